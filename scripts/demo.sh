@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Runs the whole service locally in one command:
+#   checks Node.js, installs dependencies when needed, makes sure PostgreSQL and Redis answer
+#   (scripts/services.sh), builds, creates the database, migrates, seeds demo data, then runs the
+#   api and the worker together in the foreground. Ctrl-C stops both; if either exits, so does the other.
+#
+# Settings come from the environment, then from .env if present (see .env.example), then app defaults.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+if [[ -t 1 ]]; then bold=$'\033[1m' plain=$'\033[0m'; else bold='' plain=''; fi
+step() { printf '\n%s==> %s%s\n' "$bold" "$*" "$plain"; }
+die() {
+  printf 'demo: %s\n' "$*" >&2
+  exit 1
+}
+
+require_node() {
+  command -v node >/dev/null 2>&1 ||
+    die "Node.js 20 or newer is needed, but 'node' is not on PATH. Install it from https://nodejs.org/ (or: nvm install 20)."
+  command -v npm >/dev/null 2>&1 || die "npm is needed, but 'npm' is not on PATH (it ships with Node.js)."
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  if ! [[ $major =~ ^[0-9]+$ ]] || ((major < 20)); then
+    die "Node.js 20 or newer is needed; found $(node -v). Install a newer one (nvm install 20)."
+  fi
+}
+
+install_dependencies() {
+  if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+    step "Installing dependencies (npm ci)"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+# Reads KEY=value lines from .env without overriding variables already set in the environment.
+load_dotenv() {
+  [[ -f .env ]] || return 0
+  local line key value
+  while IFS= read -r line || [[ -n $line ]]; do
+    [[ $line =~ ^[[:space:]]*(export[[:space:]]+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$ ]] || continue
+    key=${BASH_REMATCH[2]}
+    value=${BASH_REMATCH[3]}
+    [[ -z ${!key+set} ]] || continue
+    value=${value%$'\r'}
+    if [[ $value =~ ^\"(.*)\"$ || $value =~ ^\'(.*)\'$ ]]; then value=${BASH_REMATCH[1]}; fi
+    export "$key=$value"
+  done <.env
+  echo "demo: loaded settings from .env"
+}
+
+require_node
+load_dotenv
+install_dependencies
+
+step "Making sure PostgreSQL and Redis answer"
+# shellcheck source=scripts/services.sh
+source scripts/services.sh
+
+step "Building"
+npm run build
+
+step "Preparing the database"
+node dist/src/cli.js create-database
+node dist/src/cli.js migrate
+node dist/src/cli.js seed
+
+# ------------------------------------------------------------------ api and worker in the foreground
+
+export MIGRATIONS_RUN=false # migrate ran above
+port=${PORT:-3000}
+
+# Prefixes each line of a process's output with its name.
+prefix() {
+  local tag=$1 line
+  while IFS= read -r line || [[ -n $line ]]; do printf '%s %s\n' "$tag" "$line"; done
+}
+
+api_pid=
+worker_pid=
+
+alive() { [[ -n $1 ]] && kill -0 "$1" 2>/dev/null; }
+
+# Sends TERM to both, waits up to 15 s for a graceful shutdown, then KILLs what is left.
+stop_both() {
+  local pid deadline=$((SECONDS + 15))
+  for pid in "$api_pid" "$worker_pid"; do
+    if alive "$pid"; then kill -TERM "$pid" 2>/dev/null || true; fi
+  done
+  while { alive "$api_pid" || alive "$worker_pid"; } && ((SECONDS < deadline)); do sleep 0.2; done
+  for pid in "$api_pid" "$worker_pid"; do
+    if alive "$pid"; then
+      echo "demo: process $pid did not stop within 15 s; killing it" >&2
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+  done
+  sleep 0.2 # let the prefixers print the last lines
+}
+
+on_signal() {
+  trap - INT TERM HUP
+  printf '\ndemo: stopping api and worker...\n' >&2
+  stop_both
+  exit "$1"
+}
+trap 'on_signal 130' INT
+trap 'on_signal 143' TERM
+trap 'on_signal 129' HUP
+
+step "Starting api and worker (Ctrl-C stops both)"
+echo "    API docs: http://localhost:${port}/api/docs"
+echo "    Health:   http://localhost:${port}/health"
+
+# Each child gets its own process group (set -m), so a Ctrl-C reaches only this script, which then
+# stops the children once, with TERM, letting them shut down gracefully. The prefixers ignore INT
+# and TERM and end when their process closes its output.
+set -m
+node dist/src/main.js </dev/null > >(trap '' INT TERM; prefix '[api]   ') 2>&1 &
+api_pid=$!
+node dist/src/worker.js </dev/null > >(trap '' INT TERM; prefix '[worker]') 2>&1 &
+worker_pid=$!
+set +m
+
+announced=no
+while true; do
+  for name in api worker; do
+    if [[ $name == api ]]; then pid=$api_pid; else pid=$worker_pid; fi
+    if ! alive "$pid"; then
+      status=0
+      wait "$pid" || status=$?
+      trap - INT TERM HUP
+      echo "demo: the $name exited with status $status; stopping the other process" >&2
+      stop_both
+      if ((status == 0)); then status=1; fi
+      exit "$status"
+    fi
+  done
+  if [[ $announced == no ]] && (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    announced=yes
+    printf '\n%s    The api is up: http://localhost:%s/api/docs  (Ctrl-C stops api and worker)%s\n\n' "$bold" "$port" "$plain"
+  fi
+  sleep 1
+done

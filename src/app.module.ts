@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './common/auth/access.guard';
+import { AccessModule } from './common/auth/access.module';
+import { ErrorFilter } from './common/errors/error.filter';
+import { LoggingModule } from './common/logging.module';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { CompetitionsModule } from './modules/competitions/competitions.module';
+import { GeographyModule } from './modules/geography/geography.module';
+import { HealthModule } from './modules/health/health.module';
+import { PlansModule } from './modules/plans/plans.module';
+import { UsersModule } from './modules/users/users.module';
+import { RedisModule } from './redis/redis.module';
+
+/** The api process: controllers and producers; no queue processors. */
+@Module({
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    RedisModule,
+    AccessModule,
+    AuditModule,
+    UsersModule,
+    AuthModule,
+    GeographyModule,
+    PlansModule,
+    CompetitionsModule,
+    HealthModule,
+  ],
+  providers: [
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_FILTER, useClass: ErrorFilter },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,103 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { AuthErrors, CommonErrors, DatabaseErrors } from './common.errors';
+import { errorForConstraint } from './constraint-errors';
+import { DomainError, ErrorSpec, HTTP_STATUS_BY_KIND } from './domain-error';
+
+interface ErrorBody {
+  code: string;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+interface PgDriverError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+  table?: string;
+}
+
+/** The single place where failures become HTTP responses: `{ code, message, details }`. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, body } = this.toResponse(exception);
+    if (status >= 500) {
+      this.logger.error({ err: exception }, 'Unhandled error');
+    }
+    if (status === 429 && body.details.retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(body.details.retryAfterSeconds));
+    }
+    response.status(status).json(body);
+  }
+
+  private toResponse(exception: unknown): { status: number; body: ErrorBody } {
+    if (exception instanceof DomainError) {
+      return this.fromSpec(exception, exception.details, exception.message);
+    }
+    if (exception instanceof QueryFailedError) {
+      const mapped = this.fromDatabase(exception.driverError as PgDriverError);
+      if (mapped) return mapped;
+    }
+    if (exception instanceof HttpException) {
+      return this.fromHttpException(exception);
+    }
+    const bodyParserType = (exception as { type?: string } | null)?.type;
+    if (bodyParserType === 'entity.too.large') return this.fromSpec(CommonErrors.TOO_LARGE);
+    if (bodyParserType === 'entity.parse.failed') return this.fromSpec(CommonErrors.MALFORMED_JSON);
+    return {
+      status: 500,
+      body: { code: 'INTERNAL', message: 'Unexpected error; it has been logged', details: {} },
+    };
+  }
+
+  private fromSpec(
+    spec: Pick<ErrorSpec, 'code' | 'kind' | 'message'>,
+    details: Record<string, unknown> = {},
+    message = spec.message,
+  ): { status: number; body: ErrorBody } {
+    return { status: HTTP_STATUS_BY_KIND[spec.kind], body: { code: spec.code, message, details } };
+  }
+
+  private fromDatabase(error: PgDriverError): { status: number; body: ErrorBody } | undefined {
+    const constraint = error.constraint;
+    if (error.code === '23503' && error.detail?.includes('is still referenced')) {
+      return this.fromSpec(DatabaseErrors.REFERENCE_IN_USE, { constraint });
+    }
+    const registered = errorForConstraint(constraint);
+    if (registered) return this.fromSpec(registered, { constraint });
+    switch (error.code) {
+      case '23505':
+        return this.fromSpec(DatabaseErrors.DUPLICATE, { constraint });
+      case '23503':
+        return this.fromSpec(DatabaseErrors.REFERENCE_NOT_FOUND, { constraint });
+      case '23514':
+      case '23P01':
+        return this.fromSpec(DatabaseErrors.CONSTRAINT_VIOLATED, { constraint });
+      default:
+        return undefined;
+    }
+  }
+
+  private fromHttpException(exception: HttpException): { status: number; body: ErrorBody } {
+    const status = exception.getStatus();
+    const bodyParserType = (exception.cause as { type?: string } | undefined)?.type;
+    if (status === 413 || bodyParserType === 'entity.too.large') return this.fromSpec(CommonErrors.TOO_LARGE);
+    if (status === 404) return this.fromSpec(CommonErrors.ROUTE_NOT_FOUND);
+    if (status === 401) return this.fromSpec(AuthErrors.UNAUTHENTICATED);
+    if (status === 403) return this.fromSpec(AuthErrors.FORBIDDEN);
+    if (status === 400) {
+      const message = exception.message;
+      const malformed = /JSON|Unexpected token|position/i.test(message);
+      return this.fromSpec(malformed ? CommonErrors.MALFORMED_JSON : CommonErrors.VALIDATION_FAILED, {}, message);
+    }
+    return {
+      status,
+      body: { code: `HTTP.${status}`, message: exception.message, details: {} },
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { AuditChainHead } from '../modules/audit/entities/audit-chain-head.entity';
+import { AuditEvent } from '../modules/audit/entities/audit-event.entity';
+import { RefreshToken } from '../modules/auth/entities/refresh-token.entity';
+import { CompetitionDistrict, CompetitionVillage } from '../modules/competitions/entities/competition-eligibility.entity';
+import { CompetitionEnvelope } from '../modules/competitions/entities/competition-envelope.entity';
+import { Competition } from '../modules/competitions/entities/competition.entity';
+import { District } from '../modules/geography/entities/district.entity';
+import { Region } from '../modules/geography/entities/region.entity';
+import { Village } from '../modules/geography/entities/village.entity';
+import { DevelopmentPlan } from '../modules/plans/entities/development-plan.entity';
+import { PlanGoal } from '../modules/plans/entities/plan-goal.entity';
+import { User } from '../modules/users/entities/user.entity';
+
+/** Listed by hand (no globs): the same list works under ts-node, Jest and the compiled build. */
+export const ENTITIES = [
+  AuditEvent,
+  AuditChainHead,
+  User,
+  RefreshToken,
+  Region,
+  District,
+  Village,
+  DevelopmentPlan,
+  PlanGoal,
+  Competition,
+  CompetitionVillage,
+  CompetitionDistrict,
+  CompetitionEnvelope,
+];

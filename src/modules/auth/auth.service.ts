@@ -1,0 +1,109 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessTokens } from '../../common/auth/access-tokens';
+import { AuthErrors } from '../../common/errors/common.errors';
+import { DomainError, ErrorSpec } from '../../common/errors/domain-error';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { User } from '../users/entities/user.entity';
+import { PasswordHasher } from '../users/password-hasher';
+import { UsersRepository } from '../users/users.repository';
+import { NewUser, UsersService } from '../users/users.service';
+import { LoginThrottle } from './login-throttle';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+
+export interface Session {
+  user: User;
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersRepository,
+    private readonly usersService: UsersService,
+    private readonly hasher: PasswordHasher,
+    private readonly accessTokens: AccessTokens,
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  async register(input: Omit<NewUser, 'roles'>): Promise<Session> {
+    const user = await this.usersService.create({ ...input, roles: ['applicant'] }, null);
+    return this.dataSource.transaction((em) => this.startSession(em, user, randomUUID()));
+  }
+
+  async login(email: string, password: string, ip: string): Promise<Session> {
+    const retryAfterSeconds = await this.throttle.retryAfter(email, ip);
+    if (retryAfterSeconds > 0) throw new DomainError(AuthErrors.TOO_MANY_ATTEMPTS, { retryAfterSeconds });
+    const user = await this.users.findByEmail(email);
+    const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
+    if (!user || !valid) {
+      await this.throttle.recordFailure(email, ip);
+      throw new DomainError(AuthErrors.INVALID_CREDENTIALS);
+    }
+    if (!user.active) throw new DomainError(AuthErrors.ACCOUNT_DISABLED);
+    await this.throttle.reset(email, ip);
+    return this.dataSource.transaction((em) => this.startSession(em, user, randomUUID()));
+  }
+
+  /**
+   * Rotates a refresh token. A token used twice was stolen or replayed: the whole family is
+   * revoked (committed) and the caller gets AUTH.REFRESH_TOKEN_REUSED.
+   */
+  async refresh(presented: string): Promise<Session> {
+    const [id, secret] = presented.split('.');
+    if (!id || !secret || !/^[0-9a-f-]{36}$/i.test(id)) throw new DomainError(AuthErrors.INVALID_REFRESH_TOKEN);
+    const outcome = await this.dataSource.transaction(async (em): Promise<{ error: ErrorSpec } | { session: Session }> => {
+      const token = await this.refreshTokens.findForUpdate(em, id);
+      if (!token || !sameHash(token.secretHash, sha256(secret))) return { error: AuthErrors.INVALID_REFRESH_TOKEN };
+      if (token.revokedAt || token.expired) return { error: AuthErrors.INVALID_REFRESH_TOKEN };
+      if (token.usedAt) {
+        await this.refreshTokens.revokeFamily(em, token.familyId);
+        return { error: AuthErrors.REFRESH_TOKEN_REUSED };
+      }
+      await this.refreshTokens.markUsed(em, token.id);
+      const user = await this.users.findById(token.userId, em);
+      if (!user?.active) {
+        await this.refreshTokens.revokeFamily(em, token.familyId);
+        return { error: AuthErrors.ACCOUNT_DISABLED };
+      }
+      return { session: await this.startSession(em, user, token.familyId) };
+    });
+    if ('error' in outcome) throw new DomainError(outcome.error);
+    return outcome.session;
+  }
+
+  /** Ends the login the token belongs to (every token of its family). Unknown tokens are ignored. */
+  async logout(presented: string): Promise<void> {
+    const [id, secret] = presented.split('.');
+    if (!id || !secret || !/^[0-9a-f-]{36}$/i.test(id)) return;
+    await this.dataSource.transaction(async (em) => {
+      const token = await this.refreshTokens.findForUpdate(em, id);
+      if (token && sameHash(token.secretHash, sha256(secret))) await this.refreshTokens.revokeFamily(em, token.familyId);
+    });
+  }
+
+  private async startSession(em: EntityManager, user: User, familyId: string): Promise<Session> {
+    const id = randomUUID();
+    const secret = randomBytes(32).toString('base64url');
+    await this.refreshTokens.insert(em, { id, userId: user.id, familyId, secretHash: sha256(secret) }, this.config.refreshTokenTtlDays);
+    return {
+      user,
+      accessToken: this.accessTokens.sign({ id: user.id, roles: user.roles }),
+      refreshToken: `${id}.${secret}`,
+      expiresIn: this.accessTokens.ttlSeconds,
+    };
+  }
+}
+
+function sameHash(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}

@@ -1,0 +1,88 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { CompetitionErrors } from './competitions.errors';
+import { CompetitionsRepository } from './competitions.repository';
+import { competitionAuditView, rulesOf } from './competition-view';
+import { openingProblems } from './domain/competition-rules';
+import { COMPETITION_TRANSITIONS, CompetitionAction } from './domain/competition-status';
+import { Competition } from './entities/competition.entity';
+
+/** Moves competitions through their lifecycle with compare-and-set updates, each audited. */
+@Injectable()
+export class CompetitionLifecycleService {
+  private readonly logger = new Logger(CompetitionLifecycleService.name);
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly competitions: CompetitionsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Checks every rule against the server clock and freezes them by leaving `draft`. */
+  async open(actorId: string, id: string): Promise<Competition> {
+    return this.dataSource.transaction(async (em) => {
+      const before = await this.competitions.lock(em, id);
+      if (!before) throw new DomainError(CompetitionErrors.NOT_FOUND);
+      if (before.status !== 'draft') throw new DomainError(CompetitionErrors.WRONG_STATUS, { status: before.status, action: 'open' });
+      const rules = rulesOf(before);
+      const eligible = await this.competitions.resolveEligibleVillages(em, rules.eligibleVillageIds, rules.eligibleDistrictIds);
+      const withPlan = await this.competitions.countWithAdoptedPlan(em, eligible);
+      const problems = openingProblems(rules, new Set(eligible), await this.competitions.serverNow(em), withPlan);
+      if (problems.length > 0) throw new DomainError(CompetitionErrors.NOT_READY_TO_OPEN, { fields: problems });
+      return this.move(em, actorId, before, 'open');
+    });
+  }
+
+  async close(actorId: string, id: string): Promise<Competition> {
+    return this.dataSource.transaction(async (em) => {
+      const before = await this.competitions.lock(em, id);
+      if (!before) throw new DomainError(CompetitionErrors.NOT_FOUND);
+      return this.move(em, actorId, before, 'close');
+    });
+  }
+
+  /** Run by the worker's schedule: closes every open competition past `closesAt`, as the system. */
+  async closeDue(): Promise<string[]> {
+    const closed = await this.dataSource.transaction(async (em) => {
+      const ids = await this.competitions.closeDue(em);
+      for (const id of ids) {
+        await this.audit.record(em, {
+          actorId: null,
+          action: 'competition.closed',
+          entityType: 'competition',
+          entityId: id,
+          before: { status: 'open' },
+          after: { status: 'closed', reason: 'deadline passed' },
+        });
+      }
+      return ids;
+    });
+    if (closed.length > 0) this.logger.log({ competitions: closed }, 'Closed competitions past their deadline');
+    return closed;
+  }
+
+  private async move(
+    em: EntityManager,
+    actorId: string,
+    before: Competition,
+    action: CompetitionAction,
+  ): Promise<Competition> {
+    const { from, to } = COMPETITION_TRANSITIONS[action];
+    if (!(await this.competitions.transition(em, before.id, from, to))) {
+      throw new DomainError(CompetitionErrors.WRONG_STATUS, { status: before.status, action });
+    }
+    const after = await this.competitions.findById(before.id, em);
+    if (!after) throw new DomainError(CompetitionErrors.NOT_FOUND);
+    await this.audit.record(em, {
+      actorId,
+      action: `competition.${to}`,
+      entityType: 'competition',
+      entityId: before.id,
+      before: { status: before.status },
+      after: action === 'open' ? competitionAuditView(after) : { status: after.status },
+    });
+    return after;
+  }
+}

@@ -1,0 +1,116 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
+import { toMinor } from '../../common/money/money';
+import { AuditService } from '../audit/audit.service';
+import { CompetitionErrors } from './competitions.errors';
+import { CompetitionFilter, CompetitionsRepository } from './competitions.repository';
+import { competitionAuditView, rulesOf } from './competition-view';
+import { ruleProblems } from './domain/competition-rules';
+import { canCompetition } from './domain/competition-status';
+import { CreateCompetitionDto, UpdateCompetitionDto } from './dto/competition.dto';
+import { Competition } from './entities/competition.entity';
+
+/** Drafting and reading competitions; opening and closing live in CompetitionLifecycleService. */
+@Injectable()
+export class CompetitionsService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly competitions: CompetitionsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actorId: string, input: CreateCompetitionDto): Promise<Competition> {
+    return this.dataSource.transaction(async (em) => {
+      const created = await this.competitions.insert(em, {
+        title: input.title,
+        description: input.description ?? '',
+        currency: input.currency ?? 'KZT',
+        budget: toMinor(input.budget),
+        minAward: toMinor(input.minAward),
+        maxAward: toMinor(input.maxAward),
+        minOwnShareBp: input.minOwnShareBp ?? 0,
+        maxApplicationsPerApplicant: input.maxApplicationsPerApplicant ?? 1,
+        opensAt: input.opensAt,
+        closesAt: input.closesAt,
+        status: 'draft',
+        createdBy: actorId,
+      });
+      return this.saveRulesAndAudit(em, actorId, created.id, input, null, 'competition.created');
+    });
+  }
+
+  async update(actorId: string, id: string, input: UpdateCompetitionDto): Promise<Competition> {
+    return this.dataSource.transaction(async (em) => {
+      const before = await this.competitions.lock(em, id);
+      if (!before) throw new DomainError(CompetitionErrors.NOT_FOUND);
+      if (!canCompetition('edit', before.status)) throw new DomainError(CompetitionErrors.RULES_FROZEN, { status: before.status });
+      await this.competitions.update(em, id, {
+        ...(input.title !== undefined && { title: input.title }),
+        ...(input.description !== undefined && { description: input.description }),
+        ...(input.budget !== undefined && { budget: toMinor(input.budget) }),
+        ...(input.minAward !== undefined && { minAward: toMinor(input.minAward) }),
+        ...(input.maxAward !== undefined && { maxAward: toMinor(input.maxAward) }),
+        ...(input.minOwnShareBp !== undefined && { minOwnShareBp: input.minOwnShareBp }),
+        ...(input.maxApplicationsPerApplicant !== undefined && { maxApplicationsPerApplicant: input.maxApplicationsPerApplicant }),
+        ...(input.opensAt !== undefined && { opensAt: input.opensAt }),
+        ...(input.closesAt !== undefined && { closesAt: input.closesAt }),
+      });
+      return this.saveRulesAndAudit(em, actorId, id, input, before, 'competition.updated');
+    });
+  }
+
+  async get(id: string): Promise<Competition> {
+    const competition = await this.competitions.findById(id);
+    if (!competition) throw new DomainError(CompetitionErrors.NOT_FOUND);
+    return competition;
+  }
+
+  /** The public sees competitions once they open; drafts are the managers' business. */
+  async getPublic(id: string): Promise<Competition> {
+    const competition = await this.competitions.findById(id);
+    if (!competition || competition.status === 'draft') throw new DomainError(CompetitionErrors.NOT_FOUND);
+    return competition;
+  }
+
+  async list(filter: CompetitionFilter): Promise<[Competition[], number]> {
+    return this.competitions.list(filter);
+  }
+
+  /**
+   * Writes the eligibility lists and envelopes, then checks the whole rule set as it now stands
+   * (so a PATCH of one field is checked against the others) before auditing.
+   */
+  private async saveRulesAndAudit(
+    em: EntityManager,
+    actorId: string,
+    id: string,
+    input: UpdateCompetitionDto,
+    before: Competition | null,
+    action: string,
+  ): Promise<Competition> {
+    await this.competitions.replaceEligibility(em, id, input.eligibleVillageIds, input.eligibleDistrictIds);
+    if (input.envelopes) {
+      await this.competitions.replaceEnvelopes(
+        em,
+        id,
+        input.envelopes.map((e) => ({ districtId: e.districtId, villageId: e.villageId, amount: toMinor(e.amount) })),
+      );
+    }
+    const after = await this.competitions.findById(id, em);
+    if (!after) throw new DomainError(CompetitionErrors.NOT_FOUND);
+    const rules = rulesOf(after);
+    const eligible = await this.competitions.resolveEligibleVillages(em, rules.eligibleVillageIds, rules.eligibleDistrictIds);
+    const problems = ruleProblems(rules, new Set(eligible));
+    if (problems.length > 0) throw new DomainError(CompetitionErrors.INVALID_RULES, { fields: problems });
+    await this.audit.record(em, {
+      actorId,
+      action,
+      entityType: 'competition',
+      entityId: id,
+      before: before && competitionAuditView(before),
+      after: competitionAuditView(after),
+    });
+    return after;
+  }
+}

@@ -1,0 +1,220 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageMetaDto, PageQueryDto } from '../../../common/http/pagination';
+import { MoneyField } from '../../../common/money/money';
+import { COMPETITION_STATUSES, CompetitionStatus } from '../domain/competition-status';
+import { Competition } from '../entities/competition.entity';
+
+const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+/** ISO 8601 with an explicit offset only: a deadline must never depend on the server's time zone. */
+const toDate = () =>
+  Transform(({ value }) =>
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)
+      ? new Date(value)
+      : value,
+  );
+
+export class EnvelopeDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Exactly one of districtId or villageId' })
+  @IsOptional()
+  @IsUUID('all')
+  districtId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  villageId?: string;
+
+  @MoneyField({ required: true, description: 'Cap on awards in this district or village' })
+  amount!: string;
+}
+
+class CompetitionFields {
+  @ApiProperty({ example: 'Start Up Mangistau 2026', maxLength: 300 })
+  @trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  title!: string;
+
+  @ApiPropertyOptional({ maxLength: 20000, default: '' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  description?: string;
+
+  @ApiPropertyOptional({ enum: ['KZT'], default: 'KZT' })
+  @IsOptional()
+  @IsIn(['KZT'])
+  currency?: 'KZT';
+
+  @MoneyField({ required: true, description: 'Total budget', example: '10000000000' })
+  budget!: string;
+
+  @MoneyField({ required: true, description: 'Smallest award', example: '50000000' })
+  minAward!: string;
+
+  @MoneyField({ required: true, description: 'Largest award', example: '500000000' })
+  maxAward!: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 10000, default: 0, description: 'Minimum own contribution share in basis points (20% = 2000)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  minOwnShareBp?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  maxApplicationsPerApplicant?: number;
+
+  @ApiProperty({ type: String, format: 'date-time', example: '2026-12-01T00:00:00+05:00' })
+  @toDate()
+  @IsDate({ message: 'opensAt must be an ISO 8601 date-time with an offset' })
+  opensAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time', example: '2027-01-31T18:00:00+05:00' })
+  @toDate()
+  @IsDate({ message: 'closesAt must be an ISO 8601 date-time with an offset' })
+  closesAt!: Date;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', default: [] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  eligibleVillageIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', default: [], description: 'Every village of these districts is eligible' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  eligibleDistrictIds?: string[];
+
+  @ApiPropertyOptional({ type: [EnvelopeDto], default: [] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => EnvelopeDto)
+  envelopes?: EnvelopeDto[];
+}
+
+export class CreateCompetitionDto extends CompetitionFields {}
+
+/** Every field optional; lists, when given, replace the old ones. */
+export class UpdateCompetitionDto extends PartialType(CreateCompetitionDto) {}
+
+export class CompetitionQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: COMPETITION_STATUSES })
+  @IsOptional()
+  @IsIn(COMPETITION_STATUSES)
+  status?: CompetitionStatus;
+}
+
+const PUBLIC_STATUSES = ['open', 'closed', 'finalized', 'archived'] as const;
+
+export class PublicCompetitionQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: PUBLIC_STATUSES, default: 'open' })
+  @IsOptional()
+  @IsIn(PUBLIC_STATUSES)
+  status?: Exclude<CompetitionStatus, 'draft'>;
+}
+
+export class EnvelopeViewDto {
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' })
+  districtId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' })
+  villageId!: string | null;
+  @ApiProperty({ description: 'Minor units, integer string' })
+  amount!: string;
+}
+
+export class CompetitionDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty()
+  title!: string;
+  @ApiProperty()
+  description!: string;
+  @ApiProperty({ example: 'KZT' })
+  currency!: string;
+  @ApiProperty({ description: 'Minor units, integer string', example: '10000000000' })
+  budget!: string;
+  @ApiProperty({ description: 'Minor units, integer string' })
+  minAward!: string;
+  @ApiProperty({ description: 'Minor units, integer string' })
+  maxAward!: string;
+  @ApiProperty({ description: 'Basis points' })
+  minOwnShareBp!: number;
+  @ApiProperty()
+  maxApplicationsPerApplicant!: number;
+  @ApiProperty()
+  opensAt!: string;
+  @ApiProperty()
+  closesAt!: string;
+  @ApiProperty({ enum: COMPETITION_STATUSES })
+  status!: CompetitionStatus;
+  @ApiProperty({ description: 'True once opened: the rules can no longer change' })
+  rulesFrozen!: boolean;
+  @ApiProperty({ nullable: true, type: String })
+  openedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String })
+  closedAt!: string | null;
+  @ApiProperty({ type: [String] })
+  eligibleVillageIds!: string[];
+  @ApiProperty({ type: [String] })
+  eligibleDistrictIds!: string[];
+  @ApiProperty({ type: [EnvelopeViewDto] })
+  envelopes!: EnvelopeViewDto[];
+
+  static from(c: Competition): CompetitionDto {
+    return {
+      id: c.id,
+      title: c.title,
+      description: c.description,
+      currency: c.currency,
+      budget: c.budget.toString(),
+      minAward: c.minAward.toString(),
+      maxAward: c.maxAward.toString(),
+      minOwnShareBp: c.minOwnShareBp,
+      maxApplicationsPerApplicant: c.maxApplicationsPerApplicant,
+      opensAt: c.opensAt.toISOString(),
+      closesAt: c.closesAt.toISOString(),
+      status: c.status,
+      rulesFrozen: c.status !== 'draft',
+      openedAt: c.openedAt?.toISOString() ?? null,
+      closedAt: c.closedAt?.toISOString() ?? null,
+      eligibleVillageIds: (c.eligibleVillages ?? []).map((v) => v.villageId).sort(),
+      eligibleDistrictIds: (c.eligibleDistricts ?? []).map((d) => d.districtId).sort(),
+      envelopes: (c.envelopes ?? []).map((e) => ({ districtId: e.districtId, villageId: e.villageId, amount: e.amount.toString() })),
+    };
+  }
+}
+
+export class CompetitionPageDto extends PageMetaDto {
+  @ApiProperty({ type: [CompetitionDto] })
+  items!: CompetitionDto[];
+}

@@ -1,0 +1,81 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { bigintTransformer } from '../../../database/transformers';
+import { User } from '../../users/entities/user.entity';
+import { CompetitionStatus } from '../domain/competition-status';
+import { CompetitionDistrict, CompetitionVillage } from './competition-eligibility.entity';
+import { CompetitionEnvelope } from './competition-envelope.entity';
+
+@Entity('competitions')
+@Index('IX_competitions_status_closes', ['status', 'closesAt'])
+@Check('CK_competitions_status', `status IN ('draft','open','closed','finalized','archived')`)
+@Check('CK_competitions_currency', `currency = 'KZT'`)
+@Check('CK_competitions_amounts', 'budget > 0 AND min_award > 0 AND min_award <= max_award AND max_award <= budget')
+@Check('CK_competitions_own_share', 'min_own_share_bp BETWEEN 0 AND 10000')
+@Check('CK_competitions_max_applications', 'max_applications_per_applicant >= 1')
+@Check('CK_competitions_dates', 'closes_at > opens_at')
+export class Competition {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text', default: '' })
+  description!: string;
+
+  @Column({ type: 'char', length: 3, default: 'KZT' })
+  currency!: string;
+
+  @Column({ type: 'bigint', transformer: bigintTransformer })
+  budget!: bigint;
+
+  @Column({ type: 'bigint', transformer: bigintTransformer })
+  minAward!: bigint;
+
+  @Column({ type: 'bigint', transformer: bigintTransformer })
+  maxAward!: bigint;
+
+  /** Minimum own contribution as a share of the total project cost, in basis points (1% = 100). */
+  @Column({ type: 'int', default: 0 })
+  minOwnShareBp!: number;
+
+  @Column({ type: 'int', default: 1 })
+  maxApplicationsPerApplicant!: number;
+
+  @Column({ type: 'timestamptz' })
+  opensAt!: Date;
+
+  @Column({ type: 'timestamptz' })
+  closesAt!: Date;
+
+  @Column({ type: 'text', default: 'draft' })
+  status!: CompetitionStatus;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  openedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'FK_competitions_created_by' })
+  creator?: User;
+
+  @Column({ type: 'uuid' })
+  createdBy!: string;
+
+  @OneToMany(() => CompetitionVillage, (v) => v.competition)
+  eligibleVillages?: CompetitionVillage[];
+
+  @OneToMany(() => CompetitionDistrict, (d) => d.competition)
+  eligibleDistricts?: CompetitionDistrict[];
+
+  @OneToMany(() => CompetitionEnvelope, (e) => e.competition)
+  envelopes?: CompetitionEnvelope[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

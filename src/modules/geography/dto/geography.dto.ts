@@ -1,0 +1,128 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { PageMetaDto, PageQueryDto } from '../../../common/http/pagination';
+import { District } from '../entities/district.entity';
+import { Region } from '../entities/region.entity';
+import { Village, VILLAGE_KINDS, VillageKind } from '../entities/village.entity';
+
+const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+class PlaceFields {
+  @ApiProperty({ example: 'Mangistau region', maxLength: 200 })
+  @trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ example: '471010000', description: 'KATO (classifier of administrative-territorial objects) code' })
+  @IsOptional()
+  @Matches(/^\d{9}$/, { message: 'katoCode must be 9 digits' })
+  katoCode?: string;
+}
+
+export class CreateRegionDto extends PlaceFields {}
+
+export class CreateDistrictDto extends PlaceFields {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  regionId!: string;
+}
+
+export class CreateVillageDto extends PlaceFields {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  districtId!: string;
+
+  @ApiPropertyOptional({ enum: VILLAGE_KINDS, default: 'village' })
+  @IsOptional()
+  @IsIn(VILLAGE_KINDS)
+  kind?: VillageKind;
+}
+
+export class UpdatePlaceDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^\d{9}$/, { message: 'katoCode must be 9 digits' })
+  katoCode?: string;
+}
+
+export class UpdateVillageDto extends UpdatePlaceDto {
+  @ApiPropertyOptional({ enum: VILLAGE_KINDS })
+  @IsOptional()
+  @IsIn(VILLAGE_KINDS)
+  kind?: VillageKind;
+}
+
+export class DistrictQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  regionId?: string;
+}
+
+export class VillageQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  regionId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  districtId?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the name' })
+  @IsOptional()
+  @trim()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+}
+
+export class RegionDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty()
+  name!: string;
+  @ApiProperty({ nullable: true, type: String })
+  katoCode!: string | null;
+
+  static from(region: Region): RegionDto {
+    return { id: region.id, name: region.name, katoCode: region.katoCode };
+  }
+}
+
+export class DistrictDto extends RegionDto {
+  @ApiProperty({ format: 'uuid' })
+  regionId!: string;
+
+  static override from(district: District): DistrictDto {
+    return { id: district.id, name: district.name, katoCode: district.katoCode, regionId: district.regionId };
+  }
+}
+
+export class VillageDto extends RegionDto {
+  @ApiProperty({ format: 'uuid' })
+  districtId!: string;
+  @ApiProperty({ enum: VILLAGE_KINDS })
+  kind!: VillageKind;
+
+  static override from(village: Village): VillageDto {
+    return { id: village.id, name: village.name, katoCode: village.katoCode, districtId: village.districtId, kind: village.kind };
+  }
+}
+
+export class VillagePageDto extends PageMetaDto {
+  @ApiProperty({ type: [VillageDto] })
+  items!: VillageDto[];
+}

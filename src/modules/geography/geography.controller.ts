@@ -1,0 +1,148 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Public, Roles } from '../../common/auth/access.decorators';
+import { AuthUser } from '../../common/auth/role';
+import { DatabaseErrors } from '../../common/errors/common.errors';
+import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { UuidParam } from '../../common/validation/uuid-param';
+import {
+  CreateDistrictDto,
+  CreateRegionDto,
+  CreateVillageDto,
+  DistrictDto,
+  DistrictQueryDto,
+  RegionDto,
+  UpdatePlaceDto,
+  UpdateVillageDto,
+  VillageDto,
+  VillagePageDto,
+  VillageQueryDto,
+} from './dto/geography.dto';
+import { GeographyErrors as E } from './geography.errors';
+import { GeographyService } from './geography.service';
+
+@ApiTags('geography')
+@Controller()
+export class GeographyController {
+  constructor(private readonly geography: GeographyService) {}
+
+  @Get('regions')
+  @Public()
+  @ApiOperation({ summary: 'All regions' })
+  @ApiOkResponse({ type: [RegionDto] })
+  async regions(): Promise<RegionDto[]> {
+    return (await this.geography.regions()).map((r) => RegionDto.from(r));
+  }
+
+  @Get('districts')
+  @Public()
+  @ApiOperation({ summary: 'Districts, optionally of one region' })
+  @ApiOkResponse({ type: [DistrictDto] })
+  @ApiErrors()
+  async districts(@Query() query: DistrictQueryDto): Promise<DistrictDto[]> {
+    return (await this.geography.districts(query.regionId)).map((d) => DistrictDto.from(d));
+  }
+
+  @Get('villages')
+  @Public()
+  @ApiOperation({ summary: 'Villages, by region, district or name' })
+  @ApiOkResponse({ type: VillagePageDto })
+  @ApiErrors()
+  async villages(@Query() query: VillageQueryDto): Promise<VillagePageDto> {
+    const [villages, total] = await this.geography.villages(query);
+    return { items: villages.map((v) => VillageDto.from(v)), total, limit: query.limit, offset: query.offset };
+  }
+
+  @Get('villages/:id')
+  @Public()
+  @ApiOperation({ summary: 'One village' })
+  @ApiOkResponse({ type: VillageDto })
+  @ApiErrors(E.VILLAGE_NOT_FOUND)
+  async village(@UuidParam() id: string): Promise<VillageDto> {
+    return VillageDto.from(await this.geography.village(id));
+  }
+
+  @Post('regions')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Add a region' })
+  @ApiCreatedResponse({ type: RegionDto })
+  @ApiErrors(E.NAME_TAKEN, E.KATO_TAKEN)
+  async createRegion(@CurrentUser() actor: AuthUser, @Body() body: CreateRegionDto): Promise<RegionDto> {
+    return RegionDto.from(await this.geography.createRegion(actor.id, body));
+  }
+
+  @Patch('regions/:id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Rename a region or set its KATO code' })
+  @ApiOkResponse({ type: RegionDto })
+  @ApiErrors(E.REGION_NOT_FOUND, E.NAME_TAKEN, E.KATO_TAKEN)
+  async updateRegion(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: UpdatePlaceDto): Promise<RegionDto> {
+    return RegionDto.from(await this.geography.updateRegion(actor.id, id, body));
+  }
+
+  @Delete('regions/:id')
+  @Roles('admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a region that has no districts' })
+  @ApiNoContentResponse()
+  @ApiErrors(E.REGION_NOT_FOUND, DatabaseErrors.REFERENCE_IN_USE)
+  async removeRegion(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<void> {
+    await this.geography.removeRegion(actor.id, id);
+  }
+
+  @Post('districts')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Add a district to a region' })
+  @ApiCreatedResponse({ type: DistrictDto })
+  @ApiErrors(E.PARENT_NOT_FOUND, E.NAME_TAKEN, E.KATO_TAKEN)
+  async createDistrict(@CurrentUser() actor: AuthUser, @Body() body: CreateDistrictDto): Promise<DistrictDto> {
+    return DistrictDto.from(await this.geography.createDistrict(actor.id, body));
+  }
+
+  @Patch('districts/:id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Rename a district or set its KATO code' })
+  @ApiOkResponse({ type: DistrictDto })
+  @ApiErrors(E.DISTRICT_NOT_FOUND, E.NAME_TAKEN, E.KATO_TAKEN)
+  async updateDistrict(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: UpdatePlaceDto): Promise<DistrictDto> {
+    return DistrictDto.from(await this.geography.updateDistrict(actor.id, id, body));
+  }
+
+  @Delete('districts/:id')
+  @Roles('admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a district that has no villages' })
+  @ApiNoContentResponse()
+  @ApiErrors(E.DISTRICT_NOT_FOUND, DatabaseErrors.REFERENCE_IN_USE)
+  async removeDistrict(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<void> {
+    await this.geography.removeDistrict(actor.id, id);
+  }
+
+  @Post('villages')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Add a village (or rural district) to a district' })
+  @ApiCreatedResponse({ type: VillageDto })
+  @ApiErrors(E.PARENT_NOT_FOUND, E.NAME_TAKEN, E.KATO_TAKEN)
+  async createVillage(@CurrentUser() actor: AuthUser, @Body() body: CreateVillageDto): Promise<VillageDto> {
+    return VillageDto.from(await this.geography.createVillage(actor.id, body));
+  }
+
+  @Patch('villages/:id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Rename a village, change its kind or KATO code' })
+  @ApiOkResponse({ type: VillageDto })
+  @ApiErrors(E.VILLAGE_NOT_FOUND, E.NAME_TAKEN, E.KATO_TAKEN)
+  async updateVillage(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: UpdateVillageDto): Promise<VillageDto> {
+    return VillageDto.from(await this.geography.updateVillage(actor.id, id, body));
+  }
+
+  @Delete('villages/:id')
+  @Roles('admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a village nothing refers to (no plans, people or competitions)' })
+  @ApiNoContentResponse()
+  @ApiErrors(E.VILLAGE_NOT_FOUND, DatabaseErrors.REFERENCE_IN_USE)
+  async removeVillage(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<void> {
+    await this.geography.removeVillage(actor.id, id);
+  }
+}

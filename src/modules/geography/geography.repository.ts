@@ -1,0 +1,76 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, EntityTarget } from 'typeorm';
+import { escapeLike } from '../../database/sql';
+import { District } from './entities/district.entity';
+import { Region } from './entities/region.entity';
+import { Village } from './entities/village.entity';
+
+export type Place = Region | District | Village;
+
+export interface VillageFilter {
+  regionId?: string;
+  districtId?: string;
+  search?: string;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class GeographyRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async insert<T extends Place>(em: EntityManager, target: EntityTarget<T>, values: Partial<T>): Promise<T> {
+    return em.save(target, em.create(target, values as T));
+  }
+
+  async findForUpdate<T extends Place>(em: EntityManager, target: EntityTarget<T>, id: string): Promise<T | null> {
+    return em.getRepository(target).createQueryBuilder('p').where('p.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  async save<T extends Place>(em: EntityManager, target: EntityTarget<T>, place: T): Promise<T> {
+    return em.save(target, place);
+  }
+
+  async remove(em: EntityManager, target: EntityTarget<Place>, id: string): Promise<void> {
+    await em.delete(target, { id });
+  }
+
+  async regions(): Promise<Region[]> {
+    return this.dataSource.getRepository(Region).find({ order: { name: 'ASC' } });
+  }
+
+  async districts(regionId?: string): Promise<District[]> {
+    return this.dataSource.getRepository(District).find({
+      where: regionId ? { regionId } : {},
+      order: { name: 'ASC' },
+    });
+  }
+
+  async villages(filter: VillageFilter): Promise<[Village[], number]> {
+    const query = this.dataSource
+      .getRepository(Village)
+      .createQueryBuilder('v')
+      .innerJoin('v.district', 'd')
+      .orderBy('v.name', 'ASC')
+      .addOrderBy('v.id');
+    if (filter.districtId) query.andWhere('v.districtId = :districtId', { districtId: filter.districtId });
+    if (filter.regionId) query.andWhere('d.regionId = :regionId', { regionId: filter.regionId });
+    if (filter.search) query.andWhere('v.name ILIKE :search', { search: `%${escapeLike(filter.search)}%` });
+    return query.take(filter.limit).skip(filter.offset).getManyAndCount();
+  }
+
+  async findVillage(id: string, em: EntityManager = this.dataSource.manager): Promise<Village | null> {
+    return em.findOneBy(Village, { id });
+  }
+
+  async findVillagesWithDistricts(ids: string[], em: EntityManager = this.dataSource.manager): Promise<Village[]> {
+    if (ids.length === 0) return [];
+    return em.getRepository(Village).createQueryBuilder('v').where('v.id IN (:...ids)', { ids }).getMany();
+  }
+
+  async existingDistrictIds(ids: string[], em: EntityManager = this.dataSource.manager): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await em.getRepository(District).createQueryBuilder('d').select('d.id', 'id').where('d.id IN (:...ids)', { ids }).getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityTarget } from 'typeorm';
+import { DomainError, ErrorSpec } from '../../common/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { District } from './entities/district.entity';
+import { Region } from './entities/region.entity';
+import { Village } from './entities/village.entity';
+import { GeographyErrors } from './geography.errors';
+import { GeographyRepository, Place, VillageFilter } from './geography.repository';
+
+interface Level<T extends Place> {
+  target: EntityTarget<T>;
+  entityType: 'region' | 'district' | 'village';
+  notFound: ErrorSpec;
+}
+
+const REGION: Level<Region> = { target: Region, entityType: 'region', notFound: GeographyErrors.REGION_NOT_FOUND };
+const DISTRICT: Level<District> = { target: District, entityType: 'district', notFound: GeographyErrors.DISTRICT_NOT_FOUND };
+const VILLAGE: Level<Village> = { target: Village, entityType: 'village', notFound: GeographyErrors.VILLAGE_NOT_FOUND };
+
+/** Regions, districts and villages: the admin edits them, everyone reads them. Every change is audited. */
+@Injectable()
+export class GeographyService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly places: GeographyRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  createRegion = (actorId: string, values: Partial<Region>) => this.create(REGION, actorId, values);
+  createDistrict = (actorId: string, values: Partial<District>) => this.create(DISTRICT, actorId, values);
+  createVillage = (actorId: string, values: Partial<Village>) => this.create(VILLAGE, actorId, values);
+  updateRegion = (actorId: string, id: string, changes: Partial<Region>) => this.update(REGION, actorId, id, changes);
+  updateDistrict = (actorId: string, id: string, changes: Partial<District>) => this.update(DISTRICT, actorId, id, changes);
+  updateVillage = (actorId: string, id: string, changes: Partial<Village>) => this.update(VILLAGE, actorId, id, changes);
+  removeRegion = (actorId: string, id: string) => this.remove(REGION, actorId, id);
+  removeDistrict = (actorId: string, id: string) => this.remove(DISTRICT, actorId, id);
+  removeVillage = (actorId: string, id: string) => this.remove(VILLAGE, actorId, id);
+
+  regions = () => this.places.regions();
+  districts = (regionId?: string) => this.places.districts(regionId);
+  villages = (filter: VillageFilter) => this.places.villages(filter);
+
+  async village(id: string): Promise<Village> {
+    const village = await this.places.findVillage(id);
+    if (!village) throw new DomainError(GeographyErrors.VILLAGE_NOT_FOUND);
+    return village;
+  }
+
+  private async create<T extends Place>(level: Level<T>, actorId: string, values: Partial<T>): Promise<T> {
+    return this.dataSource.transaction(async (em) => {
+      const place = await this.places.insert(em, level.target, values);
+      await this.audit.record(em, { actorId, action: `${level.entityType}.created`, entityType: level.entityType, entityId: place.id, after: place });
+      return place;
+    });
+  }
+
+  private async update<T extends Place>(level: Level<T>, actorId: string, id: string, changes: Partial<T>): Promise<T> {
+    return this.dataSource.transaction(async (em) => {
+      const place = await this.places.findForUpdate(em, level.target, id);
+      if (!place) throw new DomainError(level.notFound);
+      const before = { ...place };
+      Object.assign(place, changes);
+      const saved = await this.places.save(em, level.target, place);
+      await this.audit.record(em, { actorId, action: `${level.entityType}.updated`, entityType: level.entityType, entityId: id, before, after: saved });
+      return saved;
+    });
+  }
+
+  private async remove<T extends Place>(level: Level<T>, actorId: string, id: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const place = await this.places.findForUpdate(em, level.target, id);
+      if (!place) throw new DomainError(level.notFound);
+      await this.places.remove(em, level.target, id);
+      await this.audit.record(em, { actorId, action: `${level.entityType}.removed`, entityType: level.entityType, entityId: id, before: place });
+    });
+  }
+}

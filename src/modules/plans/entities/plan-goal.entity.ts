@@ -1,0 +1,30 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import type { DevelopmentPlan } from './development-plan.entity';
+
+@Entity('plan_goals')
+@Index('UQ_plan_goals_plan_code', ['planId', 'code'], { unique: true })
+@Check('CK_plan_goals_priority', 'priority BETWEEN 1 AND 99')
+export class PlanGoal {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @ManyToOne('DevelopmentPlan', 'goals', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'plan_id', foreignKeyConstraintName: 'FK_plan_goals_plan' })
+  plan?: Relation<DevelopmentPlan>;
+
+  @Column({ type: 'uuid' })
+  planId!: string;
+
+  @Column({ type: 'text' })
+  code!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text', default: '' })
+  description!: string;
+
+  /** 1 is the most pressing. */
+  @Column({ type: 'smallint' })
+  priority!: number;
+}

@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Role } from '../../common/auth/role';
+import { escapeLike } from '../../database/sql';
+import { User } from './entities/user.entity';
+
+export interface UserListFilter {
+  role?: Role;
+  search?: string;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class UsersRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async insert(em: EntityManager, user: Partial<User>): Promise<User> {
+    const created = em.create(User, user);
+    return em.save(User, created);
+  }
+
+  async findById(id: string, em: EntityManager = this.dataSource.manager): Promise<User | null> {
+    return em.findOneBy(User, { id });
+  }
+
+  async findByIdForUpdate(em: EntityManager, id: string): Promise<User | null> {
+    return em.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async findByEmail(email: string): Promise<User | null> {
+    return this.dataSource.manager.findOneBy(User, { email: email.toLowerCase() });
+  }
+
+  async list(filter: UserListFilter): Promise<[User[], number]> {
+    const query = this.dataSource.getRepository(User).createQueryBuilder('u').orderBy('u.createdAt', 'ASC').addOrderBy('u.id');
+    if (filter.role) query.andWhere(':role = ANY(u.roles)', { role: filter.role });
+    if (filter.search) {
+      query.andWhere('(u.email ILIKE :search OR u.fullName ILIKE :search)', { search: `%${escapeLike(filter.search)}%` });
+    }
+    return query.take(filter.limit).skip(filter.offset).getManyAndCount();
+  }
+
+  async update(em: EntityManager, id: string, changes: Partial<User>): Promise<void> {
+    await em.update(User, { id }, changes);
+  }
+
+  /** Locks every active admin row, so two requests cannot each remove a different last admin. */
+  async lockActiveAdmins(em: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await em.query(
+      `SELECT id FROM users WHERE active AND 'admin' = ANY(roles) ORDER BY id FOR UPDATE`,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async anyAdminExists(): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM users WHERE 'admin' = ANY(roles) LIMIT 1`);
+    return rows.length > 0;
+  }
+}

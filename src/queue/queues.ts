@@ -1,0 +1,26 @@
+import Redis from 'ioredis';
+import { AppConfig } from '../config/app-config';
+
+export const QUEUES = {
+  schedules: 'schedules',
+} as const;
+
+export const SCHEDULED_JOBS = {
+  closeDueCompetitions: 'competitions.close-due',
+} as const;
+
+/**
+ * BullMQ key prefix with a hash tag, so every key of a queue lands in one Redis Cluster slot, and
+ * with the configured prefix, so tests and deployments sharing a Redis never see each other's jobs.
+ */
+export const bullPrefix = (config: AppConfig): string => `{${config.redisPrefix}}`;
+
+/** Workers block on Redis: they need `maxRetriesPerRequest: null` or they die on the first hiccup. */
+export function workerConnection(config: AppConfig): Redis {
+  return new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+}
+
+/** Producers fail fast instead of waiting forever while Redis is down. */
+export function producerConnection(config: AppConfig): Redis {
+  return new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
+}

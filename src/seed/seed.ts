@@ -1,0 +1,93 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Role } from '../common/auth/role';
+import { CompetitionLifecycleService } from '../modules/competitions/competition-lifecycle.service';
+import { CompetitionsService } from '../modules/competitions/competitions.service';
+import { Competition } from '../modules/competitions/entities/competition.entity';
+import { District } from '../modules/geography/entities/district.entity';
+import { Region } from '../modules/geography/entities/region.entity';
+import { Village } from '../modules/geography/entities/village.entity';
+import { GeographyService } from '../modules/geography/geography.service';
+import { DevelopmentPlan } from '../modules/plans/entities/development-plan.entity';
+import { PlansService } from '../modules/plans/plans.service';
+import { User } from '../modules/users/entities/user.entity';
+import { UsersService } from '../modules/users/users.service';
+import { DEMO_ACCOUNTS, DEMO_COMPETITION, DEMO_PASSWORD, PLACES, PLANS } from './demo-data';
+
+export interface SeedReport {
+  accounts: { email: string; roles: readonly string[] }[];
+  password: string;
+  competitionId: string;
+}
+
+/**
+ * Idempotent: every step looks for what it would create and skips it when present, so the run
+ * command can seed on every start. All writes go through the services, so they are audited.
+ */
+export async function seedDemo(app: INestApplicationContext): Promise<SeedReport> {
+  const db = app.get(DataSource).manager;
+  const geography = app.get(GeographyService);
+  const users = app.get(UsersService);
+
+  let admin = await db.findOneBy(User, { email: DEMO_ACCOUNTS[0].email });
+  admin ??= await users.create({ email: DEMO_ACCOUNTS[0].email, password: DEMO_PASSWORD, fullName: DEMO_ACCOUNTS[0].fullName, preferredLanguage: 'en', roles: ['admin'] }, null);
+
+  const villages = new Map<string, string>();
+  for (const place of PLACES) {
+    const region = (await db.findOneBy(Region, { name: place.region })) ?? (await geography.createRegion(admin.id, { name: place.region }));
+    for (const d of place.districts) {
+      const district =
+        (await db.findOneBy(District, { regionId: region.id, name: d.name })) ??
+        (await geography.createDistrict(admin.id, { regionId: region.id, name: d.name }));
+      for (const v of d.villages) {
+        const village =
+          (await db.findOneBy(Village, { districtId: district.id, name: v.name })) ??
+          (await geography.createVillage(admin.id, { districtId: district.id, name: v.name, kind: v.kind ?? 'village' }));
+        villages.set(v.name, village.id);
+      }
+    }
+  }
+
+  const plans = app.get(PlansService);
+  const year = new Date().getFullYear();
+  for (const plan of PLANS) {
+    const villageId = villages.get(plan.village)!;
+    if (await db.findOneBy(DevelopmentPlan, { villageId, status: 'adopted' })) continue;
+    const draft = await plans.create(admin.id, villageId, { title: plan.title, periodStart: year, periodEnd: year + 4, goals: plan.goals });
+    await plans.adopt(admin.id, draft.id);
+  }
+
+  for (const account of DEMO_ACCOUNTS.slice(1)) {
+    if (await db.findOneBy(User, { email: account.email })) continue;
+    const homeVillage = 'homeVillage' in account ? villages.get(account.homeVillage) : undefined;
+    await users.create(
+      { email: account.email, password: DEMO_PASSWORD, fullName: account.fullName, preferredLanguage: 'ru', roles: [...account.roles] as Role[], homeVillageId: homeVillage },
+      admin.id,
+    );
+  }
+
+  let competition = await db.findOneBy(Competition, { title: DEMO_COMPETITION.title });
+  if (!competition) {
+    const manager = await db.findOneByOrFail(User, { email: DEMO_ACCOUNTS[1].email });
+    const now = Date.now();
+    const draft = await app.get(CompetitionsService).create(manager.id, {
+      title: DEMO_COMPETITION.title,
+      description: DEMO_COMPETITION.description,
+      budget: DEMO_COMPETITION.budget,
+      minAward: DEMO_COMPETITION.minAward,
+      maxAward: DEMO_COMPETITION.maxAward,
+      minOwnShareBp: DEMO_COMPETITION.minOwnShareBp,
+      maxApplicationsPerApplicant: DEMO_COMPETITION.maxApplicationsPerApplicant,
+      opensAt: new Date(now - 24 * 3600 * 1000),
+      closesAt: new Date(now + DEMO_COMPETITION.openDays * 24 * 3600 * 1000),
+      eligibleVillageIds: DEMO_COMPETITION.villages.map((name) => villages.get(name)!),
+    });
+    competition = await app.get(CompetitionLifecycleService).open(manager.id, draft.id);
+  }
+
+  return {
+    accounts: DEMO_ACCOUNTS.map((a) => ({ email: a.email, roles: a.roles })),
+    password: DEMO_PASSWORD,
+    competitionId: competition.id,
+  };
+}

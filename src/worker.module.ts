@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { LoggingModule } from './common/logging.module';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { CompetitionsModule } from './modules/competitions/competitions.module';
+import { SchedulesWorker } from './queue/schedules.worker';
+
+/** The worker process: queue consumers and schedules, no HTTP. */
+@Module({
+  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, CompetitionsModule],
+  providers: [SchedulesWorker],
+})
+export class WorkerModule {}

@@ -1,0 +1,42 @@
+import { createTestApp, TestContext } from './helpers/test-app';
+
+describe('health and documentation', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestApp();
+  });
+  afterAll(async () => {
+    await ctx.close();
+  });
+
+  it('reports PostgreSQL and Redis as up', async () => {
+    const res = await ctx.http().get('/health').expect(200);
+    expect(res.body).toMatchObject({ status: 'ok', postgres: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('serves the OpenAPI document with roles and error codes for every operation', async () => {
+    const res = await ctx.http().get('/api/docs-json').expect(200);
+    const paths = res.body.paths as Record<string, Record<string, { 'x-roles'?: string[]; responses: Record<string, unknown> }>>;
+    expect(Object.keys(paths)).toEqual(expect.arrayContaining(['/health', '/auth/login', '/competitions', '/plans/{id}/adopt', '/audit-events/verify']));
+    for (const [path, operations] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        expect({ route: `${method} ${path}`, roles: Array.isArray(operation['x-roles']) }).toEqual({ route: `${method} ${path}`, roles: true });
+      }
+    }
+    expect(paths['/plans/{id}/adopt'].post.responses['409']).toBeDefined();
+    const html = await ctx.http().get('/api/docs').redirects(1).expect(200);
+    expect(html.text).toContain('swagger');
+  });
+
+  it('answers unknown routes with the error shape', async () => {
+    const res = await ctx.http().get('/no-such-route').expect(404);
+    expect(res.body).toEqual({ code: 'REQUEST.ROUTE_NOT_FOUND', message: expect.any(String), details: {} });
+  });
+
+  it('refuses malformed JSON and oversized bodies with a code', async () => {
+    const malformed = await ctx.http().post('/auth/login').set('Content-Type', 'application/json').send('{"email": ').expect(400);
+    expect(malformed.body.code).toBe('REQUEST.MALFORMED_JSON');
+    const huge = await ctx.http().post('/auth/login').send({ email: 'a@b.kz', password: 'x'.repeat(200_000) }).expect(413);
+    expect(huge.body.code).toBe('REQUEST.TOO_LARGE');
+  });
+});
