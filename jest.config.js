@@ -14,6 +14,9 @@ const swc = [
 ];
 
 module.exports = {
+  testTimeout: 30000,
+  // Integration suites wait on PostgreSQL and Redis more than on the CPU: more workers than cores pays.
+  maxWorkers: 3,
   projects: [
     {
       displayName: 'unit',
@@ -30,7 +33,6 @@ module.exports = {
       transform: { '^.+\\.ts$': swc },
       globalSetup: '<rootDir>/test/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
-      testTimeout: 30000,
     },
   ],
 };

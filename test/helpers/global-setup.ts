@@ -1,16 +1,16 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { typeormOptions } from '../../src/database/typeorm-options';
-import { databaseUrl, dropDatabase, TEMPLATE_DATABASE, withAdminClient } from './databases';
+import { databaseUrl, dropAbandonedDatabases, templateDatabase, withAdminClient } from './databases';
 
-/** Migrates one template database; every test file clones it (CREATE DATABASE ... TEMPLATE). */
+/** Migrates one template database per run; every test file clones it (CREATE DATABASE ... TEMPLATE). */
 export default async function globalSetup(): Promise<void> {
+  process.env.STARTUP_TEST_RUN = String(process.pid);
   await withAdminClient(async (client) => {
-    const leftovers = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'startup_test_%'`);
-    for (const row of leftovers.rows) await dropDatabase(client, row.datname);
-    await client.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
+    await dropAbandonedDatabases(client);
+    await client.query(`CREATE DATABASE "${templateDatabase()}"`);
   });
-  const dataSource = await new DataSource(typeormOptions(databaseUrl(TEMPLATE_DATABASE), 1)).initialize();
+  const dataSource = await new DataSource(typeormOptions(databaseUrl(templateDatabase()), 1)).initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
   } finally {

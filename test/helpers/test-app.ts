@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import Redis from 'ioredis';
@@ -9,7 +8,7 @@ import { AppModule } from '../../src/app.module';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { APP_CONFIG } from '../../src/config/config.module';
 import { configureApp } from '../../src/configure-app';
-import { databaseUrl, dropDatabase, TEMPLATE_DATABASE, withAdminClient } from './databases';
+import { databaseUrl, dropDatabase, templateDatabase, testDatabaseName, withAdminClient } from './databases';
 
 export interface TestContext {
   app: NestExpressApplication;
@@ -23,8 +22,8 @@ export interface TestContext {
 
 /** A fresh database cloned from the migrated template, and a Redis key prefix of its own. */
 export async function createTestDatabase(): Promise<string> {
-  const name = `startup_test_${randomBytes(6).toString('hex')}`;
-  await withAdminClient((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`));
+  const name = testDatabaseName();
+  await withAdminClient((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase()}"`));
   return name;
 }
 

@@ -1,0 +1,100 @@
+import { AuditService } from '../src/modules/audit/audit.service';
+import { Cast, createCast, createPlaces } from './helpers/factories';
+import { createTestApp, TestContext } from './helpers/test-app';
+
+describe('audit log', () => {
+  let ctx: TestContext;
+  let cast: Cast;
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    cast = await createCast(ctx);
+  });
+  afterAll(async () => {
+    await ctx.close();
+  });
+
+  const verify = async () => (await ctx.http().get('/audit-events/verify').set(cast.observer.auth).expect(200)).body;
+
+  it('records each change with actor, before and after, and lists it by entity', async () => {
+    const created = await ctx.http().post('/regions').set(cast.admin.auth).send({ name: 'Audit region' }).expect(201);
+    await ctx.http().patch(`/regions/${created.body.id}`).set(cast.admin.auth).send({ name: 'Audit region renamed' }).expect(200);
+    const res = await ctx.http().get('/audit-events').query({ entityType: 'region', entityId: created.body.id }).set(cast.observer.auth).expect(200);
+    expect(res.body.items).toEqual([
+      expect.objectContaining({ action: 'region.created', actorId: cast.admin.user.id, before: null, after: expect.objectContaining({ name: 'Audit region' }) }),
+      expect.objectContaining({
+        action: 'region.updated',
+        before: expect.objectContaining({ name: 'Audit region' }),
+        after: expect.objectContaining({ name: 'Audit region renamed' }),
+      }),
+    ]);
+    const [first, second] = res.body.items;
+    expect(BigInt(second.seq)).toBeGreaterThan(BigInt(first.seq));
+  });
+
+  it('pages with afterSeq and clamps the limit', async () => {
+    const page = await ctx.http().get('/audit-events').query({ limit: 2 }).set(cast.admin.auth).expect(200);
+    expect(page.body.items).toHaveLength(2);
+    const next = await ctx.http().get('/audit-events').query({ limit: 2, afterSeq: page.body.nextAfterSeq }).set(cast.admin.auth).expect(200);
+    expect(BigInt(next.body.items[0].seq)).toBe(BigInt(page.body.nextAfterSeq) + 1n);
+    const huge = await ctx.http().get('/audit-events').query({ limit: 1e9 }).set(cast.admin.auth).expect(200);
+    expect(huge.body.items.length).toBeLessThanOrEqual(500);
+    await ctx.http().get('/audit-events').query({ afterSeq: '-1' }).set(cast.admin.auth).expect(400);
+    await ctx.http().get('/audit-events').query({ limit: 'ten' }).set(cast.admin.auth).expect(400);
+  });
+
+  it.each(['manager', 'juror', 'finance', 'applicant'] as const)('is closed to a %s', async (role) => {
+    await ctx.http().get('/audit-events').set(cast[role].auth).expect(403);
+    await ctx.http().get('/audit-events/verify').set(cast[role].auth).expect(403);
+  });
+
+  it('is closed to anonymous callers', async () => {
+    await ctx.http().get('/audit-events').expect(401);
+    await ctx.http().get('/audit-events/verify').expect(401);
+  });
+
+  it('keeps a verifiable chain while many writers commit at once', async () => {
+    const writes = Array.from({ length: 24 }, (_, i) => ctx.http().post('/regions').set(cast.admin.auth).send({ name: `Parallel region ${i}` }));
+    const results = await Promise.all(writes);
+    expect(results.every((r) => r.status === 201)).toBe(true);
+    const rows: { seq: string }[] = await ctx.dataSource.query('SELECT seq FROM audit_events ORDER BY seq');
+    expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => i + 1));
+    await expect(verify()).resolves.toMatchObject({ valid: true, checked: rows.length, firstBreak: null });
+  });
+
+  it('verifies while writers keep appending', async () => {
+    const writers = Promise.all(Array.from({ length: 10 }, (_, i) => ctx.http().post('/regions').set(cast.admin.auth).send({ name: `Racing region ${i}` })));
+    const verdicts = await Promise.all([verify(), verify(), verify()]);
+    await writers;
+    for (const verdict of verdicts) expect(verdict).toMatchObject({ valid: true, firstBreak: null });
+  });
+
+  it('cannot be updated, deleted or truncated, even with direct SQL', async () => {
+    await expect(ctx.dataSource.query(`UPDATE audit_events SET action = 'x' WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(ctx.dataSource.query('DELETE FROM audit_events WHERE seq = 1')).rejects.toThrow(/append-only/);
+    await expect(ctx.dataSource.query('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
+  });
+
+  it('rolls back with its transaction: a failed change leaves no event', async () => {
+    const before = await ctx.dataSource.query('SELECT count(*) AS n FROM audit_events');
+    const places = await createPlaces(ctx, cast.admin.user.id, 0);
+    const afterPlaces = await ctx.dataSource.query('SELECT count(*) AS n FROM audit_events');
+    await ctx.http().post('/districts').set(cast.admin.auth).send({ regionId: places.regionId, name: `District taken` }).expect(201);
+    const duplicate = await ctx.http().post('/districts').set(cast.admin.auth).send({ regionId: places.regionId, name: `District taken` }).expect(409);
+    expect(duplicate.body.code).toBe('GEOGRAPHY.NAME_TAKEN');
+    const after = await ctx.dataSource.query('SELECT count(*) AS n FROM audit_events');
+    expect(Number(afterPlaces[0].n)).toBe(Number(before[0].n) + 2);
+    expect(Number(after[0].n)).toBe(Number(afterPlaces[0].n) + 1);
+  });
+
+  it('detects tampering by someone who bypasses the triggers', async () => {
+    const victim = await ctx.app.get(AuditService).list({ entityType: 'region', limit: 1 });
+    const seq = victim[0].seq.toString();
+    await ctx.dataSource.transaction(async (em) => {
+      await em.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete');
+      await em.query(`UPDATE audit_events SET after = jsonb_set(after, '{name}', '"Forged"') WHERE seq = $1`, [seq]);
+      await em.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete');
+    });
+    await expect(verify()).resolves.toMatchObject({ valid: false, firstBreak: { seq, reason: 'hash_mismatch' } });
+  });
+});

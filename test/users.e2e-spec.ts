@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { Cast, createCast, createPlaces, createUser, PASSWORD } from './helpers/factories';
+import { createTestApp, TestContext } from './helpers/test-app';
+
+describe('accounts managed by admins', () => {
+  let ctx: TestContext;
+  let cast: Cast;
+  let villageId: string;
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    cast = await createCast(ctx);
+    villageId = (await createPlaces(ctx, cast.admin.user.id, 1)).villageIds[0];
+  });
+  afterAll(async () => {
+    await ctx.close();
+  });
+
+  const newAccount = (overrides: Record<string, unknown> = {}) => ({
+    email: `juror-${randomUUID()}@example.kz`,
+    password: 'a-long-enough-password',
+    fullName: 'Жанар Серікова',
+    preferredLanguage: 'ru',
+    roles: ['juror', 'observer'],
+    homeVillageId: villageId,
+    ...overrides,
+  });
+
+  it('GET /me returns the signed-in person for every role', async () => {
+    for (const member of Object.values(cast)) {
+      const res = await ctx.http().get('/me').set(member.auth).expect(200);
+      expect(res.body).toMatchObject({ id: member.user.id, roles: member.user.roles });
+    }
+  });
+
+  it('POST /users creates an account with several roles, and it can sign in', async () => {
+    const body = newAccount();
+    const res = await ctx.http().post('/users').set(cast.admin.auth).send(body).expect(201);
+    expect(res.body).toMatchObject({ email: body.email, roles: ['juror', 'observer'], active: true });
+    await ctx.http().post('/auth/login').send({ email: body.email, password: body.password }).expect(200);
+    const audit = await ctx.http().get('/audit-events').query({ entityType: 'user', entityId: res.body.id }).set(cast.admin.auth).expect(200);
+    expect(audit.body.items).toEqual([expect.objectContaining({ action: 'user.created', actorId: cast.admin.user.id })]);
+    expect(JSON.stringify(audit.body.items)).not.toContain(body.email);
+  });
+
+  it.each([
+    ['an unknown role', { roles: ['superuser'] }, 'roles'],
+    ['no roles', { roles: [] }, 'roles'],
+    ['repeated roles', { roles: ['juror', 'juror'] }, 'roles'],
+    ['an unknown field', { isAdmin: true }, 'isAdmin'],
+    ['a non-UUID village', { homeVillageId: 'bautino' }, 'homeVillageId'],
+  ])('POST /users refuses %s', async (_name, overrides, field) => {
+    const res = await ctx.http().post('/users').set(cast.admin.auth).send(newAccount(overrides)).expect(400);
+    expect(res.body.details.fields.map((f: { field: string }) => f.field)).toContain(field);
+  });
+
+  it.each(['manager', 'juror', 'finance', 'observer', 'applicant'] as const)('refuses a %s calling the admin routes', async (role) => {
+    const caller = cast[role];
+    const target = cast.applicant.user.id;
+    for (const call of [
+      ctx.http().post('/users').set(caller.auth).send(newAccount()),
+      ctx.http().get('/users').set(caller.auth),
+      ctx.http().get(`/users/${target}`).set(caller.auth),
+      ctx.http().patch(`/users/${target}`).set(caller.auth).send({ roles: ['admin'] }),
+    ]) {
+      const res = await call;
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('AUTH.FORBIDDEN');
+    }
+    const me = await ctx.http().get('/me').set(cast.applicant.auth).expect(200);
+    expect(me.body.roles).toEqual(['applicant']);
+  });
+
+  it('refuses anonymous callers', async () => {
+    await ctx.http().get('/users').expect(401);
+    await ctx.http().post('/users').send(newAccount()).expect(401);
+  });
+
+  it('GET /users filters by role and text, and clamps the page size', async () => {
+    const res = await ctx.http().get('/users').query({ role: 'finance', limit: 100000 }).set(cast.admin.auth).expect(200);
+    expect(res.body.limit).toBe(100);
+    expect(res.body.items.every((u: { roles: string[] }) => u.roles.includes('finance'))).toBe(true);
+    expect(res.body.items.map((u: { id: string }) => u.id)).toContain(cast.finance.user.id);
+    const byText = await ctx.http().get('/users').query({ search: cast.finance.user.email }).set(cast.admin.auth).expect(200);
+    expect(byText.body.items.map((u: { id: string }) => u.id)).toEqual([cast.finance.user.id]);
+    await ctx.http().get('/users').query({ role: 'king' }).set(cast.admin.auth).expect(400);
+  });
+
+  it('GET /users/:id answers 404 for an unknown id and 400 for a malformed one', async () => {
+    const missing = await ctx.http().get(`/users/${randomUUID()}`).set(cast.admin.auth).expect(404);
+    expect(missing.body.code).toBe('USER.NOT_FOUND');
+    const malformed = await ctx.http().get('/users/42').set(cast.admin.auth).expect(400);
+    expect(malformed.body.code).toBe('REQUEST.INVALID_ID');
+  });
+
+  it('PATCH /users/:id changes roles (effective at the next sign-in) and can disable an account', async () => {
+    const { user } = await createUser(ctx, { roles: ['applicant'] });
+    const res = await ctx.http().patch(`/users/${user.id}`).set(cast.admin.auth).send({ roles: ['manager'] }).expect(200);
+    expect(res.body.roles).toEqual(['manager']);
+    const login = await ctx.http().post('/auth/login').send({ email: user.email, password: PASSWORD }).expect(200);
+    await ctx.http().get('/competitions').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
+    await ctx.http().patch(`/users/${user.id}`).set(cast.admin.auth).send({ active: false }).expect(200);
+    await ctx.http().post('/auth/login').send({ email: user.email, password: PASSWORD }).expect(403);
+    await ctx.http().post('/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(403);
+  });
+
+  it('PATCH /users/:id refuses to change email or password hashes (not in the DTO)', async () => {
+    const res = await ctx.http().patch(`/users/${cast.juror.user.id}`).set(cast.admin.auth).send({ email: 'x@y.kz', passwordHash: 'x' }).expect(400);
+    expect(res.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['email', 'passwordHash']);
+  });
+
+  it('never removes the last active admin, even when two admins demote each other at once', async () => {
+    const ctx2 = await createTestApp();
+    try {
+      const [a, b] = await Promise.all([createUser(ctx2, { roles: ['admin'] }), createUser(ctx2, { roles: ['admin'] })]);
+      const results = await Promise.all([
+        ctx2.http().patch(`/users/${b.user.id}`).set(a.auth).send({ roles: ['observer'] }),
+        ctx2.http().patch(`/users/${a.user.id}`).set(b.auth).send({ roles: ['observer'] }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect(results.find((r) => r.status === 409)?.body.code).toBe('USER.LAST_ADMIN');
+      const admins = await ctx2.dataSource.query(`SELECT count(*) AS n FROM users WHERE active AND 'admin' = ANY(roles)`);
+      expect(Number(admins[0].n)).toBe(1);
+    } finally {
+      await ctx2.close();
+    }
+  });
+});
