@@ -104,6 +104,15 @@ describe('accounts managed by admins', () => {
     await ctx.http().post('/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(403);
   });
 
+  it('PATCH /users/:id refuses null where a value is required, and changes nothing', async () => {
+    for (const body of [{ roles: null }, { active: null }, { preferredLanguage: null }]) {
+      const res = await ctx.http().patch(`/users/${cast.juror.user.id}`).set(cast.admin.auth).send(body).expect(400);
+      expect(res.body.details.fields[0].field).toBe(Object.keys(body)[0]);
+    }
+    const me = await ctx.http().get('/me').set(cast.juror.auth).expect(200);
+    expect(me.body).toMatchObject({ roles: ['juror'], active: true, preferredLanguage: 'kk' });
+  });
+
   it('PATCH /users/:id refuses to change email or password hashes (not in the DTO)', async () => {
     const res = await ctx.http().patch(`/users/${cast.juror.user.id}`).set(cast.admin.auth).send({ email: 'x@y.kz', passwordHash: 'x' }).expect(400);
     expect(res.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['email', 'passwordHash']);

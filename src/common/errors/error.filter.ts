@@ -75,9 +75,10 @@ export class ErrorFilter implements ExceptionFilter {
         return this.fromSpec(DatabaseErrors.DUPLICATE, { constraint });
       case '23503':
         return this.fromSpec(DatabaseErrors.REFERENCE_NOT_FOUND, { constraint });
+      case '23502':
       case '23514':
       case '23P01':
-        return this.fromSpec(DatabaseErrors.CONSTRAINT_VIOLATED, { constraint });
+        return this.fromSpec(DatabaseErrors.CONSTRAINT_VIOLATED, { constraint, column: (error as { column?: string }).column });
       default:
         return undefined;
     }

@@ -77,7 +77,8 @@ export class CompetitionLifecycleService {
     if (!after) throw new DomainError(CompetitionErrors.NOT_FOUND);
     await this.audit.record(em, {
       actorId,
-      action: `competition.${to}`,
+      // Audit actions are past tense (competition.opened, competition.closed); the status `open` is not.
+      action: `competition.${to === 'open' ? 'opened' : to}`,
       entityType: 'competition',
       entityId: before.id,
       before: { status: before.status },

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { CompetitionErrors } from './competitions.errors';
 import { CompetitionFilter, CompetitionsRepository } from './competitions.repository';
 import { competitionAuditView, rulesOf } from './competition-view';
-import { ruleProblems } from './domain/competition-rules';
+import { CompetitionRules, EnvelopeRule, ruleProblems } from './domain/competition-rules';
 import { canCompetition } from './domain/competition-status';
 import { CreateCompetitionDto, UpdateCompetitionDto } from './dto/competition.dto';
 import { Competition } from './entities/competition.entity';
@@ -22,6 +22,18 @@ export class CompetitionsService {
 
   async create(actorId: string, input: CreateCompetitionDto): Promise<Competition> {
     return this.dataSource.transaction(async (em) => {
+      await this.checkRules(em, {
+        budget: toMinor(input.budget),
+        minAward: toMinor(input.minAward),
+        maxAward: toMinor(input.maxAward),
+        minOwnShareBp: input.minOwnShareBp ?? 0,
+        maxApplicationsPerApplicant: input.maxApplicationsPerApplicant ?? 1,
+        opensAt: input.opensAt,
+        closesAt: input.closesAt,
+        eligibleVillageIds: input.eligibleVillageIds ?? [],
+        eligibleDistrictIds: input.eligibleDistrictIds ?? [],
+        envelopes: envelopesOf(input) ?? [],
+      });
       const created = await this.competitions.insert(em, {
         title: input.title,
         description: input.description ?? '',
@@ -45,6 +57,19 @@ export class CompetitionsService {
       const before = await this.competitions.lock(em, id);
       if (!before) throw new DomainError(CompetitionErrors.NOT_FOUND);
       if (!canCompetition('edit', before.status)) throw new DomainError(CompetitionErrors.RULES_FROZEN, { status: before.status });
+      const stored = rulesOf(before);
+      await this.checkRules(em, {
+        budget: input.budget !== undefined ? toMinor(input.budget) : stored.budget,
+        minAward: input.minAward !== undefined ? toMinor(input.minAward) : stored.minAward,
+        maxAward: input.maxAward !== undefined ? toMinor(input.maxAward) : stored.maxAward,
+        minOwnShareBp: input.minOwnShareBp ?? stored.minOwnShareBp,
+        maxApplicationsPerApplicant: input.maxApplicationsPerApplicant ?? stored.maxApplicationsPerApplicant,
+        opensAt: input.opensAt ?? stored.opensAt,
+        closesAt: input.closesAt ?? stored.closesAt,
+        eligibleVillageIds: input.eligibleVillageIds ?? stored.eligibleVillageIds,
+        eligibleDistrictIds: input.eligibleDistrictIds ?? stored.eligibleDistrictIds,
+        envelopes: envelopesOf(input) ?? stored.envelopes,
+      });
       await this.competitions.update(em, id, {
         ...(input.title !== undefined && { title: input.title }),
         ...(input.description !== undefined && { description: input.description }),
@@ -78,9 +103,17 @@ export class CompetitionsService {
   }
 
   /**
-   * Writes the eligibility lists and envelopes, then checks the whole rule set as it now stands
-   * (so a PATCH of one field is checked against the others) before auditing.
+   * Checks the whole rule set a create or an edit would leave (so a PATCH of one field is checked
+   * against the stored others) before anything is written: the table constraints would otherwise
+   * refuse some mistakes first, without naming the fields.
    */
+  private async checkRules(em: EntityManager, rules: CompetitionRules): Promise<void> {
+    const eligible = await this.competitions.resolveEligibleVillages(em, rules.eligibleVillageIds, rules.eligibleDistrictIds);
+    const problems = ruleProblems(rules, new Set(eligible));
+    if (problems.length > 0) throw new DomainError(CompetitionErrors.INVALID_RULES, { fields: problems });
+  }
+
+  /** Writes the eligibility lists and envelopes (already checked), then audits the result. */
   private async saveRulesAndAudit(
     em: EntityManager,
     actorId: string,
@@ -90,19 +123,10 @@ export class CompetitionsService {
     action: string,
   ): Promise<Competition> {
     await this.competitions.replaceEligibility(em, id, input.eligibleVillageIds, input.eligibleDistrictIds);
-    if (input.envelopes) {
-      await this.competitions.replaceEnvelopes(
-        em,
-        id,
-        input.envelopes.map((e) => ({ districtId: e.districtId, villageId: e.villageId, amount: toMinor(e.amount) })),
-      );
-    }
+    const envelopes = envelopesOf(input);
+    if (envelopes) await this.competitions.replaceEnvelopes(em, id, envelopes);
     const after = await this.competitions.findById(id, em);
     if (!after) throw new DomainError(CompetitionErrors.NOT_FOUND);
-    const rules = rulesOf(after);
-    const eligible = await this.competitions.resolveEligibleVillages(em, rules.eligibleVillageIds, rules.eligibleDistrictIds);
-    const problems = ruleProblems(rules, new Set(eligible));
-    if (problems.length > 0) throw new DomainError(CompetitionErrors.INVALID_RULES, { fields: problems });
     await this.audit.record(em, {
       actorId,
       action,
@@ -113,4 +137,8 @@ export class CompetitionsService {
     });
     return after;
   }
+}
+
+function envelopesOf(input: UpdateCompetitionDto): EnvelopeRule[] | undefined {
+  return input.envelopes?.map((e) => ({ districtId: e.districtId ?? undefined, villageId: e.villageId ?? undefined, amount: toMinor(e.amount) }));
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { PlanStatus } from './domain/plan-status';
 import { DevelopmentPlan } from './entities/development-plan.entity';
 import { PlanGoal } from './entities/plan-goal.entity';
@@ -86,20 +86,30 @@ export class PlansRepository {
     return rows[0]?.id ?? null;
   }
 
+  /**
+   * Pages the plans first and loads their goals in a second query: with the goals joined, TypeORM's
+   * take/skip pages over plan-goal rows (its DISTINCT includes the goal sort columns), so a page
+   * repeated or skipped plans.
+   */
   async list(filter: PlanFilter): Promise<[DevelopmentPlan[], number]> {
     const query = this.dataSource
       .getRepository(DevelopmentPlan)
       .createQueryBuilder('p')
-      .leftJoinAndSelect('p.goals', 'g')
       .where('p.status = :status', { status: filter.status })
       .orderBy('p.createdAt', 'DESC')
-      .addOrderBy('p.id')
-      .addOrderBy('g.priority', 'ASC')
-      .addOrderBy('g.code', 'ASC');
+      .addOrderBy('p.id');
     if (filter.villageId) query.andWhere('p.villageId = :villageId', { villageId: filter.villageId });
     if (filter.districtId) {
       query.andWhere('p.villageId IN (SELECT id FROM villages WHERE district_id = :districtId)', { districtId: filter.districtId });
     }
-    return query.take(filter.limit).skip(filter.offset).getManyAndCount();
+    const [plans, total] = await query.take(filter.limit).skip(filter.offset).getManyAndCount();
+    if (plans.length === 0) return [plans, total];
+    const goals = await this.dataSource.manager.find(PlanGoal, {
+      where: { planId: In(plans.map((p) => p.id)) },
+      order: { priority: 'ASC', code: 'ASC' },
+    });
+    const byPlan = new Map<string, PlanGoal[]>(plans.map((p) => [p.id, (p.goals = [])]));
+    for (const goal of goals) byPlan.get(goal.planId)?.push(goal);
+    return [plans, total];
   }
 }

@@ -74,6 +74,8 @@ export class PlansService {
   async adopt(actorId: string, id: string): Promise<DevelopmentPlan> {
     return this.dataSource.transaction(async (em) => {
       const before = await this.lockPlan(em, id);
+      // Status first: an archived plan is never adoptable, whatever its goals.
+      if (!canPlan('adopt', before.status)) throw new DomainError(PlanErrors.WRONG_STATUS, { status: before.status, action: 'adopt' });
       const problem = adoptionProblem(before.goals ?? []);
       if (problem) throw new DomainError(PlanErrors[problem]);
       const archivedId = await this.plans.archiveAdoptedOfVillage(em, before.villageId);

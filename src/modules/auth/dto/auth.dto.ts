@@ -1,25 +1,10 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { Language } from '../../users/domain/language';
-import { UserDto } from '../../users/dto/user.dto';
-import { EmailField, FullNameField, LanguageField, PasswordField, PhoneField, VillageIdField } from '../../users/dto/user-fields';
+import { CreateUserDto, UserDto } from '../../users/dto/user.dto';
+import { EmailField, VillageIdField } from '../../users/dto/user-fields';
 
-export class RegisterDto {
-  @EmailField()
-  email!: string;
-
-  @PasswordField()
-  password!: string;
-
-  @FullNameField()
-  fullName!: string;
-
-  @PhoneField()
-  phone?: string;
-
-  @LanguageField()
-  preferredLanguage!: Language;
-
+/** What an admin gives for a new account, less the roles (always applicant) and with a required village. */
+export class RegisterDto extends OmitType(CreateUserDto, ['roles', 'homeVillageId'] as const) {
   @VillageIdField(true)
   homeVillageId!: string;
 }

@@ -20,8 +20,9 @@ import { PageMetaDto, PageQueryDto } from '../../../common/http/pagination';
 import { MoneyField } from '../../../common/money/money';
 import { COMPETITION_STATUSES, CompetitionStatus } from '../domain/competition-status';
 import { Competition } from '../entities/competition.entity';
+import { OptionalNotNull } from '../../../common/validation/optional';
+import { Trim } from '../../../common/validation/trim';
 
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 /** ISO 8601 with an explicit offset only: a deadline must never depend on the server's time zone. */
 const toDate = () =>
   Transform(({ value }) =>
@@ -29,6 +30,7 @@ const toDate = () =>
       ? new Date(value)
       : value,
   );
+
 
 export class EnvelopeDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Exactly one of districtId or villageId' })
@@ -47,20 +49,20 @@ export class EnvelopeDto {
 
 class CompetitionFields {
   @ApiProperty({ example: 'Start Up Mangistau 2026', maxLength: 300 })
-  @trim()
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(300)
   title!: string;
 
   @ApiPropertyOptional({ maxLength: 20000, default: '' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(20000)
   description?: string;
 
   @ApiPropertyOptional({ enum: ['KZT'], default: 'KZT' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['KZT'])
   currency?: 'KZT';
 
@@ -74,14 +76,14 @@ class CompetitionFields {
   maxAward!: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 10000, default: 0, description: 'Minimum own contribution share in basis points (20% = 2000)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(10000)
   minOwnShareBp?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 1 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(100)
@@ -124,8 +126,8 @@ class CompetitionFields {
 
 export class CreateCompetitionDto extends CompetitionFields {}
 
-/** Every field optional; lists, when given, replace the old ones. */
-export class UpdateCompetitionDto extends PartialType(CreateCompetitionDto) {}
+/** Every field optional (null is refused for the scalar fields); lists, when given, replace the old ones. */
+export class UpdateCompetitionDto extends PartialType(CreateCompetitionDto, { skipNullProperties: false }) {}
 
 export class CompetitionQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: COMPETITION_STATUSES })

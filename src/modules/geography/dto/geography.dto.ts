@@ -1,16 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../../common/http/pagination';
 import { District } from '../entities/district.entity';
 import { Region } from '../entities/region.entity';
 import { Village, VILLAGE_KINDS, VillageKind } from '../entities/village.entity';
+import { OptionalNotNull } from '../../../common/validation/optional';
+import { Trim } from '../../../common/validation/trim';
 
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 class PlaceFields {
   @ApiProperty({ example: 'Mangistau region', maxLength: 200 })
-  @trim()
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -36,15 +36,15 @@ export class CreateVillageDto extends PlaceFields {
   districtId!: string;
 
   @ApiPropertyOptional({ enum: VILLAGE_KINDS, default: 'village' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(VILLAGE_KINDS)
   kind?: VillageKind;
 }
 
 export class UpdatePlaceDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @trim()
+  @OptionalNotNull()
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -58,7 +58,7 @@ export class UpdatePlaceDto {
 
 export class UpdateVillageDto extends UpdatePlaceDto {
   @ApiPropertyOptional({ enum: VILLAGE_KINDS })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(VILLAGE_KINDS)
   kind?: VillageKind;
 }
@@ -83,7 +83,7 @@ export class VillageQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Part of the name' })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(100)
   search?: string;

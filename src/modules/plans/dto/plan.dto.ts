@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -20,17 +20,18 @@ import { PageMetaDto, PageQueryDto } from '../../../common/http/pagination';
 import { PLAN_STATUSES, PlanStatus } from '../domain/plan-status';
 import { DevelopmentPlan } from '../entities/development-plan.entity';
 import { PlanGoal } from '../entities/plan-goal.entity';
+import { OptionalNotNull } from '../../../common/validation/optional';
+import { Trim } from '../../../common/validation/trim';
 
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 export class PlanGoalInputDto {
   @ApiProperty({ example: 'G1', description: 'Short code, unique within the plan' })
-  @trim()
+  @Trim()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/, { message: 'code must be 1-16 letters, digits, dots, dashes or underscores' })
   code!: string;
 
   @ApiProperty({ example: 'Reliable drinking water supply', maxLength: 300 })
-  @trim()
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(300)
@@ -51,7 +52,7 @@ export class PlanGoalInputDto {
 
 class PlanFields {
   @ApiProperty({ example: 'Bautino development plan 2026-2030', maxLength: 300 })
-  @trim()
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(300)
@@ -86,22 +87,22 @@ export class CreatePlanDto extends PlanFields {
 
 export class UpdatePlanDto {
   @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional()
-  @trim()
+  @OptionalNotNull()
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(300)
   title?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(2000)
   @Max(2100)
   periodStart?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(2000)
   @Max(2100)

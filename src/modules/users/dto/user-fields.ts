@@ -3,8 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { LANGUAGES } from '../domain/language';
+import { Trim } from '../../../common/validation/trim';
 
-const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 /** Field rules shared by registration and admin-created accounts, so both refuse the same input. */
 export const EmailField = () =>
@@ -19,13 +19,13 @@ export const PasswordField = () =>
   applyDecorators(ApiProperty({ minLength: 10, maxLength: 128, format: 'password' }), IsString(), MinLength(10), MaxLength(128));
 
 export const FullNameField = () =>
-  applyDecorators(ApiProperty({ example: 'Aigerim Nurlanovna', maxLength: 200 }), trim, IsString(), MinLength(1), MaxLength(200));
+  applyDecorators(ApiProperty({ example: 'Aigerim Nurlanovna', maxLength: 200 }), Trim(), IsString(), MinLength(1), MaxLength(200));
 
 export const PhoneField = () =>
   applyDecorators(
     ApiPropertyOptional({ example: '+77011234567' }),
     IsOptional(),
-    trim,
+    Trim(),
     IsString(),
     Matches(/^\+?[0-9][0-9 ()-]{5,18}[0-9]$/, { message: 'phone must be a phone number such as +77011234567' }),
   );

@@ -4,6 +4,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Role, ROLES } from '../../../common/auth/role';
 import { PageMetaDto, PageQueryDto } from '../../../common/http/pagination';
+import { OptionalNotNull } from '../../../common/validation/optional';
 import { LANGUAGES, Language } from '../domain/language';
 import { User } from '../entities/user.entity';
 import { EmailField, FullNameField, LanguageField, PasswordField, PhoneField, VillageIdField } from './user-fields';
@@ -42,17 +43,17 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @IsOptional()
+  @OptionalNotNull()
   @RolesField()
   roles?: Role[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ enum: LANGUAGES })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(LANGUAGES)
   preferredLanguage?: Language;
 
