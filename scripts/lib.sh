@@ -18,10 +18,25 @@ require_node() {
   fi
 }
 
-# npm ci when node_modules is missing or older than the lock file.
+# npm ci when node_modules is missing or older than the lock file. Some registry mirrors carry only
+# the optional native binaries of this platform, so npm writes a lock file without the other
+# platforms' entries, which npm 11's `npm ci` then refuses as out of sync. In that case the same
+# lock file is installed with `npm install` (locked versions are kept).
 install_dependencies() {
   if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
     step "Installing dependencies (npm ci)"
-    npm ci --no-audit --no-fund
+    local log
+    log=$(mktemp)
+    if ! npm ci --no-audit --no-fund >"$log" 2>&1; then
+      if grep -q 'Missing: .* from lock file' "$log"; then
+        echo "npm ci: the lock file lacks other platforms' optional binaries; installing it with npm install"
+        npm install --no-audit --no-fund
+      else
+        cat "$log" >&2
+        rm -f "$log"
+        die "npm ci failed"
+      fi
+    fi
+    rm -f "$log"
   fi
 }
