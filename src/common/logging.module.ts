@@ -16,6 +16,9 @@ export const REDACTED_PATHS = [
   '*.fullName',
   '*.refreshToken',
   '*.accessToken',
+  // A failed query carries its parameters (emails, names, hashes) and PostgreSQL's detail text.
+  '*.parameters',
+  '*.detail',
 ];
 
 @Module({
