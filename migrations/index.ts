@@ -1,5 +1,6 @@
 import { MigrationInterface } from 'typeorm';
 import { CreateFoundation1795360905703 } from './1795360905703-CreateFoundation';
+import { IndexAuditEventsByActor1795362197802 } from './1795362197802-IndexAuditEventsByActor';
 
 /** Every migration, in order. A test checks that each file in this folder is listed here. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [CreateFoundation1795360905703];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [CreateFoundation1795360905703, IndexAuditEventsByActor1795362197802];

@@ -4,6 +4,7 @@ import { AccessGuard } from './common/auth/access.guard';
 import { AccessModule } from './common/auth/access.module';
 import { ErrorFilter } from './common/errors/error.filter';
 import { LoggingModule } from './common/logging.module';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -23,6 +24,7 @@ import { RedisModule } from './redis/redis.module';
     DatabaseModule,
     RedisModule,
     AccessModule,
+    RateLimitModule,
     AuditModule,
     UsersModule,
     AuthModule,

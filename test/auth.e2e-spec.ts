@@ -19,7 +19,7 @@ describe('accounts and sessions', () => {
   });
 
   beforeAll(async () => {
-    ctx = await createTestApp({ LOGIN_MAX_FAILURES: '3' });
+    ctx = await createTestApp({ LOGIN_MAX_FAILURES: '3', REGISTRATIONS_PER_HOUR: '12' });
     const admin = await createUser(ctx, { roles: ['admin'] });
     villageId = (await createPlaces(ctx, admin.user.id, 1)).villageIds[0];
   });
@@ -83,6 +83,26 @@ describe('accounts and sessions', () => {
       expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
     });
 
+    it('limits registrations per address, counting refused ones too', async () => {
+      const body = registration();
+      await ctx.http().post('/auth/register').set('X-Forwarded-For', '192.0.2.44').send(body).expect(201);
+      for (let i = 1; i < 12; i += 1) {
+        await ctx.http().post('/auth/register').set('X-Forwarded-For', '192.0.2.44').send(body).expect(409);
+      }
+      const res = await ctx.http().post('/auth/register').set('X-Forwarded-For', '192.0.2.44').send(registration()).expect(429);
+      expect(res.body.code).toBe('AUTH.TOO_MANY_ATTEMPTS');
+      await ctx.http().post('/auth/register').set('X-Forwarded-For', '192.0.2.45').send(registration()).expect(201);
+    });
+
+    it('refuses NUL characters and malformed token ids with 400/401, never 500', async () => {
+      const nul = await ctx.http().post('/auth/register').send(registration({ fullName: 'A\u0000B' })).expect(400);
+      expect(nul.body.details.fields).toEqual([{ field: 'fullName', problems: [expect.any(String)] }]);
+      for (const refreshToken of ['------------------------------------.abc', `${'a'.repeat(36)}.abc`, 'aaaaa.bbbbb.ccccc']) {
+        await ctx.http().post('/auth/refresh').send({ refreshToken }).expect(401);
+        await ctx.http().post('/auth/logout').send({ refreshToken }).expect(204);
+      }
+    });
+
     it('refuses an unknown home village', async () => {
       const res = await ctx.http().post('/auth/register').send(registration({ homeVillageId: '00000000-0000-4000-8000-000000000000' })).expect(422);
       expect(res.body.code).toBe('USER.VILLAGE_NOT_FOUND');
@@ -112,6 +132,25 @@ describe('accounts and sessions', () => {
       const res = await ctx.http().post('/auth/login').send({ email: user.email, password: PASSWORD }).expect(429);
       expect(res.body.code).toBe('AUTH.TOO_MANY_ATTEMPTS');
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    });
+
+    it('lets no more than the limit through when failures arrive in parallel', async () => {
+      const { user } = await createUser(ctx);
+      const results = await Promise.all(
+        Array.from({ length: 30 }, () => ctx.http().post('/auth/login').set('X-Forwarded-For', '203.0.113.7').send({ email: user.email, password: 'wrong-password' })),
+      );
+      const statuses = results.map((r) => r.status);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(27);
+    });
+
+    it('does not let one address lock the person out from another', async () => {
+      const { user } = await createUser(ctx);
+      for (let i = 0; i < 4; i += 1) {
+        await ctx.http().post('/auth/login').set('X-Forwarded-For', '198.51.100.1').send({ email: user.email, password: 'wrong-password' });
+      }
+      await ctx.http().post('/auth/login').set('X-Forwarded-For', '198.51.100.1').send({ email: user.email, password: PASSWORD }).expect(429);
+      await ctx.http().post('/auth/login').set('X-Forwarded-For', '198.51.100.2').send({ email: user.email, password: PASSWORD }).expect(200);
     });
 
     it('refuses a disabled account', async () => {

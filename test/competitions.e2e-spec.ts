@@ -166,6 +166,7 @@ describe('competitions', () => {
       ['a date as a number', { closesAt: 1893456000000 }, ['closesAt']],
       ['non-UUID eligible village ids', { eligibleVillageIds: ['not-a-uuid'] }, ['eligibleVillageIds']],
       ['non-UUID eligible district ids', { eligibleDistrictIds: [42] }, ['eligibleDistrictIds']],
+      ['one village id written in two cases', { eligibleVillageIds: ['8c0c6a4e-5a4b-4c1e-9d2a-0f1e2d3c4b5a', '8C0C6A4E-5A4B-4C1E-9D2A-0F1E2D3C4B5A'] }, ['eligibleVillageIds']],
       ['a missing title and budget', { title: undefined, budget: undefined }, ['title', 'budget']],
       ['a share above 100%', { minOwnShareBp: 10001 }, ['minOwnShareBp']],
       ['a currency other than KZT', { currency: 'USD' }, ['currency']],
@@ -463,10 +464,16 @@ describe('competitions', () => {
       await open(draft.id).expect(200);
     });
 
-    it('counts every village of an eligible district', async () => {
+    it('counts every village of an eligible district, and freezes that list when it opens', async () => {
       const byDistrict = await createDraft({ eligibleVillageIds: [], eligibleDistrictIds: [district.districtId] });
       const res = await open(byDistrict.id).expect(200);
-      expect(res.body).toMatchObject({ status: 'open', eligibleVillageIds: [], eligibleDistrictIds: [district.districtId] });
+      expect(res.body).toMatchObject({ status: 'open', eligibleVillageIds: [district.villageIds[0]], eligibleDistrictIds: [district.districtId] });
+      const opened = (await auditOf(byDistrict.id)).find((e) => e.action === 'competition.opened');
+      expect(opened?.after).toMatchObject({ eligibleVillageIds: [district.villageIds[0]] });
+      const late = await ctx.http().post('/villages').set(cast.admin.auth).send({ districtId: district.districtId, name: 'Founded after opening' }).expect(201);
+      const after = await ctx.http().get(`/competitions/${byDistrict.id}`).set(cast.manager.auth).expect(200);
+      expect(after.body.eligibleVillageIds).toEqual([district.villageIds[0]]);
+      expect(after.body.eligibleVillageIds).not.toContain(late.body.id);
       const withoutPlans = await createDraft({ eligibleVillageIds: [], eligibleDistrictIds: [unplanned.districtId] });
       const refused = await open(withoutPlans.id).expect(422);
       expect(refused.body.code).toBe('COMPETITION.NOT_READY_TO_OPEN');

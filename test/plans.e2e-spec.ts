@@ -558,21 +558,19 @@ describe('village development plans', () => {
   });
 
   describe('at most one adopted plan per village', () => {
-    it('parallel adoptions of different drafts leave exactly one adopted, the rest archived', async () => {
+    it('parallel adoptions of different drafts take turns: all succeed, the last one stays adopted', async () => {
       const villageId = await newVillage();
       const drafts: Plan[] = [];
       for (let i = 0; i < 6; i += 1) drafts.push(await createDraft(villageId, { title: `Contender ${i}` }));
 
       const results = await Promise.all(drafts.map((d) => ctx.http().post(`/plans/${d.id}/adopt`).set(admin)));
 
-      const outcomes = results.map((r) => (r.status === 200 ? 'adopted' : `${r.status} ${String(r.body.code)}`));
-      expect(outcomes.filter((o) => o !== 'adopted' && !/^4\d\d PLAN\./.test(o))).toEqual([]);
+      // The village lock queues the adoptions; without it the losers would hit the unique index.
+      expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
       const rows: { id: string; status: string }[] = await ctx.dataSource.query('SELECT id, status FROM development_plans WHERE village_id = $1', [villageId]);
       const winners = rows.filter((r) => r.status === 'adopted');
       expect(winners).toHaveLength(1);
-      const refused = results.filter((r) => r.status !== 200).length;
-      expect(rows.filter((r) => r.status === 'archived')).toHaveLength(5 - refused);
-      expect(rows.filter((r) => r.status === 'draft')).toHaveLength(refused);
+      expect(rows.filter((r) => r.status === 'archived')).toHaveLength(5);
       const current = await ctx.http().get(`/villages/${villageId}/plan`).expect(200);
       expect(current.body.id).toBe(winners[0].id);
       await expectChainValid();

@@ -36,7 +36,8 @@ describe('schema and migrations', () => {
   it('migrations run once when several replicas start together, and revert cleanly', async () => {
     const name = await createEmptyDatabase('empty');
     created.push(name);
-    const sources = await Promise.all([1, 2, 3].map(() => new DataSource(typeormOptions(databaseUrl(name), 2)).initialize()));
+    // A pool of one connection each: the lock and the migrations must share it.
+    const sources = await Promise.all([1, 2, 3].map(() => new DataSource(typeormOptions(databaseUrl(name), 1)).initialize()));
     try {
       const applied = await Promise.all(sources.map((s) => runMigrationsUnderLock(s)));
       expect(applied.flat()).toEqual(MIGRATIONS.map((m) => m.name));

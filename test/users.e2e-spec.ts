@@ -101,7 +101,10 @@ describe('accounts managed by admins', () => {
     await ctx.http().get('/competitions').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
     await ctx.http().patch(`/users/${user.id}`).set(cast.admin.auth).send({ active: false }).expect(200);
     await ctx.http().post('/auth/login').send({ email: user.email, password: PASSWORD }).expect(403);
-    await ctx.http().post('/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(403);
+    const refused = await ctx.http().post('/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
+    expect(refused.body.code).toBe('AUTH.INVALID_REFRESH_TOKEN');
+    const live = await ctx.dataSource.query('SELECT count(*) AS n FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL', [user.id]);
+    expect(Number(live[0].n)).toBe(0);
   });
 
   it('PATCH /users/:id refuses null where a value is required, and changes nothing', async () => {

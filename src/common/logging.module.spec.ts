@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import { QueryFailedError } from 'typeorm';
 import { REDACTED_PATHS } from './logging.module';
 
 describe('log redaction', () => {
@@ -17,6 +18,8 @@ describe('log redaction', () => {
       body: { email: 'aigerim@example.kz', password: 'hunter22', phone: '+77010000000', fullName: 'Aigerim N.' },
       err: { message: 'duplicate key', parameters: ['aigerim@example.kz', '$argon2id$...'], detail: 'Key (email)=(aigerim@example.kz) already exists.' },
     });
+    const driverError = Object.assign(new Error('duplicate key value'), { detail: 'Failing row contains (aigerim@example.kz, hunter22).' });
+    logger.error({ err: new QueryFailedError('INSERT INTO users ...', ['aigerim@example.kz', 'hunter22'], driverError) }, 'Unhandled error');
     const text = lines.join('');
     for (const secret of ['secret-token', 'sid=1', 'aigerim@example.kz', 'hunter22', '+77010000000', 'Aigerim N.', 'argon2id']) {
       expect(text).not.toContain(secret);

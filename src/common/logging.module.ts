@@ -16,9 +16,12 @@ export const REDACTED_PATHS = [
   '*.fullName',
   '*.refreshToken',
   '*.accessToken',
-  // A failed query carries its parameters (emails, names, hashes) and PostgreSQL's detail text.
+  // A failed query carries its parameters (emails, names, hashes) and PostgreSQL's detail text,
+  // on the error and again on its driverError.
   '*.parameters',
   '*.detail',
+  'err.driverError',
+  '*.err.driverError',
 ];
 
 @Module({

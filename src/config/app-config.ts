@@ -16,6 +16,8 @@ export interface AppConfig {
   refreshTokenTtlDays: number;
   loginMaxFailures: number;
   loginWindowSeconds: number;
+  registrationsPerHour: number;
+  trustProxy: string;
   migrationsRun: boolean;
   bodyLimit: string;
   logLevel: string;
@@ -124,10 +126,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisUrl: read.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisPrefix: read.string('REDIS_PREFIX', 'startup'),
     jwtSecret,
-    accessTokenTtlSeconds: read.int('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
+    accessTokenTtlSeconds: read.int('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 3600),
     refreshTokenTtlDays: read.int('REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
     loginMaxFailures: read.int('LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowSeconds: read.int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    registrationsPerHour: read.int('REGISTRATIONS_PER_HOUR', 20, 1, 100000),
+    trustProxy: read.string('TRUST_PROXY', 'loopback'),
     migrationsRun: read.bool('MIGRATIONS_RUN', true),
     bodyLimit,
     logLevel,

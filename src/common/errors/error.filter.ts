@@ -79,6 +79,13 @@ export class ErrorFilter implements ExceptionFilter {
       case '23514':
       case '23P01':
         return this.fromSpec(DatabaseErrors.CONSTRAINT_VIOLATED, { constraint, column: (error as { column?: string }).column });
+      // Input the validators let through but PostgreSQL cannot read: a backstop, never a 500.
+      case '22P02':
+      case '22021':
+      case '22P05':
+      case '22001':
+      case '22003':
+        return this.fromSpec(CommonErrors.VALIDATION_FAILED, { reason: 'value not accepted by the database' });
       default:
         return undefined;
     }

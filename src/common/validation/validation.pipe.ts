@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { CommonErrors } from '../errors/common.errors';
 import { DomainError } from '../errors/domain-error';
 
@@ -20,8 +20,28 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
+/** Paths of every string that holds U+0000, which PostgreSQL's text type cannot store. */
+export function nulFields(value: unknown, path = ''): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path || 'value'] : [];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, member]) => nulFields(member, path ? `${path}.${key}` : key));
+}
+
+/** Class-validator with our error shape, after refusing NUL characters anywhere in the input. */
+class AppValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const bad = nulFields(value);
+    if (bad.length > 0) {
+      throw new DomainError(CommonErrors.VALIDATION_FAILED, {
+        fields: bad.map((field) => ({ field, problems: [`${field} must not contain NUL characters`] })),
+      });
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

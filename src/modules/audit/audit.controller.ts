@@ -16,16 +16,8 @@ export class AuditController {
   @ApiOkResponse({ type: AuditPageDto })
   @ApiErrors()
   async list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
-    const limit = query.limit ?? 50;
-    const events = await this.audit.list({
-      entityType: query.entityType,
-      entityId: query.entityId,
-      actorId: query.actorId,
-      afterSeq: query.afterSeq === undefined ? undefined : BigInt(query.afterSeq),
-      limit,
-    });
-    const items = events.map((e) => AuditEventDto.from(e));
-    return { items, nextAfterSeq: items.length === limit ? items[items.length - 1].seq : null };
+    const { events, nextAfterSeq } = await this.audit.page(query);
+    return { items: events.map((e) => AuditEventDto.from(e)), nextAfterSeq };
   }
 
   @Get('verify')

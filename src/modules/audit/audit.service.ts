@@ -14,6 +14,14 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+export interface AuditPageQuery {
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  afterSeq?: string;
+  limit?: number;
+}
+
 export interface ChainVerification {
   valid: boolean;
   checked: number;
@@ -49,6 +57,19 @@ export class AuditService {
 
   async list(filter: AuditFilter): Promise<AuditEvent[]> {
     return this.audit.list(filter);
+  }
+
+  /** One page in chain order; `nextAfterSeq` is the cursor for the next page, null at the end. */
+  async page(query: AuditPageQuery): Promise<{ events: AuditEvent[]; nextAfterSeq: string | null }> {
+    const limit = query.limit ?? 50;
+    const events = await this.audit.list({
+      entityType: query.entityType,
+      entityId: query.entityId,
+      actorId: query.actorId,
+      afterSeq: query.afterSeq === undefined ? undefined : BigInt(query.afterSeq),
+      limit,
+    });
+    return { events, nextAfterSeq: events.length === limit ? events[events.length - 1].seq.toString() : null };
   }
 
   /**

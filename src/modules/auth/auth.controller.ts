@@ -25,9 +25,9 @@ export class AuthController {
   @Public()
   @ApiOperation({ summary: 'Register as an applicant; signs you in' })
   @ApiCreatedResponse({ type: SessionDto })
-  @ApiErrors(UserErrors.EMAIL_TAKEN, UserErrors.VILLAGE_NOT_FOUND)
-  async register(@Body() body: RegisterDto): Promise<SessionDto> {
-    return toDto(await this.auth.register(body));
+  @ApiErrors(UserErrors.EMAIL_TAKEN, UserErrors.VILLAGE_NOT_FOUND, AuthErrors.TOO_MANY_ATTEMPTS)
+  async register(@Body() body: RegisterDto, @Ip() ip: string): Promise<SessionDto> {
+    return toDto(await this.auth.register(body, ip));
   }
 
   @Post('login')

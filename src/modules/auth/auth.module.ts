@@ -2,12 +2,12 @@ import { Module } from '@nestjs/common';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { LoginThrottle } from './login-throttle';
+import { AuthLimits } from './auth-limits';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 @Module({
   imports: [UsersModule],
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottle, RefreshTokensRepository],
+  providers: [AuthService, AuthLimits, RefreshTokensRepository],
 })
 export class AuthModule {}

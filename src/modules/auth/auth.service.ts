@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessTokens } from '../../common/auth/access-tokens';
 import { AuthErrors } from '../../common/errors/common.errors';
@@ -8,9 +9,10 @@ import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { User } from '../users/entities/user.entity';
 import { PasswordHasher } from '../users/password-hasher';
+import { UserErrors } from '../users/users.errors';
 import { UsersRepository } from '../users/users.repository';
 import { NewUser, UsersService } from '../users/users.service';
-import { LoginThrottle } from './login-throttle';
+import { AuthLimits } from './auth-limits';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 export interface Session {
@@ -32,25 +34,24 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly accessTokens: AccessTokens,
     private readonly refreshTokens: RefreshTokensRepository,
-    private readonly throttle: LoginThrottle,
+    private readonly limits: AuthLimits,
   ) {}
 
-  async register(input: Omit<NewUser, 'roles'>): Promise<Session> {
+  async register(input: Omit<NewUser, 'roles'>, ip: string): Promise<Session> {
+    await this.limits.beginRegistration(ip);
+    // Cheap check before the expensive hash; the unique index still decides races.
+    if (await this.users.findByEmail(input.email)) throw new DomainError(UserErrors.EMAIL_TAKEN);
     const user = await this.usersService.create({ ...input, roles: ['applicant'] }, null);
     return this.dataSource.transaction((em) => this.startSession(em, user, randomUUID()));
   }
 
   async login(email: string, password: string, ip: string): Promise<Session> {
-    const retryAfterSeconds = await this.throttle.retryAfter(email, ip);
-    if (retryAfterSeconds > 0) throw new DomainError(AuthErrors.TOO_MANY_ATTEMPTS, { retryAfterSeconds });
+    await this.limits.beginLogin(email, ip);
     const user = await this.users.findByEmail(email);
     const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
-    if (!user || !valid) {
-      await this.throttle.recordFailure(email, ip);
-      throw new DomainError(AuthErrors.INVALID_CREDENTIALS);
-    }
+    if (!user || !valid) throw new DomainError(AuthErrors.INVALID_CREDENTIALS);
     if (!user.active) throw new DomainError(AuthErrors.ACCOUNT_DISABLED);
-    await this.throttle.reset(email, ip);
+    await this.limits.loginSucceeded(email, ip);
     return this.dataSource.transaction((em) => this.startSession(em, user, randomUUID()));
   }
 
@@ -59,8 +60,9 @@ export class AuthService {
    * revoked (committed) and the caller gets AUTH.REFRESH_TOKEN_REUSED.
    */
   async refresh(presented: string): Promise<Session> {
-    const [id, secret] = presented.split('.');
-    if (!id || !secret || !/^[0-9a-f-]{36}$/i.test(id)) throw new DomainError(AuthErrors.INVALID_REFRESH_TOKEN);
+    const parsed = parseRefreshToken(presented);
+    if (!parsed) throw new DomainError(AuthErrors.INVALID_REFRESH_TOKEN);
+    const { id, secret } = parsed;
     const outcome = await this.dataSource.transaction(async (em): Promise<{ error: ErrorSpec } | { session: Session }> => {
       const token = await this.refreshTokens.findForUpdate(em, id);
       if (!token || !sameHash(token.secretHash, sha256(secret))) return { error: AuthErrors.INVALID_REFRESH_TOKEN };
@@ -83,8 +85,9 @@ export class AuthService {
 
   /** Ends the login the token belongs to (every token of its family). Unknown tokens are ignored. */
   async logout(presented: string): Promise<void> {
-    const [id, secret] = presented.split('.');
-    if (!id || !secret || !/^[0-9a-f-]{36}$/i.test(id)) return;
+    const parsed = parseRefreshToken(presented);
+    if (!parsed) return;
+    const { id, secret } = parsed;
     await this.dataSource.transaction(async (em) => {
       const token = await this.refreshTokens.findForUpdate(em, id);
       if (token && sameHash(token.secretHash, sha256(secret))) await this.refreshTokens.revokeFamily(em, token.familyId);
@@ -102,6 +105,12 @@ export class AuthService {
       expiresIn: this.accessTokens.ttlSeconds,
     };
   }
+}
+
+/** A refresh token is `<uuid>.<secret>`; anything else is refused before it reaches the database. */
+function parseRefreshToken(presented: string): { id: string; secret: string } | null {
+  const [id, secret, ...rest] = presented.split('.');
+  return id && secret && rest.length === 0 && isUUID(id) ? { id, secret } : null;
 }
 
 function sameHash(a: string, b: string): boolean {

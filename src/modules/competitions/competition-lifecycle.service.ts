@@ -20,7 +20,10 @@ export class CompetitionLifecycleService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Checks every rule against the server clock and freezes them by leaving `draft`. */
+  /**
+   * Checks every rule against the server clock and freezes them by leaving `draft`. Eligibility by
+   * district is resolved to its villages now: from here on eligibleVillageIds is the full list.
+   */
   async open(actorId: string, id: string): Promise<Competition> {
     return this.dataSource.transaction(async (em) => {
       const before = await this.competitions.lock(em, id);
@@ -31,6 +34,7 @@ export class CompetitionLifecycleService {
       const withPlan = await this.competitions.countWithAdoptedPlan(em, eligible);
       const problems = openingProblems(rules, new Set(eligible), await this.competitions.serverNow(em), withPlan);
       if (problems.length > 0) throw new DomainError(CompetitionErrors.NOT_READY_TO_OPEN, { fields: problems });
+      await this.competitions.freezeEligibleVillages(em, id, eligible);
       return this.move(em, actorId, before, 'open');
     });
   }

@@ -7,7 +7,6 @@ import { UuidParam } from '../../common/validation/uuid-param';
 import { CompetitionLifecycleService } from './competition-lifecycle.service';
 import { CompetitionErrors as E } from './competitions.errors';
 import { CompetitionsService } from './competitions.service';
-import { COMPETITION_STATUSES } from './domain/competition-status';
 import {
   CompetitionDto,
   CompetitionPageDto,
@@ -31,7 +30,7 @@ export class CompetitionsController {
   @ApiOkResponse({ type: CompetitionPageDto })
   @ApiErrors()
   async listPublic(@Query() query: PublicCompetitionQueryDto): Promise<CompetitionPageDto> {
-    const [items, total] = await this.competitions.list({ ...query, statuses: [query.status ?? 'open'] });
+    const [items, total] = await this.competitions.listPublic(query.status, query);
     return { items: items.map((c) => CompetitionDto.from(c)), total, limit: query.limit, offset: query.offset };
   }
 
@@ -50,7 +49,7 @@ export class CompetitionsController {
   @ApiOkResponse({ type: CompetitionPageDto })
   @ApiErrors()
   async list(@Query() query: CompetitionQueryDto): Promise<CompetitionPageDto> {
-    const [items, total] = await this.competitions.list({ ...query, statuses: query.status ? [query.status] : COMPETITION_STATUSES });
+    const [items, total] = await this.competitions.list(query.status, query);
     return { items: items.map((c) => CompetitionDto.from(c)), total, limit: query.limit, offset: query.offset };
   }
 

@@ -70,6 +70,16 @@ export class CompetitionsRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Records every covered village by name, so villages added to a district later stay out. */
+  async freezeEligibleVillages(em: EntityManager, id: string, villageIds: string[]): Promise<void> {
+    if (villageIds.length === 0) return;
+    await em.query(
+      `INSERT INTO competition_villages (competition_id, village_id)
+       SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+      [id, villageIds],
+    );
+  }
+
   async countWithAdoptedPlan(em: EntityManager, villageIds: string[]): Promise<number> {
     const [row]: { count: string }[] = await em.query(
       `SELECT count(DISTINCT village_id) AS count FROM development_plans WHERE status = 'adopted' AND village_id = ANY($1::uuid[])`,

@@ -4,12 +4,17 @@ import { DomainError } from '../../common/errors/domain-error';
 import { toMinor } from '../../common/money/money';
 import { AuditService } from '../audit/audit.service';
 import { CompetitionErrors } from './competitions.errors';
-import { CompetitionFilter, CompetitionsRepository } from './competitions.repository';
+import { CompetitionsRepository } from './competitions.repository';
 import { competitionAuditView, rulesOf } from './competition-view';
 import { CompetitionRules, EnvelopeRule, ruleProblems } from './domain/competition-rules';
-import { canCompetition } from './domain/competition-status';
+import { canCompetition, COMPETITION_STATUSES, CompetitionStatus } from './domain/competition-status';
 import { CreateCompetitionDto, UpdateCompetitionDto } from './dto/competition.dto';
 import { Competition } from './entities/competition.entity';
+
+interface Page {
+  limit: number;
+  offset: number;
+}
 
 /** Drafting and reading competitions; opening and closing live in CompetitionLifecycleService. */
 @Injectable()
@@ -98,8 +103,14 @@ export class CompetitionsService {
     return competition;
   }
 
-  async list(filter: CompetitionFilter): Promise<[Competition[], number]> {
-    return this.competitions.list(filter);
+  /** Staff see every status; without a status filter, all of them. */
+  async list(status: CompetitionStatus | undefined, page: Page): Promise<[Competition[], number]> {
+    return this.competitions.list({ ...page, statuses: status ? [status] : COMPETITION_STATUSES });
+  }
+
+  /** The public sees open competitions by default, and past ones on request; never drafts. */
+  async listPublic(status: Exclude<CompetitionStatus, 'draft'> | undefined, page: Page): Promise<[Competition[], number]> {
+    return this.competitions.list({ ...page, statuses: [status ?? 'open'] });
   }
 
   /**

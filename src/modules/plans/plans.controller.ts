@@ -19,7 +19,7 @@ export class PlansController {
   @ApiOkResponse({ type: PlanPageDto })
   @ApiErrors(E.DRAFTS_FORBIDDEN)
   async list(@Query() query: PlanQueryDto, @OptionalUser() viewer?: AuthUser): Promise<PlanPageDto> {
-    const [plans, total] = await this.plans.list({ ...query, status: query.status ?? 'adopted' }, viewer);
+    const [plans, total] = await this.plans.list(query, viewer);
     return { items: plans.map((p) => PlanDto.from(p)), total, limit: query.limit, offset: query.offset };
   }
 

@@ -20,7 +20,8 @@ export class PlansRepository {
 
   /** Serialises plan changes of one village (versions, adoption). Returns false if it does not exist. */
   async lockVillage(em: EntityManager, villageId: string): Promise<boolean> {
-    const rows: unknown[] = await em.query('SELECT id FROM villages WHERE id = $1 FOR UPDATE', [villageId]);
+    // NO KEY UPDATE: serialises plan changes without blocking rows that merely reference the village.
+    const rows: unknown[] = await em.query('SELECT id FROM villages WHERE id = $1 FOR NO KEY UPDATE', [villageId]);
     return rows.length > 0;
   }
 

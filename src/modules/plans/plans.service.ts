@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
-import { adoptionProblem, canPlan, PLAN_TRANSITIONS, PlanAction } from './domain/plan-status';
+import { adoptionProblem, canPlan, PLAN_TRANSITIONS, PlanAction, PlanStatus } from './domain/plan-status';
 import { DevelopmentPlan } from './entities/development-plan.entity';
 import { PlanErrors } from './plans.errors';
 import { GoalValues, PlanFilter, PlansRepository } from './plans.repository';
@@ -115,9 +115,11 @@ export class PlansService {
     return plan;
   }
 
-  async list(filter: PlanFilter, viewer: AuthUser | undefined): Promise<[DevelopmentPlan[], number]> {
-    if (filter.status === 'draft' && !viewer?.roles.includes('admin')) throw new DomainError(PlanErrors.DRAFTS_FORBIDDEN);
-    return this.plans.list(filter);
+  /** Adopted plans unless another status is asked for; drafts only for admins. */
+  async list(filter: Omit<PlanFilter, 'status'> & { status?: PlanStatus }, viewer: AuthUser | undefined): Promise<[DevelopmentPlan[], number]> {
+    const status = filter.status ?? 'adopted';
+    if (status === 'draft' && !viewer?.roles.includes('admin')) throw new DomainError(PlanErrors.DRAFTS_FORBIDDEN);
+    return this.plans.list({ ...filter, status });
   }
 
   private async lockPlan(em: EntityManager, id: string): Promise<DevelopmentPlan> {

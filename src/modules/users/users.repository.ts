@@ -45,6 +45,11 @@ export class UsersRepository {
     await em.update(User, { id }, changes);
   }
 
+  /** Ends every session of the person (their refresh tokens; access tokens lapse within minutes). */
+  async revokeSessions(em: EntityManager, userId: string): Promise<void> {
+    await em.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+  }
+
   /** Locks every active admin row, so two requests cannot each remove a different last admin. */
   async lockActiveAdmins(em: EntityManager): Promise<string[]> {
     const rows: { id: string }[] = await em.query(

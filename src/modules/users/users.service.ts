@@ -101,6 +101,7 @@ export class UsersService {
         preferredLanguage: user.preferredLanguage,
         homeVillageId: user.homeVillageId,
       });
+      if (changes.active === false) await this.users.revokeSessions(em, id);
       await this.audit.record(em, { actorId, action: 'user.updated', entityType: 'user', entityId: id, before, after: auditView(user) });
       return user;
     });

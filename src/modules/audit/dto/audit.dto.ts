@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { clampLimit } from '../../../common/http/pagination';
 import { AuditEvent } from '../entities/audit-event.entity';
 
 export class AuditQueryDto {
-  @ApiPropertyOptional({ example: 'competition' })
-  @IsOptional()
-  @IsString()
+  @ApiPropertyOptional({ example: 'competition', description: 'Required with entityId' })
+  @ValidateIf((query: AuditQueryDto) => query.entityType !== undefined || query.entityId !== undefined)
+  @IsString({ message: 'entityType is required with entityId' })
   @MaxLength(64)
   entityType?: string;
 
@@ -19,7 +19,7 @@ export class AuditQueryDto {
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @Matches(/^[0-9a-f-]{36}$/i)
+  @IsUUID('all')
   actorId?: string;
 
   @ApiPropertyOptional({ description: 'Cursor: return events after this sequence number', example: '0' })

@@ -4,6 +4,7 @@ import { bigintTransformer } from '../../../database/transformers';
 /** One recorded state change. Append-only (database triggers refuse UPDATE, DELETE and TRUNCATE). */
 @Entity('audit_events')
 @Index('IX_audit_events_entity', ['entityType', 'entityId', 'seq'])
+@Index('IX_audit_events_actor', ['actorId', 'seq'])
 export class AuditEvent {
   @PrimaryColumn({ type: 'bigint', transformer: bigintTransformer })
   seq!: bigint;

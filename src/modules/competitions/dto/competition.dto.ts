@@ -21,7 +21,7 @@ import { MoneyField } from '../../../common/money/money';
 import { COMPETITION_STATUSES, CompetitionStatus } from '../domain/competition-status';
 import { Competition } from '../entities/competition.entity';
 import { OptionalNotNull } from '../../../common/validation/optional';
-import { Trim } from '../../../common/validation/trim';
+import { LowercaseIds, Trim } from '../../../common/validation/transforms';
 
 /** ISO 8601 with an explicit offset only: a deadline must never depend on the server's time zone. */
 const toDate = () =>
@@ -35,11 +35,13 @@ const toDate = () =>
 export class EnvelopeDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Exactly one of districtId or villageId' })
   @IsOptional()
+  @LowercaseIds()
   @IsUUID('all')
   districtId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
+  @LowercaseIds()
   @IsUUID('all')
   villageId?: string;
 
@@ -101,6 +103,7 @@ class CompetitionFields {
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', default: [] })
   @IsOptional()
+  @LowercaseIds()
   @IsArray()
   @ArrayMaxSize(2000)
   @ArrayUnique()
@@ -109,6 +112,7 @@ class CompetitionFields {
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', default: [], description: 'Every village of these districts is eligible' })
   @IsOptional()
+  @LowercaseIds()
   @IsArray()
   @ArrayMaxSize(500)
   @ArrayUnique()

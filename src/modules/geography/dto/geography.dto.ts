@@ -5,7 +5,7 @@ import { District } from '../entities/district.entity';
 import { Region } from '../entities/region.entity';
 import { Village, VILLAGE_KINDS, VillageKind } from '../entities/village.entity';
 import { OptionalNotNull } from '../../../common/validation/optional';
-import { Trim } from '../../../common/validation/trim';
+import { Trim } from '../../../common/validation/transforms';
 
 
 class PlaceFields {

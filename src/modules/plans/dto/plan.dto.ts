@@ -21,7 +21,7 @@ import { PLAN_STATUSES, PlanStatus } from '../domain/plan-status';
 import { DevelopmentPlan } from '../entities/development-plan.entity';
 import { PlanGoal } from '../entities/plan-goal.entity';
 import { OptionalNotNull } from '../../../common/validation/optional';
-import { Trim } from '../../../common/validation/trim';
+import { Trim } from '../../../common/validation/transforms';
 
 
 export class PlanGoalInputDto {

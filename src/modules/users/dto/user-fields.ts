@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { LANGUAGES } from '../domain/language';
-import { Trim } from '../../../common/validation/trim';
+import { Trim } from '../../../common/validation/transforms';
 
 
 /** Field rules shared by registration and admin-created accounts, so both refuse the same input. */
