@@ -7,15 +7,10 @@ import { bullPrefix, QUEUES, SCHEDULED_JOBS } from '../src/queue/queues';
 import { WorkerModule } from '../src/worker.module';
 import { Cast, createAdoptedPlan, createCast, createCompetition, createPlaces } from './helpers/factories';
 import { createTestApp, TestContext, testConfig } from './helpers/test-app';
+import { AuditBody, auditOf as auditOfEntity } from './helpers/assertions';
 
 const POLL_LIMIT_MS = 15_000;
 
-interface AuditBody {
-  actorId: string | null;
-  action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -80,15 +75,7 @@ describe('worker schedule: closing competitions past their deadline', () => {
     return row;
   }
 
-  async function auditOf(id: string): Promise<AuditBody[]> {
-    const res = await ctx
-      .http()
-      .get('/audit-events')
-      .query({ entityType: 'competition', entityId: id })
-      .set(cast.observer.auth)
-      .expect(200);
-    return res.body.items as AuditBody[];
-  }
+  const auditOf = (id: string): Promise<AuditBody[]> => auditOfEntity(ctx, 'competition', id, cast.observer.auth);
 
   /** Polls until the competition is closed or the time limit passes; returns the last status seen. */
   async function waitUntilClosed(id: string): Promise<string> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { Cast, createAdoptedPlan, createCast, createPlaces, Places, TestUser } from './helpers/factories';
 import { createTestApp, TestContext } from './helpers/test-app';
+import { AuditBody, auditOf as auditOfEntity } from './helpers/assertions';
 
 const DAY = 24 * 3600 * 1000;
 const at = (offsetMs: number): string => new Date(Date.now() + offsetMs).toISOString();
@@ -23,13 +24,6 @@ interface CompetitionBody {
   envelopes: { districtId: string | null; villageId: string | null; amount: string }[];
 }
 
-interface AuditBody {
-  seq: string;
-  actorId: string | null;
-  action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
 
 /** The names of the offending fields of a 400 or 422 answer. */
 const fieldsOf = (res: Response): string[] => (res.body.details.fields as { field: string }[]).map((f) => f.field);
@@ -95,15 +89,7 @@ describe('competitions', () => {
     return (await ctx.http().get(`/competitions/${id}`).set(cast.manager.auth).expect(200)).body as CompetitionBody;
   }
 
-  async function auditOf(id: string): Promise<AuditBody[]> {
-    const res = await ctx
-      .http()
-      .get('/audit-events')
-      .query({ entityType: 'competition', entityId: id })
-      .set(cast.observer.auth)
-      .expect(200);
-    return res.body.items as AuditBody[];
-  }
+  const auditOf = (id: string): Promise<AuditBody[]> => auditOfEntity(ctx, 'competition', id, cast.observer.auth);
 
   async function countCompetitions(): Promise<number> {
     const [row] = (await ctx.dataSource.query('SELECT count(*)::int AS n FROM competitions')) as { n: number }[];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { Cast, createAdoptedPlan, createCast, createPlaces } from './helpers/factories';
 import { createTestApp, TestContext } from './helpers/test-app';
+import { countRows, expectError } from './helpers/assertions';
 
 type Level = 'region' | 'district' | 'village';
 
@@ -16,23 +17,12 @@ const LEVELS: Level[] = ['region', 'district', 'village'];
 
 const tag = () => randomUUID().slice(0, 8);
 
-/** The one error shape; for validation errors, also that `details.fields` names the field. */
-function expectError(res: Response, status: number, code: string, field?: string): void {
-  expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-  expect(res.body).toEqual({ code, message: expect.any(String), details: expect.any(Object) });
-  if (field) {
-    const fields = (res.body.details.fields as { field: string }[]).map((f) => f.field);
-    expect(fields).toContain(field);
-  }
-}
-
 describe('geography: regions, districts and villages', () => {
   let ctx: TestContext;
   let cast: Cast;
   let admin: Record<string, string>;
 
-  const count = async (table: string): Promise<number> =>
-    Number((await ctx.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+  const count = (table: string): Promise<number> => countRows(ctx, table);
 
   /** Rows of every place table and the audit log: a refused request must leave all of them alone. */
   const snapshot = async () => ({

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { Cast, createCast, createPlaces } from './helpers/factories';
 import { createTestApp, TestContext } from './helpers/test-app';
+import { countRows, expectError } from './helpers/assertions';
 
 interface Goal {
   id: string;
@@ -42,23 +43,12 @@ const planBody = (villageId: string, overrides: Record<string, unknown> = {}) =>
   ...overrides,
 });
 
-/** The one error shape; for validation errors, also that `details.fields` names the field. */
-function expectError(res: Response, status: number, code: string, field?: string): void {
-  expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-  expect(res.body).toEqual({ code, message: expect.any(String), details: expect.any(Object) });
-  if (field) {
-    const fields = (res.body.details.fields as { field: string }[]).map((f) => f.field);
-    expect(fields).toContain(field);
-  }
-}
-
 describe('village development plans', () => {
   let ctx: TestContext;
   let cast: Cast;
   let admin: Record<string, string>;
 
-  const count = async (table: string): Promise<number> =>
-    Number((await ctx.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+  const count = (table: string): Promise<number> => countRows(ctx, table);
 
   /** Rows of the plan tables and the audit log: a refused request must leave all of them alone. */
   const snapshot = async () => ({

@@ -27,29 +27,13 @@ export class CompetitionsService {
 
   async create(actorId: string, input: CreateCompetitionDto): Promise<Competition> {
     return this.dataSource.transaction(async (em) => {
-      await this.checkRules(em, {
-        budget: toMinor(input.budget),
-        minAward: toMinor(input.minAward),
-        maxAward: toMinor(input.maxAward),
-        minOwnShareBp: input.minOwnShareBp ?? 0,
-        maxApplicationsPerApplicant: input.maxApplicationsPerApplicant ?? 1,
-        opensAt: input.opensAt,
-        closesAt: input.closesAt,
-        eligibleVillageIds: input.eligibleVillageIds ?? [],
-        eligibleDistrictIds: input.eligibleDistrictIds ?? [],
-        envelopes: envelopesOf(input) ?? [],
-      });
+      const rules = mergeRules(input, { ...NEW_COMPETITION_DEFAULTS, opensAt: input.opensAt, closesAt: input.closesAt });
+      await this.checkRules(em, rules);
       const created = await this.competitions.insert(em, {
+        ...scalarRules(rules),
         title: input.title,
         description: input.description ?? '',
         currency: input.currency ?? 'KZT',
-        budget: toMinor(input.budget),
-        minAward: toMinor(input.minAward),
-        maxAward: toMinor(input.maxAward),
-        minOwnShareBp: input.minOwnShareBp ?? 0,
-        maxApplicationsPerApplicant: input.maxApplicationsPerApplicant ?? 1,
-        opensAt: input.opensAt,
-        closesAt: input.closesAt,
         status: 'draft',
         createdBy: actorId,
       });
@@ -62,29 +46,12 @@ export class CompetitionsService {
       const before = await this.competitions.lock(em, id);
       if (!before) throw new DomainError(CompetitionErrors.NOT_FOUND);
       if (!canCompetition('edit', before.status)) throw new DomainError(CompetitionErrors.RULES_FROZEN, { status: before.status });
-      const stored = rulesOf(before);
-      await this.checkRules(em, {
-        budget: input.budget !== undefined ? toMinor(input.budget) : stored.budget,
-        minAward: input.minAward !== undefined ? toMinor(input.minAward) : stored.minAward,
-        maxAward: input.maxAward !== undefined ? toMinor(input.maxAward) : stored.maxAward,
-        minOwnShareBp: input.minOwnShareBp ?? stored.minOwnShareBp,
-        maxApplicationsPerApplicant: input.maxApplicationsPerApplicant ?? stored.maxApplicationsPerApplicant,
-        opensAt: input.opensAt ?? stored.opensAt,
-        closesAt: input.closesAt ?? stored.closesAt,
-        eligibleVillageIds: input.eligibleVillageIds ?? stored.eligibleVillageIds,
-        eligibleDistrictIds: input.eligibleDistrictIds ?? stored.eligibleDistrictIds,
-        envelopes: envelopesOf(input) ?? stored.envelopes,
-      });
+      const rules = mergeRules(input, rulesOf(before));
+      await this.checkRules(em, rules);
       await this.competitions.update(em, id, {
+        ...scalarRules(rules),
         ...(input.title !== undefined && { title: input.title }),
         ...(input.description !== undefined && { description: input.description }),
-        ...(input.budget !== undefined && { budget: toMinor(input.budget) }),
-        ...(input.minAward !== undefined && { minAward: toMinor(input.minAward) }),
-        ...(input.maxAward !== undefined && { maxAward: toMinor(input.maxAward) }),
-        ...(input.minOwnShareBp !== undefined && { minOwnShareBp: input.minOwnShareBp }),
-        ...(input.maxApplicationsPerApplicant !== undefined && { maxApplicationsPerApplicant: input.maxApplicationsPerApplicant }),
-        ...(input.opensAt !== undefined && { opensAt: input.opensAt }),
-        ...(input.closesAt !== undefined && { closesAt: input.closesAt }),
       });
       return this.saveRulesAndAudit(em, actorId, id, input, before, 'competition.updated');
     });
@@ -148,6 +115,39 @@ export class CompetitionsService {
     });
     return after;
   }
+}
+
+const NEW_COMPETITION_DEFAULTS = {
+  budget: 0n,
+  minAward: 0n,
+  maxAward: 0n,
+  minOwnShareBp: 0,
+  maxApplicationsPerApplicant: 1,
+  eligibleVillageIds: [],
+  eligibleDistrictIds: [],
+  envelopes: [],
+};
+
+/** The rule set a create or an edit would leave: what the request gives, else what is there. */
+function mergeRules(input: UpdateCompetitionDto, base: CompetitionRules): CompetitionRules {
+  return {
+    budget: input.budget !== undefined ? toMinor(input.budget) : base.budget,
+    minAward: input.minAward !== undefined ? toMinor(input.minAward) : base.minAward,
+    maxAward: input.maxAward !== undefined ? toMinor(input.maxAward) : base.maxAward,
+    minOwnShareBp: input.minOwnShareBp ?? base.minOwnShareBp,
+    maxApplicationsPerApplicant: input.maxApplicationsPerApplicant ?? base.maxApplicationsPerApplicant,
+    opensAt: input.opensAt ?? base.opensAt,
+    closesAt: input.closesAt ?? base.closesAt,
+    eligibleVillageIds: input.eligibleVillageIds ?? base.eligibleVillageIds,
+    eligibleDistrictIds: input.eligibleDistrictIds ?? base.eligibleDistrictIds,
+    envelopes: envelopesOf(input) ?? base.envelopes,
+  };
+}
+
+/** The rules kept in the competition row itself (the lists live in their own tables). */
+function scalarRules(rules: CompetitionRules) {
+  const { eligibleVillageIds: _villages, eligibleDistrictIds: _districts, envelopes: _envelopes, ...scalars } = rules;
+  return scalars;
 }
 
 function envelopesOf(input: UpdateCompetitionDto): EnvelopeRule[] | undefined {
