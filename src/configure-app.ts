@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.module';
+import { mountQueueBoard } from './modules/notifications/queue-board';
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -31,5 +32,6 @@ export function configureApp(app: NestExpressApplication): void {
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  mountQueueBoard(app);
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -4,11 +4,12 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CompetitionsModule } from './modules/competitions/competitions.module';
+import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { SchedulesWorker } from './queue/schedules.worker';
 
-/** The worker process: queue consumers and schedules, no HTTP. */
+/** The worker process: the notification relay and sender, and the schedules; no HTTP. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, CompetitionsModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, CompetitionsModule, NotificationsWorkerModule],
   providers: [SchedulesWorker],
 })
 export class WorkerModule {}

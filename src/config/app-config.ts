@@ -24,6 +24,24 @@ export interface AppConfig {
   adminEmail?: string;
   adminPassword?: string;
   competitionCloseEveryMs: number;
+  publicUrl: string;
+  smtpUrl?: string;
+  smtpPoolSize: number;
+  mailFrom: string;
+  mailDir: string;
+  mailTimeZone: string;
+  notificationAttempts: number;
+  notificationBackoffMs: number;
+  relayIntervalMs: number;
+  relayBatchSize: number;
+  relayLeaseMs: number;
+  sendLeaseMs: number;
+  staleQueuedMs: number;
+  queueAddTimeoutMs: number;
+  senderConcurrency: number;
+  jobLockMs: number;
+  emailTokenTtlHours: number;
+  resetTokenTtlMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -118,9 +136,25 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const bodyLimit = read.string('BODY_LIMIT', '100kb');
   if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) read.problems.push('BODY_LIMIT must look like 100kb or 1mb');
 
+  const port = read.int('PORT', 3000, 1, 65535);
+  const smtpUrl = read.optional('SMTP_URL');
+  if (smtpUrl) {
+    try {
+      if (!['smtp:', 'smtps:'].includes(new URL(smtpUrl).protocol)) read.problems.push('SMTP_URL must be an smtp: or smtps: URL');
+    } catch {
+      read.problems.push('SMTP_URL is not a valid URL');
+    }
+  }
+  const mailTimeZone = read.string('MAIL_TIME_ZONE', 'Asia/Almaty');
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: mailTimeZone });
+  } catch {
+    read.problems.push(`MAIL_TIME_ZONE is not a time zone (got "${mailTimeZone}")`);
+  }
+
   const config: AppConfig = {
     nodeEnv,
-    port: read.int('PORT', 3000, 1, 65535),
+    port,
     databaseUrl: read.url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/startup', ['postgres:', 'postgresql:']),
     databasePoolSize: read.int('DATABASE_POOL_SIZE', 10, 1, 200),
     redisUrl: read.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
@@ -138,6 +172,24 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminEmail: adminEmail?.toLowerCase(),
     adminPassword,
     competitionCloseEveryMs: read.int('COMPETITION_CLOSE_EVERY_MS', 60000, 1000, 86400000),
+    publicUrl: read.url('PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']).replace(/\/+$/, ''),
+    smtpUrl,
+    smtpPoolSize: read.int('SMTP_POOL_SIZE', 5, 1, 100),
+    mailFrom: read.string('MAIL_FROM', 'Start Up <no-reply@startup.local>'),
+    mailDir: read.string('MAIL_DIR', '.data/mail'),
+    mailTimeZone,
+    notificationAttempts: read.int('NOTIFICATION_ATTEMPTS', 8, 1, 50),
+    notificationBackoffMs: read.int('NOTIFICATION_BACKOFF_MS', 2000, 10, 3600000),
+    relayIntervalMs: read.int('RELAY_INTERVAL_MS', 1000, 50, 600000),
+    relayBatchSize: read.int('RELAY_BATCH_SIZE', 200, 1, 10000),
+    relayLeaseMs: read.int('RELAY_LEASE_MS', 30000, 100, 3600000),
+    sendLeaseMs: read.int('SEND_LEASE_MS', 60000, 100, 3600000),
+    staleQueuedMs: read.int('STALE_QUEUED_MS', 300000, 100, 86400000),
+    queueAddTimeoutMs: read.int('QUEUE_ADD_TIMEOUT_MS', 2000, 50, 60000),
+    senderConcurrency: read.int('SENDER_CONCURRENCY', 10, 1, 200),
+    jobLockMs: read.int('JOB_LOCK_MS', 30000, 500, 600000),
+    emailTokenTtlHours: read.int('EMAIL_TOKEN_TTL_HOURS', 72, 1, 720),
+    resetTokenTtlMinutes: read.int('RESET_TOKEN_TTL_MINUTES', 60, 5, 1440),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

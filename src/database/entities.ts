@@ -1,5 +1,6 @@
 import { AuditChainHead } from '../modules/audit/entities/audit-chain-head.entity';
 import { AuditEvent } from '../modules/audit/entities/audit-event.entity';
+import { AccountToken } from '../modules/auth/entities/account-token.entity';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity';
 import { CompetitionDistrict, CompetitionVillage } from '../modules/competitions/entities/competition-eligibility.entity';
 import { CompetitionEnvelope } from '../modules/competitions/entities/competition-envelope.entity';
@@ -7,6 +8,7 @@ import { Competition } from '../modules/competitions/entities/competition.entity
 import { District } from '../modules/geography/entities/district.entity';
 import { Region } from '../modules/geography/entities/region.entity';
 import { Village } from '../modules/geography/entities/village.entity';
+import { Notification } from '../modules/notifications/entities/notification.entity';
 import { DevelopmentPlan } from '../modules/plans/entities/development-plan.entity';
 import { PlanGoal } from '../modules/plans/entities/plan-goal.entity';
 import { User } from '../modules/users/entities/user.entity';
@@ -17,6 +19,8 @@ export const ENTITIES = [
   AuditChainHead,
   User,
   RefreshToken,
+  AccountToken,
+  Notification,
   Region,
   District,
   Village,

@@ -3,7 +3,15 @@ import { AppConfig } from '../config/app-config';
 
 export const QUEUES = {
   schedules: 'schedules',
+  notifications: 'notifications',
 } as const;
+
+export const NOTIFICATION_JOB = 'send';
+
+/** What a notification job carries: the outbox row's id, never personal data. */
+export interface NotificationJobData {
+  notificationId: string;
+}
 
 export const SCHEDULED_JOBS = {
   closeDueCompetitions: 'competitions.close-due',

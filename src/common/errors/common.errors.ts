@@ -19,6 +19,10 @@ export const AuthErrors = defineErrors('AUTH', {
   },
   TOO_MANY_ATTEMPTS: { kind: 'rate_limited', message: 'Too many failed attempts; try again later' },
   ACCOUNT_DISABLED: { kind: 'forbidden', message: 'This account is disabled' },
+  INVALID_LINK: { kind: 'validation', message: 'The link is not valid' },
+  LINK_EXPIRED: { kind: 'rule', message: 'The link has expired; ask for a new one' },
+  LINK_USED: { kind: 'conflict', message: 'The link has already been used' },
+  EMAIL_ALREADY_CONFIRMED: { kind: 'conflict', message: 'The email address is already confirmed' },
 });
 
 export const DatabaseErrors = defineErrors('DATABASE', {

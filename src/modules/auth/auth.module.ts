@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
+import { AccountLinksController } from './account-links.controller';
+import { AccountLinksService } from './account-links.service';
+import { AccountTokensRepository } from './account-tokens.repository';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthLimits } from './auth-limits';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 @Module({
-  imports: [UsersModule],
-  controllers: [AuthController],
-  providers: [AuthService, AuthLimits, RefreshTokensRepository],
+  imports: [UsersModule, NotificationsModule],
+  controllers: [AuthController, AccountLinksController],
+  providers: [AuthService, AuthLimits, RefreshTokensRepository, AccountTokensRepository, AccountLinksService],
 })
 export class AuthModule {}

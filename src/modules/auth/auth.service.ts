@@ -12,6 +12,7 @@ import { PasswordHasher } from '../users/password-hasher';
 import { UserErrors } from '../users/users.errors';
 import { UsersRepository } from '../users/users.repository';
 import { NewUser, UsersService } from '../users/users.service';
+import { AccountLinksService } from './account-links.service';
 import { AuthLimits } from './auth-limits';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
@@ -35,14 +36,20 @@ export class AuthService {
     private readonly accessTokens: AccessTokens,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly limits: AuthLimits,
+    private readonly links: AccountLinksService,
   ) {}
 
+  /** Creates the applicant, the confirmation mail and a session, all in one transaction. */
   async register(input: Omit<NewUser, 'roles'>, ip: string): Promise<Session> {
     await this.limits.beginRegistration(ip);
     // Cheap check before the expensive hash; the unique index still decides races.
     if (await this.users.findByEmail(input.email)) throw new DomainError(UserErrors.EMAIL_TAKEN);
-    const user = await this.usersService.create({ ...input, roles: ['applicant'] }, null);
-    return this.dataSource.transaction((em) => this.startSession(em, user, randomUUID()));
+    const passwordHash = await this.hasher.hash(input.password);
+    return this.dataSource.transaction(async (em) => {
+      const user = await this.usersService.insert(em, { ...input, roles: ['applicant'] }, passwordHash, null);
+      await this.links.sendConfirmation(em, user);
+      return this.startSession(em, user, randomUUID());
+    });
   }
 
   async login(email: string, password: string, ip: string): Promise<Session> {

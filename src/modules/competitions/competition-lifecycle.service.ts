@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
+import { Outbox } from '../notifications/outbox.service';
 import { CompetitionErrors } from './competitions.errors';
 import { CompetitionsRepository } from './competitions.repository';
 import { competitionAuditView, rulesOf } from './competition-view';
@@ -18,6 +19,7 @@ export class CompetitionLifecycleService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly competitions: CompetitionsRepository,
     private readonly audit: AuditService,
+    private readonly outbox: Outbox,
   ) {}
 
   /**
@@ -35,8 +37,31 @@ export class CompetitionLifecycleService {
       const problems = openingProblems(rules, new Set(eligible), await this.competitions.serverNow(em), withPlan);
       if (problems.length > 0) throw new DomainError(CompetitionErrors.NOT_READY_TO_OPEN, { fields: problems });
       await this.competitions.freezeEligibleVillages(em, id, eligible);
+      await this.announce(em, before, eligible);
       return this.move(em, actorId, before, 'open');
     });
+  }
+
+  /** Tells every applicant whose home village is eligible, in the transaction that opens it. */
+  private async announce(em: EntityManager, competition: Competition, villageIds: string[]): Promise<void> {
+    const applicants = await this.competitions.applicantsInVillages(em, villageIds);
+    await this.outbox.addMany(
+      em,
+      applicants.map((applicant) => ({
+        recipientId: applicant.id,
+        type: 'competition.opened',
+        data: {
+          competitionId: competition.id,
+          competitionTitle: competition.title,
+          villageName: applicant.villageName,
+          opensAt: competition.opensAt.toISOString(),
+          closesAt: competition.closesAt.toISOString(),
+          minAward: competition.minAward.toString(),
+          maxAward: competition.maxAward.toString(),
+        },
+        dedupeKey: `competition.opened:${competition.id}:${applicant.id}`,
+      })),
+    );
   }
 
   async close(actorId: string, id: string): Promise<Competition> {

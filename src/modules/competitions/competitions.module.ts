@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { CompetitionLifecycleService } from './competition-lifecycle.service';
 import { CompetitionsController } from './competitions.controller';
 import { CompetitionsRepository } from './competitions.repository';
 import { CompetitionsService } from './competitions.service';
 
 @Module({
+  imports: [NotificationsModule],
   controllers: [CompetitionsController],
   providers: [CompetitionsRepository, CompetitionsService, CompetitionLifecycleService],
   exports: [CompetitionsRepository, CompetitionLifecycleService],

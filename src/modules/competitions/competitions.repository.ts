@@ -80,6 +80,16 @@ export class CompetitionsRepository {
     );
   }
 
+  /** Active applicants whose home village is one of these, with the village's name. */
+  async applicantsInVillages(em: EntityManager, villageIds: string[]): Promise<{ id: string; villageName: string }[]> {
+    if (villageIds.length === 0) return [];
+    return em.query(
+      `SELECT u.id, v.name AS "villageName" FROM users u JOIN villages v ON v.id = u.home_village_id
+        WHERE u.active AND 'applicant' = ANY(u.roles) AND u.home_village_id = ANY($1::uuid[])`,
+      [villageIds],
+    );
+  }
+
   async countWithAdoptedPlan(em: EntityManager, villageIds: string[]): Promise<number> {
     const [row]: { count: string }[] = await em.query(
       `SELECT count(DISTINCT village_id) AS count FROM development_plans WHERE status = 'adopted' AND village_id = ANY($1::uuid[])`,

@@ -45,6 +45,19 @@ export class UsersRepository {
     await em.update(User, { id }, changes);
   }
 
+  /** Compare-and-set: confirms the address once; false if it was already confirmed. */
+  async confirmEmail(em: EntityManager, id: string): Promise<boolean> {
+    const [, count]: [unknown, number] = await em.query(
+      'UPDATE users SET email_confirmed_at = now(), updated_at = now() WHERE id = $1 AND email_confirmed_at IS NULL',
+      [id],
+    );
+    return count === 1;
+  }
+
+  async setPasswordHash(em: EntityManager, id: string, passwordHash: string): Promise<void> {
+    await em.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [id, passwordHash]);
+  }
+
   /** Ends every session of the person (their refresh tokens; access tokens lapse within minutes). */
   async revokeSessions(em: EntityManager, userId: string): Promise<void> {
     await em.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
@@ -46,27 +46,33 @@ export class UsersService {
   /** Creates an account; `actorId` null means the person registered themselves. */
   async create(input: NewUser, actorId: string | null): Promise<User> {
     const passwordHash = await this.hasher.hash(input.password);
-    return this.dataSource.transaction(async (em) => {
-      const user = await this.users.insert(em, {
-        email: input.email.toLowerCase(),
-        passwordHash,
-        fullName: input.fullName,
-        phone: input.phone ?? null,
-        preferredLanguage: input.preferredLanguage,
-        homeVillageId: input.homeVillageId ?? null,
-        roles: input.roles,
-        emailConfirmedAt: null,
-        active: true,
-      });
-      await this.audit.record(em, {
-        actorId: actorId ?? user.id,
-        action: actorId ? 'user.created' : 'user.registered',
-        entityType: 'user',
-        entityId: user.id,
-        after: auditView(user),
-      });
-      return user;
+    return this.dataSource.transaction((em) => this.insert(em, input, passwordHash, actorId));
+  }
+
+  /**
+   * Inserts an account inside the caller's transaction (hash the password before opening it:
+   * argon2 is slow), auditing it; a use case that adds more to the same change calls this.
+   */
+  async insert(em: EntityManager, input: Omit<NewUser, 'password'>, passwordHash: string, actorId: string | null): Promise<User> {
+    const user = await this.users.insert(em, {
+      email: input.email.toLowerCase(),
+      passwordHash,
+      fullName: input.fullName,
+      phone: input.phone ?? null,
+      preferredLanguage: input.preferredLanguage,
+      homeVillageId: input.homeVillageId ?? null,
+      roles: input.roles,
+      emailConfirmedAt: null,
+      active: true,
     });
+    await this.audit.record(em, {
+      actorId: actorId ?? user.id,
+      action: actorId ? 'user.created' : 'user.registered',
+      entityType: 'user',
+      entityId: user.id,
+      after: auditView(user),
+    });
+    return user;
   }
 
   async get(id: string): Promise<User> {

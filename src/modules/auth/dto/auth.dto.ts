@@ -1,7 +1,7 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { CreateUserDto, UserDto } from '../../users/dto/user.dto';
-import { EmailField, VillageIdField } from '../../users/dto/user-fields';
+import { EmailField, PasswordField, VillageIdField } from '../../users/dto/user-fields';
 
 /** What an admin gives for a new account, less the roles (always applicant) and with a required village. */
 export class RegisterDto extends OmitType(CreateUserDto, ['roles', 'homeVillageId'] as const) {
@@ -42,4 +42,34 @@ export class TokensDto {
 export class SessionDto extends TokensDto {
   @ApiProperty({ type: UserDto })
   user!: UserDto;
+}
+
+export class LinkTokenDto {
+  @ApiProperty({ description: 'The token from the emailed link' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  token!: string;
+}
+
+export class LinkTokenQueryDto extends LinkTokenDto {}
+
+export class ConfirmEmailResultDto {
+  @ApiProperty({ enum: ['confirmed', 'already_confirmed'] })
+  status!: 'confirmed' | 'already_confirmed';
+}
+
+export class PasswordResetRequestDto {
+  @EmailField()
+  email!: string;
+}
+
+export class PasswordResetDto extends LinkTokenDto {
+  @PasswordField()
+  password!: string;
+}
+
+export class PasswordChangedDto {
+  @ApiProperty({ enum: ['password_changed'] })
+  status!: 'password_changed';
 }

@@ -1,0 +1,32 @@
+/** Minimal pages for the links in our mails, until a web front end serves them. */
+const escape = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="kk"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)}</title><style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5}
+input,button{font-size:1rem;padding:.5rem;margin:.25rem 0;width:100%;box-sizing:border-box}</style></head>
+<body><h1>Start Up</h1>${body}</body></html>`;
+}
+
+export function emailConfirmedPage(outcome: 'confirmed' | 'already_confirmed'): string {
+  const lines =
+    outcome === 'confirmed'
+      ? ['Электрондық пошта мекенжайыңыз расталды.', 'Ваш адрес электронной почты подтверждён.', 'Your email address is confirmed.']
+      : ['Мекенжай бұрын расталған.', 'Адрес уже был подтверждён.', 'This address was already confirmed.'];
+  return page('Start Up', lines.map((line) => `<p>${escape(line)}</p>`).join(''));
+}
+
+export function linkProblemPage(message: string): string {
+  return page('Start Up', `<p>${escape(message)}</p><p>Сілтеме жарамсыз. Ссылка недействительна. The link is not valid.</p>`);
+}
+
+export function passwordResetPage(token: string): string {
+  return page(
+    'Start Up',
+    `<form method="post" action="/auth/password-reset">
+<input type="hidden" name="token" value="${escape(token)}">
+<label>Жаңа құпия сөз / Новый пароль / New password<input type="password" name="password" minlength="10" maxlength="128" required autocomplete="new-password"></label>
+<button type="submit">OK</button></form>`,
+  );
+}

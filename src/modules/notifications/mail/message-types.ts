@@ -1,0 +1,66 @@
+/**
+ * The mail message types and the variables each one gives its templates. Translators see the
+ * same list in templates/mail/README.md; the template test fails when a template uses a
+ * variable that is not listed here.
+ */
+export const MESSAGE_TYPES = {
+  'account.registered': {
+    description: 'Welcome to Start Up, with a link to confirm the email address before it expires',
+    variables: ['fullName', 'confirmUrl', 'expiresAt'],
+  },
+  'password.reset': {
+    description: 'A single-use link to choose a new password, valid until it expires',
+    variables: ['fullName', 'resetUrl', 'expiresAt'],
+  },
+  'competition.opened': {
+    description: 'A competition the recipient’s home village is eligible for has opened for applications',
+    variables: ['fullName', 'competitionTitle', 'villageName', 'opensAt', 'closesAt', 'minAward', 'maxAward', 'competitionUrl'],
+  },
+} as const satisfies Record<string, { description: string; variables: readonly string[] }>;
+
+export type MessageType = keyof typeof MESSAGE_TYPES;
+
+export interface AccountRegisteredVariables {
+  fullName: string;
+  confirmUrl: string;
+  expiresAt: Date;
+}
+
+export interface PasswordResetVariables {
+  fullName: string;
+  resetUrl: string;
+  expiresAt: Date;
+}
+
+export interface CompetitionOpenedVariables {
+  fullName: string;
+  competitionTitle: string;
+  villageName: string;
+  opensAt: Date;
+  closesAt: Date;
+  /** Minor units (tiyn). */
+  minAward: bigint;
+  /** Minor units (tiyn). */
+  maxAward: bigint;
+  competitionUrl: string;
+}
+
+interface MessageVariablesByType {
+  'account.registered': AccountRegisteredVariables;
+  'password.reset': PasswordResetVariables;
+  'competition.opened': CompetitionOpenedVariables;
+}
+
+export type MessageVariables<T extends MessageType> = MessageVariablesByType[T];
+
+export function isMessageType(value: string): value is MessageType {
+  return Object.prototype.hasOwnProperty.call(MESSAGE_TYPES, value);
+}
+
+// Compile-time guard: the runtime variable lists and the interfaces name exactly the same keys.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+type _EveryTypeHasAnInterface = Assert<Same<keyof MessageVariablesByType, MessageType>>;
+type _VariableListsMatchInterfaces = Assert<
+  { [T in MessageType]: Same<(typeof MESSAGE_TYPES)[T]['variables'][number], keyof MessageVariablesByType[T]> }[MessageType]
+>;

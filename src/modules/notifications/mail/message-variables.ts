@@ -1,0 +1,56 @@
+import { signLinkToken } from '../../../common/auth/link-tokens';
+import { MessageType, MessageVariables } from './message-types';
+
+export interface LinkContext {
+  publicUrl: string;
+  linkSecret: string;
+}
+
+/** Link purposes; the auth module verifies tokens with the same names. */
+export const LINK_PURPOSE = { confirmEmail: 'confirm_email', resetPassword: 'reset_password' } as const;
+
+function text(data: Record<string, unknown>, key: string): string {
+  const value = data[key];
+  if (typeof value !== 'string' || value === '') throw new Error(`Notification data lacks "${key}"`);
+  return value;
+}
+
+const date = (data: Record<string, unknown>, key: string): Date => new Date(text(data, key));
+const money = (data: Record<string, unknown>, key: string): bigint => BigInt(text(data, key));
+
+/**
+ * Turns an outbox row's data (ids and display values, stored as JSON) and its recipient into the
+ * variables of its template. Links are derived here, at send time, from token ids.
+ */
+export function messageVariables(
+  type: MessageType,
+  data: Record<string, unknown>,
+  fullName: string,
+  links: LinkContext,
+): MessageVariables<MessageType> {
+  switch (type) {
+    case 'account.registered':
+      return {
+        fullName,
+        confirmUrl: `${links.publicUrl}/auth/confirm-email?token=${signLinkToken(links.linkSecret, LINK_PURPOSE.confirmEmail, text(data, 'tokenId'))}`,
+        expiresAt: date(data, 'expiresAt'),
+      };
+    case 'password.reset':
+      return {
+        fullName,
+        resetUrl: `${links.publicUrl}/auth/password-reset?token=${signLinkToken(links.linkSecret, LINK_PURPOSE.resetPassword, text(data, 'tokenId'))}`,
+        expiresAt: date(data, 'expiresAt'),
+      };
+    case 'competition.opened':
+      return {
+        fullName,
+        competitionTitle: text(data, 'competitionTitle'),
+        villageName: text(data, 'villageName'),
+        opensAt: date(data, 'opensAt'),
+        closesAt: date(data, 'closesAt'),
+        minAward: money(data, 'minAward'),
+        maxAward: money(data, 'maxAward'),
+        competitionUrl: `${links.publicUrl}/public/competitions/${text(data, 'competitionId')}`,
+      };
+  }
+}

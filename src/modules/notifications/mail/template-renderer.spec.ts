@@ -1,0 +1,324 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import Handlebars from 'handlebars';
+import { LANGUAGES, Language } from '../../users/domain/language';
+import { MESSAGE_TYPES, MessageType, MessageVariables } from './message-types';
+import { LAYOUT_VARIABLES, resolveTemplatesDir, TEMPLATE_PARTS, TemplateRenderer, templateVariablesUsed } from './template-renderer';
+
+const TIME_ZONE = 'Asia/Almaty';
+const templatesDir = resolveTemplatesDir();
+const messageTypes = Object.keys(MESSAGE_TYPES) as MessageType[];
+const spaces = (value: string) => value.replace(/[\u00a0\u202f]/g, ' ');
+
+const NAME = `O'Brien & Sons <script>alert(1)</script>`;
+// Before 2024, when Kazakhstan moved to one time zone: the same offset (+6) in every tz database.
+const SAMPLES: { [T in MessageType]: MessageVariables<T> } = {
+  'account.registered': {
+    fullName: NAME,
+    confirmUrl: 'https://startup.example.kz/auth/confirm-email?token=abc.def&x=1',
+    expiresAt: new Date('2023-11-20T07:30:00Z'),
+  },
+  'password.reset': {
+    fullName: NAME,
+    resetUrl: 'https://startup.example.kz/auth/password-reset?token=xyz.123',
+    expiresAt: new Date('2023-11-20T07:30:00Z'),
+  },
+  'competition.opened': {
+    fullName: NAME,
+    competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+    villageName: 'Қаратал',
+    opensAt: new Date('2023-11-01T03:00:00Z'),
+    closesAt: new Date('2023-12-15T12:00:00Z'),
+    minAward: 150000000n,
+    maxAward: 500000050n,
+    competitionUrl: 'https://startup.example.kz/public/competitions/0b6f7c1e-4a1b-4c55-9f5e-2f8a0d6b9c11',
+  },
+};
+const URL_VARIABLES = ['confirmUrl', 'resetUrl', 'competitionUrl'];
+const MONEY_VARIABLES = ['minAward', 'maxAward'];
+
+/** The checks a translator's change must pass, as functions so they can be shown to fail on a bad folder. */
+function missingTemplates(dir: string): string[] {
+  const missing: string[] = [];
+  for (const type of messageTypes) {
+    for (const language of LANGUAGES) {
+      for (const part of TEMPLATE_PARTS) {
+        if (!existsSync(join(dir, type, `${part}.${language}.hbs`))) missing.push(`${type}/${part}.${language}.hbs`);
+      }
+    }
+  }
+  for (const language of LANGUAGES) if (!existsSync(join(dir, `footer.${language}.hbs`))) missing.push(`footer.${language}.hbs`);
+  if (!existsSync(join(dir, 'layout.html.hbs'))) missing.push('layout.html.hbs');
+  return missing;
+}
+
+function undeclaredVariables(dir: string): string[] {
+  const problems: string[] = [];
+  const check = (file: string, allowed: readonly string[]) => {
+    for (const name of templateVariablesUsed(readFileSync(join(dir, file), 'utf8'))) {
+      if (!allowed.includes(name)) problems.push(`${file}: ${name}`);
+    }
+  };
+  for (const type of messageTypes) {
+    if (!existsSync(join(dir, type))) continue;
+    for (const file of readdirSync(join(dir, type))) check(join(type, file), MESSAGE_TYPES[type].variables);
+  }
+  for (const file of readdirSync(dir).filter((name) => name.startsWith('footer.'))) check(file, []);
+  if (existsSync(join(dir, 'layout.html.hbs'))) check('layout.html.hbs', LAYOUT_VARIABLES);
+  return problems;
+}
+
+function tempTemplates(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mail-templates-'));
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), content);
+  }
+  return dir;
+}
+
+const layoutAndFooters = (languages: readonly Language[] = LANGUAGES) => ({
+  'layout.html.hbs': '<html lang="{{lang}}">{{{body}}}<footer>{{footer}}</footer></html>',
+  ...Object.fromEntries(languages.map((language) => [`footer.${language}.hbs`, `footer ${language}`])),
+});
+
+const passwordResetIn = (languages: readonly Language[]) =>
+  Object.fromEntries(
+    languages.flatMap((language) => [
+      [`password.reset/subject.${language}.hbs`, `subject ${language}`],
+      [`password.reset/text.${language}.hbs`, `text ${language} {{resetUrl}}`],
+      [`password.reset/html.${language}.hbs`, `<p>html ${language} {{resetUrl}}</p>`],
+    ]),
+  );
+
+describe('mail templates on disk', () => {
+  const tempDirs: string[] = [];
+  afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  it('has subject, text and html in kk, ru and en for every message type, a footer per language and the layout', () => {
+    expect(missingTemplates(templatesDir)).toEqual([]);
+  });
+
+  it('has no folder or file the renderer would never read (a misspelt type or language)', () => {
+    const stray: string[] = [];
+    for (const entry of readdirSync(templatesDir, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        if (!messageTypes.includes(entry.name as MessageType)) stray.push(`${entry.name}/`);
+        else for (const file of readdirSync(join(templatesDir, entry.name))) if (!/^(subject|text|html)\.(kk|ru|en)\.hbs$/.test(file)) stray.push(`${entry.name}/${file}`);
+      } else if (!/^(footer\.(kk|ru|en)\.hbs|layout\.html\.hbs|README\.md)$/.test(entry.name)) {
+        stray.push(entry.name);
+      }
+    }
+    expect(stray).toEqual([]);
+  });
+
+  it('uses only the variables each message type provides', () => {
+    expect(undeclaredVariables(templatesDir)).toEqual([]);
+  });
+
+  it('notices a missing language and an undeclared variable in a bad templates folder', () => {
+    const bad = tempTemplates({
+      ...layoutAndFooters(),
+      ...passwordResetIn(['ru', 'en']),
+      'password.reset/text.kk.hbs': 'Сәлеметсіз бе, {{fullName}}! {{nickname}} {{#if @first}}{{confirmUrl}}{{/if}}',
+    });
+    tempDirs.push(bad);
+    expect(missingTemplates(bad)).toEqual(expect.arrayContaining(['password.reset/subject.kk.hbs', 'password.reset/html.kk.hbs', 'account.registered/text.ru.hbs']));
+    expect(undeclaredVariables(bad)).toEqual([join('password.reset', 'text.kk.hbs') + ': nickname', join('password.reset', 'text.kk.hbs') + ': confirmUrl']);
+  });
+});
+
+describe('templateVariablesUsed', () => {
+  it('collects mustaches, helper arguments, block parameters, hash values and @root paths', () => {
+    const used = templateVariablesUsed(
+      '{{fullName}} {{{body}}} {{money minAward}} {{date (lookup dates closesKey)}} {{#if villageName}}{{village.name}}{{/if}} {{log level=logLevel}} {{@root.rootOnly}}',
+    );
+    expect([...used].sort()).toEqual(['body', 'closesKey', 'dates', 'fullName', 'logLevel', 'minAward', 'rootOnly', 'village', 'villageName']);
+  });
+
+  it('leaves out helper names, this, @data variables and names bound inside #each and #with', () => {
+    const used = templateVariablesUsed(
+      '{{#each items as |item i|}}{{item.title}} {{i}} {{@index}} {{this}} {{name}} {{../fullName}}{{else}}{{emptyText}}{{/each}}' +
+        '{{#with owner}}{{email}} {{this.phone}} {{../resetUrl}}{{/with}}{{#unless done}}{{pending}}{{/unless}}',
+    );
+    expect([...used].sort()).toEqual(['done', 'emptyText', 'fullName', 'items', 'owner', 'pending', 'resetUrl']);
+  });
+});
+
+describe('TemplateRenderer with the real templates', () => {
+  const renderer = new TemplateRenderer({ templatesDir, timeZone: TIME_ZONE });
+  const cases = messageTypes.flatMap((type) => LANGUAGES.map((language) => [type, language] as const));
+
+  it.each(cases)('renders %s in %s', (type, language) => {
+    const variables = SAMPLES[type] as unknown as Record<string, unknown>;
+    const message = renderer.render(type, language, SAMPLES[type]);
+
+    expect(message.language).toBe(language);
+    expect(message.subject).not.toBe('');
+    expect(message.subject).not.toMatch(/[\r\n]/);
+    expect(message.subject).not.toMatch(/undefined|\{\{/);
+    expect(message.text).not.toMatch(/undefined|\{\{|&amp;|&lt;|&#x27;/);
+    expect(message.text).toContain(NAME);
+    expect(message.html).not.toContain('<script>');
+    expect(message.html).toContain(Handlebars.escapeExpression(NAME));
+    expect(message.html).toMatch(new RegExp(`^<!DOCTYPE html>\\s*<html lang="${language}">`));
+
+    for (const name of URL_VARIABLES.filter((key) => key in variables)) {
+      const url = variables[name] as string;
+      expect(message.text).toContain(url);
+      expect(message.html).toContain(`href="${Handlebars.escapeExpression(url)}"`);
+    }
+    for (const name of MONEY_VARIABLES.filter((key) => key in variables)) {
+      expect(message.text).toContain(renderer.formatMoney(variables[name] as bigint, language));
+      expect(message.html).toContain(renderer.formatMoney(variables[name] as bigint, language));
+    }
+    if (MONEY_VARIABLES.some((key) => key in variables)) expect(message.text).toContain('₸');
+  });
+
+  it('writes a competition mail in Russian with the amounts and deadline formatted for Russian readers', () => {
+    const message = renderer.render('competition.opened', 'ru', SAMPLES['competition.opened']);
+    expect(message.subject).toBe('Открыт приём заявок: Ауыл кәсіпкерлігі 2023');
+    expect(spaces(message.text)).toContain('от 1 500 000 ₸ до 5 000 000,50 ₸');
+    expect(spaces(message.text)).toContain('15 декабря 2023');
+    expect(message.text).toContain('18:00');
+  });
+
+  it('formats money in tenge with the ₸ sign, without decimals for whole tenge', () => {
+    expect(spaces(renderer.formatMoney(150000000n, 'ru'))).toBe('1 500 000 ₸');
+    expect(spaces(renderer.formatMoney(150000000n, 'kk'))).toBe('1 500 000 ₸');
+    expect(renderer.formatMoney(150000000n, 'en')).toBe('₸1,500,000');
+    expect(spaces(renderer.formatMoney(12345n, 'ru'))).toBe('123,45 ₸');
+    expect(renderer.formatMoney(12345n, 'en')).toBe('₸123.45');
+    expect(spaces(renderer.formatMoney(5n, 'ru'))).toBe('0,05 ₸');
+    expect(spaces(renderer.formatMoney(0n, 'ru'))).toBe('0 ₸');
+    expect(spaces(renderer.formatMoney(-5n, 'ru'))).toBe('-0,05 ₸');
+    expect(spaces(renderer.formatMoney(-150000000n, 'ru'))).toBe('-1 500 000 ₸');
+  });
+
+  it('formats amounts beyond Number.MAX_SAFE_INTEGER without losing a digit', () => {
+    expect(spaces(renderer.formatMoney(123456789012345n, 'ru'))).toBe('1 234 567 890 123,45 ₸');
+    expect(spaces(renderer.formatMoney(999999999999999n, 'kk'))).toBe('9 999 999 999 999,99 ₸');
+    expect(renderer.formatMoney(900719925474099399n, 'en')).toBe('₸9,007,199,254,740,993.99');
+  });
+
+  it('formats dates in the configured time zone, in each language', () => {
+    const at = new Date('2023-11-20T07:30:00Z');
+    expect(spaces(renderer.formatDate(at, 'ru', true))).toMatch(/^20 ноября 2023 г\.(,| в) 13:30$/);
+    expect(renderer.formatDate(at, 'en', true)).toMatch(/^20 November 2023(,| at) 13:30$/);
+    expect(renderer.formatDate(at, 'kk', true)).toMatch(/2023.*20 қараша.*13:30/);
+    expect(spaces(renderer.formatDate(at, 'ru', false))).toBe('20 ноября 2023 г.');
+  });
+
+  it('refuses a time zone that does not exist', () => {
+    expect(() => new TemplateRenderer({ templatesDir, timeZone: 'Asia/Nowhere' })).toThrow(RangeError);
+  });
+
+  it('refuses to render when a variable is missing instead of sending a blank', () => {
+    const { resetUrl: _omitted, ...incomplete } = SAMPLES['password.reset'];
+    expect(() => renderer.render('password.reset', 'kk', incomplete as MessageVariables<'password.reset'>)).toThrow(/missing resetUrl/);
+    expect(() => renderer.render('password.reset', 'ru', { ...SAMPLES['password.reset'], expiresAt: new Date('not a date') })).toThrow(
+      /date expects a valid Date/,
+    );
+  });
+});
+
+describe('TemplateRenderer with a temporary templates folder', () => {
+  const tempDirs: string[] = [];
+  const rendererFor = (files: Record<string, string>) => {
+    const dir = tempTemplates(files);
+    tempDirs.push(dir);
+    return { dir, renderer: new TemplateRenderer({ templatesDir: dir, timeZone: TIME_ZONE }) };
+  };
+  const variables = SAMPLES['password.reset'];
+  afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  it('falls back to Russian when Kazakh is missing', () => {
+    const { renderer } = rendererFor({ ...layoutAndFooters(), ...passwordResetIn(['ru', 'en']) });
+    const message = renderer.render('password.reset', 'kk', variables);
+    expect(message).toMatchObject({ language: 'ru', subject: 'subject ru' });
+    expect(message.text).toBe(`text ru ${variables.resetUrl}\n\n-- \nfooter ru\n`);
+    expect(message.html).toContain('<html lang="ru">');
+  });
+
+  it('falls back to English when Kazakh and Russian are missing', () => {
+    const { renderer } = rendererFor({ ...layoutAndFooters(['en']), ...passwordResetIn(['en']) });
+    expect(renderer.render('password.reset', 'kk', variables)).toMatchObject({ language: 'en', subject: 'subject en' });
+    expect(renderer.render('password.reset', 'ru', variables).language).toBe('en');
+  });
+
+  it('falls back file by file', () => {
+    const { renderer } = rendererFor({ ...layoutAndFooters(), ...passwordResetIn(['ru']), 'password.reset/subject.kk.hbs': 'subject kk' });
+    expect(renderer.render('password.reset', 'kk', variables)).toMatchObject({ language: 'ru', subject: 'subject kk' });
+  });
+
+  it('throws a clear error when no language has the template', () => {
+    const { renderer } = rendererFor({ ...layoutAndFooters(), ...passwordResetIn(['ru']) });
+    expect(() => renderer.render('account.registered', 'kk', SAMPLES['account.registered'])).toThrow(
+      /No mail template account\.registered\/subject\.<lang>\.hbs in kk, ru, en/,
+    );
+  });
+
+  it('keeps subjects on one line and does not escape the subject or the text', () => {
+    const { renderer } = rendererFor({
+      ...layoutAndFooters(),
+      'password.reset/subject.en.hbs': '\n  Hello   {{fullName}},\r\n  reset  \n',
+      'password.reset/text.en.hbs': '\uFEFF{{fullName}}\r\n{{resetUrl}}',
+      'password.reset/html.en.hbs': '<a href="{{resetUrl}}">{{fullName}}</a>',
+    });
+    const message = renderer.render('password.reset', 'en', { ...variables, fullName: `O'Brien & Sons` });
+    expect(message.subject).toBe(`Hello O'Brien & Sons, reset`);
+    expect(message.text).toBe(`O'Brien & Sons\n${variables.resetUrl}\n\n-- \nfooter en\n`);
+    expect(message.html).toContain('>O&#x27;Brien &amp; Sons</a>');
+  });
+
+  it('throws in strict mode when a template reads a variable the message does not have', () => {
+    const { renderer } = rendererFor({ ...layoutAndFooters(), ...passwordResetIn(['ru']), 'password.reset/text.ru.hbs': 'Привет, {{nickname}}' });
+    expect(() => renderer.render('password.reset', 'ru', variables)).toThrow(/text\.ru\.hbs: "nickname" not defined/);
+  });
+
+  it('throws on a misspelt helper and on a helper without its argument', () => {
+    const misspelt = rendererFor({ ...layoutAndFooters(), ...passwordResetIn(['ru']), 'password.reset/text.ru.hbs': '{{dat expiresAt}}' });
+    expect(() => misspelt.renderer.render('password.reset', 'ru', variables)).toThrow(/unknown helper dat/);
+    const bare = rendererFor({ ...layoutAndFooters(), ...passwordResetIn(['ru']), 'password.reset/text.ru.hbs': '{{date}}' });
+    expect(() => bare.renderer.render('password.reset', 'ru', variables)).toThrow(/date expects a valid Date, got nothing/);
+  });
+
+  it('accepts amounts as integer strings and refuses fractions', () => {
+    const { renderer } = rendererFor({
+      ...layoutAndFooters(),
+      'competition.opened/subject.ru.hbs': '{{money minAward}}',
+      'competition.opened/text.ru.hbs': '{{money maxAward}}',
+      'competition.opened/html.ru.hbs': '{{money maxAward}}',
+    });
+    const asStrings = { ...SAMPLES['competition.opened'], minAward: '12345', maxAward: '100' } as unknown as MessageVariables<'competition.opened'>;
+    expect(spaces(renderer.render('competition.opened', 'ru', asStrings).subject)).toBe('123,45 ₸');
+    const fractional = { ...SAMPLES['competition.opened'], minAward: 12.5 } as unknown as MessageVariables<'competition.opened'>;
+    expect(() => renderer.render('competition.opened', 'ru', fractional)).toThrow(/money expects minor units/);
+  });
+
+  it('reads and compiles each file once', () => {
+    const { dir, renderer } = rendererFor({ ...layoutAndFooters(), ...passwordResetIn(['ru']) });
+    const first = renderer.render('password.reset', 'ru', variables);
+    rmSync(dir, { recursive: true, force: true });
+    expect(renderer.render('password.reset', 'ru', variables)).toEqual(first);
+  });
+});
+
+describe('resolveTemplatesDir', () => {
+  it('finds templates/mail beside package.json from the source tree and from the build output', () => {
+    const root = dirname(dirname(templatesDir));
+    expect(existsSync(join(root, 'package.json'))).toBe(true);
+    expect(templatesDir).toBe(join(root, 'templates', 'mail'));
+    expect(resolveTemplatesDir(join(root, 'dist', 'src', 'modules', 'notifications', 'mail'))).toBe(templatesDir);
+  });
+
+  it('fails clearly when there is no package.json above', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'no-package-'));
+    try {
+      expect(() => resolveTemplatesDir(dir)).toThrow(/No package\.json above/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

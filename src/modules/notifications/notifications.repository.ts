@@ -1,0 +1,187 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { NotificationStatus } from './domain/notification-status';
+import { Notification } from './entities/notification.entity';
+
+export interface NewNotification {
+  recipientId: string;
+  type: string;
+  data: Record<string, unknown>;
+  dedupeKey: string;
+}
+
+export interface Claimed {
+  id: string;
+  generation: number;
+  relayAttempts: number;
+}
+
+export interface Recipient {
+  email: string;
+  fullName: string;
+  preferredLanguage: string;
+  active: boolean;
+}
+
+const CLAIMED_COLUMNS = 'id, generation, relay_attempts AS "relayAttempts"';
+
+/** The outbox table; every method is one statement, so none holds a transaction open for long. */
+@Injectable()
+export class NotificationsRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** Inserts in the caller's transaction; rows whose dedupe key exists are skipped. Returns new ids. */
+  async insertMany(em: EntityManager, rows: NewNotification[]): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const inserted: { id: string }[] = await em.query(
+      `INSERT INTO notifications (recipient_id, type, data, dedupe_key)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[])
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id`,
+      [rows.map((r) => r.recipientId), rows.map((r) => r.type), rows.map((r) => JSON.stringify(r.data)), rows.map((r) => r.dedupeKey)],
+    );
+    return inserted.map((r) => r.id);
+  }
+
+  /**
+   * Takes a short lease on due rows (pending and available, or claimed by a relay whose lease ran
+   * out), skipping rows another relay is claiming right now. With `ids`, only those rows.
+   */
+  async claim(limit: number, leaseMs: number, ids?: string[]): Promise<Claimed[]> {
+    const [rows]: [Claimed[], number] = await this.dataSource.query(
+      `UPDATE notifications n SET status = 'claimed', lease_until = now() + make_interval(secs => $2 / 1000.0), updated_at = now()
+        WHERE n.id IN (
+          SELECT id FROM notifications
+           WHERE ((status = 'pending' AND available_at <= now()) OR (status = 'claimed' AND lease_until < now()))
+             AND ($3::uuid[] IS NULL OR id = ANY($3::uuid[]))
+           ORDER BY available_at
+           LIMIT $1
+           FOR UPDATE SKIP LOCKED)
+      RETURNING ${CLAIMED_COLUMNS}`,
+      [limit, leaseMs, ids ?? null],
+    );
+    return rows;
+  }
+
+  async markQueued(ids: string[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notifications SET status = 'queued', queued_at = now(), lease_until = NULL, updated_at = now()
+        WHERE id = ANY($1::uuid[]) AND status = 'claimed'`,
+      [ids],
+    );
+  }
+
+  /** Redis refused or timed out: back to pending, due again after `delayMs`. */
+  async release(ids: string[], delayMs: number, error: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notifications SET status = 'pending', lease_until = NULL, relay_attempts = relay_attempts + 1,
+              available_at = now() + make_interval(secs => $2 / 1000.0), last_error = $3, updated_at = now()
+        WHERE id = ANY($1::uuid[]) AND status = 'claimed'`,
+      [ids, delayMs, error.slice(0, 1000)],
+    );
+  }
+
+  /** Rows queued or being sent for longer than `olderThanMs` (their job may be lost with Redis). */
+  async findStale(olderThanMs: number, limit: number): Promise<Claimed[]> {
+    return this.dataSource.query(
+      `SELECT ${CLAIMED_COLUMNS} FROM notifications
+        WHERE (status = 'queued' AND queued_at < now() - make_interval(secs => $1 / 1000.0))
+           OR (status = 'sending' AND lease_until < now() - make_interval(secs => $1 / 1000.0))
+        ORDER BY updated_at LIMIT $2`,
+      [olderThanMs, limit],
+    );
+  }
+
+  async requeueLost(ids: string[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notifications SET status = 'pending', available_at = now(), lease_until = NULL, updated_at = now()
+        WHERE id = ANY($1::uuid[]) AND status IN ('queued', 'sending')`,
+      [ids],
+    );
+  }
+
+  /**
+   * Takes the row for sending, with a lease. Refused (null) when it is sent, failed, or another
+   * sender holds a live lease on it.
+   */
+  async startSending(id: string, leaseMs: number): Promise<Notification | null> {
+    const [rows]: [Notification[], number] = await this.dataSource.query(
+      `UPDATE notifications SET status = 'sending', send_attempts = send_attempts + 1,
+              lease_until = now() + make_interval(secs => $2 / 1000.0), updated_at = now()
+        WHERE id = $1 AND (status IN ('pending', 'claimed', 'queued') OR (status = 'sending' AND lease_until < now()))
+      RETURNING id, recipient_id AS "recipientId", type, data, send_attempts AS "sendAttempts"`,
+      [id, leaseMs],
+    );
+    return rows[0] ?? null;
+  }
+
+  async statusOf(id: string): Promise<{ status: NotificationStatus; leaseUntil: Date | null } | null> {
+    const rows: { status: NotificationStatus; leaseUntil: Date | null }[] = await this.dataSource.query(
+      'SELECT status, lease_until AS "leaseUntil" FROM notifications WHERE id = $1',
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async recipient(id: string): Promise<Recipient | null> {
+    const rows: Recipient[] = await this.dataSource.query(
+      'SELECT email, full_name AS "fullName", preferred_language AS "preferredLanguage", active FROM users WHERE id = $1',
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async markSent(id: string, outcome: { language: string; messageId: string; response: string }): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notifications SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL, language = $2,
+              provider_message_id = $3, provider_response = $4, updated_at = now()
+        WHERE id = $1 AND status = 'sending'`,
+      [id, outcome.language, outcome.messageId, outcome.response.slice(0, 1000)],
+    );
+  }
+
+  /** A retryable failure: the row waits for the queue's next attempt. */
+  async markRetrying(id: string, error: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notifications SET status = 'queued', lease_until = NULL, last_error = $2, updated_at = now()
+        WHERE id = $1 AND status = 'sending'`,
+      [id, error.slice(0, 1000)],
+    );
+  }
+
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notifications SET status = 'failed', failed_at = now(), lease_until = NULL, last_error = $2, updated_at = now()
+        WHERE id = $1 AND status IN ('sending', 'queued', 'claimed', 'pending')`,
+      [id, error.slice(0, 1000)],
+    );
+  }
+
+  /** Failed rows back to pending with a new job generation; returns the ids retried. */
+  async retryFailed(em: EntityManager, ids: string[] | 'all'): Promise<string[]> {
+    const [rows]: [{ id: string }[], number] = await em.query(
+      `UPDATE notifications SET status = 'pending', generation = generation + 1, available_at = now(), failed_at = NULL,
+              send_attempts = 0, relay_attempts = 0, updated_at = now()
+        WHERE status = 'failed' AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[]))
+      RETURNING id`,
+      [ids === 'all' ? null : ids],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async findById(id: string): Promise<Notification | null> {
+    return this.dataSource.manager.findOneBy(Notification, { id });
+  }
+
+  async list(filter: { statuses: NotificationStatus[]; type?: string; recipientId?: string; limit: number; offset: number }): Promise<[Notification[], number]> {
+    const query = this.dataSource
+      .getRepository(Notification)
+      .createQueryBuilder('n')
+      .where('n.status = ANY(:statuses)', { statuses: filter.statuses })
+      .orderBy('n.createdAt', 'DESC')
+      .addOrderBy('n.id');
+    if (filter.type) query.andWhere('n.type = :type', { type: filter.type });
+    if (filter.recipientId) query.andWhere('n.recipientId = :recipientId', { recipientId: filter.recipientId });
+    return query.take(filter.limit).skip(filter.offset).getManyAndCount();
+  }
+}

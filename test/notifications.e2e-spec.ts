@@ -1,0 +1,202 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { Outbox } from '../src/modules/notifications/outbox.service';
+import { Cast, createAdoptedPlan, createCast, createCompetition, createPlaces, createUser, PASSWORD } from './helpers/factories';
+import { waitFor } from './helpers/processes';
+import { SmtpSink } from './helpers/smtp-sink';
+import { createTestApp, TestContext } from './helpers/test-app';
+import { startWorker } from './helpers/worker-context';
+
+const FAST = { RELAY_INTERVAL_MS: '100', NOTIFICATION_BACKOFF_MS: '100', NOTIFICATION_ATTEMPTS: '4' };
+
+describe('notifications: outbox, relay, sender, templates', () => {
+  let sink: SmtpSink;
+  let ctx: TestContext;
+  let worker: INestApplicationContext;
+  let cast: Cast;
+  let villageId: string;
+
+  const statusOf = async (dedupePrefix: string) =>
+    (await ctx.dataSource.query(`SELECT status, send_attempts AS "sendAttempts", last_error AS "lastError" FROM notifications WHERE dedupe_key LIKE $1`, [`${dedupePrefix}%`])) as {
+      status: string;
+      sendAttempts: number;
+      lastError: string | null;
+    }[];
+
+  const register = async (overrides: Record<string, unknown> = {}) => {
+    const email = `person-${Math.random().toString(36).slice(2)}@example.kz`;
+    const res = await ctx
+      .http()
+      .post('/auth/register')
+      .send({ email, password: 'a-long-enough-password', fullName: 'Айгерім', preferredLanguage: 'kk', homeVillageId: villageId, ...overrides })
+      .expect(201);
+    return { email: String(overrides.email ?? email), body: res.body as { accessToken: string; user: { id: string } } };
+  };
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start({ reject: (address) => address.startsWith('bounce') });
+    const overrides = { ...FAST, SMTP_URL: sink.url, PUBLIC_URL: 'http://startup.test' };
+    ctx = await createTestApp(overrides);
+    worker = await startWorker(ctx.databaseName, overrides);
+    cast = await createCast(ctx);
+    villageId = (await createPlaces(ctx, cast.admin.user.id, 1)).villageIds[0];
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await ctx?.close();
+    await sink?.stop();
+  });
+
+  it('registration mails a confirmation link in the person\'s language; the link confirms the address', async () => {
+    const { email, body } = await register();
+    const [mail] = await sink.waitFor(1, 15000, (m) => m.to.includes(email));
+    expect(mail.language).toBe('kk');
+    expect(mail.subject).toMatch(/Start Up/);
+    expect(mail.text).toContain('Айгерім');
+    const [row] = await ctx.dataSource.query(`SELECT id FROM notifications WHERE recipient_id = $1`, [body.user.id]);
+    expect(mail.messageId).toBe(`<${row.id}@startup.local>`);
+    const link = /http:\/\/startup\.test(\/auth\/confirm-email\?token=[\w.-]+)/.exec(mail.text)?.[1];
+    expect(link).toBeDefined();
+    // Handlebars escapes "=" in attributes as &#x3D;, which browsers read back as "=".
+    expect(mail.html.replace(/&#x3D;/g, '=')).toContain(`href="http://startup.test${link}"`);
+
+    const page = await ctx.http().get(link!).expect(200);
+    expect(page.headers['content-type']).toMatch(/html/);
+    const me = await ctx.http().get('/me').set('Authorization', `Bearer ${body.accessToken}`).expect(200);
+    expect(me.body.emailConfirmed).toBe(true);
+    const again = await ctx.http().post('/auth/confirm-email').send({ token: link!.split('token=')[1] }).expect(409);
+    expect(again.body.code).toBe('AUTH.LINK_USED');
+    await ctx.http().get('/auth/confirm-email').query({ token: `${link!.split('token=')[1]}x` }).expect(400);
+    expect(await statusOf(`account.registered:`)).toEqual(expect.arrayContaining([expect.objectContaining({ status: 'sent' })]));
+  });
+
+  it('password reset: a single-use link in the account\'s language, a new password, every session ended', async () => {
+    const { user } = await createUser(ctx, { roles: ['applicant'] });
+    await ctx.dataSource.query(`UPDATE users SET preferred_language = 'ru' WHERE id = $1`, [user.id]);
+    const login = await ctx.http().post('/auth/login').send({ email: user.email, password: PASSWORD }).expect(200);
+    await ctx.http().post('/auth/password-reset/request').send({ email: user.email }).expect(202);
+    await ctx.http().post('/auth/password-reset/request').send({ email: 'nobody-here@example.kz' }).expect(202);
+    const [mail] = await sink.waitFor(1, 15000, (m) => m.to.includes(user.email));
+    expect(mail.language).toBe('ru');
+    const token = /password-reset\?token=([\w.-]+)/.exec(mail.text)?.[1];
+    expect(token).toBeDefined();
+    await ctx.http().get('/auth/password-reset').query({ token }).expect(200);
+    await ctx.http().post('/auth/password-reset').send({ token, password: 'short' }).expect(400);
+    await ctx.http().post('/auth/password-reset').send({ token, password: 'a-brand-new-password' }).expect(200);
+    const reuse = await ctx.http().post('/auth/password-reset').send({ token, password: 'yet-another-password' }).expect(409);
+    expect(reuse.body.code).toBe('AUTH.LINK_USED');
+    await ctx.http().post('/auth/login').send({ email: user.email, password: PASSWORD }).expect(401);
+    await ctx.http().post('/auth/login').send({ email: user.email, password: 'a-brand-new-password' }).expect(200);
+    await ctx.http().post('/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
+    expect(sink.to('nobody-here@example.kz')).toEqual([]);
+  });
+
+  it('an expired reset link is refused', async () => {
+    const { user } = await createUser(ctx);
+    await ctx.http().post('/auth/password-reset/request').send({ email: user.email }).expect(202);
+    const [mail] = await sink.waitFor(1, 15000, (m) => m.to.includes(user.email));
+    const token = /password-reset\?token=([\w.-]+)/.exec(mail.text)![1];
+    await ctx.dataSource.query(`UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [user.id]);
+    const res = await ctx.http().post('/auth/password-reset').send({ token, password: 'a-brand-new-password' }).expect(422);
+    expect(res.body.code).toBe('AUTH.LINK_EXPIRED');
+  });
+
+  it('opening a competition tells the applicants of its eligible villages, and only them', async () => {
+    const places = await createPlaces(ctx, cast.admin.user.id, 2);
+    await createAdoptedPlan(ctx, cast.admin.user.id, places.villageIds[0]);
+    const inside = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[0] });
+    const outside = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[1] });
+    const juror = await createUser(ctx, { roles: ['juror'], homeVillageId: places.villageIds[0] });
+    const competition = await createCompetition(ctx, cast.manager.user.id, [places.villageIds[0]], { title: 'Start Up Bautino', minAward: '50000000' });
+    await ctx.http().post(`/competitions/${competition.id}/open`).set(cast.manager.auth).expect(200);
+    const [mail] = await sink.waitFor(1, 15000, (m) => m.to.includes(inside.user.email));
+    expect(mail.language).toBe('kk');
+    expect(mail.text).toContain('Start Up Bautino');
+    expect(mail.text).toContain('₸');
+    expect(mail.text).toContain(`/public/competitions/${competition.id}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(sink.to(outside.user.email)).toEqual([]);
+    expect(sink.to(juror.user.email)).toEqual([]);
+  });
+
+  it('a change that rolls back writes no row and sends nothing', async () => {
+    const { user } = await createUser(ctx);
+    await expect(
+      ctx.dataSource.transaction(async (em) => {
+        await ctx.app.get(Outbox).add(em, { recipientId: user.id, type: 'password.reset', data: { tokenId: user.id, expiresAt: new Date().toISOString() }, dedupeKey: `rollback:${user.id}` });
+        throw new Error('the cause fails');
+      }),
+    ).rejects.toThrow('the cause fails');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await statusOf(`rollback:${user.id}`)).toEqual([]);
+    expect(sink.to(user.email)).toEqual([]);
+  });
+
+  it('the same dedupe key never makes a second message', async () => {
+    const { user } = await createUser(ctx);
+    const message = { recipientId: user.id, type: 'password.reset' as const, data: { tokenId: user.id, expiresAt: new Date(Date.now() + 3600000).toISOString() }, dedupeKey: `dedupe:${user.id}` };
+    await ctx.dataSource.transaction((em) => ctx.app.get(Outbox).add(em, message));
+    await ctx.dataSource.transaction((em) => ctx.app.get(Outbox).add(em, message));
+    await sink.waitFor(1, 15000, (m) => m.to.includes(user.email));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(sink.to(user.email)).toHaveLength(1);
+  });
+
+  it('a permanent 5xx rejection fails that message at once and only that one', async () => {
+    const bounced = await createUser(ctx, { email: `bounce-${Date.now()}@example.kz` });
+    const fine = await createUser(ctx);
+    for (const who of [bounced, fine]) {
+      await ctx.http().post('/auth/password-reset/request').send({ email: who.user.email }).expect(202);
+    }
+    await sink.waitFor(1, 15000, (m) => m.to.includes(fine.user.email));
+    const failed = await waitFor(async () => {
+      const rows = await ctx.dataSource.query(`SELECT status, send_attempts AS "sendAttempts", last_error AS "lastError" FROM notifications WHERE recipient_id = $1`, [bounced.user.id]);
+      return rows[0]?.status === 'failed' ? rows[0] : undefined;
+    }, 15000, 'the bounced message to fail');
+    expect(failed.sendAttempts).toBe(1);
+    expect(failed.lastError).toMatch(/^550/);
+
+    const list = await ctx.http().get('/notifications').query({ status: 'failed' }).set(cast.admin.auth).expect(200);
+    expect(list.body.items.map((n: { recipientId: string }) => n.recipientId)).toContain(bounced.user.id);
+    expect(JSON.stringify(list.body)).not.toContain(bounced.user.email);
+    await ctx.http().get('/notifications').set(cast.manager.auth).expect(403);
+  });
+
+  it('admins retry a failed message; it is sent once the cause is fixed', async () => {
+    const { user } = await createUser(ctx, { email: `bounce-retry-${Date.now()}@example.kz` });
+    await ctx.http().post('/auth/password-reset/request').send({ email: user.email }).expect(202);
+    const [row] = await waitFor(async () => {
+      const rows = await ctx.dataSource.query(`SELECT id, status FROM notifications WHERE recipient_id = $1`, [user.id]);
+      return rows[0]?.status === 'failed' ? rows : undefined;
+    }, 15000, 'the message to fail');
+    const fixedEmail = `fixed-${Date.now()}@example.kz`;
+    await ctx.dataSource.query('UPDATE users SET email = $2 WHERE id = $1', [user.id, fixedEmail]);
+    const retried = await ctx.http().post(`/notifications/${row.id}/retry`).set(cast.admin.auth).expect(200);
+    expect(retried.body.status).toBe('pending');
+    const [mail] = await sink.waitFor(1, 15000, (m) => m.to.includes(fixedEmail));
+    expect(mail.messageId).toBe(`<${row.id}@startup.local>`);
+    const notFailed = await ctx.http().post(`/notifications/${row.id}/retry`).set(cast.admin.auth);
+    expect([409]).toContain(notFailed.status);
+    expect(notFailed.body.code).toBe('NOTIFICATION.NOT_FAILED');
+    await ctx.http().post('/notifications/retry-failed').set(cast.admin.auth).expect(200);
+  });
+
+  it('SMTP down, then up: the message arrives after retries', async () => {
+    await sink.stop();
+    const { email } = await register();
+    await waitFor(async () => {
+      const rows = await ctx.dataSource.query(`SELECT send_attempts AS n FROM notifications n JOIN users u ON u.id = n.recipient_id WHERE u.email = $1`, [email]);
+      return rows[0]?.n >= 1 ? true : undefined;
+    }, 15000, 'a failed send attempt');
+    await sink.listen();
+    const [mail] = await sink.waitFor(1, 20000, (m) => m.to.includes(email));
+    expect(mail.subject).not.toBe('');
+  });
+
+  it('the queue dashboard is for admins only', async () => {
+    await ctx.http().get('/admin/queues').expect(401);
+    await ctx.http().get('/admin/queues').set(cast.manager.auth).expect(403);
+    await ctx.http().get('/admin/queues').set(cast.admin.auth).expect(200);
+    const redirect = await ctx.http().get('/admin/queues').query({ token: cast.admin.token }).expect(302);
+    expect(redirect.headers['set-cookie']?.[0]).toMatch(/HttpOnly/);
+  });
+});
