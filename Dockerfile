@@ -23,6 +23,7 @@ WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/templates ./templates
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/main.js"]
