@@ -26,6 +26,9 @@ export class SchedulesWorker implements OnModuleInit, OnApplicationShutdown {
     const producer = producerConnection(this.config);
     const consumer = workerConnection(this.config);
     this.connections.push(producer, consumer);
+    // Redis outages surface on the calls and in BullMQ's reconnects; without listeners every
+    // retry would also be printed as an unhandled error event.
+    for (const connection of this.connections) connection.on('error', () => undefined);
     const prefix = bullPrefix(this.config);
     this.queue = new Queue(QUEUES.schedules, { connection: producer, prefix });
     await this.queue.upsertJobScheduler(
@@ -35,6 +38,8 @@ export class SchedulesWorker implements OnModuleInit, OnApplicationShutdown {
     );
     this.worker = new Worker(QUEUES.schedules, (job) => this.run(job), { connection: consumer, prefix, concurrency: 1 });
     this.worker.on('failed', (job, error) => this.logger.error({ err: error, job: job?.name }, 'Scheduled job failed'));
+    this.worker.on('error', (error) => this.logger.warn({ err: error }, 'Schedules worker error'));
+    this.queue.on('error', (error) => this.logger.warn({ err: error }, 'Schedules queue error'));
   }
 
   async run(job: Job): Promise<unknown> {

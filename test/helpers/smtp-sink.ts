@@ -43,6 +43,8 @@ export class SmtpSink {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
+      // No reverse DNS per connection: this machine has no resolver to ask, and each lookup stalls.
+      disableReverseLookup: true,
       logger: false,
       onRcptTo: (address: SMTPServerAddress, _session, callback) => {
         if (this.options.reject?.(address.address)) {

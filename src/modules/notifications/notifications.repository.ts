@@ -16,7 +16,11 @@ export interface Claimed {
   relayAttempts: number;
 }
 
-export interface Recipient {
+/** A row taken for sending, with what is needed of its recipient (read at send time, never stored). */
+export interface SendingRow {
+  id: string;
+  type: string;
+  data: Record<string, unknown>;
   email: string;
   fullName: string;
   preferredLanguage: string;
@@ -101,15 +105,18 @@ export class NotificationsRepository {
   }
 
   /**
-   * Takes the row for sending, with a lease. Refused (null) when it is sent, failed, or another
-   * sender holds a live lease on it.
+   * Takes the row for sending, with a lease, and reads its recipient in the same statement.
+   * Refused (null) when it is sent, failed, or another sender holds a live lease on it.
    */
-  async startSending(id: string, leaseMs: number): Promise<Notification | null> {
-    const [rows]: [Notification[], number] = await this.dataSource.query(
-      `UPDATE notifications SET status = 'sending', send_attempts = send_attempts + 1,
-              lease_until = now() + make_interval(secs => $2 / 1000.0), updated_at = now()
-        WHERE id = $1 AND (status IN ('pending', 'claimed', 'queued') OR (status = 'sending' AND lease_until < now()))
-      RETURNING id, recipient_id AS "recipientId", type, data, send_attempts AS "sendAttempts"`,
+  async startSending(id: string, leaseMs: number): Promise<SendingRow | null> {
+    const rows: SendingRow[] = await this.dataSource.query(
+      `WITH taken AS (
+         UPDATE notifications SET status = 'sending', send_attempts = send_attempts + 1,
+                lease_until = now() + make_interval(secs => $2 / 1000.0), updated_at = now()
+          WHERE id = $1 AND (status IN ('pending', 'claimed', 'queued') OR (status = 'sending' AND lease_until < now()))
+         RETURNING id, recipient_id, type, data)
+       SELECT t.id, t.type, t.data, u.email, u.full_name AS "fullName", u.preferred_language AS "preferredLanguage", u.active
+         FROM taken t JOIN users u ON u.id = t.recipient_id`,
       [id, leaseMs],
     );
     return rows[0] ?? null;
@@ -118,14 +125,6 @@ export class NotificationsRepository {
   async statusOf(id: string): Promise<{ status: NotificationStatus; leaseUntil: Date | null } | null> {
     const rows: { status: NotificationStatus; leaseUntil: Date | null }[] = await this.dataSource.query(
       'SELECT status, lease_until AS "leaseUntil" FROM notifications WHERE id = $1',
-      [id],
-    );
-    return rows[0] ?? null;
-  }
-
-  async recipient(id: string): Promise<Recipient | null> {
-    const rows: Recipient[] = await this.dataSource.query(
-      'SELECT email, full_name AS "fullName", preferred_language AS "preferredLanguage", active FROM users WHERE id = $1',
       [id],
     );
     return rows[0] ?? null;

@@ -3,10 +3,11 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { NotificationJobData } from '../../queue/queues';
+import { withTimeout } from '../../queue/with-timeout';
 import { LANGUAGES, Language } from '../users/domain/language';
 import { isPermanentSmtpFailure } from './domain/notification-status';
 import { MailTransport } from './mail/mail-transport';
-import { MESSAGE_TYPES, MessageType } from './mail/message-types';
+import { isMessageType, MessageType } from './mail/message-types';
 import { messageVariables } from './mail/message-variables';
 import { TemplateRenderer } from './mail/template-renderer';
 import { NotificationsRepository } from './notifications.repository';
@@ -38,12 +39,16 @@ export class NotificationSender {
       throw new Error(`notification ${id} is being sent by another worker`);
     }
     try {
-      const recipient = await this.notifications.recipient(row.recipientId);
-      if (!recipient?.active) throw new UnrecoverableError('the recipient no longer exists or is disabled');
-      if (!(row.type in MESSAGE_TYPES)) throw new UnrecoverableError(`unknown message type ${row.type}`);
-      const language = (LANGUAGES as readonly string[]).includes(recipient.preferredLanguage) ? (recipient.preferredLanguage as Language) : 'ru';
-      const rendered = this.render(row.type as MessageType, language, row.data, recipient.fullName);
-      const delivery = await this.transport.send({ to: recipient.email, ...rendered, messageId: this.transport.messageIdFor(id) });
+      if (!row.active) throw new UnrecoverableError('the recipient is disabled');
+      if (!isMessageType(row.type)) throw new UnrecoverableError(`unknown message type ${row.type}`);
+      const language = (LANGUAGES as readonly string[]).includes(row.preferredLanguage) ? (row.preferredLanguage as Language) : 'ru';
+      const rendered = this.render(row.type, language, row.data, row.fullName);
+      // Bounded: a send that never settles would hold the job (and its lock) forever.
+      const delivery = await withTimeout(
+        this.transport.send({ to: row.email, ...rendered, messageId: this.transport.messageIdFor(id) }),
+        this.config.sendLeaseMs,
+        'the SMTP server',
+      );
       await this.notifications.markSent(id, { language: rendered.language, messageId: delivery.messageId, response: delivery.response });
       return 'sent';
     } catch (error) {

