@@ -47,6 +47,17 @@ node dist/src/cli.js seed
 # ------------------------------------------------------------------ api and worker in the foreground
 
 export MIGRATIONS_RUN=false # migrate ran above
+
+# Where mail goes: SMTP_URL if set; else Mailpit when it answers on localhost:1025 (docker compose
+# starts it); else each message becomes an .eml file under MAIL_DIR and the worker logs its path.
+if [[ -z ${SMTP_URL:-} ]] && (exec 3<>/dev/tcp/127.0.0.1/1025) 2>/dev/null; then
+  export SMTP_URL=smtp://127.0.0.1:1025
+fi
+if [[ -n ${SMTP_URL:-} ]]; then
+  mail_note="mail goes to ${SMTP_URL}$([[ $SMTP_URL == smtp://127.0.0.1:1025 ]] && echo ' (Mailpit: http://localhost:8025)')"
+else
+  mail_note="no SMTP server: each mail is written to ${MAIL_DIR:-.data/mail}/*.eml (the worker logs each path)"
+fi
 port=${PORT:-3000}
 
 # Prefixes each line of a process's output with its name.
@@ -89,6 +100,7 @@ trap 'on_signal 129' HUP
 step "Starting api and worker (Ctrl-C stops both)"
 echo "    API docs: http://localhost:${port}/api/docs"
 echo "    Health:   http://localhost:${port}/health"
+echo "    Mail:     ${mail_note}"
 
 # Each child gets its own process group (set -m), so a Ctrl-C reaches only this script, which then
 # stops the children once, with TERM, letting them shut down gracefully. The prefixers ignore INT
