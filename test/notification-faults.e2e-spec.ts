@@ -276,7 +276,8 @@ describe('notifications: the worker process killed (SIGKILL) in the middle of a 
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
-    ctx = await createTestApp({ ...FAST, SMTP_URL: sink.url });
+    // Two attempts only (jobs carry the producer's setting): retrying through the lease is no way out.
+    ctx = await createTestApp({ ...FAST, SMTP_URL: sink.url, NOTIFICATION_ATTEMPTS: '2' });
     env = {
       NODE_ENV: 'test',
       DATABASE_URL: databaseUrl(ctx.databaseName),
@@ -285,8 +286,11 @@ describe('notifications: the worker process killed (SIGKILL) in the middle of a 
       SMTP_URL: sink.url,
       ADMIN_EMAIL: '',
       ADMIN_PASSWORD: '',
-      JOB_LOCK_MS: '1500',
-      SEND_LEASE_MS: '1000',
+      // As with the defaults, the send lease outlives the job lock: the re-run job finds the dead
+      // sender's lease still live and must wait it out (without spending an attempt), then send.
+      JOB_LOCK_MS: '1000',
+      SEND_LEASE_MS: '8000',
+      NOTIFICATION_ATTEMPTS: '2',
       RELAY_INTERVAL_MS: '100',
       NOTIFICATION_BACKOFF_MS: '100',
     };

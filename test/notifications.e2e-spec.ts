@@ -6,7 +6,7 @@ import { SmtpSink } from './helpers/smtp-sink';
 import { createTestApp, TestContext } from './helpers/test-app';
 import { startWorker } from './helpers/worker-context';
 
-const FAST = { RELAY_INTERVAL_MS: '100', NOTIFICATION_BACKOFF_MS: '100', NOTIFICATION_ATTEMPTS: '4' };
+const FAST = { RELAY_INTERVAL_MS: '100', NOTIFICATION_BACKOFF_MS: '100', NOTIFICATION_ATTEMPTS: '4', STALE_QUEUED_MS: '500' };
 
 describe('notifications: outbox, relay, sender, templates', () => {
   let sink: SmtpSink;
@@ -50,8 +50,9 @@ describe('notifications: outbox, relay, sender, templates', () => {
     const { email, body } = await register();
     const [mail] = await sink.waitFor(1, 15000, (m) => m.to.includes(email));
     expect(mail.language).toBe('kk');
-    expect(mail.subject).toMatch(/Start Up/);
+    expect(mail.subject).toBe('«Start Up» бағдарламасына қош келдіңіз! Электрондық поштаңызды растаңыз');
     expect(mail.text).toContain('Айгерім');
+    expect(mail.text).toContain('Сәлеметсіз бе');
     const [row] = await ctx.dataSource.query(`SELECT id FROM notifications WHERE recipient_id = $1`, [body.user.id]);
     expect(mail.messageId).toBe(`<${row.id}@startup.local>`);
     const link = /http:\/\/startup\.test(\/auth\/confirm-email\?token=[\w.-]+)/.exec(mail.text)?.[1];
@@ -61,11 +62,17 @@ describe('notifications: outbox, relay, sender, templates', () => {
 
     const page = await ctx.http().get(link!).expect(200);
     expect(page.headers['content-type']).toMatch(/html/);
+    const unconfirmed = await ctx.http().get('/me').set('Authorization', `Bearer ${body.accessToken}`).expect(200);
+    expect(unconfirmed.body.emailConfirmed).toBe(false); // opening the link (a mail scanner may) confirms nothing
+    const token = link!.split('token=')[1];
+    const confirmed = await ctx.http().post('/auth/confirm-email/page').type('form').send({ token }).expect(200);
+    expect(confirmed.text).toContain('расталды');
     const me = await ctx.http().get('/me').set('Authorization', `Bearer ${body.accessToken}`).expect(200);
     expect(me.body.emailConfirmed).toBe(true);
     const again = await ctx.http().post('/auth/confirm-email').send({ token: link!.split('token=')[1] }).expect(409);
     expect(again.body.code).toBe('AUTH.LINK_USED');
-    await ctx.http().get('/auth/confirm-email').query({ token: `${link!.split('token=')[1]}x` }).expect(400);
+    const forged = await ctx.http().post('/auth/confirm-email/page').type('form').send({ token: `${token}x` }).expect(400);
+    expect(forged.text).toContain('Сілтеме жарамсыз');
     expect(await statusOf(`account.registered:`)).toEqual(expect.arrayContaining([expect.objectContaining({ status: 'sent' })]));
   });
 
@@ -77,6 +84,7 @@ describe('notifications: outbox, relay, sender, templates', () => {
     await ctx.http().post('/auth/password-reset/request').send({ email: 'nobody-here@example.kz' }).expect(202);
     const [mail] = await sink.waitFor(1, 15000, (m) => m.to.includes(user.email));
     expect(mail.language).toBe('ru');
+    expect(mail.subject).toBe('Сброс пароля в «Start Up»');
     const token = /password-reset\?token=([\w.-]+)/.exec(mail.text)?.[1];
     expect(token).toBeDefined();
     await ctx.http().get('/auth/password-reset').query({ token }).expect(200);
@@ -88,6 +96,18 @@ describe('notifications: outbox, relay, sender, templates', () => {
     await ctx.http().post('/auth/login').send({ email: user.email, password: 'a-brand-new-password' }).expect(200);
     await ctx.http().post('/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
     expect(sink.to('nobody-here@example.kz')).toEqual([]);
+  });
+
+  it('resetting with the newest link spends the older ones too', async () => {
+    const { user } = await createUser(ctx);
+    await ctx.http().post('/auth/password-reset/request').send({ email: user.email }).expect(202);
+    await ctx.http().post('/auth/password-reset/request').send({ email: user.email }).expect(202);
+    const mails = await sink.waitFor(2, 15000, (m) => m.to.includes(user.email));
+    const [older, newer] = mails.map((m) => /password-reset\?token=([\w.-]+)/.exec(m.text)![1]);
+    await ctx.http().post('/auth/password-reset').send({ token: newer, password: 'the-owners-new-password' }).expect(200);
+    const stale = await ctx.http().post('/auth/password-reset').send({ token: older, password: 'an-intruders-password' }).expect(409);
+    expect(stale.body.code).toBe('AUTH.LINK_USED');
+    await ctx.http().post('/auth/login').send({ email: user.email, password: 'the-owners-new-password' }).expect(200);
   });
 
   it('an expired reset link is refused', async () => {
@@ -104,18 +124,22 @@ describe('notifications: outbox, relay, sender, templates', () => {
     const places = await createPlaces(ctx, cast.admin.user.id, 2);
     await createAdoptedPlan(ctx, cast.admin.user.id, places.villageIds[0]);
     const inside = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[0] });
+    const unconfirmed = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[0] });
+    await ctx.dataSource.query('UPDATE users SET email_confirmed_at = now() WHERE id = $1', [inside.user.id]);
     const outside = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[1] });
     const juror = await createUser(ctx, { roles: ['juror'], homeVillageId: places.villageIds[0] });
     const competition = await createCompetition(ctx, cast.manager.user.id, [places.villageIds[0]], { title: 'Start Up Bautino', minAward: '50000000' });
     await ctx.http().post(`/competitions/${competition.id}/open`).set(cast.manager.auth).expect(200);
     const [mail] = await sink.waitFor(1, 15000, (m) => m.to.includes(inside.user.email));
     expect(mail.language).toBe('kk');
+    expect(mail.subject).toBe('Жаңа конкурсқа өтінім қабылдау басталды: Start Up Bautino');
     expect(mail.text).toContain('Start Up Bautino');
     expect(mail.text).toContain('₸');
     expect(mail.text).toContain(`/public/competitions/${competition.id}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(sink.to(outside.user.email)).toEqual([]);
     expect(sink.to(juror.user.email)).toEqual([]);
+    expect(sink.to(unconfirmed.user.email)).toEqual([]); // a registered address nobody has confirmed gets no announcements
   });
 
   it('a change that rolls back writes no row and sends nothing', async () => {
@@ -153,7 +177,7 @@ describe('notifications: outbox, relay, sender, templates', () => {
       return rows[0]?.status === 'failed' ? rows[0] : undefined;
     }, 15000, 'the bounced message to fail');
     expect(failed.sendAttempts).toBe(1);
-    expect(failed.lastError).toMatch(/^550/);
+    expect(failed.lastError).toBe('SMTP 550 5.1.1 after RCPT TO');
 
     const list = await ctx.http().get('/notifications').query({ status: 'failed' }).set(cast.admin.auth).expect(200);
     expect(list.body.items.map((n: { recipientId: string }) => n.recipientId)).toContain(bounced.user.id);
@@ -190,6 +214,27 @@ describe('notifications: outbox, relay, sender, templates', () => {
     await sink.listen();
     const [mail] = await sink.waitFor(1, 20000, (m) => m.to.includes(email));
     expect(mail.subject).not.toBe('');
+  });
+
+  it('rows a dead relay left claimed, or whose job Redis lost, are sent again (once)', async () => {
+    const [abandoned, lost] = [await createUser(ctx), await createUser(ctx)];
+    const insert = (recipientId: string, status: string, extra: string) =>
+      ctx.dataSource.query(
+        `INSERT INTO notifications (recipient_id, type, data, dedupe_key, status, lease_until, queued_at)
+         VALUES ($1, 'password.reset', $2, $3, $4, ${extra}) RETURNING id`,
+        [recipientId, JSON.stringify({ tokenId: recipientId, expiresAt: new Date(Date.now() + 3600000).toISOString() }), `recovery:${recipientId}`, status],
+      );
+    // A relay claimed this row and died before queueing it: its lease has run out.
+    const [[claimed]] = [await insert(abandoned.user.id, 'claimed', `now() - interval '1 second', NULL`)];
+    // This row was queued, but its job is not in Redis (lost with a Redis that keeps nothing on disk).
+    const [[queued]] = [await insert(lost.user.id, 'queued', `NULL, now() - interval '1 hour'`)];
+    const [first] = await sink.waitFor(1, 15000, (m) => m.to.includes(abandoned.user.email));
+    const [second] = await sink.waitFor(1, 15000, (m) => m.to.includes(lost.user.email));
+    expect(first.messageId).toBe(`<${claimed.id}@startup.local>`);
+    expect(second.messageId).toBe(`<${queued.id}@startup.local>`);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(sink.to(abandoned.user.email)).toHaveLength(1);
+    expect(sink.to(lost.user.email)).toHaveLength(1);
   });
 
   it('the queue dashboard is for admins only', async () => {

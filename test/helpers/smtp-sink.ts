@@ -48,7 +48,8 @@ export class SmtpSink {
       logger: false,
       onRcptTo: (address: SMTPServerAddress, _session, callback) => {
         if (this.options.reject?.(address.address)) {
-          callback(Object.assign(new Error('5.1.1 No such mailbox here'), { responseCode: 550 }));
+          // Worded like Postfix, which repeats the address: it must not reach our logs or API.
+          callback(Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
           return;
         }
         callback();

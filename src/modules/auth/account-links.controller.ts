@@ -9,7 +9,7 @@ import { DomainError, HTTP_STATUS_BY_KIND } from '../../common/errors/domain-err
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { AccountLinksService } from './account-links.service';
 import { ConfirmEmailResultDto, LinkTokenDto, LinkTokenQueryDto, PasswordChangedDto, PasswordResetDto, PasswordResetRequestDto } from './dto/auth.dto';
-import { emailConfirmedPage, linkProblemPage, passwordResetPage } from './pages';
+import { confirmEmailPage, emailConfirmedPage, linkProblemPage, passwordResetPage } from './pages';
 
 const LINK_ERRORS = [AuthErrors.INVALID_LINK, AuthErrors.LINK_EXPIRED, AuthErrors.LINK_USED];
 
@@ -20,12 +20,22 @@ export class AccountLinksController {
 
   @Get('confirm-email')
   @Public()
-  @ApiOperation({ summary: 'The link in the registration mail: confirms the address and shows a page' })
+  @ApiOperation({ summary: 'The link in the registration mail: a page with a button that confirms the address' })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'HTML page' })
-  async confirmEmailPage(@Query() query: LinkTokenQueryDto, @Res() res: Response): Promise<void> {
+  confirmEmailForm(@Query() query: LinkTokenQueryDto, @Res() res: Response): void {
+    res.type('html').send(confirmEmailPage(query.token));
+  }
+
+  @Post('confirm-email/page')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: "The confirmation page's button (form post): confirms and shows the outcome as a page" })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'HTML page' })
+  async confirmEmailFromPage(@Body() body: LinkTokenDto, @Res() res: Response): Promise<void> {
     try {
-      res.type('html').send(emailConfirmedPage(await this.links.confirmEmail(query.token)));
+      res.type('html').send(emailConfirmedPage(await this.links.confirmEmail(body.token)));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       res.status(HTTP_STATUS_BY_KIND[error.kind]).type('html').send(linkProblemPage(error.message));

@@ -85,12 +85,13 @@ export class AccountLinksService {
     });
   }
 
-  /** Sets the new password and ends every session of the account. */
+  /** Sets the new password, spends every other reset link and ends every session of the account. */
   async resetPassword(token: string, password: string): Promise<void> {
     const id = this.tokenId(LINK_PURPOSE.resetPassword, token);
     const passwordHash = await this.hasher.hash(password);
     await this.dataSource.transaction(async (em) => {
       const userId = this.userOf(await this.tokens.consume(em, id, 'reset_password'));
+      await this.tokens.spendAll(em, userId, 'reset_password');
       await this.users.setPasswordHash(em, userId, passwordHash);
       await this.users.revokeSessions(em, userId);
       await this.audit.record(em, { actorId: userId, action: 'user.password_reset', entityType: 'user', entityId: userId });

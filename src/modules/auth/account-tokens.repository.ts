@@ -15,6 +15,11 @@ export class AccountTokensRepository {
     return row;
   }
 
+  /** Spends every other open token of this purpose (an older reset link must not work afterwards). */
+  async spendAll(em: EntityManager, userId: string, purpose: AccountTokenPurpose): Promise<void> {
+    await em.query('UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL', [userId, purpose]);
+  }
+
   /** Single use, decided by compare-and-set: of two parallel uses, one wins. */
   async consume(em: EntityManager, id: string, purpose: AccountTokenPurpose): Promise<Consumed> {
     const [used]: [{ userId: string }[], number] = await em.query(

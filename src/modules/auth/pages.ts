@@ -17,6 +17,17 @@ export function emailConfirmedPage(outcome: 'confirmed' | 'already_confirmed'): 
   return page('Start Up', lines.map((line) => `<p>${escape(line)}</p>`).join(''));
 }
 
+/** Opening the link only shows a button: mail scanners that follow links must not confirm. */
+export function confirmEmailPage(token: string): string {
+  return page(
+    'Start Up',
+    `<form method="post" action="/auth/confirm-email/page">
+<input type="hidden" name="token" value="${escape(token)}">
+<p>Мекенжайды растау үшін батырманы басыңыз. Нажмите кнопку, чтобы подтвердить адрес. Press the button to confirm your address.</p>
+<button type="submit">Растау / Подтвердить / Confirm</button></form>`,
+  );
+}
+
 export function linkProblemPage(message: string): string {
   return page('Start Up', `<p>${escape(message)}</p><p>Сілтеме жарамсыз. Ссылка недействительна. The link is not valid.</p>`);
 }

@@ -80,12 +80,12 @@ export class CompetitionsRepository {
     );
   }
 
-  /** Active applicants whose home village is one of these, with the village's name. */
+  /** Active applicants with a confirmed address whose home village is one of these, with its name. */
   async applicantsInVillages(em: EntityManager, villageIds: string[]): Promise<{ id: string; villageName: string }[]> {
     if (villageIds.length === 0) return [];
     return em.query(
       `SELECT u.id, v.name AS "villageName" FROM users u JOIN villages v ON v.id = u.home_village_id
-        WHERE u.active AND 'applicant' = ANY(u.roles) AND u.home_village_id = ANY($1::uuid[])`,
+        WHERE u.active AND u.email_confirmed_at IS NOT NULL AND 'applicant' = ANY(u.roles) AND u.home_village_id = ANY($1::uuid[])`,
       [villageIds],
     );
   }

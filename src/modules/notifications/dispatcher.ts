@@ -38,12 +38,15 @@ export class Dispatcher {
     return claimed.length;
   }
 
-  /** Finds rows whose job vanished (Redis lost it) and makes them due again. */
+  /**
+   * Finds rows whose job vanished (Redis lost it) or ended without settling the row, and makes
+   * them due again under a new job id.
+   */
   async recoverLost(): Promise<number> {
     const stale = await this.notifications.findStale(this.config.staleQueuedMs, this.config.relayBatchSize);
     const lost: string[] = [];
     for (const row of stale) {
-      if (!(await this.queue.hasJob(row.id, row.generation))) lost.push(row.id);
+      if (!(await this.queue.hasLiveJob(row.id, row.generation))) lost.push(row.id);
     }
     if (lost.length > 0) {
       await this.notifications.requeueLost(lost);

@@ -45,10 +45,11 @@ export class NotificationsQueue implements OnApplicationShutdown {
     );
   }
 
-  /** Whether the job of this row and generation still exists in Redis (any state). */
-  async hasJob(id: string, generation: number): Promise<boolean> {
-    const job = await withTimeout(this.queue.getJob(NotificationsQueue.jobId(id, generation)), this.config.queueAddTimeoutMs, 'Redis (reading a job)');
-    return job !== undefined && job !== null;
+  /** Whether a job of this row and generation is still waiting, delayed or running in Redis. */
+  async hasLiveJob(id: string, generation: number): Promise<boolean> {
+    const jobId = NotificationsQueue.jobId(id, generation);
+    const state = await withTimeout(this.queue.getJobState(jobId), this.config.queueAddTimeoutMs, 'Redis (reading a job)');
+    return ['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'].includes(state);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -96,9 +96,10 @@ export class NotificationsRepository {
     );
   }
 
+  /** A new generation, so the new job id differs from the lost (or dead) job's. */
   async requeueLost(ids: string[]): Promise<void> {
     await this.dataSource.query(
-      `UPDATE notifications SET status = 'pending', available_at = now(), lease_until = NULL, updated_at = now()
+      `UPDATE notifications SET status = 'pending', generation = generation + 1, available_at = now(), lease_until = NULL, updated_at = now()
         WHERE id = ANY($1::uuid[]) AND status IN ('queued', 'sending')`,
       [ids],
     );
@@ -122,9 +123,9 @@ export class NotificationsRepository {
     return rows[0] ?? null;
   }
 
-  async statusOf(id: string): Promise<{ status: NotificationStatus; leaseUntil: Date | null } | null> {
-    const rows: { status: NotificationStatus; leaseUntil: Date | null }[] = await this.dataSource.query(
-      'SELECT status, lease_until AS "leaseUntil" FROM notifications WHERE id = $1',
+  async statusOf(id: string): Promise<{ status: NotificationStatus; leaseUntil: Date | null; generation: number } | null> {
+    const rows: { status: NotificationStatus; leaseUntil: Date | null; generation: number }[] = await this.dataSource.query(
+      'SELECT status, lease_until AS "leaseUntil", generation FROM notifications WHERE id = $1',
       [id],
     );
     return rows[0] ?? null;
@@ -142,17 +143,18 @@ export class NotificationsRepository {
   /** A retryable failure: the row waits for the queue's next attempt. */
   async markRetrying(id: string, error: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE notifications SET status = 'queued', lease_until = NULL, last_error = $2, updated_at = now()
+      `UPDATE notifications SET status = 'queued', queued_at = now(), lease_until = NULL, last_error = $2, updated_at = now()
         WHERE id = $1 AND status = 'sending'`,
       [id, error.slice(0, 1000)],
     );
   }
 
-  async markFailed(id: string, error: string): Promise<void> {
+  /** Fails the row unless it was sent meanwhile; `generation` guards against a job of an older round. */
+  async markFailed(id: string, error: string, generation?: number): Promise<void> {
     await this.dataSource.query(
       `UPDATE notifications SET status = 'failed', failed_at = now(), lease_until = NULL, last_error = $2, updated_at = now()
-        WHERE id = $1 AND status IN ('sending', 'queued', 'claimed', 'pending')`,
-      [id, error.slice(0, 1000)],
+        WHERE id = $1 AND status IN ('sending', 'queued', 'claimed', 'pending') AND ($3::int IS NULL OR generation = $3)`,
+      [id, error.slice(0, 1000), generation ?? null],
     );
   }
 

@@ -5,6 +5,8 @@ import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { bullPrefix, NotificationJobData, QUEUES, workerConnection } from '../../queue/queues';
 import { Dispatcher } from './dispatcher';
+import { describeSendFailure } from './domain/notification-status';
+import { NotificationsRepository } from './notifications.repository';
 import { NotificationSender, SendOutcome } from './sender';
 
 /** Look for jobs lost with Redis once in this many relay ticks. */
@@ -28,12 +30,13 @@ export class NotificationsWorker implements OnModuleInit, OnApplicationShutdown 
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dispatcher: Dispatcher,
     private readonly sender: NotificationSender,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   onModuleInit(): void {
     this.connection = workerConnection(this.config);
     this.connection.on('error', () => undefined);
-    this.worker = new Worker<NotificationJobData, SendOutcome>(QUEUES.notifications, (job) => this.sender.process(job), {
+    this.worker = new Worker<NotificationJobData, SendOutcome>(QUEUES.notifications, (job, token) => this.sender.process(job, token), {
       connection: this.connection,
       prefix: bullPrefix(this.config),
       concurrency: this.config.senderConcurrency,
@@ -42,6 +45,17 @@ export class NotificationsWorker implements OnModuleInit, OnApplicationShutdown 
       stalledInterval: this.config.jobLockMs,
     });
     this.worker.on('error', (error) => this.logger.warn({ err: error }, 'Notification worker error'));
+    // A job can also die outside the processor (stalled too often); its row must not stay leased.
+    this.worker.on('failed', (job, error) => {
+      if (!job) return;
+      const generation = Number(/-g(\d+)$/.exec(job.id ?? '')?.[1] ?? NaN);
+      const exhausted = job.attemptsMade >= (job.opts.attempts ?? 1) || /stalled/i.test(error.message);
+      if (exhausted && Number.isInteger(generation)) {
+        this.notifications
+          .markFailed(job.data.notificationId, describeSendFailure(error), generation)
+          .catch((failure: unknown) => this.logger.warn({ err: failure }, 'Could not mark a failed notification'));
+      }
+    });
     this.schedule(0);
   }
 

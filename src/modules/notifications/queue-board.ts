@@ -18,7 +18,7 @@ function cookie(request: Request, name: string): string | undefined {
 }
 
 /**
- * The BullMQ dashboard, for admins only. A browser opens `/admin/queues?token=<access token>`
+ * The BullMQ dashboard, for admins only, read-only: changes go through the audited admin API. A browser opens `/admin/queues?token=<access token>`
  * once: the token moves into an HttpOnly cookie limited to this path, and the address is cleaned.
  * API clients may send the usual `Authorization: Bearer` header instead.
  */
@@ -26,7 +26,7 @@ export function mountQueueBoard(app: INestApplication): void {
   const tokens = app.get(AccessTokens);
   const adapter = new ExpressAdapter();
   adapter.setBasePath(BOARD_PATH);
-  createBullBoard({ queues: [new BullMQAdapter(app.get(NotificationsQueue).queue, { readOnlyMode: false })], serverAdapter: adapter });
+  createBullBoard({ queues: [new BullMQAdapter(app.get(NotificationsQueue).queue, { readOnlyMode: true })], serverAdapter: adapter });
 
   const guard = (request: Request, response: Response, next: NextFunction): void => {
     const fromQuery = typeof request.query.token === 'string' ? request.query.token : undefined;

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Job, UnrecoverableError } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { NotificationJobData } from '../../queue/queues';
-import { withTimeout } from '../../queue/with-timeout';
+import { TimeoutError, withTimeout } from '../../queue/with-timeout';
 import { LANGUAGES, Language } from '../users/domain/language';
-import { isPermanentSmtpFailure } from './domain/notification-status';
+import { describeSendFailure, isPermanentSmtpFailure } from './domain/notification-status';
 import { MailTransport } from './mail/mail-transport';
 import { isMessageType, MessageType } from './mail/message-types';
 import { messageVariables } from './mail/message-variables';
@@ -30,38 +30,52 @@ export class NotificationSender {
     private readonly renderer: TemplateRenderer,
   ) {}
 
-  async process(job: Job<NotificationJobData>): Promise<SendOutcome> {
+  async process(job: Job<NotificationJobData>, token?: string): Promise<SendOutcome> {
     const id = job.data.notificationId;
     const row = await this.notifications.startSending(id, this.config.sendLeaseMs);
-    if (!row) {
-      const current = await this.notifications.statusOf(id);
-      if (!current || current.status === 'sent' || current.status === 'failed') return 'skipped';
-      throw new Error(`notification ${id} is being sent by another worker`);
-    }
+    if (!row) return this.skipOrWait(job, id, token);
     try {
       if (!row.active) throw new UnrecoverableError('the recipient is disabled');
       if (!isMessageType(row.type)) throw new UnrecoverableError(`unknown message type ${row.type}`);
       const language = (LANGUAGES as readonly string[]).includes(row.preferredLanguage) ? (row.preferredLanguage as Language) : 'ru';
       const rendered = this.render(row.type, language, row.data, row.fullName);
-      // Bounded: a send that never settles would hold the job (and its lock) forever.
+      // Bounded well inside the lease; nodemailer's own timeouts normally settle it long before.
       const delivery = await withTimeout(
         this.transport.send({ to: row.email, ...rendered, messageId: this.transport.messageIdFor(id) }),
-        this.config.sendLeaseMs,
+        Math.floor(this.config.sendLeaseMs / 2),
         'the SMTP server',
       );
       await this.notifications.markSent(id, { language: rendered.language, messageId: delivery.messageId, response: delivery.response });
       return 'sent';
     } catch (error) {
-      const message = describe(error);
+      const reason = describeSendFailure(error);
+      if (error instanceof TimeoutError) {
+        // The message may still be on its way: keep the row leased rather than send it again now.
+        throw new Error(reason);
+      }
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (error instanceof UnrecoverableError || isPermanentSmtpFailure(error) || lastAttempt) {
-        await this.notifications.markFailed(id, message);
-        this.logger.warn({ notificationId: id, error: message }, 'Notification failed');
-        throw error instanceof UnrecoverableError || lastAttempt ? error : new UnrecoverableError(message);
+        await this.notifications.markFailed(id, reason);
+        this.logger.warn({ notificationId: id, reason }, 'Notification failed');
+        throw lastAttempt && !(error instanceof UnrecoverableError) ? new Error(reason) : new UnrecoverableError(reason);
       }
-      await this.notifications.markRetrying(id, message);
-      throw error;
+      await this.notifications.markRetrying(id, reason);
+      throw new Error(reason);
     }
+  }
+
+  /**
+   * The row could not be taken: done already (skip), or another sender holds a live lease, for
+   * instance one that died mid-send. Then the job waits for the lease to run out without spending
+   * one of its attempts.
+   */
+  private async skipOrWait(job: Job<NotificationJobData>, id: string, token: string | undefined): Promise<SendOutcome> {
+    const current = await this.notifications.statusOf(id);
+    if (!current || current.status === 'sent' || current.status === 'failed') return 'skipped';
+    if (!token) throw new Error(`notification ${id} is held by another sender`);
+    const until = Math.max(Date.now(), current.leaseUntil?.getTime() ?? Date.now()) + 100;
+    await job.moveToDelayed(until, token);
+    throw new DelayedError();
   }
 
   private render(type: MessageType, language: Language, data: Record<string, unknown>, fullName: string) {
@@ -69,12 +83,8 @@ export class NotificationSender {
       const variables = messageVariables(type, data, fullName, { publicUrl: this.config.publicUrl, linkSecret: this.config.jwtSecret });
       return this.renderer.render(type, language, variables);
     } catch (error) {
-      throw new UnrecoverableError(`cannot render ${type}: ${describe(error)}`);
+      throw new UnrecoverableError(`cannot render ${type}: ${describeSendFailure(error)}`);
     }
   }
 }
 
-function describe(error: unknown): string {
-  const e = error as { responseCode?: number; response?: string; message?: string };
-  return e?.responseCode ? `${e.responseCode} ${e.response ?? e.message ?? ''}`.trim() : (e?.message ?? String(error));
-}

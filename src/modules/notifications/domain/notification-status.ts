@@ -12,8 +12,34 @@ export function backoffMs(attempt: number, baseMs: number, capMs: number, random
   return Math.round(step / 2 + (random() * step) / 2);
 }
 
-/** SMTP replies 5xx are permanent: retrying the same message to the same address will not help. */
+interface SmtpError {
+  responseCode?: unknown;
+  command?: unknown;
+  response?: unknown;
+  code?: unknown;
+  message?: unknown;
+}
+
+/**
+ * A 5xx to RCPT TO or DATA is about this message or this address: retrying will not help, so the
+ * row fails at once. A 5xx elsewhere (a wrong password at AUTH, a provider's throttling reply to
+ * MAIL FROM) concerns every message and is retried like any outage.
+ */
 export function isPermanentSmtpFailure(error: unknown): boolean {
-  const code = (error as { responseCode?: unknown } | null)?.responseCode;
-  return typeof code === 'number' && code >= 500 && code < 600;
+  const { responseCode, command } = (error ?? {}) as SmtpError;
+  return typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600 && typeof command === 'string' && /^(RCPT|DATA)/i.test(command);
+}
+
+/**
+ * What is kept and shown of a send failure: the reply code, the SMTP command and the enhanced
+ * status code. The server's text is dropped, since real servers repeat the address in it.
+ */
+export function describeSendFailure(error: unknown): string {
+  const { responseCode, command, response, code, message } = (error ?? {}) as SmtpError;
+  if (typeof responseCode === 'number') {
+    const enhanced = typeof response === 'string' ? /\b[245]\.\d{1,3}\.\d{1,3}\b/.exec(response)?.[0] : undefined;
+    return [`SMTP ${responseCode}`, enhanced, typeof command === 'string' ? `after ${command}` : undefined].filter(Boolean).join(' ');
+  }
+  const text = typeof message === 'string' ? message : String(error);
+  return (typeof code === 'string' ? `${code}: ${text}` : text).replace(/<?[^\s<>@]+@[^\s<>]+>?/g, '<address>').slice(0, 300);
 }

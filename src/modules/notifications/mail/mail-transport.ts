@@ -85,7 +85,8 @@ export class MailTransport implements OnApplicationShutdown {
       ? createTransport({
           ...smtpOptions(config.smtpUrl),
           pool: true,
-          maxConnections: config.smtpPoolSize,
+          // At least one connection per concurrent send, so no message waits inside the pool.
+          maxConnections: Math.max(config.smtpPoolSize, config.senderConcurrency),
           connectionTimeout: 10000,
           greetingTimeout: 10000,
           socketTimeout: 30000,
