@@ -2,10 +2,12 @@ import { MigrationInterface } from 'typeorm';
 import { CreateFoundation1795360905703 } from './1795360905703-CreateFoundation';
 import { IndexAuditEventsByActor1795362197802 } from './1795362197802-IndexAuditEventsByActor';
 import { CreateNotificationOutbox1795362573240 } from './1795362573240-CreateNotificationOutbox';
+import { CreateApplications1795365266731 } from './1795365266731-CreateApplications';
 
 /** Every migration, in order. A test checks that each file in this folder is listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateFoundation1795360905703,
   IndexAuditEventsByActor1795362197802,
   CreateNotificationOutbox1795362573240,
+  CreateApplications1795365266731,
 ];

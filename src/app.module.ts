@@ -7,6 +7,7 @@ import { LoggingModule } from './common/logging.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { ApplicationsModule } from './modules/applications/applications.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CompetitionsModule } from './modules/competitions/competitions.module';
@@ -31,6 +32,7 @@ import { RedisModule } from './redis/redis.module';
     GeographyModule,
     PlansModule,
     CompetitionsModule,
+    ApplicationsModule,
     HealthModule,
   ],
   providers: [

@@ -1,3 +1,9 @@
+import { ApplicationGoal } from '../modules/applications/entities/application-goal.entity';
+import { ApplicationSnapshot } from '../modules/applications/entities/application-snapshot.entity';
+import { ApplicationStatusChange } from '../modules/applications/entities/application-status-change.entity';
+import { Application } from '../modules/applications/entities/application.entity';
+import { BudgetLine } from '../modules/applications/entities/budget-line.entity';
+import { ReferenceCounter } from '../modules/applications/entities/reference-counter.entity';
 import { AuditChainHead } from '../modules/audit/entities/audit-chain-head.entity';
 import { AuditEvent } from '../modules/audit/entities/audit-event.entity';
 import { AccountToken } from '../modules/auth/entities/account-token.entity';
@@ -30,4 +36,10 @@ export const ENTITIES = [
   CompetitionVillage,
   CompetitionDistrict,
   CompetitionEnvelope,
+  Application,
+  ApplicationGoal,
+  BudgetLine,
+  ApplicationSnapshot,
+  ApplicationStatusChange,
+  ReferenceCounter,
 ];

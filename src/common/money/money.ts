@@ -10,7 +10,7 @@ const MONEY_PATTERN = /^(0|[1-9]\d{0,14})$/;
  * A money amount in minor units (tiyn for KZT). JSON carries it as an integer string; a safe
  * non-negative integer number is accepted too and normalised. Floats and negatives are refused.
  */
-export function MoneyField(options: { required: boolean; description?: string; example?: string } = { required: true }) {
+export function MoneyField(options: { required: boolean; description?: string; example?: string; positive?: boolean } = { required: true }) {
   const doc = {
     type: String,
     pattern: MONEY_PATTERN.source,
@@ -22,6 +22,7 @@ export function MoneyField(options: { required: boolean; description?: string; e
     ...(options.required ? [] : [IsOptional()]),
     Transform(({ value }) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value)),
     Matches(MONEY_PATTERN, { message: '$property must be a whole number of minor units, as a string such as "500000000"' }),
+    ...(options.positive ? [Matches(/^[1-9]/, { message: '$property must be greater than zero' })] : []),
   );
 }
 

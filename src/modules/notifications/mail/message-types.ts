@@ -16,6 +16,10 @@ export const MESSAGE_TYPES = {
     description: 'A competition the recipient’s home village is eligible for has opened for applications',
     variables: ['fullName', 'competitionTitle', 'villageName', 'opensAt', 'closesAt', 'minAward', 'maxAward', 'competitionUrl'],
   },
+  'application.submitted': {
+    description: 'Receipt for a submitted application, with its reference number and a summary',
+    variables: ['fullName', 'reference', 'applicationTitle', 'competitionTitle', 'villageName', 'requestedAmount', 'ownContribution', 'submittedAt', 'applicationUrl'],
+  },
 } as const satisfies Record<string, { description: string; variables: readonly string[] }>;
 
 export type MessageType = keyof typeof MESSAGE_TYPES;
@@ -45,10 +49,25 @@ export interface CompetitionOpenedVariables {
   competitionUrl: string;
 }
 
+export interface ApplicationSubmittedVariables {
+  fullName: string;
+  reference: string;
+  applicationTitle: string;
+  competitionTitle: string;
+  villageName: string;
+  /** Minor units (tiyn). */
+  requestedAmount: bigint;
+  /** Minor units (tiyn). */
+  ownContribution: bigint;
+  submittedAt: Date;
+  applicationUrl: string;
+}
+
 interface MessageVariablesByType {
   'account.registered': AccountRegisteredVariables;
   'password.reset': PasswordResetVariables;
   'competition.opened': CompetitionOpenedVariables;
+  'application.submitted': ApplicationSubmittedVariables;
 }
 
 export type MessageVariables<T extends MessageType> = MessageVariablesByType[T];

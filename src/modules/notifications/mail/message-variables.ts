@@ -52,5 +52,17 @@ export function messageVariables(
         maxAward: money(data, 'maxAward'),
         competitionUrl: `${links.publicUrl}/public/competitions/${text(data, 'competitionId')}`,
       };
+    case 'application.submitted':
+      return {
+        fullName,
+        reference: text(data, 'reference'),
+        applicationTitle: text(data, 'applicationTitle'),
+        competitionTitle: text(data, 'competitionTitle'),
+        villageName: text(data, 'villageName'),
+        requestedAmount: money(data, 'requestedAmount'),
+        ownContribution: money(data, 'ownContribution'),
+        submittedAt: date(data, 'submittedAt'),
+        applicationUrl: `${links.publicUrl}/applications/${text(data, 'applicationId')}`,
+      };
   }
 }

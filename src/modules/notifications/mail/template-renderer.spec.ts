@@ -34,9 +34,20 @@ const SAMPLES: { [T in MessageType]: MessageVariables<T> } = {
     maxAward: 500000050n,
     competitionUrl: 'https://startup.example.kz/public/competitions/0b6f7c1e-4a1b-4c55-9f5e-2f8a0d6b9c11',
   },
+  'application.submitted': {
+    fullName: NAME,
+    reference: 'SU-2023-0042',
+    applicationTitle: 'Қонақ үй / Guest house',
+    competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+    villageName: 'Қаратал',
+    requestedAmount: 250000000n,
+    ownContribution: 62500000n,
+    submittedAt: new Date('2023-11-20T07:30:00Z'),
+    applicationUrl: 'https://startup.example.kz/applications/0b6f7c1e-4a1b-4c55-9f5e-2f8a0d6b9c11',
+  },
 };
-const URL_VARIABLES = ['confirmUrl', 'resetUrl', 'competitionUrl'];
-const MONEY_VARIABLES = ['minAward', 'maxAward'];
+const URL_VARIABLES = ['confirmUrl', 'resetUrl', 'competitionUrl', 'applicationUrl'];
+const MONEY_VARIABLES = ['minAward', 'maxAward', 'requestedAmount', 'ownContribution'];
 
 /** The checks a translator's change must pass, as functions so they can be shown to fail on a bad folder. */
 function missingTemplates(dir: string): string[] {

@@ -1,0 +1,142 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '../../common/auth/role';
+import { DomainError } from '../../common/errors/domain-error';
+import { toMinor } from '../../common/money/money';
+import { AuditService } from '../audit/audit.service';
+import { ApplicationErrors as E } from './applications.errors';
+import { ApplicationsRepository } from './applications.repository';
+import { canApplication } from './domain/application-status';
+import { CreateDraftDto, DraftContentDto } from './dto/application.dto';
+import { Application } from './entities/application.entity';
+import { ApplicationStatusChange } from './entities/application-status-change.entity';
+
+const STAFF = ['manager', 'admin'] as const;
+
+/** What the audit log keeps of an application: ids, status and amounts, not the applicant's text. */
+export const applicationAuditView = (a: Application) => ({
+  competitionId: a.competitionId,
+  villageId: a.villageId,
+  status: a.status,
+  reference: a.reference,
+  sector: a.sector,
+  requestedAmount: a.requestedAmount,
+  ownContribution: a.ownContribution,
+  goalIds: (a.goals ?? []).map((g) => g.goalId),
+  assisted: a.assisted,
+});
+
+/** Drafts: an applicant prepares an application freely until submitting it. */
+@Injectable()
+export class ApplicationDraftsService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: AuthUser, competitionId: string, input: CreateDraftDto): Promise<Application> {
+    return this.dataSource.transaction(async (em) => {
+      const applicant = await this.applications.lockApplicant(em, actor.id);
+      if (!applicant) throw new DomainError(E.NOT_FOUND);
+      const competition = await this.applications.competition(em, competitionId);
+      if (!competition || competition.status === 'draft') throw new DomainError(E.COMPETITION_NOT_OPEN, { competitionId });
+      if (competition.status !== 'open' || competition.closed) throw new DomainError(E.DEADLINE_PASSED);
+      const villageId = input.villageId ?? applicant.homeVillageId;
+      if (!villageId) throw new DomainError(E.NO_HOME_VILLAGE);
+      if (villageId !== applicant.homeVillageId && !input.villageReason) {
+        throw new DomainError(E.VILLAGE_REASON_REQUIRED, { fields: [{ field: 'villageReason', problems: ['required for a village other than your home village'] }] });
+      }
+      if (!(await this.applications.isVillageEligible(em, competitionId, villageId))) throw new DomainError(E.VILLAGE_NOT_ELIGIBLE, { villageId });
+      const active = await this.applications.countActive(em, competitionId, actor.id);
+      if (active >= competition.maxApplicationsPerApplicant) {
+        throw new DomainError(E.LIMIT_REACHED, { limit: competition.maxApplicationsPerApplicant });
+      }
+      const created = await this.applications.insert(em, {
+        competitionId,
+        applicantId: actor.id,
+        villageId,
+        villageReason: villageId === applicant.homeVillageId ? null : (input.villageReason ?? null),
+        status: 'draft',
+        createdBy: actor.id,
+        assisted: false,
+      });
+      await this.writeContent(em, created.id, input);
+      await this.applications.recordStatusChange(em, { applicationId: created.id, fromStatus: null, toStatus: 'draft', actorId: actor.id, reason: null });
+      return this.finish(em, actor.id, created.id, 'application.drafted', null);
+    });
+  }
+
+  async update(actor: AuthUser, id: string, input: DraftContentDto): Promise<Application> {
+    return this.dataSource.transaction(async (em) => {
+      const before = await this.lockOwned(em, actor, id);
+      if (!canApplication('edit', before.status)) throw new DomainError(E.NOT_DRAFT, { status: before.status });
+      await this.writeContent(em, id, input);
+      return this.finish(em, actor.id, id, 'application.edited', before);
+    });
+  }
+
+  async remove(actor: AuthUser, id: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const before = await this.lockOwned(em, actor, id);
+      if (!canApplication('delete', before.status)) throw new DomainError(E.NOT_DRAFT, { status: before.status });
+      await this.applications.remove(em, id);
+      await this.audit.record(em, { actorId: actor.id, action: 'application.deleted', entityType: 'application', entityId: id, before: applicationAuditView(before) });
+    });
+  }
+
+  /** The owner and staff see an application; anyone else gets 404, as if it did not exist. */
+  async get(viewer: AuthUser, id: string): Promise<Application> {
+    const application = await this.applications.findFull(id);
+    if (!application || !canSee(viewer, application)) throw new DomainError(E.NOT_FOUND);
+    return application;
+  }
+
+  async mine(viewer: AuthUser): Promise<Application[]> {
+    return this.applications.listByApplicant(viewer.id);
+  }
+
+  async history(viewer: AuthUser, id: string): Promise<ApplicationStatusChange[]> {
+    await this.get(viewer, id);
+    return this.applications.history(id);
+  }
+
+  async lockOwned(em: EntityManager, actor: AuthUser, id: string): Promise<Application> {
+    const application = await this.applications.lock(em, id);
+    if (!application || !canSee(actor, application)) throw new DomainError(E.NOT_FOUND);
+    return application;
+  }
+
+  private async writeContent(em: EntityManager, id: string, input: DraftContentDto): Promise<void> {
+    await this.applications.update(em, id, {
+      ...(input.title !== undefined && { title: input.title }),
+      ...(input.summary !== undefined && { summary: input.summary }),
+      ...(input.description !== undefined && { description: input.description }),
+      ...(input.sector !== undefined && { sector: input.sector }),
+      ...(input.requestedAmount !== undefined && { requestedAmount: toMinor(input.requestedAmount) }),
+      ...(input.ownContribution !== undefined && { ownContribution: toMinor(input.ownContribution) }),
+      ...(input.jobsCreated !== undefined && { jobsCreated: input.jobsCreated }),
+      ...(input.plannedStart !== undefined && { plannedStart: input.plannedStart }),
+      ...(input.durationMonths !== undefined && { durationMonths: input.durationMonths }),
+    });
+    if (input.goals) await this.applications.replaceGoals(em, id, input.goals);
+    if (input.budgetLines) {
+      await this.applications.replaceBudget(
+        em,
+        id,
+        input.budgetLines.map((l) => ({ category: l.category, description: l.description ?? '', amount: toMinor(l.amount), source: l.source })),
+      );
+    }
+  }
+
+  private async finish(em: EntityManager, actorId: string, id: string, action: string, before: Application | null): Promise<Application> {
+    const after = await this.applications.findFull(id, em);
+    if (!after) throw new DomainError(E.NOT_FOUND);
+    await this.audit.record(em, { actorId, action, entityType: 'application', entityId: id, before: before && applicationAuditView(before), after: applicationAuditView(after) });
+    return after;
+  }
+}
+
+export function canSee(viewer: AuthUser, application: Application): boolean {
+  return application.applicantId === viewer.id || viewer.roles.some((r) => (STAFF as readonly string[]).includes(r));
+}

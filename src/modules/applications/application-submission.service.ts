@@ -1,0 +1,129 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuthUser } from '../../common/auth/role';
+import { DomainError } from '../../common/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { Outbox } from '../notifications/outbox.service';
+import { ApplicationDraftsService, applicationAuditView } from './application-drafts.service';
+import { ApplicationErrors as E } from './applications.errors';
+import { ApplicationsRepository } from './applications.repository';
+import { APPLICATION_TRANSITIONS, canApplication, referenceFor } from './domain/application-status';
+import { submissionProblems } from './domain/submission-rules';
+import { Application } from './entities/application.entity';
+
+/** Submission and withdrawal: the moves an applicant makes with a finished application. */
+@Injectable()
+export class ApplicationSubmissionService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsRepository,
+    private readonly drafts: ApplicationDraftsService,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Checks every rule at once against the server clock, then in one transaction: freezes the
+   * content as a snapshot, gives the next gapless reference number, records the step, writes the
+   * receipt to the outbox and the audit event. The row lock makes a double submit one submission.
+   */
+  async submit(actor: AuthUser, id: string): Promise<Application> {
+    return this.dataSource.transaction(async (em) => {
+      const draft = await this.drafts.lockOwned(em, actor, id);
+      if (!canApplication('submit', draft.status)) throw new DomainError(E.NOT_DRAFT, { status: draft.status });
+      const applicant = await this.applications.lockApplicant(em, draft.applicantId);
+      if (!applicant) throw new DomainError(E.NOT_FOUND);
+      if (!applicant.emailConfirmed && !draft.assisted) throw new DomainError(E.EMAIL_NOT_CONFIRMED);
+      const competition = await this.applications.competition(em, draft.competitionId);
+      if (!competition || competition.status !== 'open') throw new DomainError(E.COMPETITION_NOT_OPEN);
+      if (competition.closed) throw new DomainError(E.DEADLINE_PASSED);
+      if (competition.notYetOpen) throw new DomainError(E.NOT_YET_OPEN);
+
+      const problems = submissionProblems({
+        title: draft.title,
+        summary: draft.summary,
+        requestedAmount: draft.requestedAmount,
+        ownContribution: draft.ownContribution,
+        budgetLines: (draft.budgetLines ?? []).map((l) => ({ amount: l.amount, source: l.source })),
+        goalIds: (draft.goals ?? []).map((g) => g.goalId),
+        adoptedGoalIds: await this.applications.adoptedGoalIds(em, draft.villageId),
+        villageEligible: await this.applications.isVillageEligible(em, draft.competitionId, draft.villageId),
+        minAward: competition.minAward,
+        maxAward: competition.maxAward,
+        minOwnShareBp: competition.minOwnShareBp,
+        otherApplications: await this.applications.countActive(em, draft.competitionId, draft.applicantId, draft.id),
+        maxApplicationsPerApplicant: competition.maxApplicationsPerApplicant,
+      });
+      if (problems.length > 0) throw new DomainError(E.INVALID, { fields: problems });
+
+      const number = await this.applications.nextReferenceNumber(em, draft.competitionId);
+      const reference = referenceFor(competition.year, number);
+      const villageName = (await this.applications.villageName(em, draft.villageId)) ?? '';
+      await this.applications.insertSnapshot(em, id, snapshotOf(draft, reference, villageName));
+      const { from, to } = APPLICATION_TRANSITIONS.submit;
+      const submittedAt = new Date();
+      if (!(await this.applications.transition(em, id, from, to!, { reference, referenceNumber: number, submittedAt }))) {
+        throw new DomainError(E.WRONG_STATUS);
+      }
+      await this.applications.recordStatusChange(em, { applicationId: id, fromStatus: 'draft', toStatus: 'submitted', actorId: actor.id, reason: null });
+      await this.outbox.add(em, {
+        recipientId: draft.applicantId,
+        type: 'application.submitted',
+        data: {
+          applicationId: id,
+          reference,
+          applicationTitle: draft.title,
+          competitionTitle: competition.title,
+          villageName,
+          requestedAmount: draft.requestedAmount.toString(),
+          ownContribution: draft.ownContribution.toString(),
+          submittedAt: submittedAt.toISOString(),
+        },
+        dedupeKey: `application.submitted:${id}`,
+      });
+      const after = await this.applications.findFull(id, em);
+      if (!after) throw new DomainError(E.NOT_FOUND);
+      await this.audit.record(em, { actorId: actor.id, action: 'application.submitted', entityType: 'application', entityId: id, before: applicationAuditView(draft), after: applicationAuditView(after) });
+      return after;
+    });
+  }
+
+  async withdraw(actor: AuthUser, id: string, reason: string | undefined): Promise<Application> {
+    return this.dataSource.transaction(async (em) => {
+      const before = await this.drafts.lockOwned(em, actor, id);
+      const { from, to } = APPLICATION_TRANSITIONS.withdraw;
+      if (!canApplication('withdraw', before.status) || !(await this.applications.transition(em, id, from, to!, { withdrawnAt: new Date(), withdrawReason: reason ?? null }))) {
+        throw new DomainError(E.WRONG_STATUS, { status: before.status });
+      }
+      await this.applications.recordStatusChange(em, { applicationId: id, fromStatus: before.status, toStatus: 'withdrawn', actorId: actor.id, reason: reason ?? null });
+      const after = await this.applications.findFull(id, em);
+      if (!after) throw new DomainError(E.NOT_FOUND);
+      await this.audit.record(em, { actorId: actor.id, action: 'application.withdrawn', entityType: 'application', entityId: id, before: applicationAuditView(before), after: applicationAuditView(after) });
+      return after;
+    });
+  }
+}
+
+/**
+ * The frozen content jurors will read: the proposal itself, without the applicant's identity
+ * (name, contacts), so a blind round can show it as it is.
+ */
+function snapshotOf(a: Application, reference: string, villageName: string): Record<string, unknown> {
+  return {
+    reference,
+    competitionId: a.competitionId,
+    villageId: a.villageId,
+    villageName,
+    title: a.title,
+    summary: a.summary,
+    description: a.description,
+    sector: a.sector,
+    goals: (a.goals ?? []).map((g) => ({ goalId: g.goalId, contribution: g.contribution })),
+    requestedAmount: a.requestedAmount.toString(),
+    ownContribution: a.ownContribution.toString(),
+    budgetLines: (a.budgetLines ?? []).map((l) => ({ category: l.category, description: l.description, amount: l.amount.toString(), source: l.source })),
+    jobsCreated: a.jobsCreated,
+    plannedStart: a.plannedStart,
+    durationMonths: a.durationMonths,
+  };
+}

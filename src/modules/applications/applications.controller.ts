@@ -1,0 +1,94 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../../common/auth/access.decorators';
+import { AuthUser } from '../../common/auth/role';
+import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { UuidParam } from '../../common/validation/uuid-param';
+import { ApplicationDraftsService } from './application-drafts.service';
+import { ApplicationSubmissionService } from './application-submission.service';
+import { ApplicationErrors as E } from './applications.errors';
+import { CreateDraftDto, DraftContentDto, WithdrawDto } from './dto/application.dto';
+import { ApplicationDto, StatusChangeDto } from './dto/application-view.dto';
+
+@ApiTags('applications')
+@Controller()
+export class ApplicationsController {
+  constructor(
+    private readonly drafts: ApplicationDraftsService,
+    private readonly submission: ApplicationSubmissionService,
+  ) {}
+
+  @Post('competitions/:id/applications')
+  @Roles('applicant')
+  @ApiOperation({ summary: 'Start a draft application in an open competition (for your home village, or another eligible one with a reason)' })
+  @ApiCreatedResponse({ type: ApplicationDto })
+  @ApiErrors(E.COMPETITION_NOT_OPEN, E.DEADLINE_PASSED, E.VILLAGE_NOT_ELIGIBLE, E.VILLAGE_REASON_REQUIRED, E.NO_HOME_VILLAGE, E.LIMIT_REACHED, E.UNKNOWN_GOAL)
+  async create(@CurrentUser() actor: AuthUser, @UuidParam() competitionId: string, @Body() body: CreateDraftDto): Promise<ApplicationDto> {
+    return ApplicationDto.from(await this.drafts.create(actor, competitionId, body));
+  }
+
+  @Get('applications/mine')
+  @Roles('applicant')
+  @ApiOperation({ summary: 'Your applications, newest first' })
+  @ApiOkResponse({ type: [ApplicationDto] })
+  async mine(@CurrentUser() actor: AuthUser): Promise<ApplicationDto[]> {
+    return (await this.drafts.mine(actor)).map((a) => ApplicationDto.from(a));
+  }
+
+  @Get('applications/:id')
+  @Roles('applicant', 'manager', 'admin')
+  @ApiOperation({ summary: 'One application in full (yours, or any for staff)' })
+  @ApiOkResponse({ type: ApplicationDto })
+  @ApiErrors(E.NOT_FOUND)
+  async get(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<ApplicationDto> {
+    return ApplicationDto.from(await this.drafts.get(actor, id));
+  }
+
+  @Get('applications/:id/history')
+  @Roles('applicant', 'manager', 'admin')
+  @ApiOperation({ summary: 'The status history of an application' })
+  @ApiOkResponse({ type: [StatusChangeDto] })
+  @ApiErrors(E.NOT_FOUND)
+  async history(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<StatusChangeDto[]> {
+    return (await this.drafts.history(actor, id)).map((c) => StatusChangeDto.from(c));
+  }
+
+  @Patch('applications/:id')
+  @Roles('applicant')
+  @ApiOperation({ summary: 'Edit your draft; goals and budget lines, when given, replace the old ones' })
+  @ApiOkResponse({ type: ApplicationDto })
+  @ApiErrors(E.NOT_FOUND, E.NOT_DRAFT, E.UNKNOWN_GOAL)
+  async update(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: DraftContentDto): Promise<ApplicationDto> {
+    return ApplicationDto.from(await this.drafts.update(actor, id, body));
+  }
+
+  @Delete('applications/:id')
+  @Roles('applicant')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete your draft' })
+  @ApiNoContentResponse()
+  @ApiErrors(E.NOT_FOUND, E.NOT_DRAFT)
+  async remove(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<void> {
+    await this.drafts.remove(actor, id);
+  }
+
+  @Post('applications/:id/submit')
+  @Roles('applicant')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Submit your draft: every rule is checked at once; the content is frozen and gets a reference number' })
+  @ApiOkResponse({ type: ApplicationDto })
+  @ApiErrors(E.NOT_FOUND, E.NOT_DRAFT, E.EMAIL_NOT_CONFIRMED, E.COMPETITION_NOT_OPEN, E.DEADLINE_PASSED, E.NOT_YET_OPEN, E.INVALID)
+  async submit(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<ApplicationDto> {
+    return ApplicationDto.from(await this.submission.submit(actor, id));
+  }
+
+  @Post('applications/:id/withdraw')
+  @Roles('applicant')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw your application before a decision, with an optional reason' })
+  @ApiOkResponse({ type: ApplicationDto })
+  @ApiErrors(E.NOT_FOUND, E.WRONG_STATUS)
+  async withdraw(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: WithdrawDto): Promise<ApplicationDto> {
+    return ApplicationDto.from(await this.submission.withdraw(actor, id, body.reason));
+  }
+}
