@@ -3,6 +3,7 @@ import { CreateFoundation1795360905703 } from './1795360905703-CreateFoundation'
 import { IndexAuditEventsByActor1795362197802 } from './1795362197802-IndexAuditEventsByActor';
 import { CreateNotificationOutbox1795362573240 } from './1795362573240-CreateNotificationOutbox';
 import { CreateApplications1795365266731 } from './1795365266731-CreateApplications';
+import { AddApplicationScreening1795365532269 } from './1795365532269-AddApplicationScreening';
 
 /** Every migration, in order. A test checks that each file in this folder is listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   IndexAuditEventsByActor1795362197802,
   CreateNotificationOutbox1795362573240,
   CreateApplications1795365266731,
+  AddApplicationScreening1795365532269,
 ];

@@ -97,6 +97,19 @@ export class Application {
   @Column({ type: 'text', nullable: true })
   withdrawReason!: string | null;
 
+  /** Screening outcome: a reason code from SCREENING_REASONS when ineligible, and a free-text note. */
+  @Column({ type: 'text', nullable: true })
+  screeningReason!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  screeningNote!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  screenedBy!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  screenedAt!: Date | null;
+
   @OneToMany(() => ApplicationGoal, (g) => g.application)
   goals?: ApplicationGoal[];
 
