@@ -4,6 +4,7 @@ import { IndexAuditEventsByActor1795362197802 } from './1795362197802-IndexAudit
 import { CreateNotificationOutbox1795362573240 } from './1795362573240-CreateNotificationOutbox';
 import { CreateApplications1795365266731 } from './1795365266731-CreateApplications';
 import { AddApplicationScreening1795365532269 } from './1795365532269-AddApplicationScreening';
+import { CreateAttachments1795365750387 } from './1795365750387-CreateAttachments';
 
 /** Every migration, in order. A test checks that each file in this folder is listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateNotificationOutbox1795362573240,
   CreateApplications1795365266731,
   AddApplicationScreening1795365532269,
+  CreateAttachments1795365750387,
 ];

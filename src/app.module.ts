@@ -8,6 +8,7 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
+import { AttachmentsModule } from './modules/attachments/attachments.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CompetitionsModule } from './modules/competitions/competitions.module';
@@ -33,6 +34,7 @@ import { RedisModule } from './redis/redis.module';
     PlansModule,
     CompetitionsModule,
     ApplicationsModule,
+    AttachmentsModule,
     HealthModule,
   ],
   providers: [

@@ -42,6 +42,10 @@ export interface AppConfig {
   jobLockMs: number;
   emailTokenTtlHours: number;
   resetTokenTtlMinutes: number;
+  attachmentDir: string;
+  attachmentMaxBytes: number;
+  attachmentMaxCount: number;
+  attachmentQuotaBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -51,6 +55,7 @@ export class ConfigError extends Error {
 }
 
 const DEV_JWT_SECRET = 'development-only-secret-change-me-0123456789';
+const MB = 1024 * 1024;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 type Env = Record<string, string | undefined>;
@@ -190,7 +195,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jobLockMs: read.int('JOB_LOCK_MS', 30000, 500, 600000),
     emailTokenTtlHours: read.int('EMAIL_TOKEN_TTL_HOURS', 72, 1, 720),
     resetTokenTtlMinutes: read.int('RESET_TOKEN_TTL_MINUTES', 60, 5, 1440),
+    attachmentDir: read.string('ATTACHMENT_DIR', '.data/attachments'),
+    // Uploads are held in memory while they are checked: the ceiling keeps one request bounded.
+    attachmentMaxBytes: read.int('ATTACHMENT_MAX_BYTES', 10 * MB, 1, 100 * MB),
+    attachmentMaxCount: read.int('ATTACHMENT_MAX_COUNT', 10, 1, 1000),
+    attachmentQuotaBytes: read.int('ATTACHMENT_QUOTA_BYTES', 30 * MB, 1, 100 * 1024 * MB),
   };
+  if (config.attachmentQuotaBytes < config.attachmentMaxBytes) {
+    read.problems.push('ATTACHMENT_QUOTA_BYTES must be at least ATTACHMENT_MAX_BYTES');
+  }
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
 }

@@ -4,6 +4,7 @@ import { ApplicationStatusChange } from '../modules/applications/entities/applic
 import { Application } from '../modules/applications/entities/application.entity';
 import { BudgetLine } from '../modules/applications/entities/budget-line.entity';
 import { ReferenceCounter } from '../modules/applications/entities/reference-counter.entity';
+import { Attachment } from '../modules/attachments/entities/attachment.entity';
 import { AuditChainHead } from '../modules/audit/entities/audit-chain-head.entity';
 import { AuditEvent } from '../modules/audit/entities/audit-event.entity';
 import { AccountToken } from '../modules/auth/entities/account-token.entity';
@@ -42,4 +43,5 @@ export const ENTITIES = [
   ApplicationSnapshot,
   ApplicationStatusChange,
   ReferenceCounter,
+  Attachment,
 ];

@@ -23,7 +23,8 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 /** Paths of every string that holds U+0000, which PostgreSQL's text type cannot store. */
 export function nulFields(value: unknown, path = ''): string[] {
   if (typeof value === 'string') return value.includes('\u0000') ? [path || 'value'] : [];
-  if (value === null || typeof value !== 'object') return [];
+  // Uploaded files (Buffers) and other binary data are not text: their bytes are checked elsewhere.
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return [];
   return Object.entries(value as Record<string, unknown>).flatMap(([key, member]) => nulFields(member, path ? `${path}.${key}` : key));
 }
 

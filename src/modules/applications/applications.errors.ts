@@ -15,6 +15,7 @@ export const ApplicationErrors = defineErrors('APPLICATION', {
   EMAIL_NOT_CONFIRMED: { kind: 'forbidden', message: 'Confirm your email address before submitting' },
   INVALID: { kind: 'rule', message: 'The application breaks the competition rules' },
   UNKNOWN_GOAL: { kind: 'rule', message: 'A linked goal does not exist' },
+  SCREENING_REASON_REQUIRED: { kind: 'validation', message: 'An ineligible decision needs a reason from the list' },
 });
 
 registerConstraintErrors({

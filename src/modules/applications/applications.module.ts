@@ -1,13 +1,25 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ApplicationDraftsService } from './application-drafts.service';
+import { ApplicationListingService } from './application-listing.service';
+import { ApplicationScreeningService } from './application-screening.service';
 import { ApplicationSubmissionService } from './application-submission.service';
 import { ApplicationsController } from './applications.controller';
+import { ApplicationsQueryRepository } from './applications-query.repository';
 import { ApplicationsRepository } from './applications.repository';
+import { StaffApplicationsController } from './staff-applications.controller';
 
 @Module({
   imports: [NotificationsModule],
-  controllers: [ApplicationsController],
-  providers: [ApplicationsRepository, ApplicationDraftsService, ApplicationSubmissionService],
+  controllers: [ApplicationsController, StaffApplicationsController],
+  providers: [
+    ApplicationsRepository,
+    ApplicationsQueryRepository,
+    ApplicationDraftsService,
+    ApplicationSubmissionService,
+    ApplicationScreeningService,
+    ApplicationListingService,
+  ],
+  exports: [ApplicationDraftsService],
 })
 export class ApplicationsModule {}

@@ -80,7 +80,7 @@ export class NotificationSender {
 
   private render(type: MessageType, language: Language, data: Record<string, unknown>, fullName: string) {
     try {
-      const variables = messageVariables(type, data, fullName, { publicUrl: this.config.publicUrl, linkSecret: this.config.jwtSecret });
+      const variables = messageVariables(type, data, fullName, { publicUrl: this.config.publicUrl, linkSecret: this.config.jwtSecret }, language);
       return this.renderer.render(type, language, variables);
     } catch (error) {
       throw new UnrecoverableError(`cannot render ${type}: ${describeSendFailure(error)}`);

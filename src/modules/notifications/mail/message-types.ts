@@ -20,6 +20,10 @@ export const MESSAGE_TYPES = {
     description: 'Receipt for a submitted application, with its reference number and a summary',
     variables: ['fullName', 'reference', 'applicationTitle', 'competitionTitle', 'villageName', 'requestedAmount', 'ownContribution', 'submittedAt', 'applicationUrl'],
   },
+  'application.ineligible': {
+    description: 'The application was screened out as ineligible, with the reason',
+    variables: ['fullName', 'reference', 'applicationTitle', 'competitionTitle', 'reasonText', 'note'],
+  },
 } as const satisfies Record<string, { description: string; variables: readonly string[] }>;
 
 export type MessageType = keyof typeof MESSAGE_TYPES;
@@ -63,11 +67,23 @@ export interface ApplicationSubmittedVariables {
   applicationUrl: string;
 }
 
+export interface ApplicationIneligibleVariables {
+  fullName: string;
+  reference: string;
+  applicationTitle: string;
+  competitionTitle: string;
+  /** The reason, in the recipient's language. */
+  reasonText: string;
+  /** The manager's note; may be empty. */
+  note: string;
+}
+
 interface MessageVariablesByType {
   'account.registered': AccountRegisteredVariables;
   'password.reset': PasswordResetVariables;
   'competition.opened': CompetitionOpenedVariables;
   'application.submitted': ApplicationSubmittedVariables;
+  'application.ineligible': ApplicationIneligibleVariables;
 }
 
 export type MessageVariables<T extends MessageType> = MessageVariablesByType[T];

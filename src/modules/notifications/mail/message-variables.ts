@@ -1,5 +1,7 @@
 import { signLinkToken } from '../../../common/auth/link-tokens';
+import { Language } from '../../users/domain/language';
 import { MessageType, MessageVariables } from './message-types';
+import { screeningReasonText } from './screening-reasons';
 
 export interface LinkContext {
   publicUrl: string;
@@ -27,6 +29,7 @@ export function messageVariables(
   data: Record<string, unknown>,
   fullName: string,
   links: LinkContext,
+  language: Language,
 ): MessageVariables<MessageType> {
   switch (type) {
     case 'account.registered':
@@ -63,6 +66,15 @@ export function messageVariables(
         ownContribution: money(data, 'ownContribution'),
         submittedAt: date(data, 'submittedAt'),
         applicationUrl: `${links.publicUrl}/applications/${text(data, 'applicationId')}`,
+      };
+    case 'application.ineligible':
+      return {
+        fullName,
+        reference: text(data, 'reference'),
+        applicationTitle: text(data, 'applicationTitle'),
+        competitionTitle: text(data, 'competitionTitle'),
+        reasonText: screeningReasonText(text(data, 'reason'), language),
+        note: typeof data.note === 'string' ? data.note : '',
       };
   }
 }

@@ -45,6 +45,14 @@ const SAMPLES: { [T in MessageType]: MessageVariables<T> } = {
     submittedAt: new Date('2023-11-20T07:30:00Z'),
     applicationUrl: 'https://startup.example.kz/applications/0b6f7c1e-4a1b-4c55-9f5e-2f8a0d6b9c11',
   },
+  'application.ineligible': {
+    fullName: NAME,
+    reference: 'SU-2023-0042',
+    applicationTitle: 'Қонақ үй / Guest house',
+    competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+    reasonText: 'The village is not eligible in this competition.',
+    note: 'See https://startup.example.kz/rules',
+  },
 };
 const URL_VARIABLES = ['confirmUrl', 'resetUrl', 'competitionUrl', 'applicationUrl'];
 const MONEY_VARIABLES = ['minAward', 'maxAward', 'requestedAmount', 'ownContribution'];

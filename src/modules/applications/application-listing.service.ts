@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { ApplicationFilter, ApplicationsQueryRepository, ListRow, SortKey, Summary } from './applications-query.repository';
+import { BOM, csvLine } from './domain/csv';
+
+const CSV_HEADER = [
+  'reference',
+  'status',
+  'title',
+  'applicant',
+  'village',
+  'district',
+  'sector',
+  'requested_tiyn',
+  'own_contribution_tiyn',
+  'jobs_created',
+  'submitted_at',
+  'screening_reason',
+];
+
+/** Staff views over a competition's applications. */
+@Injectable()
+export class ApplicationListingService {
+  constructor(private readonly queries: ApplicationsQueryRepository) {}
+
+  async list(filter: ApplicationFilter, sort: SortKey = 'submittedAt', order: 'asc' | 'desc' = 'desc', limit = 20, offset = 0): Promise<[ListRow[], number]> {
+    return this.queries.list(filter, sort, order === 'asc' ? 'ASC' : 'DESC', limit, offset);
+  }
+
+  /** CSV text in chunks (BOM first), written as it is read, for any number of applications. */
+  async *csv(filter: ApplicationFilter): AsyncGenerator<string> {
+    yield BOM + csvLine(CSV_HEADER);
+    for await (const rows of this.queries.exportRows(filter)) {
+      yield rows
+        .map(({ application: a, villageName, districtName, applicantName }) =>
+          csvLine([
+            a.reference,
+            a.status,
+            a.title,
+            applicantName,
+            villageName,
+            districtName,
+            a.sector,
+            a.requestedAmount,
+            a.ownContribution,
+            a.jobsCreated,
+            a.submittedAt?.toISOString(),
+            a.screeningReason,
+          ]),
+        )
+        .join('');
+    }
+  }
+
+  async summary(competitionId: string): Promise<Summary> {
+    return this.queries.summary(competitionId);
+  }
+}

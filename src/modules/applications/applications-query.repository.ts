@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { escapeLike } from '../../database/sql';
+import { ApplicationStatus, Sector } from './domain/application-status';
+import { Application } from './entities/application.entity';
+
+export interface ApplicationFilter {
+  competitionId: string;
+  status?: ApplicationStatus;
+  villageId?: string;
+  districtId?: string;
+  goalId?: string;
+  sector?: Sector;
+  q?: string;
+}
+
+export const SORTS = { submittedAt: 'a.submittedAt', reference: 'a.referenceNumber', requestedAmount: 'a.requestedAmount', title: 'a.title', createdAt: 'a.createdAt' } as const;
+export type SortKey = keyof typeof SORTS;
+
+export interface ListRow {
+  application: Application;
+  villageName: string;
+  districtName: string;
+  applicantName: string;
+}
+
+export interface Summary {
+  byStatus: Record<string, number>;
+  byVillage: { id: string; name: string; count: number }[];
+  byDistrict: { id: string; name: string; count: number }[];
+  byGoal: { id: string; code: string; title: string; count: number }[];
+  bySector: Record<string, number>;
+  requestedTotal: bigint;
+  budget: bigint;
+}
+
+/** Staff reads over many applications: filtered lists, the CSV export and summary figures. */
+@Injectable()
+export class ApplicationsQueryRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  private filtered(filter: ApplicationFilter): SelectQueryBuilder<Application> {
+    const query = this.dataSource
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .innerJoin('villages', 'v', 'v.id = a.village_id')
+      .innerJoin('districts', 'd', 'd.id = v.district_id')
+      .innerJoin('users', 'u', 'u.id = a.applicant_id')
+      .addSelect(['v.name AS village_name', 'd.name AS district_name', 'u.full_name AS applicant_name'])
+      .where('a.competitionId = :competitionId', { competitionId: filter.competitionId });
+    if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
+    else query.andWhere(`a.status <> 'draft'`);
+    if (filter.villageId) query.andWhere('a.villageId = :villageId', { villageId: filter.villageId });
+    if (filter.districtId) query.andWhere('v.district_id = :districtId', { districtId: filter.districtId });
+    if (filter.sector) query.andWhere('a.sector = :sector', { sector: filter.sector });
+    if (filter.goalId) query.andWhere('EXISTS (SELECT 1 FROM application_goals g WHERE g.application_id = a.id AND g.goal_id = :goalId)', { goalId: filter.goalId });
+    if (filter.q) query.andWhere('(a.title ILIKE :q OR a.summary ILIKE :q)', { q: `%${escapeLike(filter.q)}%` });
+    return query;
+  }
+
+  async list(filter: ApplicationFilter, sort: SortKey, order: 'ASC' | 'DESC', limit: number, offset: number): Promise<[ListRow[], number]> {
+    const query = this.filtered(filter).orderBy(SORTS[sort], order, 'NULLS LAST').addOrderBy('a.id', 'ASC').limit(limit).offset(offset);
+    const [{ entities, raw }, total] = await Promise.all([query.getRawAndEntities(), this.filtered(filter).getCount()]);
+    return [entities.map((application, i) => toRow(application, raw[i] as RawNames)), total];
+  }
+
+  /** Rows for the CSV export, in batches, so a large competition never sits in memory at once. */
+  async *exportRows(filter: ApplicationFilter, batchSize = 1000): AsyncGenerator<ListRow[]> {
+    for (let offset = 0; ; offset += batchSize) {
+      const { entities, raw } = await this.filtered(filter).orderBy('a.referenceNumber', 'ASC', 'NULLS LAST').addOrderBy('a.id').limit(batchSize).offset(offset).getRawAndEntities();
+      if (entities.length === 0) return;
+      yield entities.map((application, i) => toRow(application, raw[i] as RawNames));
+      if (entities.length < batchSize) return;
+    }
+  }
+
+  async summary(competitionId: string): Promise<Summary> {
+    const q = <T>(sql: string): Promise<T[]> => this.dataSource.query(sql, [competitionId]);
+    const [statuses, villages, districts, goals, sectors, totals] = await Promise.all([
+      q<{ status: string; n: string }>(`SELECT status, count(*) AS n FROM applications WHERE competition_id = $1 GROUP BY status`),
+      q<{ id: string; name: string; n: string }>(
+        `SELECT v.id, v.name, count(*) AS n FROM applications a JOIN villages v ON v.id = a.village_id
+          WHERE a.competition_id = $1 AND a.status NOT IN ('draft','withdrawn') GROUP BY v.id, v.name ORDER BY v.name`,
+      ),
+      q<{ id: string; name: string; n: string }>(
+        `SELECT d.id, d.name, count(*) AS n FROM applications a JOIN villages v ON v.id = a.village_id JOIN districts d ON d.id = v.district_id
+          WHERE a.competition_id = $1 AND a.status NOT IN ('draft','withdrawn') GROUP BY d.id, d.name ORDER BY d.name`,
+      ),
+      q<{ id: string; code: string; title: string; n: string }>(
+        `SELECT g.id, g.code, g.title, count(*) AS n FROM application_goals ag JOIN applications a ON a.id = ag.application_id JOIN plan_goals g ON g.id = ag.goal_id
+          WHERE a.competition_id = $1 AND a.status NOT IN ('draft','withdrawn') GROUP BY g.id, g.code, g.title ORDER BY g.code`,
+      ),
+      q<{ sector: string; n: string }>(`SELECT sector, count(*) AS n FROM applications WHERE competition_id = $1 AND status NOT IN ('draft','withdrawn') GROUP BY sector`),
+      q<{ requested: string; budget: string }>(
+        `SELECT COALESCE(sum(a.requested_amount) FILTER (WHERE a.status NOT IN ('draft','withdrawn','ineligible')), 0) AS requested, c.budget
+           FROM competitions c LEFT JOIN applications a ON a.competition_id = c.id WHERE c.id = $1 GROUP BY c.budget`,
+      ),
+    ]);
+    return {
+      byStatus: Object.fromEntries(statuses.map((r) => [r.status, Number(r.n)])),
+      byVillage: villages.map((r) => ({ id: r.id, name: r.name, count: Number(r.n) })),
+      byDistrict: districts.map((r) => ({ id: r.id, name: r.name, count: Number(r.n) })),
+      byGoal: goals.map((r) => ({ id: r.id, code: r.code, title: r.title, count: Number(r.n) })),
+      bySector: Object.fromEntries(sectors.map((r) => [r.sector, Number(r.n)])),
+      requestedTotal: BigInt(totals[0]?.requested ?? '0'),
+      budget: BigInt(totals[0]?.budget ?? '0'),
+    };
+  }
+}
+
+interface RawNames {
+  village_name: string;
+  district_name: string;
+  applicant_name: string;
+}
+
+const toRow = (application: Application, raw: RawNames): ListRow => ({
+  application,
+  villageName: raw.village_name,
+  districtName: raw.district_name,
+  applicantName: raw.applicant_name,
+});

@@ -1,0 +1,66 @@
+import { Controller, Delete, Get, Header, HttpCode, Post, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../../common/auth/access.decorators';
+import { AuthUser } from '../../common/auth/role';
+import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { UuidParam } from '../../common/validation/uuid-param';
+import { ApplicationErrors as AE } from '../applications/applications.errors';
+import { AttachmentTooLargeInterceptor } from './attachment-too-large.interceptor';
+import { AttachmentErrors as E } from './attachments.errors';
+import { AttachmentsService } from './attachments.service';
+import { attachmentDisposition } from './domain/file-name';
+import { ATTACHMENT_MEDIA_TYPES } from './domain/file-type';
+import { AttachmentDto } from './dto/attachment.dto';
+import { IncomingFile, UploadedAttachment } from './incoming-file';
+
+@ApiTags('attachments')
+@Controller('applications/:id/attachments')
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Post()
+  @Roles('applicant')
+  @UseInterceptors(AttachmentTooLargeInterceptor, FileInterceptor('file'))
+  @ApiOperation({ summary: 'Attach a file to your draft: PDF, JPEG, PNG, DOCX or XLSX, checked by content; size, count and quota are limited' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiCreatedResponse({ type: AttachmentDto })
+  @ApiErrors(AE.NOT_FOUND, AE.NOT_DRAFT, E.FILE_REQUIRED, E.INVALID_NAME, E.TOO_LARGE, E.UNSUPPORTED_TYPE, E.TYPE_MISMATCH, E.COUNT_LIMIT, E.QUOTA_EXCEEDED)
+  async upload(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @UploadedAttachment() file: IncomingFile | undefined): Promise<AttachmentDto> {
+    return AttachmentDto.from(await this.attachments.upload(actor, id, file));
+  }
+
+  @Get()
+  @Roles('applicant', 'manager', 'admin')
+  @ApiOperation({ summary: 'The attachments of an application (yours, or any for staff)' })
+  @ApiOkResponse({ type: [AttachmentDto] })
+  @ApiErrors(AE.NOT_FOUND)
+  async list(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<AttachmentDto[]> {
+    return (await this.attachments.list(actor, id)).map((a) => AttachmentDto.from(a));
+  }
+
+  @Get(':attachmentId')
+  @Roles('applicant', 'manager', 'admin')
+  @Header('X-Content-Type-Options', 'nosniff')
+  @Header('Cache-Control', 'private, no-store')
+  @Header('Content-Security-Policy', "default-src 'none'; sandbox")
+  @ApiOperation({ summary: 'Download an attachment (always as a download, never shown inline)' })
+  @ApiProduces(...ATTACHMENT_MEDIA_TYPES)
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiErrors(AE.NOT_FOUND, E.NOT_FOUND)
+  async download(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @UuidParam('attachmentId') attachmentId: string): Promise<StreamableFile> {
+    const { attachment, content } = await this.attachments.open(actor, id, attachmentId);
+    return new StreamableFile(content, { type: attachment.mediaType, disposition: attachmentDisposition(attachment.originalName), length: attachment.size });
+  }
+
+  @Delete(':attachmentId')
+  @Roles('applicant')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove an attachment from your draft' })
+  @ApiNoContentResponse()
+  @ApiErrors(AE.NOT_FOUND, AE.NOT_DRAFT, E.NOT_FOUND)
+  async remove(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @UuidParam('attachmentId') attachmentId: string): Promise<void> {
+    await this.attachments.remove(actor, id, attachmentId);
+  }
+}

@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Application } from '../applications/entities/application.entity';
+import { AttachmentUsage } from './domain/attachment-limits';
+import { Attachment } from './entities/attachment.entity';
+
+@Injectable()
+export class AttachmentsRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** The application row, locked: uploads and deletions of one application take turns with each other and with submission. */
+  async lockApplication(em: EntityManager, id: string): Promise<Application | null> {
+    return em.getRepository(Application).createQueryBuilder('a').where('a.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  async application(id: string): Promise<Application | null> {
+    return this.dataSource.manager.findOne(Application, { where: { id } });
+  }
+
+  async usage(em: EntityManager, applicationId: string): Promise<AttachmentUsage> {
+    const [row]: { count: number; totalBytes: string }[] = await em.query(
+      `SELECT count(*)::int AS count, coalesce(sum(size), 0)::bigint AS "totalBytes" FROM attachments WHERE application_id = $1`,
+      [applicationId],
+    );
+    return { count: row.count, totalBytes: Number(row.totalBytes) };
+  }
+
+  async insert(em: EntityManager, values: Omit<Attachment, 'id' | 'createdAt'>): Promise<Attachment> {
+    return em.save(Attachment, em.create(Attachment, values));
+  }
+
+  async listFor(applicationId: string): Promise<Attachment[]> {
+    return this.dataSource.manager.find(Attachment, { where: { applicationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async find(applicationId: string, id: string, em: EntityManager = this.dataSource.manager): Promise<Attachment | null> {
+    return em.findOne(Attachment, { where: { id, applicationId } });
+  }
+
+  async remove(em: EntityManager, id: string): Promise<void> {
+    await em.delete(Attachment, { id });
+  }
+}

@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '../../common/auth/role';
+import { DomainError, ErrorSpec } from '../../common/errors/domain-error';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { canSee } from '../applications/application-drafts.service';
+import { ApplicationErrors } from '../applications/applications.errors';
+import { canApplication } from '../applications/domain/application-status';
+import { Application } from '../applications/entities/application.entity';
+import { AuditService } from '../audit/audit.service';
+import { AttachmentErrors as E } from './attachments.errors';
+import { AttachmentsRepository } from './attachments.repository';
+import { AttachmentLimits, LimitProblem, limitProblem } from './domain/attachment-limits';
+import { sanitizeFileName } from './domain/file-name';
+import { checkFileType } from './domain/file-type';
+import { Attachment } from './entities/attachment.entity';
+import { IncomingFile } from './incoming-file';
+import { ATTACHMENT_STORAGE, AttachmentStorage, newStorageKey } from './storage/attachment-storage';
+
+const LIMIT_ERRORS: Record<LimitProblem, ErrorSpec> = {
+  too_large: E.TOO_LARGE,
+  count_reached: E.COUNT_LIMIT,
+  quota_exceeded: E.QUOTA_EXCEEDED,
+};
+
+/** What the audit log keeps of an attachment: no name, only what identifies the bytes. */
+const attachmentAuditView = (a: Attachment) => ({ attachmentId: a.id, mediaType: a.mediaType, size: a.size, sha256: a.sha256 });
+
+/**
+ * Files attached to a draft application. A file is checked completely (owner, draft, name, type by
+ * content, size, count and quota) before any byte is stored, and its row and audit event commit
+ * together; if anything fails after the bytes were written, they are removed again.
+ */
+@Injectable()
+export class AttachmentsService {
+  private readonly logger = new Logger(AttachmentsService.name);
+  private readonly limits: AttachmentLimits;
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
+    private readonly attachments: AttachmentsRepository,
+    private readonly audit: AuditService,
+  ) {
+    this.limits = { maxFileBytes: config.attachmentMaxBytes, maxFiles: config.attachmentMaxCount, quotaBytes: config.attachmentQuotaBytes };
+  }
+
+  async upload(actor: AuthUser, applicationId: string, file: IncomingFile | undefined): Promise<Attachment> {
+    if (!file) throw new DomainError(E.FILE_REQUIRED, { fields: [{ field: 'file', problems: ['file is required'] }] });
+    const storageKey = newStorageKey();
+    let stored = false;
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        await this.lockOwnDraft(em, actor, applicationId);
+        const checked = this.check(file);
+        const usage = await this.attachments.usage(em, applicationId);
+        const problem = limitProblem(usage, checked.size, this.limits);
+        if (problem) throw new DomainError(LIMIT_ERRORS[problem], { limits: this.limits, usage, size: checked.size });
+        stored = true;
+        await this.storage.put(storageKey, file.bytes);
+        const attachment = await this.attachments.insert(em, { applicationId, storageKey, uploadedBy: actor.id, ...checked });
+        await this.audit.record(em, { actorId: actor.id, action: 'attachment.uploaded', entityType: 'application', entityId: applicationId, after: attachmentAuditView(attachment) });
+        return attachment;
+      });
+    } catch (error) {
+      if (stored) await this.discard(storageKey);
+      throw error;
+    }
+  }
+
+  async list(viewer: AuthUser, applicationId: string): Promise<Attachment[]> {
+    await this.visibleApplication(viewer, applicationId);
+    return this.attachments.listFor(applicationId);
+  }
+
+  async open(viewer: AuthUser, applicationId: string, attachmentId: string): Promise<{ attachment: Attachment; content: Readable }> {
+    await this.visibleApplication(viewer, applicationId);
+    const attachment = await this.attachments.find(applicationId, attachmentId);
+    if (!attachment) throw new DomainError(E.NOT_FOUND);
+    const content = await this.storage.get(attachment.storageKey);
+    return { attachment, content: Buffer.isBuffer(content) ? Readable.from(content) : content };
+  }
+
+  async remove(actor: AuthUser, applicationId: string, attachmentId: string): Promise<void> {
+    const removed = await this.dataSource.transaction(async (em) => {
+      await this.lockOwnDraft(em, actor, applicationId);
+      const attachment = await this.attachments.find(applicationId, attachmentId, em);
+      if (!attachment) throw new DomainError(E.NOT_FOUND);
+      await this.attachments.remove(em, attachment.id);
+      await this.audit.record(em, { actorId: actor.id, action: 'attachment.deleted', entityType: 'application', entityId: applicationId, before: attachmentAuditView(attachment) });
+      return attachment;
+    });
+    // After the commit: a rollback must never leave a row whose bytes are gone.
+    await this.discard(removed.storageKey);
+  }
+
+  /** Only the applicant changes the attachments of their application, and only while it is a draft. */
+  private async lockOwnDraft(em: EntityManager, actor: AuthUser, applicationId: string): Promise<Application> {
+    const application = await this.attachments.lockApplication(em, applicationId);
+    if (!application || application.applicantId !== actor.id) throw new DomainError(ApplicationErrors.NOT_FOUND);
+    if (!canApplication('edit', application.status)) throw new DomainError(ApplicationErrors.NOT_DRAFT, { status: application.status });
+    return application;
+  }
+
+  private async visibleApplication(viewer: AuthUser, applicationId: string): Promise<Application> {
+    const application = await this.attachments.application(applicationId);
+    if (!application || !canSee(viewer, application)) throw new DomainError(ApplicationErrors.NOT_FOUND);
+    return application;
+  }
+
+  private check(file: IncomingFile): Pick<Attachment, 'originalName' | 'mediaType' | 'size' | 'sha256'> {
+    const originalName = sanitizeFileName(file.name);
+    if (!originalName) throw new DomainError(E.INVALID_NAME, { fields: [{ field: 'file', problems: ['the file name is empty or unusable'] }] });
+    const type = checkFileType(originalName, file.bytes);
+    if (!type.ok) {
+      if (type.problem === 'unsupported_type') throw new DomainError(E.UNSUPPORTED_TYPE);
+      throw new DomainError(E.TYPE_MISMATCH, { detected: type.detected, extension: type.extension });
+    }
+    return { originalName, mediaType: type.mediaType, size: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex') };
+  }
+
+  /** Removes stored bytes nothing refers to; a failure is logged, as the request's outcome stands. */
+  private async discard(storageKey: string): Promise<void> {
+    try {
+      await this.storage.delete(storageKey);
+    } catch (err) {
+      this.logger.error({ err, storageKey }, 'Could not remove attachment bytes; they are orphaned');
+    }
+  }
+}

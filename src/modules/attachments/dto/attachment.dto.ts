@@ -1,0 +1,22 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ATTACHMENT_MEDIA_TYPES } from '../domain/file-type';
+import { Attachment } from '../entities/attachment.entity';
+
+export class AttachmentDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty({ description: 'The file name as uploaded, without any path, control characters, at most 200 characters' })
+  name!: string;
+  @ApiProperty({ enum: ATTACHMENT_MEDIA_TYPES, description: 'Detected from the content, not taken from the client' })
+  mediaType!: string;
+  @ApiProperty({ description: 'Bytes' })
+  size!: number;
+  @ApiProperty({ description: 'SHA-256 of the bytes, lower-case hex', example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' })
+  sha256!: string;
+  @ApiProperty()
+  createdAt!: Date;
+
+  static from(a: Attachment): AttachmentDto {
+    return Object.assign(new AttachmentDto(), { id: a.id, name: a.originalName, mediaType: a.mediaType, size: a.size, sha256: a.sha256, createdAt: a.createdAt });
+  }
+}
