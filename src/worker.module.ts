@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { LoggingModule } from './common/logging.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { ApplicationsModule } from './modules/applications/applications.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CompetitionsModule } from './modules/competitions/competitions.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
@@ -9,7 +10,7 @@ import { SchedulesWorker } from './queue/schedules.worker';
 
 /** The worker process: the notification relay and sender, and the schedules; no HTTP. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, CompetitionsModule, NotificationsWorkerModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, CompetitionsModule, ApplicationsModule, NotificationsWorkerModule],
   providers: [SchedulesWorker],
 })
 export class WorkerModule {}

@@ -141,6 +141,40 @@ describe('applications: drafts and submission', () => {
     });
   });
 
+  describe('assisted intake', () => {
+    it('a manager enters and submits an application for an applicant who came in person', async () => {
+      const walkIn = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[0] });
+      const created = await ctx
+        .http()
+        .post(`/competitions/${competitionId}/applications/assisted`)
+        .set(cast.manager.auth)
+        .send({ ...complete(), applicantId: walkIn.user.id })
+        .expect(201);
+      expect(created.body).toMatchObject({ applicantId: walkIn.user.id, assisted: true, status: 'draft' });
+      await ctx.http().patch(`/applications/${created.body.id}`).set(cast.manager.auth).send({ jobsCreated: 5 }).expect(200);
+      // The walk-in applicant has no confirmed address: assisted intake does not need one.
+      const submitted = await ctx.http().post(`/applications/${created.body.id}/submit`).set(cast.manager.auth).expect(200);
+      expect(submitted.body).toMatchObject({ status: 'submitted', reference: expect.stringMatching(/^SU-/), jobsCreated: 5 });
+      const mine = await ctx.http().get('/applications/mine').set(walkIn.auth).expect(200);
+      expect(mine.body.map((a: { id: string }) => a.id)).toEqual([created.body.id]);
+    });
+
+    it('follows the same rules, only for applicants, and staff cannot change applications applicants entered themselves', async () => {
+      expectError(
+        await ctx.http().post(`/competitions/${competitionId}/applications/assisted`).set(cast.manager.auth).send({ title: 'x', applicantId: cast.juror.user.id }),
+        422,
+        'APPLICATION.APPLICANT_NOT_FOUND',
+      );
+      const owner = await confirmedApplicant();
+      const own = await draft(owner, { title: 'Mine alone' }).expect(201);
+      expectError(await ctx.http().patch(`/applications/${own.body.id}`).set(cast.manager.auth).send({ title: 'Edited by staff' }), 403, 'APPLICATION.NOT_ASSISTED');
+      expectError(await ctx.http().post(`/applications/${own.body.id}/submit`).set(cast.manager.auth), 403, 'APPLICATION.NOT_ASSISTED');
+      const second = await ctx.http().post(`/competitions/${competitionId}/applications/assisted`).set(cast.manager.auth).send({ title: 'Second', applicantId: owner.user.id });
+      expectError(second, 422, 'APPLICATION.LIMIT_REACHED');
+      await ctx.http().post(`/competitions/${competitionId}/applications/assisted`).set(owner.auth).send({ title: 'x', applicantId: owner.user.id }).expect(403);
+    });
+  });
+
   describe('submission', () => {
     it('freezes the content, gives a reference number, records history, a receipt and an audit event', async () => {
       const applicant = await confirmedApplicant();

@@ -24,6 +24,7 @@ export interface AppConfig {
   adminEmail?: string;
   adminPassword?: string;
   competitionCloseEveryMs: number;
+  draftReminderEveryMs: number;
   publicUrl: string;
   smtpUrl?: string;
   smtpPoolSize: number;
@@ -177,6 +178,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminEmail: adminEmail?.toLowerCase(),
     adminPassword,
     competitionCloseEveryMs: read.int('COMPETITION_CLOSE_EVERY_MS', 60000, 1000, 86400000),
+    draftReminderEveryMs: read.int('DRAFT_REMINDER_EVERY_MS', 900000, 1000, 86400000),
     publicUrl: read.url('PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']).replace(/\/+$/, ''),
     smtpUrl,
     smtpPoolSize: read.int('SMTP_POOL_SIZE', 5, 1, 100),

@@ -15,6 +15,7 @@ export interface NotificationJobData {
 
 export const SCHEDULED_JOBS = {
   closeDueCompetitions: 'competitions.close-due',
+  remindDrafts: 'applications.remind-drafts',
 } as const;
 
 /**

@@ -3,6 +3,7 @@ import { Job, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { ApplicationRemindersService } from '../modules/applications/application-reminders.service';
 import { CompetitionLifecycleService } from '../modules/competitions/competition-lifecycle.service';
 import { bullPrefix, producerConnection, QUEUES, SCHEDULED_JOBS, workerConnection } from './queues';
 
@@ -20,6 +21,7 @@ export class SchedulesWorker implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly competitions: CompetitionLifecycleService,
+    private readonly reminders: ApplicationRemindersService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -36,6 +38,11 @@ export class SchedulesWorker implements OnModuleInit, OnApplicationShutdown {
       { every: this.config.competitionCloseEveryMs },
       { name: SCHEDULED_JOBS.closeDueCompetitions, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
     );
+    await this.queue.upsertJobScheduler(
+      SCHEDULED_JOBS.remindDrafts,
+      { every: this.config.draftReminderEveryMs },
+      { name: SCHEDULED_JOBS.remindDrafts, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
+    );
     this.worker = new Worker(QUEUES.schedules, (job) => this.run(job), { connection: consumer, prefix, concurrency: 1 });
     this.worker.on('failed', (job, error) => this.logger.error({ err: error, job: job?.name }, 'Scheduled job failed'));
     this.worker.on('error', (error) => this.logger.warn({ err: error }, 'Schedules worker error'));
@@ -46,6 +53,8 @@ export class SchedulesWorker implements OnModuleInit, OnApplicationShutdown {
     switch (job.name) {
       case SCHEDULED_JOBS.closeDueCompetitions:
         return { closed: await this.competitions.closeDue() };
+      case SCHEDULED_JOBS.remindDrafts:
+        return { reminders: await this.reminders.remindDrafts() };
       default:
         throw new Error(`Unknown scheduled job ${job.name}`);
     }

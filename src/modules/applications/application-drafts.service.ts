@@ -35,10 +35,15 @@ export class ApplicationDraftsService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(actor: AuthUser, competitionId: string, input: CreateDraftDto): Promise<Application> {
+  /**
+   * Starts a draft for the actor, or, with `onBehalfOf`, for an applicant who came in person
+   * (assisted intake by a manager: flagged, same rules).
+   */
+  async create(actor: AuthUser, competitionId: string, input: CreateDraftDto, onBehalfOf?: string): Promise<Application> {
+    const applicantId = onBehalfOf ?? actor.id;
     return this.dataSource.transaction(async (em) => {
-      const applicant = await this.applications.lockApplicant(em, actor.id);
-      if (!applicant) throw new DomainError(E.NOT_FOUND);
+      const applicant = await this.applications.lockApplicant(em, applicantId);
+      if (!applicant || (onBehalfOf && !applicant.isApplicant)) throw new DomainError(E.APPLICANT_NOT_FOUND);
       const competition = await this.applications.competition(em, competitionId);
       if (!competition || competition.status === 'draft') throw new DomainError(E.COMPETITION_NOT_OPEN, { competitionId });
       if (competition.status !== 'open' || competition.closed) throw new DomainError(E.DEADLINE_PASSED);
@@ -48,18 +53,18 @@ export class ApplicationDraftsService {
         throw new DomainError(E.VILLAGE_REASON_REQUIRED, { fields: [{ field: 'villageReason', problems: ['required for a village other than your home village'] }] });
       }
       if (!(await this.applications.isVillageEligible(em, competitionId, villageId))) throw new DomainError(E.VILLAGE_NOT_ELIGIBLE, { villageId });
-      const active = await this.applications.countActive(em, competitionId, actor.id);
+      const active = await this.applications.countActive(em, competitionId, applicantId);
       if (active >= competition.maxApplicationsPerApplicant) {
         throw new DomainError(E.LIMIT_REACHED, { limit: competition.maxApplicationsPerApplicant });
       }
       const created = await this.applications.insert(em, {
         competitionId,
-        applicantId: actor.id,
+        applicantId,
         villageId,
         villageReason: villageId === applicant.homeVillageId ? null : (input.villageReason ?? null),
         status: 'draft',
         createdBy: actor.id,
-        assisted: false,
+        assisted: onBehalfOf !== undefined,
       });
       await this.writeContent(em, created.id, input);
       await this.applications.recordStatusChange(em, { applicationId: created.id, fromStatus: null, toStatus: 'draft', actorId: actor.id, reason: null });
@@ -101,9 +106,14 @@ export class ApplicationDraftsService {
     return this.applications.history(id);
   }
 
+  /**
+   * Locks an application the actor may change: their own, or, for a manager, one entered by
+   * assisted intake. Others' applications are 404 to applicants and 403 to staff.
+   */
   async lockOwned(em: EntityManager, actor: AuthUser, id: string): Promise<Application> {
     const application = await this.applications.lock(em, id);
     if (!application || !canSee(actor, application)) throw new DomainError(E.NOT_FOUND);
+    if (application.applicantId !== actor.id && !application.assisted) throw new DomainError(E.NOT_ASSISTED);
     return application;
   }
 

@@ -7,7 +7,7 @@ import { UuidParam } from '../../common/validation/uuid-param';
 import { ApplicationDraftsService } from './application-drafts.service';
 import { ApplicationSubmissionService } from './application-submission.service';
 import { ApplicationErrors as E } from './applications.errors';
-import { CreateDraftDto, DraftContentDto, WithdrawDto } from './dto/application.dto';
+import { AssistedDraftDto, CreateDraftDto, DraftContentDto, WithdrawDto } from './dto/application.dto';
 import { ApplicationDto, StatusChangeDto } from './dto/application-view.dto';
 
 @ApiTags('applications')
@@ -25,6 +25,16 @@ export class ApplicationsController {
   @ApiErrors(E.COMPETITION_NOT_OPEN, E.DEADLINE_PASSED, E.VILLAGE_NOT_ELIGIBLE, E.VILLAGE_REASON_REQUIRED, E.NO_HOME_VILLAGE, E.LIMIT_REACHED, E.UNKNOWN_GOAL)
   async create(@CurrentUser() actor: AuthUser, @UuidParam() competitionId: string, @Body() body: CreateDraftDto): Promise<ApplicationDto> {
     return ApplicationDto.from(await this.drafts.create(actor, competitionId, body));
+  }
+
+  @Post('competitions/:id/applications/assisted')
+  @Roles('manager')
+  @ApiOperation({ summary: 'Assisted intake: start a draft for an applicant who came in person (flagged; same rules; the manager may then edit and submit it)' })
+  @ApiCreatedResponse({ type: ApplicationDto })
+  @ApiErrors(E.APPLICANT_NOT_FOUND, E.COMPETITION_NOT_OPEN, E.DEADLINE_PASSED, E.VILLAGE_NOT_ELIGIBLE, E.VILLAGE_REASON_REQUIRED, E.NO_HOME_VILLAGE, E.LIMIT_REACHED)
+  async createAssisted(@CurrentUser() actor: AuthUser, @UuidParam() competitionId: string, @Body() body: AssistedDraftDto): Promise<ApplicationDto> {
+    const { applicantId, ...content } = body;
+    return ApplicationDto.from(await this.drafts.create(actor, competitionId, content, applicantId));
   }
 
   @Get('applications/mine')
@@ -54,16 +64,16 @@ export class ApplicationsController {
   }
 
   @Patch('applications/:id')
-  @Roles('applicant')
+  @Roles('applicant', 'manager')
   @ApiOperation({ summary: 'Edit your draft; goals and budget lines, when given, replace the old ones' })
   @ApiOkResponse({ type: ApplicationDto })
-  @ApiErrors(E.NOT_FOUND, E.NOT_DRAFT, E.UNKNOWN_GOAL)
+  @ApiErrors(E.NOT_FOUND, E.NOT_DRAFT, E.UNKNOWN_GOAL, E.NOT_ASSISTED)
   async update(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: DraftContentDto): Promise<ApplicationDto> {
     return ApplicationDto.from(await this.drafts.update(actor, id, body));
   }
 
   @Delete('applications/:id')
-  @Roles('applicant')
+  @Roles('applicant', 'manager')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete your draft' })
   @ApiNoContentResponse()
@@ -73,7 +83,7 @@ export class ApplicationsController {
   }
 
   @Post('applications/:id/submit')
-  @Roles('applicant')
+  @Roles('applicant', 'manager')
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit your draft: every rule is checked at once; the content is frozen and gets a reference number' })
   @ApiOkResponse({ type: ApplicationDto })
@@ -83,7 +93,7 @@ export class ApplicationsController {
   }
 
   @Post('applications/:id/withdraw')
-  @Roles('applicant')
+  @Roles('applicant', 'manager')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw your application before a decision, with an optional reason' })
   @ApiOkResponse({ type: ApplicationDto })

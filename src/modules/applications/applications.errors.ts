@@ -15,6 +15,8 @@ export const ApplicationErrors = defineErrors('APPLICATION', {
   EMAIL_NOT_CONFIRMED: { kind: 'forbidden', message: 'Confirm your email address before submitting' },
   INVALID: { kind: 'rule', message: 'The application breaks the competition rules' },
   UNKNOWN_GOAL: { kind: 'rule', message: 'A linked goal does not exist' },
+  APPLICANT_NOT_FOUND: { kind: 'rule', message: 'No active applicant account with this id' },
+  NOT_ASSISTED: { kind: 'forbidden', message: 'Staff change only applications entered by assisted intake' },
   SCREENING_REASON_REQUIRED: { kind: 'validation', message: 'An ineligible decision needs a reason from the list' },
 });
 

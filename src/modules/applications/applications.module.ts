@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ApplicationDraftsService } from './application-drafts.service';
 import { ApplicationListingService } from './application-listing.service';
+import { ApplicationRemindersService } from './application-reminders.service';
 import { ApplicationScreeningService } from './application-screening.service';
 import { ApplicationSubmissionService } from './application-submission.service';
 import { ApplicationsController } from './applications.controller';
@@ -19,7 +20,8 @@ import { StaffApplicationsController } from './staff-applications.controller';
     ApplicationSubmissionService,
     ApplicationScreeningService,
     ApplicationListingService,
+    ApplicationRemindersService,
   ],
-  exports: [ApplicationDraftsService],
+  exports: [ApplicationDraftsService, ApplicationRemindersService],
 })
 export class ApplicationsModule {}

@@ -20,6 +20,7 @@ export interface IntakeCompetition {
 }
 
 export interface ApplicantFacts {
+  isApplicant: boolean;
   homeVillageId: string | null;
   emailConfirmed: boolean;
   fullName: string;
@@ -35,8 +36,9 @@ export class ApplicationsRepository {
   /** Serialises one applicant's intake (limit per competition) without blocking readers. */
   async lockApplicant(em: EntityManager, userId: string): Promise<ApplicantFacts | null> {
     const rows: ApplicantFacts[] = await em.query(
-      `SELECT home_village_id AS "homeVillageId", email_confirmed_at IS NOT NULL AS "emailConfirmed", full_name AS "fullName"
-         FROM users WHERE id = $1 FOR NO KEY UPDATE`,
+      `SELECT 'applicant' = ANY(roles) AS "isApplicant", home_village_id AS "homeVillageId",
+              email_confirmed_at IS NOT NULL AS "emailConfirmed", full_name AS "fullName"
+         FROM users WHERE id = $1 AND active FOR NO KEY UPDATE`,
       [userId],
     );
     return rows[0] ?? null;
@@ -146,6 +148,24 @@ export class ApplicationsRepository {
 
   async history(applicationId: string): Promise<ApplicationStatusChange[]> {
     return this.dataSource.manager.find(ApplicationStatusChange, { where: { applicationId }, order: { at: 'ASC' } });
+  }
+
+  /**
+   * Drafts of open competitions closing between `afterHours` and `withinHours` from now (server
+   * clock), of active applicants. Already-reminded drafts are filtered by the outbox's dedupe key.
+   */
+  async draftsClosingWithin(
+    em: EntityManager,
+    withinHours: number,
+    afterHours: number,
+  ): Promise<{ id: string; applicantId: string; title: string; competitionTitle: string; closesAt: Date }[]> {
+    return em.query(
+      `SELECT a.id, a.applicant_id AS "applicantId", a.title, c.title AS "competitionTitle", c.closes_at AS "closesAt"
+         FROM applications a JOIN competitions c ON c.id = a.competition_id JOIN users u ON u.id = a.applicant_id
+        WHERE a.status = 'draft' AND c.status = 'open' AND u.active
+          AND c.closes_at > now() + make_interval(hours => $2) AND c.closes_at <= now() + make_interval(hours => $1)`,
+      [withinHours, afterHours],
+    );
   }
 
   async listByApplicant(applicantId: string): Promise<Application[]> {

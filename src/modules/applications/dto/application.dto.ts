@@ -147,3 +147,10 @@ export class WithdrawDto {
   @MaxLength(1000)
   reason?: string;
 }
+
+export class AssistedDraftDto extends CreateDraftDto {
+  @ApiProperty({ format: 'uuid', description: 'The applicant who came in person (an account with the applicant role)' })
+  @LowercaseIds()
+  @IsUUID('all')
+  applicantId!: string;
+}

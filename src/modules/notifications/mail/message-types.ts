@@ -24,6 +24,10 @@ export const MESSAGE_TYPES = {
     description: 'The application was screened out as ineligible, with the reason',
     variables: ['fullName', 'reference', 'applicationTitle', 'competitionTitle', 'reasonText', 'note'],
   },
+  'application.draft_reminder': {
+    description: 'The competition closes soon and the application is still a draft',
+    variables: ['fullName', 'applicationTitle', 'competitionTitle', 'closesAt', 'applicationUrl'],
+  },
 } as const satisfies Record<string, { description: string; variables: readonly string[] }>;
 
 export type MessageType = keyof typeof MESSAGE_TYPES;
@@ -78,12 +82,22 @@ export interface ApplicationIneligibleVariables {
   note: string;
 }
 
+export interface DraftReminderVariables {
+  fullName: string;
+  /** May be empty for an untitled draft. */
+  applicationTitle: string;
+  competitionTitle: string;
+  closesAt: Date;
+  applicationUrl: string;
+}
+
 interface MessageVariablesByType {
   'account.registered': AccountRegisteredVariables;
   'password.reset': PasswordResetVariables;
   'competition.opened': CompetitionOpenedVariables;
   'application.submitted': ApplicationSubmittedVariables;
   'application.ineligible': ApplicationIneligibleVariables;
+  'application.draft_reminder': DraftReminderVariables;
 }
 
 export type MessageVariables<T extends MessageType> = MessageVariablesByType[T];

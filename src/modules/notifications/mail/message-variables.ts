@@ -76,5 +76,13 @@ export function messageVariables(
         reasonText: screeningReasonText(text(data, 'reason'), language),
         note: typeof data.note === 'string' ? data.note : '',
       };
+    case 'application.draft_reminder':
+      return {
+        fullName,
+        applicationTitle: typeof data.applicationTitle === 'string' ? data.applicationTitle : '',
+        competitionTitle: text(data, 'competitionTitle'),
+        closesAt: date(data, 'closesAt'),
+        applicationUrl: `${links.publicUrl}/applications/${text(data, 'applicationId')}`,
+      };
   }
 }

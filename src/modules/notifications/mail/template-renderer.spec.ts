@@ -53,6 +53,13 @@ const SAMPLES: { [T in MessageType]: MessageVariables<T> } = {
     reasonText: 'The village is not eligible in this competition.',
     note: 'See https://startup.example.kz/rules',
   },
+  'application.draft_reminder': {
+    fullName: NAME,
+    applicationTitle: 'Қонақ үй / Guest house',
+    competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+    closesAt: new Date('2023-12-15T12:00:00Z'),
+    applicationUrl: 'https://startup.example.kz/applications/0b6f7c1e-4a1b-4c55-9f5e-2f8a0d6b9c11',
+  },
 };
 const URL_VARIABLES = ['confirmUrl', 'resetUrl', 'competitionUrl', 'applicationUrl'];
 const MONEY_VARIABLES = ['minAward', 'maxAward', 'requestedAmount', 'ownContribution'];
