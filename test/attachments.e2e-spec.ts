@@ -287,4 +287,15 @@ describe('attachments', () => {
     expect(events.find((e) => e.action === 'attachment.deleted')).toMatchObject({ before: { attachmentId: body.id, mediaType: 'image/png' }, after: null });
     await expectStorageMatchesRows();
   });
+
+  it('deleting a draft removes its attachments\' files too', async () => {
+    const owner = await applicant();
+    const id = await draftOf(owner);
+    await upload(owner, id, samplePng(), 'photo.png').expect(201);
+    const [row] = await rowsOf(id);
+    await ctx.http().delete(`/applications/${id}`).set(owner.auth).expect(204);
+    expect(await rowsOf(id)).toEqual([]);
+    await expect(stat(join(folder, row.storage_key.slice(0, 2), row.storage_key))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expectStorageMatchesRows();
+  });
 });

@@ -4,6 +4,7 @@ import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
 import { toMinor } from '../../common/money/money';
 import { AuditService } from '../audit/audit.service';
+import { ApplicationDeletionHooks } from './application-deletion-hooks';
 import { ApplicationErrors as E } from './applications.errors';
 import { ApplicationsRepository } from './applications.repository';
 import { canApplication } from './domain/application-status';
@@ -33,6 +34,7 @@ export class ApplicationDraftsService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly applications: ApplicationsRepository,
     private readonly audit: AuditService,
+    private readonly deletionHooks: ApplicationDeletionHooks,
   ) {}
 
   /**
@@ -82,12 +84,15 @@ export class ApplicationDraftsService {
   }
 
   async remove(actor: AuthUser, id: string): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
+    const afterCommit = await this.dataSource.transaction(async (em) => {
       const before = await this.lockOwned(em, actor, id);
       if (!canApplication('delete', before.status)) throw new DomainError(E.NOT_DRAFT, { status: before.status });
+      const cleanups = await this.deletionHooks.prepare(em, id);
       await this.applications.remove(em, id);
       await this.audit.record(em, { actorId: actor.id, action: 'application.deleted', entityType: 'application', entityId: id, before: applicationAuditView(before) });
+      return cleanups;
     });
+    for (const cleanup of afterCommit) await cleanup();
   }
 
   /** The owner and staff see an application; anyone else gets 404, as if it did not exist. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { ApplicationDeletionHooks } from './application-deletion-hooks';
 import { ApplicationDraftsService } from './application-drafts.service';
 import { ApplicationListingService } from './application-listing.service';
 import { ApplicationRemindersService } from './application-reminders.service';
@@ -16,12 +17,13 @@ import { StaffApplicationsController } from './staff-applications.controller';
   providers: [
     ApplicationsRepository,
     ApplicationsQueryRepository,
+    ApplicationDeletionHooks,
     ApplicationDraftsService,
     ApplicationSubmissionService,
     ApplicationScreeningService,
     ApplicationListingService,
     ApplicationRemindersService,
   ],
-  exports: [ApplicationDraftsService, ApplicationRemindersService],
+  exports: [ApplicationDraftsService, ApplicationRemindersService, ApplicationDeletionHooks],
 })
 export class ApplicationsModule {}

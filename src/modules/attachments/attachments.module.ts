@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { ApplicationsModule } from '../applications/applications.module';
 import { AttachmentTooLargeInterceptor } from './attachment-too-large.interceptor';
 import { AttachmentsController } from './attachments.controller';
 import { AttachmentsRepository } from './attachments.repository';
@@ -21,7 +22,7 @@ const uploadOptions = (config: AppConfig) => ({
 });
 
 @Module({
-  imports: [MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: uploadOptions })],
+  imports: [ApplicationsModule, MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: uploadOptions })],
   controllers: [AttachmentsController],
   providers: [
     AttachmentsRepository,

@@ -37,6 +37,11 @@ export class AttachmentsRepository {
     return em.findOne(Attachment, { where: { id, applicationId } });
   }
 
+  async storageKeysOf(em: EntityManager, applicationId: string): Promise<string[]> {
+    const rows: { key: string }[] = await em.query('SELECT storage_key AS key FROM attachments WHERE application_id = $1', [applicationId]);
+    return rows.map((r) => r.key);
+  }
+
   async remove(em: EntityManager, id: string): Promise<void> {
     await em.delete(Attachment, { id });
   }

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError, ErrorSpec } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { ApplicationDeletionHooks } from '../applications/application-deletion-hooks';
 import { canSee } from '../applications/application-drafts.service';
 import { ApplicationErrors } from '../applications/applications.errors';
 import { canApplication } from '../applications/domain/application-status';
@@ -35,7 +36,7 @@ const attachmentAuditView = (a: Attachment) => ({ attachmentId: a.id, mediaType:
  * together; if anything fails after the bytes were written, they are removed again.
  */
 @Injectable()
-export class AttachmentsService {
+export class AttachmentsService implements OnModuleInit {
   private readonly logger = new Logger(AttachmentsService.name);
   private readonly limits: AttachmentLimits;
 
@@ -45,8 +46,19 @@ export class AttachmentsService {
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
     private readonly attachments: AttachmentsRepository,
     private readonly audit: AuditService,
+    private readonly deletionHooks: ApplicationDeletionHooks,
   ) {
     this.limits = { maxFileBytes: config.attachmentMaxBytes, maxFiles: config.attachmentMaxCount, quotaBytes: config.attachmentQuotaBytes };
+  }
+
+  /** A deleted draft's rows go with it (foreign key cascade); its files go after the commit. */
+  onModuleInit(): void {
+    this.deletionHooks.register(async (em, applicationId) => {
+      const keys = await this.attachments.storageKeysOf(em, applicationId);
+      return async () => {
+        for (const key of keys) await this.discard(key);
+      };
+    });
   }
 
   async upload(actor: AuthUser, applicationId: string, file: IncomingFile | undefined): Promise<Attachment> {
