@@ -5,6 +5,7 @@ import { CreateNotificationOutbox1795362573240 } from './1795362573240-CreateNot
 import { CreateApplications1795365266731 } from './1795365266731-CreateApplications';
 import { AddApplicationScreening1795365532269 } from './1795365532269-AddApplicationScreening';
 import { CreateAttachments1795365750387 } from './1795365750387-CreateAttachments';
+import { IndexApplicationsBySubmission1795367140723 } from './1795367140723-IndexApplicationsBySubmission';
 
 /** Every migration, in order. A test checks that each file in this folder is listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateApplications1795365266731,
   AddApplicationScreening1795365532269,
   CreateAttachments1795365750387,
+  IndexApplicationsBySubmission1795367140723,
 ];

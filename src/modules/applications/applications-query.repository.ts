@@ -39,15 +39,17 @@ export interface Summary {
 export class ApplicationsQueryRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  private filtered(filter: ApplicationFilter): SelectQueryBuilder<Application> {
-    const query = this.dataSource
-      .getRepository(Application)
-      .createQueryBuilder('a')
-      .innerJoin('villages', 'v', 'v.id = a.village_id')
-      .innerJoin('districts', 'd', 'd.id = v.district_id')
-      .innerJoin('users', 'u', 'u.id = a.applicant_id')
-      .addSelect(['v.name AS village_name', 'd.name AS district_name', 'u.full_name AS applicant_name'])
-      .where('a.competitionId = :competitionId', { competitionId: filter.competitionId });
+  /** The rows a filter matches; `withNames` adds the joins that only the page itself needs. */
+  private filtered(filter: ApplicationFilter, withNames = true): SelectQueryBuilder<Application> {
+    const query = this.dataSource.getRepository(Application).createQueryBuilder('a');
+    if (withNames || filter.districtId) query.innerJoin('villages', 'v', 'v.id = a.village_id');
+    if (withNames) {
+      query
+        .innerJoin('districts', 'd', 'd.id = v.district_id')
+        .innerJoin('users', 'u', 'u.id = a.applicant_id')
+        .addSelect(['v.name AS village_name', 'd.name AS district_name', 'u.full_name AS applicant_name']);
+    }
+    query.where('a.competitionId = :competitionId', { competitionId: filter.competitionId });
     if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
     else query.andWhere(`a.status <> 'draft'`);
     if (filter.villageId) query.andWhere('a.villageId = :villageId', { villageId: filter.villageId });
@@ -60,7 +62,7 @@ export class ApplicationsQueryRepository {
 
   async list(filter: ApplicationFilter, sort: SortKey, order: 'ASC' | 'DESC', limit: number, offset: number): Promise<[ListRow[], number]> {
     const query = this.filtered(filter).orderBy(SORTS[sort], order, 'NULLS LAST').addOrderBy('a.id', 'ASC').limit(limit).offset(offset);
-    const [{ entities, raw }, total] = await Promise.all([query.getRawAndEntities(), this.filtered(filter).getCount()]);
+    const [{ entities, raw }, total] = await Promise.all([query.getRawAndEntities(), this.filtered(filter, false).getCount()]);
     return [entities.map((application, i) => toRow(application, raw[i] as RawNames)), total];
   }
 

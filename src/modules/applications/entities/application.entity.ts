@@ -12,6 +12,7 @@ import { BudgetLine } from './budget-line.entity';
 @Index('UQ_applications_reference', ['competitionId', 'referenceNumber'], { unique: true, where: 'reference_number IS NOT NULL' })
 @Index('IX_applications_competition_status', ['competitionId', 'status'])
 @Index('IX_applications_applicant', ['applicantId', 'competitionId'])
+@Index('IX_applications_competition_submitted', ['competitionId', 'submittedAt'])
 @Check('CK_applications_status', `status IN ('draft','submitted','eligible','ineligible','in_review','shortlisted','awarded','not_awarded','withdrawn')`)
 @Check('CK_applications_sector', `sector IN ('agriculture','tourism','crafts','services','trade','processing','other')`)
 @Check('CK_applications_amounts', 'requested_amount >= 0 AND own_contribution >= 0')
