@@ -4,6 +4,7 @@ import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { Outbox } from '../notifications/outbox.service';
+import { applicationContent } from './application-content';
 import { ApplicationDraftsService, applicationAuditView } from './application-drafts.service';
 import { ApplicationErrors as E } from './applications.errors';
 import { ApplicationsRepository } from './applications.repository';
@@ -114,16 +115,6 @@ function snapshotOf(a: Application, reference: string, villageName: string): Rec
     competitionId: a.competitionId,
     villageId: a.villageId,
     villageName,
-    title: a.title,
-    summary: a.summary,
-    description: a.description,
-    sector: a.sector,
-    goals: (a.goals ?? []).map((g) => ({ goalId: g.goalId, contribution: g.contribution })),
-    requestedAmount: a.requestedAmount.toString(),
-    ownContribution: a.ownContribution.toString(),
-    budgetLines: (a.budgetLines ?? []).map((l) => ({ category: l.category, description: l.description, amount: l.amount.toString(), source: l.source })),
-    jobsCreated: a.jobsCreated,
-    plannedStart: a.plannedStart,
-    durationMonths: a.durationMonths,
+    ...applicationContent(a),
   };
 }

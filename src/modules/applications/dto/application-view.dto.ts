@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { APPLICATION_STATUSES, ApplicationStatus, FUNDING_SOURCES, SECTORS } from '../domain/application-status';
 import { ApplicationStatusChange } from '../entities/application-status-change.entity';
+import { applicationContent } from '../application-content';
 import { Application } from '../entities/application.entity';
 
 export class GoalLinkViewDto {
@@ -78,17 +79,7 @@ export class ApplicationDto {
       villageReason: a.villageReason,
       status: a.status,
       reference: a.reference,
-      title: a.title,
-      summary: a.summary,
-      description: a.description,
-      sector: a.sector,
-      goals: (a.goals ?? []).map((g) => ({ goalId: g.goalId, contribution: g.contribution })),
-      requestedAmount: a.requestedAmount.toString(),
-      ownContribution: a.ownContribution.toString(),
-      budgetLines: (a.budgetLines ?? []).map((l) => ({ category: l.category, description: l.description, amount: l.amount.toString(), source: l.source })),
-      jobsCreated: a.jobsCreated,
-      plannedStart: a.plannedStart,
-      durationMonths: a.durationMonths,
+      ...applicationContent(a),
       assisted: a.assisted,
       submittedAt: a.submittedAt?.toISOString() ?? null,
       withdrawnAt: a.withdrawnAt?.toISOString() ?? null,
