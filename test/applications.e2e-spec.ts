@@ -94,6 +94,9 @@ describe('applications: drafts and submission', () => {
       ['a malformed goal id', { goals: [{ goalId: 'G1', contribution: 'x' }] }, 'goals.0.goalId'],
       ['a bad date', { plannedStart: '2027-13-01' }, 'plannedStart'],
       ['a wrong type', { jobsCreated: 'three' }, 'jobsCreated'],
+      ['a null amount', { requestedAmount: null }, 'requestedAmount'],
+      ['a date that does not exist', { plannedStart: '2027-02-31' }, 'plannedStart'],
+      ['the same goal twice', { goals: [{ goalId: '8c0c6a4e-5a4b-4c1e-9d2a-0f1e2d3c4b5a', contribution: 'a' }, { goalId: '8c0c6a4e-5a4b-4c1e-9d2a-0f1e2d3c4b5a', contribution: 'b' }] }, 'goals'],
     ])('refuses %s and stores nothing', async (_name, body, field) => {
       const applicant = await confirmedApplicant();
       expectError(await draft(applicant, body), 400, 'REQUEST.VALIDATION_FAILED', field);
@@ -157,6 +160,14 @@ describe('applications: drafts and submission', () => {
       expect(submitted.body).toMatchObject({ status: 'submitted', reference: expect.stringMatching(/^SU-/), jobsCreated: 5 });
       const mine = await ctx.http().get('/applications/mine').set(walkIn.auth).expect(200);
       expect(mine.body.map((a: { id: string }) => a.id)).toEqual([created.body.id]);
+    });
+
+    it('the manager attaches documents to an assisted draft; the unconfirmed applicant cannot submit it alone', async () => {
+      const walkIn = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[0] });
+      const created = await ctx.http().post(`/competitions/${competitionId}/applications/assisted`).set(cast.manager.auth).send({ ...complete(), applicantId: walkIn.user.id }).expect(201);
+      const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+      await ctx.http().post(`/applications/${created.body.id}/attachments`).set(cast.manager.auth).attach('file', pdf, 'business-plan.pdf').expect(201);
+      expectError(await ctx.http().post(`/applications/${created.body.id}/submit`).set(walkIn.auth), 403, 'APPLICATION.EMAIL_NOT_CONFIRMED');
     });
 
     it('follows the same rules, only for applicants, and staff cannot change applications applicants entered themselves', async () => {

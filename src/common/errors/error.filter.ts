@@ -84,6 +84,8 @@ export class ErrorFilter implements ExceptionFilter {
       case '22021':
       case '22P05':
       case '22001':
+      case '22007':
+      case '22008':
       case '22003':
         return this.fromSpec(CommonErrors.VALIDATION_FAILED, { reason: 'value not accepted by the database' });
       default:

@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, Matches } from 'class-validator';
+import { Matches } from 'class-validator';
+import { OptionalNotNull } from '../validation/optional';
 
 /** Up to 15 digits of minor units (10^13 tenge): far above any budget, far below bigint's limit. */
 const MONEY_PATTERN = /^(0|[1-9]\d{0,14})$/;
@@ -19,7 +20,7 @@ export function MoneyField(options: { required: boolean; description?: string; e
   };
   return applyDecorators(
     options.required ? ApiProperty(doc) : ApiPropertyOptional(doc),
-    ...(options.required ? [] : [IsOptional()]),
+    ...(options.required ? [] : [OptionalNotNull()]),
     Transform(({ value }) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value)),
     Matches(MONEY_PATTERN, { message: '$property must be a whole number of minor units, as a string such as "500000000"' }),
     ...(options.positive ? [Matches(/^[1-9]/, { message: '$property must be greater than zero' })] : []),

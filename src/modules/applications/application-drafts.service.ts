@@ -118,7 +118,7 @@ export class ApplicationDraftsService {
   async lockOwned(em: EntityManager, actor: AuthUser, id: string): Promise<Application> {
     const application = await this.applications.lock(em, id);
     if (!application || !canSee(actor, application)) throw new DomainError(E.NOT_FOUND);
-    if (application.applicantId !== actor.id && !application.assisted) throw new DomainError(E.NOT_ASSISTED);
+    if (!canChange(actor, application)) throw new DomainError(E.NOT_ASSISTED);
     return application;
   }
 
@@ -154,4 +154,9 @@ export class ApplicationDraftsService {
 
 export function canSee(viewer: AuthUser, application: Application): boolean {
   return application.applicantId === viewer.id || viewer.roles.some((r) => (STAFF as readonly string[]).includes(r));
+}
+
+/** The applicant changes their own application; staff change only those entered by assisted intake. */
+export function canChange(actor: AuthUser, application: Application): boolean {
+  return application.applicantId === actor.id || (application.assisted && canSee(actor, application));
 }

@@ -34,7 +34,8 @@ export class ApplicationSubmissionService {
       if (!canApplication('submit', draft.status)) throw new DomainError(E.NOT_DRAFT, { status: draft.status });
       const applicant = await this.applications.lockApplicant(em, draft.applicantId);
       if (!applicant) throw new DomainError(E.NOT_FOUND);
-      if (!applicant.emailConfirmed && !draft.assisted) throw new DomainError(E.EMAIL_NOT_CONFIRMED);
+      // Assisted intake spares the confirmed address only when staff submit for the walk-in applicant.
+      if (!applicant.emailConfirmed && !(draft.assisted && actor.id !== draft.applicantId)) throw new DomainError(E.EMAIL_NOT_CONFIRMED);
       const competition = await this.applications.competition(em, draft.competitionId);
       if (!competition || competition.status !== 'open') throw new DomainError(E.COMPETITION_NOT_OPEN);
       if (competition.closed) throw new DomainError(E.DEADLINE_PASSED);

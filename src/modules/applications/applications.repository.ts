@@ -45,13 +45,13 @@ export class ApplicationsRepository {
   }
 
   /** The competition's intake rules, with the server clock's verdict on its dates. */
-  async competition(em: EntityManager, id: string): Promise<IntakeCompetition | null> {
+  async competition(em: EntityManager, id: string, timeZone = 'Asia/Almaty'): Promise<IntakeCompetition | null> {
     const rows: (Omit<IntakeCompetition, 'minAward' | 'maxAward'> & { minAward: string; maxAward: string })[] = await em.query(
-      `SELECT id, status, title, EXTRACT(YEAR FROM opens_at)::int AS year, min_award AS "minAward", max_award AS "maxAward",
+      `SELECT id, status, title, EXTRACT(YEAR FROM opens_at AT TIME ZONE $2)::int AS year, min_award AS "minAward", max_award AS "maxAward",
               min_own_share_bp AS "minOwnShareBp", max_applications_per_applicant AS "maxApplicationsPerApplicant",
               now() < opens_at AS "notYetOpen", now() >= closes_at AS closed
          FROM competitions WHERE id = $1`,
-      [id],
+      [id, timeZone],
     );
     const row = rows[0];
     return row ? { ...row, minAward: BigInt(row.minAward), maxAward: BigInt(row.maxAward) } : null;

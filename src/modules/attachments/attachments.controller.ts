@@ -20,7 +20,7 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   @Post()
-  @Roles('applicant')
+  @Roles('applicant', 'manager')
   @UseInterceptors(AttachmentTooLargeInterceptor, FileInterceptor('file'))
   @ApiOperation({ summary: 'Attach a file to your draft: PDF, JPEG, PNG, DOCX or XLSX, checked by content; size, count and quota are limited' })
   @ApiConsumes('multipart/form-data')
@@ -55,7 +55,7 @@ export class AttachmentsController {
   }
 
   @Delete(':attachmentId')
-  @Roles('applicant')
+  @Roles('applicant', 'manager')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove an attachment from your draft' })
   @ApiNoContentResponse()

@@ -7,7 +7,7 @@ import { DomainError, ErrorSpec } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ApplicationDeletionHooks } from '../applications/application-deletion-hooks';
-import { canSee } from '../applications/application-drafts.service';
+import { canChange, canSee } from '../applications/application-drafts.service';
 import { ApplicationErrors } from '../applications/applications.errors';
 import { canApplication } from '../applications/domain/application-status';
 import { Application } from '../applications/entities/application.entity';
@@ -113,7 +113,8 @@ export class AttachmentsService implements OnModuleInit {
   /** Only the applicant changes the attachments of their application, and only while it is a draft. */
   private async lockOwnDraft(em: EntityManager, actor: AuthUser, applicationId: string): Promise<Application> {
     const application = await this.attachments.lockApplication(em, applicationId);
-    if (!application || application.applicantId !== actor.id) throw new DomainError(ApplicationErrors.NOT_FOUND);
+    if (!application || !canSee(actor, application)) throw new DomainError(ApplicationErrors.NOT_FOUND);
+    if (!canChange(actor, application)) throw new DomainError(ApplicationErrors.NOT_ASSISTED);
     if (!canApplication('edit', application.status)) throw new DomainError(ApplicationErrors.NOT_DRAFT, { status: application.status });
     return application;
   }

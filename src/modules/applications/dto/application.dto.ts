@@ -2,7 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
+  IsISO8601,
   IsIn,
   IsInt,
   IsOptional,
@@ -86,6 +88,7 @@ export class DraftContentDto {
   @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(20)
+  @ArrayUnique((g: GoalLinkDto) => g?.goalId, { message: 'each goal may be linked once' })
   @ValidateNested({ each: true })
   @Type(() => GoalLinkDto)
   goals?: GoalLinkDto[];
@@ -114,6 +117,7 @@ export class DraftContentDto {
   @ApiPropertyOptional({ example: '2027-03-01', description: 'Planned start date (YYYY-MM-DD)' })
   @OptionalNotNull()
   @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'plannedStart must be a date such as 2027-03-01' })
+  @IsISO8601({ strict: true }, { message: 'plannedStart must be a real calendar date' })
   plannedStart?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 120 })
