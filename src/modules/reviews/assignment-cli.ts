@@ -1,0 +1,41 @@
+/**
+ * `npm run assign -- instance.json [--seed N]`: solves a juror-assignment instance from a JSON
+ * file, so the engine can be checked against other solvers. Prints
+ * `{ "objective", "assignment": [[application, juror], ...], "seconds" }`, or exits 1 with the
+ * explanation when the instance is infeasible (2 when the file is not a valid instance).
+ */
+import { readFileSync } from 'node:fs';
+import { assign, AssignmentInstance, instanceProblems } from './domain/assignment/assignment';
+
+function main(args: string[]): number {
+  const file = args.find((a) => !a.startsWith('--'));
+  const seedAt = args.indexOf('--seed');
+  const seed = seedAt >= 0 ? Number(args[seedAt + 1]) : 0;
+  if (!file || !Number.isSafeInteger(seed)) {
+    console.error('usage: npm run assign -- instance.json [--seed N]');
+    return 2;
+  }
+  let instance: unknown;
+  try {
+    instance = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    console.error(JSON.stringify({ error: `cannot read ${file}: ${(error as Error).message}` }));
+    return 2;
+  }
+  const problems = instanceProblems(instance);
+  if (problems.length > 0) {
+    console.error(JSON.stringify({ error: 'invalid instance', problems }, null, 2));
+    return 2;
+  }
+  const started = process.hrtime.bigint();
+  const result = assign(instance as AssignmentInstance, seed);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (!result.feasible) {
+    console.error(JSON.stringify({ infeasible: true, explanation: result.explanation, seconds }, null, 2));
+    return 1;
+  }
+  console.log(JSON.stringify({ objective: result.objective, assignment: result.assignment, seconds }));
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
