@@ -34,17 +34,73 @@ export class MinCostFlow {
     this.head[u] = this.to.length - 1;
   }
 
+  /** Dinic-style blocking flow restricted to edges whose reduced cost is zero. */
+  private blockingFlow(s: number, t: number, potential: number[], limit: number): { flow: number; cost: number } {
+    const n = this.nodes;
+    const admissible = (e: number, u: number) => this.cap[e] > 0 && this.cost[e] + potential[u] - potential[this.to[e]] === 0;
+    let flow = 0;
+    let cost = 0;
+    const level = new Array<number>(n);
+    const iter = new Array<number>(n);
+    while (flow < limit) {
+      level.fill(-1);
+      level[s] = 0;
+      const queue = [s];
+      for (let qi = 0; qi < queue.length; qi += 1) {
+        const u = queue[qi];
+        for (let e = this.head[u]; e !== -1; e = this.next[e]) {
+          const v = this.to[e];
+          if (level[v] < 0 && admissible(e, u)) {
+            level[v] = level[u] + 1;
+            queue.push(v);
+          }
+        }
+      }
+      if (level[t] < 0) break;
+      for (let v = 0; v < n; v += 1) iter[v] = this.head[v];
+      // Iterative DFS with current-arc pointers; each found path carries its bottleneck.
+      for (;;) {
+        const path: number[] = [];
+        let u = s;
+        while (u !== t) {
+          let e = iter[u];
+          while (e !== -1 && !(admissible(e, u) && level[this.to[e]] === level[u] + 1)) e = this.next[e];
+          iter[u] = e;
+          if (e === -1) {
+            if (u === s) break;
+            level[u] = -1; // dead end: never enter it again in this phase
+            const back = path.pop()!;
+            u = this.to[back ^ 1];
+            iter[u] = this.next[iter[u]];
+            continue;
+          }
+          path.push(e);
+          u = this.to[e];
+        }
+        if (u !== t) break;
+        let push = limit - flow;
+        for (const e of path) push = Math.min(push, this.cap[e]);
+        for (const e of path) {
+          this.cap[e] -= push;
+          this.cap[e ^ 1] += push;
+          cost += push * this.cost[e];
+        }
+        flow += push;
+        if (flow >= limit) break;
+      }
+    }
+    return { flow, cost };
+  }
+
   /** Sends up to `limit` units from s to t at least cost; returns the flow and its cost. */
   run(s: number, t: number, limit = Number.MAX_SAFE_INTEGER): { flow: number; cost: number } {
     const n = this.nodes;
     const potential = new Array<number>(n).fill(0);
     const dist = new Array<number>(n);
-    const prevEdge = new Array<number>(n);
     let flow = 0;
     let total = 0;
     while (flow < limit) {
       dist.fill(Infinity);
-      prevEdge.fill(-1);
       dist[s] = 0;
       const heap = new MinHeap();
       heap.push(0, s);
@@ -57,7 +113,6 @@ export class MinCostFlow {
           const nd = d + this.cost[e] + potential[u] - potential[v];
           if (nd < dist[v]) {
             dist[v] = nd;
-            prevEdge[v] = e;
             heap.push(nd, v);
           }
         }
@@ -65,14 +120,12 @@ export class MinCostFlow {
       if (dist[t] === Infinity) break;
       // Capping at dist[t] keeps every reduced cost non-negative, unreachable nodes included.
       for (let v = 0; v < n; v += 1) potential[v] += Math.min(dist[v], dist[t]);
-      let push = limit - flow;
-      for (let v = t; v !== s; v = this.to[prevEdge[v] ^ 1]) push = Math.min(push, this.cap[prevEdge[v]]);
-      for (let v = t; v !== s; v = this.to[prevEdge[v] ^ 1]) {
-        this.cap[prevEdge[v]] -= push;
-        this.cap[prevEdge[v] ^ 1] += push;
-        total += push * this.cost[prevEdge[v]];
-      }
-      flow += push;
+      // Primal-dual step: push a blocking flow along every shortest path at once (edges with zero
+      // reduced cost), so one Dijkstra serves many augmentations.
+      const pushed = this.blockingFlow(s, t, potential, limit - flow);
+      flow += pushed.flow;
+      total += pushed.cost;
+      if (pushed.flow === 0) break;
     }
     return { flow, cost: total };
   }
