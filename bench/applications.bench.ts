@@ -34,6 +34,7 @@ import { CreateCompetitionDto } from '../src/modules/competitions/dto/competitio
 import { GeographyService } from '../src/modules/geography/geography.service';
 import { PlansService } from '../src/modules/plans/plans.service';
 import { UsersService } from '../src/modules/users/users.service';
+import { createBenchDatabase } from './bench-database';
 
 const DAY = 24 * 3600 * 1000;
 const VILLAGES = 20;
@@ -578,14 +579,7 @@ export async function benchApplications(n: number): Promise<void> {
   const requests = option('requests', 200);
   const benchStarted = performance.now();
 
-  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `startup_bench_applications_${process.pid}`;
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
+  const { admin, name, url } = await createBenchDatabase('applications');
   const env = {
     ...process.env,
     NODE_ENV: 'test',

@@ -18,8 +18,8 @@ import { Outbox } from '../src/modules/notifications/outbox.service';
 import { UsersService } from '../src/modules/users/users.service';
 import { WorkerModule } from '../src/worker.module';
 import { AppModule } from '../src/app.module';
-import { Client } from 'pg';
 import Redis from 'ioredis';
+import { createBenchDatabase } from './bench-database';
 
 interface Sink {
   server: SMTPServer;
@@ -60,14 +60,7 @@ async function waitUntil(check: () => boolean, timeoutMs: number): Promise<void>
 }
 
 export async function benchNotifications(n: number): Promise<void> {
-  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `startup_bench_${process.pid}`;
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
+  const { admin, name, url } = await createBenchDatabase('notifications');
   const sink = await startSink();
   const env = {
     ...process.env,
