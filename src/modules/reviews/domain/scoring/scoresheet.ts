@@ -1,0 +1,34 @@
+/** A rubric line of a scoring round (DESIGN.md section 5). */
+export interface Criterion {
+  code: string;
+  weight: number;
+  /** Integer scale 0..max. */
+  max: number;
+  /** A gate: an application whose mean score here is below this cannot advance. */
+  min?: number;
+}
+
+/**
+ * A scoresheet's total: the weighted share of the maximum, 0-100. Scores are by criterion code;
+ * every criterion must be scored within its scale (the caller validated that).
+ */
+export function scoresheetTotal(criteria: readonly Criterion[], scores: Readonly<Record<string, number>>): number {
+  const weights = criteria.reduce((sum, c) => sum + c.weight, 0);
+  if (weights <= 0) throw new Error('a rubric needs a positive total weight');
+  const weighted = criteria.reduce((sum, c) => sum + (c.weight * scores[c.code]) / c.max, 0);
+  return (100 * weighted) / weights;
+}
+
+/** Problems with one scoresheet's scores against the rubric, by criterion code (empty when valid). */
+export function scoreProblems(criteria: readonly Criterion[], scores: Readonly<Record<string, unknown>>): { field: string; problems: string[] }[] {
+  const out: { field: string; problems: string[] }[] = [];
+  const known = new Set(criteria.map((c) => c.code));
+  for (const c of criteria) {
+    const value = scores[c.code];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > c.max) {
+      out.push({ field: `scores.${c.code}`, problems: [`must be a whole number from 0 to ${c.max}`] });
+    }
+  }
+  for (const code of Object.keys(scores)) if (!known.has(code)) out.push({ field: `scores.${code}`, problems: ['not a criterion of this round'] });
+  return out;
+}
