@@ -7,6 +7,7 @@ import { SORTS, SortKey } from '../applications-query.repository';
 import { APPLICATION_STATUSES, ApplicationStatus, SECTORS, Sector } from '../domain/application-status';
 import { SCREENING_REASONS, ScreeningDecision } from '../domain/screening';
 import { ApplicationDto } from './application-view.dto';
+import { OptionalIdField } from '../../../common/validation/id-field';
 
 export class ApplicationFilterDto {
   @ApiPropertyOptional({ enum: APPLICATION_STATUSES, description: 'Default: every status but draft' })
@@ -14,22 +15,13 @@ export class ApplicationFilterDto {
   @IsIn(APPLICATION_STATUSES)
   status?: ApplicationStatus;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @LowercaseIds()
-  @IsUUID('all')
+  @OptionalIdField()
   villageId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @LowercaseIds()
-  @IsUUID('all')
+  @OptionalIdField()
   districtId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @LowercaseIds()
-  @IsUUID('all')
+  @OptionalIdField()
   goalId?: string;
 
   @ApiPropertyOptional({ enum: SECTORS })

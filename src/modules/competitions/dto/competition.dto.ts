@@ -22,6 +22,7 @@ import { COMPETITION_STATUSES, CompetitionStatus } from '../domain/competition-s
 import { Competition } from '../entities/competition.entity';
 import { OptionalNotNull } from '../../../common/validation/optional';
 import { LowercaseIds, Trim } from '../../../common/validation/transforms';
+import { OptionalIdField } from '../../../common/validation/id-field';
 
 /** ISO 8601 with an explicit offset only: a deadline must never depend on the server's time zone. */
 const toDate = () =>
@@ -33,16 +34,10 @@ const toDate = () =>
 
 
 export class EnvelopeDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Exactly one of districtId or villageId' })
-  @IsOptional()
-  @LowercaseIds()
-  @IsUUID('all')
+  @OptionalIdField('Exactly one of districtId or villageId')
   districtId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @LowercaseIds()
-  @IsUUID('all')
+  @OptionalIdField()
   villageId?: string;
 
   @MoneyField({ required: true, description: 'Cap on awards in this district or village' })
