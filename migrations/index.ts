@@ -6,6 +6,7 @@ import { CreateApplications1795365266731 } from './1795365266731-CreateApplicati
 import { AddApplicationScreening1795365532269 } from './1795365532269-AddApplicationScreening';
 import { CreateAttachments1795365750387 } from './1795365750387-CreateAttachments';
 import { IndexApplicationsBySubmission1795367140723 } from './1795367140723-IndexApplicationsBySubmission';
+import { CreateReviews1795368839369 } from './1795368839369-CreateReviews';
 
 /** Every migration, in order. A test checks that each file in this folder is listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddApplicationScreening1795365532269,
   CreateAttachments1795365750387,
   IndexApplicationsBySubmission1795367140723,
+  CreateReviews1795368839369,
 ];

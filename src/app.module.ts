@@ -15,6 +15,7 @@ import { CompetitionsModule } from './modules/competitions/competitions.module';
 import { GeographyModule } from './modules/geography/geography.module';
 import { HealthModule } from './modules/health/health.module';
 import { PlansModule } from './modules/plans/plans.module';
+import { ReviewsModule } from './modules/reviews/reviews.module';
 import { UsersModule } from './modules/users/users.module';
 import { RedisModule } from './redis/redis.module';
 
@@ -35,6 +36,7 @@ import { RedisModule } from './redis/redis.module';
     CompetitionsModule,
     ApplicationsModule,
     AttachmentsModule,
+    ReviewsModule,
     HealthModule,
   ],
   providers: [

@@ -6,11 +6,13 @@ import { ApplicationsModule } from './modules/applications/applications.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CompetitionsModule } from './modules/competitions/competitions.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
+import { ReviewsWorkerModule } from './modules/reviews/reviews-worker.module';
+import { ReviewsModule } from './modules/reviews/reviews.module';
 import { SchedulesWorker } from './queue/schedules.worker';
 
-/** The worker process: the notification relay and sender, and the schedules; no HTTP. */
+/** The worker process: the notification relay and sender, review jobs (assignment, finalizing) and the schedules; no HTTP. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, CompetitionsModule, ApplicationsModule, NotificationsWorkerModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, CompetitionsModule, ApplicationsModule, ReviewsModule, ReviewsWorkerModule, NotificationsWorkerModule],
   providers: [SchedulesWorker],
 })
 export class WorkerModule {}

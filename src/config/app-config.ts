@@ -25,6 +25,8 @@ export interface AppConfig {
   adminPassword?: string;
   competitionCloseEveryMs: number;
   draftReminderEveryMs: number;
+  /** How often the worker sends scoring reminders and re-queues review jobs Redis lost. */
+  reviewSweepEveryMs: number;
   publicUrl: string;
   smtpUrl?: string;
   smtpPoolSize: number;
@@ -179,6 +181,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminPassword,
     competitionCloseEveryMs: read.int('COMPETITION_CLOSE_EVERY_MS', 60000, 1000, 86400000),
     draftReminderEveryMs: read.int('DRAFT_REMINDER_EVERY_MS', 900000, 1000, 86400000),
+    reviewSweepEveryMs: read.int('REVIEW_SWEEP_EVERY_MS', 300000, 1000, 86400000),
     publicUrl: read.url('PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']).replace(/\/+$/, ''),
     smtpUrl,
     smtpPoolSize: read.int('SMTP_POOL_SIZE', 5, 1, 100),

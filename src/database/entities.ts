@@ -18,6 +18,15 @@ import { Village } from '../modules/geography/entities/village.entity';
 import { Notification } from '../modules/notifications/entities/notification.entity';
 import { DevelopmentPlan } from '../modules/plans/entities/development-plan.entity';
 import { PlanGoal } from '../modules/plans/entities/plan-goal.entity';
+import { AssignmentRun } from '../modules/reviews/entities/assignment-run.entity';
+import { Assignment } from '../modules/reviews/entities/assignment.entity';
+import { CompetitionJuror } from '../modules/reviews/entities/competition-juror.entity';
+import { ConflictDeclaration } from '../modules/reviews/entities/conflict-declaration.entity';
+import { ImportedAffinity } from '../modules/reviews/entities/imported-affinity.entity';
+import { ReviewRound } from '../modules/reviews/entities/review-round.entity';
+import { RoundApplication } from '../modules/reviews/entities/round-application.entity';
+import { RoundResult } from '../modules/reviews/entities/round-result.entity';
+import { Scoresheet } from '../modules/reviews/entities/scoresheet.entity';
 import { User } from '../modules/users/entities/user.entity';
 
 /** Listed by hand (no globs): the same list works under ts-node, Jest and the compiled build. */
@@ -44,4 +53,13 @@ export const ENTITIES = [
   ApplicationStatusChange,
   ReferenceCounter,
   Attachment,
+  ReviewRound,
+  RoundApplication,
+  CompetitionJuror,
+  ConflictDeclaration,
+  AssignmentRun,
+  Assignment,
+  Scoresheet,
+  RoundResult,
+  ImportedAffinity,
 ];

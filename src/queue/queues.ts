@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 export const QUEUES = {
   schedules: 'schedules',
   notifications: 'notifications',
+  reviews: 'reviews',
 } as const;
 
 export const NOTIFICATION_JOB = 'send';
@@ -13,9 +14,13 @@ export interface NotificationJobData {
   notificationId: string;
 }
 
+/** What a review job carries: the id of the run or round to work on. */
+export type ReviewJobData = { kind: 'assign'; runId: string } | { kind: 'finalize'; roundId: string };
+
 export const SCHEDULED_JOBS = {
   closeDueCompetitions: 'competitions.close-due',
   remindDrafts: 'applications.remind-drafts',
+  reviewSweep: 'reviews.sweep',
 } as const;
 
 /**

@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ApplicationRemindersService } from '../modules/applications/application-reminders.service';
 import { CompetitionLifecycleService } from '../modules/competitions/competition-lifecycle.service';
+import { ReviewRemindersService } from '../modules/reviews/review-reminders.service';
 import { bullPrefix, producerConnection, QUEUES, SCHEDULED_JOBS, workerConnection } from './queues';
 
 /**
@@ -22,6 +23,7 @@ export class SchedulesWorker implements OnModuleInit, OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly competitions: CompetitionLifecycleService,
     private readonly reminders: ApplicationRemindersService,
+    private readonly reviews: ReviewRemindersService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -43,6 +45,11 @@ export class SchedulesWorker implements OnModuleInit, OnApplicationShutdown {
       { every: this.config.draftReminderEveryMs },
       { name: SCHEDULED_JOBS.remindDrafts, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
     );
+    await this.queue.upsertJobScheduler(
+      SCHEDULED_JOBS.reviewSweep,
+      { every: this.config.reviewSweepEveryMs },
+      { name: SCHEDULED_JOBS.reviewSweep, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
+    );
     this.worker = new Worker(QUEUES.schedules, (job) => this.run(job), { connection: consumer, prefix, concurrency: 1 });
     this.worker.on('failed', (job, error) => this.logger.error({ err: error, job: job?.name }, 'Scheduled job failed'));
     this.worker.on('error', (error) => this.logger.warn({ err: error }, 'Schedules worker error'));
@@ -55,6 +62,8 @@ export class SchedulesWorker implements OnModuleInit, OnApplicationShutdown {
         return { closed: await this.competitions.closeDue() };
       case SCHEDULED_JOBS.remindDrafts:
         return { reminders: await this.reminders.remindDrafts() };
+      case SCHEDULED_JOBS.reviewSweep:
+        return this.reviews.sweep();
       default:
         throw new Error(`Unknown scheduled job ${job.name}`);
     }

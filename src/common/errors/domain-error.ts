@@ -10,7 +10,8 @@ export type ErrorKind =
   | 'conflict'
   | 'rule'
   | 'rate_limited'
-  | 'too_large';
+  | 'too_large'
+  | 'unavailable';
 
 export interface ErrorSpec {
   code: string;
@@ -53,4 +54,5 @@ export const HTTP_STATUS_BY_KIND: Record<ErrorKind, number> = {
   too_large: 413,
   rule: 422,
   rate_limited: 429,
+  unavailable: 503,
 };

@@ -74,7 +74,7 @@ export class AttachmentsService implements OnModuleInit {
         if (problem) throw new DomainError(LIMIT_ERRORS[problem], { limits: this.limits, usage, size: checked.size });
         stored = true;
         await this.storage.put(storageKey, file.bytes);
-        const attachment = await this.attachments.insert(em, { applicationId, storageKey, uploadedBy: actor.id, ...checked });
+        const attachment = await this.attachments.insert(em, { applicationId, storageKey, uploadedBy: actor.id, identifying: true, ...checked });
         await this.audit.record(em, { actorId: actor.id, action: 'attachment.uploaded', entityType: 'application', entityId: applicationId, after: attachmentAuditView(attachment) });
         return attachment;
       });

@@ -41,6 +41,13 @@ export class Attachment {
   @Column({ type: 'text' })
   sha256!: string;
 
+  /**
+   * Whether the file may reveal who applied (a CV, a photo, a company registration). Jurors of a
+   * blind round see only files a manager has checked and marked as not identifying.
+   */
+  @Column({ type: 'boolean', default: true })
+  identifying!: boolean;
+
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'uploaded_by', foreignKeyConstraintName: 'FK_attachments_uploader' })
   uploader?: User;

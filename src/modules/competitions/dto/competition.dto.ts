@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -21,16 +21,9 @@ import { MoneyField } from '../../../common/money/money';
 import { COMPETITION_STATUSES, CompetitionStatus } from '../domain/competition-status';
 import { Competition } from '../entities/competition.entity';
 import { OptionalNotNull } from '../../../common/validation/optional';
-import { LowercaseIds, Trim } from '../../../common/validation/transforms';
+import { IsoDateTime, LowercaseIds, Trim } from '../../../common/validation/transforms';
 import { OptionalIdField } from '../../../common/validation/id-field';
 
-/** ISO 8601 with an explicit offset only: a deadline must never depend on the server's time zone. */
-const toDate = () =>
-  Transform(({ value }) =>
-    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)
-      ? new Date(value)
-      : value,
-  );
 
 
 export class EnvelopeDto {
@@ -87,12 +80,12 @@ class CompetitionFields {
   maxApplicationsPerApplicant?: number;
 
   @ApiProperty({ type: String, format: 'date-time', example: '2026-12-01T00:00:00+05:00' })
-  @toDate()
+  @IsoDateTime()
   @IsDate({ message: 'opensAt must be an ISO 8601 date-time with an offset' })
   opensAt!: Date;
 
   @ApiProperty({ type: String, format: 'date-time', example: '2027-01-31T18:00:00+05:00' })
-  @toDate()
+  @IsoDateTime()
   @IsDate({ message: 'closesAt must be an ISO 8601 date-time with an offset' })
   closesAt!: Date;
 

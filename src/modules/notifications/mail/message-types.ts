@@ -28,6 +28,18 @@ export const MESSAGE_TYPES = {
     description: 'The competition closes soon and the application is still a draft',
     variables: ['fullName', 'applicationTitle', 'competitionTitle', 'closesAt', 'applicationUrl'],
   },
+  'review.assigned': {
+    description: 'A juror has been assigned applications to score in a review round, with the round deadline',
+    variables: ['fullName', 'competitionTitle', 'roundName', 'count', 'deadline', 'workspaceUrl'],
+  },
+  'review.deadline_reminder': {
+    description: 'The review round closes soon and the juror still has unfinished scoresheets',
+    variables: ['fullName', 'competitionTitle', 'roundName', 'unfinished', 'deadline', 'workspaceUrl'],
+  },
+  'round.results': {
+    description: 'The results of a review round are final: whether the application advanced, with its official score',
+    variables: ['fullName', 'reference', 'applicationTitle', 'competitionTitle', 'roundName', 'advanced', 'officialScore', 'resultsUrl'],
+  },
 } as const satisfies Record<string, { description: string; variables: readonly string[] }>;
 
 export type MessageType = keyof typeof MESSAGE_TYPES;
@@ -91,6 +103,39 @@ export interface DraftReminderVariables {
   applicationUrl: string;
 }
 
+export interface ReviewAssignedVariables {
+  fullName: string;
+  competitionTitle: string;
+  roundName: string;
+  /** How many applications the juror has been assigned in the round. */
+  count: number;
+  deadline: Date;
+  workspaceUrl: string;
+}
+
+export interface ReviewDeadlineReminderVariables {
+  fullName: string;
+  competitionTitle: string;
+  roundName: string;
+  /** How many of the juror's scoresheets are not finished yet. */
+  unfinished: number;
+  deadline: Date;
+  workspaceUrl: string;
+}
+
+export interface RoundResultsVariables {
+  fullName: string;
+  reference: string;
+  applicationTitle: string;
+  competitionTitle: string;
+  roundName: string;
+  /** Whether the application goes on past this round. */
+  advanced: boolean;
+  /** Already formatted (e.g. "72.4"); empty when the application received too few scores to be ranked. */
+  officialScore: string;
+  resultsUrl: string;
+}
+
 interface MessageVariablesByType {
   'account.registered': AccountRegisteredVariables;
   'password.reset': PasswordResetVariables;
@@ -98,6 +143,9 @@ interface MessageVariablesByType {
   'application.submitted': ApplicationSubmittedVariables;
   'application.ineligible': ApplicationIneligibleVariables;
   'application.draft_reminder': DraftReminderVariables;
+  'review.assigned': ReviewAssignedVariables;
+  'review.deadline_reminder': ReviewDeadlineReminderVariables;
+  'round.results': RoundResultsVariables;
 }
 
 export type MessageVariables<T extends MessageType> = MessageVariablesByType[T];

@@ -20,6 +20,29 @@ function text(data: Record<string, unknown>, key: string): string {
 const date = (data: Record<string, unknown>, key: string): Date => new Date(text(data, key));
 const money = (data: Record<string, unknown>, key: string): bigint => BigInt(text(data, key));
 
+/** A count: a JSON number that is a safe, non-negative integer. */
+function integer(data: Record<string, unknown>, key: string): number {
+  const value = data[key];
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new Error(`Notification data "${key}" is not a non-negative integer`);
+  }
+  return value;
+}
+
+function flag(data: Record<string, unknown>, key: string): boolean {
+  const value = data[key];
+  if (typeof value !== 'boolean') throw new Error(`Notification data "${key}" is not a boolean`);
+  return value;
+}
+
+/** A text that may be absent: null or missing gives an empty string, anything else but a string is refused. */
+function optionalText(data: Record<string, unknown>, key: string): string {
+  const value = data[key];
+  if (value == null) return '';
+  if (typeof value !== 'string') throw new Error(`Notification data "${key}" is not a string`);
+  return value;
+}
+
 /**
  * Turns an outbox row's data (ids and display values, stored as JSON) and its recipient into the
  * variables of its template. Links are derived here, at send time, from token ids.
@@ -83,6 +106,35 @@ export function messageVariables(
         competitionTitle: text(data, 'competitionTitle'),
         closesAt: date(data, 'closesAt'),
         applicationUrl: `${links.publicUrl}/applications/${text(data, 'applicationId')}`,
+      };
+    case 'review.assigned':
+      return {
+        fullName,
+        competitionTitle: text(data, 'competitionTitle'),
+        roundName: text(data, 'roundName'),
+        count: integer(data, 'count'),
+        deadline: date(data, 'deadline'),
+        workspaceUrl: `${links.publicUrl}/reviews/rounds/${text(data, 'roundId')}`,
+      };
+    case 'review.deadline_reminder':
+      return {
+        fullName,
+        competitionTitle: text(data, 'competitionTitle'),
+        roundName: text(data, 'roundName'),
+        unfinished: integer(data, 'unfinished'),
+        deadline: date(data, 'deadline'),
+        workspaceUrl: `${links.publicUrl}/reviews/rounds/${text(data, 'roundId')}`,
+      };
+    case 'round.results':
+      return {
+        fullName,
+        reference: text(data, 'reference'),
+        applicationTitle: text(data, 'applicationTitle'),
+        competitionTitle: text(data, 'competitionTitle'),
+        roundName: text(data, 'roundName'),
+        advanced: flag(data, 'advanced'),
+        officialScore: optionalText(data, 'officialScore'),
+        resultsUrl: `${links.publicUrl}/applications/${text(data, 'applicationId')}`,
       };
   }
 }

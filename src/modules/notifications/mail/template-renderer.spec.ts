@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { LANGUAGES, Language } from '../../users/domain/language';
 import { MESSAGE_TYPES, MessageType, MessageVariables } from './message-types';
+import { messageVariables } from './message-variables';
 import { LAYOUT_VARIABLES, resolveTemplatesDir, TEMPLATE_PARTS, TemplateRenderer, templateVariablesUsed } from './template-renderer';
 
 const TIME_ZONE = 'Asia/Almaty';
@@ -60,8 +61,35 @@ const SAMPLES: { [T in MessageType]: MessageVariables<T> } = {
     closesAt: new Date('2023-12-15T12:00:00Z'),
     applicationUrl: 'https://startup.example.kz/applications/0b6f7c1e-4a1b-4c55-9f5e-2f8a0d6b9c11',
   },
+  'review.assigned': {
+    fullName: NAME,
+    competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+    roundName: 'Бірінші кезең / First round',
+    count: 12,
+    deadline: new Date('2023-12-15T12:00:00Z'),
+    workspaceUrl: 'https://startup.example.kz/reviews/rounds/5d1c2b3a-7e6f-4a8b-9c0d-1e2f3a4b5c6d',
+  },
+  'review.deadline_reminder': {
+    fullName: NAME,
+    competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+    roundName: 'Бірінші кезең / First round',
+    unfinished: 3,
+    deadline: new Date('2023-12-15T12:00:00Z'),
+    workspaceUrl: 'https://startup.example.kz/reviews/rounds/5d1c2b3a-7e6f-4a8b-9c0d-1e2f3a4b5c6d',
+  },
+  'round.results': {
+    fullName: NAME,
+    reference: 'SU-2023-0042',
+    applicationTitle: 'Қонақ үй / Guest house',
+    competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+    roundName: 'Бірінші кезең / First round',
+    advanced: true,
+    officialScore: '72.4',
+    resultsUrl: 'https://startup.example.kz/applications/0b6f7c1e-4a1b-4c55-9f5e-2f8a0d6b9c11',
+  },
 };
-const URL_VARIABLES = ['confirmUrl', 'resetUrl', 'competitionUrl', 'applicationUrl'];
+const URL_VARIABLES = ['confirmUrl', 'resetUrl', 'competitionUrl', 'applicationUrl', 'workspaceUrl', 'resultsUrl'];
+const COUNT_VARIABLES = ['count', 'unfinished'];
 const MONEY_VARIABLES = ['minAward', 'maxAward', 'requestedAmount', 'ownContribution'];
 
 /** The checks a translator's change must pass, as functions so they can be shown to fail on a bad folder. */
@@ -200,6 +228,41 @@ describe('TemplateRenderer with the real templates', () => {
       expect(message.html).toContain(renderer.formatMoney(variables[name] as bigint, language));
     }
     if (MONEY_VARIABLES.some((key) => key in variables)) expect(message.text).toContain('₸');
+    for (const name of COUNT_VARIABLES.filter((key) => key in variables)) {
+      expect(message.text).toContain(`: ${String(variables[name])}\n`);
+      expect(message.html).toContain(`>${String(variables[name])}<`);
+    }
+  });
+
+  it.each(LANGUAGES)('writes round results in %s for an advanced, a rejected and an unranked application', (language) => {
+    const sample = SAMPLES['round.results'];
+    const advanced = renderer.render('round.results', language, sample);
+    const rejected = renderer.render('round.results', language, { ...sample, advanced: false, officialScore: '41.0' });
+    const unranked = renderer.render('round.results', language, { ...sample, advanced: false, officialScore: '' });
+
+    expect(advanced.text).not.toBe(rejected.text);
+    expect(advanced.html).not.toBe(rejected.html);
+    for (const message of [advanced, rejected]) expect(message.text).not.toBe(unranked.text);
+    expect(advanced.text).toContain('72.4');
+    expect(advanced.html).toContain('<strong>72.4</strong>');
+    expect(rejected.text).toContain('41.0');
+    const scoreLabel = { kk: 'Қорытынды балл', ru: 'Итоговый балл', en: 'Official score' }[language];
+    expect(advanced.text).toContain(`${scoreLabel}: 72.4`);
+    expect(unranked.text).not.toContain(scoreLabel);
+    expect(unranked.html).not.toContain(scoreLabel);
+    const notRanked = { kk: 'рейтингке енуге жеткілікті баға алмады', ru: 'не получила достаточно оценок', en: 'did not receive enough scores to be ranked' }[language];
+    expect(unranked.text).toContain(notRanked);
+    expect(unranked.html).toContain(notRanked);
+    expect(advanced.text).not.toContain(notRanked);
+  });
+
+  it('asks jurors to declare a conflict of interest in every language', () => {
+    const phrases = { kk: 'мүдделер қақтығысы', ru: 'конфликт интересов', en: 'conflict of interest' };
+    for (const language of LANGUAGES) {
+      const message = renderer.render('review.assigned', language, SAMPLES['review.assigned']);
+      expect(message.text).toContain(phrases[language]);
+      expect(message.html).toContain(phrases[language]);
+    }
   });
 
   it('writes a competition mail in Russian with the amounts and deadline formatted for Russian readers', () => {
@@ -328,6 +391,59 @@ describe('TemplateRenderer with a temporary templates folder', () => {
     const first = renderer.render('password.reset', 'ru', variables);
     rmSync(dir, { recursive: true, force: true });
     expect(renderer.render('password.reset', 'ru', variables)).toEqual(first);
+  });
+});
+
+describe('messageVariables for the review mails', () => {
+  const links = { publicUrl: 'https://startup.example.kz', linkSecret: 'secret' };
+  const roundData = { roundId: 'r-1', competitionTitle: 'Ауыл кәсіпкерлігі 2023', roundName: 'First round', deadline: '2023-12-15T12:00:00Z' };
+  const resultsData = {
+    roundId: 'r-1',
+    applicationId: 'a-1',
+    reference: 'SU-2023-0042',
+    applicationTitle: 'Guest house',
+    competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+    roundName: 'First round',
+    advanced: false,
+    officialScore: null,
+  };
+
+  it('builds the juror variables with the round workspace link and the counts as integers', () => {
+    expect(messageVariables('review.assigned', { ...roundData, count: 12 }, 'Juror', links, 'ru')).toEqual({
+      fullName: 'Juror',
+      competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+      roundName: 'First round',
+      count: 12,
+      deadline: new Date('2023-12-15T12:00:00Z'),
+      workspaceUrl: 'https://startup.example.kz/reviews/rounds/r-1',
+    });
+    expect(messageVariables('review.deadline_reminder', { ...roundData, unfinished: 0 }, 'Juror', links, 'kk')).toMatchObject({
+      unfinished: 0,
+      workspaceUrl: 'https://startup.example.kz/reviews/rounds/r-1',
+    });
+  });
+
+  it.each([['3'], [2.5], [-1], [Number.MAX_SAFE_INTEGER + 1], [null]])('refuses a count of %p', (count) => {
+    expect(() => messageVariables('review.assigned', { ...roundData, count }, 'Juror', links, 'en')).toThrow(/"count" is not a non-negative integer/);
+  });
+
+  it('builds the results variables, with an empty score for an unranked application', () => {
+    expect(messageVariables('round.results', resultsData, 'Applicant', links, 'en')).toEqual({
+      fullName: 'Applicant',
+      reference: 'SU-2023-0042',
+      applicationTitle: 'Guest house',
+      competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+      roundName: 'First round',
+      advanced: false,
+      officialScore: '',
+      resultsUrl: 'https://startup.example.kz/applications/a-1',
+    });
+    expect(messageVariables('round.results', { ...resultsData, advanced: true, officialScore: '72.4' }, 'Applicant', links, 'en')).toMatchObject({
+      advanced: true,
+      officialScore: '72.4',
+    });
+    expect(() => messageVariables('round.results', { ...resultsData, advanced: 'yes' }, 'Applicant', links, 'en')).toThrow(/"advanced" is not a boolean/);
+    expect(() => messageVariables('round.results', { ...resultsData, officialScore: 72.4 }, 'Applicant', links, 'en')).toThrow(/"officialScore" is not a string/);
   });
 });
 

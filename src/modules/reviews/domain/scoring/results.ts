@@ -50,14 +50,18 @@ export interface RoundResults {
   crossings: string[];
 }
 
+/** Code-point order: the same in every locale, and fast on long lists of ids. */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const lot = (seed: string, id: string) => createHash('sha256').update(`${seed}:${id}`).digest('hex');
 
 export function computeResults(input: RoundInput): RoundResults {
-  const sheets = [...input.scoresheets].sort((a, b) => a.application.localeCompare(b.application) || a.juror.localeCompare(b.juror));
+  const sheets = [...input.scoresheets].sort((a, b) => cmp(a.application, b.application) || cmp(a.juror, b.juror));
   const ratings: Rating[] = sheets.map((s) => ({ application: s.application, juror: s.juror, total: scoresheetTotal(input.criteria, s.scores) }));
   const byApplication = new Map<string, Rating[]>();
   for (const r of ratings) (byApplication.get(r.application) ?? byApplication.set(r.application, []).get(r.application)!).push(r);
+  const sheetsOf = new Map<string, (typeof sheets)[number][]>();
+  for (const s of sheets) (sheetsOf.get(s.application) ?? sheetsOf.set(s.application, []).get(s.application)!).push(s);
 
   const perJuror = new Map<string, number>();
   for (const r of ratings) perJuror.set(r.juror, (perJuror.get(r.juror) ?? 0) + 1);
@@ -71,10 +75,10 @@ export function computeResults(input: RoundInput): RoundResults {
         : null;
 
   const rows = [...input.applications]
-    .sort((a, b) => a.id.localeCompare(b.id))
+    .sort((a, b) => cmp(a.id, b.id))
     .map((application) => {
       const rs = byApplication.get(application.id) ?? [];
-      const mine = sheets.filter((s) => s.application === application.id);
+      const mine = sheetsOf.get(application.id) ?? [];
       const criterionMean = (code: string) => (mine.length ? mean(mine.map((s) => s.scores[code])) : 0);
       const totals = rs.map((r) => r.total);
       return {
@@ -92,7 +96,7 @@ export function computeResults(input: RoundInput): RoundResults {
   const rankBy = (score: (r: (typeof rows)[number]) => number | null) =>
     rows
       .filter((r) => r.count >= input.quorum && score(r) !== null)
-      .sort((a, b) => score(b)! - score(a)! || b.priority - a.priority || (a.application.requestedAmount < b.application.requestedAmount ? -1 : a.application.requestedAmount > b.application.requestedAmount ? 1 : 0) || a.lot.localeCompare(b.lot));
+      .sort((a, b) => score(b)! - score(a)! || b.priority - a.priority || (a.application.requestedAmount < b.application.requestedAmount ? -1 : a.application.requestedAmount > b.application.requestedAmount ? 1 : 0) || cmp(a.lot, b.lot));
   const decisive = blockedBy === null ? (r: (typeof rows)[number]) => r.calibrated : (r: (typeof rows)[number]) => r.official;
   const ranked = rankBy(decisive);
   const advanced = advance(ranked, decisive, input.advancement);
@@ -101,7 +105,7 @@ export function computeResults(input: RoundInput): RoundResults {
   const rankOf = new Map(ranked.map((r, i) => [r.application.id, i + 1]));
   const candidates = ranked
     .filter((r) => (r.spread ?? 0) > input.dispute.spread && Math.abs(rankOf.get(r.application.id)! - lineRank) <= input.dispute.margin)
-    .sort((a, b) => (b.spread ?? 0) - (a.spread ?? 0) || a.lot.localeCompare(b.lot));
+    .sort((a, b) => (b.spread ?? 0) - (a.spread ?? 0) || cmp(a.lot, b.lot));
   const disputed = new Set(candidates.slice(0, Math.floor(input.dispute.maxShare * ranked.length)).map((r) => r.application.id));
 
   let crossings: string[] = [];

@@ -1,0 +1,97 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { OptionalIdField } from '../../../common/validation/id-field';
+import { OptionalNotNull } from '../../../common/validation/optional';
+import { LowercaseIds, Trim } from '../../../common/validation/transforms';
+import { CONFLICT_KINDS, ConflictKind } from '../domain/jury/conflicts';
+import { ConflictDeclaration } from '../entities/conflict-declaration.entity';
+import { JurorRow } from '../jury.repository';
+
+export class AddJurorDto {
+  @ApiProperty({ format: 'uuid', description: 'An active account with the juror role' })
+  @LowercaseIds()
+  @IsUUID('all')
+  userId!: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['agriculture', 'water'], description: 'Expertise tags: the sectors, and themes named in plan goals' })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @Matches(/^[\p{L}\p{N} _-]{2,40}$/u, { each: true, message: 'each tag is 2-40 letters, digits, spaces, _ or -' })
+  expertise?: string[];
+
+  @OptionalIdField('Defaults to the account’s home village; jurors are never assigned applications from it')
+  homeVillageId?: string;
+}
+
+export class JurorDto {
+  @ApiProperty() userId!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ type: [String] }) expertise!: string[];
+  @ApiProperty({ nullable: true, type: String }) homeVillageId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) conflictsConfirmedAt!: string | null;
+  @ApiProperty() declarations!: number;
+  @ApiProperty() activeAssignments!: number;
+
+  static from(j: JurorRow): JurorDto {
+    return {
+      userId: j.userId,
+      fullName: j.fullName,
+      email: j.email,
+      expertise: j.expertise,
+      homeVillageId: j.homeVillageId,
+      conflictsConfirmedAt: j.conflictsConfirmedAt ? new Date(j.conflictsConfirmedAt).toISOString() : null,
+      declarations: j.declarations,
+      activeAssignments: j.activeAssignments,
+    };
+  }
+}
+
+export class DeclareConflictDto {
+  @OptionalIdField('Exactly one of applicantId, applicationId or villageId')
+  applicantId?: string;
+
+  @OptionalIdField()
+  applicationId?: string;
+
+  @OptionalIdField()
+  villageId?: string;
+
+  @ApiProperty({ enum: CONFLICT_KINDS })
+  @IsIn(CONFLICT_KINDS)
+  kind!: ConflictKind;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @OptionalNotNull()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class ConflictDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ nullable: true, type: String }) applicantId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) applicationId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) villageId!: string | null;
+  @ApiProperty({ enum: CONFLICT_KINDS }) kind!: ConflictKind;
+  @ApiProperty() note!: string;
+  @ApiProperty() createdAt!: string;
+
+  static from(d: ConflictDeclaration): ConflictDto {
+    return { id: d.id, applicantId: d.applicantId, applicationId: d.applicationId, villageId: d.villageId, kind: d.kind, note: d.note, createdAt: d.createdAt.toISOString() };
+  }
+}
+
+export class ApplicantEntryDto {
+  @ApiProperty() applicantId!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ description: 'Villages applied for: [{ id, name }]' }) villages!: { id: string; name: string }[];
+}
+
+export class PanelDto {
+  @ApiProperty() competitionId!: string;
+  @ApiProperty() competitionTitle!: string;
+  @ApiProperty({ nullable: true, type: String }) conflictsConfirmedAt!: string | null;
+}

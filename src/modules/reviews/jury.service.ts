@@ -1,0 +1,140 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { AssignmentChangesService } from './assignment-changes.service';
+import { ConflictKind } from './domain/jury/conflicts';
+import { CompetitionJuror } from './entities/competition-juror.entity';
+import { ConflictDeclaration } from './entities/conflict-declaration.entity';
+import { ApplicantEntry, JuryRepository, JurorRow } from './jury.repository';
+import { ReviewErrors as E } from './reviews.errors';
+import { RoundsRepository } from './rounds.repository';
+
+export interface DeclarationInput {
+  applicantId?: string;
+  applicationId?: string;
+  villageId?: string;
+  kind: ConflictKind;
+  note?: string;
+}
+
+/**
+ * The panel and its conflicts. A juror declares conflicts seeing only names and villages, then
+ * confirms; a conflict found later still counts and ends any assignment it touches (a recusal).
+ */
+@Injectable()
+export class JuryService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly jury: JuryRepository,
+    private readonly rounds: RoundsRepository,
+    private readonly changes: AssignmentChangesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async add(actorId: string, competitionId: string, input: { userId: string; expertise?: string[]; homeVillageId?: string }): Promise<JurorRow> {
+    await this.dataSource.transaction(async (em) => {
+      const competition = await this.rounds.competition(em, competitionId);
+      if (!competition) throw new DomainError(E.COMPETITION_NOT_FOUND);
+      const account = await this.jury.jurorAccount(em, input.userId);
+      if (!account) throw new DomainError(E.NOT_A_JUROR, { fields: [{ field: 'userId', problems: ['must be an active account with the juror role'] }] });
+      if (await this.jury.find(competitionId, input.userId, em)) throw new DomainError(E.JUROR_EXISTS);
+      const values = {
+        competitionId,
+        userId: input.userId,
+        expertise: [...new Set((input.expertise ?? []).map((t) => t.trim().toLowerCase()))].sort(),
+        homeVillageId: input.homeVillageId ?? account.homeVillageId,
+        addedBy: actorId,
+      };
+      await this.jury.insert(em, values);
+      await this.audit.record(em, { actorId, action: 'juror.added', entityType: 'competition', entityId: competitionId, after: values });
+    });
+    return (await this.jury.list(competitionId)).find((j) => j.userId === input.userId)!;
+  }
+
+  async remove(actorId: string, competitionId: string, userId: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const juror = await this.jury.lock(em, competitionId, userId);
+      if (!juror) throw new DomainError(E.JUROR_NOT_FOUND);
+      if (await this.jury.hasAssignments(em, competitionId, userId)) throw new DomainError(E.JUROR_HAS_ASSIGNMENTS);
+      await this.jury.remove(em, competitionId, userId);
+      await this.audit.record(em, { actorId, action: 'juror.removed', entityType: 'competition', entityId: competitionId, before: { userId } });
+    });
+  }
+
+  async list(competitionId: string): Promise<JurorRow[]> {
+    if (!(await this.rounds.competition(this.dataSource.manager, competitionId))) throw new DomainError(E.COMPETITION_NOT_FOUND);
+    return this.jury.list(competitionId);
+  }
+
+  async panelsOf(userId: string) {
+    return this.jury.panelsOf(userId);
+  }
+
+  /** 404 for anyone not on the panel: a juror learns nothing about other competitions. */
+  async member(competitionId: string, userId: string): Promise<CompetitionJuror> {
+    const juror = await this.jury.find(competitionId, userId);
+    if (!juror) throw new DomainError(E.JUROR_NOT_FOUND);
+    return juror;
+  }
+
+  async applicants(jurorId: string, competitionId: string): Promise<ApplicantEntry[]> {
+    await this.member(competitionId, jurorId);
+    return this.jury.applicants(competitionId);
+  }
+
+  async declarations(jurorId: string, competitionId: string): Promise<ConflictDeclaration[]> {
+    await this.member(competitionId, jurorId);
+    return this.jury.declarations(competitionId, jurorId);
+  }
+
+  async declare(jurorId: string, competitionId: string, input: DeclarationInput): Promise<ConflictDeclaration> {
+    const targets = [input.applicantId, input.applicationId, input.villageId].filter((t) => t !== undefined);
+    if (targets.length !== 1) {
+      throw new DomainError(E.CONFLICT_TARGET_NOT_FOUND, { fields: [{ field: 'applicantId', problems: ['name exactly one of applicantId, applicationId or villageId'] }] });
+    }
+    const { declaration, runs } = await this.dataSource.transaction(async (em) => {
+      const juror = await this.jury.lock(em, competitionId, jurorId);
+      if (!juror) throw new DomainError(E.JUROR_NOT_FOUND);
+      if (!(await this.jury.targetInCompetition(em, competitionId, input))) throw new DomainError(E.CONFLICT_TARGET_NOT_FOUND);
+      const created = await this.jury.insertDeclaration(em, {
+        competitionId,
+        jurorId,
+        applicantId: input.applicantId ?? null,
+        applicationId: input.applicationId ?? null,
+        villageId: input.villageId ?? null,
+        kind: input.kind,
+        note: input.note ?? '',
+      });
+      await this.audit.record(em, { actorId: jurorId, action: 'conflict.declared', entityType: 'competition', entityId: competitionId, after: created });
+      return { declaration: created, runs: await this.changes.recuseConflicted(em, jurorId, competitionId, created) };
+    });
+    await this.changes.enqueue(runs);
+    return declaration;
+  }
+
+  async withdrawDeclaration(jurorId: string, competitionId: string, id: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const juror = await this.jury.lock(em, competitionId, jurorId);
+      if (!juror) throw new DomainError(E.JUROR_NOT_FOUND);
+      if (juror.conflictsConfirmedAt) throw new DomainError(E.CONFLICTS_CONFIRMED);
+      const deleted = await this.jury.deleteDeclaration(em, competitionId, jurorId, id);
+      if (!deleted) throw new DomainError(E.DECLARATION_NOT_FOUND);
+      await this.audit.record(em, { actorId: jurorId, action: 'conflict.withdrawn', entityType: 'competition', entityId: competitionId, before: { id } });
+    });
+  }
+
+  /** The juror confirms the declaration is complete; only then are they assigned and does the workspace open. */
+  async confirm(jurorId: string, competitionId: string): Promise<CompetitionJuror> {
+    return this.dataSource.transaction(async (em) => {
+      const juror = await this.jury.lock(em, competitionId, jurorId);
+      if (!juror) throw new DomainError(E.JUROR_NOT_FOUND);
+      if (!juror.conflictsConfirmedAt) {
+        await this.jury.confirm(em, competitionId, jurorId);
+        const declarations = await this.jury.declarations(competitionId, jurorId);
+        await this.audit.record(em, { actorId: jurorId, action: 'conflicts.confirmed', entityType: 'competition', entityId: competitionId, after: { declarations: declarations.length } });
+      }
+      return (await this.jury.find(competitionId, jurorId, em))!;
+    });
+  }
+}

@@ -1,0 +1,149 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ApplicationResult } from './domain/scoring/results';
+import { RoundResult } from './entities/round-result.entity';
+
+export interface FinalizeApplication {
+  id: string;
+  applicantId: string;
+  reference: string;
+  title: string;
+  requestedAmount: bigint;
+}
+
+export interface FrozenSheet {
+  application: string;
+  juror: string;
+  scores: Record<string, number>;
+}
+
+/** What finalizing reads (in bulk) and writes (in bulk), and the stored results. */
+@Injectable()
+export class ResultsRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /**
+   * The applications a round ranks: those still in review when it is finalized; once finalized,
+   * exactly those it stored results for (a later withdrawal does not change the past).
+   */
+  async applications(em: EntityManager, roundId: string, finalized: boolean): Promise<FinalizeApplication[]> {
+    const which = finalized
+      ? 'EXISTS (SELECT 1 FROM round_results r WHERE r.round_id = ra.round_id AND r.application_id = a.id)'
+      : `a.status = 'in_review'`;
+    const rows: (Omit<FinalizeApplication, 'requestedAmount'> & { requestedAmount: string })[] = await em.query(
+      `SELECT a.id, a.applicant_id AS "applicantId", a.reference, a.title, a.requested_amount AS "requestedAmount"
+         FROM round_applications ra JOIN applications a ON a.id = ra.application_id
+        WHERE ra.round_id = $1 AND ${which} ORDER BY a.id`,
+      [roundId],
+    );
+    return rows.map((r) => ({ ...r, requestedAmount: BigInt(r.requestedAmount) }));
+  }
+
+  /** The scoresheets that count: submitted, on an assignment still active (recusals and removals leave the denominator). */
+  async submittedSheets(em: EntityManager, roundId: string): Promise<FrozenSheet[]> {
+    return em.query(
+      `SELECT sh.application_id AS application, sh.juror_id AS juror, sh.scores
+         FROM scoresheets sh JOIN assignments s ON s.id = sh.assignment_id
+        WHERE sh.round_id = $1 AND sh.status = 'submitted' AND s.status = 'active'`,
+      [roundId],
+    );
+  }
+
+  async insertResults(em: EntityManager, roundId: string, rows: (ApplicationResult & { totals: { jurorId: string; total: number }[]; quorumMet: boolean })[]): Promise<void> {
+    for (let start = 0; start < rows.length; start += 10000) {
+      const chunk = rows.slice(start, start + 10000);
+      await em.query(
+        `INSERT INTO round_results (round_id, application_id, count, totals, official, calibrated, spread, gates_failed, quorum_met, rank, advanced, reason, disputed)
+         SELECT $1, x.application_id, x.count, x.totals, x.official, x.calibrated, x.spread, ARRAY(SELECT jsonb_array_elements_text(x.gates)), x.quorum_met, x.rank, x.advanced, x.reason, x.disputed
+           FROM jsonb_to_recordset($2::jsonb) AS x(application_id uuid, count int, totals jsonb, official float8, calibrated float8, spread float8, gates jsonb,
+                                                    quorum_met boolean, rank int, advanced boolean, reason text, disputed boolean)`,
+        [
+          roundId,
+          JSON.stringify(
+            chunk.map((r) => ({
+              application_id: r.id,
+              count: r.count,
+              totals: r.totals,
+              official: r.official,
+              calibrated: r.calibrated,
+              spread: r.spread,
+              gates: r.gatesFailed,
+              quorum_met: r.quorumMet,
+              rank: r.rank,
+              advanced: r.advanced,
+              reason: r.reason,
+              disputed: r.disputed,
+            })),
+          ),
+        ],
+      );
+    }
+  }
+
+  /** Advanced applications are shortlisted, the others not awarded; each step recorded. */
+  async settleApplications(em: EntityManager, roundId: string, position: number): Promise<void> {
+    await em.query(
+      `WITH moved AS (
+         UPDATE applications a SET status = CASE WHEN r.advanced THEN 'shortlisted' ELSE 'not_awarded' END, updated_at = now()
+           FROM round_results r WHERE r.round_id = $1 AND r.application_id = a.id AND a.status = 'in_review'
+         RETURNING a.id, a.status
+       )
+       INSERT INTO application_status_changes (application_id, from_status, to_status, actor_id, reason)
+       SELECT id, 'in_review', status, NULL, 'round ' || $2 || ' finalized' FROM moved`,
+      [roundId, position],
+    );
+  }
+
+  async results(roundId: string, limit: number, offset: number, filter: { disputed?: boolean } = {}): Promise<[(RoundResult & { reference: string; title: string; requestedAmount: string })[], number]> {
+    const where = filter.disputed ? 'AND r.disputed' : '';
+    const rows: (RoundResult & { reference: string; title: string; requestedAmount: string; total: number })[] = await this.dataSource.query(
+      `SELECT r.application_id AS "applicationId", r.count, r.totals, r.official, r.calibrated, r.spread, r.gates_failed AS "gatesFailed",
+              r.quorum_met AS "quorumMet", r.rank, r.advanced, r.reason, r.disputed, a.reference, a.title, a.requested_amount AS "requestedAmount",
+              count(*) OVER ()::int AS total
+         FROM round_results r JOIN applications a ON a.id = r.application_id
+        WHERE r.round_id = $1 ${where}
+        ORDER BY r.rank NULLS LAST, a.reference_number LIMIT $2 OFFSET $3`,
+      [roundId, limit, offset],
+    );
+    return [rows.map(({ total: _t, ...r }) => r as RoundResult & { reference: string; title: string; requestedAmount: string }), rows[0]?.total ?? 0];
+  }
+
+  /** An applicant's results: finalized rounds only. */
+  async forApplication(applicationId: string): Promise<{ roundId: string; roundName: string; position: number; official: number | null; rank: number | null; advanced: boolean; reason: string }[]> {
+    return this.dataSource.query(
+      `SELECT r.round_id AS "roundId", rr.name AS "roundName", rr.position, r.official, r.rank, r.advanced, r.reason
+         FROM round_results r JOIN review_rounds rr ON rr.id = r.round_id
+        WHERE r.application_id = $1 AND rr.status = 'finalized' ORDER BY rr.position`,
+      [applicationId],
+    );
+  }
+
+  async applicantOf(applicationId: string): Promise<string | null> {
+    const rows: { applicantId: string }[] = await this.dataSource.query('SELECT applicant_id AS "applicantId" FROM applications WHERE id = $1', [applicationId]);
+    return rows[0]?.applicantId ?? null;
+  }
+
+  /** Per-juror progress in a round: assigned, drafts, submitted. */
+  async progress(roundId: string): Promise<{ jurorId: string; fullName: string; assigned: number; drafts: number; submitted: number }[]> {
+    return this.dataSource.query(
+      `SELECT s.juror_id AS "jurorId", u.full_name AS "fullName", count(*)::int AS assigned,
+              count(*) FILTER (WHERE sh.status = 'draft')::int AS drafts, count(*) FILTER (WHERE sh.status = 'submitted')::int AS submitted
+         FROM assignments s JOIN users u ON u.id = s.juror_id LEFT JOIN scoresheets sh ON sh.assignment_id = s.id
+        WHERE s.round_id = $1 AND s.status = 'active' GROUP BY s.juror_id, u.full_name ORDER BY u.full_name, s.juror_id`,
+      [roundId],
+    );
+  }
+
+  /** Scoresheets of a closed round for oversight, juror ids as given; the caller replaces them with pseudonyms. */
+  async scoresheets(roundId: string, limit: number, offset: number): Promise<[{ applicationId: string; reference: string; jurorId: string; status: string; scores: Record<string, number>; comments: Record<string, string>; comment: string; submittedAt: Date | null }[], number]> {
+    const rows: { applicationId: string; reference: string; jurorId: string; status: string; scores: Record<string, number>; comments: Record<string, string>; comment: string; submittedAt: Date | null; total: number }[] =
+      await this.dataSource.query(
+        `SELECT sh.application_id AS "applicationId", a.reference, sh.juror_id AS "jurorId", sh.status, sh.scores, sh.comments, sh.comment,
+                sh.submitted_at AS "submittedAt", count(*) OVER ()::int AS total
+           FROM scoresheets sh JOIN applications a ON a.id = sh.application_id
+          WHERE sh.round_id = $1 ORDER BY a.reference_number, sh.id LIMIT $2 OFFSET $3`,
+        [roundId, limit, offset],
+      );
+    return [rows.map(({ total: _t, ...r }) => r), rows[0]?.total ?? 0];
+  }
+}

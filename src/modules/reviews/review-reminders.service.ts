@@ -1,0 +1,76 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Outbox } from '../notifications/outbox.service';
+import { AssignmentsRepository } from './assignments.repository';
+import { ReviewsQueue } from './reviews.queue';
+
+/** Reminders before a round's deadline: at three days and at one day, once each (the dedupe key sees to it). */
+export const SCORING_REMINDERS = [
+  { label: '3d', withinHours: 72 },
+  { label: '1d', withinHours: 24 },
+] as const;
+
+/**
+ * The worker's periodic sweep for reviews: reminds jurors with unfinished scoresheets as a
+ * deadline nears, and queues again the runs and finalizing that Redis may have lost.
+ */
+@Injectable()
+export class ReviewRemindersService {
+  private readonly logger = new Logger(ReviewRemindersService.name);
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly assignments: AssignmentsRepository,
+    private readonly queue: ReviewsQueue,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async sweep(): Promise<{ reminders: number; requeued: number }> {
+    const reminders = await this.remind();
+    let requeued = 0;
+    for (const runId of await this.assignments.staleQueuedRuns()) {
+      await this.queue.add({ kind: 'assign', runId });
+      requeued += 1;
+    }
+    const rounds: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM review_rounds WHERE status = 'closed' AND finalize_requested_at < now() - interval '1 minute'`,
+    );
+    for (const { id } of rounds) {
+      await this.queue.add({ kind: 'finalize', roundId: id });
+      requeued += 1;
+    }
+    return { reminders, requeued };
+  }
+
+  async remind(): Promise<number> {
+    let written = 0;
+    for (const reminder of SCORING_REMINDERS) {
+      const shorter = SCORING_REMINDERS.find((r) => r.withinHours < reminder.withinHours)?.withinHours ?? 0;
+      written += await this.dataSource.transaction(async (em) => {
+        const due: { roundId: string; jurorId: string; unfinished: number; roundName: string; competitionTitle: string; deadline: Date }[] = await em.query(
+          `SELECT r.id AS "roundId", s.juror_id AS "jurorId", count(*)::int AS unfinished, r.name AS "roundName", c.title AS "competitionTitle", r.deadline
+             FROM review_rounds r JOIN competitions c ON c.id = r.competition_id
+             JOIN assignments s ON s.round_id = r.id AND s.status = 'active'
+             LEFT JOIN scoresheets sh ON sh.assignment_id = s.id
+            WHERE r.status = 'open' AND r.deadline <= now() + make_interval(hours => $1)
+              AND r.deadline > now() + make_interval(hours => $2)
+              AND (sh.status IS NULL OR sh.status = 'draft')
+            GROUP BY r.id, s.juror_id, c.title`,
+          [reminder.withinHours, shorter],
+        );
+        await this.outbox.addMany(
+          em,
+          due.map((d) => ({
+            recipientId: d.jurorId,
+            type: 'review.deadline_reminder' as const,
+            data: { roundId: d.roundId, competitionTitle: d.competitionTitle, roundName: d.roundName, unfinished: d.unfinished, deadline: new Date(d.deadline).toISOString() },
+            dedupeKey: `review.deadline_reminder:${d.roundId}:${d.jurorId}:${reminder.label}`,
+          })),
+        );
+        return due.length;
+      });
+    }
+    if (written > 0) this.logger.log({ reminders: written }, 'Scoring reminders written');
+    return written;
+  }
+}

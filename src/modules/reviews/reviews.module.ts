@@ -1,0 +1,50 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { AffinitiesService } from './affinities.service';
+import { AssignmentChangesService } from './assignment-changes.service';
+import { AssignmentRunner } from './assignment-runner';
+import { AssignmentsQueryService } from './assignments-query.service';
+import { AssignmentsController } from './assignments.controller';
+import { AssignmentsRepository } from './assignments.repository';
+import { JuryController } from './jury.controller';
+import { JuryRepository } from './jury.repository';
+import { JuryService } from './jury.service';
+import { ResultsController } from './results.controller';
+import { ResultsRepository } from './results.repository';
+import { ResultsService } from './results.service';
+import { ReviewRemindersService } from './review-reminders.service';
+import { ReviewsQueue } from './reviews.queue';
+import { RoundFinalizer } from './round-finalizer';
+import { RoundsController } from './rounds.controller';
+import { RoundsRepository } from './rounds.repository';
+import { RoundsService } from './rounds.service';
+import { WorkspaceController } from './workspace.controller';
+import { WorkspaceRepository } from './workspace.repository';
+import { WorkspaceService } from './workspace.service';
+
+/** Jury review: rounds, panel and conflicts, assignment, the juror workspace and the results. */
+@Module({
+  imports: [AuditModule, NotificationsModule],
+  controllers: [RoundsController, JuryController, AssignmentsController, WorkspaceController, ResultsController],
+  providers: [
+    RoundsRepository,
+    RoundsService,
+    JuryRepository,
+    JuryService,
+    AssignmentsRepository,
+    AssignmentChangesService,
+    AssignmentsQueryService,
+    AffinitiesService,
+    AssignmentRunner,
+    WorkspaceRepository,
+    WorkspaceService,
+    ResultsRepository,
+    ResultsService,
+    RoundFinalizer,
+    ReviewRemindersService,
+    ReviewsQueue,
+  ],
+  exports: [AssignmentRunner, RoundFinalizer, ReviewRemindersService],
+})
+export class ReviewsModule {}

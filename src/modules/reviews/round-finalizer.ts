@@ -1,0 +1,136 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Outbox } from '../notifications/outbox.service';
+import { advancementOf } from './domain/rounds/round-method';
+import { calibrate } from './domain/scoring/calibration';
+import { computeResults, RoundResults } from './domain/scoring/results';
+import { scoresheetTotal } from './domain/scoring/scoresheet';
+import { ReviewRound } from './entities/review-round.entity';
+import { FinalizeApplication, FrozenSheet, ResultsRepository } from './results.repository';
+import { RoundsRepository } from './rounds.repository';
+
+export interface Recomputed {
+  results: RoundResults;
+  offsets: Record<string, number>;
+  inputHash: string;
+  applications: FinalizeApplication[];
+  sheets: FrozenSheet[];
+}
+
+/**
+ * Finalizing, in the worker: reads the frozen scoresheets and the published method in bulk, computes
+ * the results with the pure scoring module, and stores them, the applications' new statuses, the
+ * applicants' mails and the audit event in one transaction. Also recomputes a finalized round.
+ */
+@Injectable()
+export class RoundFinalizer {
+  private readonly logger = new Logger(RoundFinalizer.name);
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly rounds: RoundsRepository,
+    private readonly results: ResultsRepository,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Idempotent: a round that is not closed with finalizing requested is left alone. */
+  async finalize(roundId: string): Promise<boolean> {
+    const started = process.hrtime.bigint();
+    const done = await this.dataSource.transaction(async (em) => {
+      const round = await this.rounds.lock(em, roundId);
+      if (!round || round.status !== 'closed' || !round.finalizeRequestedAt) return false;
+      const computed = await this.compute(em, round);
+      const { results } = computed;
+      const totals = new Map<string, { jurorId: string; total: number }[]>();
+      for (const s of computed.sheets) {
+        (totals.get(s.application) ?? totals.set(s.application, []).get(s.application)!).push({ jurorId: s.juror, total: scoresheetTotal(round.method.criteria, s.scores) });
+      }
+      await this.results.insertResults(
+        em,
+        round.id,
+        results.applications.map((r) => ({ ...r, totals: (totals.get(r.id) ?? []).sort((a, b) => (a.jurorId < b.jurorId ? -1 : 1)), quorumMet: r.count >= round.method.quorum })),
+      );
+      await this.results.settleApplications(em, round.id, round.position);
+      const summary = {
+        inputHash: computed.inputHash,
+        applications: results.applications.length,
+        scoresheets: computed.sheets.length,
+        advanced: results.applications.filter((r) => r.advanced).length,
+        disputed: results.applications.filter((r) => r.disputed).length,
+        alpha: results.alpha,
+        calibratedDecides: results.calibratedDecides,
+        calibrationBlockedBy: results.calibrationBlockedBy,
+        crossings: results.crossings,
+        jurorOffsets: computed.offsets,
+      };
+      if (!(await this.rounds.transition(em, round.id, 'closed', 'finalized', { summary }))) return false;
+      await this.tellApplicants(em, round, computed);
+      await this.audit.record(em, {
+        actorId: null,
+        action: 'review_round.finalized',
+        entityType: 'review_round',
+        entityId: round.id,
+        before: { status: 'closed' },
+        after: { status: 'finalized', ...summary, jurorOffsets: undefined },
+      });
+      return true;
+    });
+    if (done) this.logger.log({ roundId, ms: Number((process.hrtime.bigint() - started) / 1_000_000n) }, 'Round finalized');
+    return done;
+  }
+
+  /** The results from the stored scoresheets and method, exactly as finalizing computes them. */
+  async compute(em: EntityManager, round: ReviewRound): Promise<Recomputed> {
+    const competition = (await this.rounds.competition(em, round.competitionId))!;
+    const [applications, sheets] = await Promise.all([this.results.applications(em, round.id, round.status === 'finalized'), this.results.submittedSheets(em, round.id)]);
+    const inRound = new Set(applications.map((a) => a.id));
+    const counted = sheets.filter((s) => inRound.has(s.application));
+    const m = round.method;
+    const results = computeResults({
+      criteria: m.criteria,
+      priorityCriterion: m.priorityCriterion,
+      quorum: m.quorum,
+      scoresheets: counted.map((s) => ({ application: s.application, juror: s.juror, scores: s.scores })),
+      applications: applications.map((a) => ({ id: a.id, requestedAmount: a.requestedAmount })),
+      advancement: advancementOf(m, competition.budget),
+      calibratedDecisive: m.calibratedDecisive,
+      dispute: { spread: m.disputeSpread, margin: m.disputeMargin, maxShare: m.disputeMaxShare },
+      seed: round.seed!,
+    });
+    const ratings = counted.map((s) => ({ application: s.application, juror: s.juror, total: scoresheetTotal(m.criteria, s.scores) }));
+    const offsets = ratings.length ? Object.fromEntries([...calibrate(ratings).offset].sort(([a], [b]) => (a < b ? -1 : 1))) : {};
+    const canonical = [...counted].sort((a, b) => (a.application < b.application ? -1 : a.application > b.application ? 1 : a.juror < b.juror ? -1 : 1));
+    const hash = createHash('sha256').update(JSON.stringify({ method: m, seed: round.seed, budget: competition.budget.toString(), applications: applications.map((a) => [a.id, a.requestedAmount.toString()]) }));
+    for (const s of canonical) hash.update(JSON.stringify([s.application, s.juror, m.criteria.map((c) => s.scores[c.code])]));
+    return { results, offsets, inputHash: hash.digest('hex'), applications, sheets: counted };
+  }
+
+  private async tellApplicants(em: EntityManager, round: ReviewRound, computed: Recomputed): Promise<void> {
+    const competition = (await this.rounds.competition(em, round.competitionId))!;
+    const byId = new Map(computed.results.applications.map((r) => [r.id, r]));
+    await this.outbox.addMany(
+      em,
+      computed.applications.map((a) => {
+        const r = byId.get(a.id)!;
+        return {
+          recipientId: a.applicantId,
+          type: 'round.results' as const,
+          data: {
+            roundId: round.id,
+            applicationId: a.id,
+            reference: a.reference,
+            applicationTitle: a.title,
+            competitionTitle: competition.title,
+            roundName: round.name,
+            advanced: r.advanced,
+            officialScore: r.rank !== null && r.official !== null ? r.official.toFixed(1) : null,
+          },
+          dedupeKey: `round.results:${round.id}:${a.id}`,
+        };
+      }),
+    );
+  }
+}

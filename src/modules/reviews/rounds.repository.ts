@@ -1,0 +1,112 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { RoundMethod } from './domain/rounds/round-method';
+import { RoundStatus } from './domain/rounds/round-status';
+import { ReviewRound } from './entities/review-round.entity';
+
+export interface RoundCompetition {
+  id: string;
+  status: string;
+  title: string;
+  budget: bigint;
+}
+
+/** Rounds, and which applications take part in them. */
+@Injectable()
+export class RoundsRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async competition(em: EntityManager, id: string): Promise<RoundCompetition | null> {
+    const rows: { id: string; status: string; title: string; budget: string }[] = await em.query('SELECT id, status, title, budget FROM competitions WHERE id = $1', [id]);
+    return rows[0] ? { ...rows[0], budget: BigInt(rows[0].budget) } : null;
+  }
+
+  /** Rounds of a competition are numbered in the order they are created; the competition row orders concurrent creations. */
+  async nextPosition(em: EntityManager, competitionId: string): Promise<number> {
+    await em.query('SELECT 1 FROM competitions WHERE id = $1 FOR NO KEY UPDATE', [competitionId]);
+    const [row]: { next: number }[] = await em.query('SELECT COALESCE(max(position), 0) + 1 AS next FROM review_rounds WHERE competition_id = $1', [competitionId]);
+    return row.next;
+  }
+
+  async insert(em: EntityManager, values: Pick<ReviewRound, 'competitionId' | 'position' | 'name' | 'method' | 'deadline' | 'createdBy'>): Promise<ReviewRound> {
+    const { identifiers } = await em.insert(ReviewRound, values);
+    return (await this.find(identifiers[0].id as string, em))!;
+  }
+
+  async find(id: string, em: EntityManager = this.dataSource.manager): Promise<ReviewRound | null> {
+    return em.findOne(ReviewRound, { where: { id } });
+  }
+
+  async lock(em: EntityManager, id: string): Promise<ReviewRound | null> {
+    return em.getRepository(ReviewRound).createQueryBuilder('r').where('r.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  /** Holds the round's status steady while a scoresheet or assignment changes: closing waits for it, and it sees the result. */
+  async shareLock(em: EntityManager, id: string): Promise<ReviewRound | null> {
+    return em.getRepository(ReviewRound).createQueryBuilder('r').where('r.id = :id', { id }).setLock('pessimistic_read').getOne();
+  }
+
+  async listByCompetition(competitionId: string, statuses?: RoundStatus[]): Promise<ReviewRound[]> {
+    const qb = this.dataSource.manager.getRepository(ReviewRound).createQueryBuilder('r').where('r.competition_id = :competitionId', { competitionId });
+    if (statuses) qb.andWhere('r.status IN (:...statuses)', { statuses });
+    return qb.orderBy('r.position', 'ASC').getMany();
+  }
+
+  async previous(em: EntityManager, round: ReviewRound): Promise<ReviewRound | null> {
+    return em.findOne(ReviewRound, { where: { competitionId: round.competitionId, position: round.position - 1 } });
+  }
+
+  async updateDraft(em: EntityManager, id: string, values: { name?: string; deadline?: Date; method?: RoundMethod }): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(ReviewRound)
+      .set({ ...values, updatedAt: () => 'now()' })
+      .where('id = :id AND status = :status', { id, status: 'draft' })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** Compare-and-set: zero rows means someone else moved it first. */
+  async transition(em: EntityManager, id: string, from: RoundStatus, to: RoundStatus, set: { seed?: string; summary?: Record<string, unknown> } = {}): Promise<boolean> {
+    const stamp = { draft: '', open: ', opened_at = now()', closed: ', closed_at = now()', finalized: ', finalized_at = now()' }[to];
+    const [, count]: [unknown, number] = await em.query(
+      `UPDATE review_rounds SET status = $3, seed = COALESCE($4, seed), summary = COALESCE($5::jsonb, summary), updated_at = now()${stamp}
+        WHERE id = $1 AND status = $2`,
+      [id, from, to, set.seed ?? null, set.summary ? JSON.stringify(set.summary) : null],
+    );
+    return count === 1;
+  }
+
+  async markFinalizeRequested(em: EntityManager, id: string): Promise<void> {
+    await em.query('UPDATE review_rounds SET finalize_requested_at = COALESCE(finalize_requested_at, now()) WHERE id = $1', [id]);
+  }
+
+  async isBeforeNow(em: EntityManager, at: Date): Promise<boolean> {
+    const [row]: { past: boolean }[] = await em.query('SELECT $1::timestamptz <= now() AS past', [at]);
+    return row.past;
+  }
+
+  /**
+   * Fixes who takes part as the round opens: the first round takes the eligible applications, a
+   * later one those that advanced in the round before. They move to `in_review`, each step recorded.
+   */
+  async enterApplications(em: EntityManager, round: ReviewRound, previousRoundId: string | null, actorId: string): Promise<number> {
+    const from = previousRoundId ? 'shortlisted' : 'eligible';
+    const rows: { id: string }[] = await em.query(
+      `WITH entering AS (
+         SELECT a.id FROM applications a
+          WHERE a.competition_id = $1 AND a.status = $2
+            AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM round_results r WHERE r.round_id = $3 AND r.application_id = a.id AND r.advanced))
+          FOR NO KEY UPDATE
+       ), moved AS (
+         UPDATE applications a SET status = 'in_review', updated_at = now() FROM entering e WHERE a.id = e.id RETURNING a.id
+       ), entered AS (
+         INSERT INTO round_applications (round_id, application_id) SELECT $4, id FROM moved RETURNING application_id
+       )
+       INSERT INTO application_status_changes (application_id, from_status, to_status, actor_id, reason)
+       SELECT application_id, $2, 'in_review', $5, 'round ' || $6 || ' opened' FROM entered RETURNING application_id AS id`,
+      [round.competitionId, from, previousRoundId, round.id, actorId, round.position],
+    );
+    return rows.length;
+  }
+}

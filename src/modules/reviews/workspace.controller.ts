@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../../common/auth/access.decorators';
+import { AuthUser } from '../../common/auth/role';
+import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { UuidParam } from '../../common/validation/uuid-param';
+import { AssignmentChangesService } from './assignment-changes.service';
+import { ReasonDto } from './dto/assignment.dto';
+import { AssignmentViewDto, JurorAssignmentDto, JurorAssignmentsDto, SaveScoresheetDto, ScoresheetDto, WorkspaceRoundDto } from './dto/workspace.dto';
+import { ReviewErrors as E } from './reviews.errors';
+import { WorkspaceService } from './workspace.service';
+
+@ApiTags('juror workspace')
+@Controller('reviews')
+@Roles('juror')
+export class WorkspaceController {
+  constructor(
+    private readonly workspace: WorkspaceService,
+    private readonly changes: AssignmentChangesService,
+  ) {}
+
+  @Get('rounds')
+  @ApiOperation({ summary: 'My rounds with progress: assigned and submitted' })
+  @ApiOkResponse({ description: '[{ roundId, competitionId, assigned, submitted }]' })
+  async rounds(@CurrentUser() juror: AuthUser) {
+    return this.workspace.myRounds(juror.id);
+  }
+
+  @Get('rounds/:id/assignments')
+  @ApiOperation({ summary: 'My assignments in a round, with the deadline, the rubric and each scoresheet’s status' })
+  @ApiOkResponse({ type: JurorAssignmentsDto })
+  @ApiErrors(E.ROUND_NOT_FOUND, E.CONFLICTS_NOT_CONFIRMED)
+  async assignments(@CurrentUser() juror: AuthUser, @UuidParam() id: string): Promise<JurorAssignmentsDto> {
+    const { round, items } = await this.workspace.list(juror.id, id);
+    return {
+      round: WorkspaceRoundDto.from(round),
+      items: items.map((i) => JurorAssignmentDto.from(i)),
+      assigned: items.length,
+      submitted: items.filter((i) => i.scoresheet === 'submitted').length,
+    };
+  }
+
+  @Get('assignments/:id')
+  @ApiOperation({ summary: 'One assigned application’s frozen snapshot (no identity in a blind round) and my scoresheet' })
+  @ApiOkResponse({ type: AssignmentViewDto })
+  @ApiErrors(E.ASSIGNMENT_NOT_FOUND, E.CONFLICTS_NOT_CONFIRMED, E.ROUND_NOT_OPEN)
+  async view(@CurrentUser() juror: AuthUser, @UuidParam() id: string): Promise<AssignmentViewDto> {
+    return AssignmentViewDto.from(await this.workspace.view(juror.id, id));
+  }
+
+  @Put('assignments/:id/scoresheet')
+  @ApiOperation({ summary: 'Save my scoresheet as a draft, or submit it; editable until the round closes' })
+  @ApiOkResponse({ type: ScoresheetDto })
+  @ApiErrors(E.ASSIGNMENT_NOT_FOUND, E.CONFLICTS_NOT_CONFIRMED, E.ROUND_NOT_OPEN, E.INCOMPLETE_SCORESHEET, E.SCORESHEET_WITHDRAWN)
+  async save(@CurrentUser() juror: AuthUser, @UuidParam() id: string, @Body() body: SaveScoresheetDto): Promise<ScoresheetDto> {
+    const { scoresheet, round } = await this.workspace.save(juror.id, id, body);
+    return ScoresheetDto.from(scoresheet, round.method.criteria);
+  }
+
+  @Post('assignments/:id/recuse')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Recuse myself: the assignment ends, my scoresheet is withdrawn, the place goes to another juror' })
+  @ApiNoContentResponse()
+  @ApiErrors(E.ASSIGNMENT_NOT_FOUND, E.ROUND_NOT_OPEN)
+  async recuse(@CurrentUser() juror: AuthUser, @UuidParam() id: string, @Body() body: ReasonDto): Promise<void> {
+    await this.changes.recuse(juror.id, id, body.reason);
+  }
+}

@@ -1,0 +1,89 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Scoresheet, ScoresheetStatus } from './entities/scoresheet.entity';
+
+export interface JurorAssignmentRow {
+  id: string;
+  title: string;
+  sector: string;
+  villageName: string;
+  scoresheet: ScoresheetStatus | null;
+  updatedAt: Date | null;
+}
+
+export interface AssignmentContent {
+  content: Record<string, unknown>;
+  applicantName: string;
+}
+
+/** What a juror reads and writes: their own assignments, the frozen snapshots, their scoresheets. */
+@Injectable()
+export class WorkspaceRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async myAssignments(jurorId: string, roundId: string): Promise<JurorAssignmentRow[]> {
+    return this.dataSource.query(
+      `SELECT s.id, sn.content->>'title' AS title, sn.content->>'sector' AS sector, sn.content->>'villageName' AS "villageName",
+              sh.status AS scoresheet, sh.updated_at AS "updatedAt"
+         FROM assignments s JOIN application_snapshots sn ON sn.application_id = s.application_id
+         LEFT JOIN scoresheets sh ON sh.assignment_id = s.id
+        WHERE s.juror_id = $1 AND s.round_id = $2 AND s.status = 'active'
+        ORDER BY s.id`,
+      [jurorId, roundId],
+    );
+  }
+
+  async myRounds(jurorId: string): Promise<{ roundId: string; competitionId: string; assigned: number; submitted: number }[]> {
+    return this.dataSource.query(
+      `SELECT s.round_id AS "roundId", r.competition_id AS "competitionId", count(*)::int AS assigned,
+              count(*) FILTER (WHERE sh.status = 'submitted')::int AS submitted
+         FROM assignments s JOIN review_rounds r ON r.id = s.round_id LEFT JOIN scoresheets sh ON sh.assignment_id = s.id
+        WHERE s.juror_id = $1 AND s.status = 'active' GROUP BY s.round_id, r.competition_id, r.position ORDER BY r.competition_id, r.position`,
+      [jurorId],
+    );
+  }
+
+  /** The frozen snapshot and, for a round that is not blind, who applied. */
+  async content(applicationId: string): Promise<AssignmentContent | null> {
+    const rows: AssignmentContent[] = await this.dataSource.query(
+      `SELECT sn.content, u.full_name AS "applicantName"
+         FROM application_snapshots sn JOIN applications a ON a.id = sn.application_id JOIN users u ON u.id = a.applicant_id
+        WHERE sn.application_id = $1`,
+      [applicationId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async goals(applicationId: string): Promise<{ code: string; title: string; contribution: string }[]> {
+    return this.dataSource.query(
+      `SELECT g.code, g.title, ag.contribution FROM application_goals ag JOIN plan_goals g ON g.id = ag.goal_id
+        WHERE ag.application_id = $1 ORDER BY ag.position`,
+      [applicationId],
+    );
+  }
+
+  async scoresheet(assignmentId: string, em: EntityManager = this.dataSource.manager): Promise<Scoresheet | null> {
+    return em.findOne(Scoresheet, { where: { assignmentId } });
+  }
+
+  /**
+   * One row per assignment whatever the race (the unique index on assignment_id decides); a
+   * withdrawn scoresheet is never brought back. Returns null when it was withdrawn.
+   */
+  async save(
+    em: EntityManager,
+    values: Pick<Scoresheet, 'assignmentId' | 'roundId' | 'applicationId' | 'jurorId' | 'scores' | 'comments' | 'comment'> & { submit: boolean },
+  ): Promise<Scoresheet | null> {
+    const rows: { id: string }[] = await em.query(
+      `INSERT INTO scoresheets (assignment_id, round_id, application_id, juror_id, scores, comments, comment, status, submitted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8 THEN 'submitted' ELSE 'draft' END, CASE WHEN $8 THEN now() END)
+       ON CONFLICT (assignment_id) DO UPDATE SET scores = EXCLUDED.scores, comments = EXCLUDED.comments, comment = EXCLUDED.comment,
+              status = CASE WHEN $8 OR scoresheets.status = 'submitted' THEN 'submitted' ELSE 'draft' END,
+              submitted_at = CASE WHEN $8 THEN now() ELSE scoresheets.submitted_at END, updated_at = now()
+        WHERE scoresheets.status <> 'withdrawn'
+       RETURNING id`,
+      [values.assignmentId, values.roundId, values.applicationId, values.jurorId, JSON.stringify(values.scores), JSON.stringify(values.comments), values.comment, values.submit],
+    );
+    return rows[0] ? em.findOne(Scoresheet, { where: { id: rows[0].id } }) : null;
+  }
+}

@@ -1,0 +1,128 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { AssignmentsRepository } from './assignments.repository';
+import { scoreProblems, scoresheetTotal } from './domain/scoring/scoresheet';
+import { Assignment } from './entities/assignment.entity';
+import { ReviewRound } from './entities/review-round.entity';
+import { Scoresheet } from './entities/scoresheet.entity';
+import { JuryRepository } from './jury.repository';
+import { ReviewErrors as E } from './reviews.errors';
+import { RoundsRepository } from './rounds.repository';
+import { AssignmentContent, JurorAssignmentRow, WorkspaceRepository } from './workspace.repository';
+
+export interface ScoresheetInput {
+  scores: Record<string, unknown>;
+  comments?: Record<string, string>;
+  comment?: string;
+  submit?: boolean;
+}
+
+export interface AssignmentView {
+  assignment: Assignment;
+  round: ReviewRound;
+  content: AssignmentContent;
+  goals: { code: string; title: string; contribution: string }[];
+  scoresheet: Scoresheet | null;
+}
+
+/**
+ * The juror's workspace (rule 4 and 5): only their own active assignments in an open round, after
+ * confirming their conflict declaration; anything else is "not found". Scores are saved as drafts
+ * or submitted, one scoresheet per assignment, editable until the round closes.
+ */
+@Injectable()
+export class WorkspaceService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly workspace: WorkspaceRepository,
+    private readonly assignments: AssignmentsRepository,
+    private readonly rounds: RoundsRepository,
+    private readonly jury: JuryRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async myRounds(jurorId: string) {
+    return this.workspace.myRounds(jurorId);
+  }
+
+  async list(jurorId: string, roundId: string): Promise<{ round: ReviewRound; items: JurorAssignmentRow[] }> {
+    const round = await this.rounds.find(roundId);
+    if (!round || round.status === 'draft') throw new DomainError(E.ROUND_NOT_FOUND);
+    await this.confirmed(round.competitionId, jurorId);
+    return { round, items: await this.workspace.myAssignments(jurorId, roundId) };
+  }
+
+  async view(jurorId: string, assignmentId: string): Promise<AssignmentView> {
+    const { assignment, round } = await this.mine(jurorId, assignmentId);
+    if (round.status !== 'open') throw new DomainError(E.ROUND_NOT_OPEN, { status: round.status });
+    const [content, goals, scoresheet] = await Promise.all([
+      this.workspace.content(assignment.applicationId),
+      this.workspace.goals(assignment.applicationId),
+      this.workspace.scoresheet(assignment.id),
+    ]);
+    if (!content) throw new DomainError(E.ASSIGNMENT_NOT_FOUND);
+    return { assignment, round, content, goals, scoresheet };
+  }
+
+  async save(jurorId: string, assignmentId: string, input: ScoresheetInput): Promise<{ scoresheet: Scoresheet; round: ReviewRound }> {
+    return this.dataSource.transaction(async (em) => {
+      const { assignment, round } = await this.mine(jurorId, assignmentId, em);
+      // Holds the round open until this commits: closing waits, and a save after closing is refused.
+      const locked = await this.rounds.shareLock(em, round.id);
+      if (locked?.status !== 'open') throw new DomainError(E.ROUND_NOT_OPEN, { status: locked?.status });
+      const before = await this.workspace.scoresheet(assignment.id, em);
+      if (before?.status === 'withdrawn') throw new DomainError(E.SCORESHEET_WITHDRAWN);
+      const criteria = round.method.criteria;
+      const complete = input.submit === true || before?.status === 'submitted';
+      const present = complete ? input.scores : Object.fromEntries(Object.entries(input.scores).filter(([, v]) => v !== null));
+      const problems = scoreProblems(complete ? criteria : criteria.filter((c) => c.code in present), present).concat(
+        Object.entries(input.comments ?? {})
+          .filter(([code, text]) => !criteria.some((c) => c.code === code) || typeof text !== 'string' || text.length > 4000)
+          .map(([code]) => ({ field: `comments.${code}`, problems: ['must be text of at most 4000 characters about a criterion of this round'] })),
+      );
+      if (problems.length) throw new DomainError(E.INCOMPLETE_SCORESHEET, { fields: problems });
+      const saved = await this.workspace.save(em, {
+        assignmentId: assignment.id,
+        roundId: round.id,
+        applicationId: assignment.applicationId,
+        jurorId,
+        scores: present as Record<string, number>,
+        comments: input.comments ?? {},
+        comment: input.comment ?? '',
+        submit: input.submit === true,
+      });
+      if (!saved) throw new DomainError(E.SCORESHEET_WITHDRAWN);
+      if (saved.status === 'submitted') {
+        await this.audit.record(em, {
+          actorId: jurorId,
+          action: before?.status === 'submitted' ? 'scoresheet.resubmitted' : 'scoresheet.submitted',
+          entityType: 'review_round',
+          entityId: round.id,
+          before: before?.status === 'submitted' ? { scoresheetId: before.id, scores: before.scores } : null,
+          after: { scoresheetId: saved.id, assignmentId: assignment.id, scores: saved.scores, total: scoresheetTotal(criteria, saved.scores) },
+        });
+      }
+      return { scoresheet: saved, round };
+    });
+  }
+
+  /** The juror's own assignment, active, with the declaration confirmed; "not found" otherwise. */
+  private async mine(jurorId: string, assignmentId: string, em: EntityManager = this.dataSource.manager): Promise<{ assignment: Assignment; round: ReviewRound }> {
+    const assignment = await this.assignments.find(assignmentId, em);
+    if (!assignment || assignment.jurorId !== jurorId || assignment.status !== 'active') throw new DomainError(E.ASSIGNMENT_NOT_FOUND);
+    if (em.queryRunner?.isTransactionActive) await em.query('SELECT 1 FROM assignments WHERE id = $1 FOR UPDATE', [assignmentId]);
+    const round = (await this.rounds.find(assignment.roundId, em))!;
+    await this.confirmed(round.competitionId, jurorId);
+    // Checked again under the lock: a recusal or removal may have ended it meanwhile.
+    if ((await this.assignments.find(assignmentId, em))?.status !== 'active') throw new DomainError(E.ASSIGNMENT_NOT_FOUND);
+    return { assignment, round };
+  }
+
+  private async confirmed(competitionId: string, jurorId: string): Promise<void> {
+    const member = await this.jury.find(competitionId, jurorId);
+    if (!member) throw new DomainError(E.ROUND_NOT_FOUND);
+    if (!member.conflictsConfirmedAt) throw new DomainError(E.CONFLICTS_NOT_CONFIRMED);
+  }
+}

@@ -1,0 +1,96 @@
+import { CompetitionLifecycleService } from '../../src/modules/competitions/competition-lifecycle.service';
+import { waitFor } from './processes';
+import { Cast, createAdoptedPlan, createCompetition, createPlaces, createUser, Places, TestUser } from './factories';
+import { TestContext } from './test-app';
+
+export interface Reviewable {
+  competitionId: string;
+  places: Places;
+  applications: { id: string; applicant: TestUser; villageId: string; title: string }[];
+}
+
+/**
+ * A competition closed for applications with `count` eligible applications spread over the
+ * villages, as a first scoring round needs it; applicants have confirmed addresses.
+ */
+export async function createReviewable(ctx: TestContext, cast: Cast, count: number, villages = 3): Promise<Reviewable> {
+  const places = await createPlaces(ctx, cast.admin.user.id, villages);
+  const goals: string[][] = [];
+  for (const villageId of places.villageIds) goals.push(((await createAdoptedPlan(ctx, cast.admin.user.id, villageId)).goals ?? []).map((g) => g.id));
+  const competition = await createCompetition(ctx, cast.manager.user.id, places.villageIds, { open: true, minAward: '50000000', budget: '1000000000' });
+  const sectors = ['tourism', 'agriculture', 'crafts', 'services'];
+  const applications: Reviewable['applications'] = [];
+  for (let i = 0; i < count; i += 1) {
+    const v = i % villages;
+    const applicant = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[v] });
+    await ctx.dataSource.query('UPDATE users SET email_confirmed_at = now(), full_name = $2 WHERE id = $1', [applicant.user.id, `Applicant ${i}`]);
+    const title = `Project ${i}`;
+    const amount = String(100000000 + i * 1000000);
+    const draft = await ctx
+      .http()
+      .post(`/competitions/${competition.id}/applications`)
+      .set(applicant.auth)
+      .send({
+        title,
+        summary: `Summary ${i}`,
+        sector: sectors[i % sectors.length],
+        goals: [{ goalId: goals[v][i % 2], contribution: 'Supports it' }],
+        requestedAmount: amount,
+        ownContribution: '30000000',
+        budgetLines: [
+          { category: 'equipment', amount, source: 'grant' },
+          { category: 'own', amount: '30000000', source: 'own' },
+        ],
+      })
+      .expect(201);
+    await ctx.http().post(`/applications/${draft.body.id}/submit`).set(applicant.auth).expect(200);
+    await ctx.http().post(`/applications/${draft.body.id}/screening`).set(cast.manager.auth).send({ decision: 'eligible' }).expect(200);
+    applications.push({ id: draft.body.id, applicant, villageId: places.villageIds[v], title });
+  }
+  await ctx.app.get(CompetitionLifecycleService).close(cast.manager.user.id, competition.id);
+  return { competitionId: competition.id, places, applications };
+}
+
+export function roundBody(overrides: Record<string, unknown> = {}) {
+  return {
+    name: 'Round 1',
+    deadline: new Date(Date.now() + 10 * 24 * 3600 * 1000).toISOString(),
+    criteria: [
+      { code: 'plan', title: 'Supports the village plan', weight: 3, max: 4, descriptors: ['none', 'weak', 'fair', 'good', 'strong'], min: 1 },
+      { code: 'feasibility', title: 'Feasible', weight: 2, max: 4, descriptors: ['none', 'weak', 'fair', 'good', 'strong'] },
+    ],
+    priorityCriterion: 'plan',
+    jurorsPerApplication: 2,
+    maxLoad: 6,
+    quorum: 2,
+    disputeSpread: 30,
+    disputeMargin: 1,
+    advancement: { kind: 'top', n: 3 },
+    ...overrides,
+  };
+}
+
+/** A juror on the panel with a confirmed (empty unless given) declaration. */
+export async function addJuror(ctx: TestContext, cast: Cast, competitionId: string, options: { homeVillageId?: string; expertise?: string[]; confirm?: boolean } = {}): Promise<TestUser> {
+  const juror = await createUser(ctx, { roles: ['juror'], homeVillageId: options.homeVillageId });
+  await ctx.dataSource.query('UPDATE users SET email_confirmed_at = now() WHERE id = $1', [juror.user.id]);
+  await ctx
+    .http()
+    .post(`/competitions/${competitionId}/jurors`)
+    .set(cast.manager.auth)
+    .send({ userId: juror.user.id, expertise: options.expertise ?? [] })
+    .expect(201);
+  if (options.confirm !== false) await ctx.http().post(`/reviews/competitions/${competitionId}/conflicts/confirm`).set(juror.auth).expect(200);
+  return juror;
+}
+
+export async function waitForRun(ctx: TestContext, cast: Cast, runId: string): Promise<{ status: string; [key: string]: unknown }> {
+  return waitFor(
+    async () => {
+      const res = await ctx.http().get(`/assignment-runs/${runId}`).set(cast.manager.auth);
+      return res.body.status === 'queued' ? undefined : (res.body as { status: string });
+    },
+    15000,
+    `assignment run ${runId}`,
+  );
+}
