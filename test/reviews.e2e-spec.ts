@@ -144,6 +144,29 @@ describe('jury review: a round from draft to results', () => {
       expect(JSON.stringify(view.body)).not.toMatch(/Applicant \d|SU-\d{4}|example\.kz|\+7701/);
     });
 
+    it('in a blind round shows only files a manager marked as not identifying, under a neutral name', async () => {
+      const owner = setup.applications[0];
+      const [row]: { id: string; jurorId: string }[] = await ctx.dataSource.query(
+        `SELECT id, juror_id AS "jurorId" FROM assignments WHERE round_id = $1 AND application_id = $2 AND status = 'active' LIMIT 1`,
+        [roundId, owner.id],
+      );
+      const juror = [...jurors, local].find((j) => j.user.id === row.jurorId)!;
+      const files = async () => (await ctx.http().get(`/reviews/assignments/${row.id}`).set(juror.auth).expect(200)).body.attachments as { id: string; name: string }[];
+      expect(await files()).toEqual([]);
+      expectError(await ctx.http().get(`/reviews/assignments/${row.id}/attachments/${setup.attachments.quote}`).set(juror.auth), 404, 'ATTACHMENT.NOT_FOUND');
+      const marked = await ctx.http().patch(`/applications/${owner.id}/attachments/${setup.attachments.quote}`).set(cast.manager.auth).send({ identifying: false }).expect(200);
+      expect(marked.body.identifying).toBe(false);
+      expect(await files()).toEqual([{ id: setup.attachments.quote, name: 'attachment-1.pdf', mediaType: 'application/pdf', size: expect.any(Number) }]);
+      const download = await ctx.http().get(`/reviews/assignments/${row.id}/attachments/${setup.attachments.quote}`).set(juror.auth).expect(200);
+      expect(download.headers['content-disposition']).toContain('attachment-1.pdf');
+      expectError(await ctx.http().get(`/reviews/assignments/${row.id}/attachments/${setup.attachments.cv}`).set(juror.auth), 404, 'ATTACHMENT.NOT_FOUND');
+      expect(JSON.stringify(await files())).not.toContain('Aigerim');
+      // The other jurors of the competition cannot download it through their own assignments.
+      const other = jurors.find((j) => j.user.id !== row.jurorId)!;
+      const [theirs]: { id: string }[] = await ctx.dataSource.query(`SELECT id FROM assignments WHERE juror_id = $1 AND application_id <> $2 AND status = 'active' LIMIT 1`, [other.user.id, owner.id]);
+      expectError(await ctx.http().get(`/reviews/assignments/${theirs.id}/attachments/${setup.attachments.quote}`).set(other.auth), 404, 'ATTACHMENT.NOT_FOUND');
+    });
+
     it('answers 404 for another juror’s assignment and for an unknown one', async () => {
       const theirs = (await mine(jurors[1])).items.map((i: { id: string }) => i.id);
       const ours = new Set((await mine(jurors[0])).items.map((i: { id: string }) => i.id));

@@ -1,5 +1,6 @@
 import { CompetitionLifecycleService } from '../../src/modules/competitions/competition-lifecycle.service';
 import { waitFor } from './processes';
+import { samplePdf } from './sample-files';
 import { Cast, createAdoptedPlan, createCompetition, createPlaces, createUser, Places, TestUser } from './factories';
 import { TestContext } from './test-app';
 
@@ -7,6 +8,8 @@ export interface Reviewable {
   competitionId: string;
   places: Places;
   applications: { id: string; applicant: TestUser; villageId: string; title: string }[];
+  /** Two files of the first application: a CV (identifying) and a price quote. */
+  attachments: { cv: string; quote: string };
 }
 
 /**
@@ -20,6 +23,7 @@ export async function createReviewable(ctx: TestContext, cast: Cast, count: numb
   const competition = await createCompetition(ctx, cast.manager.user.id, places.villageIds, { open: true, minAward: '50000000', budget: '1000000000' });
   const sectors = ['tourism', 'agriculture', 'crafts', 'services'];
   const applications: Reviewable['applications'] = [];
+  let attachments = { cv: '', quote: '' };
   for (let i = 0; i < count; i += 1) {
     const v = i % villages;
     const applicant = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[v] });
@@ -43,12 +47,17 @@ export async function createReviewable(ctx: TestContext, cast: Cast, count: numb
         ],
       })
       .expect(201);
+    if (i === 0) {
+      const upload = async (name: string) =>
+        (await ctx.http().post(`/applications/${draft.body.id}/attachments`).set(applicant.auth).attach('file', samplePdf(), name).expect(201)).body.id as string;
+      attachments = { cv: await upload('Aigerim_Nurlanovna_CV.pdf'), quote: await upload('quote.pdf') };
+    }
     await ctx.http().post(`/applications/${draft.body.id}/submit`).set(applicant.auth).expect(200);
     await ctx.http().post(`/applications/${draft.body.id}/screening`).set(cast.manager.auth).send({ decision: 'eligible' }).expect(200);
     applications.push({ id: draft.body.id, applicant, villageId: places.villageIds[v], title });
   }
   await ctx.app.get(CompetitionLifecycleService).close(cast.manager.user.id, competition.id);
-  return { competitionId: competition.id, places, applications };
+  return { competitionId: competition.id, places, applications, attachments };
 }
 
 export function roundBody(overrides: Record<string, unknown> = {}) {

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, Header, HttpCode, Post, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Patch, Post, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
@@ -11,7 +11,7 @@ import { AttachmentErrors as E } from './attachments.errors';
 import { AttachmentsService } from './attachments.service';
 import { attachmentDisposition } from './domain/file-name';
 import { ATTACHMENT_MEDIA_TYPES } from './domain/file-type';
-import { AttachmentDto } from './dto/attachment.dto';
+import { AttachmentDto, MarkIdentifyingDto } from './dto/attachment.dto';
 import { IncomingFile, UploadedAttachment } from './incoming-file';
 
 @ApiTags('attachments')
@@ -52,6 +52,15 @@ export class AttachmentsController {
   async download(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @UuidParam('attachmentId') attachmentId: string): Promise<StreamableFile> {
     const { attachment, content } = await this.attachments.open(actor, id, attachmentId);
     return new StreamableFile(content, { type: attachment.mediaType, disposition: attachmentDisposition(attachment.originalName), length: attachment.size });
+  }
+
+  @Patch(':attachmentId')
+  @Roles('manager')
+  @ApiOperation({ summary: 'Mark whether a file may reveal who applied (blind rounds show jurors only files marked false)' })
+  @ApiOkResponse({ type: AttachmentDto })
+  @ApiErrors(AE.NOT_FOUND, E.NOT_FOUND)
+  async mark(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @UuidParam('attachmentId') attachmentId: string, @Body() body: MarkIdentifyingDto): Promise<AttachmentDto> {
+    return AttachmentDto.from(await this.attachments.markIdentifying(actor, id, attachmentId, body.identifying));
   }
 
   @Delete(':attachmentId')

@@ -34,5 +34,6 @@ const uploadOptions = (config: AppConfig) => ({
       useFactory: (config: AppConfig) => FileSystemAttachmentStorage.create(config.attachmentDir),
     },
   ],
+  exports: [AttachmentsService],
 })
 export class AttachmentsModule {}

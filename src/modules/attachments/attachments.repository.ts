@@ -37,6 +37,10 @@ export class AttachmentsRepository {
     return em.findOne(Attachment, { where: { id, applicationId } });
   }
 
+  async setIdentifying(em: EntityManager, id: string, identifying: boolean): Promise<void> {
+    await em.query('UPDATE attachments SET identifying = $2 WHERE id = $1', [id, identifying]);
+  }
+
   async storageKeysOf(em: EntityManager, applicationId: string): Promise<string[]> {
     const rows: { key: string }[] = await em.query('SELECT storage_key AS key FROM attachments WHERE application_id = $1', [applicationId]);
     return rows.map((r) => r.key);

@@ -97,6 +97,42 @@ export class AttachmentsService implements OnModuleInit {
     return { attachment, content: Buffer.isBuffer(content) ? Readable.from(content) : content };
   }
 
+  /**
+   * A manager's judgement after looking at a file: whether it may reveal who applied. Jurors of a
+   * blind round see only files marked as not identifying (every file starts as identifying).
+   */
+  async markIdentifying(actor: AuthUser, applicationId: string, attachmentId: string, identifying: boolean): Promise<Attachment> {
+    return this.dataSource.transaction(async (em) => {
+      const application = await this.attachments.lockApplication(em, applicationId);
+      if (!application || !canSee(actor, application)) throw new DomainError(ApplicationErrors.NOT_FOUND);
+      const before = await this.attachments.find(applicationId, attachmentId, em);
+      if (!before) throw new DomainError(E.NOT_FOUND);
+      await this.attachments.setIdentifying(em, attachmentId, identifying);
+      const after = (await this.attachments.find(applicationId, attachmentId, em))!;
+      await this.audit.record(em, {
+        actorId: actor.id,
+        action: 'attachment.identifying_set',
+        entityType: 'application',
+        entityId: applicationId,
+        before: { ...attachmentAuditView(before), identifying: before.identifying },
+        after: { ...attachmentAuditView(after), identifying: after.identifying },
+      });
+      return after;
+    });
+  }
+
+  /** The files a juror may see: all of them, or in a blind round only those marked as not identifying. */
+  async listForReview(applicationId: string, blind: boolean): Promise<Attachment[]> {
+    return (await this.attachments.listFor(applicationId)).filter((a) => !blind || !a.identifying);
+  }
+
+  async openForReview(applicationId: string, attachmentId: string, blind: boolean): Promise<{ attachment: Attachment; content: Readable }> {
+    const attachment = await this.attachments.find(applicationId, attachmentId);
+    if (!attachment || (blind && attachment.identifying)) throw new DomainError(E.NOT_FOUND);
+    const content = await this.storage.get(attachment.storageKey);
+    return { attachment, content: Buffer.isBuffer(content) ? Readable.from(content) : content };
+  }
+
   async remove(actor: AuthUser, applicationId: string, attachmentId: string): Promise<void> {
     const removed = await this.dataSource.transaction(async (em) => {
       await this.lockOwnDraft(em, actor, applicationId);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { AuditModule } from '../audit/audit.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { AffinitiesService } from './affinities.service';
@@ -25,7 +26,7 @@ import { WorkspaceService } from './workspace.service';
 
 /** Jury review: rounds, panel and conflicts, assignment, the juror workspace and the results. */
 @Module({
-  imports: [AuditModule, NotificationsModule],
+  imports: [AuditModule, NotificationsModule, AttachmentsModule],
   controllers: [RoundsController, JuryController, AssignmentsController, WorkspaceController, ResultsController],
   providers: [
     RoundsRepository,

@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Put, StreamableFile } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { attachmentDisposition } from '../attachments/domain/file-name';
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { AssignmentChangesService } from './assignment-changes.service';
 import { ReasonDto } from './dto/assignment.dto';
-import { AssignmentViewDto, JurorAssignmentDto, JurorAssignmentsDto, SaveScoresheetDto, ScoresheetDto, WorkspaceRoundDto } from './dto/workspace.dto';
+import { AssignmentViewDto, JurorAssignmentDto, neutralName, JurorAssignmentsDto, SaveScoresheetDto, ScoresheetDto, WorkspaceRoundDto } from './dto/workspace.dto';
 import { ReviewErrors as E } from './reviews.errors';
 import { WorkspaceService } from './workspace.service';
 
@@ -46,6 +47,19 @@ export class WorkspaceController {
   @ApiErrors(E.ASSIGNMENT_NOT_FOUND, E.CONFLICTS_NOT_CONFIRMED, E.ROUND_NOT_OPEN)
   async view(@CurrentUser() juror: AuthUser, @UuidParam() id: string): Promise<AssignmentViewDto> {
     return AssignmentViewDto.from(await this.workspace.view(juror.id, id));
+  }
+
+  @Get('assignments/:id/attachments/:attachmentId')
+  @Header('X-Content-Type-Options', 'nosniff')
+  @Header('Cache-Control', 'private, no-store')
+  @Header('Content-Security-Policy', "default-src 'none'; sandbox")
+  @ApiOperation({ summary: 'Download a file of an assigned application (in a blind round, only files marked as not identifying, under a neutral name)' })
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiErrors(E.ASSIGNMENT_NOT_FOUND, E.CONFLICTS_NOT_CONFIRMED, E.ROUND_NOT_OPEN)
+  async attachment(@CurrentUser() juror: AuthUser, @UuidParam() id: string, @UuidParam('attachmentId') attachmentId: string): Promise<StreamableFile> {
+    const { attachment, content, blind } = await this.workspace.attachment(juror.id, id, attachmentId);
+    const name = blind ? neutralName(attachment, 0) : attachment.originalName;
+    return new StreamableFile(content, { type: attachment.mediaType, disposition: attachmentDisposition(name), length: attachment.size });
   }
 
   @Put('assignments/:id/scoresheet')

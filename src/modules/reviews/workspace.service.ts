@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
+import { Readable } from 'node:stream';
+import { AttachmentsService } from '../attachments/attachments.service';
+import { Attachment } from '../attachments/entities/attachment.entity';
 import { AuditService } from '../audit/audit.service';
 import { AssignmentsRepository } from './assignments.repository';
 import { scoreProblems, scoresheetTotal } from './domain/scoring/scoresheet';
@@ -25,6 +28,7 @@ export interface AssignmentView {
   content: AssignmentContent;
   goals: { code: string; title: string; contribution: string }[];
   scoresheet: Scoresheet | null;
+  attachments: Attachment[];
 }
 
 /**
@@ -41,6 +45,7 @@ export class WorkspaceService {
     private readonly rounds: RoundsRepository,
     private readonly jury: JuryRepository,
     private readonly audit: AuditService,
+    private readonly files: AttachmentsService,
   ) {}
 
   async myRounds(jurorId: string) {
@@ -57,13 +62,21 @@ export class WorkspaceService {
   async view(jurorId: string, assignmentId: string): Promise<AssignmentView> {
     const { assignment, round } = await this.mine(jurorId, assignmentId);
     if (round.status !== 'open') throw new DomainError(E.ROUND_NOT_OPEN, { status: round.status });
-    const [content, goals, scoresheet] = await Promise.all([
+    const [content, goals, scoresheet, attachments] = await Promise.all([
       this.workspace.content(assignment.applicationId),
       this.workspace.goals(assignment.applicationId),
       this.workspace.scoresheet(assignment.id),
+      this.files.listForReview(assignment.applicationId, round.method.blind),
     ]);
     if (!content) throw new DomainError(E.ASSIGNMENT_NOT_FOUND);
-    return { assignment, round, content, goals, scoresheet };
+    return { assignment, round, content, goals, scoresheet, attachments };
+  }
+
+  /** A file of an assigned application, under the same rules as the view; in a blind round only files marked as not identifying. */
+  async attachment(jurorId: string, assignmentId: string, attachmentId: string): Promise<{ attachment: Attachment; content: Readable; blind: boolean }> {
+    const { assignment, round } = await this.mine(jurorId, assignmentId);
+    if (round.status !== 'open') throw new DomainError(E.ROUND_NOT_OPEN, { status: round.status });
+    return { ...(await this.files.openForReview(assignment.applicationId, attachmentId, round.method.blind)), blind: round.method.blind };
   }
 
   async save(jurorId: string, assignmentId: string, input: ScoresheetInput): Promise<{ scoresheet: Scoresheet; round: ReviewRound }> {

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean } from 'class-validator';
 import { ATTACHMENT_MEDIA_TYPES } from '../domain/file-type';
 import { Attachment } from '../entities/attachment.entity';
 
@@ -13,10 +14,18 @@ export class AttachmentDto {
   size!: number;
   @ApiProperty({ description: 'SHA-256 of the bytes, lower-case hex', example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' })
   sha256!: string;
+  @ApiProperty({ description: 'May reveal who applied; jurors of a blind round see only files marked false by a manager' })
+  identifying!: boolean;
   @ApiProperty()
   createdAt!: Date;
 
   static from(a: Attachment): AttachmentDto {
-    return Object.assign(new AttachmentDto(), { id: a.id, name: a.originalName, mediaType: a.mediaType, size: a.size, sha256: a.sha256, createdAt: a.createdAt });
+    return Object.assign(new AttachmentDto(), { id: a.id, name: a.originalName, mediaType: a.mediaType, size: a.size, sha256: a.sha256, identifying: a.identifying, createdAt: a.createdAt });
   }
+}
+
+export class MarkIdentifyingDto {
+  @ApiProperty({ description: 'False once a manager has checked that the file does not reveal the applicant' })
+  @IsBoolean()
+  identifying!: boolean;
 }

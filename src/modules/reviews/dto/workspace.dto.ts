@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsObject, IsString, MaxLength } from 'class-validator';
 import { OptionalNotNull } from '../../../common/validation/optional';
+import { Attachment } from '../../attachments/entities/attachment.entity';
 import { RubricCriterion } from '../domain/rounds/round-method';
 import { scoresheetTotal } from '../domain/scoring/scoresheet';
 import { ReviewRound } from '../entities/review-round.entity';
@@ -111,11 +112,30 @@ export class NamedProposalDto extends ProposalDto {
   @ApiProperty() applicantName!: string;
 }
 
+export class ReviewAttachmentDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ description: 'The file name in a round that is not blind; a neutral label in a blind one (names can reveal people)' }) name!: string;
+  @ApiProperty() mediaType!: string;
+  @ApiProperty() size!: number;
+}
+
+/** A label that says what the file is without its name: "attachment-2.pdf". */
+export const neutralName = (a: Pick<Attachment, 'mediaType'>, index: number) => `attachment-${index + 1}.${EXTENSION[a.mediaType] ?? 'bin'}`;
+const EXTENSION: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+};
+
 export class AssignmentViewDto {
   @ApiProperty() id!: string;
   @ApiProperty({ type: WorkspaceRoundDto }) round!: WorkspaceRoundDto;
   @ApiProperty({ type: ProposalDto, description: 'NamedProposalDto (with reference and applicantName) when the round is not blind' }) application!: ProposalDto | NamedProposalDto;
   @ApiProperty({ type: ScoresheetDto, nullable: true }) scoresheet!: ScoresheetDto | null;
+  @ApiProperty({ type: [ReviewAttachmentDto], description: 'Files of the application this juror may open (GET /reviews/assignments/:id/attachments/:attachmentId)' })
+  attachments!: ReviewAttachmentDto[];
 
   static from(v: AssignmentView): AssignmentViewDto {
     const c = v.content.content as Record<string, unknown>;
@@ -141,6 +161,7 @@ export class AssignmentViewDto {
       round: WorkspaceRoundDto.from(v.round),
       application,
       scoresheet: v.scoresheet ? ScoresheetDto.from(v.scoresheet, v.round.method.criteria) : null,
+      attachments: v.attachments.map((a, i) => ({ id: a.id, name: v.round.method.blind ? neutralName(a, i) : a.originalName, mediaType: a.mediaType, size: a.size })),
     };
   }
 }

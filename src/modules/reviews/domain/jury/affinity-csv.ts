@@ -16,7 +16,7 @@ export function parseAffinityCsv(text: string): { lines: AffinityLine[]; problem
   const lines: AffinityLine[] = [];
   const problems: { field: string; problems: string[] }[] = [];
   const seen = new Map<string, number>();
-  const rows = text.split(/\r?\n/);
+  const rows = text.replace(/(\r?\n)+$/, '').split(/\r?\n/);
   if (rows.length > MAX_AFFINITY_LINES + 1) return { lines: [], problems: [{ field: 'csv', problems: [`at most ${MAX_AFFINITY_LINES} lines`] }] };
   rows.forEach((raw, index) => {
     const line = index + 1;

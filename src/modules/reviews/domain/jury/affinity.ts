@@ -38,10 +38,8 @@ export function affinityTable(applications: readonly AffinityApplication[], juro
   const tags = [...new Set(jurors.flatMap((j) => j.expertise))];
   const tagIndex = new Map(tags.map((t, k) => [t, k]));
   const jurorTags = jurors.map((j) => j.expertise.map((t) => tagIndex.get(t)!));
-  const masks = applications.map((a) => {
-    const goals = a.goals.slice(0, 30);
-    return Int32Array.from(tags, (tag) => goals.reduce((mask, goal, g) => (names(goal, tag) ? mask | (1 << g) : mask), 0));
-  });
+  // One bit per goal: 31 fit in a mask; an application with more goals is scored pair by pair.
+  const masks = applications.map((a) => (a.goals.length > 31 ? null : Int32Array.from(tags, (tag) => a.goals.reduce((mask, goal, g) => (names(goal, tag) ? mask | (1 << g) : mask), 0))));
   const popcount = (x: number) => {
     let n = 0;
     for (let v = x; v !== 0; v &= v - 1) n += 1;
@@ -50,8 +48,10 @@ export function affinityTable(applications: readonly AffinityApplication[], juro
   return (i, j) => {
     const a = applications[i];
     const juror = jurors[j];
+    const own = masks[i];
+    if (own === null) return affinity(a, juror);
     let mask = 0;
-    for (const t of jurorTags[j]) mask |= masks[i][t];
+    for (const t of jurorTags[j]) mask |= own[t];
     let score = juror.expertise.includes(a.sector) ? AFFINITY.sector : 0;
     score += Math.min(popcount(mask), AFFINITY.maxGoals) * AFFINITY.goal;
     if (juror.districtId !== null && juror.districtId !== a.districtId) score += AFFINITY.otherDistrict;

@@ -1,0 +1,47 @@
+import { CandidatePair, DeclaredConflict, inConflict } from './conflicts';
+
+const pair: CandidatePair = { applicationId: 'app1', applicantId: 'person1', villageId: 'v1' };
+const none: DeclaredConflict = { applicantId: null, applicationId: null, villageId: null };
+
+describe('inConflict()', () => {
+  it('is false with no home village and no declarations', () => {
+    expect(inConflict(pair, null, [])).toBe(false);
+  });
+
+  it("is true for the juror's own village", () => {
+    expect(inConflict(pair, 'v1', [])).toBe(true);
+  });
+
+  it('is false for another home village', () => {
+    expect(inConflict(pair, 'v2', [])).toBe(false);
+  });
+
+  it('is true for a declaration naming the applicant', () => {
+    expect(inConflict(pair, null, [{ ...none, applicantId: 'person1' }])).toBe(true);
+  });
+
+  it('is true for a declaration naming the application', () => {
+    expect(inConflict(pair, null, [{ ...none, applicationId: 'app1' }])).toBe(true);
+  });
+
+  it('is true for a declaration naming the village', () => {
+    expect(inConflict(pair, null, [{ ...none, villageId: 'v1' }])).toBe(true);
+  });
+
+  it('is false for declarations naming others', () => {
+    const declared: DeclaredConflict[] = [
+      { ...none, applicantId: 'person2' },
+      { ...none, applicationId: 'app2' },
+      { ...none, villageId: 'v2' },
+    ];
+    expect(inConflict(pair, 'v3', declared)).toBe(false);
+  });
+
+  it('never matches on null fields', () => {
+    expect(inConflict(pair, null, [none, none])).toBe(false);
+  });
+
+  it('is true when any one of several declarations matches', () => {
+    expect(inConflict(pair, null, [{ ...none, applicantId: 'x' }, { ...none, villageId: 'v1' }])).toBe(true);
+  });
+});
