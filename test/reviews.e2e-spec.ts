@@ -100,6 +100,10 @@ describe('jury review: a round from draft to results', () => {
       await ctx.http().post(`/reviews/competitions/${setup.competitionId}/conflicts/confirm`).set(local.auth).expect(200);
       const actions = (await auditOf(ctx, 'competition', setup.competitionId, cast.admin.auth)).map((e) => e.action);
       expect(actions).toEqual(expect.arrayContaining(['conflict.declared', 'conflicts.confirmed']));
+      const seen = await ctx.http().get(`/competitions/${setup.competitionId}/conflicts`).set(cast.observer.auth).expect(200);
+      expect(seen.body).toEqual([expect.objectContaining({ juror: expect.stringMatching(/^J-[0-9a-f]{8}$/), target: 'applicant', targetName: 'Applicant 1', kind: 'family' })]);
+      const staff = await ctx.http().get(`/competitions/${setup.competitionId}/conflicts`).set(cast.manager.auth).expect(200);
+      expect(staff.body[0].juror).toBe(local.user.id);
     });
 
     it('runs the engine in the worker: every application gets k jurors, loads kept, no conflicted pair', async () => {

@@ -31,6 +31,15 @@ export class JuryController {
     return (await this.jury.list(id)).map((j) => JurorDto.from(j));
   }
 
+  @Get('competitions/:id/conflicts')
+  @Roles('manager', 'admin', 'observer')
+  @ApiOperation({ summary: 'Every conflict declaration of the competition (observers see jurors as stable pseudonyms)' })
+  @ApiOkResponse({ description: '[{ id, juror, target, targetName, kind, note, createdAt }]' })
+  @ApiErrors(E.COMPETITION_NOT_FOUND)
+  async allDeclarations(@CurrentUser() viewer: AuthUser, @UuidParam() id: string) {
+    return this.jury.allDeclarations(viewer, id);
+  }
+
   @Delete('competitions/:id/jurors/:userId')
   @Roles('manager')
   @HttpCode(204)

@@ -104,6 +104,19 @@ export class JuryRepository {
     return this.dataSource.manager.find(ConflictDeclaration, { where: { competitionId, ...(jurorId ? { jurorId } : {}) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
+  /** Every declaration of the competition for oversight, with the target named. */
+  async allDeclarations(competitionId: string): Promise<{ id: string; jurorId: string; target: string; targetName: string; kind: string; note: string; createdAt: Date }[]> {
+    return this.dataSource.query(
+      `SELECT d.id, d.juror_id AS "jurorId", d.kind, d.note, d.created_at AS "createdAt",
+              CASE WHEN d.applicant_id IS NOT NULL THEN 'applicant' WHEN d.application_id IS NOT NULL THEN 'application' ELSE 'village' END AS target,
+              COALESCE(u.full_name, a.reference, v.name) AS "targetName"
+         FROM conflict_declarations d
+         LEFT JOIN users u ON u.id = d.applicant_id LEFT JOIN applications a ON a.id = d.application_id LEFT JOIN villages v ON v.id = d.village_id
+        WHERE d.competition_id = $1 ORDER BY d.created_at, d.id`,
+      [competitionId],
+    );
+  }
+
   async insertDeclaration(em: EntityManager, values: Pick<ConflictDeclaration, 'competitionId' | 'jurorId' | 'applicantId' | 'applicationId' | 'villageId' | 'kind' | 'note'>): Promise<ConflictDeclaration> {
     const { identifiers } = await em.insert(ConflictDeclaration, values);
     return (await em.findOne(ConflictDeclaration, { where: { id: identifiers[0].id as string } }))!;

@@ -1,9 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../audit/audit.service';
 import { AssignmentChangesService } from './assignment-changes.service';
 import { ConflictKind } from './domain/jury/conflicts';
+import { jurorPseudonym } from './domain/jury/pseudonym';
 import { CompetitionJuror } from './entities/competition-juror.entity';
 import { ConflictDeclaration } from './entities/conflict-declaration.entity';
 import { ApplicantEntry, JuryRepository, JurorRow } from './jury.repository';
@@ -26,6 +30,7 @@ export interface DeclarationInput {
 export class JuryService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jury: JuryRepository,
     private readonly rounds: RoundsRepository,
     private readonly changes: AssignmentChangesService,
@@ -65,6 +70,17 @@ export class JuryService {
   async list(competitionId: string): Promise<JurorRow[]> {
     if (!(await this.rounds.competition(this.dataSource.manager, competitionId))) throw new DomainError(E.COMPETITION_NOT_FOUND);
     return this.jury.list(competitionId);
+  }
+
+  /** Oversight of conflicts: managers see who declared, observers a stable pseudonym. */
+  async allDeclarations(viewer: AuthUser, competitionId: string) {
+    if (!(await this.rounds.competition(this.dataSource.manager, competitionId))) throw new DomainError(E.COMPETITION_NOT_FOUND);
+    const staff = viewer.roles.some((r) => r === 'manager' || r === 'admin');
+    return (await this.jury.allDeclarations(competitionId)).map(({ jurorId, ...d }) => ({
+      ...d,
+      juror: staff ? jurorId : jurorPseudonym(this.config.jwtSecret, competitionId, jurorId),
+      createdAt: new Date(d.createdAt).toISOString(),
+    }));
   }
 
   async panelsOf(userId: string) {
