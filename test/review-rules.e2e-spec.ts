@@ -35,7 +35,7 @@ describe('jury review: rules at the edges', () => {
       await addJuror(ctx, cast, setup.competitionId);
       // Home village is the only village: never assignable. Unconfirmed jurors are not assignable either.
       await addJuror(ctx, cast, setup.competitionId, { homeVillageId: setup.places.villageIds[0] });
-      await addJuror(ctx, cast, setup.competitionId, { confirm: false });
+      const waiting = await addJuror(ctx, cast, setup.competitionId, { confirm: false });
       const roundId = await createRound(setup.competitionId);
       await open(roundId);
       const result = await run(roundId);
@@ -44,6 +44,8 @@ describe('jury review: rules at the edges', () => {
       expect(explanation[0]).toMatchObject({ reason: 'too_few_eligible_jurors' });
       expect(explanation[0].applications.map((a) => a.reference).sort()).toHaveLength(3);
       expect(explanation[0].applications[0].reference).toMatch(/^SU-\d{4}-\d{4}$/);
+      // Who could help once they act: the juror who has not confirmed is named.
+      expect((result.details as { notAssignable: unknown[] }).notAssignable).toEqual([{ id: waiting.user.id, fullName: 'Test Person', reason: 'declaration not confirmed' }]);
       expect(await ctx.dataSource.query('SELECT 1 FROM assignments WHERE round_id = $1', [roundId])).toHaveLength(0);
     });
   });

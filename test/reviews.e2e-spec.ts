@@ -95,7 +95,10 @@ describe('jury review: a round from draft to results', () => {
       const target = setup.applications[1];
       const declared = await ctx.http().post(`/reviews/competitions/${setup.competitionId}/conflicts`).set(local.auth).send({ applicantId: target.applicant.user.id, kind: 'family', note: 'My cousin' }).expect(201);
       expect(declared.body).toMatchObject({ applicantId: target.applicant.user.id, kind: 'family' });
-      expectError(await ctx.http().post(`/reviews/competitions/${setup.competitionId}/conflicts`).set(local.auth).send({ kind: 'family' }), 422, 'REVIEW.CONFLICT_TARGET_NOT_FOUND');
+      expectError(await ctx.http().post(`/reviews/competitions/${setup.competitionId}/conflicts`).set(local.auth).send({ kind: 'family' }), 400, 'REVIEW.CONFLICT_TARGET_REQUIRED', 'applicantId');
+      expectError(await ctx.http().post(`/reviews/competitions/${setup.competitionId}/conflicts`).set(local.auth).send({ applicantId: cast.applicant.user.id, kind: 'family' }), 422, 'REVIEW.CONFLICT_TARGET_NOT_FOUND');
+      const twice = await ctx.http().post(`/reviews/competitions/${setup.competitionId}/conflicts`).set(local.auth).send({ applicantId: target.applicant.user.id, kind: 'family' }).expect(201);
+      expect(twice.body.id).toBe(declared.body.id);
       expectError(await ctx.http().post(`/reviews/competitions/${setup.competitionId}/conflicts`).set(local.auth).send({ villageId: setup.places.villageIds[1], kind: 'cousin' }), 400, 'REQUEST.VALIDATION_FAILED');
       await ctx.http().post(`/reviews/competitions/${setup.competitionId}/conflicts/confirm`).set(local.auth).expect(200);
       const actions = (await auditOf(ctx, 'competition', setup.competitionId, cast.admin.auth)).map((e) => e.action);

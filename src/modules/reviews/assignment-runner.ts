@@ -49,12 +49,13 @@ export class AssignmentRunner {
 
   private async solve(em: EntityManager, run: AssignmentRun, round: ReviewRound): Promise<void> {
     const started = process.hrtime.bigint();
-    const [applications, jurors, declarations, pairs, imported] = await Promise.all([
+    const [applications, jurors, declarations, pairs, imported, waiting] = await Promise.all([
       this.assignments.applicationsInRound(em, round.id),
       this.assignments.assignableJurors(em, round.competitionId),
       this.assignments.declarations(em, round.competitionId),
       this.assignments.pairs(em, round.id),
       this.assignments.importedAffinities(em, round.id),
+      this.assignments.unassignableJurors(em, round.competitionId),
     ]);
     const method = round.method;
     const instance = buildInstance({
@@ -72,7 +73,7 @@ export class AssignmentRunner {
     const result = assignSparse(instance, seed, { alternates: 3 });
     const durationMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
     if (!result.feasible) {
-      await this.finishInfeasible(em, run, seed, result.explanation, durationMs, instance.hash, applications, jurors.map((j) => j.id));
+      await this.finishInfeasible(em, run, seed, result.explanation, durationMs, instance.hash, applications, jurors.map((j) => j.id), waiting);
       return;
     }
     const affinityOf = new Map<string, number>();
@@ -91,7 +92,7 @@ export class AssignmentRunner {
       objective: String(result.objective),
       durationMs,
       assigned: rows.length,
-      details: { ...result.stats, places: instance.demand.reduce((a, b) => a + b, 0), applications: applications.length, jurors: jurors.length },
+      details: { ...result.stats, places: instance.demand.reduce((a, b) => a + b, 0), applications: applications.length, jurors: jurors.length, notAssignable: waiting },
     });
     const perJuror = new Map<string, number>();
     for (const r of rows) perJuror.set(r.jurorId, (perJuror.get(r.jurorId) ?? 0) + 1);
@@ -115,6 +116,7 @@ export class AssignmentRunner {
     inputHash: string,
     applications: RoundApplicationFacts[] = [],
     jurorIds: string[] = [],
+    notAssignable: { id: string; fullName: string; reason: string }[] = [],
   ): Promise<void> {
     // Indices mean nothing to a manager: name the applications by reference and the jurors by id.
     const named = explanation.map((s) => ({
@@ -123,7 +125,7 @@ export class AssignmentRunner {
       applications: s.applications.map((i) => ({ id: applications[i].id, reference: applications[i].reference })),
       jurors: s.jurors.map((j) => jurorIds[j]),
     }));
-    await this.assignments.finishRun(em, run.id, { status: 'infeasible', seed: seed === null ? null : String(seed), inputHash, objective: null, durationMs, assigned: 0, details: { explanation: named } });
+    await this.assignments.finishRun(em, run.id, { status: 'infeasible', seed: seed === null ? null : String(seed), inputHash, objective: null, durationMs, assigned: 0, details: { explanation: named, notAssignable } });
     await this.audit.record(em, { actorId: run.requestedBy, action: 'assignment_run.infeasible', entityType: 'review_round', entityId: run.roundId, after: { runId: run.id, explanation: named } });
   }
 }

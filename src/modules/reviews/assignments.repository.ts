@@ -61,6 +61,18 @@ export class AssignmentsRepository {
     );
   }
 
+  /** Panel members who cannot be assigned yet: declaration not confirmed, or the account no longer an active juror. */
+  async unassignableJurors(em: EntityManager, competitionId: string): Promise<{ id: string; fullName: string; reason: string }[]> {
+    return em.query(
+      `SELECT j.user_id AS id, u.full_name AS "fullName",
+              CASE WHEN j.conflicts_confirmed_at IS NULL THEN 'declaration not confirmed' ELSE 'account not an active juror' END AS reason
+         FROM competition_jurors j JOIN users u ON u.id = j.user_id
+        WHERE j.competition_id = $1 AND NOT (j.conflicts_confirmed_at IS NOT NULL AND u.active AND 'juror' = ANY(u.roles))
+        ORDER BY u.full_name, j.user_id`,
+      [competitionId],
+    );
+  }
+
   async declarations(em: EntityManager, competitionId: string): Promise<{ jurorId: string; applicantId: string | null; applicationId: string | null; villageId: string | null }[]> {
     return em.query(
       `SELECT juror_id AS "jurorId", applicant_id AS "applicantId", application_id AS "applicationId", village_id AS "villageId"

@@ -80,7 +80,7 @@ export class JuryController {
   @Roles('juror')
   @ApiOperation({ summary: 'Declare a conflict with an applicant, an application or a village; an assignment it touches is recused' })
   @ApiCreatedResponse({ type: ConflictDto })
-  @ApiErrors(E.JUROR_NOT_FOUND, E.CONFLICT_TARGET_NOT_FOUND)
+  @ApiErrors(E.JUROR_NOT_FOUND, E.CONFLICT_TARGET_REQUIRED, E.CONFLICT_TARGET_NOT_FOUND)
   async declare(@CurrentUser() juror: AuthUser, @UuidParam() id: string, @Body() body: DeclareConflictDto): Promise<ConflictDto> {
     return ConflictDto.from(await this.jury.declare(juror.id, id, body));
   }

@@ -100,8 +100,8 @@ export class JuryRepository {
     );
   }
 
-  async declarations(competitionId: string, jurorId?: string): Promise<ConflictDeclaration[]> {
-    return this.dataSource.manager.find(ConflictDeclaration, { where: { competitionId, ...(jurorId ? { jurorId } : {}) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  async declarations(competitionId: string, jurorId?: string, em: EntityManager = this.dataSource.manager): Promise<ConflictDeclaration[]> {
+    return em.find(ConflictDeclaration, { where: { competitionId, ...(jurorId ? { jurorId } : {}) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /** Every declaration of the competition for oversight, with the target named. */

@@ -107,12 +107,17 @@ export class JuryService {
   async declare(jurorId: string, competitionId: string, input: DeclarationInput): Promise<ConflictDeclaration> {
     const targets = [input.applicantId, input.applicationId, input.villageId].filter((t) => t !== undefined);
     if (targets.length !== 1) {
-      throw new DomainError(E.CONFLICT_TARGET_NOT_FOUND, { fields: [{ field: 'applicantId', problems: ['name exactly one of applicantId, applicationId or villageId'] }] });
+      throw new DomainError(E.CONFLICT_TARGET_REQUIRED, { fields: [{ field: 'applicantId', problems: ['name exactly one of applicantId, applicationId or villageId'] }] });
     }
     const { declaration, runs } = await this.dataSource.transaction(async (em) => {
       const juror = await this.jury.lock(em, competitionId, jurorId);
       if (!juror) throw new DomainError(E.JUROR_NOT_FOUND);
       if (!(await this.jury.targetInCompetition(em, competitionId, input))) throw new DomainError(E.CONFLICT_TARGET_NOT_FOUND);
+      // Declaring the same tie twice records it once (the membership lock orders concurrent declarations).
+      const same = (await this.jury.declarations(competitionId, jurorId, em)).find(
+        (d) => d.applicantId === (input.applicantId ?? null) && d.applicationId === (input.applicationId ?? null) && d.villageId === (input.villageId ?? null),
+      );
+      if (same) return { declaration: same, runs: [] };
       const created = await this.jury.insertDeclaration(em, {
         competitionId,
         jurorId,
@@ -147,7 +152,7 @@ export class JuryService {
       if (!juror) throw new DomainError(E.JUROR_NOT_FOUND);
       if (!juror.conflictsConfirmedAt) {
         await this.jury.confirm(em, competitionId, jurorId);
-        const declarations = await this.jury.declarations(competitionId, jurorId);
+        const declarations = await this.jury.declarations(competitionId, jurorId, em);
         await this.audit.record(em, { actorId: jurorId, action: 'conflicts.confirmed', entityType: 'competition', entityId: competitionId, after: { declarations: declarations.length } });
       }
       return (await this.jury.find(competitionId, jurorId, em))!;

@@ -17,6 +17,7 @@ export const ReviewErrors = defineErrors('REVIEW', {
   JUROR_HAS_ASSIGNMENTS: { kind: 'conflict', message: 'A juror with assignments cannot leave the panel; remove the assignments first' },
   CONFLICTS_CONFIRMED: { kind: 'conflict', message: 'The declaration is confirmed; a new conflict can still be added, not removed' },
   CONFLICTS_NOT_CONFIRMED: { kind: 'forbidden', message: 'Confirm your conflict declaration before the workspace opens' },
+  CONFLICT_TARGET_REQUIRED: { kind: 'validation', message: 'Name exactly one of applicantId, applicationId or villageId' },
   CONFLICT_TARGET_NOT_FOUND: { kind: 'rule', message: 'The applicant, application or village is not part of this competition' },
   DECLARATION_NOT_FOUND: { kind: 'not_found', message: 'Conflict declaration not found' },
   RUN_NOT_FOUND: { kind: 'not_found', message: 'Assignment run not found' },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { calibrate, isConnected, Rating } from './calibration';
 import { krippendorffAlphaInterval } from './reliability';
-import { Criterion, scoresheetTotal } from './scoresheet';
+import { Criterion, rubricScale, scoresheetPoints, scoresheetTotal } from './scoresheet';
 
 /**
  * A round's results as a pure function of its frozen scoresheets and its published method
@@ -54,6 +54,14 @@ export interface RoundResults {
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const lot = (seed: string, id: string) => createHash('sha256').update(`${seed}:${id}`).digest('hex');
+/** Floats (the calibrated score, thresholds) compare at 1e-9 points: noise below that is not a difference. */
+const quantize = (x: number) => Math.round(x * 1e9) / 1e9;
+/** a/b against c/d for non-negative integers and positive counts, exactly. */
+const compareRatio = (a: bigint, b: number, c: bigint, d: number) => {
+  const left = a * BigInt(d);
+  const right = c * BigInt(b);
+  return left < right ? -1 : left > right ? 1 : 0;
+};
 
 export function computeResults(input: RoundInput): RoundResults {
   const sheets = [...input.scoresheets].sort((a, b) => cmp(a.application, b.application) || cmp(a.juror, b.juror));
@@ -74,43 +82,63 @@ export function computeResults(input: RoundInput): RoundResults {
         ? 'too_few_sheets_per_juror'
         : null;
 
+  const { lcm } = rubricScale(input.criteria);
   const rows = [...input.applications]
     .sort((a, b) => cmp(a.id, b.id))
     .map((application) => {
       const rs = byApplication.get(application.id) ?? [];
       const mine = sheetsOf.get(application.id) ?? [];
-      const criterionMean = (code: string) => (mine.length ? mean(mine.map((s) => s.scores[code])) : 0);
+      const criterionSum = (code: string) => mine.reduce((sum, s) => sum + s.scores[code], 0);
       const totals = rs.map((r) => r.total);
+      const points = mine.map((s) => scoresheetPoints(input.criteria, lcm, s.scores));
+      const most = points.reduce((m, p) => (p > m ? p : m), 0n);
+      const least = points.reduce((m, p) => (p < m ? p : m), most);
       return {
         application,
         count: rs.length,
+        points: points.reduce((a, b) => a + b, 0n),
+        spreadPoints: most - least,
         official: rs.length ? mean(totals) : null,
         calibrated: rs.length && calibration ? (calibration.quality.get(application.id) ?? null) : null,
         spread: rs.length ? Math.max(...totals) - Math.min(...totals) : null,
-        gatesFailed: mine.length ? input.criteria.filter((c) => c.min !== undefined && criterionMean(c.code) < c.min).map((c) => c.code) : [],
-        priority: criterionMean(input.priorityCriterion),
+        gatesFailed: mine.length ? input.criteria.filter((c) => c.min !== undefined && quantize(criterionSum(c.code) / mine.length) < c.min).map((c) => c.code) : [],
+        prioritySum: BigInt(criterionSum(input.priorityCriterion)),
         lot: lot(input.seed, application.id),
       };
     });
 
-  const rankBy = (score: (r: (typeof rows)[number]) => number | null) =>
-    rows
+  type Row = (typeof rows)[number];
+  // Higher first: the official score exactly (integer points over sheets), the calibrated one at 1e-9.
+  const byOfficial = (a: Row, b: Row) => compareRatio(b.points, b.count, a.points, a.count);
+  const byCalibrated = (a: Row, b: Row) => quantize(b.calibrated!) - quantize(a.calibrated!);
+  const rankBy = (score: (r: Row) => number | null) => {
+    const primary = score === officialOf ? byOfficial : byCalibrated;
+    return rows
       .filter((r) => r.count >= input.quorum && score(r) !== null)
-      .sort((a, b) => score(b)! - score(a)! || b.priority - a.priority || (a.application.requestedAmount < b.application.requestedAmount ? -1 : a.application.requestedAmount > b.application.requestedAmount ? 1 : 0) || cmp(a.lot, b.lot));
-  const decisive = blockedBy === null ? (r: (typeof rows)[number]) => r.calibrated : (r: (typeof rows)[number]) => r.official;
+      .sort(
+        (a, b) =>
+          primary(a, b) ||
+          compareRatio(b.prioritySum, b.count, a.prioritySum, a.count) ||
+          (a.application.requestedAmount < b.application.requestedAmount ? -1 : a.application.requestedAmount > b.application.requestedAmount ? 1 : 0) ||
+          cmp(a.lot, b.lot),
+      );
+  };
+  const officialOf = (r: Row) => r.official;
+  const calibratedOf = (r: Row) => r.calibrated;
+  const decisive = blockedBy === null ? calibratedOf : officialOf;
   const ranked = rankBy(decisive);
   const advanced = advance(ranked, decisive, input.advancement);
   const lineRank = ranked.filter((r) => advanced.has(r.application.id)).length;
 
   const rankOf = new Map(ranked.map((r, i) => [r.application.id, i + 1]));
   const candidates = ranked
-    .filter((r) => (r.spread ?? 0) > input.dispute.spread && Math.abs(rankOf.get(r.application.id)! - lineRank) <= input.dispute.margin)
-    .sort((a, b) => (b.spread ?? 0) - (a.spread ?? 0) || cmp(a.lot, b.lot));
+    .filter((r) => quantize(r.spread ?? 0) > input.dispute.spread && Math.abs(rankOf.get(r.application.id)! - lineRank) <= input.dispute.margin)
+    .sort((a, b) => (b.spreadPoints > a.spreadPoints ? 1 : b.spreadPoints < a.spreadPoints ? -1 : 0) || cmp(a.lot, b.lot));
   const disputed = new Set(candidates.slice(0, Math.floor(input.dispute.maxShare * ranked.length)).map((r) => r.application.id));
 
   let crossings: string[] = [];
   if (calibration) {
-    const other = blockedBy === null ? (r: (typeof rows)[number]) => r.official : (r: (typeof rows)[number]) => r.calibrated;
+    const other = blockedBy === null ? officialOf : calibratedOf;
     const otherAdvanced = advance(rankBy(other), other, input.advancement);
     crossings = rows.map((r) => r.application.id).filter((id) => advanced.has(id) !== otherAdvanced.has(id));
   }
@@ -151,7 +179,7 @@ function advance<R extends { application: { id: string; requestedAmount: bigint 
   for (const r of ranked) {
     if (r.gatesFailed.length) continue;
     if (rule.kind === 'top' && out.size >= rule.n) break;
-    if (rule.kind === 'cutoff' && score(r)! < rule.score) break;
+    if (rule.kind === 'cutoff' && quantize(score(r)!) < rule.score) break;
     if (rule.kind === 'budget') {
       const limit = (rule.budget * BigInt(Math.round(rule.multiple * 100))) / 100n;
       if (requested + r.application.requestedAmount > limit) break;

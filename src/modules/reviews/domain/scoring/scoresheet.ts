@@ -32,3 +32,20 @@ export function scoreProblems(criteria: readonly Criterion[], scores: Readonly<R
   for (const code of Object.keys(scores)) if (!known.has(code)) out.push({ field: `scores.${code}`, problems: ['not a criterion of this round'] });
   return out;
 }
+
+const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+
+/**
+ * Exact arithmetic for comparisons: with L the least common multiple of the scales and W the sum
+ * of the weights, a scoresheet's total is exactly `100 * points / (L * W)` for the integer
+ * `points = sum of weight * score * (L / max)`. Equal totals then compare equal, so ties go to the
+ * published tie-break and never to floating-point noise.
+ */
+export function rubricScale(criteria: readonly Criterion[]): { lcm: bigint; weights: bigint } {
+  const lcm = criteria.reduce((l, c) => (l * BigInt(c.max)) / gcd(l, BigInt(c.max)), 1n);
+  return { lcm, weights: criteria.reduce((w, c) => w + BigInt(c.weight), 0n) };
+}
+
+export function scoresheetPoints(criteria: readonly Criterion[], lcm: bigint, scores: Readonly<Record<string, number>>): bigint {
+  return criteria.reduce((sum, c) => sum + BigInt(c.weight) * BigInt(scores[c.code]) * (lcm / BigInt(c.max)), 0n);
+}

@@ -118,6 +118,26 @@ describe('round results', () => {
     expect(new Set(['s1', 's2', 's3', 's4', 's5', 's6'].map(byLot)).size).toBe(2);
   });
 
+  it('compare equal totals as equal, so the priority criterion breaks the tie, not rounding noise', () => {
+    // Both average exactly 16/28 of the maximum; as floats, 4/28 + 28/28 and 8/28 + 24/28 differ in the last bit.
+    const criteria: Criterion[] = [
+      { code: 'plan', weight: 3, max: 4 },
+      { code: 'feasibility', weight: 2, max: 4 },
+      { code: 'jobs', weight: 1, max: 4 },
+      { code: 'own', weight: 1, max: 4 },
+    ];
+    const s = (application: string, juror: string, [plan, feasibility, jobs, own]: number[]) => ({ application, juror, scores: { plan, feasibility, jobs, own } });
+    const results = computeResults(
+      base({
+        criteria,
+        advancement: { kind: 'top', n: 1 },
+        applications: [{ id: 'a', requestedAmount: 100n }, { id: 'b', requestedAmount: 100n }],
+        scoresheets: [s('a', 'j1', [0, 0, 0, 4]), s('a', 'j2', [4, 4, 4, 4]), s('b', 'j1', [1, 0, 1, 4]), s('b', 'j2', [4, 2, 4, 4])],
+      }),
+    );
+    expect(results.applications.find((r) => r.advanced)?.id).toBe('b');
+  });
+
   it('advance by cut-off or by a multiple of the budget', () => {
     const input = base({
       applications: [{ id: 'a', requestedAmount: 600n }, { id: 'b', requestedAmount: 500n }, { id: 'c', requestedAmount: 100n }],
