@@ -59,7 +59,8 @@ async function main(command: string | undefined): Promise<void> {
       const report = await seedDemo(app);
       console.log('\nDemo data ready. Accounts (password for all: %s):', report.password);
       for (const account of report.accounts) console.log(`  ${account.roles.join(', ').padEnd(10)} ${account.email}`);
-      console.log(`Open competition: ${report.competitionId}\n`);
+      console.log(`Open competition: ${report.competitionId}`);
+      console.log(`In review: competition ${report.review.competitionId}, round ${report.review.roundId} (${report.review.roundStatus})\n`);
       return app.close();
     }
     default:

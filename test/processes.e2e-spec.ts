@@ -115,9 +115,13 @@ describe('the api, worker and cli processes', () => {
       adoptedPlans: await count(name, `SELECT count(*) AS n FROM development_plans WHERE status = 'adopted'`),
       openCompetitions: await count(name, `SELECT count(*) AS n FROM competitions WHERE status = 'open'`),
       users: await count(name, 'SELECT count(*) AS n FROM users'),
+      eligibleInReview: await count(name, `SELECT count(*) AS n FROM applications WHERE status = 'eligible'`),
+      draftRounds: await count(name, `SELECT count(*) AS n FROM review_rounds WHERE status = 'draft'`),
+      jurorsOnPanels: await count(name, 'SELECT count(*) AS n FROM competition_jurors'),
     });
     const afterFirst = await snapshot();
-    expect(afterFirst).toEqual({ villages: 8, districts: 10, adoptedPlans: 2, openCompetitions: 1, users: 7 });
+    expect(afterFirst).toEqual({ villages: 8, districts: 10, adoptedPlans: 2, openCompetitions: 1, users: 17, eligibleInReview: 7, draftRounds: 1, jurorsOnPanels: 3 });
+    expect(first.stdout).toMatch(/In review: competition [0-9a-f-]{36}, round [0-9a-f-]{36} \(draft\)/);
     const second = await runScript('src/cli.ts', ['seed'], env);
     expect(second.code).toBe(0);
     await expect(snapshot()).resolves.toEqual(afterFirst);

@@ -13,11 +13,14 @@ import { PlansService } from '../modules/plans/plans.service';
 import { User } from '../modules/users/entities/user.entity';
 import { UsersService } from '../modules/users/users.service';
 import { DEMO_ACCOUNTS, DEMO_COMPETITION, DEMO_PASSWORD, PLACES, PLANS } from './demo-data';
+import { confirmDemoAddress, ReviewDemoReport, seedReviewDemo } from './review-demo';
 
 export interface SeedReport {
   accounts: { email: string; roles: readonly string[] }[];
   password: string;
   competitionId: string;
+  /** The second competition, closed and in review: its panel (not yet confirmed) and draft Round 1. */
+  review: ReviewDemoReport;
 }
 
 /**
@@ -58,17 +61,20 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
   }
 
   for (const account of DEMO_ACCOUNTS.slice(1)) {
-    if (await db.findOneBy(User, { email: account.email })) continue;
     const homeVillage = 'homeVillage' in account ? villages.get(account.homeVillage) : undefined;
-    await users.create(
-      { email: account.email, password: DEMO_PASSWORD, fullName: account.fullName, preferredLanguage: 'ru', roles: [...account.roles] as Role[], homeVillageId: homeVillage },
-      admin.id,
-    );
+    const user =
+      (await db.findOneBy(User, { email: account.email })) ??
+      (await users.create(
+        { email: account.email, password: DEMO_PASSWORD, fullName: account.fullName, preferredLanguage: 'ru', roles: [...account.roles] as Role[], homeVillageId: homeVillage },
+        admin.id,
+      ));
+    // The demo applicant can submit at once (submitting needs a confirmed address).
+    if (user.roles.includes('applicant')) await confirmDemoAddress(app, admin.id, user);
   }
 
+  const manager = await db.findOneByOrFail(User, { email: DEMO_ACCOUNTS[1].email });
   let competition = await db.findOneBy(Competition, { title: DEMO_COMPETITION.title });
   if (!competition) {
-    const manager = await db.findOneByOrFail(User, { email: DEMO_ACCOUNTS[1].email });
     const now = Date.now();
     const draft = await app.get(CompetitionsService).create(manager.id, {
       title: DEMO_COMPETITION.title,
@@ -85,9 +91,9 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
     competition = await app.get(CompetitionLifecycleService).open(manager.id, draft.id);
   }
 
-  return {
-    accounts: DEMO_ACCOUNTS.map((a) => ({ email: a.email, roles: a.roles })),
-    password: DEMO_PASSWORD,
-    competitionId: competition.id,
-  };
+  const review = await seedReviewDemo({ adminId: admin.id, managerId: manager.id, password: DEMO_PASSWORD, villages });
+
+  const accounts: SeedReport['accounts'] = DEMO_ACCOUNTS.map((a) => ({ email: a.email, roles: a.roles }));
+  for (const a of review.accounts) if (!accounts.some((b) => b.email === a.email)) accounts.push(a);
+  return { accounts, password: DEMO_PASSWORD, competitionId: competition.id, review };
 }
