@@ -3,12 +3,14 @@
  * Every `--flag` takes a value; a benchmark may read flags of its own (see its header).
  */
 import { benchApplications } from './applications.bench';
+import { benchAssignment } from './assignment.bench';
 import { benchNotifications } from './notifications.bench';
 
 /** Each benchmark with its own default size, used when `--n` is not given. */
 const BENCHES: Record<string, (n: number | undefined) => Promise<void>> = {
   notifications: (n) => benchNotifications(n ?? 2000),
   applications: (n) => benchApplications(n ?? 500),
+  assignment: (n) => benchAssignment(n),
 };
 
 async function main(): Promise<void> {

@@ -71,7 +71,9 @@ function random(seed: number): () => number {
 
 export function assign(instance: AssignmentInstance, seed = 0): AssignmentResult {
   const { applications: n, jurors: m, demand, minLoad, maxLoad } = instance;
-  const shortfalls = obviousShortfalls(instance);
+  const eligible = new Array<number>(n).fill(0);
+  for (const [i] of instance.edges) eligible[i] += 1;
+  const shortfalls = obviousShortfalls(instance, eligible);
   if (shortfalls.length > 0) return { feasible: false, explanation: shortfalls };
 
   const rand = random(seed);
@@ -115,17 +117,7 @@ export function assign(instance: AssignmentInstance, seed = 0): AssignmentResult
   if (flow < required) {
     const applications = supply.filter((x) => x.node >= 4 && x.node < 4 + n && graph.flowOf(x.id) < x.amount).map((x) => x.node - 4);
     const jurors = need.filter((x) => x.node >= 4 + n && graph.flowOf(x.id) < x.amount).map((x) => x.node - 4 - n);
-    return {
-      feasible: false,
-      explanation: [
-        {
-          reason: 'constraints_conflict',
-          message: 'No assignment meets every demand and load together; these applications stay short of jurors and these jurors below their minimum load',
-          applications,
-          jurors,
-        },
-      ],
-    };
+    return { feasible: false, explanation: [conflict(applications, jurors)] };
   }
   const used = pairEdges.filter((e) => graph.flowOf(e.id) > 0);
   return {
@@ -135,11 +127,22 @@ export function assign(instance: AssignmentInstance, seed = 0): AssignmentResult
   };
 }
 
-/** Shortfalls visible without solving: named so a manager knows what to change. */
-function obviousShortfalls({ applications: n, demand, minLoad, maxLoad, edges }: AssignmentInstance): Shortfall[] {
+/** Demands and loads that cannot all hold: the applications left short and jurors left below minimum. */
+export function conflict(applications: number[], jurors: number[]): Shortfall {
+  return {
+    reason: 'constraints_conflict',
+    message: 'No assignment meets every demand and load together; these applications stay short of jurors and these jurors below their minimum load',
+    applications,
+    jurors,
+  };
+}
+
+/**
+ * Shortfalls visible without solving, given how many eligible jurors each application has: named
+ * so a manager knows what to change.
+ */
+export function obviousShortfalls({ demand, minLoad, maxLoad }: Pick<AssignmentInstance, 'demand' | 'minLoad' | 'maxLoad'>, eligible: number[]): Shortfall[] {
   const out: Shortfall[] = [];
-  const eligible = new Array<number>(n).fill(0);
-  for (const [i] of edges) eligible[i] += 1;
   const short = demand.map((d, i) => (eligible[i] < d ? i : -1)).filter((i) => i >= 0);
   if (short.length) {
     out.push({ reason: 'too_few_eligible_jurors', message: 'These applications have fewer eligible jurors (after conflicts) than they need', applications: short, jurors: [] });

@@ -1,22 +1,55 @@
+import { MinHeap } from './min-heap';
+
 /**
  * Minimum-cost flow by successive shortest paths with Johnson potentials (Dijkstra on reduced
- * costs). Costs must be non-negative when the solver starts; integer capacities and costs.
+ * costs) and a blocking flow over every shortest path at once. Costs must be non-negative when the
+ * solver starts; integer capacities and costs. Storage is in typed arrays because the sparse
+ * assignment solves graphs of a few hundred thousand edges several times.
  * Pure: no Nest, no database, so the CLI and the worker share it.
  */
 export class MinCostFlow {
-  private readonly to: number[] = [];
-  private readonly cap: number[] = [];
-  private readonly cost: number[] = [];
-  private readonly head: number[];
-  private readonly next: number[] = [];
+  private to: Int32Array;
+  private next: Int32Array;
+  private cap: Float64Array;
+  private cost: Float64Array;
+  private edges = 0;
+  /** Edges up to here are part of the optimum of the last `run` or `reoptimize`. */
+  private settled = 0;
+  private readonly head: Int32Array;
+  /** Dual prices: after `run`, every residual edge has `cost + potential[u] - potential[v] >= 0`. */
+  private readonly potential: Float64Array;
+  private readonly dist: Float64Array;
+  private readonly heap: MinHeap;
+  private readonly level: Int32Array;
+  private readonly iter: Int32Array;
+  private readonly queue: Int32Array;
+  private readonly path: Int32Array;
 
-  constructor(readonly nodes: number) {
-    this.head = new Array<number>(nodes).fill(-1);
+  /** `nodes` for the caller; two more, after them, are the source and sink of `reoptimize`. */
+  constructor(
+    readonly nodes: number,
+    expectedEdges = 16,
+  ) {
+    const all = nodes + 2;
+    this.head = new Int32Array(all).fill(-1);
+    this.potential = new Float64Array(all);
+    this.dist = new Float64Array(all);
+    this.heap = new MinHeap(all);
+    this.level = new Int32Array(all);
+    this.iter = new Int32Array(all);
+    this.queue = new Int32Array(all);
+    this.path = new Int32Array(all);
+    const slots = Math.max(2, 2 * expectedEdges);
+    this.to = new Int32Array(slots);
+    this.next = new Int32Array(slots);
+    this.cap = new Float64Array(slots);
+    this.cost = new Float64Array(slots);
   }
 
   /** Adds u -> v and its residual twin; returns the edge id (its flow is `flowOf(id)`). */
   addEdge(u: number, v: number, capacity: number, cost: number): number {
-    const id = this.to.length;
+    if (this.edges + 2 > this.to.length) this.grow();
+    const id = this.edges;
     this.push(u, v, capacity, cost);
     this.push(v, u, 0, -cost);
     return id;
@@ -26,160 +59,221 @@ export class MinCostFlow {
     return this.cap[edge ^ 1];
   }
 
-  private push(u: number, v: number, capacity: number, cost: number): void {
-    this.to.push(v);
-    this.cap.push(capacity);
-    this.cost.push(cost);
-    this.next.push(this.head[u]);
-    this.head[u] = this.to.length - 1;
+  /** The dual price of a node (see `potential`). */
+  potentialOf(node: number): number {
+    return this.potential[node];
   }
 
-  /** Dinic-style blocking flow restricted to edges whose reduced cost is zero. */
-  private blockingFlow(s: number, t: number, potential: number[], limit: number): { flow: number; cost: number } {
-    const n = this.nodes;
-    const admissible = (e: number, u: number) => this.cap[e] > 0 && this.cost[e] + potential[u] - potential[this.to[e]] === 0;
+  private push(u: number, v: number, capacity: number, cost: number): void {
+    const e = this.edges;
+    this.to[e] = v;
+    this.cap[e] = capacity;
+    this.cost[e] = cost;
+    this.next[e] = this.head[u];
+    this.head[u] = e;
+    this.edges = e + 1;
+  }
+
+  private grow(): void {
+    const size = this.to.length * 2;
+    const widen = <T extends Int32Array | Float64Array>(old: T, make: (n: number) => T): T => {
+      const copy = make(size);
+      copy.set(old);
+      return copy;
+    };
+    this.to = widen(this.to, (n) => new Int32Array(n));
+    this.next = widen(this.next, (n) => new Int32Array(n));
+    this.cap = widen(this.cap, (n) => new Float64Array(n));
+    this.cost = widen(this.cost, (n) => new Float64Array(n));
+  }
+
+  /**
+   * Dijkstra on reduced costs from `s`. Stops once `t` is settled when `t >= 0`: every node not yet
+   * settled then lies at least as far as `t`, which is all the potential update needs. Leaves
+   * reduced distances in `dist` (Infinity where not reached) and returns the number settled.
+   */
+  private shortestPaths(s: number, t: number): void {
+    const { head, next, to, cap, cost, potential, dist, heap } = this;
+    dist.fill(Infinity);
+    dist[s] = 0;
+    heap.clear();
+    heap.push(0, s);
+    while (heap.size > 0) {
+      const d = heap.topKey();
+      const u = heap.pop();
+      if (d > dist[u]) continue;
+      if (u === t) return;
+      const pu = potential[u];
+      for (let e = head[u]; e !== -1; e = next[e]) {
+        if (cap[e] <= 0) continue;
+        const v = to[e];
+        const nd = d + cost[e] + pu - potential[v];
+        if (nd < dist[v]) {
+          dist[v] = nd;
+          heap.push(nd, v);
+        }
+      }
+    }
+  }
+
+  /**
+   * Dinic-style blocking flow restricted to edges whose reduced cost is zero. Nodes as deep as the
+   * sink (the sink aside) lead nowhere in the level graph: they are neither expanded nor entered.
+   */
+  private blockingFlow(s: number, t: number, limit: number): { flow: number; cost: number } {
+    const { head, next, to, cap, cost, potential, level, iter, queue, path } = this;
     let flow = 0;
-    let cost = 0;
-    const level = new Array<number>(n);
-    const iter = new Array<number>(n);
+    let total = 0;
     while (flow < limit) {
       level.fill(-1);
       level[s] = 0;
-      const queue = [s];
-      for (let qi = 0; qi < queue.length; qi += 1) {
+      queue[0] = s;
+      let tail = 1;
+      for (let qi = 0; qi < tail; qi += 1) {
         const u = queue[qi];
-        for (let e = this.head[u]; e !== -1; e = this.next[e]) {
-          const v = this.to[e];
-          if (level[v] < 0 && admissible(e, u)) {
+        if (level[t] >= 0 && level[u] >= level[t]) break;
+        const pu = potential[u];
+        for (let e = head[u]; e !== -1; e = next[e]) {
+          const v = to[e];
+          if (level[v] < 0 && cap[e] > 0 && cost[e] + pu - potential[v] === 0) {
             level[v] = level[u] + 1;
-            queue.push(v);
+            queue[tail++] = v;
           }
         }
       }
-      if (level[t] < 0) break;
-      for (let v = 0; v < n; v += 1) iter[v] = this.head[v];
+      const sinkLevel = level[t];
+      if (sinkLevel < 0) break;
+      iter.set(head);
       // Iterative DFS with current-arc pointers; each found path carries its bottleneck.
       for (;;) {
-        const path: number[] = [];
+        let depth = 0;
         let u = s;
         while (u !== t) {
           let e = iter[u];
-          while (e !== -1 && !(admissible(e, u) && level[this.to[e]] === level[u] + 1)) e = this.next[e];
+          const pu = potential[u];
+          while (e !== -1) {
+            const v = to[e];
+            if (cap[e] > 0 && level[v] === level[u] + 1 && (v === t || level[v] < sinkLevel) && cost[e] + pu - potential[v] === 0) break;
+            e = next[e];
+          }
           iter[u] = e;
           if (e === -1) {
             if (u === s) break;
             level[u] = -1; // dead end: never enter it again in this phase
-            const back = path.pop()!;
-            u = this.to[back ^ 1];
-            iter[u] = this.next[iter[u]];
+            depth -= 1;
+            u = to[path[depth] ^ 1];
+            iter[u] = next[iter[u]];
             continue;
           }
-          path.push(e);
-          u = this.to[e];
+          path[depth++] = e;
+          u = to[e];
         }
         if (u !== t) break;
         let push = limit - flow;
-        for (const e of path) push = Math.min(push, this.cap[e]);
-        for (const e of path) {
-          this.cap[e] -= push;
-          this.cap[e ^ 1] += push;
-          cost += push * this.cost[e];
+        for (let k = 0; k < depth; k += 1) push = Math.min(push, cap[path[k]]);
+        for (let k = 0; k < depth; k += 1) {
+          const e = path[k];
+          cap[e] -= push;
+          cap[e ^ 1] += push;
+          total += push * cost[e];
         }
         flow += push;
         if (flow >= limit) break;
       }
     }
-    return { flow, cost };
+    return { flow, cost: total };
   }
 
   /** Sends up to `limit` units from s to t at least cost; returns the flow and its cost. */
   run(s: number, t: number, limit = Number.MAX_SAFE_INTEGER): { flow: number; cost: number } {
-    const n = this.nodes;
-    const potential = new Array<number>(n).fill(0);
-    const dist = new Array<number>(n);
+    this.potential.fill(0);
+    const result = this.augment(s, t, limit);
+    this.settled = this.edges;
+    return result;
+  }
+
+  /**
+   * After `run`, takes in the edges added since and restores a minimum-cost flow of the same value
+   * without starting over: an edge with negative reduced cost is saturated, which leaves a surplus
+   * at its head and a shortfall at its tail, and the surpluses are then routed to the shortfalls at
+   * least cost (through the two spare nodes). Returns the change in cost.
+   */
+  reoptimize(): number {
+    const { to, cap, cost, potential } = this;
+    const source = this.nodes;
+    const sink = this.nodes + 1;
+    const balance = new Map<number, number>();
+    let change = 0;
+    for (let e = this.settled; e < this.edges; e += 2) {
+      const u = to[e ^ 1];
+      const v = to[e];
+      if (cap[e] <= 0 || cost[e] + potential[u] - potential[v] >= 0) continue;
+      const amount = cap[e];
+      cap[e] = 0;
+      cap[e ^ 1] += amount;
+      change += amount * cost[e];
+      balance.set(v, (balance.get(v) ?? 0) + amount);
+      balance.set(u, (balance.get(u) ?? 0) - amount);
+    }
+    const spare: number[] = [];
+    let units = 0;
+    let highest = -Infinity;
+    let lowest = Infinity;
+    for (const [node, amount] of [...balance].sort((a, b) => a[0] - b[0])) {
+      if (amount > 0) {
+        spare.push(this.addEdge(source, node, amount, 0));
+        units += amount;
+        highest = Math.max(highest, potential[node]);
+      } else if (amount < 0) {
+        spare.push(this.addEdge(node, sink, -amount, 0));
+        lowest = Math.min(lowest, potential[node]);
+      }
+    }
+    // The spare nodes have no other live edge: prices that keep their new edges' reduced costs >= 0.
+    potential[source] = highest;
+    potential[sink] = lowest;
+    if (units > 0) change += this.augment(source, sink, units).cost;
+    // The surpluses are routed for good: the spare edges were bookkeeping and are retired.
+    for (const e of spare) {
+      this.cap[e] = 0;
+      this.cap[e ^ 1] = 0;
+    }
+    this.settled = this.edges;
+    return change;
+  }
+
+  /** The successive-shortest-path loop from the current flow and prices. */
+  private augment(s: number, t: number, limit: number): { flow: number; cost: number } {
+    const { potential, dist } = this;
+    const n = potential.length;
     let flow = 0;
     let total = 0;
     while (flow < limit) {
-      dist.fill(Infinity);
-      dist[s] = 0;
-      const heap = new MinHeap();
-      heap.push(0, s);
-      while (heap.size > 0) {
-        const [d, u] = heap.pop();
-        if (d > dist[u]) continue;
-        for (let e = this.head[u]; e !== -1; e = this.next[e]) {
-          if (this.cap[e] <= 0) continue;
-          const v = this.to[e];
-          const nd = d + this.cost[e] + potential[u] - potential[v];
-          if (nd < dist[v]) {
-            dist[v] = nd;
-            heap.push(nd, v);
-          }
-        }
-      }
-      if (dist[t] === Infinity) break;
-      // Capping at dist[t] keeps every reduced cost non-negative, unreachable nodes included.
-      for (let v = 0; v < n; v += 1) potential[v] += Math.min(dist[v], dist[t]);
+      this.shortestPaths(s, t);
+      const reach = dist[t];
+      if (reach === Infinity) break;
+      // Capping at dist[t] keeps every reduced cost non-negative, unreached nodes included.
+      for (let v = 0; v < n; v += 1) potential[v] += dist[v] < reach ? dist[v] : reach;
       // Primal-dual step: push a blocking flow along every shortest path at once (edges with zero
       // reduced cost), so one Dijkstra serves many augmentations.
-      const pushed = this.blockingFlow(s, t, potential, limit - flow);
+      const pushed = this.blockingFlow(s, t, limit - flow);
       flow += pushed.flow;
       total += pushed.cost;
       if (pushed.flow === 0) break;
     }
     return { flow, cost: total };
   }
-}
 
-/** A binary heap of [priority, node], ties broken by node index so runs are deterministic. */
-class MinHeap {
-  private readonly keys: number[] = [];
-  private readonly values: number[] = [];
-
-  get size(): number {
-    return this.keys.length;
-  }
-
-  push(key: number, value: number): void {
-    this.keys.push(key);
-    this.values.push(value);
-    let i = this.keys.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.less(i, parent)) break;
-      this.swap(i, parent);
-      i = parent;
-    }
-  }
-
-  pop(): [number, number] {
-    const top: [number, number] = [this.keys[0], this.values[0]];
-    const lastKey = this.keys.pop()!;
-    const lastValue = this.values.pop()!;
-    if (this.keys.length > 0) {
-      this.keys[0] = lastKey;
-      this.values[0] = lastValue;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < this.keys.length && this.less(l, m)) m = l;
-        if (r < this.keys.length && this.less(r, m)) m = r;
-        if (m === i) break;
-        this.swap(i, m);
-        i = m;
-      }
-    }
-    return top;
-  }
-
-  private less(a: number, b: number): boolean {
-    return this.keys[a] < this.keys[b] || (this.keys[a] === this.keys[b] && this.values[a] < this.values[b]);
-  }
-
-  private swap(a: number, b: number): void {
-    [this.keys[a], this.keys[b]] = [this.keys[b], this.keys[a]];
-    [this.values[a], this.values[b]] = [this.values[b], this.values[a]];
+  /**
+   * Shortest distances (true costs) from `root` over the residual graph after `run`, Infinity where
+   * unreachable. Being shortest distances, they are themselves valid dual prices on every residual
+   * edge between reached nodes; the sparse assignment uses them as its optimality certificate.
+   */
+  residualDistances(root: number): Float64Array {
+    this.shortestPaths(root, -1);
+    const out = new Float64Array(this.nodes);
+    const base = this.potential[root];
+    for (let v = 0; v < this.nodes; v += 1) out[v] = this.dist[v] === Infinity ? Infinity : this.dist[v] + this.potential[v] - base;
+    return out;
   }
 }
