@@ -4,6 +4,7 @@
  */
 import { benchApplications } from './applications.bench';
 import { benchAssignment } from './assignment.bench';
+import { benchFinalize } from './finalize.bench';
 import { benchNotifications } from './notifications.bench';
 
 /** Each benchmark with its own default size, used when `--n` is not given. */
@@ -11,6 +12,7 @@ const BENCHES: Record<string, (n: number | undefined) => Promise<void>> = {
   notifications: (n) => benchNotifications(n ?? 2000),
   applications: (n) => benchApplications(n ?? 500),
   assignment: (n) => benchAssignment(n),
+  finalize: (n) => benchFinalize(n ?? 100000),
 };
 
 async function main(): Promise<void> {

@@ -49,7 +49,7 @@ export class ResultsRepository {
     );
   }
 
-  async insertResults(em: EntityManager, roundId: string, rows: (ApplicationResult & { totals: { jurorId: string; total: number }[]; quorumMet: boolean })[]): Promise<void> {
+  async insertResults(em: EntityManager, roundId: string, rows: (ApplicationResult & { quorumMet: boolean })[]): Promise<void> {
     for (let start = 0; start < rows.length; start += 10000) {
       const chunk = rows.slice(start, start + 10000);
       await em.query(

@@ -4,16 +4,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Outbox } from '../notifications/outbox.service';
 import { advancementOf } from './domain/rounds/round-method';
-import { calibrate } from './domain/scoring/calibration';
 import { computeResults, RoundResults } from './domain/scoring/results';
-import { scoresheetTotal } from './domain/scoring/scoresheet';
 import { ReviewRound } from './entities/review-round.entity';
 import { FinalizeApplication, FrozenSheet, ResultsRepository } from './results.repository';
 import { RoundsRepository } from './rounds.repository';
 
 export interface Recomputed {
   results: RoundResults;
-  offsets: Record<string, number>;
   inputHash: string;
   applications: FinalizeApplication[];
   sheets: FrozenSheet[];
@@ -44,14 +41,10 @@ export class RoundFinalizer {
       if (!round || round.status !== 'closed' || !round.finalizeRequestedAt) return false;
       const computed = await this.compute(em, round);
       const { results } = computed;
-      const totals = new Map<string, { jurorId: string; total: number }[]>();
-      for (const s of computed.sheets) {
-        (totals.get(s.application) ?? totals.set(s.application, []).get(s.application)!).push({ jurorId: s.juror, total: scoresheetTotal(round.method.criteria, s.scores) });
-      }
       await this.results.insertResults(
         em,
         round.id,
-        results.applications.map((r) => ({ ...r, totals: (totals.get(r.id) ?? []).sort((a, b) => (a.jurorId < b.jurorId ? -1 : 1)), quorumMet: r.count >= round.method.quorum })),
+        results.applications.map((r) => ({ ...r, quorumMet: r.count >= round.method.quorum })),
       );
       await this.results.settleApplications(em, round.id, round.position);
       const summary = {
@@ -64,7 +57,7 @@ export class RoundFinalizer {
         calibratedDecides: results.calibratedDecides,
         calibrationBlockedBy: results.calibrationBlockedBy,
         crossings: results.crossings,
-        jurorOffsets: computed.offsets,
+        jurorOffsets: results.jurorOffsets,
       };
       if (!(await this.rounds.transition(em, round.id, 'closed', 'finalized', { summary }))) return false;
       await this.tellApplicants(em, round, computed);
@@ -100,12 +93,10 @@ export class RoundFinalizer {
       dispute: { spread: m.disputeSpread, margin: m.disputeMargin, maxShare: m.disputeMaxShare },
       seed: round.seed!,
     });
-    const ratings = counted.map((s) => ({ application: s.application, juror: s.juror, total: scoresheetTotal(m.criteria, s.scores) }));
-    const offsets = ratings.length ? Object.fromEntries([...calibrate(ratings).offset].sort(([a], [b]) => (a < b ? -1 : 1))) : {};
     const canonical = [...counted].sort((a, b) => (a.application < b.application ? -1 : a.application > b.application ? 1 : a.juror < b.juror ? -1 : 1));
     const hash = createHash('sha256').update(JSON.stringify({ method: m, seed: round.seed, budget: competition.budget.toString(), applications: applications.map((a) => [a.id, a.requestedAmount.toString()]) }));
     for (const s of canonical) hash.update(JSON.stringify([s.application, s.juror, m.criteria.map((c) => s.scores[c.code])]));
-    return { results, offsets, inputHash: hash.digest('hex'), applications, sheets: counted };
+    return { results, inputHash: hash.digest('hex'), applications, sheets: counted };
   }
 
   private async tellApplicants(em: EntityManager, round: ReviewRound, computed: Recomputed): Promise<void> {

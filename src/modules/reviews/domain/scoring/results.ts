@@ -30,6 +30,8 @@ export type Reason = 'advanced' | 'below_quorum' | 'below_gate' | 'below_line';
 export interface ApplicationResult {
   id: string;
   count: number;
+  /** Each counted scoresheet's total, by juror, in juror order. */
+  totals: { jurorId: string; total: number }[];
   official: number | null;
   calibrated: number | null;
   spread: number | null;
@@ -43,6 +45,8 @@ export interface ApplicationResult {
 export interface RoundResults {
   applications: ApplicationResult[];
   alpha: number | null;
+  /** Each juror's offset in the additive model (positive: scores above the panel), by juror id in id order. */
+  jurorOffsets: Record<string, number>;
   calibratedDecides: boolean;
   /** Why the calibrated score only advises, when it was declared decisive. */
   calibrationBlockedBy: 'not_declared' | 'graph_not_connected' | 'too_few_sheets_per_juror' | null;
@@ -151,6 +155,7 @@ export function computeResults(input: RoundInput): RoundResults {
       return {
         id: r.application.id,
         count: r.count,
+        totals: (byApplication.get(r.application.id) ?? []).map((x) => ({ jurorId: x.juror, total: x.total })),
         official: r.official,
         calibrated: r.calibrated,
         spread: r.spread,
@@ -162,6 +167,7 @@ export function computeResults(input: RoundInput): RoundResults {
       };
     }),
     alpha: krippendorffAlphaInterval([...byApplication.values()].map((rs) => rs.map((r) => r.total))),
+    jurorOffsets: calibration ? Object.fromEntries([...calibration.offset].sort(([a], [b]) => cmp(a, b))) : {},
     calibratedDecides: blockedBy === null,
     calibrationBlockedBy: blockedBy,
     crossings,
