@@ -7,6 +7,7 @@ import { AddApplicationScreening1795365532269 } from './1795365532269-AddApplica
 import { CreateAttachments1795365750387 } from './1795365750387-CreateAttachments';
 import { IndexApplicationsBySubmission1795367140723 } from './1795367140723-IndexApplicationsBySubmission';
 import { CreateReviews1795368839369 } from './1795368839369-CreateReviews';
+import { IndexRoundResultsByApplication1795372129036 } from './1795372129036-IndexRoundResultsByApplication';
 
 /** Every migration, in order. A test checks that each file in this folder is listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateAttachments1795365750387,
   IndexApplicationsBySubmission1795367140723,
   CreateReviews1795368839369,
+  IndexRoundResultsByApplication1795372129036,
 ];

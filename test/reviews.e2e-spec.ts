@@ -100,7 +100,13 @@ describe('jury review: a round from draft to results', () => {
       const twice = await ctx.http().post(`/reviews/competitions/${setup.competitionId}/conflicts`).set(local.auth).send({ applicantId: target.applicant.user.id, kind: 'family' }).expect(201);
       expect(twice.body.id).toBe(declared.body.id);
       expectError(await ctx.http().post(`/reviews/competitions/${setup.competitionId}/conflicts`).set(local.auth).send({ villageId: setup.places.villageIds[1], kind: 'cousin' }), 400, 'REQUEST.VALIDATION_FAILED');
+      // A declaration made by mistake can be withdrawn before confirming; someone else's, or an unknown one, is not found.
+      const mistake = await ctx.http().post(`/reviews/competitions/${setup.competitionId}/conflicts`).set(local.auth).send({ villageId: setup.places.villageIds[2], kind: 'other' }).expect(201);
+      expectError(await ctx.http().delete(`/reviews/competitions/${setup.competitionId}/conflicts/${mistake.body.id}`).set(jurors[0].auth), 404, 'REVIEW.DECLARATION_NOT_FOUND');
+      await ctx.http().delete(`/reviews/competitions/${setup.competitionId}/conflicts/${mistake.body.id}`).set(local.auth).expect(204);
+      expectError(await ctx.http().delete(`/reviews/competitions/${setup.competitionId}/conflicts/${mistake.body.id}`).set(local.auth), 404, 'REVIEW.DECLARATION_NOT_FOUND');
       await ctx.http().post(`/reviews/competitions/${setup.competitionId}/conflicts/confirm`).set(local.auth).expect(200);
+      expectError(await ctx.http().delete(`/reviews/competitions/${setup.competitionId}/conflicts/${declared.body.id}`).set(local.auth), 409, 'REVIEW.CONFLICTS_CONFIRMED');
       const actions = (await auditOf(ctx, 'competition', setup.competitionId, cast.admin.auth)).map((e) => e.action);
       expect(actions).toEqual(expect.arrayContaining(['conflict.declared', 'conflicts.confirmed']));
       const seen = await ctx.http().get(`/competitions/${setup.competitionId}/conflicts`).set(cast.observer.auth).expect(200);

@@ -4,6 +4,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { Outbox } from '../notifications/outbox.service';
 import { AssignmentsRepository } from './assignments.repository';
+import { scoresDigest } from './domain/scoring/scoresheet';
 import { AssignmentRun } from './entities/assignment-run.entity';
 import { Assignment } from './entities/assignment.entity';
 import { ConflictDeclaration } from './entities/conflict-declaration.entity';
@@ -76,6 +77,7 @@ export class AssignmentChangesService {
   async swap(actorId: string, assignmentId: string, jurorId: string, reason: string): Promise<Assignment> {
     return this.dataSource.transaction(async (em) => {
       const { assignment, round } = await this.lockedAssignment(em, assignmentId);
+      if (assignment.jurorId === jurorId) throw new DomainError(E.ASSIGNMENT_EXISTS, { reason: 'the juror already holds this assignment' });
       await this.end(em, actorId, assignment, 'removed', reason);
       await this.checkPair(em, round, assignment.applicationId, jurorId);
       const [id] = await this.assignments.insertMany(em, round.id, [{ applicationId: assignment.applicationId, jurorId, affinity: 0, source: 'manager', runId: null }]);
@@ -111,6 +113,11 @@ export class AssignmentChangesService {
     return runs;
   }
 
+  /** Every draft or open round's assignment lock of the competition, in id order (so two callers never deadlock). */
+  async lockCompetitionAssignments(em: EntityManager, competitionId: string): Promise<void> {
+    for (const roundId of await this.rounds.changeableRoundIds(em, competitionId)) await this.assignments.lockRoundAssignments(em, roundId);
+  }
+
   /** Queues runs after their transaction committed; a failure is logged and the worker's sweep queues them later. */
   async enqueue(runIds: string[]): Promise<void> {
     for (const runId of runIds) {
@@ -126,7 +133,13 @@ export class AssignmentChangesService {
       action: `assignment.${status}`,
       entityType: 'review_round',
       entityId: assignment.roundId,
-      before: { assignmentId: assignment.id, applicationId: assignment.applicationId, jurorId: assignment.jurorId, status: 'active', scoresheet: withdrawn },
+      before: {
+        assignmentId: assignment.id,
+        applicationId: assignment.applicationId,
+        jurorId: assignment.jurorId,
+        status: 'active',
+        scoresheet: withdrawn ? { id: withdrawn.id, status: withdrawn.status, scoresDigest: scoresDigest(withdrawn) } : null,
+      },
       after: { assignmentId: assignment.id, status, reason, scoresheet: withdrawn ? { id: withdrawn.id, status: 'withdrawn' } : null },
     });
   }
@@ -151,6 +164,8 @@ export class AssignmentChangesService {
 
   private async checkPair(em: EntityManager, round: ReviewRound, applicationId: string, jurorId: string): Promise<void> {
     if (!(await this.assignments.inRound(em, round.id, applicationId))) throw new DomainError(E.APPLICATION_NOT_IN_ROUND);
+    // A juror who stepped back from an application stays out of it, whoever asks.
+    if (await this.assignments.hasRecused(em, round.id, applicationId, jurorId)) throw new DomainError(E.PAIR_IN_CONFLICT, { reason: 'the juror recused from this application' });
     if (!(await this.assignments.isAssignable(em, round.competitionId, jurorId))) {
       throw new DomainError(E.JUROR_NOT_FOUND, { reason: 'not on the panel, or the conflict declaration is not confirmed' });
     }

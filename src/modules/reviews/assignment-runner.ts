@@ -10,6 +10,9 @@ import { AssignmentRun } from './entities/assignment-run.entity';
 import { ReviewRound } from './entities/review-round.entity';
 import { RoundsRepository } from './rounds.repository';
 
+/** Every candidate pair is held in memory; beyond this a run would exhaust the worker. */
+export const MAX_PAIRS = 20_000_000;
+
 /** The engine's seed for a round: the first 48 bits of the lottery seed published when it opened. */
 export const engineSeed = (roundSeed: string): number => Number.parseInt(roundSeed.slice(0, 12), 16);
 
@@ -49,15 +52,19 @@ export class AssignmentRunner {
 
   private async solve(em: EntityManager, run: AssignmentRun, round: ReviewRound): Promise<void> {
     const started = process.hrtime.bigint();
-    const [applications, jurors, declarations, pairs, imported, waiting] = await Promise.all([
-      this.assignments.applicationsInRound(em, round.id),
-      this.assignments.assignableJurors(em, round.competitionId),
-      this.assignments.declarations(em, round.competitionId),
-      this.assignments.pairs(em, round.id),
-      this.assignments.importedAffinities(em, round.id),
-      this.assignments.unassignableJurors(em, round.competitionId),
-    ]);
+    // One query at a time: a transaction has one connection.
+    const applications = await this.assignments.applicationsInRound(em, round.id);
+    const jurors = await this.assignments.assignableJurors(em, round.competitionId);
+    const declarations = await this.assignments.declarations(em, round.competitionId);
+    const pairs = await this.assignments.pairs(em, round.id);
+    const imported = await this.assignments.importedAffinities(em, round.id);
+    const waiting = await this.assignments.unassignableJurors(em, round.competitionId);
     const method = round.method;
+    if (applications.length * jurors.length > MAX_PAIRS) {
+      const message = `${applications.length} applications x ${jurors.length} jurors is more than one run handles (${MAX_PAIRS} pairs); split the call into rounds by district or region`;
+      await this.finishInfeasible(em, run, null, [{ reason: 'constraints_conflict', message, applications: [], jurors: [] }], 0, '');
+      return;
+    }
     const instance = buildInstance({
       applications: applications.map((a) => ({ ...a, goals: a.goalText ? a.goalText.split(' | ') : [] })),
       jurors,
@@ -76,9 +83,8 @@ export class AssignmentRunner {
       await this.finishInfeasible(em, run, seed, result.explanation, durationMs, instance.hash, applications, jurors.map((j) => j.id), waiting);
       return;
     }
-    const affinityOf = new Map<string, number>();
-    instance.candidates.forEach((list, i) => list.forEach(([j, a]) => affinityOf.set(`${i}:${j}`, a)));
-    const rows = result.assignment.map(([i, j]) => ({ applicationId: applications[i].id, jurorId: jurors[j].id, affinity: affinityOf.get(`${i}:${j}`)!, source: 'engine' as const, runId: run.id }));
+    const affinityOf = (i: number, j: number) => instance.candidates[i].find(([juror]) => juror === j)![1];
+    const rows = result.assignment.map(([i, j]) => ({ applicationId: applications[i].id, jurorId: jurors[j].id, affinity: affinityOf(i, j), source: 'engine' as const, runId: run.id }));
     await this.assignments.insertMany(em, round.id, rows);
     await this.assignments.setAlternates(
       em,

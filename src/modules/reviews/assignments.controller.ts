@@ -39,7 +39,7 @@ export class AssignmentsController {
   }
 
   @Get('rounds/:id/assignment-runs')
-  @Roles('manager', 'admin', 'observer')
+  @Roles('manager', 'admin')
   @ApiOperation({ summary: 'The round’s assignment runs, newest first, each with seed, input hash, objective and duration' })
   @ApiOkResponse({ type: [AssignmentRunDto] })
   @ApiErrors(E.ROUND_NOT_FOUND)
@@ -48,7 +48,7 @@ export class AssignmentsController {
   }
 
   @Get('assignment-runs/:id')
-  @Roles('manager', 'admin', 'observer')
+  @Roles('manager', 'admin')
   @ApiOperation({ summary: 'One assignment run (queued, succeeded, or infeasible with the explanation)' })
   @ApiOkResponse({ type: AssignmentRunDto })
   @ApiErrors(E.RUN_NOT_FOUND)

@@ -139,7 +139,9 @@ export class AssignmentsRepository {
 
   /** Withdraws the assignment's scoresheet, if any; returns it as it was, for the audit log. */
   async withdrawScoresheet(em: EntityManager, assignmentId: string): Promise<{ id: string; status: string; scores: Record<string, number> } | null> {
-    const rows: { id: string; status: string; scores: Record<string, number> }[] = await em.query(
+    // RETURNING gives the old status and scores through the self-join, for the audit digest.
+    // An UPDATE through em.query answers [rows, affected].
+    const [rows]: [{ id: string; status: string; scores: Record<string, number> }[], number] = await em.query(
       `UPDATE scoresheets s SET status = 'withdrawn', withdrawn_at = now(), updated_at = now()
          FROM scoresheets old WHERE old.id = s.id AND s.assignment_id = $1 AND s.status <> 'withdrawn'
        RETURNING s.id, old.status, old.scores`,
@@ -163,7 +165,7 @@ export class AssignmentsRepository {
   async inConflict(em: EntityManager, competitionId: string, jurorId: string, applicationId: string): Promise<boolean> {
     const rows: unknown[] = await em.query(
       `SELECT 1 FROM applications a JOIN competition_jurors j ON j.competition_id = $1 AND j.user_id = $2
-        WHERE a.id = $3 AND (j.home_village_id = a.village_id OR EXISTS (
+        WHERE a.id = $3 AND (j.home_village_id = a.village_id OR a.applicant_id = $2 OR EXISTS (
           SELECT 1 FROM conflict_declarations d WHERE d.competition_id = $1 AND d.juror_id = $2
              AND (d.applicant_id = a.applicant_id OR d.application_id = a.id OR d.village_id = a.village_id)))`,
       [competitionId, jurorId, applicationId],
@@ -174,9 +176,14 @@ export class AssignmentsRepository {
   async isAssignable(em: EntityManager, competitionId: string, jurorId: string): Promise<boolean> {
     return (await em.query(
       `SELECT 1 FROM competition_jurors j JOIN users u ON u.id = j.user_id
-        WHERE j.competition_id = $1 AND j.user_id = $2 AND j.conflicts_confirmed_at IS NOT NULL AND u.active AND 'juror' = ANY(u.roles)`,
+        WHERE j.competition_id = $1 AND j.user_id = $2 AND j.conflicts_confirmed_at IS NOT NULL AND u.active AND 'juror' = ANY(u.roles)
+          FOR SHARE OF j`,
       [competitionId, jurorId],
     )).length > 0;
+  }
+
+  async hasRecused(em: EntityManager, roundId: string, applicationId: string, jurorId: string): Promise<boolean> {
+    return (await em.query(`SELECT 1 FROM assignments WHERE round_id = $1 AND application_id = $2 AND juror_id = $3 AND status = 'recused' LIMIT 1`, [roundId, applicationId, jurorId])).length > 0;
   }
 
   async inRound(em: EntityManager, roundId: string, applicationId: string): Promise<boolean> {

@@ -29,6 +29,11 @@ export class JuryRepository {
     return rows[0] ?? null;
   }
 
+  async hasApplied(em: EntityManager, competitionId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await em.query(`SELECT 1 FROM applications WHERE competition_id = $1 AND applicant_id = $2 AND status <> 'draft' LIMIT 1`, [competitionId, userId]);
+    return rows.length > 0;
+  }
+
   async insert(em: EntityManager, values: Pick<CompetitionJuror, 'competitionId' | 'userId' | 'expertise' | 'homeVillageId' | 'addedBy'>): Promise<void> {
     await em.query(
       `INSERT INTO competition_jurors (competition_id, user_id, expertise, home_village_id, added_by) VALUES ($1, $2, $3, $4, $5)`,
@@ -123,7 +128,8 @@ export class JuryRepository {
   }
 
   async deleteDeclaration(em: EntityManager, competitionId: string, jurorId: string, id: string): Promise<ConflictDeclaration | null> {
-    const rows: ConflictDeclaration[] = await em.query(
+    // A DELETE through em.query answers [rows, affected].
+    const [rows]: [ConflictDeclaration[], number] = await em.query(
       'DELETE FROM conflict_declarations WHERE id = $1 AND competition_id = $2 AND juror_id = $3 RETURNING id, kind',
       [id, competitionId, jurorId],
     );

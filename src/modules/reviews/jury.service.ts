@@ -44,6 +44,9 @@ export class JuryService {
       const account = await this.jury.jurorAccount(em, input.userId);
       if (!account) throw new DomainError(E.NOT_A_JUROR, { fields: [{ field: 'userId', problems: ['must be an active account with the juror role'] }] });
       if (await this.jury.find(competitionId, input.userId, em)) throw new DomainError(E.JUROR_EXISTS);
+      if (await this.jury.hasApplied(em, competitionId, input.userId)) {
+        throw new DomainError(E.NOT_A_JUROR, { fields: [{ field: 'userId', problems: ['has applied in this competition, so cannot judge it'] }] });
+      }
       const values = {
         competitionId,
         userId: input.userId,
@@ -110,6 +113,10 @@ export class JuryService {
       throw new DomainError(E.CONFLICT_TARGET_REQUIRED, { fields: [{ field: 'applicantId', problems: ['name exactly one of applicantId, applicationId or villageId'] }] });
     }
     const { declaration, runs } = await this.dataSource.transaction(async (em) => {
+      // The assignment locks of every round that can still change, first and in one order: an
+      // engine run or a manager's add waits for the declaration (or the declaration for them), and
+      // the audit head is taken last, as everywhere else.
+      await this.changes.lockCompetitionAssignments(em, competitionId);
       const juror = await this.jury.lock(em, competitionId, jurorId);
       if (!juror) throw new DomainError(E.JUROR_NOT_FOUND);
       if (!(await this.jury.targetInCompetition(em, competitionId, input))) throw new DomainError(E.CONFLICT_TARGET_NOT_FOUND);
@@ -127,8 +134,9 @@ export class JuryService {
         kind: input.kind,
         note: input.note ?? '',
       });
+      const recusals = await this.changes.recuseConflicted(em, jurorId, competitionId, created);
       await this.audit.record(em, { actorId: jurorId, action: 'conflict.declared', entityType: 'competition', entityId: competitionId, after: created });
-      return { declaration: created, runs: await this.changes.recuseConflicted(em, jurorId, competitionId, created) };
+      return { declaration: created, runs: recusals };
     });
     await this.changes.enqueue(runs);
     return declaration;
@@ -138,9 +146,9 @@ export class JuryService {
     await this.dataSource.transaction(async (em) => {
       const juror = await this.jury.lock(em, competitionId, jurorId);
       if (!juror) throw new DomainError(E.JUROR_NOT_FOUND);
+      if (!(await this.jury.declarations(competitionId, jurorId, em)).some((d) => d.id === id)) throw new DomainError(E.DECLARATION_NOT_FOUND);
       if (juror.conflictsConfirmedAt) throw new DomainError(E.CONFLICTS_CONFIRMED);
-      const deleted = await this.jury.deleteDeclaration(em, competitionId, jurorId, id);
-      if (!deleted) throw new DomainError(E.DECLARATION_NOT_FOUND);
+      if (!(await this.jury.deleteDeclaration(em, competitionId, jurorId, id))) throw new DomainError(E.DECLARATION_NOT_FOUND);
       await this.audit.record(em, { actorId: jurorId, action: 'conflict.withdrawn', entityType: 'competition', entityId: competitionId, before: { id } });
     });
   }

@@ -64,11 +64,30 @@ export class ResultsService {
     const differing = recomputed.results.applications
       .filter((r) => {
         const s = storedById.get(r.id);
-        return !s || s.rank !== r.rank || s.advanced !== r.advanced || s.disputed !== r.disputed || s.official !== r.official || s.calibrated !== r.calibrated;
+        return (
+          !s ||
+          s.rank !== r.rank ||
+          s.advanced !== r.advanced ||
+          s.disputed !== r.disputed ||
+          s.reason !== r.reason ||
+          s.count !== r.count ||
+          s.official !== r.official ||
+          s.calibrated !== r.calibrated ||
+          s.spread !== r.spread ||
+          JSON.stringify(s.gatesFailed) !== JSON.stringify(r.gatesFailed) ||
+          JSON.stringify(s.totals.map((t) => [t.jurorId, t.total])) !== JSON.stringify(r.totals.map((t) => [t.jurorId, t.total]))
+        );
       })
       .map((r) => r.id);
-    const storedHash = (round.summary as { inputHash?: string } | null)?.inputHash ?? null;
-    return { matches: differing.length === 0 && stored.length === recomputed.results.applications.length && storedHash === recomputed.inputHash, inputHash: recomputed.inputHash, storedInputHash: storedHash, differing };
+    const summary = (round.summary ?? {}) as { inputHash?: string; alpha?: number | null; crossings?: string[] };
+    const sameRound = summary.alpha === recomputed.results.alpha && JSON.stringify(summary.crossings) === JSON.stringify(recomputed.results.crossings);
+    const storedHash = summary.inputHash ?? null;
+    return {
+      matches: differing.length === 0 && sameRound && stored.length === recomputed.results.applications.length && storedHash === recomputed.inputHash,
+      inputHash: recomputed.inputHash,
+      storedInputHash: storedHash,
+      differing,
+    };
   }
 
   /** The applicant's own application only (404 otherwise): for each finalized round, advanced or not and the official score. */

@@ -59,7 +59,8 @@ export class RoundFinalizer {
         crossings: results.crossings,
         jurorOffsets: results.jurorOffsets,
       };
-      if (!(await this.rounds.transition(em, round.id, 'closed', 'finalized', { summary }))) return false;
+      // Under the round's lock this cannot fail; if it did, nothing of the above may commit.
+      if (!(await this.rounds.transition(em, round.id, 'closed', 'finalized', { summary }))) throw new Error(`Round ${round.id} left 'closed' while it was being finalized`);
       await this.tellApplicants(em, round, computed);
       await this.audit.record(em, {
         actorId: null,
@@ -78,7 +79,8 @@ export class RoundFinalizer {
   /** The results from the stored scoresheets and method, exactly as finalizing computes them. */
   async compute(em: EntityManager, round: ReviewRound): Promise<Recomputed> {
     const competition = (await this.rounds.competition(em, round.competitionId))!;
-    const [applications, sheets] = await Promise.all([this.results.applications(em, round.id, round.status === 'finalized'), this.results.submittedSheets(em, round.id)]);
+    const applications = await this.results.applications(em, round.id, round.status === 'finalized');
+    const sheets = await this.results.submittedSheets(em, round.id);
     const inRound = new Set(applications.map((a) => a.id));
     const counted = sheets.filter((s) => inRound.has(s.application));
     const m = round.method;

@@ -52,6 +52,11 @@ export class RoundsRepository {
     return qb.orderBy('r.position', 'ASC').getMany();
   }
 
+  async changeableRoundIds(em: EntityManager, competitionId: string): Promise<string[]> {
+    const rows: { id: string }[] = await em.query(`SELECT id FROM review_rounds WHERE competition_id = $1 AND status IN ('draft', 'open') ORDER BY id`, [competitionId]);
+    return rows.map((r) => r.id);
+  }
+
   async previous(em: EntityManager, round: ReviewRound): Promise<ReviewRound | null> {
     return em.findOne(ReviewRound, { where: { competitionId: round.competitionId, position: round.position - 1 } });
   }

@@ -6,7 +6,7 @@ import { AttachmentsService } from '../attachments/attachments.service';
 import { Attachment } from '../attachments/entities/attachment.entity';
 import { AuditService } from '../audit/audit.service';
 import { AssignmentsRepository } from './assignments.repository';
-import { scoreProblems, scoresheetTotal } from './domain/scoring/scoresheet';
+import { scoreProblems, scoresDigest } from './domain/scoring/scoresheet';
 import { Assignment } from './entities/assignment.entity';
 import { ReviewRound } from './entities/review-round.entity';
 import { Scoresheet } from './entities/scoresheet.entity';
@@ -113,8 +113,10 @@ export class WorkspaceService {
           action: before?.status === 'submitted' ? 'scoresheet.resubmitted' : 'scoresheet.submitted',
           entityType: 'review_round',
           entityId: round.id,
-          before: before?.status === 'submitted' ? { scoresheetId: before.id, scores: before.scores } : null,
-          after: { scoresheetId: saved.id, assignmentId: assignment.id, scores: saved.scores, total: scoresheetTotal(criteria, saved.scores) },
+          // The audit log is read by observers while the round runs: it proves what was stored
+          // (a digest of the sheet's id and scores) without showing a juror's scores early.
+          before: before?.status === 'submitted' ? { scoresheetId: before.id, scoresDigest: scoresDigest(before) } : null,
+          after: { scoresheetId: saved.id, assignmentId: assignment.id, scoresDigest: scoresDigest(saved) },
         });
       }
       return { scoresheet: saved, round };

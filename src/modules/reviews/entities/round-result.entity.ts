@@ -5,6 +5,7 @@ import { ReviewRound } from './review-round.entity';
 /** The frozen outcome of a round for one application (immutable: a trigger refuses UPDATE and DELETE). */
 @Entity('round_results')
 @Index('IX_round_results_rank', ['roundId', 'rank'])
+@Index('IX_round_results_application', ['applicationId'])
 export class RoundResult {
   @PrimaryColumn({ type: 'uuid' })
   roundId!: string;

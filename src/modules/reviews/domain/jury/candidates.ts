@@ -77,7 +77,7 @@ export function buildInstance(input: InstanceInput): BuiltInstance {
     if (demand[i] === 0) return list;
     jurors.forEach((juror, j) => {
       const d = declared[j];
-      if (juror.homeVillageId === a.villageId || d.applicants.has(a.applicantId) || d.applications.has(a.id) || d.villages.has(a.villageId)) return;
+      if (juror.homeVillageId === a.villageId || juror.id === a.applicantId || d.applicants.has(a.applicantId) || d.applications.has(a.id) || d.villages.has(a.villageId)) return;
       const key = `${a.id}:${juror.id}`;
       if (taken.has(key)) return;
       list.push([j, score(i, j) + (imported.get(key) ?? 0)]);

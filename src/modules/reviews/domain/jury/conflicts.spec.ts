@@ -5,27 +5,27 @@ const none: DeclaredConflict = { applicantId: null, applicationId: null, village
 
 describe('inConflict()', () => {
   it('is false with no home village and no declarations', () => {
-    expect(inConflict(pair, null, [])).toBe(false);
+    expect(inConflict(pair, { id: 'juror-1', homeVillageId: null }, [])).toBe(false);
   });
 
   it("is true for the juror's own village", () => {
-    expect(inConflict(pair, 'v1', [])).toBe(true);
+    expect(inConflict(pair, { id: 'juror-1', homeVillageId: 'v1' }, [])).toBe(true);
   });
 
   it('is false for another home village', () => {
-    expect(inConflict(pair, 'v2', [])).toBe(false);
+    expect(inConflict(pair, { id: 'juror-1', homeVillageId: 'v2' }, [])).toBe(false);
   });
 
   it('is true for a declaration naming the applicant', () => {
-    expect(inConflict(pair, null, [{ ...none, applicantId: 'person1' }])).toBe(true);
+    expect(inConflict(pair, { id: 'juror-1', homeVillageId: null }, [{ ...none, applicantId: 'person1' }])).toBe(true);
   });
 
   it('is true for a declaration naming the application', () => {
-    expect(inConflict(pair, null, [{ ...none, applicationId: 'app1' }])).toBe(true);
+    expect(inConflict(pair, { id: 'juror-1', homeVillageId: null }, [{ ...none, applicationId: 'app1' }])).toBe(true);
   });
 
   it('is true for a declaration naming the village', () => {
-    expect(inConflict(pair, null, [{ ...none, villageId: 'v1' }])).toBe(true);
+    expect(inConflict(pair, { id: 'juror-1', homeVillageId: null }, [{ ...none, villageId: 'v1' }])).toBe(true);
   });
 
   it('is false for declarations naming others', () => {
@@ -34,14 +34,18 @@ describe('inConflict()', () => {
       { ...none, applicationId: 'app2' },
       { ...none, villageId: 'v2' },
     ];
-    expect(inConflict(pair, 'v3', declared)).toBe(false);
+    expect(inConflict(pair, { id: 'juror-1', homeVillageId: 'v3' }, declared)).toBe(false);
   });
 
   it('never matches on null fields', () => {
-    expect(inConflict(pair, null, [none, none])).toBe(false);
+    expect(inConflict(pair, { id: 'juror-1', homeVillageId: null }, [none, none])).toBe(false);
   });
 
   it('is true when any one of several declarations matches', () => {
-    expect(inConflict(pair, null, [{ ...none, applicantId: 'x' }, { ...none, villageId: 'v1' }])).toBe(true);
+    expect(inConflict(pair, { id: 'juror-1', homeVillageId: null }, [{ ...none, applicantId: 'x' }, { ...none, villageId: 'v1' }])).toBe(true);
+  });
+
+  it("is always true for the juror's own application", () => {
+    expect(inConflict({ applicationId: 'a9', applicantId: 'juror-1', villageId: 'v9' }, { id: 'juror-1', homeVillageId: null }, [])).toBe(true);
   });
 });

@@ -18,9 +18,11 @@ export interface CandidatePair {
 
 /**
  * Whether a juror may not review an application (rule 4, DESIGN.md section 6): a declared tie
- * with its applicant, the application itself or its village, or the juror's own village.
+ * with its applicant, the application itself or its village, the juror's own village, or the
+ * juror's own application.
  */
-export function inConflict(pair: CandidatePair, homeVillageId: string | null, declared: readonly DeclaredConflict[]): boolean {
-  if (homeVillageId !== null && homeVillageId === pair.villageId) return true;
+export function inConflict(pair: CandidatePair, juror: { id: string; homeVillageId: string | null }, declared: readonly DeclaredConflict[]): boolean {
+  if (juror.id === pair.applicantId) return true;
+  if (juror.homeVillageId !== null && juror.homeVillageId === pair.villageId) return true;
   return declared.some((d) => d.applicantId === pair.applicantId || d.applicationId === pair.applicationId || d.villageId === pair.villageId);
 }

@@ -132,10 +132,11 @@ export function computeResults(input: RoundInput): RoundResults {
   const decisive = blockedBy === null ? calibratedOf : officialOf;
   const ranked = rankBy(decisive);
   const advanced = advance(ranked, decisive, input.advancement);
-  const lineRank = ranked.filter((r) => advanced.has(r.application.id)).length;
-
   const rankOf = new Map(ranked.map((r, i) => [r.application.id, i + 1]));
+  // The funding line falls after the last application that advanced (gated ones above it do not move it).
+  const lineRank = ranked.reduce((line, r, i) => (advanced.has(r.application.id) ? i + 1 : line), 0);
   const candidates = ranked
+    .filter((r) => r.gatesFailed.length === 0)
     .filter((r) => quantize(r.spread ?? 0) > input.dispute.spread && Math.abs(rankOf.get(r.application.id)! - lineRank) <= input.dispute.margin)
     .sort((a, b) => (b.spreadPoints > a.spreadPoints ? 1 : b.spreadPoints < a.spreadPoints ? -1 : 0) || cmp(a.lot, b.lot));
   const disputed = new Set(candidates.slice(0, Math.floor(input.dispute.maxShare * ranked.length)).map((r) => r.application.id));

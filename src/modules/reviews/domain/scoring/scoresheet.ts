@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /** A rubric line of a scoring round (DESIGN.md section 5). */
 export interface Criterion {
   code: string;
@@ -48,4 +49,12 @@ export function rubricScale(criteria: readonly Criterion[]): { lcm: bigint; weig
 
 export function scoresheetPoints(criteria: readonly Criterion[], lcm: bigint, scores: Readonly<Record<string, number>>): bigint {
   return criteria.reduce((sum, c) => sum + BigInt(c.weight) * BigInt(scores[c.code]) * (lcm / BigInt(c.max)), 0n);
+}
+
+/** SHA-256 of a scoresheet's id and its scores in code order: what the audit log keeps of them. */
+export function scoresDigest(sheet: { id: string; scores: Readonly<Record<string, number>> }): string {
+  const ordered = Object.keys(sheet.scores)
+    .sort()
+    .map((code) => [code, sheet.scores[code]]);
+  return createHash('sha256').update(JSON.stringify([sheet.id, ordered])).digest('hex');
 }
