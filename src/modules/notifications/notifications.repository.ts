@@ -48,6 +48,22 @@ export class NotificationsRepository {
   }
 
   /**
+   * Writes one message per row of `select` (columns recipient_id, data, dedupe_key), in the
+   * caller's transaction and without a round trip per row. Returns how many were new.
+   */
+  async insertSelected(em: EntityManager, type: string, select: string, params: unknown[]): Promise<number> {
+    const [row]: { n: string }[] = await em.query(
+      `WITH inserted AS (
+         INSERT INTO notifications (recipient_id, type, data, dedupe_key)
+         SELECT m.recipient_id, $${params.length + 1}, m.data, m.dedupe_key FROM (${select}) AS m
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1
+       ) SELECT count(*) AS n FROM inserted`,
+      [...params, type],
+    );
+    return Number(row.n);
+  }
+
+  /**
    * Takes a short lease on due rows (pending and available, or claimed by a relay whose lease ran
    * out), skipping rows another relay is claiming right now. With `ids`, only those rows.
    */

@@ -47,6 +47,16 @@ export class Outbox implements OnModuleInit, EntitySubscriberInterface {
     this.pending.set(runner, [...(this.pending.get(runner) ?? []), ...ids]);
   }
 
+  /**
+   * Many messages built by a query (columns recipient_id, data, dedupe_key) in the cause's
+   * transaction: for causes that reach thousands of people at once (a round's results). The relay
+   * sends them; nothing is dispatched from the request.
+   */
+  async addSelected(em: EntityManager, type: MessageType, select: string, params: unknown[]): Promise<number> {
+    if (!em.queryRunner?.isTransactionActive) throw new Error('Outbox.addSelected must run inside the transaction of its cause');
+    return this.notifications.insertSelected(em, type, select, params);
+  }
+
   afterTransactionCommit(event: TransactionCommitEvent): void {
     const runner = event.queryRunner;
     if (runner.isTransactionActive) return; // a savepoint, not the outer commit

@@ -138,6 +138,29 @@ describe('round results', () => {
     expect(results.applications.find((r) => r.advanced)?.id).toBe('b');
   });
 
+  it('put the dispute line after the last application that advanced, past gated ones ranked above it', () => {
+    // g1, g2 score highest but fail the gate; a and b advance (top 2), so the line falls between b (rank 4) and c (rank 5).
+    const results = computeResults(
+      base({
+        advancement: { kind: 'top', n: 2 },
+        dispute: { spread: 5, margin: 1, maxShare: 1 },
+        applications: ['g1', 'g2', 'a', 'b', 'c', 'd'].map((id) => ({ id, requestedAmount: 100n })),
+        scoresheets: [
+          sheet('g1', 'j1', 1, 10), sheet('g1', 'j2', 1, 10), // 52, gated
+          sheet('g2', 'j1', 1, 9), sheet('g2', 'j2', 1, 9), // 48, gated
+          sheet('a', 'j1', 2, 5), sheet('a', 'j2', 2, 5), // 44
+          sheet('b', 'j1', 3, 0), sheet('b', 'j2', 2, 6), // 42, spread 12
+          sheet('c', 'j1', 2, 0), sheet('c', 'j2', 3, 5), // 40, spread 32
+          sheet('d', 'j1', 2, 1), sheet('d', 'j2', 2, 1), // 28
+        ],
+      }),
+    );
+    const byId = Object.fromEntries(results.applications.map((r) => [r.id, r]));
+    expect([byId.g1.rank, byId.g2.rank, byId.a.rank, byId.b.rank, byId.c.rank]).toEqual([1, 2, 3, 4, 5]);
+    expect(results.applications.filter((r) => r.advanced).map((r) => r.id).sort()).toEqual(['a', 'b']);
+    expect(results.applications.filter((r) => r.disputed).map((r) => r.id).sort()).toEqual(['b', 'c']);
+  });
+
   it('advance by cut-off or by a multiple of the budget', () => {
     const input = base({
       applications: [{ id: 'a', requestedAmount: 600n }, { id: 'b', requestedAmount: 500n }, { id: 'c', requestedAmount: 100n }],
