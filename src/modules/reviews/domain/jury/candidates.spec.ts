@@ -106,6 +106,13 @@ describe('buildInstance()', () => {
     expect(jurorsOf(built, 2)).toEqual([1]);
   });
 
+  it('never proposes a juror for their own application', () => {
+    const apps = [application('a0', { applicantId: 'j0' }), application('a1')];
+    const built = buildInstance(input({ applications: apps, jurors: [juror('j0'), juror('j1')] }));
+    expect(jurorsOf(built, 0)).toEqual([1]);
+    expect(jurorsOf(built, 1)).toEqual([0, 1]);
+  });
+
   it('removes pairs declared in conflict by applicant', () => {
     const apps = [application('a0', { applicantId: 'p1' }), application('a1', { applicantId: 'p1' }), application('a2', { applicantId: 'p2' })];
     const built = buildInstance(input({ applications: apps, declarations: [declaration('j1', { applicantId: 'p1' })] }));
