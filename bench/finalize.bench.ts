@@ -399,7 +399,7 @@ export async function benchFinalize(n: number | undefined): Promise<void> {
     const untrace = traceMethods(calls, () => origin, [
       ['rounds', rounds, ['lock', 'competition', 'transition']],
       ['results', results, ['applications', 'submittedSheets', 'insertResults', 'settleApplications']],
-      ['outbox', app.get(Outbox), ['addMany']],
+      ['outbox', app.get(Outbox), ['addSelected']],
       ['audit', app.get(AuditService), ['record']],
       ['finalizer', finalizer, ['compute']],
     ]);
@@ -466,7 +466,7 @@ export async function benchFinalize(n: number | undefined): Promise<void> {
       insertResults: sum('results.insertResults'),
       settleApplications: sum('results.settleApplications'),
       transitionRound: sum('rounds.transition'),
-      outboxInsert: sum('outbox.addMany'),
+      outboxInsert: sum('outbox.addSelected'),
       auditRecord: sum('audit.record'),
       commitAndRest: auditCall ? round(finalizeMs - (auditCall.startMs + auditCall.ms)) : null,
     };
