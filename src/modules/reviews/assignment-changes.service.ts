@@ -58,7 +58,7 @@ export class AssignmentChangesService {
       const [id] = await this.assignments.insertMany(em, round.id, [{ applicationId, jurorId, affinity: 0, source: 'manager', runId: null }]);
       const created = (await this.assignments.find(id, em))!;
       await this.audit.record(em, { actorId, action: 'assignment.added', entityType: 'review_round', entityId: round.id, after: created });
-      await this.tellJuror(em, round, jurorId, 1, `review.assigned:${id}`);
+      await this.tellJurors(em, round, [{ jurorId, count: 1, dedupeKey: `review.assigned:${id}` }]);
       return created;
     });
   }
@@ -83,7 +83,7 @@ export class AssignmentChangesService {
       const [id] = await this.assignments.insertMany(em, round.id, [{ applicationId: assignment.applicationId, jurorId, affinity: 0, source: 'manager', runId: null }]);
       const created = (await this.assignments.find(id, em))!;
       await this.audit.record(em, { actorId, action: 'assignment.added', entityType: 'review_round', entityId: round.id, after: { ...created, replaces: assignment.id } });
-      await this.tellJuror(em, round, jurorId, 1, `review.assigned:${id}`);
+      await this.tellJurors(em, round, [{ jurorId, count: 1, dedupeKey: `review.assigned:${id}` }]);
       return created;
     });
   }
@@ -173,14 +173,17 @@ export class AssignmentChangesService {
     if (await this.assignments.findActive(em, round.id, applicationId, jurorId)) throw new DomainError(E.ASSIGNMENT_EXISTS);
   }
 
-  /** The assignment mail: ids and display values only; the recipient's address is read when sending. */
-  async tellJuror(em: EntityManager, round: ReviewRound, jurorId: string, count: number, dedupeKey: string): Promise<void> {
+  /** The assignment mails, one per juror: ids and display values only; addresses are read when sending. */
+  async tellJurors(em: EntityManager, round: ReviewRound, counts: { jurorId: string; count: number; dedupeKey: string }[]): Promise<void> {
     const competition = await this.rounds.competition(em, round.competitionId);
-    await this.outbox.add(em, {
-      recipientId: jurorId,
-      type: 'review.assigned',
-      data: { roundId: round.id, competitionTitle: competition?.title ?? '', roundName: round.name, count, deadline: round.deadline.toISOString() },
-      dedupeKey,
-    });
+    await this.outbox.addMany(
+      em,
+      counts.map(({ jurorId, count, dedupeKey }) => ({
+        recipientId: jurorId,
+        type: 'review.assigned' as const,
+        data: { roundId: round.id, competitionTitle: competition?.title ?? '', roundName: round.name, count, deadline: round.deadline.toISOString() },
+        dedupeKey,
+      })),
+    );
   }
 }

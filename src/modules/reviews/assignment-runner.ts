@@ -102,7 +102,7 @@ export class AssignmentRunner {
     });
     const perJuror = new Map<string, number>();
     for (const r of rows) perJuror.set(r.jurorId, (perJuror.get(r.jurorId) ?? 0) + 1);
-    for (const [jurorId, count] of [...perJuror].sort()) await this.changes.tellJuror(em, round, jurorId, count, `review.assigned:${run.id}:${jurorId}`);
+    await this.changes.tellJurors(em, round, [...perJuror].sort().map(([jurorId, count]) => ({ jurorId, count, dedupeKey: `review.assigned:${run.id}:${jurorId}` })));
     await this.audit.record(em, {
       actorId: run.requestedBy,
       action: 'assignment_run.completed',

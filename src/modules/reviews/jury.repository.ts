@@ -67,7 +67,8 @@ export class JuryRepository {
     return rows.length > 0;
   }
 
-  async list(competitionId: string): Promise<JurorRow[]> {
+  /** The panel, or with `userId` one member of it. */
+  async list(competitionId: string, userId?: string): Promise<JurorRow[]> {
     const rows: JurorRow[] = await this.dataSource.query(
       `SELECT j.competition_id AS "competitionId", j.user_id AS "userId", j.expertise, j.home_village_id AS "homeVillageId",
               j.conflicts_confirmed_at AS "conflictsConfirmedAt", j.added_by AS "addedBy", j.created_at AS "createdAt",
@@ -76,8 +77,8 @@ export class JuryRepository {
               (SELECT count(*)::int FROM assignments a JOIN review_rounds r ON r.id = a.round_id
                 WHERE r.competition_id = j.competition_id AND a.juror_id = j.user_id AND a.status = 'active') AS "activeAssignments"
          FROM competition_jurors j JOIN users u ON u.id = j.user_id
-        WHERE j.competition_id = $1 ORDER BY u.full_name, j.user_id`,
-      [competitionId],
+        WHERE j.competition_id = $1 AND ($2::uuid IS NULL OR j.user_id = $2) ORDER BY u.full_name, j.user_id`,
+      [competitionId, userId ?? null],
     );
     return rows;
   }

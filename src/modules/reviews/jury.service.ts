@@ -57,7 +57,7 @@ export class JuryService {
       await this.jury.insert(em, values);
       await this.audit.record(em, { actorId, action: 'juror.added', entityType: 'competition', entityId: competitionId, after: values });
     });
-    return (await this.jury.list(competitionId)).find((j) => j.userId === input.userId)!;
+    return (await this.jury.list(competitionId, input.userId))[0];
   }
 
   async remove(actorId: string, competitionId: string, userId: string): Promise<void> {
