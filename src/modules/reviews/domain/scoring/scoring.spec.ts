@@ -53,6 +53,27 @@ describe('calibration (total = quality + juror offset)', () => {
   });
 });
 
+describe('calibration is the least-squares fit itself', () => {
+  it('satisfies the normal equations: residuals sum to zero per application, and to ridge x offset per juror', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 100 })), { minLength: 1, maxLength: 40 }),
+        (triples) => {
+          const seen = new Set<string>();
+          const ratings = triples
+            .filter(([a, j]) => !seen.has(`${a}:${j}`) && seen.add(`${a}:${j}`))
+            .map(([a, j, total]) => ({ application: `a${a}`, juror: `j${j}`, total }));
+          const { quality, offset } = calibrate(ratings, 1);
+          const residual = (r: (typeof ratings)[number]) => r.total - quality.get(r.application)! - offset.get(r.juror)!;
+          for (const a of quality.keys()) expect(Math.abs(ratings.filter((r) => r.application === a).reduce((s, r) => s + residual(r), 0))).toBeLessThan(1e-7);
+          for (const [j, b] of offset) expect(Math.abs(ratings.filter((r) => r.juror === j).reduce((s, r) => s + residual(r), 0) - 1 * b)).toBeLessThan(1e-7);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 function mean(ratings: { application: string; total: number }[], id: string): number {
   const mine = ratings.filter((r) => r.application === id);
   return mine.reduce((s, r) => s + r.total, 0) / mine.length;
