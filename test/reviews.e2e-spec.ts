@@ -248,16 +248,18 @@ describe('jury review: a round from draft to results', () => {
     it('a manager cannot assign a conflicted pair, and can swap a juror', async () => {
       const own = setup.applications.find((a) => a.villageId === setup.places.villageIds[0])!;
       expectError(await ctx.http().post(`/rounds/${roundId}/assignments`).set(cast.manager.auth).send({ applicationId: own.id, jurorId: local.user.id }), 422, 'REVIEW.PAIR_IN_CONFLICT');
+      // Any juror free to take an assignment: not already on it, never recused from it, not in conflict with it.
       const items = await overview();
-      const target = items.find((i) => {
-        const active = i.assignments.filter((a) => a.status === 'active').map((a) => a.jurorId);
-        const app = setup.applications.find((x) => x.id === i.applicationId)!;
-        return !active.includes(jurors[2].user.id) && active.some((j) => j !== jurors[2].user.id) && app.villageId !== setup.places.villageIds[0];
-      });
-      expect(target).toBeDefined();
-      const from = target!.assignments.find((a) => a.status === 'active')!;
-      const swapped = await ctx.http().post(`/assignments/${from.id}/swap`).set(cast.manager.auth).send({ jurorId: jurors[2].user.id, reason: 'Balance' }).expect(201);
-      expect(swapped.body).toMatchObject({ jurorId: jurors[2].user.id, source: 'manager', status: 'active' });
+      const free = (item: OverviewItem, juror: TestUser) => {
+        const app = setup.applications.find((x) => x.id === item.applicationId)!;
+        const conflicted = juror === local && (app.villageId === setup.places.villageIds[0] || app === setup.applications[1]);
+        return !conflicted && !item.assignments.some((a) => a.jurorId === juror.user.id);
+      };
+      const pick = items.flatMap((item) => [...jurors, local].filter((j) => free(item, j)).map((juror) => ({ item, juror })))[0];
+      expect(pick).toBeDefined();
+      const from = pick.item.assignments.find((a) => a.status === 'active')!;
+      const swapped = await ctx.http().post(`/assignments/${from.id}/swap`).set(cast.manager.auth).send({ jurorId: pick.juror.user.id, reason: 'Balance' }).expect(201);
+      expect(swapped.body).toMatchObject({ jurorId: pick.juror.user.id, source: 'manager', status: 'active' });
     });
   });
 
