@@ -1,0 +1,30 @@
+import { AWARD_TRANSITIONS, awardAmountProblem, canAward, canTranche, fourEyesProblem, TRANCHE_TRANSITIONS } from './award-status';
+
+describe('award and tranche lifecycles', () => {
+  it('follow DESIGN.md section 3', () => {
+    expect(canAward('approve', 'proposed')).toBe(true);
+    expect(canAward('accept', 'proposed')).toBe(false);
+    expect(canAward('decline', 'approved')).toBe(true);
+    expect(canAward('cancel', 'completed')).toBe(false);
+    expect(canTranche('pay', 'approved')).toBe(true);
+    expect(canTranche('pay', 'paid')).toBe(false);
+    expect(canTranche('payment_failed', 'paid')).toBe(true);
+    expect(canTranche('request', 'returned')).toBe(true);
+    // Every transition leads somewhere the lifecycle knows.
+    for (const t of Object.values(AWARD_TRANSITIONS)) expect(t.from.length).toBeGreaterThan(0);
+    for (const t of Object.values(TRANCHE_TRANSITIONS)) expect(t.from.length).toBeGreaterThan(0);
+  });
+
+  it('keep four eyes on an approval (rule 9)', () => {
+    expect(fourEyesProblem('m1', 'm1')).toMatch(/cannot approve/);
+    expect(fourEyesProblem('m1', 'm2')).toBeNull();
+  });
+
+  it('bound an award by the request and the competition maximum (rule 8)', () => {
+    expect(awardAmountProblem(100n, 100n, 200n)).toBeNull();
+    expect(awardAmountProblem(101n, 100n, 200n)).toMatch(/requested/);
+    expect(awardAmountProblem(150n, 300n, 120n)).toMatch(/maximum/);
+    expect(awardAmountProblem(0n, 100n, 200n)).toMatch(/positive/);
+    expect(awardAmountProblem(-5n, 100n, 200n)).toMatch(/positive/);
+  });
+});
