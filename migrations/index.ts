@@ -8,6 +8,7 @@ import { CreateAttachments1795365750387 } from './1795365750387-CreateAttachment
 import { IndexApplicationsBySubmission1795367140723 } from './1795367140723-IndexApplicationsBySubmission';
 import { CreateReviews1795368839369 } from './1795368839369-CreateReviews';
 import { IndexRoundResultsByApplication1795372129036 } from './1795372129036-IndexRoundResultsByApplication';
+import { CreateLedger1795373531256 } from './1795373531256-CreateLedger';
 
 /** Every migration, in order. A test checks that each file in this folder is listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   IndexApplicationsBySubmission1795367140723,
   CreateReviews1795368839369,
   IndexRoundResultsByApplication1795372129036,
+  CreateLedger1795373531256,
 ];

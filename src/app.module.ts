@@ -14,6 +14,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CompetitionsModule } from './modules/competitions/competitions.module';
 import { GeographyModule } from './modules/geography/geography.module';
 import { HealthModule } from './modules/health/health.module';
+import { LedgerModule } from './modules/ledger/ledger.module';
 import { PlansModule } from './modules/plans/plans.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { UsersModule } from './modules/users/users.module';
@@ -37,6 +38,7 @@ import { RedisModule } from './redis/redis.module';
     ApplicationsModule,
     AttachmentsModule,
     ReviewsModule,
+    LedgerModule,
     HealthModule,
   ],
   providers: [

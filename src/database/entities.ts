@@ -16,6 +16,9 @@ import { District } from '../modules/geography/entities/district.entity';
 import { Region } from '../modules/geography/entities/region.entity';
 import { Village } from '../modules/geography/entities/village.entity';
 import { Notification } from '../modules/notifications/entities/notification.entity';
+import { LedgerAccount } from '../modules/ledger/entities/ledger-account.entity';
+import { LedgerEntry } from '../modules/ledger/entities/ledger-entry.entity';
+import { LedgerTransaction } from '../modules/ledger/entities/ledger-transaction.entity';
 import { DevelopmentPlan } from '../modules/plans/entities/development-plan.entity';
 import { PlanGoal } from '../modules/plans/entities/plan-goal.entity';
 import { AssignmentRun } from '../modules/reviews/entities/assignment-run.entity';
@@ -62,4 +65,7 @@ export const ENTITIES = [
   Scoresheet,
   RoundResult,
   ImportedAffinity,
+  LedgerAccount,
+  LedgerTransaction,
+  LedgerEntry,
 ];
