@@ -16,12 +16,10 @@ import 'reflect-metadata';
 import { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import Redis from 'ioredis';
 import { Client, Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { AccessTokens } from '../src/common/auth/access-tokens';
-import { AppConfig, loadConfig } from '../src/config/app-config';
 import { configureApp } from '../src/configure-app';
 import { runMigrationsUnderLock } from '../src/database/migrate';
 import { referenceFor, SECTORS } from '../src/modules/applications/domain/application-status';
@@ -34,7 +32,7 @@ import { CreateCompetitionDto } from '../src/modules/competitions/dto/competitio
 import { GeographyService } from '../src/modules/geography/geography.service';
 import { PlansService } from '../src/modules/plans/plans.service';
 import { UsersService } from '../src/modules/users/users.service';
-import { createBenchDatabase } from './bench-database';
+import { benchConfig, clearBenchRedis, createBenchDatabase } from './bench-database';
 
 const DAY = 24 * 3600 * 1000;
 const VILLAGES = 20;
@@ -555,24 +553,6 @@ async function seedListing(db: Client, competitionId: string, villageIds: string
   await db.query('ANALYZE');
 }
 
-async function clearRedis(config: AppConfig): Promise<number> {
-  const redis = new Redis(config.redisUrl);
-  let deleted = 0;
-  try {
-    for (const pattern of [`${config.redisPrefix}:*`, `{${config.redisPrefix}}:*`]) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-        if (keys.length) deleted += await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-    }
-  } finally {
-    await redis.quit();
-  }
-  return deleted;
-}
-
 export async function benchApplications(n: number): Promise<void> {
   const concurrency = option('concurrency', 50);
   const listingRows = option('rows', 100_000);
@@ -580,17 +560,7 @@ export async function benchApplications(n: number): Promise<void> {
   const benchStarted = performance.now();
 
   const { admin, name, url } = await createBenchDatabase('applications');
-  const env = {
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: url.toString(),
-    REDIS_PREFIX: `bench:${name}`,
-    ADMIN_EMAIL: '',
-    ADMIN_PASSWORD: '',
-  };
-  Object.assign(process.env, env);
-  const config = loadConfig(env);
+  const config = benchConfig(name, url);
   let app: NestExpressApplication | undefined;
   const pool = new Pool({ connectionString: config.databaseUrl, max: config.databasePoolSize });
   const seeder = new Client({ connectionString: config.databaseUrl });
@@ -754,7 +724,7 @@ export async function benchApplications(n: number): Promise<void> {
     await app?.close();
     await pool.end();
     await seeder.end().catch(() => undefined);
-    redisKeysDeleted = await clearRedis(config);
+    redisKeysDeleted = await clearBenchRedis(config);
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
     console.error(`cleaned up: database ${name} dropped, ${redisKeysDeleted} redis keys deleted`);

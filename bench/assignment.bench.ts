@@ -17,6 +17,7 @@
  */
 import { assign } from '../src/modules/reviews/domain/assignment/assignment';
 import { edgesFromCandidates } from '../src/modules/reviews/domain/assignment/candidates';
+import { seededRandom } from '../src/modules/reviews/domain/assignment/assignment';
 import { assignSparse, CandidateInstance } from '../src/modules/reviews/domain/assignment/sparse';
 
 const SECTORS = 7;
@@ -24,20 +25,8 @@ const DISTRICTS = 10;
 const PER_APPLICATION = 3;
 const CONFLICTED = 0.025;
 
-/** mulberry32: the same instance on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generateCompetition(applications: number, jurors: number, seed: number): CandidateInstance {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const below = (k: number) => Math.floor(rand() * k);
   const appSector = Array.from({ length: applications }, () => below(SECTORS));
   const appDistrict = Array.from({ length: applications }, () => below(DISTRICTS));

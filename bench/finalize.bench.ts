@@ -21,11 +21,9 @@ import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
-import { AppConfig, loadConfig } from '../src/config/app-config';
 import { runMigrationsUnderLock } from '../src/database/migrate';
 import { AuditService } from '../src/modules/audit/audit.service';
 import { Outbox } from '../src/modules/notifications/outbox.service';
@@ -37,7 +35,7 @@ import { scoresheetTotal } from '../src/modules/reviews/domain/scoring/scoreshee
 import { FinalizeApplication, FrozenSheet, ResultsRepository } from '../src/modules/reviews/results.repository';
 import { RoundFinalizer } from '../src/modules/reviews/round-finalizer';
 import { RoundsRepository } from '../src/modules/reviews/rounds.repository';
-import { createBenchDatabase } from './bench-database';
+import { benchConfig, clearBenchRedis, createBenchDatabase } from './bench-database';
 
 const PER_APPLICATION = 3;
 const VILLAGES_PER_DISTRICT = 10;
@@ -332,41 +330,13 @@ function pureSteps(method: RoundMethod, seedHex: string, budget: bigint, applica
   };
 }
 
-async function clearRedis(config: AppConfig): Promise<number> {
-  const redis = new Redis(config.redisUrl);
-  let deleted = 0;
-  try {
-    for (const pattern of [`${config.redisPrefix}:*`, `{${config.redisPrefix}}:*`]) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-        if (keys.length) deleted += await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-    }
-  } finally {
-    await redis.quit().catch(() => redis.disconnect());
-  }
-  return deleted;
-}
-
 export async function benchFinalize(n: number | undefined): Promise<void> {
   const size = n ?? 100_000;
   const jurors = option('jurors') ?? Math.min(2000, Math.max(PER_APPLICATION, Math.round(size / 50)));
   if (jurors < PER_APPLICATION) throw new Error(`--jurors must be at least ${PER_APPLICATION}`);
   const benchStarted = performance.now();
   const { admin, name, url } = await createBenchDatabase('finalize');
-  const env = {
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: url.toString(),
-    REDIS_PREFIX: `bench:${name}`,
-    ADMIN_EMAIL: '',
-    ADMIN_PASSWORD: '',
-  };
-  Object.assign(process.env, env);
-  const config = loadConfig(env);
+  const config = benchConfig(name, url);
   const seeder = new Client({ connectionString: config.databaseUrl });
   let app: INestApplicationContext | undefined;
   try {
@@ -522,7 +492,7 @@ export async function benchFinalize(n: number | undefined): Promise<void> {
   } finally {
     await app?.close();
     await seeder.end().catch(() => undefined);
-    const redisKeysDeleted = await clearRedis(config).catch(() => -1);
+    const redisKeysDeleted = await clearBenchRedis(config).catch(() => -1);
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
     console.error(`cleaned up: database ${name} dropped, ${redisKeysDeleted} redis keys deleted`);

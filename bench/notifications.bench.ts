@@ -11,15 +11,13 @@ import { NestFactory } from '@nestjs/core';
 import { createTransport } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../src/config/app-config';
 import { runMigrationsUnderLock } from '../src/database/migrate';
 import { noDelaySocket, smtpOptions } from '../src/modules/notifications/mail/mail-transport';
 import { Outbox } from '../src/modules/notifications/outbox.service';
 import { UsersService } from '../src/modules/users/users.service';
 import { WorkerModule } from '../src/worker.module';
 import { AppModule } from '../src/app.module';
-import Redis from 'ioredis';
-import { createBenchDatabase } from './bench-database';
+import { benchConfig, clearBenchRedis, createBenchDatabase } from './bench-database';
 
 interface Sink {
   server: SMTPServer;
@@ -62,19 +60,7 @@ async function waitUntil(check: () => boolean, timeoutMs: number): Promise<void>
 export async function benchNotifications(n: number): Promise<void> {
   const { admin, name, url } = await createBenchDatabase('notifications');
   const sink = await startSink();
-  const env = {
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: url.toString(),
-    REDIS_PREFIX: `bench:${name}`,
-    SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
-    RELAY_INTERVAL_MS: '50',
-    ADMIN_EMAIL: '',
-    ADMIN_PASSWORD: '',
-  };
-  Object.assign(process.env, env);
-  const config = loadConfig(env);
+  const config = benchConfig(name, url, { SMTP_URL: `smtp://127.0.0.1:${sink.port}`, RELAY_INTERVAL_MS: '50' });
   let api: INestApplicationContext | undefined;
   let worker: INestApplicationContext | undefined;
   try {
@@ -130,10 +116,7 @@ export async function benchNotifications(n: number): Promise<void> {
     await worker?.close();
     await api?.close();
     await new Promise<void>((resolve) => sink.server.close(() => resolve()));
-    const redis = new Redis(config.redisUrl);
-    const keys = await redis.keys(`{${config.redisPrefix}}:*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
+    await clearBenchRedis(config);
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
   }

@@ -25,14 +25,8 @@ export class AffinitiesService {
       const round = await this.rounds.shareLock(em, roundId);
       if (!round) throw new DomainError(E.ROUND_NOT_FOUND);
       if (round.status !== 'draft' && round.status !== 'open') throw new DomainError(E.WRONG_STATUS, { status: round.status });
-      const applications: { id: string; reference: string | null }[] = await em.query(
-        `SELECT id, reference FROM applications WHERE competition_id = $1 AND status NOT IN ('draft', 'withdrawn')`,
-        [round.competitionId],
-      );
-      const jurors: { id: string; email: string }[] = await em.query(
-        'SELECT u.id, u.email FROM competition_jurors j JOIN users u ON u.id = j.user_id WHERE j.competition_id = $1',
-        [round.competitionId],
-      );
+      const applications = await this.assignments.applicationReferences(em, round.competitionId);
+      const jurors = await this.assignments.panelEmails(em, round.competitionId);
       const application = new Map<string, string>();
       for (const a of applications) {
         application.set(a.id, a.id);

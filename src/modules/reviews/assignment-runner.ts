@@ -14,7 +14,7 @@ import { RoundsRepository } from './rounds.repository';
 export const MAX_PAIRS = 20_000_000;
 
 /** The engine's seed for a round: the first 48 bits of the lottery seed published when it opened. */
-export const engineSeed = (roundSeed: string): number => Number.parseInt(roundSeed.slice(0, 12), 16);
+const engineSeed = (roundSeed: string): number => Number.parseInt(roundSeed.slice(0, 12), 16);
 
 /**
  * Runs the assignment engine for one queued run, in the worker: reads the round, solves, and
@@ -43,10 +43,10 @@ export class AssignmentRunner {
       const round = await this.rounds.shareLock(em, run.roundId);
       if (!round || round.status !== 'open' || !round.seed) {
         await this.finishInfeasible(em, run, null, [{ reason: 'constraints_conflict', message: `The round is ${round?.status ?? 'gone'}; assignments change only while it is open`, applications: [], jurors: [] }], 0, '');
-        return this.assignments.findRun(runId);
+      } else {
+        await this.solve(em, run, round);
       }
-      await this.solve(em, run, round);
-      return (await em.findOne(AssignmentRun, { where: { id: runId } }))!;
+      return em.findOne(AssignmentRun, { where: { id: runId } });
     });
   }
 

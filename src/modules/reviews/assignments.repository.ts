@@ -90,6 +90,15 @@ export class AssignmentsRepository {
     return em.query('SELECT application_id AS "applicationId", juror_id AS "jurorId", score FROM imported_affinities WHERE round_id = $1', [roundId]);
   }
 
+  /** What an affinity file may name: the competition's submitted applications (by id or reference) and its panel (by id or email). */
+  async applicationReferences(em: EntityManager, competitionId: string): Promise<{ id: string; reference: string | null }[]> {
+    return em.query(`SELECT id, reference FROM applications WHERE competition_id = $1 AND status NOT IN ('draft', 'withdrawn')`, [competitionId]);
+  }
+
+  async panelEmails(em: EntityManager, competitionId: string): Promise<{ id: string; email: string }[]> {
+    return em.query('SELECT u.id, u.email FROM competition_jurors j JOIN users u ON u.id = j.user_id WHERE j.competition_id = $1', [competitionId]);
+  }
+
   async replaceImportedAffinities(em: EntityManager, roundId: string, rows: { applicationId: string; jurorId: string; score: number }[]): Promise<void> {
     await em.query('DELETE FROM imported_affinities WHERE round_id = $1', [roundId]);
     if (rows.length === 0) return;
@@ -122,6 +131,11 @@ export class AssignmentsRepository {
 
   async find(id: string, em: EntityManager = this.dataSource.manager): Promise<Assignment | null> {
     return em.findOne(Assignment, { where: { id } });
+  }
+
+  /** The assignment, locked: saves of its scoresheet and its ending happen one at a time. */
+  async lock(em: EntityManager, id: string): Promise<Assignment | null> {
+    return em.getRepository(Assignment).createQueryBuilder('s').where('s.id = :id', { id }).setLock('pessimistic_write').getOne();
   }
 
   async findActive(em: EntityManager, roundId: string, applicationId: string, jurorId: string): Promise<Assignment | null> {

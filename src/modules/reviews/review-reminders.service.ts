@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { Outbox } from '../notifications/outbox.service';
 import { AssignmentsRepository } from './assignments.repository';
 import { ReviewsQueue } from './reviews.queue';
+import { RoundsRepository } from './rounds.repository';
+import { WorkspaceRepository } from './workspace.repository';
 
 /** Reminders before a round's deadline: at three days and at one day, once each (the dedupe key sees to it). */
 export const SCORING_REMINDERS = [
@@ -21,6 +23,8 @@ export class ReviewRemindersService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly assignments: AssignmentsRepository,
+    private readonly rounds: RoundsRepository,
+    private readonly workspace: WorkspaceRepository,
     private readonly queue: ReviewsQueue,
     private readonly outbox: Outbox,
   ) {}
@@ -32,10 +36,7 @@ export class ReviewRemindersService {
       await this.queue.add({ kind: 'assign', runId });
       requeued += 1;
     }
-    const rounds: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM review_rounds WHERE status = 'closed' AND finalize_requested_at < now() - interval '1 minute'`,
-    );
-    for (const { id } of rounds) {
+    for (const id of await this.rounds.staleFinalizeRequests()) {
       await this.queue.add({ kind: 'finalize', roundId: id });
       requeued += 1;
     }
@@ -47,23 +48,13 @@ export class ReviewRemindersService {
     for (const reminder of SCORING_REMINDERS) {
       const shorter = SCORING_REMINDERS.find((r) => r.withinHours < reminder.withinHours)?.withinHours ?? 0;
       written += await this.dataSource.transaction(async (em) => {
-        const due: { roundId: string; jurorId: string; unfinished: number; roundName: string; competitionTitle: string; deadline: Date }[] = await em.query(
-          `SELECT r.id AS "roundId", s.juror_id AS "jurorId", count(*)::int AS unfinished, r.name AS "roundName", c.title AS "competitionTitle", r.deadline
-             FROM review_rounds r JOIN competitions c ON c.id = r.competition_id
-             JOIN assignments s ON s.round_id = r.id AND s.status = 'active'
-             LEFT JOIN scoresheets sh ON sh.assignment_id = s.id
-            WHERE r.status = 'open' AND r.deadline <= now() + make_interval(hours => $1)
-              AND r.deadline > now() + make_interval(hours => $2)
-              AND (sh.status IS NULL OR sh.status = 'draft')
-            GROUP BY r.id, s.juror_id, c.title`,
-          [reminder.withinHours, shorter],
-        );
+        const due = await this.workspace.unfinishedDue(em, reminder.withinHours, shorter);
         await this.outbox.addMany(
           em,
           due.map((d) => ({
             recipientId: d.jurorId,
             type: 'review.deadline_reminder' as const,
-            data: { roundId: d.roundId, competitionTitle: d.competitionTitle, roundName: d.roundName, unfinished: d.unfinished, deadline: new Date(d.deadline).toISOString() },
+            data: { roundId: d.roundId, competitionTitle: d.competitionTitle, roundName: d.roundName, unfinished: d.unfinished, deadline: d.deadline.toISOString() },
             dedupeKey: `review.deadline_reminder:${d.roundId}:${d.jurorId}:${reminder.label}`,
           })),
         );

@@ -86,6 +86,14 @@ export class RoundsRepository {
     await em.query('UPDATE review_rounds SET finalize_requested_at = COALESCE(finalize_requested_at, now()) WHERE id = $1', [id]);
   }
 
+  /** Rounds whose finalizing was asked for over a minute ago and has not happened: Redis may have lost the job. */
+  async staleFinalizeRequests(): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM review_rounds WHERE status = 'closed' AND finalize_requested_at < now() - interval '1 minute'`,
+    );
+    return rows.map((r) => r.id);
+  }
+
   async isBeforeNow(em: EntityManager, at: Date): Promise<boolean> {
     const [row]: { past: boolean }[] = await em.query('SELECT $1::timestamptz <= now() AS past', [at]);
     return row.past;

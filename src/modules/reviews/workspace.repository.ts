@@ -33,6 +33,28 @@ export class WorkspaceRepository {
     );
   }
 
+  /**
+   * Jurors with unfinished scoresheets (none yet, or a draft) in open rounds whose deadline falls
+   * within `withinHours` but not within `shorterHours` (that window has its own reminder).
+   */
+  async unfinishedDue(
+    em: EntityManager,
+    withinHours: number,
+    shorterHours: number,
+  ): Promise<{ roundId: string; jurorId: string; unfinished: number; roundName: string; competitionTitle: string; deadline: Date }[]> {
+    return em.query(
+      `SELECT r.id AS "roundId", s.juror_id AS "jurorId", count(*)::int AS unfinished, r.name AS "roundName", c.title AS "competitionTitle", r.deadline
+         FROM review_rounds r JOIN competitions c ON c.id = r.competition_id
+         JOIN assignments s ON s.round_id = r.id AND s.status = 'active'
+         LEFT JOIN scoresheets sh ON sh.assignment_id = s.id
+        WHERE r.status = 'open' AND r.deadline <= now() + make_interval(hours => $1)
+          AND r.deadline > now() + make_interval(hours => $2)
+          AND (sh.status IS NULL OR sh.status = 'draft')
+        GROUP BY r.id, s.juror_id, c.title`,
+      [withinHours, shorterHours],
+    );
+  }
+
   async myRounds(jurorId: string): Promise<{ roundId: string; competitionId: string; assigned: number; submitted: number }[]> {
     return this.dataSource.query(
       `SELECT s.round_id AS "roundId", r.competition_id AS "competitionId", count(*)::int AS assigned,

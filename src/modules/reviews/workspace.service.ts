@@ -123,15 +123,15 @@ export class WorkspaceService {
     });
   }
 
-  /** The juror's own assignment, active, with the declaration confirmed; "not found" otherwise. */
+  /**
+   * The juror's own assignment, active, with the declaration confirmed; "not found" otherwise.
+   * Inside a transaction it is read locked, so a recusal or removal cannot end it meanwhile.
+   */
   private async mine(jurorId: string, assignmentId: string, em: EntityManager = this.dataSource.manager): Promise<{ assignment: Assignment; round: ReviewRound }> {
-    const assignment = await this.assignments.find(assignmentId, em);
+    const assignment = em.queryRunner?.isTransactionActive ? await this.assignments.lock(em, assignmentId) : await this.assignments.find(assignmentId, em);
     if (!assignment || assignment.jurorId !== jurorId || assignment.status !== 'active') throw new DomainError(E.ASSIGNMENT_NOT_FOUND);
-    if (em.queryRunner?.isTransactionActive) await em.query('SELECT 1 FROM assignments WHERE id = $1 FOR UPDATE', [assignmentId]);
     const round = (await this.rounds.find(assignment.roundId, em))!;
     await this.confirmed(round.competitionId, jurorId);
-    // Checked again under the lock: a recusal or removal may have ended it meanwhile.
-    if ((await this.assignments.find(assignmentId, em))?.status !== 'active') throw new DomainError(E.ASSIGNMENT_NOT_FOUND);
     return { assignment, round };
   }
 

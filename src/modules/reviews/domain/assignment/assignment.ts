@@ -58,7 +58,7 @@ export function instanceProblems(value: unknown): string[] {
 }
 
 /** A small seeded generator (mulberry32): the same seed gives the same tie-breaking. */
-function random(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -76,7 +76,7 @@ export function assign(instance: AssignmentInstance, seed = 0): AssignmentResult
   const shortfalls = obviousShortfalls(instance, eligible);
   if (shortfalls.length > 0) return { feasible: false, explanation: shortfalls };
 
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const edges = instance.edges.map((e) => [...e] as [number, number, number]);
   for (let k = edges.length - 1; k > 0; k -= 1) {
     const r = Math.floor(rand() * (k + 1));

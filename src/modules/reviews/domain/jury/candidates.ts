@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AffinityApplication, AffinityJuror, affinityTable } from './affinity';
+import { DeclaredConflict, inConflict } from './conflicts';
 
 /**
  * The engine's instance for one run of a round, built from what the database holds: the places
@@ -56,13 +57,10 @@ export function buildInstance(input: InstanceInput): BuiltInstance {
     if (i !== undefined) active[i] += 1;
     if (j !== undefined) load[j] += 1;
   }
-  const declared = jurors.map(() => ({ applicants: new Set<string>(), applications: new Set<string>(), villages: new Set<string>() }));
+  const declaredBy = jurors.map((): DeclaredConflict[] => []);
   for (const d of input.declarations) {
     const j = jurorIndex.get(d.jurorId);
-    if (j === undefined) continue;
-    if (d.applicantId) declared[j].applicants.add(d.applicantId);
-    if (d.applicationId) declared[j].applications.add(d.applicationId);
-    if (d.villageId) declared[j].villages.add(d.villageId);
+    if (j !== undefined) declaredBy[j].push(d);
   }
   const imported = new Map(input.imported.map((x) => [`${x.applicationId}:${x.jurorId}`, x.score]));
   const score = affinityTable(applications, jurors);
@@ -76,8 +74,7 @@ export function buildInstance(input: InstanceInput): BuiltInstance {
     const list: [number, number][] = [];
     if (demand[i] === 0) return list;
     jurors.forEach((juror, j) => {
-      const d = declared[j];
-      if (juror.homeVillageId === a.villageId || juror.id === a.applicantId || d.applicants.has(a.applicantId) || d.applications.has(a.id) || d.villages.has(a.villageId)) return;
+      if (inConflict({ applicationId: a.id, applicantId: a.applicantId, villageId: a.villageId }, juror, declaredBy[j])) return;
       const key = `${a.id}:${juror.id}`;
       if (taken.has(key)) return;
       list.push([j, score(i, j) + (imported.get(key) ?? 0)]);

@@ -1,9 +1,6 @@
 export const CONFLICT_KINDS = ['family', 'business', 'employment', 'other'] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 
-export const CONFLICT_TARGETS = ['applicant', 'application', 'village'] as const;
-export type ConflictTarget = (typeof CONFLICT_TARGETS)[number];
-
 export interface DeclaredConflict {
   applicantId: string | null;
   applicationId: string | null;
