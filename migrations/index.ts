@@ -9,6 +9,7 @@ import { IndexApplicationsBySubmission1795367140723 } from './1795367140723-Inde
 import { CreateReviews1795368839369 } from './1795368839369-CreateReviews';
 import { IndexRoundResultsByApplication1795372129036 } from './1795372129036-IndexRoundResultsByApplication';
 import { CreateLedger1795373531256 } from './1795373531256-CreateLedger';
+import { CreateAwards1795375050203 } from './1795375050203-CreateAwards';
 
 /** Every migration, in order. A test checks that each file in this folder is listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateReviews1795368839369,
   IndexRoundResultsByApplication1795372129036,
   CreateLedger1795373531256,
+  CreateAwards1795375050203,
 ];

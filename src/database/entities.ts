@@ -1,3 +1,9 @@
+import { AwardFile } from '../modules/awards/entities/award-file.entity';
+import { Award } from '../modules/awards/entities/award.entity';
+import { MilestoneReport } from '../modules/awards/entities/milestone-report.entity';
+import { Tranche } from '../modules/awards/entities/tranche.entity';
+import { Payment } from '../modules/disbursements/entities/payment.entity';
+import { IdempotencyKey } from '../modules/idempotency/entities/idempotency-key.entity';
 import { ApplicationGoal } from '../modules/applications/entities/application-goal.entity';
 import { ApplicationSnapshot } from '../modules/applications/entities/application-snapshot.entity';
 import { ApplicationStatusChange } from '../modules/applications/entities/application-status-change.entity';
@@ -68,4 +74,10 @@ export const ENTITIES = [
   LedgerAccount,
   LedgerTransaction,
   LedgerEntry,
+  Award,
+  Tranche,
+  MilestoneReport,
+  AwardFile,
+  Payment,
+  IdempotencyKey,
 ];

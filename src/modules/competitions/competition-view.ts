@@ -18,6 +18,7 @@ export function rulesOf(c: Competition): CompetitionRules {
       villageId: e.villageId ?? undefined,
       amount: e.amount,
     })),
+    awardRules: c.awardRules,
   };
 }
 

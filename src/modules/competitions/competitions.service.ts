@@ -6,9 +6,10 @@ import { AuditService } from '../audit/audit.service';
 import { CompetitionErrors } from './competitions.errors';
 import { CompetitionsRepository } from './competitions.repository';
 import { competitionAuditView, rulesOf } from './competition-view';
+import { AwardRules, DEFAULT_AWARD_RULES } from './domain/award-rules';
 import { CompetitionRules, EnvelopeRule, ruleProblems } from './domain/competition-rules';
 import { canCompetition, COMPETITION_STATUSES, CompetitionStatus } from './domain/competition-status';
-import { CreateCompetitionDto, UpdateCompetitionDto } from './dto/competition.dto';
+import { AwardRulesDto, CreateCompetitionDto, UpdateCompetitionDto } from './dto/competition.dto';
 import { Competition } from './entities/competition.entity';
 
 interface Page {
@@ -126,6 +127,7 @@ const NEW_COMPETITION_DEFAULTS = {
   eligibleVillageIds: [],
   eligibleDistrictIds: [],
   envelopes: [],
+  awardRules: DEFAULT_AWARD_RULES,
 };
 
 /** The rule set a create or an edit would leave: what the request gives, else what is there. */
@@ -141,6 +143,7 @@ function mergeRules(input: UpdateCompetitionDto, base: CompetitionRules): Compet
     eligibleVillageIds: input.eligibleVillageIds ?? base.eligibleVillageIds,
     eligibleDistrictIds: input.eligibleDistrictIds ?? base.eligibleDistrictIds,
     envelopes: envelopesOf(input) ?? base.envelopes,
+    awardRules: input.awardRules ? awardRulesOf(input.awardRules) : base.awardRules,
   };
 }
 
@@ -148,6 +151,15 @@ function mergeRules(input: UpdateCompetitionDto, base: CompetitionRules): Compet
 function scalarRules(rules: CompetitionRules) {
   const { eligibleVillageIds: _villages, eligibleDistrictIds: _districts, envelopes: _envelopes, ...scalars } = rules;
   return scalars;
+}
+
+function awardRulesOf(input: AwardRulesDto): AwardRules {
+  return {
+    trancheTemplate: input.trancheTemplate.map((t) => ({ label: t.label, shareBp: t.shareBp, reportRequired: t.reportRequired, dueDays: t.dueDays ?? null })),
+    floors: input.floors?.map((f) => ({ districtId: f.districtId, grants: f.grants })) ?? [],
+    partialMinShareBp: input.partialMinShareBp ?? null,
+    acceptanceDays: input.acceptanceDays ?? DEFAULT_AWARD_RULES.acceptanceDays,
+  };
 }
 
 function envelopesOf(input: UpdateCompetitionDto): EnvelopeRule[] | undefined {

@@ -16,6 +16,27 @@ const outcome = (candidates: AllocationCandidate[], r: AllocationRules) =>
   Object.fromEntries(allocate(candidates, r).decisions.map((d) => [d.applicationId, [d.amount, d.reason]]));
 
 describe('allocation: examples', () => {
+  it('keeps awards already held first, so money freed by a decline goes to the next in line', () => {
+    // a declined (left out); b holds 50; the 50 freed goes to c, the next in line, not to a cheaper d below it.
+    expect(outcome([candidate('b', 2, 50n, { awarded: 50n }), candidate('c', 3, 50n), candidate('d', 4, 10n)], rules())).toEqual({
+      b: [50n, 'funded'],
+      c: [50n, 'funded'],
+      d: [0n, 'budget_exhausted'],
+    });
+    // A held award below the request (adjusted by a manager) reads as partial, and counts against the district's floor.
+    expect(
+      outcome([candidate('a', 1, 60n, { awarded: 30n }), candidate('b', 2, 60n, { districtId: 'd2' }), candidate('c', 3, 20n)], rules({ floors: [{ districtId: 'd1', grants: 1 }] })),
+    ).toEqual({ a: [30n, 'funded_partially'], b: [60n, 'funded'], c: [0n, 'budget_exhausted'] });
+    // A district whose floor is met by held awards gets no extra floor grant; another district still does.
+    expect(
+      outcome(
+        [candidate('a', 1, 40n, { awarded: 40n }), candidate('b', 2, 40n), candidate('c', 3, 20n, { districtId: 'd2' })],
+        rules({ floors: [{ districtId: 'd1', grants: 1 }, { districtId: 'd2', grants: 1 }] }),
+      ),
+    ).toEqual({ a: [40n, 'funded'], b: [40n, 'funded'], c: [20n, 'floor'] });
+    expect(allocationProblems([candidate('a', 1, 40n, { awarded: 0n })], rules())).toEqual(['application a: an award already held must be positive']);
+  });
+
   it('funds in rank order and skips, not stops at, an application that no longer fits', () => {
     const result = allocate([candidate('c', 3, 40n), candidate('a', 1, 60n), candidate('b', 2, 50n)], rules());
     expect(result.decisions).toEqual([

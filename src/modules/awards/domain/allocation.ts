@@ -22,6 +22,11 @@ export interface AllocationCandidate {
    * is funded, so a caller may allocate once, set it, and allocate again for the same amounts.
    */
   tieLostByLot?: boolean;
+  /**
+   * A live award already holds this amount (proposed or further along): it is kept first, before
+   * floors and ranks, so what a decline or cancellation frees goes to the next in line.
+   */
+  awarded?: bigint;
 }
 
 /** A cap on the sum of awards in one district or in one village: exactly one of the ids. */
@@ -81,6 +86,7 @@ export function allocationProblems(candidates: readonly AllocationCandidate[], r
     ranks.add(c.rank);
     if (c.requested <= 0n) problems.push(`${who}: requested amount must be positive`);
     if (!isId(c.districtId) || !isId(c.villageId)) problems.push(`${who}: district and village are required`);
+    if (c.awarded !== undefined && c.awarded <= 0n) problems.push(`${who}: an award already held must be positive`);
   }
   if (rules.budget < 0n) problems.push('budget cannot be negative');
   if (rules.maxAward <= 0n) problems.push('maximum award must be positive');
@@ -132,12 +138,20 @@ export function allocate(candidates: readonly AllocationCandidate[], rules: Allo
     award.set(c.applicationId, { amount, reason });
   };
 
+  const floorGranted = new Map<string, number>();
+  for (const c of ranked) {
+    if (c.awarded === undefined) continue;
+    commit(c, c.awarded, c.awarded < capped(c) ? 'funded_partially' : 'funded');
+    floorGranted.set(c.districtId, (floorGranted.get(c.districtId) ?? 0) + 1);
+  }
+
   // Floors, in tiers: every district's first floor grant before any district's second, so one
   // district's floor cannot use up the money another needs for its first. Within a tier, rank order.
   const floorOf = new Map(rules.floors.map((f) => [f.districtId, f.grants]));
-  const floorGranted = new Map<string, number>();
   // Rooms only shrink, so a district that got nothing in one tier gets nothing later: it drops out.
-  for (let tier = 1, grantedInTier = 1; grantedInTier > 0; tier++) {
+  // A district whose held awards already reached tier t waits for tier t + 1, so those tiers are always visited.
+  const heldTiers = Math.max(0, ...floorGranted.values());
+  for (let tier = 1, grantedInTier = 1; grantedInTier > 0 || tier <= heldTiers; tier++) {
     grantedInTier = 0;
     for (const c of ranked) {
       const granted = floorGranted.get(c.districtId) ?? 0;

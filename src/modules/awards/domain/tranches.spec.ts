@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { scheduleProblems, splitAward, templateProblems, TrancheShare } from './tranches';
+import { templateProblems } from '../../competitions/domain/award-rules';
+import { scheduleProblems, splitAward, TrancheShare } from './tranches';
 
-const template = (...bps: number[]): TrancheShare[] => bps.map((shareBp, i) => ({ condition: `t${i}`, shareBp }));
+const template = (...bps: number[]): TrancheShare[] => bps.map((shareBp) => ({ shareBp }));
 
 /** Random templates: k positive shares adding up to 10000. */
 const templates = fc.integer({ min: 1, max: 8 }).chain((k) =>

@@ -1,29 +1,12 @@
+import { FULL_SHARE_BP, templateProblems, TrancheTemplateItem } from '../../competitions/domain/award-rules';
+
 /**
  * An award's tranche schedule (DESIGN.md section 7, rule 8): shares of the award from the
  * competition's template, turned into amounts in minor units that add up to the award exactly,
  * by largest remainder: each tranche gets the floor of its share, and the units left over go one
  * each to the tranches with the largest remainders (ties to the earlier tranche).
  */
-export interface TrancheShare {
-  /** What releases it: signing, a milestone report. */
-  condition: string;
-  /** Share of the award in basis points (50% = 5000); the template's shares add up to 10000. */
-  shareBp: number;
-}
-
-export const FULL_SHARE_BP = 10_000;
-
-/** Problems with a template, for a 4xx that names them (empty when it can be used). */
-export function templateProblems(template: readonly TrancheShare[]): string[] {
-  const problems: string[] = [];
-  if (template.length === 0) problems.push('a schedule needs at least one tranche');
-  template.forEach((t, i) => {
-    if (!Number.isInteger(t.shareBp) || t.shareBp <= 0 || t.shareBp > FULL_SHARE_BP) problems.push(`tranche ${i + 1}: share must be a whole number of basis points from 1 to 10000`);
-  });
-  const sum = template.reduce((s, t) => s + t.shareBp, 0);
-  if (sum !== FULL_SHARE_BP) problems.push(`the shares add up to ${sum} basis points, not 10000`);
-  return problems;
-}
+export type TrancheShare = Pick<TrancheTemplateItem, 'shareBp'>;
 
 export function splitAward(amount: bigint, template: readonly TrancheShare[]): bigint[] {
   const problems = templateProblems(template);

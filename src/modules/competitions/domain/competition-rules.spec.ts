@@ -1,3 +1,4 @@
+import { DEFAULT_AWARD_RULES } from './award-rules';
 import { CompetitionRules, openingProblems, ruleProblems } from './competition-rules';
 import { canCompetition, COMPETITION_TRANSITIONS } from './competition-status';
 
@@ -12,12 +13,31 @@ const rules = (overrides: Partial<CompetitionRules> = {}): CompetitionRules => (
   eligibleVillageIds: ['v1'],
   eligibleDistrictIds: ['d1'],
   envelopes: [],
+  awardRules: DEFAULT_AWARD_RULES,
   ...overrides,
 });
 const eligible = new Set(['v1', 'v2']);
 const fields = (problems: { field: string }[]) => problems.map((p) => p.field);
 
 describe('competition rules', () => {
+  it('check the award rules with the others: shares add up, reports have a due date, one floor per district', () => {
+    const awardRules = {
+      trancheTemplate: [
+        { label: 'On signing', shareBp: 6000, reportRequired: false, dueDays: 30 },
+        { label: 'Final', shareBp: 3000, reportRequired: true, dueDays: null },
+      ],
+      floors: [{ districtId: 'd1', grants: 1 }, { districtId: 'd1', grants: 2 }],
+      partialMinShareBp: null,
+      acceptanceDays: 14,
+    };
+    expect(fields(ruleProblems(rules({ awardRules }), eligible))).toEqual([
+      'awardRules.trancheTemplate',
+      'awardRules.trancheTemplate.0.dueDays',
+      'awardRules.trancheTemplate.1.dueDays',
+      'awardRules.floors.1.districtId',
+    ]);
+  });
+
   it('accept a consistent rule set', () => {
     expect(ruleProblems(rules({ envelopes: [{ districtId: 'd1', amount: 500_000n }, { villageId: 'v2', amount: 100_000n }] }), eligible)).toEqual([]);
   });

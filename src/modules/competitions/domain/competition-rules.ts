@@ -1,3 +1,5 @@
+import { AwardRules, awardRulesProblems } from './award-rules';
+
 /**
  * Pure checks of a competition's rules. Each problem names the field, so a manager sees every
  * mistake at once. Amounts are bigint minor units; shares are basis points (1% = 100).
@@ -19,6 +21,7 @@ export interface CompetitionRules {
   eligibleVillageIds: string[];
   eligibleDistrictIds: string[];
   envelopes: EnvelopeRule[];
+  awardRules: AwardRules;
 }
 
 export interface RuleProblem {
@@ -58,6 +61,7 @@ export function ruleProblems(rules: CompetitionRules, eligibleVillages: Readonly
       add(`${field}.villageId`, 'an envelope village must be eligible');
     }
   });
+  out.push(...awardRulesProblems(rules.awardRules));
   return out;
 }
 

@@ -2,8 +2,10 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsDate,
   IsIn,
   IsInt,
@@ -18,6 +20,7 @@ import {
 } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../../common/http/pagination';
 import { MoneyField } from '../../../common/money/money';
+import { AwardRules } from '../domain/award-rules';
 import { COMPETITION_STATUSES, CompetitionStatus } from '../domain/competition-status';
 import { Competition } from '../entities/competition.entity';
 import { OptionalNotNull } from '../../../common/validation/optional';
@@ -35,6 +38,77 @@ export class EnvelopeDto {
 
   @MoneyField({ required: true, description: 'Cap on awards in this district or village' })
   amount!: string;
+}
+
+export class TrancheTemplateItemDto {
+  @ApiProperty({ example: 'Mid-term report', maxLength: 100 })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  label!: string;
+
+  @ApiProperty({ minimum: 1, maximum: 10000, description: 'Share of the award in basis points; the shares add up to 10000', example: 3000 })
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  shareBp!: number;
+
+  @ApiProperty({ description: 'True: released when a milestone report is approved; false: released on signing (acceptance)' })
+  @IsBoolean()
+  reportRequired!: boolean;
+
+  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 3650, description: 'For a report: days after acceptance when it is due' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  dueDays?: number | null;
+}
+
+export class AwardFloorDto {
+  @ApiProperty({ format: 'uuid' })
+  @LowercaseIds()
+  @IsUUID('all')
+  districtId!: string;
+
+  @ApiProperty({ minimum: 1, maximum: 1000, description: 'At least this many grants in the district, met first' })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  grants!: number;
+}
+
+export class AwardRulesDto {
+  @ApiProperty({ type: [TrancheTemplateItemDto], description: 'Every award is split into these tranches (largest remainder, in minor units)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(12)
+  @ValidateNested({ each: true })
+  @Type(() => TrancheTemplateItemDto)
+  trancheTemplate!: TrancheTemplateItemDto[];
+
+  @ApiPropertyOptional({ type: [AwardFloorDto], default: [] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => AwardFloorDto)
+  floors?: AwardFloorDto[];
+
+  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 10000, description: 'Partial funding of the marginal application: the least share of its request it may be offered; null for none' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  partialMinShareBp?: number | null;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 90, default: 14, description: 'Days an applicant has to accept an approved award' })
+  @OptionalNotNull()
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  acceptanceDays?: number;
 }
 
 class CompetitionFields {
@@ -114,6 +188,12 @@ class CompetitionFields {
   @ValidateNested({ each: true })
   @Type(() => EnvelopeDto)
   envelopes?: EnvelopeDto[];
+
+  @ApiPropertyOptional({ type: AwardRulesDto, description: 'Tranche template, floors, partial funding, acceptance period; defaults to 50/30/20 on signing, mid-term and final report' })
+  @OptionalNotNull()
+  @ValidateNested()
+  @Type(() => AwardRulesDto)
+  awardRules?: AwardRulesDto;
 }
 
 export class CreateCompetitionDto extends CompetitionFields {}
@@ -183,6 +263,8 @@ export class CompetitionDto {
   eligibleDistrictIds!: string[];
   @ApiProperty({ type: [EnvelopeViewDto] })
   envelopes!: EnvelopeViewDto[];
+  @ApiProperty({ type: AwardRulesDto })
+  awardRules!: AwardRules;
 
   static from(c: Competition): CompetitionDto {
     return {
@@ -204,6 +286,7 @@ export class CompetitionDto {
       eligibleVillageIds: (c.eligibleVillages ?? []).map((v) => v.villageId).sort(),
       eligibleDistrictIds: (c.eligibleDistricts ?? []).map((d) => d.districtId).sort(),
       envelopes: (c.envelopes ?? []).map((e) => ({ districtId: e.districtId, villageId: e.villageId, amount: e.amount.toString() })),
+      awardRules: c.awardRules,
     };
   }
 }

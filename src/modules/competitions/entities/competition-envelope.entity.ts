@@ -10,6 +10,8 @@ import type { Competition } from './competition.entity';
 @Index('UQ_competition_envelopes_village', ['competitionId', 'villageId'], { unique: true, where: 'village_id IS NOT NULL' })
 @Check('CK_competition_envelopes_target', '(district_id IS NULL) <> (village_id IS NULL)')
 @Check('CK_competition_envelopes_amount', 'amount > 0')
+// Rule 7 for envelopes: what approved awards hold in it never exceeds it, whatever races (the row is the lock).
+@Check('CK_competition_envelopes_committed', 'committed >= 0 AND committed <= amount')
 export class CompetitionEnvelope {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -37,4 +39,8 @@ export class CompetitionEnvelope {
 
   @Column({ type: 'bigint', transformer: bigintTransformer })
   amount!: bigint;
+
+  /** What approved awards in this district or village hold; changed with each commitment and release. */
+  @Column({ type: 'bigint', default: 0, transformer: bigintTransformer })
+  committed!: bigint;
 }

@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { bigintTransformer } from '../../../database/transformers';
 import { User } from '../../users/entities/user.entity';
+import { AwardRules, DEFAULT_AWARD_RULES } from '../domain/award-rules';
 import { CompetitionStatus } from '../domain/competition-status';
 import { CompetitionDistrict, CompetitionVillage } from './competition-eligibility.entity';
 import { CompetitionEnvelope } from './competition-envelope.entity';
@@ -41,6 +42,10 @@ export class Competition {
 
   @Column({ type: 'int', default: 1 })
   maxApplicationsPerApplicant!: number;
+
+  /** How awards are allocated, offered and paid out; frozen with the other rules once open. */
+  @Column({ type: 'jsonb', default: () => `'${JSON.stringify(DEFAULT_AWARD_RULES)}'` })
+  awardRules!: AwardRules;
 
   @Column({ type: 'timestamptz' })
   opensAt!: Date;

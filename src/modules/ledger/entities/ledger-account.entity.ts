@@ -1,6 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { bigintTransformer } from '../../../database/transformers';
 import { Competition } from '../../competitions/entities/competition.entity';
+import type { Award } from '../../awards/entities/award.entity';
 import { AccountKind } from '../domain/ledger';
 
 /**
@@ -32,6 +33,10 @@ export class LedgerAccount {
   /** The award a `payable` account belongs to. */
   @Column({ type: 'uuid', nullable: true })
   awardId!: string | null;
+
+  @ManyToOne('Award', { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'award_id', foreignKeyConstraintName: 'FK_ledger_accounts_award' })
+  award?: Award;
 
   /** Minor units; maintained by the entries trigger only. */
   @Column({ type: 'bigint', default: 0, transformer: bigintTransformer })

@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Competition } from '../../competitions/entities/competition.entity';
 import { User } from '../../users/entities/user.entity';
+import type { Award } from '../../awards/entities/award.entity';
 import { Movement } from '../domain/ledger';
 
 /** One balanced money movement (its entries sum to zero, checked at commit); never changed. */
@@ -24,6 +25,10 @@ export class LedgerTransaction {
 
   @Column({ type: 'uuid', nullable: true })
   awardId!: string | null;
+
+  @ManyToOne('Award', { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'award_id', foreignKeyConstraintName: 'FK_ledger_transactions_award' })
+  award?: Award;
 
   /** What it records: a tranche, a payment, a decision. */
   @Column({ type: 'text', nullable: true })
