@@ -14,6 +14,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CompetitionsModule } from './modules/competitions/competitions.module';
 import { GeographyModule } from './modules/geography/geography.module';
 import { HealthModule } from './modules/health/health.module';
+import { AwardsModule } from './modules/awards/awards.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
 import { PlansModule } from './modules/plans/plans.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
@@ -39,6 +40,7 @@ import { RedisModule } from './redis/redis.module';
     AttachmentsModule,
     ReviewsModule,
     LedgerModule,
+    AwardsModule,
     HealthModule,
   ],
   providers: [

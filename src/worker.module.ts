@@ -7,12 +7,13 @@ import { AuditModule } from './modules/audit/audit.module';
 import { CompetitionsModule } from './modules/competitions/competitions.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { ReviewsWorkerModule } from './modules/reviews/reviews-worker.module';
+import { AwardsModule } from './modules/awards/awards.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { SchedulesWorker } from './queue/schedules.worker';
 
 /** The worker process: the notification relay and sender, review jobs (assignment, finalizing) and the schedules; no HTTP. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, CompetitionsModule, ApplicationsModule, ReviewsModule, ReviewsWorkerModule, NotificationsWorkerModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, CompetitionsModule, ApplicationsModule, ReviewsModule, ReviewsWorkerModule, AwardsModule, NotificationsWorkerModule],
   providers: [SchedulesWorker],
 })
 export class WorkerModule {}

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { DomainError } from '../src/common/errors/domain-error';
 import { LedgerService, Posting } from '../src/modules/ledger/ledger.service';
+import { bareAwards, createAwardable } from './helpers/award-setup';
 import { Cast, createCast, createCompetition, createPlaces } from './helpers/factories';
 import { createTestApp, TestContext } from './helpers/test-app';
 
@@ -10,12 +10,16 @@ describe('ledger', () => {
   let cast: Cast;
   let ledger: LedgerService;
   let villageIds: string[];
+  let freeAwards: string[];
+  const anAward = () => freeAwards.pop()!;
 
   beforeAll(async () => {
     ctx = await createTestApp();
     cast = await createCast(ctx);
     ledger = ctx.app.get(LedgerService);
     villageIds = (await createPlaces(ctx, cast.admin.user.id, 1)).villageIds;
+    // Award rows for the payable accounts to belong to (the ledger's award_id is a foreign key).
+    freeAwards = await bareAwards(ctx, await createAwardable(ctx, cast, 24), cast.manager.user.id);
   });
   afterAll(async () => {
     await ctx?.close();
@@ -27,7 +31,7 @@ describe('ledger', () => {
 
   it('opens the budget from the competition on first use, and keeps every transaction balanced', async () => {
     const id = await competition('1000');
-    const award = randomUUID();
+    const award = anAward();
     await post({ competitionId: id, movement: 'commitment', amount: 600n, awardId: award });
     await post({ competitionId: id, movement: 'payment', amount: 250n, awardId: award });
     await post({ competitionId: id, movement: 'release', amount: 350n, awardId: award });
@@ -46,7 +50,7 @@ describe('ledger', () => {
 
   it('twenty parallel commitments where the budget fits ten: exactly ten', async () => {
     const id = await competition('1000');
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => post({ competitionId: id, movement: 'commitment', amount: 100n, awardId: randomUUID() })));
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => post({ competitionId: id, movement: 'commitment', amount: 100n, awardId: anAward() })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => (r.reason as { code?: string; constraint?: string }).constraint ?? (r.reason as DomainError).code);
     expect(new Set(refused)).toEqual(new Set(['CK_ledger_accounts_balance']));
@@ -58,7 +62,7 @@ describe('ledger', () => {
 
   it('never pays more than an award still owes, even in parallel', async () => {
     const id = await competition('1000');
-    const award = randomUUID();
+    const award = anAward();
     await post({ competitionId: id, movement: 'commitment', amount: 300n, awardId: award });
     const results = await Promise.allSettled(Array.from({ length: 5 }, () => post({ competitionId: id, movement: 'payment', amount: 100n, awardId: award })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
@@ -67,7 +71,7 @@ describe('ledger', () => {
 
   it('refuses to change history or a balance by hand, and an unbalanced transaction at commit', async () => {
     const id = await competition('500');
-    await post({ competitionId: id, movement: 'commitment', amount: 100n, awardId: randomUUID() });
+    await post({ competitionId: id, movement: 'commitment', amount: 100n, awardId: anAward() });
     await expect(ctx.dataSource.query(`UPDATE ledger_entries SET amount = amount * 2 WHERE account_id IN (SELECT id FROM ledger_accounts WHERE competition_id = $1)`, [id])).rejects.toThrow(/append-only/);
     await expect(ctx.dataSource.query(`DELETE FROM ledger_transactions WHERE competition_id = $1`, [id])).rejects.toThrow(/append-only/);
     await expect(ctx.dataSource.query(`UPDATE ledger_accounts SET balance = balance + 1000 WHERE competition_id = $1 AND kind = 'budget'`, [id])).rejects.toThrow(/only through entries/);

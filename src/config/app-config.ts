@@ -27,6 +27,10 @@ export interface AppConfig {
   draftReminderEveryMs: number;
   /** How often the worker sends scoring reminders and re-queues review jobs Redis lost. */
   reviewSweepEveryMs: number;
+  /** How often the worker lapses award offers past their deadline and reminds grantees of reports due. */
+  awardSweepEveryMs: number;
+  /** Days before a milestone report is due when the grantee is reminded (and again once overdue). */
+  reportReminderDays: number;
   publicUrl: string;
   smtpUrl?: string;
   smtpPoolSize: number;
@@ -182,6 +186,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     competitionCloseEveryMs: read.int('COMPETITION_CLOSE_EVERY_MS', 60000, 1000, 86400000),
     draftReminderEveryMs: read.int('DRAFT_REMINDER_EVERY_MS', 900000, 1000, 86400000),
     reviewSweepEveryMs: read.int('REVIEW_SWEEP_EVERY_MS', 300000, 1000, 86400000),
+    awardSweepEveryMs: read.int('AWARD_SWEEP_EVERY_MS', 300000, 1000, 86400000),
+    reportReminderDays: read.int('REPORT_REMINDER_DAYS', 7, 1, 90),
     publicUrl: read.url('PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']).replace(/\/+$/, ''),
     smtpUrl,
     smtpPoolSize: read.int('SMTP_POOL_SIZE', 5, 1, 100),

@@ -21,6 +21,7 @@ export const SCHEDULED_JOBS = {
   closeDueCompetitions: 'competitions.close-due',
   remindDrafts: 'applications.remind-drafts',
   reviewSweep: 'reviews.sweep',
+  awardSweep: 'awards.sweep',
 } as const;
 
 /**

@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ApplicationRemindersService } from '../modules/applications/application-reminders.service';
 import { CompetitionLifecycleService } from '../modules/competitions/competition-lifecycle.service';
+import { AwardSweepService } from '../modules/awards/award-sweep.service';
 import { ReviewRemindersService } from '../modules/reviews/review-reminders.service';
 import { bullPrefix, producerConnection, QUEUES, SCHEDULED_JOBS, workerConnection } from './queues';
 
@@ -24,6 +25,7 @@ export class SchedulesWorker implements OnModuleInit, OnApplicationShutdown {
     private readonly competitions: CompetitionLifecycleService,
     private readonly reminders: ApplicationRemindersService,
     private readonly reviews: ReviewRemindersService,
+    private readonly awards: AwardSweepService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -50,6 +52,11 @@ export class SchedulesWorker implements OnModuleInit, OnApplicationShutdown {
       { every: this.config.reviewSweepEveryMs },
       { name: SCHEDULED_JOBS.reviewSweep, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
     );
+    await this.queue.upsertJobScheduler(
+      SCHEDULED_JOBS.awardSweep,
+      { every: this.config.awardSweepEveryMs },
+      { name: SCHEDULED_JOBS.awardSweep, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
+    );
     this.worker = new Worker(QUEUES.schedules, (job) => this.run(job), { connection: consumer, prefix, concurrency: 1 });
     this.worker.on('failed', (job, error) => this.logger.error({ err: error, job: job?.name }, 'Scheduled job failed'));
     this.worker.on('error', (error) => this.logger.warn({ err: error }, 'Schedules worker error'));
@@ -64,6 +71,8 @@ export class SchedulesWorker implements OnModuleInit, OnApplicationShutdown {
         return { reminders: await this.reminders.remindDrafts() };
       case SCHEDULED_JOBS.reviewSweep:
         return this.reviews.sweep();
+      case SCHEDULED_JOBS.awardSweep:
+        return this.awards.sweep();
       default:
         throw new Error(`Unknown scheduled job ${job.name}`);
     }

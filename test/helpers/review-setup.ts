@@ -40,10 +40,10 @@ export async function createReviewable(ctx: TestContext, cast: Cast, count: numb
         sector: sectors[i % sectors.length],
         goals: [{ goalId: goals[v][i % 2], contribution: 'Supports it' }],
         requestedAmount: amount,
-        ownContribution: '30000000',
+        ownContribution: '40000000',
         budgetLines: [
           { category: 'equipment', amount, source: 'grant' },
-          { category: 'own', amount: '30000000', source: 'own' },
+          { category: 'own', amount: '40000000', source: 'own' },
         ],
       })
       .expect(201);

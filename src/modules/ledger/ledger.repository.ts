@@ -54,6 +54,11 @@ export class LedgerRepository {
     return row.id;
   }
 
+  async awardBalance(em: EntityManager, awardId: string): Promise<bigint> {
+    const rows: { balance: string }[] = await em.query(`SELECT balance FROM ledger_accounts WHERE award_id = $1`, [awardId]);
+    return rows[0] ? BigInt(rows[0].balance) : 0n;
+  }
+
   async balances(competitionId: string, em: EntityManager = this.dataSource.manager): Promise<{ kind: AccountKind; awardId: string | null; balance: bigint }[]> {
     const rows: { kind: AccountKind; awardId: string | null; balance: string }[] = await em.query(
       `SELECT kind, award_id AS "awardId", balance FROM ledger_accounts WHERE competition_id = $1 ORDER BY kind, award_id`,

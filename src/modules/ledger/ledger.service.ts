@@ -41,6 +41,11 @@ export class LedgerService {
     return this.write(em, posting.competitionId, posting.movement, posting.amount, posting.awardId, posting.reference ?? null, posting.actorId);
   }
 
+  /** What an award still owes: committed and not yet paid (its payable account; 0 before it is approved). */
+  async awardBalance(em: EntityManager, awardId: string): Promise<bigint> {
+    return this.ledger.awardBalance(em, awardId);
+  }
+
   async balances(competitionId: string): Promise<CompetitionBalances> {
     const rows = await this.ledger.balances(competitionId);
     const sum = (kind: AccountKind) => rows.filter((r) => r.kind === kind).reduce((s, r) => s + r.balance, 0n);

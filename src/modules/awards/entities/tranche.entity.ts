@@ -55,10 +55,6 @@ export class Tranche {
   @Column({ type: 'timestamptz', nullable: true })
   approvedAt!: Date | null;
 
-  /** When the last reminder about its report went out; reminders are spaced by it. */
-  @Column({ type: 'timestamptz', nullable: true })
-  remindedAt!: Date | null;
-
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -40,6 +40,30 @@ export const MESSAGE_TYPES = {
     description: 'The results of a review round are final: whether the application advanced, with its official score',
     variables: ['fullName', 'reference', 'applicationTitle', 'competitionTitle', 'roundName', 'advanced', 'officialScore', 'resultsUrl'],
   },
+  'award.offered': {
+    description: 'A grant has been approved for the application and is offered: accept or decline it by the deadline',
+    variables: ['fullName', 'reference', 'applicationTitle', 'competitionTitle', 'amount', 'respondBy', 'awardUrl'],
+  },
+  'application.not_awarded': {
+    description: 'The competition is final and the shortlisted application was not awarded a grant; thanks for taking part',
+    variables: ['fullName', 'reference', 'applicationTitle', 'competitionTitle', 'applicationUrl'],
+  },
+  'tranche.approved': {
+    description: 'A tranche of the grant has been approved for payment',
+    variables: ['fullName', 'reference', 'competitionTitle', 'trancheNumber', 'trancheLabel', 'amount', 'awardUrl'],
+  },
+  'payment.recorded': {
+    description: 'A tranche of the grant has been paid to the grantee’s account, with the bank reference',
+    variables: ['fullName', 'reference', 'competitionTitle', 'trancheNumber', 'trancheLabel', 'amount', 'bankReference', 'paidOn', 'awardUrl'],
+  },
+  'report.returned': {
+    description: 'A milestone report has been returned for changes, with the manager’s comment',
+    variables: ['fullName', 'reference', 'competitionTitle', 'trancheNumber', 'trancheLabel', 'comment', 'awardUrl'],
+  },
+  'report.reminder': {
+    description: 'The milestone report for a tranche is due soon, or overdue, and has not been submitted',
+    variables: ['fullName', 'reference', 'competitionTitle', 'trancheNumber', 'trancheLabel', 'dueAt', 'awardUrl'],
+  },
 } as const satisfies Record<string, { description: string; variables: readonly string[] }>;
 
 export type MessageType = keyof typeof MESSAGE_TYPES;
@@ -136,6 +160,59 @@ export interface RoundResultsVariables {
   resultsUrl: string;
 }
 
+export interface AwardOfferedVariables {
+  fullName: string;
+  reference: string;
+  applicationTitle: string;
+  competitionTitle: string;
+  /** Minor units (tiyn). */
+  amount: bigint;
+  respondBy: Date;
+  awardUrl: string;
+}
+
+export interface NotAwardedVariables {
+  fullName: string;
+  reference: string;
+  applicationTitle: string;
+  competitionTitle: string;
+  applicationUrl: string;
+}
+
+/** What every tranche mail names: the award (by its application's reference) and the tranche. */
+interface TrancheMailVariables {
+  fullName: string;
+  reference: string;
+  competitionTitle: string;
+  /** The tranche's position in the award's schedule, from 1. */
+  trancheNumber: number;
+  /** What releases the tranche (signing, a milestone), as the programme wrote it. */
+  trancheLabel: string;
+  awardUrl: string;
+}
+
+export interface TrancheApprovedVariables extends TrancheMailVariables {
+  /** Minor units (tiyn). */
+  amount: bigint;
+}
+
+export interface PaymentRecordedVariables extends TrancheMailVariables {
+  /** Minor units (tiyn). */
+  amount: bigint;
+  bankReference: string;
+  /** A calendar date: print it with dateOnly. */
+  paidOn: Date;
+}
+
+export interface ReportReturnedVariables extends TrancheMailVariables {
+  /** The manager's comment on what to change. */
+  comment: string;
+}
+
+export interface ReportReminderVariables extends TrancheMailVariables {
+  dueAt: Date;
+}
+
 interface MessageVariablesByType {
   'account.registered': AccountRegisteredVariables;
   'password.reset': PasswordResetVariables;
@@ -146,6 +223,12 @@ interface MessageVariablesByType {
   'review.assigned': ReviewAssignedVariables;
   'review.deadline_reminder': ReviewDeadlineReminderVariables;
   'round.results': RoundResultsVariables;
+  'award.offered': AwardOfferedVariables;
+  'application.not_awarded': NotAwardedVariables;
+  'tranche.approved': TrancheApprovedVariables;
+  'payment.recorded': PaymentRecordedVariables;
+  'report.returned': ReportReturnedVariables;
+  'report.reminder': ReportReminderVariables;
 }
 
 export type MessageVariables<T extends MessageType> = MessageVariablesByType[T];

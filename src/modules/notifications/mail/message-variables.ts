@@ -20,6 +20,19 @@ function text(data: Record<string, unknown>, key: string): string {
 const date = (data: Record<string, unknown>, key: string): Date => new Date(text(data, key));
 const money = (data: Record<string, unknown>, key: string): bigint => BigInt(text(data, key));
 
+/**
+ * A calendar date (YYYY-MM-DD) as noon UTC: templates print dates in the service's time zone, and
+ * noon keeps the same day in any zone from UTC-12 to UTC+11, which midnight UTC would not.
+ */
+function calendarDate(data: Record<string, unknown>, key: string): Date {
+  const value = text(data, key);
+  const noon = new Date(`${value}T12:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(noon.getTime()) || noon.toISOString().slice(0, 10) !== value) {
+    throw new Error(`Notification data "${key}" is not a date (YYYY-MM-DD)`);
+  }
+  return noon;
+}
+
 /** A count: a JSON number that is a safe, non-negative integer. */
 function integer(data: Record<string, unknown>, key: string): number {
   const value = data[key];
@@ -41,6 +54,20 @@ function optionalText(data: Record<string, unknown>, key: string): string {
   if (value == null) return '';
   if (typeof value !== 'string') throw new Error(`Notification data "${key}" is not a string`);
   return value;
+}
+
+const awardUrl = (data: Record<string, unknown>, links: LinkContext): string => `${links.publicUrl}/awards/${text(data, 'awardId')}`;
+
+/** The variables every tranche mail shares (tranche.approved, payment.recorded, report.*). */
+function trancheVariables(data: Record<string, unknown>, fullName: string, links: LinkContext) {
+  return {
+    fullName,
+    reference: text(data, 'reference'),
+    competitionTitle: text(data, 'competitionTitle'),
+    trancheNumber: integer(data, 'trancheNumber'),
+    trancheLabel: text(data, 'trancheLabel'),
+    awardUrl: awardUrl(data, links),
+  };
 }
 
 /**
@@ -136,5 +163,36 @@ export function messageVariables(
         officialScore: optionalText(data, 'officialScore'),
         resultsUrl: `${links.publicUrl}/applications/${text(data, 'applicationId')}`,
       };
+    case 'award.offered':
+      return {
+        fullName,
+        reference: text(data, 'reference'),
+        applicationTitle: text(data, 'applicationTitle'),
+        competitionTitle: text(data, 'competitionTitle'),
+        amount: money(data, 'amount'),
+        respondBy: date(data, 'respondBy'),
+        awardUrl: awardUrl(data, links),
+      };
+    case 'application.not_awarded':
+      return {
+        fullName,
+        reference: text(data, 'reference'),
+        applicationTitle: text(data, 'applicationTitle'),
+        competitionTitle: text(data, 'competitionTitle'),
+        applicationUrl: `${links.publicUrl}/applications/${text(data, 'applicationId')}`,
+      };
+    case 'tranche.approved':
+      return { ...trancheVariables(data, fullName, links), amount: money(data, 'amount') };
+    case 'payment.recorded':
+      return {
+        ...trancheVariables(data, fullName, links),
+        amount: money(data, 'amount'),
+        bankReference: text(data, 'bankReference'),
+        paidOn: calendarDate(data, 'paidOn'),
+      };
+    case 'report.returned':
+      return { ...trancheVariables(data, fullName, links), comment: text(data, 'comment') };
+    case 'report.reminder':
+      return { ...trancheVariables(data, fullName, links), dueAt: date(data, 'dueAt') };
   }
 }

@@ -13,6 +13,14 @@ const messageTypes = Object.keys(MESSAGE_TYPES) as MessageType[];
 const spaces = (value: string) => value.replace(/[\u00a0\u202f]/g, ' ');
 
 const NAME = `O'Brien & Sons <script>alert(1)</script>`;
+const TRANCHE_SAMPLE = {
+  fullName: NAME,
+  reference: 'SU-2023-0042',
+  competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+  trancheNumber: 2,
+  trancheLabel: 'Отчёт о закупке оборудования',
+  awardUrl: 'https://startup.example.kz/awards/7a2e9f10-3b4c-4d5e-8f60-718293a4b5c6',
+};
 // Before 2024, when Kazakhstan moved to one time zone: the same offset (+6) in every tz database.
 const SAMPLES: { [T in MessageType]: MessageVariables<T> } = {
   'account.registered': {
@@ -87,10 +95,44 @@ const SAMPLES: { [T in MessageType]: MessageVariables<T> } = {
     officialScore: '72.4',
     resultsUrl: 'https://startup.example.kz/applications/0b6f7c1e-4a1b-4c55-9f5e-2f8a0d6b9c11',
   },
+  'award.offered': {
+    fullName: NAME,
+    reference: 'SU-2023-0042',
+    applicationTitle: 'Қонақ үй / Guest house',
+    competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+    amount: 240000050n,
+    respondBy: new Date('2023-12-15T12:00:00Z'),
+    awardUrl: 'https://startup.example.kz/awards/7a2e9f10-3b4c-4d5e-8f60-718293a4b5c6',
+  },
+  'application.not_awarded': {
+    fullName: NAME,
+    reference: 'SU-2023-0042',
+    applicationTitle: 'Қонақ үй / Guest house',
+    competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+    applicationUrl: 'https://startup.example.kz/applications/0b6f7c1e-4a1b-4c55-9f5e-2f8a0d6b9c11',
+  },
+  'tranche.approved': {
+    ...TRANCHE_SAMPLE,
+    amount: 120000000n,
+  },
+  'payment.recorded': {
+    ...TRANCHE_SAMPLE,
+    amount: 120000025n,
+    bankReference: 'PP-000123 <&>',
+    paidOn: new Date('2023-12-20T12:00:00Z'),
+  },
+  'report.returned': {
+    ...TRANCHE_SAMPLE,
+    comment: 'Attach the receipts & photos <please>.\nThe invoice is missing.',
+  },
+  'report.reminder': {
+    ...TRANCHE_SAMPLE,
+    dueAt: new Date('2023-12-15T12:00:00Z'),
+  },
 };
-const URL_VARIABLES = ['confirmUrl', 'resetUrl', 'competitionUrl', 'applicationUrl', 'workspaceUrl', 'resultsUrl'];
+const URL_VARIABLES = ['confirmUrl', 'resetUrl', 'competitionUrl', 'applicationUrl', 'workspaceUrl', 'resultsUrl', 'awardUrl'];
 const COUNT_VARIABLES = ['count', 'unfinished'];
-const MONEY_VARIABLES = ['minAward', 'maxAward', 'requestedAmount', 'ownContribution'];
+const MONEY_VARIABLES = ['minAward', 'maxAward', 'requestedAmount', 'ownContribution', 'amount'];
 
 /** The checks a translator's change must pass, as functions so they can be shown to fail on a bad folder. */
 function missingTemplates(dir: string): string[] {
@@ -254,6 +296,28 @@ describe('TemplateRenderer with the real templates', () => {
     expect(unranked.text).toContain(notRanked);
     expect(unranked.html).toContain(notRanked);
     expect(advanced.text).not.toContain(notRanked);
+  });
+
+  it.each(LANGUAGES)('names the tranche by its number and label in %s', (language) => {
+    const tranche = { kk: /2-транш/, ru: /транш[а-я]* № 2 /, en: /tranche 2 / }[language];
+    const row = { kk: 'Транш: № 2 — ', ru: 'Транш: № 2 — ', en: 'Tranche: No. 2 — ' }[language];
+    for (const type of ['tranche.approved', 'payment.recorded', 'report.returned', 'report.reminder'] as const) {
+      const message = renderer.render(type, language, SAMPLES[type]);
+      expect(message.subject).toMatch(tranche);
+      expect(message.text).toContain(`${row}${TRANCHE_SAMPLE.trancheLabel}\n`);
+      expect(message.html).toContain(`>${row.slice(row.indexOf(':') + 2)}${TRANCHE_SAMPLE.trancheLabel}<`);
+    }
+  });
+
+  it('writes the payment date as a calendar date and keeps the bank reference and comment as written', () => {
+    const payment = renderer.render('payment.recorded', 'ru', SAMPLES['payment.recorded']);
+    expect(spaces(payment.text)).toContain('Дата платежа: 20 декабря 2023 г.\n');
+    expect(spaces(payment.text)).toContain('Сумма: 1 200 000,25 ₸\n');
+    expect(payment.text).toContain('Номер платежа: PP-000123 <&>\n');
+    expect(payment.html).toContain('PP-000123 &lt;&amp;&gt;');
+    const returned = renderer.render('report.returned', 'en', SAMPLES['report.returned']);
+    expect(returned.text).toContain(`Manager's comment:\n${SAMPLES['report.returned'].comment}\n`);
+    expect(returned.html).toContain(`>${Handlebars.escapeExpression(SAMPLES['report.returned'].comment)}<`);
   });
 
   it('asks jurors to declare a conflict of interest in every language', () => {
@@ -444,6 +508,85 @@ describe('messageVariables for the review mails', () => {
     });
     expect(() => messageVariables('round.results', { ...resultsData, advanced: 'yes' }, 'Applicant', links, 'en')).toThrow(/"advanced" is not a boolean/);
     expect(() => messageVariables('round.results', { ...resultsData, officialScore: 72.4 }, 'Applicant', links, 'en')).toThrow(/"officialScore" is not a string/);
+  });
+});
+
+describe('messageVariables for the award and payment mails', () => {
+  const links = { publicUrl: 'https://startup.example.kz', linkSecret: 'secret' };
+  const trancheData = { awardId: 'aw-1', reference: 'SU-2023-0042', competitionTitle: 'Ауыл кәсіпкерлігі 2023', trancheNumber: 2, trancheLabel: 'Signing' };
+  const trancheVariables = {
+    fullName: 'Grantee',
+    reference: 'SU-2023-0042',
+    competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+    trancheNumber: 2,
+    trancheLabel: 'Signing',
+    awardUrl: 'https://startup.example.kz/awards/aw-1',
+  };
+
+  it('builds the offer with the amount in minor units, the deadline and the award link', () => {
+    const data = {
+      awardId: 'aw-1',
+      reference: 'SU-2023-0042',
+      applicationTitle: 'Guest house',
+      competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+      amount: '900719925474099399',
+      respondBy: '2023-12-15T12:00:00Z',
+    };
+    expect(messageVariables('award.offered', data, 'Grantee', links, 'kk')).toEqual({
+      fullName: 'Grantee',
+      reference: 'SU-2023-0042',
+      applicationTitle: 'Guest house',
+      competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+      amount: 900719925474099399n,
+      respondBy: new Date('2023-12-15T12:00:00Z'),
+      awardUrl: 'https://startup.example.kz/awards/aw-1',
+    });
+    expect(() => messageVariables('award.offered', { ...data, amount: 1000 }, 'Grantee', links, 'kk')).toThrow(/lacks "amount"/);
+  });
+
+  it('links a not-awarded application to its page', () => {
+    const data = { applicationId: 'a-1', reference: 'SU-2023-0042', applicationTitle: 'Guest house', competitionTitle: 'Ауыл кәсіпкерлігі 2023' };
+    expect(messageVariables('application.not_awarded', data, 'Applicant', links, 'ru')).toEqual({
+      fullName: 'Applicant',
+      reference: 'SU-2023-0042',
+      applicationTitle: 'Guest house',
+      competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+      applicationUrl: 'https://startup.example.kz/applications/a-1',
+    });
+  });
+
+  it('builds the tranche mails with the tranche number as an integer and the award link', () => {
+    expect(messageVariables('tranche.approved', { ...trancheData, amount: '120000000' }, 'Grantee', links, 'en')).toEqual({
+      ...trancheVariables,
+      amount: 120000000n,
+    });
+    expect(messageVariables('report.returned', { ...trancheData, comment: 'Add the receipts.' }, 'Grantee', links, 'en')).toEqual({
+      ...trancheVariables,
+      comment: 'Add the receipts.',
+    });
+    expect(messageVariables('report.reminder', { ...trancheData, dueAt: '2023-12-15T12:00:00Z' }, 'Grantee', links, 'en')).toEqual({
+      ...trancheVariables,
+      dueAt: new Date('2023-12-15T12:00:00Z'),
+    });
+    expect(() => messageVariables('tranche.approved', { ...trancheData, trancheNumber: '2', amount: '1' }, 'Grantee', links, 'en')).toThrow(
+      /"trancheNumber" is not a non-negative integer/,
+    );
+  });
+
+  it('reads the payment date as a calendar date that stays the same day in any time zone from UTC-12 to UTC+11', () => {
+    const data = { ...trancheData, amount: '120000025', bankReference: 'PP-000123', paidOn: '2023-12-20' };
+    expect(messageVariables('payment.recorded', data, 'Grantee', links, 'ru')).toEqual({
+      ...trancheVariables,
+      amount: 120000025n,
+      bankReference: 'PP-000123',
+      paidOn: new Date('2023-12-20T12:00:00Z'),
+    });
+    const renderer = new TemplateRenderer({ templatesDir, timeZone: 'Pacific/Pago_Pago' });
+    const message = renderer.render('payment.recorded', 'en', messageVariables('payment.recorded', data, 'Grantee', links, 'en') as MessageVariables<'payment.recorded'>);
+    expect(message.text).toContain('Paid on: 20 December 2023\n');
+    for (const paidOn of ['2023-12-20T00:00:00Z', '2023-02-30', '20.12.2023', '']) {
+      expect(() => messageVariables('payment.recorded', { ...data, paidOn }, 'Grantee', links, 'ru')).toThrow(/"paidOn"/);
+    }
   });
 });
 

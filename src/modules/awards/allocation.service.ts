@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
+import { AwardErrors as E } from './awards.errors';
+import { AwardCompetition, AwardsRepository, FinalRound, RankedApplication } from './awards.repository';
+import { AllocationRules } from './domain/allocation';
+import { ListedDecision, publishedAllocation } from './domain/published-allocation';
+
+export interface CompetitionAllocation {
+  competition: AwardCompetition;
+  round: FinalRound;
+  rules: AllocationRules;
+  rows: RankedApplication[];
+  decisions: ListedDecision[];
+  committed: bigint;
+  remaining: bigint;
+}
+
+/**
+ * The allocation helper over a competition's final ranking (DESIGN.md section 7): read in one
+ * query, allocated by the pure rules, with awards already held kept first. Staff see it to propose;
+ * the public sees the same list without names.
+ */
+@Injectable()
+export class AllocationService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly awards: AwardsRepository,
+  ) {}
+
+  async compute(competitionId: string, em: EntityManager = this.dataSource.manager, lockCompetition = false): Promise<CompetitionAllocation> {
+    const competition = await this.awards.competition(em, competitionId, lockCompetition);
+    if (!competition) throw new DomainError(E.COMPETITION_NOT_FOUND);
+    const round = await this.awards.finalRound(em, competitionId);
+    if (!['closed', 'finalized'].includes(competition.status) || round?.status !== 'finalized') {
+      throw new DomainError(E.NOT_READY, { competitionStatus: competition.status, lastRoundStatus: round?.status ?? null });
+    }
+    const rows = await this.awards.rankedApplications(em, round.id, await this.awards.roundPriorityCriterion(em, round.id));
+    const envelopes = await this.awards.envelopes(em, competitionId);
+    const r = competition.awardRules;
+    const rules: AllocationRules = {
+      budget: competition.budget,
+      maxAward: competition.maxAward,
+      envelopes: envelopes.map((e) => (e.districtId ? { districtId: e.districtId, amount: e.amount } : { villageId: e.villageId!, amount: e.amount })),
+      floors: r.floors,
+      partial: r.partialMinShareBp === null ? undefined : { minShareBp: r.partialMinShareBp },
+    };
+    const listed = publishedAllocation(
+      rows.map((row) => ({ ...row, score: round.calibratedDecides ? row.calibrated : row.official })),
+      rules,
+    );
+    return { competition, round, rules, rows, ...listed };
+  }
+}

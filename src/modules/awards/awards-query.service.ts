@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser } from '../../common/auth/role';
+import { DomainError } from '../../common/errors/domain-error';
+import { AwardErrors as E } from './awards.errors';
+import { AwardsRepository } from './awards.repository';
+import { AwardStatus } from './domain/award-status';
+import { AwardDto } from './dto/award.dto';
+import { Award } from './entities/award.entity';
+
+const STAFF = ['manager', 'finance', 'observer', 'admin'] as const;
+export const isStaff = (actor: AuthUser): boolean => actor.roles.some((r) => (STAFF as readonly string[]).includes(r));
+
+/** Reading awards: staff see every award; a grantee sees only their own, and only once approved. */
+@Injectable()
+export class AwardsQueryService {
+  constructor(private readonly awards: AwardsRepository) {}
+
+  async get(actor: AuthUser, id: string): Promise<AwardDto> {
+    const award = await this.awards.find(id);
+    if (!award) throw new DomainError(E.AWARD_NOT_FOUND);
+    const [view] = await this.views([award], actor);
+    if (!view) throw new DomainError(E.AWARD_NOT_FOUND);
+    return view;
+  }
+
+  async listByCompetition(actor: AuthUser, competitionId: string, status: AwardStatus | undefined, limit: number, offset: number): Promise<[AwardDto[], number]> {
+    const [awards, total] = await this.awards.listByCompetition(competitionId, status ? [status] : undefined, limit, offset);
+    return [await this.views(awards, actor), total];
+  }
+
+  async mine(actor: AuthUser): Promise<AwardDto[]> {
+    return this.views(await this.awards.listByApplicant(actor.id), actor);
+  }
+
+  /** Views of the awards the actor may see, in the order given. */
+  async views(awards: Award[], actor: AuthUser): Promise<AwardDto[]> {
+    const staff = isStaff(actor);
+    const applications = await this.awards.applicationSummaries([...new Set(awards.map((a) => a.applicationId))]);
+    const visible = awards.filter((a) => staff || (a.status !== 'proposed' && applications.get(a.applicationId)?.applicantId === actor.id));
+    const tranches = await this.awards.tranches(visible.map((a) => a.id));
+    return visible.map((a) =>
+      AwardDto.from(
+        a,
+        applications.get(a.applicationId)!,
+        tranches.filter((t) => t.awardId === a.id),
+        staff,
+      ),
+    );
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { LedgerModule } from '../ledger/ledger.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { AllocationService } from './allocation.service';
+import { AwardDecisionsService } from './award-decisions.service';
+import { AwardOffersService } from './award-offers.service';
+import { AwardSweepService } from './award-sweep.service';
+import { AwardsQueryService } from './awards-query.service';
+import { AwardsController } from './awards.controller';
+import { AwardsRepository } from './awards.repository';
+import { CompetitionFinalizer } from './competition-finalizer.service';
+
+/** Awards: allocation, proposals and four-eyes approval, offers, tranche schedules, milestone reports, finalizing. */
+@Module({
+  imports: [AuditModule, NotificationsModule, LedgerModule],
+  controllers: [AwardsController],
+  providers: [AwardsRepository, AllocationService, AwardDecisionsService, AwardOffersService, AwardsQueryService, CompetitionFinalizer, AwardSweepService],
+  exports: [AwardsRepository, AwardOffersService, AwardsQueryService, AwardSweepService],
+})
+export class AwardsModule {}

@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { Outbox } from '../notifications/outbox.service';
+import { AwardErrors as E } from './awards.errors';
+import { AwardsRepository } from './awards.repository';
+
+/**
+ * Closing the decisions of a competition: once no award is waiting for a second manager or for
+ * the applicant, every shortlisted application without an accepted award becomes `not_awarded`
+ * and is told so, and the competition becomes `finalized`: one transaction, one audit event.
+ */
+@Injectable()
+export class CompetitionFinalizer {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly awards: AwardsRepository,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditService,
+  ) {}
+
+  async finalize(actorId: string, competitionId: string): Promise<{ notAwarded: number }> {
+    return this.dataSource.transaction(async (em) => {
+      const competition = await this.awards.competition(em, competitionId, true);
+      if (!competition) throw new DomainError(E.COMPETITION_NOT_FOUND);
+      const round = await this.awards.finalRound(em, competitionId);
+      if (competition.status !== 'closed' || round?.status !== 'finalized') {
+        throw new DomainError(E.NOT_READY, { competitionStatus: competition.status, lastRoundStatus: round?.status ?? null });
+      }
+      const pending = await this.awards.countPending(em, competitionId);
+      if (pending.proposed + pending.approved > 0) throw new DomainError(E.DECISIONS_PENDING, pending);
+      const notAwarded = await this.awards.settleNotAwarded(em, competitionId, actorId);
+      await this.outbox.addSelected(
+        em,
+        'application.not_awarded',
+        `SELECT a.applicant_id AS recipient_id,
+                jsonb_build_object('applicationId', a.id, 'reference', a.reference, 'applicationTitle', a.title, 'competitionTitle', c.title) AS data,
+                'application.not_awarded:' || a.id AS dedupe_key
+           FROM applications a JOIN competitions c ON c.id = a.competition_id WHERE a.id = ANY($1)`,
+        [notAwarded],
+      );
+      if (!(await this.awards.finalizeCompetition(em, competitionId))) throw new DomainError(E.NOT_READY, { competitionStatus: competition.status });
+      await this.audit.record(em, {
+        actorId,
+        action: 'competition.finalized',
+        entityType: 'competition',
+        entityId: competitionId,
+        before: { status: 'closed' },
+        after: { status: 'finalized', notAwarded: notAwarded.length },
+      });
+      return { notAwarded: notAwarded.length };
+    });
+  }
+}
