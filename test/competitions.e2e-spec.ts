@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { Cast, createAdoptedPlan, createCast, createPlaces, Places, TestUser } from './helpers/factories';
 import { createTestApp, TestContext } from './helpers/test-app';
-import { AuditBody, auditOf as auditOfEntity } from './helpers/assertions';
+import { AuditBody, auditOf as auditOfEntity, countRows, expectError } from './helpers/assertions';
 
 const DAY = 24 * 3600 * 1000;
 const at = (offsetMs: number): string => new Date(Date.now() + offsetMs).toISOString();
@@ -120,6 +120,16 @@ describe('competitions', () => {
         eligibleVillageIds: sortedVillages,
         eligibleDistrictIds: [],
         envelopes: [{ districtId: null, villageId: planned.villageIds[0], amount: '500000000' }],
+        awardRules: {
+          trancheTemplate: [
+            { label: 'On signing', shareBp: 5000, reportRequired: false, dueDays: null },
+            { label: 'Mid-term report', shareBp: 3000, reportRequired: true, dueDays: 180 },
+            { label: 'Final report', shareBp: 2000, reportRequired: true, dueDays: 365 },
+          ],
+          floors: [],
+          partialMinShareBp: null,
+          acceptanceDays: 14,
+        },
       });
       await expect(stored(res.body.id as string)).resolves.toEqual(res.body);
       const events = await auditOf(res.body.id as string);
@@ -130,6 +140,29 @@ describe('competitions', () => {
         before: null,
         after: { status: 'draft', budget: '1000000000', maxAward: '300000000', eligibleVillageIds: sortedVillages },
       });
+    });
+
+    it('takes its award rules (tranche template, floors, partial funding, acceptance period), checked as a whole', async () => {
+      const awardRules = {
+        trancheTemplate: [
+          { label: 'On signing', shareBp: 7000, reportRequired: false },
+          { label: 'Final report', shareBp: 3000, reportRequired: true, dueDays: 300 },
+        ],
+        floors: [{ districtId: planned.districtId, grants: 1 }],
+        partialMinShareBp: 5000,
+        acceptanceDays: 10,
+      };
+      const res = await post('/competitions', input({ awardRules })).expect(201);
+      expect(res.body.awardRules).toEqual({ ...awardRules, trancheTemplate: [{ ...awardRules.trancheTemplate[0], dueDays: null }, awardRules.trancheTemplate[1]] });
+      const before = await countRows(ctx, 'competitions');
+      const uneven = await post('/competitions', input({ awardRules: { ...awardRules, trancheTemplate: [{ label: 'All', shareBp: 9000, reportRequired: false }] } }));
+      expectError(uneven, 422, 'COMPETITION.INVALID_RULES', 'awardRules.trancheTemplate');
+      const undated = await post('/competitions', input({ awardRules: { ...awardRules, trancheTemplate: [{ label: 'Report', shareBp: 10000, reportRequired: true }] } }));
+      expectError(undated, 422, 'COMPETITION.INVALID_RULES', 'awardRules.trancheTemplate.0.dueDays');
+      for (const bad of [{ trancheTemplate: [] }, { ...awardRules, acceptanceDays: 0 }, { ...awardRules, partialMinShareBp: 1.5 }, { ...awardRules, extra: 1 }]) {
+        expect((await post('/competitions', input({ awardRules: bad }))).status).toBe(400);
+      }
+      expect(await countRows(ctx, 'competitions')).toBe(before);
     });
 
     it('keeps opensAt and closesAt as the same instants whatever offset they were sent with', async () => {

@@ -1,3 +1,4 @@
+import { AWARD_RULES_COLUMN_DEFAULT } from '../entities/competition.entity';
 import { DEFAULT_AWARD_RULES } from './award-rules';
 import { CompetitionRules, openingProblems, ruleProblems } from './competition-rules';
 import { canCompetition, COMPETITION_TRANSITIONS } from './competition-status';
@@ -20,6 +21,10 @@ const eligible = new Set(['v1', 'v2']);
 const fields = (problems: { field: string }[]) => problems.map((p) => p.field);
 
 describe('competition rules', () => {
+  it('store the same default award rules in the database as in code', () => {
+    expect(JSON.parse(AWARD_RULES_COLUMN_DEFAULT)).toEqual(DEFAULT_AWARD_RULES);
+  });
+
   it('check the award rules with the others: shares add up, reports have a due date, one floor per district', () => {
     const awardRules = {
       trancheTemplate: [
