@@ -78,7 +78,7 @@ export class AwardsRepository {
     return rows.map((r) => ({ ...r, amount: BigInt(r.amount), committed: BigInt(r.committed) }));
   }
 
-  /** The final round's results with their applications and awards: one read, in rank order. */
+  /** The final round's results with their applications and awards: one read, in rank order, joined by hash (linear in the round). */
   async rankedApplications(em: EntityManager, roundId: string, priorityCriterion: string): Promise<RankedApplication[]> {
     const rows: (Omit<RankedApplication, 'requested' | 'liveAwardAmount'> & { requested: string; liveAwardAmount: string | null })[] = await em.query(
       `SELECT r.application_id AS "applicationId", a.reference, a.status AS "applicationStatus",
@@ -92,11 +92,11 @@ export class AwardsRepository {
          JOIN villages v ON v.id = a.village_id
          JOIN districts d ON d.id = v.district_id
          LEFT JOIN awards live ON live.application_id = a.id AND live.status NOT IN ('declined', 'cancelled')
-         LEFT JOIN LATERAL (SELECT status FROM awards x WHERE x.application_id = a.id AND x.status IN ('declined', 'cancelled') ORDER BY x.updated_at DESC LIMIT 1) lost ON true
-         LEFT JOIN LATERAL (
-              SELECT avg((sh.scores ->> $2)::numeric)::float8 AS mean FROM scoresheets sh
-                JOIN assignments s ON s.id = sh.assignment_id AND s.status = 'active'
-               WHERE sh.round_id = r.round_id AND sh.application_id = r.application_id AND sh.status = 'submitted') p ON true
+         LEFT JOIN (SELECT DISTINCT ON (x.application_id) x.application_id, x.status FROM awards x
+                     WHERE x.round_id = $1 AND x.status IN ('declined', 'cancelled') ORDER BY x.application_id, x.updated_at DESC) lost ON lost.application_id = a.id
+         LEFT JOIN (SELECT sh.application_id, avg((sh.scores ->> $2)::numeric)::float8 AS mean FROM scoresheets sh
+                      JOIN assignments s ON s.id = sh.assignment_id AND s.status = 'active'
+                     WHERE sh.round_id = $1 AND sh.status = 'submitted' GROUP BY sh.application_id) p ON p.application_id = r.application_id
         WHERE r.round_id = $1
         ORDER BY r.rank NULLS LAST, a.reference`,
       [roundId, priorityCriterion],

@@ -1,0 +1,61 @@
+import { publishedAllocation, RankedRow } from './published-allocation';
+
+const row = (applicationId: string, rank: number | null, more: Partial<RankedRow> = {}): RankedRow => ({
+  applicationId,
+  rank,
+  advanced: true,
+  gatesFailed: [],
+  applicationStatus: 'shortlisted',
+  requested: 50n,
+  districtId: 'd1',
+  villageId: 'v1',
+  score: rank === null ? null : 100 - rank,
+  priorityMean: 3,
+  liveAwardAmount: null,
+  lostAwardStatus: null,
+  ...more,
+});
+const rules = { budget: 100n, maxAward: 100n, envelopes: [], floors: [] };
+const reasons = (rows: RankedRow[]) => publishedAllocation(rows, rules).decisions.map((d) => [d.applicationId, d.amount, d.reason]);
+
+describe('published allocation', () => {
+  it('gives everyone of the final round a reason, including those out before allocating', () => {
+    expect(
+      reasons([
+        row('a', 1),
+        row('b', 2, { applicationStatus: 'withdrawn' }),
+        row('c', 3, { lostAwardStatus: 'declined' }),
+        row('d', 4, { gatesFailed: ['plan'], advanced: false }),
+        row('e', 5, { advanced: false }),
+        row('f', 6),
+        row('g', null, { advanced: false }),
+      ]),
+    ).toEqual([
+      ['a', 50n, 'funded'],
+      ['b', 0n, 'withdrawn'],
+      ['c', 0n, 'declined'],
+      ['d', 0n, 'below_gate'],
+      ['e', 0n, 'not_advanced'],
+      ['f', 50n, 'funded'],
+      ['g', 0n, 'below_quorum'],
+    ]);
+  });
+
+  it('says tie lost by lot only when the lottery alone separated it from a funded application', () => {
+    const tied = { score: 80, priorityMean: 3, requested: 50n };
+    expect(reasons([row('a', 1, { requested: 50n, score: 90 }), row('b', 2, tied), row('c', 3, tied), row('d', 4, { ...tied, priorityMean: 2.5 })])).toEqual([
+      ['a', 50n, 'funded'],
+      ['b', 50n, 'funded'],
+      ['c', 0n, 'tie_lost_by_lot'],
+      ['d', 0n, 'budget_exhausted'],
+    ]);
+  });
+
+  it('keeps an award already held first (partial when below the request), then skips what no longer fits', () => {
+    expect(reasons([row('a', 1, { liveAwardAmount: 40n }), row('b', 2, { requested: 70n }), row('c', 3, { requested: 60n })])).toEqual([
+      ['a', 40n, 'funded_partially'],
+      ['b', 0n, 'budget_exhausted'],
+      ['c', 60n, 'funded'],
+    ]);
+  });
+});
