@@ -2,7 +2,7 @@
 export const AWARD_STATUSES = ['proposed', 'approved', 'accepted', 'active', 'completed', 'declined', 'cancelled'] as const;
 export type AwardStatus = (typeof AWARD_STATUSES)[number];
 
-export type AwardAction = 'approve' | 'send_back' | 'accept' | 'decline' | 'activate' | 'complete' | 'cancel';
+export type AwardAction = 'approve' | 'send_back' | 'accept' | 'decline' | 'activate' | 'complete' | 'reopen' | 'cancel';
 
 export const AWARD_TRANSITIONS: Record<AwardAction, { from: readonly AwardStatus[]; to: AwardStatus }> = {
   // Approving (by a manager other than the proposer) commits the amount against the budget.
@@ -14,6 +14,8 @@ export const AWARD_TRANSITIONS: Record<AwardAction, { from: readonly AwardStatus
   decline: { from: ['approved'], to: 'declined' },
   activate: { from: ['accepted'], to: 'active' },
   complete: { from: ['active'], to: 'completed' },
+  // A failed payment leaves a tranche unpaid again.
+  reopen: { from: ['completed'], to: 'active' },
   cancel: { from: ['proposed', 'approved', 'accepted', 'active'], to: 'cancelled' },
 };
 
