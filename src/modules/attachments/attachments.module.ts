@@ -34,6 +34,6 @@ const uploadOptions = (config: AppConfig) => ({
       useFactory: (config: AppConfig) => FileSystemAttachmentStorage.create(config.attachmentDir),
     },
   ],
-  exports: [AttachmentsService],
+  exports: [AttachmentsService, ATTACHMENT_STORAGE, MulterModule],
 })
 export class AttachmentsModule {}

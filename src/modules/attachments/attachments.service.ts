@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -15,9 +14,8 @@ import { AuditService } from '../audit/audit.service';
 import { AttachmentErrors as E } from './attachments.errors';
 import { AttachmentsRepository } from './attachments.repository';
 import { AttachmentLimits, LimitProblem, limitProblem } from './domain/attachment-limits';
-import { sanitizeFileName } from './domain/file-name';
-import { checkFileType } from './domain/file-type';
 import { Attachment } from './entities/attachment.entity';
+import { checkIncomingFile } from './checked-file';
 import { IncomingFile } from './incoming-file';
 import { ATTACHMENT_STORAGE, AttachmentStorage, newStorageKey } from './storage/attachment-storage';
 
@@ -68,7 +66,7 @@ export class AttachmentsService implements OnModuleInit {
     try {
       return await this.dataSource.transaction(async (em) => {
         await this.lockOwnDraft(em, actor, applicationId);
-        const checked = this.check(file);
+        const checked = checkIncomingFile(file);
         const usage = await this.attachments.usage(em, applicationId);
         const problem = limitProblem(usage, checked.size, this.limits);
         if (problem) throw new DomainError(LIMIT_ERRORS[problem], { limits: this.limits, usage, size: checked.size });
@@ -159,17 +157,6 @@ export class AttachmentsService implements OnModuleInit {
     const application = await this.attachments.application(applicationId);
     if (!application || !canSee(viewer, application)) throw new DomainError(ApplicationErrors.NOT_FOUND);
     return application;
-  }
-
-  private check(file: IncomingFile): Pick<Attachment, 'originalName' | 'mediaType' | 'size' | 'sha256'> {
-    const originalName = sanitizeFileName(file.name);
-    if (!originalName) throw new DomainError(E.INVALID_NAME, { fields: [{ field: 'file', problems: ['the file name is empty or unusable'] }] });
-    const type = checkFileType(originalName, file.bytes);
-    if (!type.ok) {
-      if (type.problem === 'unsupported_type') throw new DomainError(E.UNSUPPORTED_TYPE);
-      throw new DomainError(E.TYPE_MISMATCH, { detected: type.detected, extension: type.extension });
-    }
-    return { originalName, mediaType: type.mediaType, size: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex') };
   }
 
   /** Removes stored bytes nothing refers to; a failure is logged, as the request's outcome stands. */

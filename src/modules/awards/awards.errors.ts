@@ -22,6 +22,8 @@ export const AwardErrors = defineErrors('AWARD', {
   SCHEDULE_FROZEN: { kind: 'conflict', message: 'The tranche schedule can change only before the award is accepted' },
   NO_REPORT_NEEDED: { kind: 'rule', message: 'This tranche is released on signing, not by a report' },
   FILE_NOT_ON_AWARD: { kind: 'rule', message: 'Every file of a report must be uploaded to the same award' },
+  FILE_COUNT_LIMIT: { kind: 'rule', message: 'The award has as many files as allowed' },
+  FILE_QUOTA_EXCEEDED: { kind: 'rule', message: 'The file would take the award over its file quota' },
 });
 
 registerConstraintErrors({

@@ -1,21 +1,27 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { AuditModule } from '../audit/audit.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { AllocationService } from './allocation.service';
 import { AwardDecisionsService } from './award-decisions.service';
+import { AwardFilesService } from './award-files.service';
 import { AwardOffersService } from './award-offers.service';
 import { AwardSweepService } from './award-sweep.service';
 import { AwardsQueryService } from './awards-query.service';
 import { AwardsController } from './awards.controller';
 import { AwardsRepository } from './awards.repository';
 import { CompetitionFinalizer } from './competition-finalizer.service';
+import { MilestoneReportsController } from './milestone-reports.controller';
+import { MilestoneReportsRepository } from './milestone-reports.repository';
+import { MilestoneReportsService } from './milestone-reports.service';
+import { TrancheScheduleService } from './tranche-schedule.service';
 
 /** Awards: allocation, proposals and four-eyes approval, offers, tranche schedules, milestone reports, finalizing. */
 @Module({
-  imports: [AuditModule, NotificationsModule, LedgerModule],
-  controllers: [AwardsController],
-  providers: [AwardsRepository, AllocationService, AwardDecisionsService, AwardOffersService, AwardsQueryService, CompetitionFinalizer, AwardSweepService],
+  imports: [AuditModule, NotificationsModule, LedgerModule, AttachmentsModule],
+  controllers: [AwardsController, MilestoneReportsController],
+  providers: [AwardsRepository, AllocationService, AwardDecisionsService, AwardOffersService, AwardsQueryService, CompetitionFinalizer, AwardSweepService, MilestoneReportsRepository, TrancheScheduleService, AwardFilesService, MilestoneReportsService],
   exports: [AwardsRepository, AwardOffersService, AwardsQueryService, AwardSweepService],
 })
 export class AwardsModule {}

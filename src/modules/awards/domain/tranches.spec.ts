@@ -42,7 +42,7 @@ describe('tranche schedules', () => {
           const exact = amount * BigInt(t[i].shareBp);
           expect(part * 10_000n - exact < 10_000n && exact - part * 10_000n < 10_000n).toBe(true);
         }
-        expect(scheduleProblems(amount, parts).filter((p) => !p.includes('must be positive'))).toEqual([]);
+        expect(scheduleProblems(amount, parts).filter((p) => p.field === 'amounts')).toEqual([]);
       }),
       { numRuns: 2000 },
     );
@@ -50,8 +50,8 @@ describe('tranche schedules', () => {
 
   it('check an edited schedule: positive amounts adding up to the award', () => {
     expect(scheduleProblems(100n, [60n, 40n])).toEqual([]);
-    expect(scheduleProblems(100n, [60n, 30n])).toEqual(["the tranches add up to 90, not the award's 100"]);
-    expect(scheduleProblems(100n, [100n, 0n])).toEqual(['tranche 2: amount must be positive']);
-    expect(scheduleProblems(100n, [])).toContain('a schedule needs at least one tranche');
+    expect(scheduleProblems(100n, [60n, 30n])).toEqual([{ field: 'amounts', problems: ["the tranches add up to 90, not the award's 100"] }]);
+    expect(scheduleProblems(100n, [100n, 0n])).toEqual([{ field: 'amounts.1', problems: ['tranche 2: amount must be positive'] }]);
+    expect(scheduleProblems(100n, [])).toContainEqual({ field: 'amounts', problems: ['a schedule needs at least one tranche'] });
   });
 });

@@ -25,12 +25,12 @@ export function splitAward(amount: bigint, template: readonly TrancheShare[]): b
   return amounts;
 }
 
-/** Rule 8 for a schedule a manager edited: every amount positive, and they add up to the award exactly. */
-export function scheduleProblems(award: bigint, amounts: readonly bigint[]): string[] {
-  const problems: string[] = [];
-  if (amounts.length === 0) problems.push('a schedule needs at least one tranche');
-  amounts.forEach((a, i) => a <= 0n && problems.push(`tranche ${i + 1}: amount must be positive`));
+/** Rule 8 for a schedule a manager edited: every amount positive, and they add up to the award exactly; by field (`amounts.1` is tranche 2). */
+export function scheduleProblems(award: bigint, amounts: readonly bigint[]): { field: string; problems: string[] }[] {
+  const problems: { field: string; problems: string[] }[] = [];
+  if (amounts.length === 0) problems.push({ field: 'amounts', problems: ['a schedule needs at least one tranche'] });
+  amounts.forEach((a, i) => a <= 0n && problems.push({ field: `amounts.${i}`, problems: [`tranche ${i + 1}: amount must be positive`] }));
   const sum = amounts.reduce((s, a) => s + a, 0n);
-  if (sum !== award) problems.push(`the tranches add up to ${sum}, not the award's ${award}`);
+  if (sum !== award) problems.push({ field: 'amounts', problems: [`the tranches add up to ${sum}, not the award's ${award}`] });
   return problems;
 }
