@@ -5,7 +5,9 @@
 import { benchApplications } from './applications.bench';
 import { benchAssignment } from './assignment.bench';
 import { benchFinalize } from './finalize.bench';
+import { benchFundingReport } from './funding-report.bench';
 import { benchNotifications } from './notifications.bench';
+import { benchPayments } from './payments.bench';
 
 /** Each benchmark with its own default size, used when `--n` is not given. */
 const BENCHES: Record<string, (n: number | undefined) => Promise<void>> = {
@@ -13,6 +15,8 @@ const BENCHES: Record<string, (n: number | undefined) => Promise<void>> = {
   applications: (n) => benchApplications(n ?? 500),
   assignment: (n) => benchAssignment(n),
   finalize: (n) => benchFinalize(n ?? 100000),
+  'funding-report': (n) => benchFundingReport(n ?? 10000),
+  payments: (n) => benchPayments(n ?? 2000),
 };
 
 async function main(): Promise<void> {

@@ -22,6 +22,7 @@ export class CreateAwards1795375050203 implements MigrationInterface {
         await queryRunner.query(`CREATE UNIQUE INDEX "UQ_payments_tranche_recorded" ON "payments"  ("tranche_id") WHERE status = 'recorded'`);
         await queryRunner.query(`CREATE TABLE "idempotency_keys" ("actor_id" uuid NOT NULL, "key" text NOT NULL, "scope" text NOT NULL, "request_hash" text NOT NULL, "response_status" integer NOT NULL, "response_body" jsonb NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "CK_idempotency_keys_key" CHECK (char_length(key) BETWEEN 1 AND 200), CONSTRAINT "PK_8a5af0c11ea21dd7a2593421498" PRIMARY KEY ("actor_id", "key"))`);
         await queryRunner.query(`CREATE INDEX "IX_idempotency_keys_created" ON "idempotency_keys"  ("created_at") `);
+        await queryRunner.query(`CREATE INDEX "IX_ledger_accounts_competition" ON "ledger_accounts"  ("competition_id") `);
         await queryRunner.query(`ALTER TABLE "competition_envelopes" ADD "committed" bigint NOT NULL DEFAULT '0'`);
         await queryRunner.query(`ALTER TABLE "competitions" ADD "award_rules" jsonb NOT NULL DEFAULT '{"trancheTemplate":[{"label":"On signing","shareBp":5000,"reportRequired":false,"dueDays":null},{"label":"Mid-term report","shareBp":3000,"reportRequired":true,"dueDays":180},{"label":"Final report","shareBp":2000,"reportRequired":true,"dueDays":365}],"floors":[],"partialMinShareBp":null,"acceptanceDays":14}'`);
         await queryRunner.query(`ALTER TABLE "competition_envelopes" ADD CONSTRAINT "CK_competition_envelopes_committed" CHECK (committed >= 0 AND committed <= amount)`);
@@ -73,6 +74,7 @@ export class CreateAwards1795375050203 implements MigrationInterface {
         await queryRunner.query(`DROP TRIGGER tranches_sum ON "tranches"`);
         await queryRunner.query(`DROP TRIGGER awards_tranches_sum ON "awards"`);
         await queryRunner.query(`DROP FUNCTION awards_check_tranches_sum()`);
+        await queryRunner.query(`DROP INDEX "public"."IX_ledger_accounts_competition"`);
         await queryRunner.query(`ALTER TABLE "ledger_accounts" DROP CONSTRAINT "FK_ledger_accounts_award"`);
         await queryRunner.query(`ALTER TABLE "idempotency_keys" DROP CONSTRAINT "FK_idempotency_keys_actor"`);
         await queryRunner.query(`ALTER TABLE "payments" DROP CONSTRAINT "FK_payments_reversal_transaction"`);

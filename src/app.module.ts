@@ -15,6 +15,8 @@ import { CompetitionsModule } from './modules/competitions/competitions.module';
 import { GeographyModule } from './modules/geography/geography.module';
 import { HealthModule } from './modules/health/health.module';
 import { AwardsModule } from './modules/awards/awards.module';
+import { DisbursementsModule } from './modules/disbursements/disbursements.module';
+import { FundingReportsModule } from './modules/funding-reports/funding-reports.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
 import { PlansModule } from './modules/plans/plans.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
@@ -41,6 +43,8 @@ import { RedisModule } from './redis/redis.module';
     ReviewsModule,
     LedgerModule,
     AwardsModule,
+    DisbursementsModule,
+    FundingReportsModule,
     HealthModule,
   ],
   providers: [

@@ -13,6 +13,8 @@ import { AccountKind } from '../domain/ledger';
 @Entity('ledger_accounts')
 @Index('UQ_ledger_accounts_competition_kind', ['competitionId', 'kind'], { unique: true, where: 'award_id IS NULL' })
 @Index('UQ_ledger_accounts_award', ['awardId'], { unique: true, where: 'award_id IS NOT NULL' })
+// Balances of a competition read every account of it, awards' payables included.
+@Index('IX_ledger_accounts_competition', ['competitionId'])
 @Check('CK_ledger_accounts_kind', `kind IN ('funding','budget','payable','paid')`)
 @Check('CK_ledger_accounts_award', `(kind = 'payable') = (award_id IS NOT NULL)`)
 @Check('CK_ledger_accounts_balance', `kind = 'funding' OR balance >= 0`)
