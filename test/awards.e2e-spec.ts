@@ -162,6 +162,14 @@ describe('awards', () => {
       expect(list.decisions.map((d: { reason: string }) => d.reason)).toEqual(['funded', 'declined', 'declined']);
     });
 
+    it('an application withdrawn after its proposal is not approved', async () => {
+      const c = await createAwardable(ctx, cast, 1);
+      const [award] = await propose(c.competitionId);
+      await http().post(`/applications/${c.applications[0].id}/withdraw`).set(c.applications[0].applicant.auth).send({ reason: 'Found other money' }).expect(200);
+      expectError(await http().post(`/awards/${award.id}/approve`).set(cast.manager2.auth), 422, 'AWARD.NOT_A_CANDIDATE');
+      expect(await ctx.app.get(LedgerService).balances(c.competitionId)).toEqual({ budget: 0n, payable: 0n, paid: 0n, funded: 0n });
+    });
+
     it('finalizing waits for every decision, then tells the others they were not awarded', async () => {
       const b = await createAwardable(ctx, cast, 2);
       const [first] = await propose(b.competitionId, [{ applicationId: b.applications[0].id, amount: '50000000' }]);

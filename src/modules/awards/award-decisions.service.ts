@@ -109,11 +109,13 @@ export class AwardDecisionsService {
       const competition = (await this.awards.competition(em, before.competitionId))!;
       const problem = awardAmountProblem(before.amount, before.requested, competition.maxAward);
       if (problem) throw new DomainError(E.INVALID_AMOUNT, { fields: [{ field: 'amount', problems: [problem] }] });
+      const application = await this.awards.applicationOf(em, before.applicationId);
+      // Withdrawn since it was proposed: nothing to commit money to.
+      if (application.status !== 'shortlisted') throw new DomainError(E.NOT_A_CANDIDATE, { applicationStatus: application.status });
       await this.ledger.post(em, { competitionId: before.competitionId, movement: 'commitment', amount: before.amount, awardId: id, reference: 'award approved', actorId });
       await this.awards.moveEnvelopes(em, before.competitionId, before.applicationId, before.amount);
       if (!(await this.awards.approve(em, id, actorId, competition.awardRules.acceptanceDays))) throw new DomainError(E.WRONG_STATUS, { status: before.status });
       const after = (await this.awards.find(id, em))!;
-      const application = await this.awards.applicationOf(em, after.applicationId);
       await this.outbox.add(em, {
         recipientId: application.applicantId,
         type: 'award.offered',
