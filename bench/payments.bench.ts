@@ -242,12 +242,15 @@ export async function benchPayments(n: number): Promise<void> {
     const report = await fetch(`${origin}/competitions/${c}/reports/budget`, { headers: auth });
     const budget = (await report.json()) as { consistent: boolean; paid: string; payable: string; committed: string; fromLedger: { paid: string } };
     const audit = await app.get(AuditService).verify();
+    const awardsNow = (await db.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM awards GROUP BY status`)).rows;
     const noSecondPayment = ['payments', 'recorded', 'ledgerPaid', 'ledgerPayments', 'mails', 'keys'].every((k) => afterReplay[k as keyof typeof afterReplay] === afterPay[k as keyof typeof afterPay]);
     const checks = {
       allPaid: payments.outcomes['201'] === requests.length && afterPay.paidTranches === requests.length && afterPay.approved === 0,
       onePaymentEach: afterPay.payments === requests.length && afterPay.ledgerPayments === requests.length && afterPay.mails === requests.length,
       replaysAnswered: replay.outcomes['201 replayed'] === sample.length,
       noSecondPayment,
+      // The first payment activates an accepted award; paying its last tranche completes it.
+      awardsMoved: awardsNow.length === 1 && awardsNow[0].status === (approvedPerAward === 3 ? 'completed' : 'active') && awardsNow[0].n === n,
       budgetConsistent: report.status === 200 && budget.consistent === true,
       paidIsSumOfPayments: budget.paid === afterReplay.recorded && budget.fromLedger?.paid === afterReplay.ledgerPaid && afterReplay.ledgerPaid === afterReplay.recorded,
       auditChainValid: audit.valid,
@@ -264,6 +267,7 @@ export async function benchPayments(n: number): Promise<void> {
           apiPoolSize: config.databasePoolSize,
           client: 'Node fetch (undici), fixed concurrency, same process as the api',
           seeded: { awards: n, approvedTranches: before.approved, seconds: +seeded.seconds.toFixed(1) },
+          awardsAfter: Object.fromEntries(awardsNow.map((a) => [a.status, a.n])),
           pay: payments,
           replay: { ...replay, before: afterPay, after: afterReplay },
           budget: { status: report.status, ...budget },

@@ -12,6 +12,11 @@ export class LedgerRepository {
     return rows[0] ? BigInt(rows[0].budget) : null;
   }
 
+  async hasCompetitionAccounts(em: EntityManager, competitionId: string): Promise<boolean> {
+    const rows: unknown[] = await em.query(`SELECT 1 FROM ledger_accounts WHERE competition_id = $1 AND kind = 'budget' AND award_id IS NULL`, [competitionId]);
+    return rows.length > 0;
+  }
+
   /**
    * The competition's own accounts, created if missing; true when this call created the budget
    * account (its caller then posts the opening). A concurrent creator waits on the unique index.

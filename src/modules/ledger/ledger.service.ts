@@ -53,6 +53,9 @@ export class LedgerService {
   }
 
   private async ensureOpened(em: EntityManager, competitionId: string, actorId: string | null): Promise<void> {
+    // Opened already (every post but the first): a plain read, because the insert below would
+    // wait on the budget row while another transaction is moving money on it.
+    if (await this.ledger.hasCompetitionAccounts(em, competitionId)) return;
     const budget = await this.ledger.competitionBudget(em, competitionId);
     if (budget === null) throw new DomainError(E.COMPETITION_NOT_FOUND);
     if (await this.ledger.ensureCompetitionAccounts(em, competitionId)) {
