@@ -43,3 +43,11 @@ export async function clearBenchRedis(config: AppConfig): Promise<number> {
   }
   return deleted;
 }
+
+/** The end of every benchmark, however it went: its Redis keys and its database removed, and said so. */
+export async function dropBenchDatabase(admin: Client, name: string, config: AppConfig): Promise<void> {
+  const redisKeysDeleted = await clearBenchRedis(config).catch(() => -1);
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.end();
+  console.error(`cleaned up: database ${name} dropped, ${redisKeysDeleted} redis keys deleted`);
+}

@@ -35,7 +35,7 @@ import { scoresheetTotal } from '../src/modules/reviews/domain/scoring/scoreshee
 import { FinalizeApplication, FrozenSheet, ResultsRepository } from '../src/modules/reviews/results.repository';
 import { RoundFinalizer } from '../src/modules/reviews/round-finalizer';
 import { RoundsRepository } from '../src/modules/reviews/rounds.repository';
-import { benchConfig, clearBenchRedis, createBenchDatabase } from './bench-database';
+import { benchConfig, createBenchDatabase, dropBenchDatabase } from './bench-database';
 
 const PER_APPLICATION = 3;
 const VILLAGES_PER_DISTRICT = 10;
@@ -492,9 +492,6 @@ export async function benchFinalize(n: number | undefined): Promise<void> {
   } finally {
     await app?.close();
     await seeder.end().catch(() => undefined);
-    const redisKeysDeleted = await clearBenchRedis(config).catch(() => -1);
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-    console.error(`cleaned up: database ${name} dropped, ${redisKeysDeleted} redis keys deleted`);
+    await dropBenchDatabase(admin, name, config);
   }
 }

@@ -24,7 +24,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { runMigrationsUnderLock } from '../src/database/migrate';
 import { FundingReportsService } from '../src/modules/funding-reports/funding-reports.service';
-import { benchConfig, clearBenchRedis, createBenchDatabase } from './bench-database';
+import { benchConfig, createBenchDatabase, dropBenchDatabase } from './bench-database';
 
 const DISTRICTS = 20;
 const VILLAGES_PER_DISTRICT = 25;
@@ -320,9 +320,6 @@ export async function benchFundingReport(n: number): Promise<void> {
   } finally {
     await app?.close();
     await seeder.end().catch(() => undefined);
-    const redisKeysDeleted = await clearBenchRedis(config).catch(() => -1);
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-    console.error(`cleaned up: database ${name} dropped, ${redisKeysDeleted} redis keys deleted`);
+    await dropBenchDatabase(admin, name, config);
   }
 }

@@ -32,7 +32,7 @@ import { configureApp } from '../src/configure-app';
 import { runMigrationsUnderLock } from '../src/database/migrate';
 import { AuditService } from '../src/modules/audit/audit.service';
 import { UsersService } from '../src/modules/users/users.service';
-import { benchConfig, clearBenchRedis, createBenchDatabase } from './bench-database';
+import { benchConfig, createBenchDatabase, dropBenchDatabase } from './bench-database';
 
 const VILLAGES = 10;
 /** Awards of 500,000..5,000,000 tenge in tiyn; the budget covers every commitment at once. */
@@ -282,9 +282,6 @@ export async function benchPayments(n: number): Promise<void> {
   } finally {
     await app?.close();
     await db.end().catch(() => undefined);
-    const redisKeysDeleted = await clearBenchRedis(config).catch(() => -1);
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-    console.error(`cleaned up: database ${name} dropped, ${redisKeysDeleted} redis keys deleted`);
+    await dropBenchDatabase(admin, name, config);
   }
 }

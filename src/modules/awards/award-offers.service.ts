@@ -3,11 +3,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
-import { Outbox } from '../notifications/outbox.service';
 import { AwardDecisionsService, awardAuditView } from './award-decisions.service';
 import { AwardErrors as E } from './awards.errors';
 import { AwardsRepository } from './awards.repository';
 import { AWARD_TRANSITIONS } from './domain/award-status';
+import { GranteeMail } from './grantee-mail';
 import { Award } from './entities/award.entity';
 import { Tranche } from './entities/tranche.entity';
 
@@ -25,7 +25,7 @@ export class AwardOffersService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly awards: AwardsRepository,
     private readonly decisions: AwardDecisionsService,
-    private readonly outbox: Outbox,
+    private readonly mail: GranteeMail,
     private readonly audit: AuditService,
   ) {}
 
@@ -58,7 +58,8 @@ export class AwardOffersService {
     for (const id of await this.awards.expiredOffers(limit)) {
       const done = await this.dataSource.transaction(async (em) => {
         const award = await this.awards.lock(em, id);
-        if (!award || award.status !== 'approved' || !(await this.awards.isPast(em, award.respondBy!))) return false;
+        // respondBy is set once, at approval: a row found past it and still approved under the lock has lapsed.
+        if (!award || award.status !== 'approved') return false;
         await this.close(em, award, null, 'the time to accept passed');
         return true;
       });
@@ -70,17 +71,11 @@ export class AwardOffersService {
 
   /** Tells the grantee which tranches are approved for payment. */
   async tellTranchesApproved(em: EntityManager, award: Award, tranches: Tranche[]): Promise<void> {
-    if (tranches.length === 0) return;
-    const application = await this.awards.applicationOf(em, award.applicationId);
-    const competition = (await this.awards.competition(em, award.competitionId))!;
-    await this.outbox.addMany(
+    await this.mail.aboutTranches(
       em,
-      tranches.map((t) => ({
-        recipientId: application.applicantId,
-        type: 'tranche.approved' as const,
-        data: { awardId: award.id, reference: application.reference, competitionTitle: competition.title, trancheNumber: t.position, trancheLabel: t.label, amount: t.amount.toString() },
-        dedupeKey: `tranche.approved:${t.id}`,
-      })),
+      award.id,
+      'tranche.approved',
+      tranches.map((t) => ({ tranche: t, data: { amount: t.amount.toString() }, dedupeKey: `tranche.approved:${t.id}` })),
     );
   }
 

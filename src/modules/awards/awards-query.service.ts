@@ -6,6 +6,7 @@ import { AwardsRepository } from './awards.repository';
 import { AwardStatus } from './domain/award-status';
 import { AwardDto } from './dto/award.dto';
 import { Award } from './entities/award.entity';
+import { Tranche } from './entities/tranche.entity';
 
 const STAFF = ['manager', 'finance', 'observer', 'admin'] as const;
 export const isStaff = (actor: AuthUser): boolean => actor.roles.some((r) => (STAFF as readonly string[]).includes(r));
@@ -37,14 +38,8 @@ export class AwardsQueryService {
     const staff = isStaff(actor);
     const applications = await this.awards.applicationSummaries([...new Set(awards.map((a) => a.applicationId))]);
     const visible = awards.filter((a) => staff || (a.status !== 'proposed' && applications.get(a.applicationId)?.applicantId === actor.id));
-    const tranches = await this.awards.tranches(visible.map((a) => a.id));
-    return visible.map((a) =>
-      AwardDto.from(
-        a,
-        applications.get(a.applicationId)!,
-        tranches.filter((t) => t.awardId === a.id),
-        staff,
-      ),
-    );
+    const tranchesOf = new Map<string, Tranche[]>();
+    for (const t of await this.awards.tranches(visible.map((a) => a.id))) tranchesOf.set(t.awardId, [...(tranchesOf.get(t.awardId) ?? []), t]);
+    return visible.map((a) => AwardDto.from(a, applications.get(a.applicationId)!, tranchesOf.get(a.id) ?? [], staff));
   }
 }

@@ -12,6 +12,7 @@ import { AwardsQueryService } from './awards-query.service';
 import { AwardsController } from './awards.controller';
 import { AwardsRepository } from './awards.repository';
 import { CompetitionFinalizer } from './competition-finalizer.service';
+import { GranteeMail } from './grantee-mail';
 import { MilestoneReportsController } from './milestone-reports.controller';
 import { MilestoneReportsRepository } from './milestone-reports.repository';
 import { MilestoneReportsService } from './milestone-reports.service';
@@ -21,7 +22,7 @@ import { TrancheScheduleService } from './tranche-schedule.service';
 @Module({
   imports: [AuditModule, NotificationsModule, LedgerModule, AttachmentsModule],
   controllers: [AwardsController, MilestoneReportsController],
-  providers: [AwardsRepository, AllocationService, AwardDecisionsService, AwardOffersService, AwardsQueryService, CompetitionFinalizer, AwardSweepService, MilestoneReportsRepository, TrancheScheduleService, AwardFilesService, MilestoneReportsService],
-  exports: [AwardsRepository, AwardOffersService, AwardsQueryService, AwardSweepService],
+  providers: [AwardsRepository, AllocationService, AwardDecisionsService, AwardOffersService, AwardsQueryService, CompetitionFinalizer, AwardSweepService, MilestoneReportsRepository, TrancheScheduleService, AwardFilesService, MilestoneReportsService, GranteeMail],
+  exports: [AwardsRepository, AwardOffersService, AwardsQueryService, AwardSweepService, GranteeMail],
 })
 export class AwardsModule {}

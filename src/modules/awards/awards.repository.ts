@@ -226,6 +226,17 @@ export class AwardsRepository {
     return row;
   }
 
+  /** Who receives the mails about an award, and the names they show. */
+  async granteeOf(em: EntityManager, awardId: string): Promise<{ applicantId: string; reference: string; competitionTitle: string }> {
+    const [row]: { applicantId: string; reference: string; competitionTitle: string }[] = await em.query(
+      `SELECT a.applicant_id AS "applicantId", a.reference, c.title AS "competitionTitle"
+         FROM awards w JOIN applications a ON a.id = w.application_id JOIN competitions c ON c.id = w.competition_id
+        WHERE w.id = $1`,
+      [awardId],
+    );
+    return row;
+  }
+
   async countPending(em: EntityManager, competitionId: string): Promise<{ proposed: number; approved: number }> {
     const [row]: { proposed: number; approved: number }[] = await em.query(
       `SELECT count(*) FILTER (WHERE status = 'proposed')::int AS proposed, count(*) FILTER (WHERE status = 'approved')::int AS approved FROM awards WHERE competition_id = $1`,
@@ -251,11 +262,6 @@ export class AwardsRepository {
   async finalizeCompetition(em: EntityManager, competitionId: string): Promise<boolean> {
     const [, count]: [unknown, number] = await em.query(`UPDATE competitions SET status = 'finalized', updated_at = now() WHERE id = $1 AND status = 'closed'`, [competitionId]);
     return count === 1;
-  }
-
-  async isPast(em: EntityManager, at: Date): Promise<boolean> {
-    const [row]: { past: boolean }[] = await em.query('SELECT $1::timestamptz <= now() AS past', [at]);
-    return row.past;
   }
 
   /** Approved offers whose time to accept has passed, oldest first. */

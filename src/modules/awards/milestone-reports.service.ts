@@ -3,12 +3,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
-import { Outbox } from '../notifications/outbox.service';
 import { AwardFilesService, isGrantee, REPORTING_STATUSES } from './award-files.service';
 import { AwardOffersService } from './award-offers.service';
 import { AwardErrors as E } from './awards.errors';
 import { AwardsRepository } from './awards.repository';
 import { TRANCHE_TRANSITIONS } from './domain/award-status';
+import { GranteeMail } from './grantee-mail';
 import { Award } from './entities/award.entity';
 import { MilestoneReport, ReportSpending } from './entities/milestone-report.entity';
 import { Tranche } from './entities/tranche.entity';
@@ -46,7 +46,7 @@ export class MilestoneReportsService {
     private readonly reports: MilestoneReportsRepository,
     private readonly files: AwardFilesService,
     private readonly offers: AwardOffersService,
-    private readonly outbox: Outbox,
+    private readonly mail: GranteeMail,
     private readonly audit: AuditService,
   ) {}
 
@@ -105,14 +105,7 @@ export class MilestoneReportsService {
       const { from, to } = TRANCHE_TRANSITIONS.return;
       if (!(await this.reports.decideReport(em, reportId, 'returned', actorId, comment))) throw new DomainError(E.REPORT_WRONG_STATUS, { status: before.status });
       if (!(await this.reports.moveTranche(em, tranche.id, from, to))) throw new DomainError(E.TRANCHE_WRONG_STATUS, { status: tranche.status });
-      const application = await this.awards.applicationOf(em, award.applicationId);
-      const competition = (await this.awards.competition(em, award.competitionId))!;
-      await this.outbox.add(em, {
-        recipientId: application.applicantId,
-        type: 'report.returned',
-        data: { awardId: award.id, reference: application.reference, competitionTitle: competition.title, trancheNumber: tranche.position, trancheLabel: tranche.label, comment },
-        dedupeKey: `report.returned:${reportId}`,
-      });
+      await this.mail.aboutTranches(em, award.id, 'report.returned', [{ tranche, data: { comment }, dedupeKey: `report.returned:${reportId}` }]);
       return this.recordDecision(em, actorId, 'report.returned', before, tranche, { ...tranche, status: to });
     });
   }

@@ -3,7 +3,6 @@ import { AuditModule } from '../audit/audit.module';
 import { AwardsModule } from '../awards/awards.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { LedgerModule } from '../ledger/ledger.module';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { PaymentsController } from './payments.controller';
 import { PaymentsQueryService } from './payments-query.service';
 import { PaymentsRepository } from './payments.repository';
@@ -11,7 +10,7 @@ import { PaymentsService } from './payments.service';
 
 /** Disbursements: finance officers record payments of approved tranches, and failed transfers; behind awards in the chain. */
 @Module({
-  imports: [AwardsModule, LedgerModule, IdempotencyModule, NotificationsModule, AuditModule],
+  imports: [AwardsModule, LedgerModule, IdempotencyModule, AuditModule],
   controllers: [PaymentsController],
   providers: [PaymentsRepository, PaymentsService, PaymentsQueryService],
 })

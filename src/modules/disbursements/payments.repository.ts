@@ -42,16 +42,6 @@ export class PaymentsRepository {
   }
 
   /** Who is told about a payment of the award, and what the mail names. */
-  async mailContext(em: EntityManager, awardId: string): Promise<{ applicantId: string; reference: string; competitionTitle: string }> {
-    const [row]: { applicantId: string; reference: string; competitionTitle: string }[] = await em.query(
-      `SELECT a.applicant_id AS "applicantId", a.reference, c.title AS "competitionTitle"
-         FROM awards w JOIN applications a ON a.id = w.application_id JOIN competitions c ON c.id = w.competition_id
-        WHERE w.id = $1`,
-      [awardId],
-    );
-    return row;
-  }
-
   async insert(em: EntityManager, values: NewPayment): Promise<string> {
     const { identifiers } = await em.insert(Payment, values);
     return identifiers[0].id as string;

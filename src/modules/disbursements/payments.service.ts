@@ -10,9 +10,9 @@ import { AwardsRepository } from '../awards/awards.repository';
 import { AWARD_TRANSITIONS, AwardStatus, TRANCHE_TRANSITIONS } from '../awards/domain/award-status';
 import { Award } from '../awards/entities/award.entity';
 import { Tranche } from '../awards/entities/tranche.entity';
+import { GranteeMail } from '../awards/grantee-mail';
 import { IdempotencyService, IdempotentOutcome } from '../idempotency/idempotency.service';
 import { LedgerService } from '../ledger/ledger.service';
-import { Outbox } from '../notifications/outbox.service';
 import { PaymentErrors as E } from './disbursements.errors';
 import { awardStepsAfterPayment, paidOnProblem, payerFourEyesProblem, PAYABLE_AWARD_STATUSES, PAYMENT_TRANSITIONS, REVERSIBLE_AWARD_STATUSES } from './domain/payment-rules';
 import { PaymentDto, PaymentFailureDto, RecordPaymentDto } from './dto/payment.dto';
@@ -37,7 +37,7 @@ export class PaymentsService {
     private readonly awards: AwardsRepository,
     private readonly ledger: LedgerService,
     private readonly idempotency: IdempotencyService,
-    private readonly outbox: Outbox,
+    private readonly mail: GranteeMail,
     private readonly audit: AuditService,
   ) {}
 
@@ -132,22 +132,9 @@ export class PaymentsService {
   }
 
   private async tellGrantee(em: EntityManager, payment: Payment, tranche: Tranche): Promise<void> {
-    const context = await this.payments.mailContext(em, payment.awardId);
-    await this.outbox.add(em, {
-      recipientId: context.applicantId,
-      type: 'payment.recorded',
-      data: {
-        awardId: payment.awardId,
-        reference: context.reference,
-        competitionTitle: context.competitionTitle,
-        trancheNumber: tranche.position,
-        trancheLabel: tranche.label,
-        amount: payment.amount.toString(),
-        bankReference: payment.bankReference,
-        paidOn: payment.paidOn,
-      },
-      dedupeKey: `payment.recorded:${payment.id}`,
-    });
+    await this.mail.aboutTranches(em, payment.awardId, 'payment.recorded', [
+      { tranche, data: { amount: payment.amount.toString(), bankReference: payment.bankReference, paidOn: payment.paidOn }, dedupeKey: `payment.recorded:${payment.id}` },
+    ]);
   }
 
   /** Rule 10: the award's own change of status (active, completed, active again) in its trail too. */
