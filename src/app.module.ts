@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessGuard } from './common/auth/access.guard';
 import { AccessModule } from './common/auth/access.module';
 import { ErrorFilter } from './common/errors/error.filter';
+import { PublicCacheInterceptor } from './common/http/public-cache';
 import { LoggingModule } from './common/logging.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { ConfigModule } from './config/config.module';
@@ -18,6 +19,7 @@ import { AwardsModule } from './modules/awards/awards.module';
 import { DisbursementsModule } from './modules/disbursements/disbursements.module';
 import { FundingReportsModule } from './modules/funding-reports/funding-reports.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
+import { OpenDataModule } from './modules/open-data/open-data.module';
 import { PlansModule } from './modules/plans/plans.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { UsersModule } from './modules/users/users.module';
@@ -45,11 +47,13 @@ import { RedisModule } from './redis/redis.module';
     AwardsModule,
     DisbursementsModule,
     FundingReportsModule,
+    OpenDataModule,
     HealthModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: ErrorFilter },
+    { provide: APP_INTERCEPTOR, useClass: PublicCacheInterceptor },
   ],
 })
 export class AppModule {}

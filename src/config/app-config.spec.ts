@@ -28,6 +28,15 @@ describe('loadConfig', () => {
     }
   });
 
+  it('keys pseudonyms with JWT_SECRET unless PSEUDONYM_SECRET is set, and checks the open-data publisher', () => {
+    expect(loadConfig({ JWT_SECRET: 'j'.repeat(32) }).pseudonymSecret).toBe('j'.repeat(32));
+    expect(loadConfig({ PSEUDONYM_SECRET: 'p'.repeat(32) }).pseudonymSecret).toBe('p'.repeat(32));
+    expect(loadConfig({}).openData.grantIdPrefix).toBe('360G-startup');
+    expect(() => loadConfig({ PSEUDONYM_SECRET: 'short', GRANT_ID_PREFIX: 'startup', PUBLIC_CACHE_SECONDS: '-1' })).toThrow(
+      expect.objectContaining({ problems: [expect.stringContaining('PUBLIC_CACHE_SECONDS'), expect.stringContaining('PSEUDONYM_SECRET'), expect.stringContaining('GRANT_ID_PREFIX')] }),
+    );
+  });
+
   it('demands a real secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'development-only-secret-change-me-0123456789' })).toThrow(/development default/);

@@ -53,6 +53,12 @@ export interface AppConfig {
   attachmentMaxBytes: number;
   attachmentMaxCount: number;
   attachmentQuotaBytes: number;
+  /** Keys the stable pseudonyms of grantees and jurors in open data; JWT_SECRET when unset. */
+  pseudonymSecret: string;
+  /** How long public reads may be served from memory and by proxies (0: not cached). */
+  publicCacheSeconds: number;
+  /** The publisher of the open data: grant identifier prefix and the funding organisation. */
+  openData: { grantIdPrefix: string; funderId: string; funderName: string };
 }
 
 export class ConfigError extends Error {
@@ -211,7 +217,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     attachmentMaxBytes: read.int('ATTACHMENT_MAX_BYTES', 10 * MB, 1, 100 * MB),
     attachmentMaxCount: read.int('ATTACHMENT_MAX_COUNT', 10, 1, 1000),
     attachmentQuotaBytes: read.int('ATTACHMENT_QUOTA_BYTES', 30 * MB, 1, 100 * 1024 * MB),
+    pseudonymSecret: read.string('PSEUDONYM_SECRET', jwtSecret),
+    publicCacheSeconds: read.int('PUBLIC_CACHE_SECONDS', 60, 0, 86400),
+    openData: {
+      grantIdPrefix: read.string('GRANT_ID_PREFIX', '360G-startup'),
+      funderId: read.string('FUNDER_ORG_ID', 'XI-STARTUP-MANGISTAU'),
+      funderName: read.string('FUNDER_ORG_NAME', 'Start Up programme, Mangistau oblast'),
+    },
   };
+  if (config.pseudonymSecret !== jwtSecret && config.pseudonymSecret.length < 32) read.problems.push('PSEUDONYM_SECRET must be at least 32 characters');
+  if (!/^360G-[A-Za-z0-9-]+$/.test(config.openData.grantIdPrefix)) read.problems.push('GRANT_ID_PREFIX must look like 360G-yourname (letters, digits, dashes)');
   if (config.attachmentQuotaBytes < config.attachmentMaxBytes) {
     read.problems.push('ATTACHMENT_QUOTA_BYTES must be at least ATTACHMENT_MAX_BYTES');
   }

@@ -37,6 +37,8 @@ export function testConfig(databaseName: string, overrides: Record<string, strin
     REDIS_PREFIX: `test:${databaseName}`,
     ADMIN_EMAIL: '',
     ADMIN_PASSWORD: '',
+    // Suites read public pages right after changing what they show; the cache has its own tests.
+    PUBLIC_CACHE_SECONDS: '0',
     ...overrides,
   });
 }

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditRepository, AuditFilter } from './audit.repository';
 import { auditHash, ChainBreak, GENESIS_HASH, toJson, verifyRun } from './domain/audit-hash';
 import { AuditEvent } from './entities/audit-event.entity';
@@ -33,7 +33,10 @@ const VERIFY_BATCH = 5000;
 
 @Injectable()
 export class AuditService {
-  constructor(private readonly audit: AuditRepository) {}
+  constructor(
+    private readonly audit: AuditRepository,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {}
 
   /**
    * Records a state change inside the caller's transaction. Call it last in the transaction: it
@@ -53,6 +56,15 @@ export class AuditService {
     event.prevHash = head.hash;
     event.hash = auditHash({ ...event, before: toJson(entry.before), after: toJson(entry.after) });
     await this.audit.append(em, event);
+  }
+
+  /**
+   * Records that someone read oversight material (an observer reading anonymised scoresheets, say):
+   * public councils are watched too. Its own transaction, appended to the same chain; the caller
+   * records before it returns the material, so a read that cannot be recorded is not served.
+   */
+  async recordRead(actorId: string, material: string, entityType: string, entityId: string, details: Record<string, unknown> = {}): Promise<void> {
+    await this.dataSource.transaction((em) => this.record(em, { actorId, action: 'oversight.read', entityType, entityId, after: { material, ...details } }));
   }
 
   async list(filter: AuditFilter): Promise<AuditEvent[]> {

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { CurrentUser, Public, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { CachedRead } from '../../common/http/public-cache';
 import { toMinor } from '../../common/money/money';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { LedgerErrors } from '../ledger/ledger.errors';
@@ -37,6 +38,7 @@ export class AwardsController {
 
   @Get('public/competitions/:id/allocation')
   @Public()
+  @CachedRead()
   @ApiOperation({ summary: 'The published ranked list with reasons and the rule parameters, so anyone can recompute it (no names)' })
   @ApiOkResponse({ type: AllocationDto })
   @ApiErrors(E.COMPETITION_NOT_FOUND, E.NOT_READY)

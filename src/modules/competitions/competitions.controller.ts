@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { CurrentUser, Public, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { CachedRead } from '../../common/http/public-cache';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { CompetitionLifecycleService } from './competition-lifecycle.service';
 import { CompetitionErrors as E } from './competitions.errors';
@@ -26,6 +27,7 @@ export class CompetitionsController {
 
   @Get('public/competitions')
   @Public()
+  @CachedRead()
   @ApiOperation({ summary: 'Competitions open to the public, with their rules (open ones by default)' })
   @ApiOkResponse({ type: CompetitionPageDto })
   @ApiErrors()
@@ -36,6 +38,7 @@ export class CompetitionsController {
 
   @Get('public/competitions/:id')
   @Public()
+  @CachedRead()
   @ApiOperation({ summary: 'One competition and its rules (not drafts)' })
   @ApiOkResponse({ type: CompetitionDto })
   @ApiErrors(E.NOT_FOUND)

@@ -79,9 +79,11 @@ export class JuryService {
   async allDeclarations(viewer: AuthUser, competitionId: string) {
     if (!(await this.rounds.competition(this.dataSource.manager, competitionId))) throw new DomainError(E.COMPETITION_NOT_FOUND);
     const staff = viewer.roles.some((r) => r === 'manager' || r === 'admin');
-    return (await this.jury.allDeclarations(competitionId)).map(({ jurorId, ...d }) => ({
+    const declarations = await this.jury.allDeclarations(competitionId);
+    if (viewer.roles.includes('observer')) await this.audit.recordRead(viewer.id, 'conflict_declarations', 'competition', competitionId, { count: declarations.length });
+    return declarations.map(({ jurorId, ...d }) => ({
       ...d,
-      juror: staff ? jurorId : jurorPseudonym(this.config.jwtSecret, competitionId, jurorId),
+      juror: staff ? jurorId : jurorPseudonym(this.config.pseudonymSecret, competitionId, jurorId),
       createdAt: new Date(d.createdAt).toISOString(),
     }));
   }

@@ -55,11 +55,11 @@ export class ResultsController {
 
   @Get('rounds/:id/scoresheets')
   @Roles('manager', 'admin', 'observer')
-  @ApiOperation({ summary: 'Anonymised scoresheets of a closed round (jurors as stable pseudonyms)' })
+  @ApiOperation({ summary: 'Anonymised scoresheets of a closed round (jurors as stable pseudonyms); an observer’s read is recorded in the audit log' })
   @ApiOkResponse({ description: '{ items, total, limit, offset }' })
   @ApiErrors(E.ROUND_NOT_FOUND, E.WRONG_STATUS)
-  async scoresheets(@UuidParam() id: string, @Query() page: PageQueryDto) {
-    const { items, total } = await this.results.scoresheets(id, page);
+  async scoresheets(@CurrentUser() viewer: AuthUser, @UuidParam() id: string, @Query() page: PageQueryDto) {
+    const { items, total } = await this.results.scoresheets(viewer, id, page);
     return { items, total, limit: page.limit, offset: page.offset };
   }
 

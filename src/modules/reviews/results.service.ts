@@ -4,6 +4,7 @@ import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { AuditService } from '../audit/audit.service';
 import { jurorPseudonym } from './domain/jury/pseudonym';
 import { ReviewRound } from './entities/review-round.entity';
 import { ResultsRepository } from './results.repository';
@@ -24,11 +25,13 @@ export class ResultsService {
     private readonly rounds: RoundsRepository,
     private readonly results: ResultsRepository,
     private readonly finalizer: RoundFinalizer,
+    private readonly audit: AuditService,
   ) {}
 
   async ranking(viewer: AuthUser, roundId: string, page: { limit: number; offset: number; disputed?: boolean }) {
     const round = await this.finalized(roundId);
     const [items, total] = await this.results.results(roundId, page.limit, page.offset, { disputed: page.disputed });
+    await this.recordObserverRead(viewer, 'round_results', round, { ...page, returned: items.length });
     const anonymise = !viewer.roles.some((r) => r === 'manager' || r === 'admin');
     const name = (jurorId: string) => (anonymise ? this.pseudonym(round, jurorId) : jurorId);
     const summary = { ...(round.summary ?? {}) } as Record<string, unknown>;
@@ -48,10 +51,11 @@ export class ResultsService {
   }
 
   /** Scoresheets once the round is closed, jurors as stable pseudonyms: what oversight reads. */
-  async scoresheets(roundId: string, page: { limit: number; offset: number }) {
+  async scoresheets(viewer: AuthUser, roundId: string, page: { limit: number; offset: number }) {
     const round = await this.round(roundId);
     if (round.status === 'draft' || round.status === 'open') throw new DomainError(E.WRONG_STATUS, { status: round.status, reason: 'scoresheets are shown once the round is closed' });
     const [items, total] = await this.results.scoresheets(roundId, page.limit, page.offset);
+    await this.recordObserverRead(viewer, 'scoresheets', round, { ...page, returned: items.length });
     return { items: items.map(({ jurorId, ...s }) => ({ ...s, juror: this.pseudonym(round, jurorId) })), total };
   }
 
@@ -96,8 +100,13 @@ export class ResultsService {
     return this.results.forApplication(applicationId);
   }
 
+  /** Every read of anonymised review material by an observer is itself an audit event. */
+  private async recordObserverRead(viewer: AuthUser, material: string, round: ReviewRound, details: Record<string, unknown>): Promise<void> {
+    if (viewer.roles.includes('observer')) await this.audit.recordRead(viewer.id, material, 'review_round', round.id, details);
+  }
+
   private pseudonym(round: ReviewRound, jurorId: string): string {
-    return jurorPseudonym(this.config.jwtSecret, round.competitionId, jurorId);
+    return jurorPseudonym(this.config.pseudonymSecret, round.competitionId, jurorId);
   }
 
   private async round(roundId: string): Promise<ReviewRound> {

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { CurrentUser, Public, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { CachedRead } from '../../common/http/public-cache';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { CreateRoundDto, methodOf, RoundDto, UpdateRoundDto } from './dto/round.dto';
 import { ReviewErrors as E } from './reviews.errors';
@@ -33,6 +34,7 @@ export class RoundsController {
 
   @Get('public/competitions/:id/rounds')
   @Public()
+  @CachedRead()
   @ApiOperation({ summary: 'The published rounds of a competition, each with its scoring method and lottery seed' })
   @ApiOkResponse({ type: [RoundDto] })
   @ApiErrors(E.COMPETITION_NOT_FOUND)
@@ -42,6 +44,7 @@ export class RoundsController {
 
   @Get('public/rounds/:id')
   @Public()
+  @CachedRead()
   @ApiOperation({ summary: 'One published round: its method, readable by anyone once it opens' })
   @ApiOkResponse({ type: RoundDto })
   @ApiErrors(E.ROUND_NOT_FOUND)

@@ -1,0 +1,72 @@
+import fc from 'fast-check';
+import { GrantRow, granteePseudonym, majorUnits, publicDescription, publicTitle } from './public-grant';
+import { toThreeSixtyGiving } from './three-sixty-giving';
+
+const grant = (overrides: Partial<GrantRow> = {}): GrantRow => ({
+  id: '7b0c8a52-3f0e-4d7e-9a59-0c6a3c1f0001',
+  competition: { id: 'c0000000-0000-4000-8000-000000000001', title: 'Start Up 2026' },
+  currency: 'KZT',
+  status: 'active',
+  applicantId: 'a0000000-0000-4000-8000-000000000001',
+  sector: 'tourism',
+  plannedStart: '2026-03-01',
+  durationMonths: 12,
+  requested: 150000000n,
+  awarded: 120000055n,
+  paid: 60000000n,
+  approvedAt: new Date('2026-02-10T20:30:00Z'),
+  updatedAt: new Date('2026-02-12T08:00:00Z'),
+  region: { id: 'r1', name: 'Mangistau' },
+  district: { id: 'd1', name: 'Tupkaragan' },
+  village: { id: 'v1', name: 'Akshukur', katoCode: '475633100' },
+  goals: [{ id: 'g1', code: 'G1', title: 'Water supply' }],
+  payments: [{ id: 'p1', amount: 60000000n, paidOn: '2026-02-20' }],
+  ...overrides,
+});
+
+const publisher = { grantIdPrefix: '360G-startup', funderId: 'XI-X', funderName: 'Funder', pseudonymSecret: 's'.repeat(32), publicUrl: 'https://startup.example', timeZone: 'Asia/Almaty' };
+
+describe('open data of a grant', () => {
+  it('turns minor units into exact major units for every amount up to 15 digits', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 999_999_999_999_999n }), (minor) => {
+        const text = String(majorUnits(minor));
+        const [whole, fraction = ''] = text.split('.');
+        expect(BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'))).toBe(minor);
+      }),
+    );
+    expect(() => majorUnits(2n ** 60n)).toThrow(RangeError);
+  });
+
+  it('names a grantee by a stable pseudonym that differs between people and secrets', () => {
+    const p = granteePseudonym(publisher.pseudonymSecret, 'a1');
+    expect(p).toMatch(/^P-[0-9a-f]{16}$/);
+    expect(granteePseudonym(publisher.pseudonymSecret, 'a1')).toBe(p);
+    expect(granteePseudonym(publisher.pseudonymSecret, 'a2')).not.toBe(p);
+    expect(granteePseudonym('t'.repeat(32), 'a1')).not.toBe(p);
+  });
+
+  it('writes title and description from structured fields only', () => {
+    expect(publicTitle(grant())).toBe('Tourism start-up grant in Akshukur');
+    expect(publicDescription(grant())).toBe('A small grant to a local entrepreneur (tourism) in Akshukur, Tupkaragan, supporting the village development plan: G1 Water supply.');
+  });
+
+  it('maps to a 360Giving grant: amounts in tenge, award day in the programme’s zone, planned period, KATO location', () => {
+    const out = toThreeSixtyGiving(grant(), publisher);
+    expect(out).toMatchObject({
+      id: '360G-startup-7b0c8a52-3f0e-4d7e-9a59-0c6a3c1f0001',
+      amountAppliedFor: 1500000,
+      amountAwarded: 1200000.55,
+      amountDisbursed: 600000,
+      // 20:30 UTC on the 10th is the 11th in Almaty.
+      awardDate: '2026-02-11',
+      plannedDates: [{ startDate: '2026-03-01', endDate: '2027-02-28', duration: 12 }],
+      beneficiaryLocation: [{ id: 'v1', name: 'Akshukur', countryCode: 'KZ', geoCode: '475633100', geoCodeType: 'KATO' }],
+      disbursementTransaction: [{ id: '360G-startup-payment-p1', transactionDate: '2026-02-20', currency: 'KZT', value: 600000 }],
+    });
+    expect(JSON.stringify(out)).not.toContain('a0000000-0000-4000-8000-000000000001');
+    const noPlan = toThreeSixtyGiving(grant({ plannedStart: null, durationMonths: null, village: { id: 'v1', name: 'Akshukur', katoCode: null } }), publisher);
+    expect(noPlan.plannedDates).toEqual([{ startDate: '2026-02-11' }]);
+    expect(noPlan.beneficiaryLocation[0]).not.toHaveProperty('geoCode');
+  });
+});

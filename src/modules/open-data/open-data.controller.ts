@@ -1,0 +1,82 @@
+import { Controller, Get, Inject, Logger, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Public } from '../../common/auth/access.decorators';
+import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { CachedRead } from '../../common/http/public-cache';
+import { UuidParam } from '../../common/validation/uuid-param';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { CompetitionErrors } from '../competitions/competitions.errors';
+import { THREE_SIXTY_GIVING_VERSION } from './domain/three-sixty-giving';
+import { FiguresQueryDto, GrantFilterDto, GrantSummaryDto, GrantSummaryQueryDto, PublicFiguresDto, PublicGrantPageDto } from './dto/open-data.dto';
+import { OpenDataService } from './open-data.service';
+
+const GRANTS = 'Grants are awards the grantee accepted (accepted, active, completed), and cancelled ones on which money was paid. Amounts are integer strings in minor units (tiyn).';
+
+@ApiTags('open data')
+@Controller()
+export class OpenDataController {
+  private readonly logger = new Logger(OpenDataController.name);
+
+  constructor(
+    private readonly openData: OpenDataService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('public/grants')
+  @Public()
+  @CachedRead()
+  @ApiOperation({ summary: 'Awarded grants, filtered by competition, region, district, village, plan goal or sector; grantees as pseudonyms', description: GRANTS })
+  @ApiOkResponse({ type: PublicGrantPageDto })
+  @ApiErrors()
+  async grants(@Query() query: GrantFilterDto): Promise<PublicGrantPageDto> {
+    return this.openData.grants(query);
+  }
+
+  @Get('public/grants/summary')
+  @Public()
+  @CachedRead()
+  @ApiOperation({ summary: 'Grants, amount awarded and amount disbursed per region, district, village or plan goal', description: GRANTS })
+  @ApiOkResponse({ type: GrantSummaryDto })
+  @ApiErrors()
+  async summary(@Query() query: GrantSummaryQueryDto): Promise<GrantSummaryDto> {
+    return this.openData.summary(query);
+  }
+
+  @Get('public/figures')
+  @Public()
+  @CachedRead()
+  @ApiOperation({ summary: 'Headline figures: competitions, applications submitted, grants, money awarded and disbursed, places reached', description: GRANTS })
+  @ApiOkResponse({ type: PublicFiguresDto })
+  @ApiErrors(CompetitionErrors.NOT_FOUND)
+  async figures(@Query() query: FiguresQueryDto): Promise<PublicFiguresDto> {
+    return this.openData.figures(query);
+  }
+
+  @Get('public/competitions/:id/360giving')
+  @Public()
+  @ApiOperation({
+    summary: `The competition's grants in the 360Giving Data Standard ${THREE_SIXTY_GIVING_VERSION} (JSON package)`,
+    description: 'Amounts in major units (tenge) as the standard requires; recipients are individuals, published as pseudonyms with the village as location.',
+  })
+  @ApiProduces('application/json')
+  @ApiOkResponse({ description: '{ grants: [...] }' })
+  @ApiErrors(CompetitionErrors.NOT_FOUND)
+  async threeSixtyGiving(@UuidParam() id: string, @Res() res: Response): Promise<void> {
+    const chunks = await this.openData.threeSixtyGiving(id);
+    res.status(200);
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Disposition', `inline; filename="360giving-${id}.json"`);
+    res.setHeader('Cache-Control', this.config.publicCacheSeconds > 0 ? `public, max-age=${this.config.publicCacheSeconds}` : 'no-cache');
+    try {
+      await pipeline(Readable.from(chunks), res);
+    } catch (error) {
+      // Headers are gone: a client that left, or a query that failed mid-way, can only cut the stream.
+      this.logger.warn(`360Giving export of ${id} stopped: ${(error as Error).message}`);
+      res.destroy();
+    }
+  }
+}
