@@ -10,6 +10,7 @@ import { CreateReviews1795368839369 } from './1795368839369-CreateReviews';
 import { IndexRoundResultsByApplication1795372129036 } from './1795372129036-IndexRoundResultsByApplication';
 import { CreateLedger1795373531256 } from './1795373531256-CreateLedger';
 import { CreateAwards1795375050203 } from './1795375050203-CreateAwards';
+import { IndexAuditActions1795378790351 } from './1795378790351-IndexAuditActions';
 
 /** Every migration, in order. A test checks that each file in this folder is listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   IndexRoundResultsByApplication1795372129036,
   CreateLedger1795373531256,
   CreateAwards1795375050203,
+  IndexAuditActions1795378790351,
 ];

@@ -1,4 +1,4 @@
-import { AuditBody } from './helpers/assertions';
+import { AuditBody, expectError } from './helpers/assertions';
 import { Awardable, createAwardable } from './helpers/award-setup';
 import { Cast, createCast } from './helpers/factories';
 import { createTestApp, TestContext } from './helpers/test-app';
@@ -13,7 +13,7 @@ describe('oversight by observers', () => {
   let a: Awardable;
   const http = () => ctx.http();
   const readsBy = async (actorId: string): Promise<AuditBody[]> =>
-    ((await http().get('/audit-events').query({ actorId, limit: 100 }).set(cast.observer.auth).expect(200)).body.items as AuditBody[]).filter((e) => e.action === 'oversight.read');
+    (await http().get('/audit-events').query({ actorId, action: 'oversight.read', limit: 100 }).set(cast.observer.auth).expect(200)).body.items as AuditBody[];
 
   beforeAll(async () => {
     ctx = await createTestApp();
@@ -37,6 +37,8 @@ describe('oversight by observers', () => {
     ]);
     expect(reads[0].after).toMatchObject({ material: 'round_results', returned: 3 });
     expect(reads[1].after).toMatchObject({ material: 'scoresheets', limit: 5, offset: 0 });
+    expect(reads.every((e) => e.action === 'oversight.read')).toBe(true);
+    expectError(await http().get('/audit-events').query({ action: "x'; DROP" }).set(cast.observer.auth), 400, 'REQUEST.VALIDATION_FAILED', 'action');
     const verify = await http().get('/audit-events/verify').set(cast.observer.auth).expect(200);
     expect(verify.body).toMatchObject({ valid: true, firstBreak: null });
   });

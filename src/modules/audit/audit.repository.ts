@@ -7,6 +7,7 @@ export interface AuditFilter {
   entityType?: string;
   entityId?: string;
   actorId?: string;
+  action?: string;
   afterSeq?: bigint;
   limit: number;
 }
@@ -51,6 +52,7 @@ export class AuditRepository {
     if (filter.entityType) query.andWhere('e.entityType = :entityType', { entityType: filter.entityType });
     if (filter.entityId) query.andWhere('e.entityId = :entityId', { entityId: filter.entityId });
     if (filter.actorId) query.andWhere('e.actorId = :actorId', { actorId: filter.actorId });
+    if (filter.action) query.andWhere('e.action = :action', { action: filter.action });
     if (filter.afterSeq !== undefined) query.andWhere('e.seq > :afterSeq', { afterSeq: filter.afterSeq.toString() });
     return query.limit(filter.limit).getMany();
   }

@@ -18,6 +18,7 @@ export interface AuditPageQuery {
   entityType?: string;
   entityId?: string;
   actorId?: string;
+  action?: string;
   afterSeq?: string;
   limit?: number;
 }
@@ -78,6 +79,7 @@ export class AuditService {
       entityType: query.entityType,
       entityId: query.entityId,
       actorId: query.actorId,
+      action: query.action,
       afterSeq: query.afterSeq === undefined ? undefined : BigInt(query.afterSeq),
       limit,
     });

@@ -22,6 +22,12 @@ export class AuditQueryDto {
   @IsUUID('all')
   actorId?: string;
 
+  @ApiPropertyOptional({ example: 'oversight.read', description: 'Only events of this action' })
+  @IsOptional()
+  @Matches(/^[a-z_]+(\.[a-z_]+)*$/, { message: 'action must look like award.approved' })
+  @MaxLength(64)
+  action?: string;
+
   @ApiPropertyOptional({ description: 'Cursor: return events after this sequence number', example: '0' })
   @IsOptional()
   @Matches(/^\d{1,18}$/)

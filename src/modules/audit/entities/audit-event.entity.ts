@@ -5,6 +5,7 @@ import { bigintTransformer } from '../../../database/transformers';
 @Entity('audit_events')
 @Index('IX_audit_events_entity', ['entityType', 'entityId', 'seq'])
 @Index('IX_audit_events_actor', ['actorId', 'seq'])
+@Index('IX_audit_events_action', ['action', 'seq'])
 export class AuditEvent {
   @PrimaryColumn({ type: 'bigint', transformer: bigintTransformer })
   seq!: bigint;
