@@ -24,6 +24,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { runMigrationsUnderLock } from '../src/database/migrate';
 import { FundingReportsService } from '../src/modules/funding-reports/funding-reports.service';
+import { OpenDataService } from '../src/modules/open-data/open-data.service';
 import { benchConfig, createBenchDatabase, dropBenchDatabase } from './bench-database';
 
 const DISTRICTS = 20;
@@ -235,6 +236,35 @@ async function seed(db: Client, n: number, payments: number): Promise<{ competit
   return { competitionId: c, seconds: (performance.now() - started) / 1000, counts: counts as unknown as Record<string, number> };
 }
 
+/**
+ * The public side of the same data: a page of grants, the summary by district, the headline figures
+ * (medians of 5), and the whole 360Giving export streamed once, with its size and the heap it took.
+ */
+async function benchOpenData(openData: OpenDataService, competitionId: string, medianOf: (work: () => Promise<unknown>) => Promise<number>) {
+  const page = await openData.grants({ competitionId, limit: 100, offset: 0 });
+  const byDistrict = await openData.summary({ by: 'district', competitionId, limit: 20, offset: 0 });
+  const heapBefore = process.memoryUsage().heapUsed;
+  let peakHeap = heapBefore;
+  let bytes = 0;
+  let exported = 0;
+  const [, exportMs] = await timed(async () => {
+    for await (const chunk of await openData.threeSixtyGiving(competitionId)) {
+      bytes += Buffer.byteLength(chunk);
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      exported += chunk.split('"recipientIndividual"').length - 1;
+    }
+  });
+  const summaryGrants = byDistrict.rows.reduce((n, r) => n + r.grants, 0);
+  return {
+    grantsPageMs: await medianOf(() => openData.grants({ competitionId, limit: 100, offset: 0 })),
+    grantsPageLastMs: await medianOf(() => openData.grants({ competitionId, limit: 100, offset: Math.max(0, page.total - 100) })),
+    summaryByDistrictMs: await medianOf(() => openData.summary({ by: 'district', competitionId, limit: 20, offset: 0 })),
+    figuresMs: await medianOf(() => openData.figures({ competitionId })),
+    threeSixtyGiving: { grants: exported, megabytes: +(bytes / 1e6).toFixed(1), ms: ms(exportMs), heapGrowthMb: +((peakHeap - heapBefore) / 1e6).toFixed(1) },
+    checks: { ok: exported === page.total && summaryGrants === page.total, publicGrants: page.total, summaryGrants },
+  };
+}
+
 export async function benchFundingReport(n: number): Promise<void> {
   const paymentsWanted = option('payments') ?? 3 * n;
   const benchStarted = performance.now();
@@ -280,6 +310,7 @@ export async function benchFundingReport(n: number): Promise<void> {
       budgetMs: await medianOf(() => reports.budget(id)),
       byDistrictCsvMs: await medianOf(async () => reports.csv(await reports.breakdown(id, 'district'))),
     };
+    const openData = await benchOpenData(app.get(OpenDataService), id, medianOf);
     const plan = (await seeder.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${caught.sql}`, caught.params)).rows.map((r) => r['QUERY PLAN']);
 
     const sum = (rows: { committed: string; paid: string; grants: number; jobsCreated: number }[]) => ({
@@ -296,7 +327,8 @@ export async function benchFundingReport(n: number): Promise<void> {
       byDistrict.rows.length === DISTRICTS &&
       byVillage.rows.length <= DISTRICTS * VILLAGES_PER_DISTRICT &&
       seeded.counts.awards === n &&
-      seeded.counts.payments === paymentsWanted;
+      seeded.counts.payments === paymentsWanted &&
+      openData.checks.ok;
 
     console.log(
       JSON.stringify(
@@ -308,6 +340,7 @@ export async function benchFundingReport(n: number): Promise<void> {
           othersMedianMs: others,
           rows: { villages: byVillage.rows.length, goals: byGoal.rows.length },
           budget,
+          openData,
           byDistrictPlan: plan.filter((line) => /Scan|Join|Loop|Aggregate|Sort|Hash|Execution Time|Planning Time/.test(line)).map((line) => line.replace(/\s+$/, '')),
           checks: { ok, consistent: budget.consistent, districtsAddUp: districts.committed === budget.committed && districts.paid === budget.paid },
           totalSeconds: +((performance.now() - benchStarted) / 1000).toFixed(1),

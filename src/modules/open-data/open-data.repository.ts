@@ -25,6 +25,15 @@ const PUBLIC_COMPETITION = `c.status <> 'draft'`;
 /** What a grant is worth publicly: its amount, or once cancelled, what was paid on it. */
 const AWARDED = `CASE WHEN a.status = 'cancelled' THEN coalesce(pd.paid, 0) ELSE a.amount END`;
 
+/**
+ * `paid`: recorded payments per award, of one competition's awards when `competitionParam` names
+ * it (so a competition's figures never aggregate the whole country's payments).
+ */
+function paidPerAward(competitionParam: string | null): string {
+  const scope = competitionParam ? `JOIN awards pa ON pa.id = p.award_id AND pa.competition_id = ${competitionParam}` : '';
+  return `paid AS (SELECT p.award_id, sum(p.amount) AS paid FROM payments p ${scope} WHERE p.status = 'recorded' GROUP BY p.award_id)`;
+}
+
 const GRANT_FROM = `
   FROM awards a
   JOIN competitions c ON c.id = a.competition_id
@@ -82,20 +91,24 @@ export class OpenDataRepository {
   async grants(filter: GrantFilter, page: { limit: number; offset: number }): Promise<[GrantRow[], number]> {
     const { where, params } = this.where(filter);
     const [count]: { total: string }[] = await this.dataSource.query(`SELECT count(*) AS total ${GRANT_FROM} WHERE ${where}`, params);
+    // The page's ids first: payments and goals are then gathered for those rows only.
     const rows: RawGrant[] = await this.dataSource.query(
-      `${this.grantSelect()} WHERE ${where} ORDER BY a.approved_at, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      `WITH picked AS (SELECT a.id ${GRANT_FROM} WHERE ${where} ORDER BY a.approved_at, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2})
+       ${this.grantSelect()} WHERE a.id IN (SELECT id FROM picked) ORDER BY a.approved_at, a.id`,
       [...params, page.limit, page.offset],
     );
     return [rows.map(toGrantRow), Number(count.total)];
   }
 
-  /** The next batch of a competition's public grants after `afterId` (id order), for streaming exports. */
-  async grantBatch(competitionId: string, afterId: string | null, limit: number): Promise<GrantRow[]> {
+  /** The ids of a competition's public grants in id order: an export reads them once, then in batches. */
+  async grantIds(competitionId: string): Promise<string[]> {
     const { where, params } = this.where({ competitionId });
-    const rows: RawGrant[] = await this.dataSource.query(
-      `${this.grantSelect()} WHERE ${where} AND ($${params.length + 1}::uuid IS NULL OR a.id > $${params.length + 1}) ORDER BY a.id LIMIT $${params.length + 2}`,
-      [...params, afterId, limit],
-    );
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT a.id ${GRANT_FROM} WHERE ${where} ORDER BY a.id`, params);
+    return rows.map((r) => r.id);
+  }
+
+  async grantsByIds(ids: string[]): Promise<GrantRow[]> {
+    const rows: RawGrant[] = await this.dataSource.query(`${this.grantSelect()} WHERE a.id = ANY($1::uuid[]) ORDER BY a.id`, [ids]);
     return rows.map(toGrantRow);
   }
 
@@ -104,7 +117,8 @@ export class OpenDataRepository {
     const group = GROUPS[by];
     const { where, params } = this.where(filter);
     const rows: { id: string; name: string; currency: string; grants: number; awarded: string; paid: string }[] = await this.dataSource.query(
-      `WITH paid AS (SELECT p.award_id, sum(p.amount) AS paid FROM payments p WHERE p.status = 'recorded' GROUP BY p.award_id)
+      // where() binds competitionId first, so when present it is $1.
+      `WITH ${paidPerAward(filter.competitionId ? '$1' : null)}
        SELECT ${group.id} AS id, ${group.name} AS name, c.currency, count(*)::int AS grants,
               sum(${AWARDED}) AS awarded, sum(coalesce(pd.paid, 0)) AS paid
          ${GRANT_FROM} LEFT JOIN paid pd ON pd.award_id = a.id ${group.join}
@@ -116,40 +130,45 @@ export class OpenDataRepository {
     return rows.map((r) => ({ id: r.id, name: r.name, currency: r.currency, grants: r.grants, awarded: BigInt(r.awarded), paid: BigInt(r.paid) }));
   }
 
-  /** Headline figures over public competitions, optionally one of them; money per currency. */
+  /** Headline figures over public competitions, optionally one of them, in one statement; money per currency. */
   async figures(competitionId?: string): Promise<PublicFigures> {
     const scope = competitionId ? 'AND c.id = $1' : '';
-    const params = competitionId ? [competitionId] : [];
-    const [counts]: { competitions: number; open: number; submitted: number; villages: number; districts: number }[] = await this.dataSource.query(
-      `SELECT (SELECT count(*)::int FROM competitions c WHERE ${PUBLIC_COMPETITION} ${scope}) AS competitions,
-              (SELECT count(*)::int FROM competitions c WHERE c.status = 'open' ${scope}) AS open,
-              (SELECT count(*)::int FROM applications ap JOIN competitions c ON c.id = ap.competition_id
-                WHERE ap.submitted_at IS NOT NULL AND ${PUBLIC_COMPETITION} ${scope}) AS submitted,
-              (SELECT count(DISTINCT ap.village_id)::int ${GRANT_FROM} WHERE ${PUBLIC_AWARD} AND ${PUBLIC_COMPETITION} ${scope}) AS villages,
-              (SELECT count(DISTINCT v.district_id)::int ${GRANT_FROM} WHERE ${PUBLIC_AWARD} AND ${PUBLIC_COMPETITION} ${scope}) AS districts`,
-      params,
-    );
-    const money: { currency: string; budget: string; grants: number; awarded: string; paid: string }[] = await this.dataSource.query(
-      `WITH paid AS (SELECT p.award_id, sum(p.amount) AS paid FROM payments p WHERE p.status = 'recorded' GROUP BY p.award_id),
-            budgets AS (SELECT c.currency, sum(c.budget) AS budget FROM competitions c WHERE ${PUBLIC_COMPETITION} ${scope} GROUP BY c.currency),
-            grants AS (
-              SELECT c.currency, count(*)::int AS grants, sum(${AWARDED}) AS awarded, sum(coalesce(pd.paid, 0)) AS paid
-                ${GRANT_FROM} LEFT JOIN paid pd ON pd.award_id = a.id
-               WHERE ${PUBLIC_AWARD} AND ${PUBLIC_COMPETITION} ${scope}
-               GROUP BY c.currency
-            )
-       SELECT b.currency, b.budget, coalesce(g.grants, 0) AS grants, coalesce(g.awarded, 0) AS awarded, coalesce(g.paid, 0) AS paid
-         FROM budgets b LEFT JOIN grants g ON g.currency = b.currency
-        ORDER BY b.currency`,
-      params,
-    );
+    const rows: { currency: string | null; budget: string | null; competitions: number; open: number; submitted: number; villages: number; districts: number; grants: number; awarded: string; paid: string }[] =
+      await this.dataSource.query(
+        `WITH ${paidPerAward(competitionId ? '$1' : null)},
+              public_competitions AS (SELECT c.id, c.currency, c.budget, c.status FROM competitions c WHERE ${PUBLIC_COMPETITION} ${scope}),
+              grants AS (
+                SELECT c.currency, v.id AS village_id, v.district_id, ${AWARDED} AS awarded, coalesce(pd.paid, 0) AS paid
+                  ${GRANT_FROM} LEFT JOIN paid pd ON pd.award_id = a.id
+                 WHERE ${PUBLIC_AWARD} AND ${PUBLIC_COMPETITION} ${scope}
+              ),
+              money AS (
+                SELECT b.currency, b.budget, coalesce(g.grants, 0) AS grants, coalesce(g.awarded, 0) AS awarded, coalesce(g.paid, 0) AS paid
+                  FROM (SELECT currency, sum(budget) AS budget FROM public_competitions GROUP BY currency) b
+                  LEFT JOIN (SELECT currency, count(*)::int AS grants, sum(awarded) AS awarded, sum(paid) AS paid FROM grants GROUP BY currency) g ON g.currency = b.currency
+              ),
+              counts AS (
+                SELECT (SELECT count(*)::int FROM public_competitions) AS competitions,
+                       (SELECT count(*)::int FROM public_competitions WHERE status = 'open') AS open,
+                       (SELECT count(*)::int FROM applications ap JOIN public_competitions c ON c.id = ap.competition_id WHERE ap.submitted_at IS NOT NULL) AS submitted,
+                       (SELECT count(DISTINCT village_id)::int FROM grants) AS villages,
+                       (SELECT count(DISTINCT district_id)::int FROM grants) AS districts
+              )
+         SELECT counts.*, money.currency, money.budget, money.grants, money.awarded, money.paid
+           FROM counts LEFT JOIN money ON true
+          ORDER BY money.currency`,
+        competitionId ? [competitionId] : [],
+      );
+    const counts = rows[0];
     return {
       competitions: counts.competitions,
       openCompetitions: counts.open,
       applicationsSubmitted: counts.submitted,
       villagesWithGrants: counts.villages,
       districtsWithGrants: counts.districts,
-      money: money.map((m) => ({ currency: m.currency, budget: BigInt(m.budget), grants: m.grants, awarded: BigInt(m.awarded), paid: BigInt(m.paid) })),
+      money: rows
+        .filter((m) => m.currency !== null)
+        .map((m) => ({ currency: m.currency!, budget: BigInt(m.budget!), grants: m.grants, awarded: BigInt(m.awarded), paid: BigInt(m.paid) })),
     };
   }
 

@@ -52,18 +52,14 @@ export class OpenDataService {
     return this.packageChunks(competitionId);
   }
 
+  /** Ids first, then rows by id in batches: linear in the grants, however many there are. */
   private async *packageChunks(competitionId: string): AsyncGenerator<string> {
+    const ids = await this.repository.grantIds(competitionId);
     yield '{"grants":[';
-    let afterId: string | null = null;
-    let first = true;
-    for (;;) {
-      const batch = await this.repository.grantBatch(competitionId, afterId, EXPORT_BATCH);
-      if (batch.length === 0) break;
+    for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
+      const batch = await this.repository.grantsByIds(ids.slice(start, start + EXPORT_BATCH));
       const text = batch.map((g) => JSON.stringify(toThreeSixtyGiving(g, this.publisher))).join(',');
-      yield first ? text : `,${text}`;
-      first = false;
-      afterId = batch[batch.length - 1].id;
-      if (batch.length < EXPORT_BATCH) break;
+      yield start === 0 ? text : `,${text}`;
     }
     yield ']}';
   }

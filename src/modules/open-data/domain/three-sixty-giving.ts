@@ -14,7 +14,16 @@ export interface Publisher {
 export const THREE_SIXTY_GIVING_VERSION = '1.4.3';
 
 const day = (at: Date) => at.toISOString().slice(0, 10);
-const dayIn = (at: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** YYYY-MM-DD in the zone; formatters are costly to build, so one per zone is kept. */
+function dayIn(at: Date, timeZone: string): string {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(at);
+}
 
 /** The planned period: the applicant's planned start (or the award date) for the planned months. */
 function plannedDates(grant: GrantRow, timeZone: string) {
