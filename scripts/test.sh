@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Runs everything CI runs: typecheck, lint, import-cycle check, then the whole jest suite (unit and
-# integration). Checks Node.js, installs dependencies when needed and makes sure PostgreSQL and Redis
-# answer first (scripts/services.sh). Extra arguments go to jest, e.g.
+# Runs everything CI runs: typecheck, lint, import-cycle check, the whole jest suite (unit and
+# integration), then the fault suite (test/faults: PostgreSQL and Redis of its own, stopped and
+# crashed during bursts of writes, worker processes killed; about a minute). Checks Node.js,
+# installs dependencies when needed and makes sure PostgreSQL and Redis answer first
+# (scripts/services.sh). Extra arguments go to jest and skip the fault suite, e.g.
 #   ./scripts/test.sh --selectProjects unit
 #   ./scripts/test.sh test/auth.e2e-spec.ts
+# The fault suite alone: npx jest -c test/faults/jest.config.ts
 # Exits with the status of the first step that fails.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -31,6 +34,12 @@ npm run check:cycles
 step "Tests"
 status=0
 npm test -- "$@" || status=$?
+# Its own step, after the main suite: it needs redis-server and the PostgreSQL server binaries
+# (initdb, postgres; PG_BIN_DIR if they are not under /usr/lib/postgresql), not the shared services.
+if ((status == 0 && $# == 0)); then
+  step "Fault suite (own PostgreSQL and Redis stopped and crashed, worker killed)"
+  npx jest -c test/faults/jest.config.ts || status=$?
+fi
 if ((status == 0)); then
   step "All checks passed"
 else

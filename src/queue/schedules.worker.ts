@@ -19,6 +19,7 @@ export class SchedulesWorker implements OnModuleInit, OnApplicationShutdown {
   private queue?: Queue;
   private worker?: Worker;
   private readonly connections: Redis[] = [];
+  private stopping = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -37,30 +38,31 @@ export class SchedulesWorker implements OnModuleInit, OnApplicationShutdown {
     for (const connection of this.connections) connection.on('error', () => undefined);
     const prefix = bullPrefix(this.config);
     this.queue = new Queue(QUEUES.schedules, { connection: producer, prefix });
-    await this.queue.upsertJobScheduler(
-      SCHEDULED_JOBS.closeDueCompetitions,
-      { every: this.config.competitionCloseEveryMs },
-      { name: SCHEDULED_JOBS.closeDueCompetitions, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
-    );
-    await this.queue.upsertJobScheduler(
-      SCHEDULED_JOBS.remindDrafts,
-      { every: this.config.draftReminderEveryMs },
-      { name: SCHEDULED_JOBS.remindDrafts, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
-    );
-    await this.queue.upsertJobScheduler(
-      SCHEDULED_JOBS.reviewSweep,
-      { every: this.config.reviewSweepEveryMs },
-      { name: SCHEDULED_JOBS.reviewSweep, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
-    );
-    await this.queue.upsertJobScheduler(
-      SCHEDULED_JOBS.awardSweep,
-      { every: this.config.awardSweepEveryMs },
-      { name: SCHEDULED_JOBS.awardSweep, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
-    );
+    await this.ensureSchedules();
+    // A Redis that restarts without its data (no persistence, a failover to an empty replica) loses
+    // the schedulers with every other key: put them back on each reconnect. Upserting by id is
+    // idempotent and keeps an existing scheduler's next run, so a reconnect that lost nothing is harmless.
+    producer.on('ready', () => {
+      if (this.stopping) return;
+      this.ensureSchedules().catch((error: unknown) => this.logger.warn({ err: error }, 'Could not restore the schedules after a reconnect'));
+    });
     this.worker = new Worker(QUEUES.schedules, (job) => this.run(job), { connection: consumer, prefix, concurrency: 1 });
     this.worker.on('failed', (job, error) => this.logger.error({ err: error, job: job?.name }, 'Scheduled job failed'));
     this.worker.on('error', (error) => this.logger.warn({ err: error }, 'Schedules worker error'));
     this.queue.on('error', (error) => this.logger.warn({ err: error }, 'Schedules queue error'));
+  }
+
+  /** One scheduler per recurring job, upserted by id (so replicas starting together make one schedule). */
+  private async ensureSchedules(): Promise<void> {
+    const every: Record<string, number> = {
+      [SCHEDULED_JOBS.closeDueCompetitions]: this.config.competitionCloseEveryMs,
+      [SCHEDULED_JOBS.remindDrafts]: this.config.draftReminderEveryMs,
+      [SCHEDULED_JOBS.reviewSweep]: this.config.reviewSweepEveryMs,
+      [SCHEDULED_JOBS.awardSweep]: this.config.awardSweepEveryMs,
+    };
+    for (const [name, ms] of Object.entries(every)) {
+      await this.queue!.upsertJobScheduler(name, { every: ms }, { name, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } });
+    }
   }
 
   async run(job: Job): Promise<unknown> {
@@ -80,6 +82,7 @@ export class SchedulesWorker implements OnModuleInit, OnApplicationShutdown {
 
   /** Lets the running job finish, then lets go of Redis. */
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await this.worker?.close();
     await this.queue?.close();
     await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));

@@ -21,7 +21,15 @@ export function startScript(script: string, args: string[], env: Record<string, 
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<Finished>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  // A test that fails (or a run that is interrupted) must not leave the process running.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const done = new Promise<Finished>((resolve) =>
+    child.on('exit', (code, signal) => {
+      process.removeListener('exit', killOnExit);
+      resolve({ code, signal, stdout, stderr });
+    }),
+  );
   return Object.assign(child, { output: () => ({ code: child.exitCode, signal: child.signalCode, stdout, stderr }), done });
 }
 
