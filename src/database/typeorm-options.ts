@@ -16,6 +16,8 @@ export function typeormOptions(databaseUrl: string, poolSize = 10): DataSourceOp
     synchronize: false,
     migrationsRun: false,
     logging: false,
-    extra: { max: poolSize, application_name: 'startup-grants' },
+    // A connection attempt (or a wait for a free one) that hangs, as against a stalled server, fails
+    // after 10 s instead of holding the request forever; a restarted server is reached at once.
+    extra: { max: poolSize, application_name: 'startup-grants', connectionTimeoutMillis: 10000 },
   };
 }
