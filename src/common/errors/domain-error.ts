@@ -11,6 +11,7 @@ export type ErrorKind =
   | 'rule'
   | 'rate_limited'
   | 'too_large'
+  | 'unsupported_media'
   | 'unavailable';
 
 export interface ErrorSpec {
@@ -52,6 +53,7 @@ export const HTTP_STATUS_BY_KIND: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_media: 415,
   rule: 422,
   rate_limited: 429,
   unavailable: 503,

@@ -29,7 +29,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (status >= 500) {
       this.logger.error({ err: exception }, 'Unhandled error');
     }
-    if (status === 429 && body.details.retryAfterSeconds !== undefined) {
+    if ((status === 429 || status === 503) && body.details.retryAfterSeconds !== undefined) {
       response.setHeader('Retry-After', String(body.details.retryAfterSeconds));
     }
     response.status(status).json(body);
@@ -39,6 +39,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       return this.fromSpec(exception, exception.details, exception.message);
     }
+    if (databaseUnreachable(exception)) return this.fromSpec(DatabaseErrors.UNAVAILABLE, { retryAfterSeconds: 5 });
     if (exception instanceof QueryFailedError) {
       const mapped = this.fromDatabase(exception.driverError as PgDriverError);
       if (mapped) return mapped;
@@ -46,9 +47,8 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       return this.fromHttpException(exception);
     }
-    const bodyParserType = (exception as { type?: string } | null)?.type;
-    if (bodyParserType === 'entity.too.large') return this.fromSpec(CommonErrors.TOO_LARGE);
-    if (bodyParserType === 'entity.parse.failed') return this.fromSpec(CommonErrors.MALFORMED_JSON);
+    const bodyProblem = this.fromBodyParser(exception);
+    if (bodyProblem) return bodyProblem;
     return {
       status: 500,
       body: { code: 'INTERNAL', message: 'Unexpected error; it has been logged', details: {} },
@@ -61,6 +61,20 @@ export class ErrorFilter implements ExceptionFilter {
     message = spec.message,
   ): { status: number; body: ErrorBody } {
     return { status: HTTP_STATUS_BY_KIND[spec.kind], body: { code: spec.code, message, details } };
+  }
+
+  /**
+   * body-parser fails before any route runs, with http-errors that carry a status and often a
+   * `type`: too large (also too many form fields), not JSON, an unknown encoding or charset, a
+   * broken gzip stream, a body shorter than its Content-Length. Each is the client's mistake.
+   */
+  private fromBodyParser(exception: unknown): { status: number; body: ErrorBody } | undefined {
+    const error = exception as { type?: unknown; status?: unknown; expose?: unknown } | null;
+    if (!error || typeof error.status !== 'number' || error.expose !== true || error.status < 400 || error.status >= 500) return undefined;
+    if (error.type === 'entity.parse.failed') return this.fromSpec(CommonErrors.MALFORMED_JSON);
+    if (error.status === 413) return this.fromSpec(CommonErrors.TOO_LARGE);
+    if (error.status === 415) return this.fromSpec(CommonErrors.UNSUPPORTED_ENCODING, { reason: String((exception as Error).message) });
+    return this.fromSpec(CommonErrors.MALFORMED_BODY);
   }
 
   private fromDatabase(error: PgDriverError): { status: number; body: ErrorBody } | undefined {
@@ -110,4 +124,23 @@ export class ErrorFilter implements ExceptionFilter {
       body: { code: `HTTP.${status}`, message: exception.message, details: {} },
     };
   }
+}
+
+/** SQLSTATE classes and codes that mean the server went away or refused a connection, not that the request was wrong. */
+const UNREACHABLE_CODES = /^(08|57P0[123]$|53300$)/;
+const UNREACHABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
+/** What the pg driver says, without a code, when a connection dies under a query or cannot be had in time. */
+const UNREACHABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|terminating connection|Client has encountered a connection error/i;
+
+/**
+ * True when PostgreSQL could not be reached (restarting, crashed, failing over, out of connection
+ * slots): the client should retry, so it is a 503 with Retry-After, not an unexplained 500. A
+ * connection lost during COMMIT may still have committed: idempotency keys and compare-and-set
+ * updates are what make the retry safe.
+ */
+export function databaseUnreachable(exception: unknown): boolean {
+  const error = (exception instanceof QueryFailedError ? exception.driverError : exception) as { code?: unknown; message?: unknown } | null;
+  if (!error || typeof error !== 'object') return false;
+  if (typeof error.code === 'string' && (UNREACHABLE_CODES.test(error.code) || UNREACHABLE_ERRNO.has(error.code))) return true;
+  return typeof error.message === 'string' && UNREACHABLE_MESSAGE.test(error.message);
 }

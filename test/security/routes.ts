@@ -1,5 +1,6 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from '../../src/common/auth/access.decorators';
 import { Role } from '../../src/common/auth/role';
@@ -10,6 +11,20 @@ export interface RouteInfo {
   isPublic: boolean;
   roles: Role[] | undefined;
   handler: string;
+  /** The classes of the whole request body and query string the handler takes, if any. */
+  body?: DtoClass;
+  query?: DtoClass;
+}
+
+export type DtoClass = new (...args: never[]) => object;
+
+/** The class of the handler argument taken whole from the body or the query (`@Body()`, `@Query()`). */
+function argumentClass(controller: DtoClass, name: string, kind: RouteParamtypes): DtoClass | undefined {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<string, { index: number; data?: unknown }>;
+  const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, name) ?? []) as unknown[];
+  const entry = Object.entries(args).find(([key, arg]) => key.split(':')[0] === String(kind) && arg.data === undefined)?.[1];
+  const type = entry && types[entry.index];
+  return typeof type === 'function' && type !== Object ? (type as DtoClass) : undefined;
 }
 
 const join = (...parts: (string | undefined)[]) =>
@@ -24,7 +39,7 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
   const routes: RouteInfo[] = [];
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as (new (...args: never[]) => object) | undefined;
+      const controller = wrapper.metatype as DtoClass | undefined;
       if (!controller) continue;
       const prefixes = ([] as string[]).concat(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
       const prototype = controller.prototype as Record<string, unknown>;
@@ -38,7 +53,15 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
         const roles = (Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, controller)) as Role[] | undefined;
         for (const prefix of prefixes) {
           for (const path of ([] as string[]).concat(paths)) {
-            routes.push({ method: RequestMethod[method], path: join(prefix, path), isPublic, roles, handler: `${controller.name}.${name}` });
+            routes.push({
+              method: RequestMethod[method],
+              path: join(prefix, path),
+              isPublic,
+              roles,
+              handler: `${controller.name}.${name}`,
+              body: argumentClass(controller, name, RouteParamtypes.BODY),
+              query: argumentClass(controller, name, RouteParamtypes.QUERY),
+            });
           }
         }
       }
