@@ -167,7 +167,7 @@ export function tally(outcomes: Outcome[], from = 0, to = Number.POSITIVE_INFINI
   for (const o of outcomes) {
     for (const a of o.attempts) {
       if (a.at < from || a.at > to) continue;
-      const key = a.status === 'network' ? 'network' : a.status < 300 ? '2xx' : a.status >= 500 ? '5xx' : String(a.status);
+      const key = a.status === 'network' ? 'network' : a.status < 300 ? '2xx' : a.status === 503 ? '503' : a.status >= 500 ? '5xx' : String(a.status);
       counts[key] = (counts[key] ?? 0) + 1;
     }
   }
