@@ -34,6 +34,7 @@ export class NotificationSender {
     const id = job.data.notificationId;
     const row = await this.notifications.startSending(id, this.config.sendLeaseMs);
     if (!row) return this.skipOrWait(job, id, token);
+    let sent: { language: string; messageId: string; response: string };
     try {
       if (!row.active) throw new UnrecoverableError('the recipient is disabled');
       if (!isMessageType(row.type)) throw new UnrecoverableError(`unknown message type ${row.type}`);
@@ -45,8 +46,7 @@ export class NotificationSender {
         Math.floor(this.config.sendLeaseMs / 2),
         'the SMTP server',
       );
-      await this.notifications.markSent(id, { language: rendered.language, messageId: delivery.messageId, response: delivery.response });
-      return 'sent';
+      sent = { language: rendered.language, messageId: delivery.messageId, response: delivery.response };
     } catch (error) {
       const reason = describeSendFailure(error);
       if (error instanceof TimeoutError) {
@@ -61,6 +61,27 @@ export class NotificationSender {
       }
       await this.notifications.markRetrying(id, reason);
       throw new Error(reason);
+    }
+    await this.recordSent(id, sent);
+    return 'sent';
+  }
+
+  /**
+   * The SMTP server has the message: never mark it failed or retrying now. If the database is away
+   * (restarting, failing over), keep trying for the rest of the lease, so that a short outage does
+   * not turn into a second copy once the lease runs out; only then give up and let the job retry.
+   */
+  private async recordSent(id: string, sent: { language: string; messageId: string; response: string }): Promise<void> {
+    const giveUpAt = Date.now() + Math.floor(this.config.sendLeaseMs / 2);
+    for (let wait = 200; ; wait = Math.min(wait * 2, 5000)) {
+      try {
+        await this.notifications.markSent(id, sent);
+        return;
+      } catch (error) {
+        if (Date.now() + wait > giveUpAt) throw error;
+        this.logger.warn({ notificationId: id, err: error }, 'Delivered, but could not record it yet; trying again');
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
     }
   }
 
