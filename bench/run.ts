@@ -6,6 +6,7 @@ import { benchApplications } from './applications.bench';
 import { benchAssignment } from './assignment.bench';
 import { benchFinalize } from './finalize.bench';
 import { benchFundingReport } from './funding-report.bench';
+import { benchLoad } from './load.bench';
 import { benchNotifications } from './notifications.bench';
 import { benchPayments } from './payments.bench';
 
@@ -17,6 +18,7 @@ const BENCHES: Record<string, (n: number | undefined) => Promise<void>> = {
   finalize: (n) => benchFinalize(n ?? 100000),
   'funding-report': (n) => benchFundingReport(n ?? 10000),
   payments: (n) => benchPayments(n ?? 2000),
+  load: (n) => benchLoad(n ?? 4000),
 };
 
 async function main(): Promise<void> {
