@@ -230,6 +230,15 @@ describe('public reads are cached', () => {
     const unknown = randomUUID();
     await ctx.http().get('/public/figures').query({ competitionId: unknown }).expect(404);
     const second404 = await ctx.http().get('/public/figures').query({ competitionId: unknown }).expect(404);
-    expect(second404.headers['x-cache']).toBe('miss');
+    expect(second404.headers['x-cache']).toBeUndefined();
+    expect(second404.body.code).toBe('COMPETITION.NOT_FOUND');
+  });
+
+  it('computes a cold entry once for a burst of readers: one miss, the rest wait for it', async () => {
+    const burst = await Promise.all(Array.from({ length: 10 }, () => ctx.http().get('/public/grants').query({ limit: 7 }).expect(200)));
+    expect(burst.map((r) => r.headers['x-cache']).sort()).toEqual([...Array(9).fill('hit'), 'miss']);
+    expect(new Set(burst.map((r) => r.text)).size).toBe(1);
+    expect(burst[0].headers['content-type']).toMatch(/^application\/json/);
+    expect(burst[0].body).toMatchObject({ limit: 7, items: expect.any(Array) });
   });
 });
