@@ -24,8 +24,12 @@ export class RateLimiter {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Every counter under one hash tag (the one BullMQ's keys carry): a MULTI over several keys must
+   * stay in one slot, or Redis Cluster refuses it and the limits would silently stop.
+   */
   private full(key: string): string {
-    return `${this.config.redisPrefix}:rate:${key}`;
+    return `{${this.config.redisPrefix}}:rate:${key}`;
   }
 
   /** Counts one attempt against every limit; returns 0 when allowed, else seconds to wait. */
