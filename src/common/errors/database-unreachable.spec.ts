@@ -20,7 +20,7 @@ describe('databaseUnreachable', () => {
   });
 
   it('leaves the request’s own mistakes and everything else alone', () => {
-    for (const error of [failed(pgError('23505')), failed(pgError('22P02')), failed(pgError('40001')), new Error('boom'), null, 'text']) {
+    for (const error of [failed(pgError('08P01', 'bind message has too many parameters')), failed(pgError('23505')), failed(pgError('22P02')), failed(pgError('40001')), new Error('boom'), null, 'text']) {
       expect(databaseUnreachable(error)).toBe(false);
     }
   });

@@ -32,6 +32,8 @@ export class ErrorFilter implements ExceptionFilter {
     if ((status === 429 || status === 503) && body.details.retryAfterSeconds !== undefined) {
       response.setHeader('Retry-After', String(body.details.retryAfterSeconds));
     }
+    // An error is about this moment (a database restarting, a competition not open yet): no proxy keeps it.
+    response.setHeader('Cache-Control', 'no-store');
     response.status(status).json(body);
   }
 
@@ -127,7 +129,7 @@ export class ErrorFilter implements ExceptionFilter {
 }
 
 /** SQLSTATE classes and codes that mean the server went away or refused a connection, not that the request was wrong. */
-const UNREACHABLE_CODES = /^(08|57P0[123]$|53300$)/;
+const UNREACHABLE_CODES = /^(08(?!P01)|57P0[123]$|53300$)/;
 const UNREACHABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
 /** What the pg driver says, without a code, when a connection dies under a query or cannot be had in time. */
 const UNREACHABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|terminating connection|Client has encountered a connection error/i;

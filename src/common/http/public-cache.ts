@@ -1,4 +1,6 @@
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, map, Observable, of } from 'rxjs';
@@ -7,6 +9,9 @@ import { APP_CONFIG } from '../../config/config.module';
 
 const CACHED_KEY = 'http:public-cache';
 const MAX_ENTRIES = 1000;
+/** Memory the cache may hold in all, and the largest answer it keeps (a national allocation is tens of MB). */
+const MAX_BYTES = 128 * 1024 * 1024;
+const MAX_ENTRY_BYTES = 32 * 1024 * 1024;
 
 /**
  * Marks a public read whose answer is the same for everyone: it may be served from this process's
@@ -23,16 +28,18 @@ interface Entry {
 
 /**
  * Open data is read far more than it changes, and by anyone: a short-lived cache per process (and a
- * `Cache-Control: public` header for proxies and browsers) keeps a burst of public reads off
- * PostgreSQL. Entries are keyed by the full URL and bounded in number (oldest out first), so random
- * query strings cannot grow memory. One request at a time refills an entry; while it does, the
- * others get the expired copy if there is one (figures may lag a change by a few more seconds), or
- * wait for the refill rather than all computing the same answer. Errors are never kept.
+ * `Cache-Control: public` header for proxies and browsers on successful answers) keeps a burst of
+ * public reads off PostgreSQL. Entries are keyed by the path, plus the query string only for routes
+ * that read one (so `?x=1`, `?x=2`... cannot multiply entries), and bounded in number and bytes
+ * (oldest out first). One request at a time refills an entry; while it does, the others get the
+ * copy that expired within the last period, or wait for the refill rather than all computing the
+ * same answer. Errors are never kept, and the error filter marks them `no-store`.
  */
 @Injectable()
 export class PublicCacheInterceptor implements NestInterceptor {
   private readonly entries = new Map<string, Entry>();
   private readonly refills = new Map<string, Promise<string>>();
+  private bytes = 0;
 
   constructor(
     private readonly reflector: Reflector,
@@ -44,24 +51,21 @@ export class PublicCacheInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<Request>();
     const response = context.switchToHttp().getResponse<Response>();
     const seconds = this.config.publicCacheSeconds;
-    response.setHeader('Cache-Control', seconds > 0 ? `public, max-age=${seconds}` : 'no-cache');
-    if (seconds === 0 || request.method !== 'GET') return next.handle();
-    const key = request.originalUrl;
+    if (seconds === 0 || request.method !== 'GET') return next.handle().pipe(map((body) => this.mark(response, body, seconds)));
+    const key = readsQuery(context) ? request.originalUrl : request.path;
     const entry = this.entries.get(key);
-    if (entry && entry.expiresAt > Date.now()) return of(this.send(response, entry.json, 'hit'));
+    const now = Date.now();
+    if (entry && entry.expiresAt > now) return of(this.send(response, entry.json, 'hit', seconds));
     const refill = this.refills.get(key);
-    if (refill && entry) return of(this.send(response, entry.json, 'stale'));
-    if (refill) return from(refill).pipe(map((json) => this.send(response, json, 'hit')));
-    const started = this.refill(key, next, seconds);
-    return from(started).pipe(map((json) => this.send(response, json, 'miss')));
+    if (refill && entry && entry.expiresAt > now - seconds * 1000) return of(this.send(response, entry.json, 'stale', seconds));
+    if (refill) return from(refill).pipe(map((json) => this.send(response, json, 'hit', seconds)));
+    return from(this.refill(key, next, seconds)).pipe(map((json) => this.send(response, json, 'miss', seconds)));
   }
 
   private async refill(key: string, next: CallHandler, seconds: number): Promise<string> {
     const work = lastValueFrom(next.handle()).then((body) => {
       const json = JSON.stringify(body);
-      this.entries.delete(key);
-      this.entries.set(key, { expiresAt: Date.now() + seconds * 1000, json });
-      if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+      this.store(key, { expiresAt: Date.now() + seconds * 1000, json });
       return json;
     });
     this.refills.set(key, work);
@@ -72,10 +76,37 @@ export class PublicCacheInterceptor implements NestInterceptor {
     }
   }
 
+  private store(key: string, entry: Entry): void {
+    this.forget(key);
+    if (entry.json.length > MAX_ENTRY_BYTES) return;
+    this.entries.set(key, entry);
+    this.bytes += entry.json.length;
+    while (this.entries.size > MAX_ENTRIES || this.bytes > MAX_BYTES) this.forget(this.entries.keys().next().value as string);
+  }
+
+  private forget(key: string): void {
+    const old = this.entries.get(key);
+    if (!old) return;
+    this.bytes -= old.json.length;
+    this.entries.delete(key);
+  }
+
   /** The stored text as the body: Express keeps the JSON content type set here. */
-  private send(response: Response, json: string, state: 'hit' | 'miss' | 'stale'): string {
+  private send(response: Response, json: string, state: 'hit' | 'miss' | 'stale', seconds: number): string {
     response.setHeader('X-Cache', state);
     response.type('application/json');
-    return json;
+    return this.mark(response, json, seconds);
   }
+
+  /** Only a successful answer gets here: errors go to the error filter, which says `no-store`. */
+  private mark<T>(response: Response, body: T, seconds: number): T {
+    response.setHeader('Cache-Control', seconds > 0 ? `public, max-age=${seconds}` : 'no-cache');
+    return body;
+  }
+}
+
+/** Whether the handler takes a `@Query()` argument: only then does the query string change the answer. */
+function readsQuery(context: ExecutionContext): boolean {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ?? {}) as Record<string, unknown>;
+  return Object.keys(args).some((key) => key.split(':')[0] === String(RouteParamtypes.QUERY));
 }
