@@ -247,13 +247,15 @@ async function benchOpenData(openData: OpenDataService, competitionId: string, m
   let peakHeap = heapBefore;
   let bytes = 0;
   let exported = 0;
-  const [, exportMs] = await timed(async () => {
-    for await (const chunk of await openData.threeSixtyGiving(competitionId)) {
-      bytes += Buffer.byteLength(chunk);
-      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-      exported += chunk.split('"recipientIndividual"').length - 1;
-    }
-  });
+  const [, exportMs] = await timed(() =>
+    openData.threeSixtyGiving(competitionId, async (chunks) => {
+      for await (const chunk of chunks) {
+        bytes += Buffer.byteLength(chunk);
+        peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+        exported += chunk.split('"recipientIndividual"').length - 1;
+      }
+    }),
+  );
   const summaryGrants = byDistrict.rows.reduce((n, r) => n + r.grants, 0);
   return {
     grantsPageMs: await medianOf(() => openData.grants({ competitionId, limit: 100, offset: 0 })),

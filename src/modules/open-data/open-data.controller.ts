@@ -12,6 +12,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { CompetitionErrors } from '../competitions/competitions.errors';
 import { THREE_SIXTY_GIVING_VERSION } from './domain/three-sixty-giving';
 import { FiguresQueryDto, GrantFilterDto, GrantSummaryDto, GrantSummaryQueryDto, PublicFiguresDto, PublicGrantPageDto } from './dto/open-data.dto';
+import { OpenDataErrors } from './open-data.errors';
 import { OpenDataService } from './open-data.service';
 
 const GRANTS = 'Grants are awards the grantee accepted (accepted, active, completed), and cancelled ones on which money was paid. Amounts are integer strings in minor units (tiyn).';
@@ -64,19 +65,22 @@ export class OpenDataController {
   })
   @ApiProduces('application/json')
   @ApiOkResponse({ description: '{ grants: [...] }' })
-  @ApiErrors(CompetitionErrors.NOT_FOUND)
+  @ApiErrors(CompetitionErrors.NOT_FOUND, OpenDataErrors.EXPORT_BUSY)
   async threeSixtyGiving(@UuidParam() id: string, @Res() res: Response): Promise<void> {
-    const chunks = await this.openData.threeSixtyGiving(id);
-    res.status(200);
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('Content-Disposition', `inline; filename="360giving-${id}.json"`);
-    res.setHeader('Cache-Control', this.config.publicCacheSeconds > 0 ? `public, max-age=${this.config.publicCacheSeconds}` : 'no-cache');
-    try {
-      await pipeline(Readable.from(chunks), res);
-    } catch (error) {
-      // Headers are gone: a client that left, or a query that failed mid-way, can only cut the stream.
-      this.logger.warn(`360Giving export of ${id} stopped: ${(error as Error).message}`);
-      res.destroy();
-    }
+    await this.openData.threeSixtyGiving(id, async (chunks) => {
+      res.status(200);
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.setHeader('Content-Disposition', `inline; filename="360giving-${id}.json"`);
+      res.setHeader('Cache-Control', this.config.publicCacheSeconds > 0 ? `public, max-age=${this.config.publicCacheSeconds}` : 'no-cache');
+      try {
+        await pipeline(Readable.from(chunks), res);
+      } catch (error) {
+        // Before the first byte (the database away, say) the error filter can still answer properly.
+        if (!res.headersSent) throw error;
+        // After it, a client that left or a query that failed mid-way can only cut the stream.
+        this.logger.warn(`360Giving export of ${id} stopped: ${(error as Error).message}`);
+        res.destroy();
+      }
+    });
   }
 }

@@ -107,8 +107,9 @@ export class OpenDataRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Those of the ids that are still public grants (one may have been cancelled since the ids were read). */
   async grantsByIds(ids: string[]): Promise<GrantRow[]> {
-    const rows: RawGrant[] = await this.dataSource.query(`${this.grantSelect()} WHERE a.id = ANY($1::uuid[]) ORDER BY a.id`, [ids]);
+    const rows: RawGrant[] = await this.dataSource.query(`${this.grantSelect()} WHERE a.id = ANY($1::uuid[]) AND ${PUBLIC_AWARD} ORDER BY a.id`, [ids]);
     return rows.map(toGrantRow);
   }
 
@@ -174,7 +175,7 @@ export class OpenDataRepository {
 
   private grantSelect(): string {
     return `SELECT a.id, a.competition_id, c.title AS competition_title, c.currency, a.status, a.amount, ${AWARDED} AS awarded, coalesce(pd.paid, 0) AS paid,
-                   a.approved_at, a.updated_at, ap.applicant_id, ap.sector, to_char(ap.planned_start, 'YYYY-MM-DD') AS planned_start,
+                   a.approved_at, greatest(a.updated_at, pd.changed_at) AS updated_at, ap.applicant_id, ap.sector, to_char(ap.planned_start, 'YYYY-MM-DD') AS planned_start,
                    ap.duration_months, ap.requested_amount,
                    r.id AS region_id, r.name AS region_name, d.id AS district_id, d.name AS district_name,
                    v.id AS village_id, v.name AS village_name, v.kato_code,
@@ -183,9 +184,12 @@ export class OpenDataRepository {
                    pd.payments
               ${GRANT_FROM}
               LEFT JOIN LATERAL (
-                SELECT sum(p.amount) AS paid,
-                       json_agg(json_build_object('id', p.id, 'amount', p.amount::text, 'paidOn', to_char(p.paid_on, 'YYYY-MM-DD')) ORDER BY p.paid_on, p.id) AS payments
-                  FROM payments p WHERE p.award_id = a.id AND p.status = 'recorded'
+                -- A payment recorded or failed changes what is disbursed: it moves the grant's last change too.
+                SELECT sum(p.amount) FILTER (WHERE p.status = 'recorded') AS paid,
+                       json_agg(json_build_object('id', p.id, 'amount', p.amount::text, 'paidOn', to_char(p.paid_on, 'YYYY-MM-DD')) ORDER BY p.paid_on, p.id)
+                         FILTER (WHERE p.status = 'recorded') AS payments,
+                       max(coalesce(p.failed_at, p.created_at)) AS changed_at
+                  FROM payments p WHERE p.award_id = a.id
               ) pd ON true`;
   }
 

@@ -3,11 +3,14 @@ import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { CompetitionErrors } from '../competitions/competitions.errors';
+import { OpenDataErrors } from './open-data.errors';
 import { Publisher, toThreeSixtyGiving } from './domain/three-sixty-giving';
 import { FiguresQueryDto, GrantFilterDto, GrantSummaryDto, GrantSummaryQueryDto, PublicFiguresDto, PublicGrantDto, PublicGrantPageDto } from './dto/open-data.dto';
 import { GrantFilter, OpenDataRepository } from './open-data.repository';
 
 const EXPORT_BATCH = 500;
+const MAX_EXPORTS = 2;
+const MAX_WAITING_EXPORTS = 50;
 
 /**
  * Open data (DESIGN.md section 10): the grants awarded, where they went and which plan goals they
@@ -16,6 +19,8 @@ const EXPORT_BATCH = 500;
 @Injectable()
 export class OpenDataService {
   private readonly publisher: Publisher;
+  private exportsRunning = 0;
+  private readonly exportLine: (() => void)[] = [];
 
   constructor(
     private readonly repository: OpenDataRepository,
@@ -43,23 +48,50 @@ export class OpenDataService {
   }
 
   /**
-   * The competition's grants as a 360Giving package, produced in batches so that a national call
-   * (100,000 grants) streams in constant memory. The competition is checked before the first byte,
-   * so an unknown one is a plain 404.
+   * Writes the competition's grants as a 360Giving package through `write`, produced in batches so
+   * that a national call (100,000 grants) streams in constant memory. The competition is checked
+   * before the first byte, so an unknown one is a plain 404. An export uses the database for its
+   * whole length and anyone may ask for one: two run at a time per process and the others wait in
+   * line (past 50 waiting, 503 with Retry-After), so exports never starve other requests of the pool.
    */
-  async threeSixtyGiving(competitionId: string): Promise<AsyncIterable<string>> {
+  async threeSixtyGiving(competitionId: string, write: (chunks: AsyncIterable<string>) => Promise<void>): Promise<void> {
     await this.publicCompetition(competitionId);
-    return this.packageChunks(competitionId);
+    await this.exportSlot();
+    try {
+      await write(this.packageChunks(competitionId));
+    } finally {
+      this.releaseExportSlot();
+    }
+  }
+
+  /** Takes one of the export slots, or waits in line for one (the line is bounded: past it, 503). */
+  private async exportSlot(): Promise<void> {
+    if (this.exportsRunning < MAX_EXPORTS) {
+      this.exportsRunning += 1;
+      return;
+    }
+    if (this.exportLine.length >= MAX_WAITING_EXPORTS) throw new DomainError(OpenDataErrors.EXPORT_BUSY, { retryAfterSeconds: 5 });
+    await new Promise<void>((resolve) => this.exportLine.push(resolve));
+  }
+
+  /** Hands the slot to the next in line, if any. */
+  private releaseExportSlot(): void {
+    const next = this.exportLine.shift();
+    if (next) next();
+    else this.exportsRunning -= 1;
   }
 
   /** Ids first, then rows by id in batches: linear in the grants, however many there are. */
   private async *packageChunks(competitionId: string): AsyncGenerator<string> {
     const ids = await this.repository.grantIds(competitionId);
     yield '{"grants":[';
+    let written = 0;
     for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
       const batch = await this.repository.grantsByIds(ids.slice(start, start + EXPORT_BATCH));
+      if (batch.length === 0) continue;
       const text = batch.map((g) => JSON.stringify(toThreeSixtyGiving(g, this.publisher))).join(',');
-      yield start === 0 ? text : `,${text}`;
+      yield written === 0 ? text : `,${text}`;
+      written += batch.length;
     }
     yield ']}';
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { GrantRow, granteePseudonym, majorUnits, publicDescription, publicTitle } from './public-grant';
-import { toThreeSixtyGiving } from './three-sixty-giving';
+import { addMonths, toThreeSixtyGiving } from './three-sixty-giving';
 
 const grant = (overrides: Partial<GrantRow> = {}): GrantRow => ({
   id: '7b0c8a52-3f0e-4d7e-9a59-0c6a3c1f0001',
@@ -68,5 +68,31 @@ describe('open data of a grant', () => {
     const noPlan = toThreeSixtyGiving(grant({ plannedStart: null, durationMonths: null, village: { id: 'v1', name: 'Akshukur', katoCode: null } }), publisher);
     expect(noPlan.plannedDates).toEqual([{ startDate: '2026-02-11' }]);
     expect(noPlan.beneficiaryLocation[0]).not.toHaveProperty('geoCode');
+  });
+
+  it('adds months with the day clamped to the month, and leaves out an end the standard cannot write', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+    expect(addMonths('2025-08-31', 6)).toBe('2026-02-28');
+    expect(addMonths('2026-03-01', 12)).toBe('2027-03-01');
+    expect(addMonths('2026-11-30', 14)).toBe('2028-01-30');
+    expect(toThreeSixtyGiving(grant({ plannedStart: '2026-01-31', durationMonths: 1 }), publisher).plannedDates).toEqual([{ startDate: '2026-01-31', endDate: '2026-02-27', duration: 1 }]);
+    expect(toThreeSixtyGiving(grant({ plannedStart: '9999-06-01', durationMonths: 120 }), publisher).plannedDates).toEqual([{ startDate: '9999-06-01', duration: 120 }]);
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1990-01-01'), max: new Date('2200-12-31'), noInvalidDate: true }), fc.integer({ min: 1, max: 240 }), (start, months) => {
+        const startDate = start.toISOString().slice(0, 10);
+        const [{ endDate }] = toThreeSixtyGiving(grant({ plannedStart: startDate, durationMonths: months }), publisher).plannedDates as { endDate: string }[];
+        expect(endDate).toMatch(/^\d{4}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])$/);
+        expect(endDate >= startDate).toBe(true);
+      }),
+    );
+  });
+
+  it('classifies by each goal’s own id, since every plan numbers its goals G1, G2...', () => {
+    const out = toThreeSixtyGiving(grant(), publisher);
+    expect(out.classifications).toEqual([
+      { vocabulary: 'village-development-plan-goal', code: 'g1', title: 'G1 Water supply' },
+      { vocabulary: 'startup-business-sector', code: 'tourism', title: 'Tourism' },
+    ]);
   });
 });

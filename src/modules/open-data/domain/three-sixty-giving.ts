@@ -25,12 +25,27 @@ function dayIn(at: Date, timeZone: string): string {
   return format.format(at);
 }
 
-/** The planned period: the applicant's planned start (or the award date) for the planned months. */
+/** YYYY-MM-DD plus whole months, the day clamped to the target month (31 January + 1 month = 28 February). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index % 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
+}
+
+/**
+ * The planned period: the applicant's planned start (or the award date) for the planned months,
+ * ending the day before the same date that many months on. An end past year 9999 is left out
+ * rather than written in a form the standard's date pattern refuses.
+ */
 function plannedDates(grant: GrantRow, timeZone: string) {
   const startDate = grant.plannedStart ?? dayIn(grant.approvedAt, timeZone);
   if (!grant.durationMonths) return [{ startDate }];
-  const end = new Date(`${startDate}T00:00:00Z`);
-  end.setUTCMonth(end.getUTCMonth() + grant.durationMonths);
+  const after = addMonths(startDate, grant.durationMonths);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(after)) return [{ startDate, duration: grant.durationMonths }];
+  const end = new Date(`${after}T00:00:00Z`);
   end.setUTCDate(end.getUTCDate() - 1);
   return [{ startDate, endDate: day(end), duration: grant.durationMonths }];
 }
@@ -66,7 +81,8 @@ export function toThreeSixtyGiving(grant: GrantRow, publisher: Publisher) {
     grantProgramme: [{ code: grant.competition.id, title: grant.competition.title, url: `${publisher.publicUrl}/public/competitions/${grant.competition.id}` }],
     fromOpenCall: 'Yes',
     classifications: [
-      ...grant.goals.map((g) => ({ vocabulary: 'village-development-plan-goal', code: g.code, title: g.title })),
+      // Every plan numbers its goals G1, G2...: the code is the goal's own id, so goals of different villages never merge.
+      ...grant.goals.map((g) => ({ vocabulary: 'village-development-plan-goal', code: g.id, title: `${g.code} ${g.title}` })),
       { vocabulary: 'startup-business-sector', code: grant.sector, title: sectorTitle(grant.sector) },
     ],
     disbursementTransaction: grant.payments.map((p) => ({
