@@ -34,6 +34,7 @@ export class NotificationSender {
     const id = job.data.notificationId;
     const row = await this.notifications.startSending(id, this.config.sendLeaseMs);
     if (!row) return this.skipOrWait(job, id, token);
+    const leaseEndsAt = Date.now() + this.config.sendLeaseMs;
     let sent: { language: string; messageId: string; response: string };
     try {
       if (!row.active) throw new UnrecoverableError('the recipient is disabled');
@@ -62,17 +63,18 @@ export class NotificationSender {
       await this.notifications.markRetrying(id, reason);
       throw new Error(reason);
     }
-    await this.recordSent(id, sent);
+    await this.recordSent(id, sent, leaseEndsAt);
     return 'sent';
   }
 
   /**
    * The SMTP server has the message: never mark it failed or retrying now. If the database is away
-   * (restarting, failing over), keep trying for the rest of the lease, so that a short outage does
-   * not turn into a second copy once the lease runs out; only then give up and let the job retry.
+   * (restarting, failing over), keep trying until shortly before the lease runs out (after which
+   * another sender may take the row), so that a short outage does not turn into a second copy; only
+   * then give up and let the job retry.
    */
-  private async recordSent(id: string, sent: { language: string; messageId: string; response: string }): Promise<void> {
-    const giveUpAt = Date.now() + Math.floor(this.config.sendLeaseMs / 2);
+  private async recordSent(id: string, sent: { language: string; messageId: string; response: string }, leaseEndsAt: number): Promise<void> {
+    const giveUpAt = leaseEndsAt - Math.floor(this.config.sendLeaseMs / 10);
     for (let wait = 200; ; wait = Math.min(wait * 2, 5000)) {
       try {
         await this.notifications.markSent(id, sent);
