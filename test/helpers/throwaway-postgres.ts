@@ -1,8 +1,9 @@
-import { ChildProcess, execFileSync, spawn, SpawnOptions } from 'node:child_process';
+import { execFileSync, SpawnOptions } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { ServerProcess } from './server-process';
 import { freePort } from './throwaway-redis';
 
 /** How the server is stopped: `immediate` is a crash (recovery from the WAL on the next start). */
@@ -49,15 +50,12 @@ async function answers(url: string): Promise<boolean> {
  * and started again on the same port with the same data. Never the shared server.
  */
 export class ThrowawayPostgres {
-  private child?: ChildProcess;
-  private exited?: Promise<void>;
-  private output = '';
   private readonly user = serverUser();
   /** If the test run ends without `destroy()` (a failure, an interrupt): no server or data left behind. */
-  private readonly killOnExit = () => {
-    this.child?.kill('SIGQUIT');
+  private readonly server = new ServerProcess((child) => {
+    child?.kill('SIGQUIT');
     rmSync(this.dir, { recursive: true, force: true });
-  };
+  });
 
   private constructor(
     readonly port: number,
@@ -101,12 +99,11 @@ export class ThrowawayPostgres {
   }
 
   get running(): boolean {
-    return this.child !== undefined;
+    return this.server.running;
   }
 
   /** Starts the server (again, on the same port and data) and waits until it answers a query. */
   async up(timeoutMs = 20000): Promise<void> {
-    if (this.child) return;
     const settings = {
       listen_addresses: '127.0.0.1',
       unix_socket_directories: this.dir,
@@ -117,46 +114,26 @@ export class ThrowawayPostgres {
       max_connections: '100',
       shared_buffers: '32MB',
     };
-    const args = ['-D', this.dataDir, '-p', String(this.port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
-    const child = spawn(binary('postgres'), args, { ...this.spawnOptions(), stdio: ['ignore', 'pipe', 'pipe'] });
-    this.child = child;
-    this.output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    let gone = false;
-    this.exited = new Promise((resolve) =>
-      child.once('exit', () => {
-        gone = true;
-        resolve();
-      }),
-    );
-    process.once('exit', this.killOnExit);
-    const deadline = Date.now() + timeoutMs;
-    while (!(await answers(this.url()))) {
-      if (gone || Date.now() > deadline) {
-        const log = this.output.slice(-3000);
-        await this.down('immediate');
-        throw new Error(`PostgreSQL on port ${this.port} did not start:\n${log}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await this.server.start({
+      what: `PostgreSQL on port ${this.port}`,
+      command: binary('postgres'),
+      args: ['-D', this.dataDir, '-p', String(this.port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])],
+      options: this.spawnOptions(),
+      ready: () => answers(this.url()),
+      timeoutMs,
+      pollMs: 100,
+      failSignal: STOP_SIGNAL.immediate,
+    });
   }
 
   /** Stops the server and waits until the postmaster has exited (its backends go with it). */
   async down(mode: StopMode = 'fast'): Promise<void> {
-    const child = this.child;
-    if (!child) return;
-    if (child.exitCode === null && child.signalCode === null) child.kill(STOP_SIGNAL[mode]);
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
-    await this.exited;
-    clearTimeout(timer);
-    process.removeListener('exit', this.killOnExit);
-    this.child = undefined;
+    await this.server.stop(STOP_SIGNAL[mode], 15000);
   }
 
   /** What the server printed since it last started (its log goes to stderr). */
   log(): string {
-    return this.output;
+    return this.server.log();
   }
 
   /** Stops the server and deletes its data. */

@@ -1,6 +1,6 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { ServerProcess } from './server-process';
 
 /** A port nobody listens on right now. */
 export async function freePort(): Promise<number> {
@@ -34,10 +34,7 @@ function ping(port: number): Promise<boolean> {
  * key (as a crashed Redis without AOF would). Never the shared Redis, which tests must not touch.
  */
 export class ThrowawayRedis {
-  private child?: ChildProcess;
-  private exited?: Promise<void>;
-  private output = '';
-  private readonly killOnExit = () => this.child?.kill('SIGKILL');
+  private readonly server = new ServerProcess((child) => child?.kill('SIGKILL'));
 
   private constructor(readonly port: number) {}
 
@@ -52,46 +49,24 @@ export class ThrowawayRedis {
   }
 
   get running(): boolean {
-    return this.child !== undefined;
+    return this.server.running;
   }
 
   /** Starts the server (again, on the same port) and waits until it answers PING. */
   async up(timeoutMs = 10000): Promise<void> {
-    if (this.child) return;
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmpdir()], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+    await this.server.start({
+      what: `redis-server on port ${this.port}`,
+      command: 'redis-server',
+      args: ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmpdir()],
+      ready: () => ping(this.port),
+      timeoutMs,
+      pollMs: 50,
+      failSignal: 'SIGTERM',
     });
-    this.child = child;
-    this.output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    let gone = false;
-    this.exited = new Promise((resolve) =>
-      child.once('exit', () => {
-        gone = true;
-        resolve();
-      }),
-    );
-    process.once('exit', this.killOnExit);
-    const deadline = Date.now() + timeoutMs;
-    while (!(await ping(this.port))) {
-      if (gone || Date.now() > deadline) {
-        await this.down();
-        throw new Error(`redis-server on port ${this.port} did not start:\n${this.output.slice(-2000)}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
   }
 
   /** Stops the server (SIGTERM; nothing is saved) and waits until the process has exited. */
   async down(): Promise<void> {
-    const child = this.child;
-    if (!child) return;
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await this.exited;
-    clearTimeout(timer);
-    process.removeListener('exit', this.killOnExit);
-    this.child = undefined;
+    await this.server.stop('SIGTERM', 5000);
   }
 }
