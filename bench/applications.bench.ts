@@ -124,7 +124,7 @@ async function timed(drafts: Draft[], concurrency: number, submit: (draft: Draft
 }
 
 /** A complete application (test/applications.e2e-spec.ts): 2,000,000 tenge asked, 500,000 own (20%). */
-const completeDraft = (goalId: string, i: number) => ({
+export const completeDraft = (goalId: string, i: number) => ({
   title: `Guest house by the sea #${i}`,
   summary: 'Four rooms for visitors to the coast',
   description: 'Renovate a family house into a guest house.',

@@ -1,6 +1,7 @@
 import { AccessTokens } from '../../src/common/auth/access-tokens';
 import { Role } from '../../src/common/auth/role';
 import { SECTORS } from '../../src/modules/applications/domain/application-status';
+import { completeDraft } from '../applications.bench';
 import { LoadData } from './seed';
 
 export interface RequestSpec {
@@ -42,27 +43,6 @@ export interface Operation {
 }
 
 const pick = <T>(rng: () => number, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
-
-/** A complete application (as applications.bench.ts): 2,000,000 tenge asked, 500,000 own (20%). */
-function completeDraft(goalId: string, i: number) {
-  return {
-    title: `Guest house by the sea #${i}`,
-    summary: 'Four rooms for visitors to the coast',
-    description: 'Renovate a family house into a guest house.',
-    sector: 'tourism',
-    goals: [{ goalId, contribution: 'Brings visitors and work to the village' }],
-    requestedAmount: '200000000',
-    ownContribution: '50000000',
-    budgetLines: [
-      { category: 'renovation', description: 'Rooms', amount: '150000000', source: 'grant' },
-      { category: 'equipment', amount: '50000000', source: 'grant' },
-      { category: 'furniture', amount: '50000000', source: 'own' },
-    ],
-    jobsCreated: 3,
-    plannedStart: '2027-04-01',
-    durationMonths: 12,
-  };
-}
 
 const applicant = (ctx: OpContext) => pick(ctx.rng, ctx.data.applicants);
 const juror = (ctx: OpContext) => pick(ctx.rng, ctx.data.jurors);
