@@ -100,10 +100,13 @@ export class PublicCacheInterceptor implements NestInterceptor {
 
   /** Only a successful answer gets here: errors go to the error filter, which says `no-store`. */
   private mark<T>(response: Response, body: T, seconds: number): T {
-    response.setHeader('Cache-Control', seconds > 0 ? `public, max-age=${seconds}` : 'no-cache');
+    response.setHeader('Cache-Control', publicCacheControl(seconds));
     return body;
   }
 }
+
+/** The Cache-Control of a successful public answer (the 360Giving export, which writes its own response, uses it too). */
+export const publicCacheControl = (seconds: number): string => (seconds > 0 ? `public, max-age=${seconds}` : 'no-cache');
 
 /** Whether the handler takes a `@Query()` argument: only then does the query string change the answer. */
 function readsQuery(context: ExecutionContext): boolean {

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Public } from '../../common/auth/access.decorators';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
-import { CachedRead } from '../../common/http/public-cache';
+import { CachedRead, publicCacheControl } from '../../common/http/public-cache';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -71,7 +71,7 @@ export class OpenDataController {
       res.status(200);
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
       res.setHeader('Content-Disposition', `inline; filename="360giving-${id}.json"`);
-      res.setHeader('Cache-Control', this.config.publicCacheSeconds > 0 ? `public, max-age=${this.config.publicCacheSeconds}` : 'no-cache');
+      res.setHeader('Cache-Control', publicCacheControl(this.config.publicCacheSeconds));
       try {
         await pipeline(Readable.from(chunks), res);
       } catch (error) {
