@@ -1,10 +1,10 @@
-# Image for the api (default), the worker and the CLI:
+# Image for the api (default), the worker and the CLI, on Node.js 24 LTS (the supported runtime):
 #   docker build -t startup-grants .
 #   docker run ... startup-grants                                   # api on :3000
 #   docker run ... startup-grants node dist/src/worker.js           # worker
 #   docker run ... startup-grants node dist/src/cli.js migrate      # migrations (also: create-database, seed)
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 ENV NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
 # Dependencies first, so this layer is reused until package*.json change.
@@ -15,7 +15,7 @@ RUN npm run build \
  && npm prune --omit=dev \
  && npm cache clean --force
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     NPM_CONFIG_UPDATE_NOTIFIER=false
 WORKDIR /app

@@ -7,36 +7,61 @@ die() {
   exit 1
 }
 
+# The supported runtime is Node.js 24 LTS; 20.19+ still works for development (Node 20 is past its
+# end of life, so it only gets a warning).
+NODE_SUPPORTED_MAJOR=24
+# Exact version fetched by ensure_supported_node (the official binary, published on the npm registry).
+NODE_PINNED_VERSION=24.22.3
+
+node_major() { node -p 'process.versions.node.split(".")[0]'; }
+
 require_node() {
   command -v node >/dev/null 2>&1 ||
-    die "Node.js 20 or newer is needed, but 'node' is not on PATH. Install it from https://nodejs.org/ (or: nvm install 20)."
+    die "Node.js $NODE_SUPPORTED_MAJOR is needed, but 'node' is not on PATH. Install it from https://nodejs.org/ (or: nvm install $NODE_SUPPORTED_MAJOR)."
   command -v npm >/dev/null 2>&1 || die "npm is needed, but 'npm' is not on PATH (it ships with Node.js)."
   local major
-  major=$(node -p 'process.versions.node.split(".")[0]')
+  major=$(node_major)
   if ! [[ $major =~ ^[0-9]+$ ]] || ((major < 20)); then
-    die "Node.js 20 or newer is needed; found $(node -v). Install a newer one (nvm install 20)."
+    die "Node.js $NODE_SUPPORTED_MAJOR is needed (20.19 or newer still works); found $(node -v). Install a newer one (nvm install $NODE_SUPPORTED_MAJOR)."
+  fi
+  if ((major < NODE_SUPPORTED_MAJOR)); then
+    printf '%s: warning: Node.js %s is past its end of life; the supported runtime is Node.js %s LTS (it still works for development)\n' \
+      "${SCRIPT_NAME:-script}" "$(node -v)" "$NODE_SUPPORTED_MAJOR" >&2
   fi
 }
 
-# npm ci when node_modules is missing or older than the lock file. Some registry mirrors carry only
-# the optional native binaries of this platform, so npm writes a lock file without the other
-# platforms' entries, which npm 11's `npm ci` then refuses as out of sync. In that case the same
-# lock file is installed with `npm install` (locked versions are kept).
+# Puts Node.js $NODE_PINNED_VERSION first on PATH when the node on PATH is older than the supported
+# major. The binary comes from the npm registry (package node-<os>-<arch>, the official build), is
+# kept in .tools/ (ignored by git) and is checked with `node --version` before use.
+ensure_supported_node() {
+  if (($(node_major) >= NODE_SUPPORTED_MAJOR)); then return 0; fi
+  local os arch dir
+  os=$(node -p 'process.platform')
+  arch=$(node -p 'process.arch')
+  dir="$PWD/.tools/node-v$NODE_PINNED_VERSION-$os-$arch"
+  if [[ ! -x $dir/bin/node || $("$dir/bin/node" --version 2>/dev/null) != "v$NODE_PINNED_VERSION" ]]; then
+    step "Fetching Node.js $NODE_PINNED_VERSION from the npm registry (node-$os-$arch; the node on PATH is $(node -v))"
+    local tmp
+    tmp=$(mktemp -d)
+    npm pack --silent --pack-destination "$tmp" "node-$os-$arch@$NODE_PINNED_VERSION" >/dev/null ||
+      die "could not fetch node-$os-$arch@$NODE_PINNED_VERSION from the npm registry"
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    tar -xzf "$tmp"/node-*.tgz -C "$dir" --strip-components=1 package/bin/node package/LICENSE
+    rm -rf "$tmp"
+  fi
+  local version
+  version=$("$dir/bin/node" --version 2>/dev/null) || true
+  [[ $version == "v$NODE_PINNED_VERSION" ]] || die "$dir/bin/node says '$version', expected v$NODE_PINNED_VERSION"
+  export PATH="$dir/bin:$PATH"
+  echo "Using Node.js $version from $dir"
+}
+
+# npm ci when node_modules is missing or older than the lock file. The lock file is complete (every
+# platform's optional native binaries), so `npm ci` never rewrites it and a clone stays clean.
 install_dependencies() {
   if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
     step "Installing dependencies (npm ci)"
-    local log
-    log=$(mktemp)
-    if ! npm ci --no-audit --no-fund >"$log" 2>&1; then
-      if grep -q 'Missing: .* from lock file' "$log"; then
-        echo "npm ci: the lock file lacks other platforms' optional binaries; installing it with npm install"
-        npm install --no-audit --no-fund
-      else
-        cat "$log" >&2
-        rm -f "$log"
-        die "npm ci failed"
-      fi
-    fi
-    rm -f "$log"
+    npm ci --no-audit --no-fund || die "npm ci failed (if it says the lock file is out of sync, run 'npm install' and commit package-lock.json)"
   fi
 }

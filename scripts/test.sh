@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs everything CI runs: typecheck, lint, import-cycle check, the whole jest suite (unit and
-# integration), then the fault suite (test/faults: PostgreSQL and Redis of its own, stopped and
+# integration) on Node.js 24 LTS, then the fault suite (test/faults: PostgreSQL and Redis of its own, stopped and
 # crashed during bursts of writes, worker processes killed; about a minute). Checks Node.js,
 # installs dependencies when needed and makes sure PostgreSQL and Redis answer first
-# (scripts/services.sh). Extra arguments go to jest and skip the fault suite, e.g.
+# (scripts/services.sh). When the node on PATH is older than 24 (this machine's is 20), the unit
+# project runs once on it, so it keeps working, and everything then runs on Node.js 24 fetched from
+# the npm registry into .tools/ (scripts/lib.sh). Extra arguments go to jest and skip the fault suite, e.g.
 #   ./scripts/test.sh --selectProjects unit
 #   ./scripts/test.sh test/auth.e2e-spec.ts
 # The fault suite alone: npx jest -c test/faults/jest.config.ts
@@ -21,6 +23,12 @@ install_dependencies
 step "Making sure PostgreSQL and Redis answer"
 # shellcheck source=scripts/services.sh
 source scripts/services.sh
+
+if (($# == 0 && $(node_major) < NODE_SUPPORTED_MAJOR)); then
+  step "Unit tests on the machine's Node.js $(node -v)"
+  npx jest --selectProjects unit
+fi
+ensure_supported_node
 
 step "Typecheck"
 npm run typecheck
