@@ -65,7 +65,11 @@ function option(name: string, fallback: number): number {
 }
 
 /** Runs `work` over every item with at most `concurrency` in flight. */
-async function eachConcurrently<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+async function eachConcurrently<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(concurrency, items.length) }, async () => {
@@ -120,7 +124,13 @@ async function timed(drafts: Draft[], concurrency: number, submit: (draft: Draft
     else failures[outcome] = (failures[outcome] ?? 0) + 1;
   });
   const seconds = (performance.now() - started) / 1000;
-  return { seconds: +seconds.toFixed(2), perSecond: Math.round(drafts.length / seconds), ok, failures, latencyMs: percentiles(latencies) };
+  return {
+    seconds: +seconds.toFixed(2),
+    perSecond: Math.round(drafts.length / seconds),
+    ok,
+    failures,
+    latencyMs: percentiles(latencies),
+  };
 }
 
 /** A complete application (test/applications.e2e-spec.ts): 2,000,000 tenge asked, 500,000 own (20%). */
@@ -199,10 +209,21 @@ async function loadFull(db: PoolClient, id: string) {
     [id],
   );
   const first = rows[0];
-  const goals = [...new Map(rows.filter((r) => r.goal_id).map((r) => [r.goal_id!, { goalId: r.goal_id!, contribution: r.contribution ?? '' }])).values()];
+  const goals = [
+    ...new Map(
+      rows
+        .filter((r) => r.goal_id)
+        .map((r) => [r.goal_id!, { goalId: r.goal_id!, contribution: r.contribution ?? '' }]),
+    ).values(),
+  ];
   const lines = rows
     .filter((r) => r.goal_id === first.goal_id && r.budget_amount !== null)
-    .map((r) => ({ category: r.budget_category!, description: r.budget_description ?? '', amount: BigInt(r.budget_amount!), source: r.budget_source! }));
+    .map((r) => ({
+      category: r.budget_category!,
+      description: r.budget_description ?? '',
+      amount: BigInt(r.budget_amount!),
+      source: r.budget_source!,
+    }));
   return { row: first, goals, lines };
 }
 
@@ -219,7 +240,10 @@ const auditView = (a: AppRow, status: string, reference: string | null, goalIds:
 });
 
 /** The audit service's record(): lock the chain head, hash, append, move the head. */
-async function appendAudit(db: PoolClient, entry: { actorId: string; action: string; entityId: string; before: unknown; after: unknown }): Promise<void> {
+async function appendAudit(
+  db: PoolClient,
+  entry: { actorId: string; action: string; entityId: string; before: unknown; after: unknown },
+): Promise<void> {
   const { rows } = await db.query<{ seq: string; hash: string; now: Date }>(
     `SELECT seq, hash, date_trunc('milliseconds', clock_timestamp()) AS now FROM audit_chain_head WHERE id = 1 FOR UPDATE`,
   );
@@ -227,17 +251,43 @@ async function appendAudit(db: PoolClient, entry: { actorId: string; action: str
   const seq = BigInt(head.seq) + 1n;
   const before = toJson(entry.before);
   const after = toJson(entry.after);
-  const event = { seq, occurredAt: head.now, actorId: entry.actorId, action: entry.action, entityType: 'application', entityId: entry.entityId, before, after, prevHash: head.hash };
+  const event = {
+    seq,
+    occurredAt: head.now,
+    actorId: entry.actorId,
+    action: entry.action,
+    entityType: 'application',
+    entityId: entry.entityId,
+    before,
+    after,
+    prevHash: head.hash,
+  };
   const hash = auditHash(event);
   await db.query(
     `INSERT INTO audit_events (seq, occurred_at, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [seq.toString(), head.now, entry.actorId, entry.action, 'application', entry.entityId, JSON.stringify(before), JSON.stringify(after), head.hash, hash],
+    [
+      seq.toString(),
+      head.now,
+      entry.actorId,
+      entry.action,
+      'application',
+      entry.entityId,
+      JSON.stringify(before),
+      JSON.stringify(after),
+      head.hash,
+      hash,
+    ],
   );
   await db.query('UPDATE audit_chain_head SET seq = $1, hash = $2 WHERE id = 1', [seq.toString(), hash]);
 }
 
-async function insertOutbox(db: PoolClient, recipientId: string, data: Record<string, unknown>, dedupeKey: string): Promise<void> {
+async function insertOutbox(
+  db: PoolClient,
+  recipientId: string,
+  data: Record<string, unknown>,
+  dedupeKey: string,
+): Promise<void> {
   await db.query(
     `INSERT INTO notifications (recipient_id, type, data, dedupe_key)
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[])
@@ -278,7 +328,17 @@ async function submitMirrored(pool: Pool, draft: Draft): Promise<string> {
       [a.applicant_id],
     );
     if (!applicant.rows[0]?.emailConfirmed) return 'email not confirmed';
-    const { rows: competitions } = await db.query<{ status: string; title: string; year: number; minAward: string; maxAward: string; minOwnShareBp: number; max: number; notYetOpen: boolean; closed: boolean }>(
+    const { rows: competitions } = await db.query<{
+      status: string;
+      title: string;
+      year: number;
+      minAward: string;
+      maxAward: string;
+      minOwnShareBp: number;
+      max: number;
+      notYetOpen: boolean;
+      closed: boolean;
+    }>(
       `SELECT id, status, title, EXTRACT(YEAR FROM opens_at)::int AS year, min_award AS "minAward", max_award AS "maxAward",
               min_own_share_bp AS "minOwnShareBp", max_applications_per_applicant AS max,
               now() < opens_at AS "notYetOpen", now() >= closes_at AS closed
@@ -291,7 +351,10 @@ async function submitMirrored(pool: Pool, draft: Draft): Promise<string> {
       `SELECT g.id FROM plan_goals g JOIN development_plans p ON p.id = g.plan_id WHERE p.village_id = $1 AND p.status = 'adopted'`,
       [a.village_id],
     );
-    const eligible = await db.query('SELECT 1 FROM competition_villages WHERE competition_id = $1 AND village_id = $2', [a.competition_id, a.village_id]);
+    const eligible = await db.query(
+      'SELECT 1 FROM competition_villages WHERE competition_id = $1 AND village_id = $2',
+      [a.competition_id, a.village_id],
+    );
     const others = await db.query<{ n: string }>(
       `SELECT count(*) AS n FROM applications WHERE competition_id = $1 AND applicant_id = $2 AND status <> 'withdrawn' AND ($3::uuid IS NULL OR id <> $3)`,
       [a.competition_id, a.applicant_id, a.id],
@@ -344,10 +407,10 @@ async function submitMirrored(pool: Pool, draft: Draft): Promise<string> {
       [reference, number, submittedAt, a.id],
     );
     if (moved.rowCount !== 1) return 'wrong status';
-    await db.query(`INSERT INTO application_status_changes (application_id, from_status, to_status, actor_id, reason) VALUES ($1, 'draft', 'submitted', $2, NULL) RETURNING id, at`, [
-      a.id,
-      draft.applicantId,
-    ]);
+    await db.query(
+      `INSERT INTO application_status_changes (application_id, from_status, to_status, actor_id, reason) VALUES ($1, 'draft', 'submitted', $2, NULL) RETURNING id, at`,
+      [a.id, draft.applicantId],
+    );
     await insertOutbox(
       db,
       a.applicant_id,
@@ -379,7 +442,9 @@ async function submitMirrored(pool: Pool, draft: Draft): Promise<string> {
 /** Only the writes a submission makes, after the row lock: no rule reads, no reloads. */
 async function submitWritesOnly(pool: Pool, draft: Draft, competitionYear: number): Promise<string> {
   return inTransaction(pool, async (db) => {
-    const { rows } = await db.query<AppRow>(`SELECT ${APP_COLUMNS} FROM applications a WHERE a.id = $1 FOR UPDATE`, [draft.id]);
+    const { rows } = await db.query<AppRow>(`SELECT ${APP_COLUMNS} FROM applications a WHERE a.id = $1 FOR UPDATE`, [
+      draft.id,
+    ]);
     const a = rows[0];
     if (a.status !== 'draft') return 'not a draft';
     const number = await nextReference(db, a.competition_id);
@@ -390,14 +455,20 @@ async function submitWritesOnly(pool: Pool, draft: Draft, competitionYear: numbe
       JSON.stringify({ ...body, reference, competitionId: a.competition_id, villageId: a.village_id, title: a.title }),
     ]);
     const submittedAt = new Date();
-    await db.query(`UPDATE applications SET reference = $1, reference_number = $2, submitted_at = $3, status = 'submitted', updated_at = now() WHERE id = $4 AND status = 'draft'`, [
-      reference,
-      number,
-      submittedAt,
-      a.id,
-    ]);
-    await db.query(`INSERT INTO application_status_changes (application_id, from_status, to_status, actor_id) VALUES ($1, 'draft', 'submitted', $2)`, [a.id, draft.applicantId]);
-    await insertOutbox(db, a.applicant_id, { applicationId: a.id, reference, applicationTitle: a.title, submittedAt: submittedAt.toISOString() }, `application.submitted:${a.id}`);
+    await db.query(
+      `UPDATE applications SET reference = $1, reference_number = $2, submitted_at = $3, status = 'submitted', updated_at = now() WHERE id = $4 AND status = 'draft'`,
+      [reference, number, submittedAt, a.id],
+    );
+    await db.query(
+      `INSERT INTO application_status_changes (application_id, from_status, to_status, actor_id) VALUES ($1, 'draft', 'submitted', $2)`,
+      [a.id, draft.applicantId],
+    );
+    await insertOutbox(
+      db,
+      a.applicant_id,
+      { applicationId: a.id, reference, applicationTitle: a.title, submittedAt: submittedAt.toISOString() },
+      `application.submitted:${a.id}`,
+    );
     await appendAudit(db, {
       actorId: draft.applicantId,
       action: 'application.submitted',
@@ -423,7 +494,11 @@ async function nextReference(db: PoolClient, competitionId: string): Promise<num
  * Drafts with the content completeDraft() sends, written with SQL as the drafts service writes them
  * (row, goals, budget lines, first history entry), for the applicants of the pg runs.
  */
-async function insertDrafts(pool: Pool, competitionId: string, applicants: { applicantId: string; villageId: string; goalId: string; i: number }[]): Promise<Draft[]> {
+async function insertDrafts(
+  pool: Pool,
+  competitionId: string,
+  applicants: { applicantId: string; villageId: string; goalId: string; i: number }[],
+): Promise<Draft[]> {
   const body = completeDraft('', 0);
   const db = await pool.connect();
   try {
@@ -548,7 +623,10 @@ async function seedListing(db: Client, competitionId: string, villageIds: string
      UNION ALL SELECT app_id, 1, 'renovation', 'Premises', requested - requested * 3 / 4, 'grant' FROM seed
      UNION ALL SELECT app_id, 2, 'own', 'Own funds', requested / 4, 'own' FROM seed`,
   );
-  await db.query(`INSERT INTO application_reference_counters (competition_id, last_number) VALUES ($1, $2)`, [competitionId, rows]);
+  await db.query(`INSERT INTO application_reference_counters (competition_id, last_number) VALUES ($1, $2)`, [
+    competitionId,
+    rows,
+  ]);
   await db.query('COMMIT');
   await db.query('ANALYZE');
 }
@@ -575,8 +653,26 @@ export async function benchApplications(n: number): Promise<void> {
 
     // Places, one adopted plan per village, two open competitions (submissions; the large listing).
     const users = app.get(UsersService);
-    const staff = await users.create({ email: 'bench-admin@example.kz', password: 'bench-password-1', fullName: 'Bench Admin', preferredLanguage: 'ru', roles: ['admin'] }, null);
-    const manager = await users.create({ email: 'bench-manager@example.kz', password: 'bench-password-1', fullName: 'Bench Manager', preferredLanguage: 'ru', roles: ['manager'] }, null);
+    const staff = await users.create(
+      {
+        email: 'bench-admin@example.kz',
+        password: 'bench-password-1',
+        fullName: 'Bench Admin',
+        preferredLanguage: 'ru',
+        roles: ['admin'],
+      },
+      null,
+    );
+    const manager = await users.create(
+      {
+        email: 'bench-manager@example.kz',
+        password: 'bench-password-1',
+        fullName: 'Bench Manager',
+        preferredLanguage: 'ru',
+        roles: ['manager'],
+      },
+      null,
+    );
     const geography = app.get(GeographyService);
     const plans = app.get(PlansService);
     const region = await geography.createRegion(staff.id, { name: 'Bench region' });
@@ -585,22 +681,38 @@ export async function benchApplications(n: number): Promise<void> {
     for (let d = 0; d < DISTRICTS; d += 1) {
       const district = await geography.createDistrict(staff.id, { regionId: region.id, name: `Bench district ${d}` });
       for (let v = 0; v < VILLAGES / DISTRICTS; v += 1) {
-        const village = await geography.createVillage(staff.id, { districtId: district.id, name: `Bench village ${d}-${v}` });
+        const village = await geography.createVillage(staff.id, {
+          districtId: district.id,
+          name: `Bench village ${d}-${v}`,
+        });
         const draftPlan = await plans.create(staff.id, village.id, {
           title: 'Development plan',
           periodStart: 2026,
           periodEnd: 2030,
-          goals: Array.from({ length: GOALS_PER_PLAN }, (_, g) => ({ code: `G${g + 1}`, title: `Goal ${g + 1}`, priority: g + 1 })),
+          goals: Array.from({ length: GOALS_PER_PLAN }, (_, g) => ({
+            code: `G${g + 1}`,
+            title: `Goal ${g + 1}`,
+            priority: g + 1,
+          })),
         });
         const plan = await plans.adopt(staff.id, draftPlan.id);
         villageIds.push(village.id);
-        goalsByVillage.set(village.id, [...(plan.goals ?? [])].sort((x, y) => x.code.localeCompare(y.code)).map((g) => g.id));
+        goalsByVillage.set(
+          village.id,
+          [...(plan.goals ?? [])].sort((x, y) => x.code.localeCompare(y.code)).map((g) => g.id),
+        );
       }
     }
     const competitions = app.get(CompetitionsService);
     const lifecycle = app.get(CompetitionLifecycleService);
-    const intake = await lifecycle.open(manager.id, (await competitions.create(manager.id, competitionInput(villageIds, 'Bench intake'))).id);
-    const listed = await lifecycle.open(manager.id, (await competitions.create(manager.id, competitionInput(villageIds, 'Bench listing'))).id);
+    const intake = await lifecycle.open(
+      manager.id,
+      (await competitions.create(manager.id, competitionInput(villageIds, 'Bench intake'))).id,
+    );
+    const listed = await lifecycle.open(
+      manager.id,
+      (await competitions.create(manager.id, competitionInput(villageIds, 'Bench listing'))).id,
+    );
     const year = intake.opensAt.getFullYear();
 
     // 3 × N confirmed applicants. The first N make their complete draft through HTTP; the drafts of the
@@ -613,7 +725,12 @@ export async function benchApplications(n: number): Promise<void> {
        RETURNING id, home_village_id AS village_id`,
       [villageIds, villageIds.length, 3 * n],
     );
-    const withGoal = applicants.map((a, i) => ({ applicantId: a.id, villageId: a.village_id, goalId: goalsByVillage.get(a.village_id)![i % GOALS_PER_PLAN], i }));
+    const withGoal = applicants.map((a, i) => ({
+      applicantId: a.id,
+      villageId: a.village_id,
+      goalId: goalsByVillage.get(a.village_id)![i % GOALS_PER_PLAN],
+      i,
+    }));
     const httpDrafts: Draft[] = [];
     const createFailures: Record<string, number> = {};
     const createStarted = performance.now();
@@ -626,7 +743,9 @@ export async function benchApplications(n: number): Promise<void> {
       });
       const body = (await res.json()) as { id?: string; code?: string };
       if (res.status === 201 && body.id) httpDrafts.push({ ...applicant, id: body.id, token });
-      else createFailures[`${res.status} ${body.code ?? ''}`] = (createFailures[`${res.status} ${body.code ?? ''}`] ?? 0) + 1;
+      else
+        createFailures[`${res.status} ${body.code ?? ''}`] =
+          (createFailures[`${res.status} ${body.code ?? ''}`] ?? 0) + 1;
     });
     const createSeconds = (performance.now() - createStarted) / 1000;
     if (httpDrafts.length !== n) throw new Error(`draft creation failed: ${JSON.stringify(createFailures)}`);
@@ -635,7 +754,10 @@ export async function benchApplications(n: number): Promise<void> {
 
     // 1. Through HTTP.
     const http = await timed(httpDrafts, concurrency, async (draft) => {
-      const res = await fetch(`${origin}/applications/${draft.id}/submit`, { method: 'POST', headers: { authorization: `Bearer ${draft.token}` } });
+      const res = await fetch(`${origin}/applications/${draft.id}/submit`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${draft.token}` },
+      });
       const body = (await res.json()) as { status?: string; code?: string };
       return res.status === 200 && body.status === 'submitted' ? 'ok' : `${res.status} ${body.code ?? ''}`;
     });
@@ -648,7 +770,9 @@ export async function benchApplications(n: number): Promise<void> {
          FROM applications WHERE competition_id = $1 AND status = 'submitted'`,
       [intake.id],
     );
-    const [receipts] = await dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE type = 'application.submitted'`);
+    const [receipts] = await dataSource.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE type = 'application.submitted'`,
+    );
     const audit = await app.get(AuditService).verify();
 
     // 3. The listing with a large competition.
@@ -666,13 +790,23 @@ export async function benchApplications(n: number): Promise<void> {
       text: 'q=smoke',
       sortByReferenceMidOffset: `sort=reference&order=asc&offset=${Math.floor(listingRows / 2)}`,
     };
-    const listing: Record<string, { query: string; total: number; items: number; failures: number; p50: number; p95: number; max: number }> = {};
+    const listing: Record<
+      string,
+      { query: string; total: number; items: number; failures: number; p50: number; p95: number; max: number }
+    > = {};
     for (const [label, query] of Object.entries(queries)) {
       const get = async () => {
         const t0 = performance.now();
-        const res = await fetch(`${origin}/competitions/${listed.id}/applications?${query}`, { headers: { authorization: `Bearer ${managerToken}` } });
+        const res = await fetch(`${origin}/competitions/${listed.id}/applications?${query}`, {
+          headers: { authorization: `Bearer ${managerToken}` },
+        });
         const body = (await res.json()) as { total?: number; items?: unknown[] };
-        return { ms: performance.now() - t0, status: res.status, total: body.total ?? -1, items: body.items?.length ?? -1 };
+        return {
+          ms: performance.now() - t0,
+          status: res.status,
+          total: body.total ?? -1,
+          items: body.items?.length ?? -1,
+        };
       };
       for (let i = 0; i < 5; i += 1) await get(); // warm-up, not counted
       const samples: number[] = [];
@@ -706,14 +840,24 @@ export async function benchApplications(n: number): Promise<void> {
           submitHttp: http,
           submitDirectPg: mirrored,
           submitDirectPgWritesOnly: writesOnly,
-          ratio: { httpToDirectPg: +(rate(http) / rate(mirrored)).toFixed(2), httpToWritesOnly: +(rate(http) / rate(writesOnly)).toFixed(2) },
+          ratio: {
+            httpToDirectPg: +(rate(http) / rate(mirrored)).toFixed(2),
+            httpToWritesOnly: +(rate(http) / rate(writesOnly)).toFixed(2),
+          },
           checks: {
             submitted: refs.submitted,
-            referencesGapless: refs.submitted === 3 * n && refs.distinct === 3 * n && refs.min === 1 && refs.max === 3 * n,
+            referencesGapless:
+              refs.submitted === 3 * n && refs.distinct === 3 * n && refs.min === 1 && refs.max === 3 * n,
             receipts: receipts.n,
             auditChainValid: audit.valid,
           },
-          listing: { applications: listingRows, seedSeconds: +seedSeconds.toFixed(1), requestsPerQuery: requests, sequential: true, ms: listing },
+          listing: {
+            applications: listingRows,
+            seedSeconds: +seedSeconds.toFixed(1),
+            requestsPerQuery: requests,
+            sequential: true,
+            ms: listing,
+          },
           totalSeconds: +((performance.now() - benchStarted) / 1000).toFixed(1),
         },
         null,

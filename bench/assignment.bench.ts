@@ -40,13 +40,23 @@ export function generateCompetition(applications: number, jurors: number, seed: 
   const candidates = appSector.map((sector, i) =>
     Array.from({ length: jurors }, (_, j) => j)
       .filter(() => rand() >= CONFLICTED)
-      .map((j): [number, number] => [j, (expertise[j].has(sector) ? 10 : 0) + (jurorDistrict[j] !== appDistrict[i] ? 2 : 0) + below(4)]),
+      .map((j): [number, number] => [
+        j,
+        (expertise[j].has(sector) ? 10 : 0) + (jurorDistrict[j] !== appDistrict[i] ? 2 : 0) + below(4),
+      ]),
   );
   const demand = new Array<number>(applications).fill(PER_APPLICATION);
   const average = (applications * PER_APPLICATION) / jurors;
   const maxLoad = Array.from({ length: jurors }, () => Math.max(1, Math.round(average * (0.8 + 0.35 * rand()))));
-  for (let j = 0, capacity = maxLoad.reduce((a, b) => a + b, 0); capacity < applications * PER_APPLICATION; j = (j + 1) % jurors, capacity += 1) maxLoad[j] += 1;
-  const minLoad = maxLoad.map((max) => (rand() < 0.5 ? 0 : Math.min(max, Math.floor(average * (0.75 + 0.15 * rand())))));
+  for (
+    let j = 0, capacity = maxLoad.reduce((a, b) => a + b, 0);
+    capacity < applications * PER_APPLICATION;
+    j = (j + 1) % jurors, capacity += 1
+  )
+    maxLoad[j] += 1;
+  const minLoad = maxLoad.map((max) =>
+    rand() < 0.5 ? 0 : Math.min(max, Math.floor(average * (0.75 + 0.15 * rand()))),
+  );
   return { applications, jurors, demand, minLoad, maxLoad, candidates };
 }
 
@@ -94,7 +104,9 @@ export function benchAssignment(n?: number): Promise<void> {
       Object.assign(row, {
         denseObjective: dense.feasible ? dense.objective : null,
         denseSeconds,
-        agrees: dense.feasible === sparse.feasible && (!dense.feasible || (sparse.feasible && dense.objective === sparse.objective)),
+        agrees:
+          dense.feasible === sparse.feasible &&
+          (!dense.feasible || (sparse.feasible && dense.objective === sparse.objective)),
       });
     }
     console.log(JSON.stringify(row));

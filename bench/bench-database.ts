@@ -20,7 +20,16 @@ export async function createBenchDatabase(tag: string): Promise<{ admin: Client;
  * logs and no admin bootstrap, plus `extra`. Also put into `process.env`, as the app reads it there.
  */
 export function benchConfig(name: string, url: URL, extra: Record<string, string> = {}): AppConfig {
-  const env = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url.toString(), REDIS_PREFIX: `bench:${name}`, ADMIN_EMAIL: '', ADMIN_PASSWORD: '', ...extra };
+  const env = {
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: url.toString(),
+    REDIS_PREFIX: `bench:${name}`,
+    ADMIN_EMAIL: '',
+    ADMIN_PASSWORD: '',
+    ...extra,
+  };
   Object.assign(process.env, env);
   return loadConfig(env);
 }

@@ -109,9 +109,16 @@ interface Seeded {
 export async function seedRound(db: Client, n: number, jurors: number, method: RoundMethod): Promise<Seeded> {
   const started = performance.now();
   await db.query('SELECT setseed(0.4242)');
-  const [region] = (await db.query<{ id: string }>(`INSERT INTO regions (name) VALUES ('Bench region') RETURNING id`)).rows;
-  await db.query(`INSERT INTO districts (region_id, name) SELECT $1, 'Bench district ' || d FROM generate_series(1, $2::int) AS d`, [region.id, DISTRICTS]);
-  await db.query(`INSERT INTO villages (district_id, name) SELECT d.id, d.name || ' village ' || v FROM districts d CROSS JOIN generate_series(1, $1::int) AS v`, [VILLAGES_PER_DISTRICT]);
+  const [region] = (await db.query<{ id: string }>(`INSERT INTO regions (name) VALUES ('Bench region') RETURNING id`))
+    .rows;
+  await db.query(
+    `INSERT INTO districts (region_id, name) SELECT $1, 'Bench district ' || d FROM generate_series(1, $2::int) AS d`,
+    [region.id, DISTRICTS],
+  );
+  await db.query(
+    `INSERT INTO villages (district_id, name) SELECT d.id, d.name || ' village ' || v FROM districts d CROSS JOIN generate_series(1, $1::int) AS v`,
+    [VILLAGES_PER_DISTRICT],
+  );
   const [manager] = (
     await db.query<{ id: string }>(
       `INSERT INTO users (email, password_hash, full_name, preferred_language, roles, email_confirmed_at)
@@ -139,7 +146,9 @@ export async function seedRound(db: Client, n: number, jurors: number, method: R
       [BUDGET.toString(), MIN_AWARD.toString(), MAX_AWARD.toString(), manager.id],
     )
   ).rows;
-  await db.query('INSERT INTO competition_villages (competition_id, village_id) SELECT $1, id FROM villages', [competition.id]);
+  await db.query('INSERT INTO competition_villages (competition_id, village_id) SELECT $1, id FROM villages', [
+    competition.id,
+  ]);
   await db.query(
     `INSERT INTO competition_jurors (competition_id, user_id, expertise, home_village_id, conflicts_confirmed_at, added_by)
      SELECT $1, id, ARRAY[($3::text[])[1 + abs(hashtext(email)) % 7]], home_village_id, now() - interval '30 days', $2 FROM users WHERE roles = '{juror}'`,
@@ -155,7 +164,10 @@ export async function seedRound(db: Client, n: number, jurors: number, method: R
             LATERAL (SELECT $3::bigint + floor(random() * 451)::bigint * 1000000 AS requested OFFSET 0) AS r`,
     [competition.id, SECTORS, MIN_AWARD.toString()],
   );
-  await db.query(`INSERT INTO application_reference_counters (competition_id, last_number) VALUES ($1, $2)`, [competition.id, n]);
+  await db.query(`INSERT INTO application_reference_counters (competition_id, last_number) VALUES ($1, $2)`, [
+    competition.id,
+    n,
+  ]);
   const [round] = (
     await db.query<{ id: string }>(
       `INSERT INTO review_rounds (competition_id, position, name, status, method, deadline, seed, opened_at, closed_at, finalize_requested_at, created_by)
@@ -165,7 +177,10 @@ export async function seedRound(db: Client, n: number, jurors: number, method: R
       [competition.id, JSON.stringify(method), manager.id],
     )
   ).rows;
-  await db.query('INSERT INTO round_applications (round_id, application_id) SELECT $1, id FROM applications WHERE competition_id = $2', [round.id, competition.id]);
+  await db.query(
+    'INSERT INTO round_applications (round_id, application_id) SELECT $1, id FROM applications WHERE competition_id = $2',
+    [round.id, competition.id],
+  );
 
   // Quality per application (0.15..0.9 of the scale), bias per juror (-0.15..0.15), three distinct
   // jurors per application (base + k * step mod J, 2 * step < J): a random, connected graph.
@@ -187,7 +202,8 @@ export async function seedRound(db: Client, n: number, jurors: number, method: R
     [round.id, jurors, PER_APPLICATION],
   );
   const scores = CRITERIA.map(
-    (c) => `'${c.code}', greatest(0, least(${c.max}, round((a.quality + j.bias + (random() - 0.5) * 0.2) * ${c.max})))::int`,
+    (c) =>
+      `'${c.code}', greatest(0, least(${c.max}, round((a.quality + j.bias + (random() - 0.5) * 0.2) * ${c.max})))::int`,
   ).join(', ');
   await db.query(
     `INSERT INTO scoresheets (assignment_id, round_id, application_id, juror_id, status, scores, comment, submitted_at, updated_at)
@@ -199,7 +215,9 @@ export async function seedRound(db: Client, n: number, jurors: number, method: R
   );
   await db.query('DROP TABLE bench_jurors, bench_applications');
   // As a database that has lived a while would be: statistics gathered, hint bits set, no checkpoint due.
-  await db.query('VACUUM (ANALYZE) users, competitions, applications, review_rounds, round_applications, assignments, scoresheets, notifications, round_results, application_status_changes');
+  await db.query(
+    'VACUUM (ANALYZE) users, competitions, applications, review_rounds, round_applications, assignments, scoresheets, notifications, round_results, application_status_changes',
+  );
   await db.query('CHECKPOINT').catch(() => undefined);
   return { competitionId: competition.id, roundId: round.id, seconds: (performance.now() - started) / 1000 };
 }
@@ -214,7 +232,13 @@ interface MemorySample {
 
 const memoryNow = (): MemorySample => {
   const m = process.memoryUsage();
-  return { rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), heapTotalMb: mb(m.heapTotal), externalMb: mb(m.external), arrayBuffersMb: mb(m.arrayBuffers) };
+  return {
+    rssMb: mb(m.rss),
+    heapUsedMb: mb(m.heapUsed),
+    heapTotalMb: mb(m.heapTotal),
+    externalMb: mb(m.external),
+    arrayBuffersMb: mb(m.arrayBuffers),
+  };
 };
 
 /** Samples memory every 50 ms until stopped; returns the peaks of each figure and the number of samples. */
@@ -284,7 +308,13 @@ function timedSync<T>(work: () => T): [T, number] {
 }
 
 /** The pure steps of RoundFinalizer.compute/finalize, each on its own, on the input finalizing read. */
-function pureSteps(method: RoundMethod, seedHex: string, budget: bigint, applications: FinalizeApplication[], sheets: FrozenSheet[]) {
+function pureSteps(
+  method: RoundMethod,
+  seedHex: string,
+  budget: bigint,
+  applications: FinalizeApplication[],
+  sheets: FrozenSheet[],
+) {
   const inRound = new Set(applications.map((a) => a.id));
   const counted = sheets.filter((s) => inRound.has(s.application));
   const [, computeResultsMs] = timedSync(() =>
@@ -300,7 +330,13 @@ function pureSteps(method: RoundMethod, seedHex: string, budget: bigint, applica
       seed: seedHex,
     }),
   );
-  const [ratings, totalsMs] = timedSync(() => counted.map((s) => ({ application: s.application, juror: s.juror, total: scoresheetTotal(method.criteria, s.scores) })));
+  const [ratings, totalsMs] = timedSync(() =>
+    counted.map((s) => ({
+      application: s.application,
+      juror: s.juror,
+      total: scoresheetTotal(method.criteria, s.scores),
+    })),
+  );
   const [, calibrateMs] = timedSync(() => calibrate(ratings));
   // 1 and 11 sweeps: the cost of the set-up and of one sweep.
   const [, oneSweepMs] = timedSync(() => calibrate(ratings, 1, 1, 0));
@@ -310,19 +346,38 @@ function pureSteps(method: RoundMethod, seedHex: string, budget: bigint, applica
   const [, isConnectedMs] = timedSync(() => isConnected(ratings));
   const [, alphaMs] = timedSync(() => {
     const byApplication = new Map<string, number[]>();
-    for (const r of ratings) (byApplication.get(r.application) ?? byApplication.set(r.application, []).get(r.application)!).push(r.total);
+    for (const r of ratings)
+      (byApplication.get(r.application) ?? byApplication.set(r.application, []).get(r.application)!).push(r.total);
     return krippendorffAlphaInterval([...byApplication.values()]);
   });
-  const [, lotsMs] = timedSync(() => applications.map((a) => createHash('sha256').update(`${seedHex}:${a.id}`).digest('hex')));
+  const [, lotsMs] = timedSync(() =>
+    applications.map((a) => createHash('sha256').update(`${seedHex}:${a.id}`).digest('hex')),
+  );
   const [, inputHashMs] = timedSync(() => {
-    const canonical = [...counted].sort((a, b) => (a.application < b.application ? -1 : a.application > b.application ? 1 : a.juror < b.juror ? -1 : 1));
-    const hash = createHash('sha256').update(JSON.stringify({ method, seed: seedHex, budget: budget.toString(), applications: applications.map((a) => [a.id, a.requestedAmount.toString()]) }));
-    for (const s of canonical) hash.update(JSON.stringify([s.application, s.juror, method.criteria.map((c) => s.scores[c.code])]));
+    const canonical = [...counted].sort((a, b) =>
+      a.application < b.application ? -1 : a.application > b.application ? 1 : a.juror < b.juror ? -1 : 1,
+    );
+    const hash = createHash('sha256').update(
+      JSON.stringify({
+        method,
+        seed: seedHex,
+        budget: budget.toString(),
+        applications: applications.map((a) => [a.id, a.requestedAmount.toString()]),
+      }),
+    );
+    for (const s of canonical)
+      hash.update(JSON.stringify([s.application, s.juror, method.criteria.map((c) => s.scores[c.code])]));
     return hash.digest('hex');
   });
   return {
     computeResults: computeResultsMs,
-    computeResultsParts: { scoresheetTotals: totalsMs, calibrate: calibrateMs, isConnected: isConnectedMs, alpha: alphaMs, tieBreakLots: lotsMs },
+    computeResultsParts: {
+      scoresheetTotals: totalsMs,
+      calibrate: calibrateMs,
+      isConnected: isConnectedMs,
+      alpha: alphaMs,
+      tieBreakLots: lotsMs,
+    },
     // RoundFinalizer.compute calls calibrate() a second time (for the juror offsets) and hashes the input.
     computeExtras: { calibrateForOffsets: calibrateMs, inputHash: inputHashMs },
     // calibrate() stops at the tolerance or after 200 sweeps, whichever comes first.
@@ -346,9 +401,17 @@ export async function benchFinalize(n: number | undefined): Promise<void> {
     await seeder.connect();
     const method = methodFor(size, jurors);
     const seeded = await seedRound(seeder, size, jurors, method);
-    const [roundRow] = (await seeder.query<{ seed: string }>('SELECT seed FROM review_rounds WHERE id = $1', [seeded.roundId])).rows;
+    const [roundRow] = (
+      await seeder.query<{ seed: string }>('SELECT seed FROM review_rounds WHERE id = $1', [seeded.roundId])
+    ).rows;
     const [sizes] = (
-      await seeder.query<{ scoresheets: number; assignments: number; jurors_used: number; min_load: number; max_load: number }>(
+      await seeder.query<{
+        scoresheets: number;
+        assignments: number;
+        jurors_used: number;
+        min_load: number;
+        max_load: number;
+      }>(
         `SELECT (SELECT count(*)::int FROM scoresheets WHERE round_id = $1 AND status = 'submitted') AS scoresheets,
                 (SELECT count(*)::int FROM assignments WHERE round_id = $1 AND status = 'active') AS assignments,
                 count(*)::int AS jurors_used, min(c)::int AS min_load, max(c)::int AS max_load
@@ -363,7 +426,10 @@ export async function benchFinalize(n: number | undefined): Promise<void> {
     // What finalizing read, kept to run the pure steps again afterwards.
     let readApplications: FinalizeApplication[] = [];
     let readSheets: FrozenSheet[] = [];
-    const capture = results as unknown as { applications: ResultsRepository['applications']; submittedSheets: ResultsRepository['submittedSheets'] };
+    const capture = results as unknown as {
+      applications: ResultsRepository['applications'];
+      submittedSheets: ResultsRepository['submittedSheets'];
+    };
     const calls: Call[] = [];
     let origin = 0;
     const untrace = traceMethods(calls, () => origin, [
@@ -393,7 +459,17 @@ export async function benchFinalize(n: number | undefined): Promise<void> {
     const againMs = performance.now() - againStarted;
 
     const [check] = (
-      await seeder.query<{ status: string; results: number; outbox: number; changes: number; shortlisted: number; not_awarded: number; in_review: number; audit: number; summary: Record<string, unknown> }>(
+      await seeder.query<{
+        status: string;
+        results: number;
+        outbox: number;
+        changes: number;
+        shortlisted: number;
+        not_awarded: number;
+        in_review: number;
+        audit: number;
+        summary: Record<string, unknown>;
+      }>(
         `SELECT r.status, r.summary,
                 (SELECT count(*)::int FROM round_results WHERE round_id = r.id) AS results,
                 (SELECT count(*)::int FROM notifications WHERE type = 'round.results') AS outbox,
@@ -419,10 +495,18 @@ export async function benchFinalize(n: number | undefined): Promise<void> {
 
     // Where the time went: each traced call in start order; the gaps are JavaScript between them.
     const round = (ms: number) => +ms.toFixed(1);
-    const timeline = [...calls].sort((a, b) => a.startMs - b.startMs).map((c) => ({ step: c.step, atMs: round(c.startMs), ms: round(c.ms) }));
+    const timeline = [...calls]
+      .sort((a, b) => a.startMs - b.startMs)
+      .map((c) => ({ step: c.step, atMs: round(c.startMs), ms: round(c.ms) }));
     const sum = (step: string) => round(calls.filter((c) => c.step === step).reduce((s, c) => s + c.ms, 0));
     const compute = calls.find((c) => c.step === 'finalizer.compute');
-    const reads = calls.filter((c) => compute && ['results.applications', 'results.submittedSheets', 'rounds.competition'].includes(c.step) && c.startMs >= compute.startMs && c.startMs <= compute.startMs + compute.ms);
+    const reads = calls.filter(
+      (c) =>
+        compute &&
+        ['results.applications', 'results.submittedSheets', 'rounds.competition'].includes(c.step) &&
+        c.startMs >= compute.startMs &&
+        c.startMs <= compute.startMs + compute.ms,
+    );
     const readsEnd = reads.length ? Math.max(...reads.map((c) => c.startMs + c.ms)) : 0;
     const insert = calls.find((c) => c.step === 'results.insertResults');
     const auditCall = calls.find((c) => c.step === 'audit.record');
@@ -451,7 +535,13 @@ export async function benchFinalize(n: number | undefined): Promise<void> {
           criteria: CRITERIA.length,
           seeded: { ...sizes, seconds: +seeded.seconds.toFixed(1) },
           // startedAtMs: performance.now() at the call, to line the timeline up with --trace-gc or --cpu-prof output.
-          finalize: { seconds: seconds(finalizeMs), goalSeconds: 10, met: finalizeMs < 10_000, returned: finalized, startedAtMs: Math.round(origin) },
+          finalize: {
+            seconds: seconds(finalizeMs),
+            goalSeconds: 10,
+            met: finalizeMs < 10_000,
+            returned: finalized,
+            startedAtMs: Math.round(origin),
+          },
           secondCall: { seconds: seconds(againMs), returned: again },
           memory: {
             before,

@@ -53,13 +53,24 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 }
 
 /** A statement per step, each in its own transaction, so the ledger's hot accounts are pruned between them. */
-async function seed(db: Client, n: number, payments: number): Promise<{ competitionId: string; seconds: number; counts: Record<string, number> }> {
+async function seed(
+  db: Client,
+  n: number,
+  payments: number,
+): Promise<{ competitionId: string; seconds: number; counts: Record<string, number> }> {
   const started = performance.now();
-  const q = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows as Record<string, string>[];
+  const q = async (sql: string, params: unknown[] = []) =>
+    (await db.query(sql, params)).rows as Record<string, string>[];
   await q('SELECT setseed(0.2026)');
   const [region] = await q(`INSERT INTO regions (name) VALUES ('Bench region') RETURNING id`);
-  await q(`INSERT INTO districts (region_id, name) SELECT $1, 'District ' || lpad(d::text, 2, '0') FROM generate_series(1, $2::int) AS d`, [region.id, DISTRICTS]);
-  await q(`INSERT INTO villages (district_id, name) SELECT d.id, d.name || ' village ' || lpad(v::text, 2, '0') FROM districts d CROSS JOIN generate_series(1, $1::int) AS v`, [VILLAGES_PER_DISTRICT]);
+  await q(
+    `INSERT INTO districts (region_id, name) SELECT $1, 'District ' || lpad(d::text, 2, '0') FROM generate_series(1, $2::int) AS d`,
+    [region.id, DISTRICTS],
+  );
+  await q(
+    `INSERT INTO villages (district_id, name) SELECT d.id, d.name || ' village ' || lpad(v::text, 2, '0') FROM districts d CROSS JOIN generate_series(1, $1::int) AS v`,
+    [VILLAGES_PER_DISTRICT],
+  );
   await q(
     `INSERT INTO development_plans (village_id, version, title, period_start, period_end, status, adopted_at)
      SELECT id, 1, 'Plan of ' || name, 2026, 2030, 'adopted', now() - interval '1 year' FROM villages`,
@@ -157,7 +168,8 @@ async function seed(db: Client, n: number, payments: number): Promise<{ competit
   );
   const [{ recorded }] = await q(`SELECT count(*)::int AS recorded FROM bench_payments`);
   const failed = Math.max(0, payments - Number(recorded));
-  if (failed > Number(recorded)) throw new Error(`--payments ${payments} needs more than one failed attempt per paid tranche (${recorded} paid)`);
+  if (failed > Number(recorded))
+    throw new Error(`--payments ${payments} needs more than one failed attempt per paid tranche (${recorded} paid)`);
   await q(
     `INSERT INTO bench_payments (id, transaction_id, tranche_id, award_id, amount, status, reversal_id, seq, position)
      SELECT gen_random_uuid(), gen_random_uuid(), tranche_id, award_id, amount, 'failed', gen_random_uuid(), seq, position FROM bench_payments WHERE seq <= $1`,
@@ -166,15 +178,36 @@ async function seed(db: Client, n: number, payments: number): Promise<{ competit
 
   // The ledger: accounts, then each kind of movement in the order the services post them, so the
   // triggers apply every entry and the balance checks hold at every step.
-  await q(`INSERT INTO ledger_accounts (competition_id, kind) SELECT $1, kind FROM unnest(ARRAY['funding','budget','paid']) AS kind`, [c]);
-  await q(`INSERT INTO ledger_accounts (competition_id, kind, award_id) SELECT $1, 'payable', id FROM bench_awards WHERE status <> 'proposed'`, [c]);
-  await q(`CREATE TEMP TABLE bench_moves (transaction_id uuid, movement text, award_id uuid, amount bigint, step int, seq int)`);
-  await q(`INSERT INTO bench_moves SELECT gen_random_uuid(), 'opening', NULL, budget, 1, 0 FROM competitions WHERE id = $1`, [c]);
-  await q(`INSERT INTO bench_moves SELECT gen_random_uuid(), 'commitment', id, amount, 2, rank FROM bench_awards WHERE status <> 'proposed'`);
-  await q(`INSERT INTO bench_moves SELECT gen_random_uuid(), 'release', id, amount, 3, rank FROM bench_awards WHERE status = 'declined'`);
-  await q(`INSERT INTO bench_moves SELECT transaction_id, 'payment', award_id, amount, 4, seq FROM bench_payments WHERE status = 'failed'`);
-  await q(`INSERT INTO bench_moves SELECT reversal_id, 'payment_reversal', award_id, amount, 5, seq FROM bench_payments WHERE status = 'failed'`);
-  await q(`INSERT INTO bench_moves SELECT transaction_id, 'payment', award_id, amount, 6, seq FROM bench_payments WHERE status = 'recorded'`);
+  await q(
+    `INSERT INTO ledger_accounts (competition_id, kind) SELECT $1, kind FROM unnest(ARRAY['funding','budget','paid']) AS kind`,
+    [c],
+  );
+  await q(
+    `INSERT INTO ledger_accounts (competition_id, kind, award_id) SELECT $1, 'payable', id FROM bench_awards WHERE status <> 'proposed'`,
+    [c],
+  );
+  await q(
+    `CREATE TEMP TABLE bench_moves (transaction_id uuid, movement text, award_id uuid, amount bigint, step int, seq int)`,
+  );
+  await q(
+    `INSERT INTO bench_moves SELECT gen_random_uuid(), 'opening', NULL, budget, 1, 0 FROM competitions WHERE id = $1`,
+    [c],
+  );
+  await q(
+    `INSERT INTO bench_moves SELECT gen_random_uuid(), 'commitment', id, amount, 2, rank FROM bench_awards WHERE status <> 'proposed'`,
+  );
+  await q(
+    `INSERT INTO bench_moves SELECT gen_random_uuid(), 'release', id, amount, 3, rank FROM bench_awards WHERE status = 'declined'`,
+  );
+  await q(
+    `INSERT INTO bench_moves SELECT transaction_id, 'payment', award_id, amount, 4, seq FROM bench_payments WHERE status = 'failed'`,
+  );
+  await q(
+    `INSERT INTO bench_moves SELECT reversal_id, 'payment_reversal', award_id, amount, 5, seq FROM bench_payments WHERE status = 'failed'`,
+  );
+  await q(
+    `INSERT INTO bench_moves SELECT transaction_id, 'payment', award_id, amount, 6, seq FROM bench_payments WHERE status = 'recorded'`,
+  );
   await q(
     `INSERT INTO bench_moves SELECT gen_random_uuid(), 'release', b.id, b.amount - coalesce(sum(p.amount), 0), 7, b.rank
        FROM bench_awards b LEFT JOIN bench_payments p ON p.award_id = b.id AND p.status = 'recorded' WHERE b.status = 'cancelled' GROUP BY b.id, b.amount, b.rank`,
@@ -226,21 +259,31 @@ async function seed(db: Client, n: number, payments: number): Promise<{ competit
       WHERE b.status = 'active' AND b.rank % 7 = 0 AND t.position = b.paid + 1`,
   );
   await q('DROP TABLE bench_awards, bench_payments, bench_moves');
-  await q('VACUUM (ANALYZE) applications, application_goals, plan_goals, villages, districts, awards, tranches, payments, milestone_reports, ledger_accounts, ledger_transactions, ledger_entries');
+  await q(
+    'VACUUM (ANALYZE) applications, application_goals, plan_goals, villages, districts, awards, tranches, payments, milestone_reports, ledger_accounts, ledger_transactions, ledger_entries',
+  );
   const [counts] = await q(
     `SELECT (SELECT count(*)::int FROM awards) AS awards, (SELECT count(*)::int FROM tranches) AS tranches,
             (SELECT count(*)::int FROM payments) AS payments, (SELECT count(*)::int FROM payments WHERE status = 'recorded') AS recorded,
             (SELECT count(*)::int FROM milestone_reports) AS "milestoneReports", (SELECT count(*)::int FROM application_goals) AS "applicationGoals",
             (SELECT count(*)::int FROM ledger_transactions) AS "ledgerTransactions", (SELECT count(*)::int FROM ledger_entries) AS "ledgerEntries"`,
   );
-  return { competitionId: c, seconds: (performance.now() - started) / 1000, counts: counts as unknown as Record<string, number> };
+  return {
+    competitionId: c,
+    seconds: (performance.now() - started) / 1000,
+    counts: counts as unknown as Record<string, number>,
+  };
 }
 
 /**
  * The public side of the same data: a page of grants, the summary by district, the headline figures
  * (medians of 5), and the whole 360Giving export streamed once, with its size and the heap it took.
  */
-async function benchOpenData(openData: OpenDataService, competitionId: string, medianOf: (work: () => Promise<unknown>) => Promise<number>) {
+async function benchOpenData(
+  openData: OpenDataService,
+  competitionId: string,
+  medianOf: (work: () => Promise<unknown>) => Promise<number>,
+) {
   const page = await openData.grants({ competitionId, limit: 100, offset: 0 });
   const byDistrict = await openData.summary({ by: 'district', competitionId, limit: 20, offset: 0 });
   const heapBefore = process.memoryUsage().heapUsed;
@@ -259,10 +302,19 @@ async function benchOpenData(openData: OpenDataService, competitionId: string, m
   const summaryGrants = byDistrict.rows.reduce((n, r) => n + r.grants, 0);
   return {
     grantsPageMs: await medianOf(() => openData.grants({ competitionId, limit: 100, offset: 0 })),
-    grantsPageLastMs: await medianOf(() => openData.grants({ competitionId, limit: 100, offset: Math.max(0, page.total - 100) })),
-    summaryByDistrictMs: await medianOf(() => openData.summary({ by: 'district', competitionId, limit: 20, offset: 0 })),
+    grantsPageLastMs: await medianOf(() =>
+      openData.grants({ competitionId, limit: 100, offset: Math.max(0, page.total - 100) }),
+    ),
+    summaryByDistrictMs: await medianOf(() =>
+      openData.summary({ by: 'district', competitionId, limit: 20, offset: 0 }),
+    ),
     figuresMs: await medianOf(() => openData.figures({ competitionId })),
-    threeSixtyGiving: { grants: exported, megabytes: +(bytes / 1e6).toFixed(1), ms: ms(exportMs), heapGrowthMb: +((peakHeap - heapBefore) / 1e6).toFixed(1) },
+    threeSixtyGiving: {
+      grants: exported,
+      megabytes: +(bytes / 1e6).toFixed(1),
+      ms: ms(exportMs),
+      heapGrowthMb: +((peakHeap - heapBefore) / 1e6).toFixed(1),
+    },
     checks: { ok: exported === page.total && summaryGrants === page.total, publicGrants: page.total, summaryGrants },
   };
 }
@@ -313,7 +365,9 @@ export async function benchFundingReport(n: number): Promise<void> {
       byDistrictCsvMs: await medianOf(async () => reports.csv(await reports.breakdown(id, 'district'))),
     };
     const openData = await benchOpenData(app.get(OpenDataService), id, medianOf);
-    const plan = (await seeder.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${caught.sql}`, caught.params)).rows.map((r) => r['QUERY PLAN']);
+    const plan = (
+      await seeder.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${caught.sql}`, caught.params)
+    ).rows.map((r) => r['QUERY PLAN']);
 
     const sum = (rows: { committed: string; paid: string; grants: number; jobsCreated: number }[]) => ({
       grants: rows.reduce((s, r) => s + r.grants, 0),
@@ -338,13 +392,25 @@ export async function benchFundingReport(n: number): Promise<void> {
           bench: 'funding-report',
           n,
           seeded: { ...seeded.counts, seconds: +seeded.seconds.toFixed(1) },
-          byDistrict: { medianMs: ms(median(districtRuns)), runsMs: districtRuns.map(ms), rows: byDistrict.rows.length, totals: districts, first: byDistrict.rows[0] },
+          byDistrict: {
+            medianMs: ms(median(districtRuns)),
+            runsMs: districtRuns.map(ms),
+            rows: byDistrict.rows.length,
+            totals: districts,
+            first: byDistrict.rows[0],
+          },
           othersMedianMs: others,
           rows: { villages: byVillage.rows.length, goals: byGoal.rows.length },
           budget,
           openData,
-          byDistrictPlan: plan.filter((line) => /Scan|Join|Loop|Aggregate|Sort|Hash|Execution Time|Planning Time/.test(line)).map((line) => line.replace(/\s+$/, '')),
-          checks: { ok, consistent: budget.consistent, districtsAddUp: districts.committed === budget.committed && districts.paid === budget.paid },
+          byDistrictPlan: plan
+            .filter((line) => /Scan|Join|Loop|Aggregate|Sort|Hash|Execution Time|Planning Time/.test(line))
+            .map((line) => line.replace(/\s+$/, '')),
+          checks: {
+            ok,
+            consistent: budget.consistent,
+            districtsAddUp: districts.committed === budget.committed && districts.paid === budget.paid,
+          },
           totalSeconds: +((performance.now() - benchStarted) / 1000).toFixed(1),
         },
         null,

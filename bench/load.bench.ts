@@ -37,7 +37,16 @@ import { benchConfig, createBenchDatabase, dropBenchDatabase } from './bench-dat
 import { checkRun, waitForMail } from './load/checks';
 import { call, OpStats, Recorder, runIsolated, runMix, sender } from './load/driver';
 import { OPERATIONS, Operation, OpContext, RunState, seeded, tokenBook } from './load/mix';
-import { freePort, prepareRuntime, Runtime, RuntimeKind, Service, startService, stopService, waitUntil } from './load/processes';
+import {
+  freePort,
+  prepareRuntime,
+  Runtime,
+  RuntimeKind,
+  Service,
+  startService,
+  stopService,
+  waitUntil,
+} from './load/processes';
 import { isolatedRows, mixRows, printReport, Summary } from './load/report';
 import { ResourceSampler } from './load/resources';
 import { LoadData, seedLoad } from './load/seed';
@@ -83,7 +92,11 @@ async function migrateAndSeed(databaseUrl: string, n: number, fresh: number): Pr
 }
 
 /** Calls every read once: an optional route that answers 404 leaves the mix, any other failure stops the run. */
-async function preflight(origin: string, ops: Operation[], context: Omit<OpContext, 'rng'>): Promise<{ enabled: Operation[]; skipped: string[] }> {
+async function preflight(
+  origin: string,
+  ops: Operation[],
+  context: Omit<OpContext, 'rng'>,
+): Promise<{ enabled: Operation[]; skipped: string[] }> {
   const ctx: OpContext = { ...context, rng: seeded(1) };
   const skipped: string[] = [];
   for (const op of ops) {
@@ -91,7 +104,8 @@ async function preflight(origin: string, ops: Operation[], context: Omit<OpConte
     const spec = op.read(ctx);
     const { status, text } = await call(origin, spec);
     if (status === 404 && op.optional) skipped.push(`${op.name} (${spec.path}: 404)`);
-    else if (status !== 200) throw new Error(`preflight ${op.name}: ${spec.method} ${spec.path} answered ${status} ${text.slice(0, 300)}`);
+    else if (status !== 200)
+      throw new Error(`preflight ${op.name}: ${spec.method} ${spec.path} answered ${status} ${text.slice(0, 300)}`);
   }
   return { enabled: ops.filter((op) => !skipped.some((s) => s.startsWith(`${op.name} (`))), skipped };
 }
@@ -123,7 +137,10 @@ export async function benchLoad(n: number): Promise<void> {
   const pool = new Pool({ connectionString: config.databaseUrl, max: config.databasePoolSize });
   try {
     // Compiling (CPU) and seeding (the database) at the same time.
-    const [prepared, seeding] = await Promise.allSettled([prepareRuntime(runtimeKind), migrateAndSeed(config.databaseUrl, n, fresh)]);
+    const [prepared, seeding] = await Promise.allSettled([
+      prepareRuntime(runtimeKind),
+      migrateAndSeed(config.databaseUrl, n, fresh),
+    ]);
     if (prepared.status === 'fulfilled') runtime = prepared.value;
     if (prepared.status === 'rejected') throw prepared.reason;
     if (seeding.status === 'rejected') throw seeding.reason;
@@ -161,8 +178,14 @@ export async function benchLoad(n: number): Promise<void> {
     api = startService(build, 'api', 'main', env);
     worker = startService(build, 'worker', 'worker', env);
     const apiUp = api;
-    await waitUntil('the api to answer /health', 60000, api, async () => (await call(origin, { method: 'GET', path: '/health' })).status === 200);
-    if (logLevel === 'info') await waitUntil('the worker to start', 60000, worker, async () => worker!.log().includes('worker started'));
+    await waitUntil(
+      'the api to answer /health',
+      60000,
+      api,
+      async () => (await call(origin, { method: 'GET', path: '/health' })).status === 200,
+    );
+    if (logLevel === 'info')
+      await waitUntil('the worker to start', 60000, worker, async () => worker!.log().includes('worker started'));
     else await new Promise((resolve) => setTimeout(resolve, 5000));
     const bootSeconds = (performance.now() - seededAt) / 1000;
     phase('start api and worker');
@@ -173,7 +196,11 @@ export async function benchLoad(n: number): Promise<void> {
     // Idle figures first: the api and the worker as they stand after starting, before any request.
     sampler = new ResourceSampler({ api: api.pid, worker: worker.pid, bench: process.pid }, monitor, name);
     await sampler.start();
-    const { enabled, skipped } = await preflight(origin, mix === 'reads' ? OPERATIONS.filter((op) => op.read) : OPERATIONS, context);
+    const { enabled, skipped } = await preflight(
+      origin,
+      mix === 'reads' ? OPERATIONS.filter((op) => op.read) : OPERATIONS,
+      context,
+    );
     const http = new Recorder();
     const run = await runMix({
       ops: enabled,
@@ -190,16 +217,39 @@ export async function benchLoad(n: number): Promise<void> {
     const resources = sampler.figures();
     const backends = sampler.activityFigures();
     const mail = await waitForMail(monitor, sink, state, 90000);
-    const checks = await checkRun({ db: monitor, data, state, http, sink, origin, observerToken: token(data.observer, 'observer'), alive: [apiUp, worker] });
+    const checks = await checkRun({
+      db: monitor,
+      data,
+      state,
+      http,
+      sink,
+      origin,
+      observerToken: token(data.observer, 'observer'),
+      alive: [apiUp, worker],
+    });
 
     phase('mail and checks');
     // Each read alone over HTTP, then (api and worker stopped) its SQL alone over pg, at the same concurrency.
     const reads = enabled.filter((op) => op.read);
-    const alone = new Map<string, { http: { stats: OpStats; seconds: number }; sql?: { stats: OpStats; seconds: number; clients: number } }>();
+    const alone = new Map<
+      string,
+      { http: { stats: OpStats; seconds: number }; sql?: { stats: OpStats; seconds: number; clients: number } }
+    >();
     for (const op of reads) {
       const recorder = new Recorder();
-      const { seconds } = await runIsolated({ origin, op, concurrency, seconds: aloneSeconds, context, send: sender(origin, recorder), recorder, aborted: () => aborted });
-      alone.set(op.name, { http: { stats: recorder.ops.get(op.name) ?? { latencies: [], errors: 0, cacheHits: 0, outcomes: {} }, seconds } });
+      const { seconds } = await runIsolated({
+        origin,
+        op,
+        concurrency,
+        seconds: aloneSeconds,
+        context,
+        send: sender(origin, recorder),
+        recorder,
+        aborted: () => aborted,
+      });
+      alone.set(op.name, {
+        http: { stats: recorder.ops.get(op.name) ?? { latencies: [], errors: 0, cacheHits: 0, outcomes: {} }, seconds },
+      });
     }
     phase('reads alone over HTTP');
     const exits = { api: await stopService(api), worker: await stopService(worker) };
@@ -208,7 +258,15 @@ export async function benchLoad(n: number): Promise<void> {
     phase('stop, record SQL');
     for (const op of reads) {
       const recorder = new Recorder();
-      const replayed = await replayOp({ pool, op, traces: traces.get(op.name)!, concurrency, durationSeconds: aloneSeconds, recorder, aborted: () => aborted });
+      const replayed = await replayOp({
+        pool,
+        op,
+        traces: traces.get(op.name)!,
+        concurrency,
+        durationSeconds: aloneSeconds,
+        recorder,
+        aborted: () => aborted,
+      });
       const stats = recorder.ops.get(op.name);
       if (stats) alone.get(op.name)!.sql = { stats, seconds: replayed.seconds, clients: replayed.concurrency };
     }
@@ -218,7 +276,8 @@ export async function benchLoad(n: number): Promise<void> {
     const rows = mixRows(enabled, http, run.seconds);
     const isolated = isolatedRows(alone, traces);
     const requests = rows.reduce((sum, r) => sum + r.count, 0);
-    const errors = rows.reduce((sum, r) => sum + r.errors, 0) + isolated.reduce((sum, r) => sum + r.http.errors + r.sql.errors, 0);
+    const errors =
+      rows.reduce((sum, r) => sum + r.errors, 0) + isolated.reduce((sum, r) => sum + r.http.errors + r.sql.errors, 0);
     const summary: Summary & Record<string, unknown> = {
       bench: 'load',
       n,
@@ -231,7 +290,14 @@ export async function benchLoad(n: number): Promise<void> {
       bootSeconds: +bootSeconds.toFixed(1),
       phases,
       skipped,
-      window: { warmupSeconds, seconds: +run.seconds.toFixed(1), steps: run.iterations, requests, perSecond: Math.round(requests / run.seconds), errors },
+      window: {
+        warmupSeconds,
+        seconds: +run.seconds.toFixed(1),
+        steps: run.iterations,
+        requests,
+        perSecond: Math.round(requests / run.seconds),
+        errors,
+      },
       aloneSeconds,
       operations: rows,
       alone: isolated,
@@ -247,7 +313,9 @@ export async function benchLoad(n: number): Promise<void> {
     if (!summary.checks.ok) throw new Error('load benchmark checks failed (see above)');
   } catch (error) {
     // The logs live in the runtime's folder, which the clean-up removes: show their ends first.
-    for (const service of [api, worker]) if (service) console.error(`--- end of the ${service.name} log ---\n${service.log().split('\n').slice(-30).join('\n')}`);
+    for (const service of [api, worker])
+      if (service)
+        console.error(`--- end of the ${service.name} log ---\n${service.log().split('\n').slice(-30).join('\n')}`);
     throw error;
   } finally {
     process.removeListener('SIGINT', abort);

@@ -31,8 +31,8 @@ async function startSink(): Promise<Sink> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
-      // No reverse DNS per connection: this machine has no resolver to ask, and each lookup stalls.
-      disableReverseLookup: true,
+    // No reverse DNS per connection: this machine has no resolver to ask, and each lookup stalls.
+    disableReverseLookup: true,
     logger: false,
     onData(stream, _session, callback) {
       stream.on('data', () => undefined);
@@ -68,7 +68,18 @@ export async function benchNotifications(n: number): Promise<void> {
     await runMigrationsUnderLock(api.get(DataSource));
     const users = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        api!.get(UsersService).create({ email: `bench-${i}@example.kz`, password: 'bench-password-1', fullName: `Bench ${i}`, preferredLanguage: (['kk', 'ru', 'en'] as const)[i % 3], roles: ['applicant'] }, null),
+        api!
+          .get(UsersService)
+          .create(
+            {
+              email: `bench-${i}@example.kz`,
+              password: 'bench-password-1',
+              fullName: `Bench ${i}`,
+              preferredLanguage: (['kk', 'ru', 'en'] as const)[i % 3],
+              roles: ['applicant'],
+            },
+            null,
+          ),
       ),
     );
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
@@ -93,15 +104,29 @@ export async function benchNotifications(n: number): Promise<void> {
 
     sink.reset();
     // The same pooled transport settings the sender uses (TCP_NODELAY included), minus the pipeline.
-    const direct = createTransport({ ...smtpOptions(config.smtpUrl!), pool: true, maxConnections: config.smtpPoolSize, getSocket: noDelaySocket } as Parameters<typeof createTransport>[0]);
-    const sample = { from: config.mailFrom, subject: 'Құпия сөзді қалпына келтіру', text: 'x'.repeat(900), html: `<p>${'x'.repeat(2500)}</p>` };
+    const direct = createTransport({
+      ...smtpOptions(config.smtpUrl!),
+      pool: true,
+      maxConnections: config.smtpPoolSize,
+      getSocket: noDelaySocket,
+    } as Parameters<typeof createTransport>[0]);
+    const sample = {
+      from: config.mailFrom,
+      subject: 'Құпия сөзді қалпына келтіру',
+      text: 'x'.repeat(900),
+      html: `<p>${'x'.repeat(2500)}</p>`,
+    };
     const directStarted = performance.now();
     let next = 0;
     await Promise.all(
       Array.from({ length: config.senderConcurrency }, async () => {
         while (next < n) {
           const i = next++;
-          await direct.sendMail({ ...sample, to: `bench-${i % 50}@example.kz`, messageId: `<${randomUUID()}@startup.local>` });
+          await direct.sendMail({
+            ...sample,
+            to: `bench-${i % 50}@example.kz`,
+            messageId: `<${randomUUID()}@startup.local>`,
+          });
         }
       }),
     );
@@ -111,7 +136,21 @@ export async function benchNotifications(n: number): Promise<void> {
 
     const pipelineRate = n / pipelineSeconds;
     const directRate = n / directSeconds;
-    console.log(JSON.stringify({ bench: 'notifications', n, pipeline: { seconds: +pipelineSeconds.toFixed(2), perSecond: Math.round(pipelineRate) }, directNodemailer: { seconds: +directSeconds.toFixed(2), perSecond: Math.round(directRate) }, ratio: +(pipelineRate / directRate).toFixed(2), smtpPool: config.smtpPoolSize, senderConcurrency: config.senderConcurrency }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          bench: 'notifications',
+          n,
+          pipeline: { seconds: +pipelineSeconds.toFixed(2), perSecond: Math.round(pipelineRate) },
+          directNodemailer: { seconds: +directSeconds.toFixed(2), perSecond: Math.round(directRate) },
+          ratio: +(pipelineRate / directRate).toFixed(2),
+          smtpPool: config.smtpPoolSize,
+          senderConcurrency: config.senderConcurrency,
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     await worker?.close();
     await api?.close();

@@ -68,24 +68,38 @@ async function drive<T>(items: readonly T[], concurrency: number, send: (item: T
     while (next < items.length) {
       const item = items[next++];
       const t0 = performance.now();
-      const outcome = await send(item).catch((error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 120));
+      const outcome = await send(item).catch((error: unknown) =>
+        (error instanceof Error ? error.message : String(error)).slice(0, 120),
+      );
       latencies.push(performance.now() - t0);
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
   const seconds = (performance.now() - started) / 1000;
-  return { requests: items.length, seconds: +seconds.toFixed(2), perSecond: Math.round(items.length / seconds), outcomes, latencyMs: percentiles(latencies) };
+  return {
+    requests: items.length,
+    seconds: +seconds.toFixed(2),
+    perSecond: Math.round(items.length / seconds),
+    outcomes,
+    latencyMs: percentiles(latencies),
+  };
 }
 
 /** N accepted awards of one closed competition with the first `approved` tranches approved, and the ledger committed to them. */
 async function seed(db: Client, n: number, approved: number): Promise<{ competitionId: string; seconds: number }> {
   const started = performance.now();
-  const q = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows as Record<string, string>[];
+  const q = async (sql: string, params: unknown[] = []) =>
+    (await db.query(sql, params)).rows as Record<string, string>[];
   await q('SELECT setseed(0.2026)');
   const [region] = await q(`INSERT INTO regions (name) VALUES ('Bench region') RETURNING id`);
-  const [district] = await q(`INSERT INTO districts (region_id, name) VALUES ($1, 'Bench district') RETURNING id`, [region.id]);
-  await q(`INSERT INTO villages (district_id, name) SELECT $1, 'Bench village ' || lpad(v::text, 2, '0') FROM generate_series(1, $2::int) AS v`, [district.id, VILLAGES]);
+  const [district] = await q(`INSERT INTO districts (region_id, name) VALUES ($1, 'Bench district') RETURNING id`, [
+    region.id,
+  ]);
+  await q(
+    `INSERT INTO villages (district_id, name) SELECT $1, 'Bench village ' || lpad(v::text, 2, '0') FROM generate_series(1, $2::int) AS v`,
+    [district.id, VILLAGES],
+  );
   const [proposer, approver] = await q(
     `INSERT INTO users (email, password_hash, full_name, preferred_language, roles, email_confirmed_at)
      VALUES ('bench-manager-1@example.kz', 'not-a-hash', 'Bench Manager 1', 'ru', '{manager}', now()),
@@ -139,8 +153,14 @@ async function seed(db: Client, n: number, approved: number): Promise<{ competit
   );
   await q('COMMIT');
   // The ledger as LedgerService leaves it: opening, then a commitment per award; from-entry first, then the to-entry.
-  await q(`INSERT INTO ledger_accounts (competition_id, kind) SELECT $1, kind FROM unnest(ARRAY['funding','budget','paid']) AS kind`, [c]);
-  await q(`INSERT INTO ledger_accounts (competition_id, kind, award_id) SELECT $1, 'payable', id FROM awards WHERE competition_id = $1`, [c]);
+  await q(
+    `INSERT INTO ledger_accounts (competition_id, kind) SELECT $1, kind FROM unnest(ARRAY['funding','budget','paid']) AS kind`,
+    [c],
+  );
+  await q(
+    `INSERT INTO ledger_accounts (competition_id, kind, award_id) SELECT $1, 'payable', id FROM awards WHERE competition_id = $1`,
+    [c],
+  );
   await q(
     `CREATE TEMP TABLE bench_moves AS
      SELECT gen_random_uuid() AS transaction_id, 'opening'::text AS movement, NULL::uuid AS award_id, budget AS amount, 0 AS seq FROM competitions WHERE id = $1
@@ -152,7 +172,10 @@ async function seed(db: Client, n: number, approved: number): Promise<{ competit
      SELECT transaction_id, $1, movement, award_id, 'bench', $2 FROM bench_moves ORDER BY seq`,
     [c, approver.id],
   );
-  for (const [movement, from, to] of [['opening', 'funding', 'budget'], ['commitment', 'budget', 'payable']]) {
+  for (const [movement, from, to] of [
+    ['opening', 'funding', 'budget'],
+    ['commitment', 'budget', 'payable'],
+  ]) {
     await q(
       `INSERT INTO ledger_entries (transaction_id, account_id, amount)
        SELECT m.transaction_id, CASE WHEN e.kind = 'payable' THEN pa.id ELSE ca.id END, e.amount
@@ -164,14 +187,25 @@ async function seed(db: Client, n: number, approved: number): Promise<{ competit
     );
   }
   await q('DROP TABLE bench_moves');
-  await q('VACUUM (ANALYZE) users, applications, awards, tranches, ledger_accounts, ledger_transactions, ledger_entries');
+  await q(
+    'VACUUM (ANALYZE) users, applications, awards, tranches, ledger_accounts, ledger_transactions, ledger_entries',
+  );
   return { competitionId: c, seconds: (performance.now() - started) / 1000 };
 }
 
 /** What a payment changes, counted in one snapshot. */
 async function books(db: Client, competitionId: string) {
   const [row] = (
-    await db.query<{ payments: number; recorded: string; ledgerPaid: string; ledgerPayments: number; mails: number; keys: number; approved: number; paidTranches: number }>(
+    await db.query<{
+      payments: number;
+      recorded: string;
+      ledgerPaid: string;
+      ledgerPayments: number;
+      mails: number;
+      keys: number;
+      approved: number;
+      paidTranches: number;
+    }>(
       `SELECT (SELECT count(*)::int FROM payments) AS payments, (SELECT coalesce(sum(amount), 0)::text FROM payments WHERE status = 'recorded') AS recorded,
               (SELECT balance::text FROM ledger_accounts WHERE competition_id = $1 AND kind = 'paid') AS "ledgerPaid",
               (SELECT count(*)::int FROM ledger_transactions WHERE movement = 'payment') AS "ledgerPayments",
@@ -200,21 +234,55 @@ export async function benchPayments(n: number): Promise<void> {
     await db.connect();
     const seeded = await seed(db, n, approvedPerAward);
     const c = seeded.competitionId;
-    await app.get(UsersService).create({ email: 'bench-finance@example.kz', password: PASSWORD, fullName: 'Bench Finance', preferredLanguage: 'ru', roles: ['finance'] }, null);
+    await app
+      .get(UsersService)
+      .create(
+        {
+          email: 'bench-finance@example.kz',
+          password: PASSWORD,
+          fullName: 'Bench Finance',
+          preferredLanguage: 'ru',
+          roles: ['finance'],
+        },
+        null,
+      );
     await app.listen(0, '127.0.0.1');
     const origin = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 
-    const login = await fetch(`${origin}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench-finance@example.kz', password: PASSWORD }) });
-    if (login.status !== 200 && login.status !== 201) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+    const login = await fetch(`${origin}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bench-finance@example.kz', password: PASSWORD }),
+    });
+    if (login.status !== 200 && login.status !== 201)
+      throw new Error(`login failed: ${login.status} ${await login.text()}`);
     const { accessToken } = (await login.json()) as { accessToken: string };
     const auth = { authorization: `Bearer ${accessToken}` };
 
     // Yesterday in the programme's time zone: after every acceptance (30 days ago), never in the future even across midnight.
-    const [{ paidOn }] = (await db.query<{ paidOn: string }>(`SELECT to_char((now() AT TIME ZONE $1)::date - 1, 'YYYY-MM-DD') AS "paidOn"`, [config.mailTimeZone])).rows;
-    const tranches = (await db.query<{ id: string }>(`SELECT t.id FROM tranches t JOIN awards a ON a.id = t.award_id WHERE t.status = 'approved' ORDER BY a.rank, t.position`)).rows;
-    const requests = tranches.map((t, i) => ({ trancheId: t.id, key: randomUUID(), body: JSON.stringify({ bankReference: `PP-${String(i + 1).padStart(7, '0')}`, paidOn }), paymentId: '' }));
+    const [{ paidOn }] = (
+      await db.query<{ paidOn: string }>(
+        `SELECT to_char((now() AT TIME ZONE $1)::date - 1, 'YYYY-MM-DD') AS "paidOn"`,
+        [config.mailTimeZone],
+      )
+    ).rows;
+    const tranches = (
+      await db.query<{ id: string }>(
+        `SELECT t.id FROM tranches t JOIN awards a ON a.id = t.award_id WHERE t.status = 'approved' ORDER BY a.rank, t.position`,
+      )
+    ).rows;
+    const requests = tranches.map((t, i) => ({
+      trancheId: t.id,
+      key: randomUUID(),
+      body: JSON.stringify({ bankReference: `PP-${String(i + 1).padStart(7, '0')}`, paidOn }),
+      paymentId: '',
+    }));
     const post = (r: (typeof requests)[number]) =>
-      fetch(`${origin}/tranches/${r.trancheId}/payments`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': r.key }, body: r.body });
+      fetch(`${origin}/tranches/${r.trancheId}/payments`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': r.key },
+        body: r.body,
+      });
     const before = await books(db, c);
 
     // 1. Every approved tranche paid once, fresh keys.
@@ -228,7 +296,10 @@ export async function benchPayments(n: number): Promise<void> {
 
     // 2. Replays: the same key and body, spread over the run; each must answer the first payment.
     const paid = requests.filter((r) => r.paymentId);
-    const sample = Array.from({ length: Math.min(replays, paid.length) }, (_, i) => paid[Math.floor((i * paid.length) / Math.min(replays, paid.length))]);
+    const sample = Array.from(
+      { length: Math.min(replays, paid.length) },
+      (_, i) => paid[Math.floor((i * paid.length) / Math.min(replays, paid.length))],
+    );
     const replay = await drive(sample, concurrency, async (r) => {
       const res = await post(r);
       const body = (await res.json()) as { id?: string; code?: string };
@@ -240,19 +311,41 @@ export async function benchPayments(n: number): Promise<void> {
 
     // 3. The books.
     const report = await fetch(`${origin}/competitions/${c}/reports/budget`, { headers: auth });
-    const budget = (await report.json()) as { consistent: boolean; paid: string; payable: string; committed: string; fromLedger: { paid: string } };
+    const budget = (await report.json()) as {
+      consistent: boolean;
+      paid: string;
+      payable: string;
+      committed: string;
+      fromLedger: { paid: string };
+    };
     const audit = await app.get(AuditService).verify();
-    const awardsNow = (await db.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM awards GROUP BY status`)).rows;
-    const noSecondPayment = ['payments', 'recorded', 'ledgerPaid', 'ledgerPayments', 'mails', 'keys'].every((k) => afterReplay[k as keyof typeof afterReplay] === afterPay[k as keyof typeof afterPay]);
+    const awardsNow = (
+      await db.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM awards GROUP BY status`)
+    ).rows;
+    const noSecondPayment = ['payments', 'recorded', 'ledgerPaid', 'ledgerPayments', 'mails', 'keys'].every(
+      (k) => afterReplay[k as keyof typeof afterReplay] === afterPay[k as keyof typeof afterPay],
+    );
     const checks = {
-      allPaid: payments.outcomes['201'] === requests.length && afterPay.paidTranches === requests.length && afterPay.approved === 0,
-      onePaymentEach: afterPay.payments === requests.length && afterPay.ledgerPayments === requests.length && afterPay.mails === requests.length,
+      allPaid:
+        payments.outcomes['201'] === requests.length &&
+        afterPay.paidTranches === requests.length &&
+        afterPay.approved === 0,
+      onePaymentEach:
+        afterPay.payments === requests.length &&
+        afterPay.ledgerPayments === requests.length &&
+        afterPay.mails === requests.length,
       replaysAnswered: replay.outcomes['201 replayed'] === sample.length,
       noSecondPayment,
       // The first payment activates an accepted award; paying its last tranche completes it.
-      awardsMoved: awardsNow.length === 1 && awardsNow[0].status === (approvedPerAward === 3 ? 'completed' : 'active') && awardsNow[0].n === n,
+      awardsMoved:
+        awardsNow.length === 1 &&
+        awardsNow[0].status === (approvedPerAward === 3 ? 'completed' : 'active') &&
+        awardsNow[0].n === n,
       budgetConsistent: report.status === 200 && budget.consistent === true,
-      paidIsSumOfPayments: budget.paid === afterReplay.recorded && budget.fromLedger?.paid === afterReplay.ledgerPaid && afterReplay.ledgerPaid === afterReplay.recorded,
+      paidIsSumOfPayments:
+        budget.paid === afterReplay.recorded &&
+        budget.fromLedger?.paid === afterReplay.ledgerPaid &&
+        afterReplay.ledgerPaid === afterReplay.recorded,
       auditChainValid: audit.valid,
     };
     const ok = Object.values(checks).every(Boolean);

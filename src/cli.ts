@@ -14,7 +14,9 @@ import { PlansModule } from './modules/plans/plans.module';
 import { UsersModule } from './modules/users/users.module';
 import { seedDemo } from './seed/seed';
 
-@Module({ imports: [ConfigModule, DatabaseModule, AuditModule, UsersModule, GeographyModule, PlansModule, CompetitionsModule] })
+@Module({
+  imports: [ConfigModule, DatabaseModule, AuditModule, UsersModule, GeographyModule, PlansModule, CompetitionsModule],
+})
 class CliModule {}
 
 const USAGE = `usage: node dist/src/cli.js <command>
@@ -54,13 +56,16 @@ async function main(command: string | undefined): Promise<void> {
       return app.close();
     }
     case 'seed': {
-      if (config.nodeEnv === 'production') throw new Error('The demo seed has known passwords; it does not run in production');
+      if (config.nodeEnv === 'production')
+        throw new Error('The demo seed has known passwords; it does not run in production');
       const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
       const report = await seedDemo(app);
       console.log('\nDemo data ready. Accounts (password for all: %s):', report.password);
       for (const account of report.accounts) console.log(`  ${account.roles.join(', ').padEnd(10)} ${account.email}`);
       console.log(`Open competition: ${report.competitionId}`);
-      console.log(`In review: competition ${report.review.competitionId}, round ${report.review.roundId} (${report.review.roundStatus})\n`);
+      console.log(
+        `In review: competition ${report.review.competitionId}, round ${report.review.roundId} (${report.review.roundStatus})\n`,
+      );
       return app.close();
     }
     default:

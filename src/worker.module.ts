@@ -13,7 +13,18 @@ import { SchedulesWorker } from './queue/schedules.worker';
 
 /** The worker process: the notification relay and sender, review jobs (assignment, finalizing) and the schedules; no HTTP. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, CompetitionsModule, ApplicationsModule, ReviewsModule, ReviewsWorkerModule, AwardsModule, NotificationsWorkerModule],
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    AuditModule,
+    CompetitionsModule,
+    ApplicationsModule,
+    ReviewsModule,
+    ReviewsWorkerModule,
+    AwardsModule,
+    NotificationsWorkerModule,
+  ],
   providers: [SchedulesWorker],
 })
 export class WorkerModule {}

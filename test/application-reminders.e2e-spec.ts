@@ -1,5 +1,13 @@
 import { ApplicationRemindersService } from '../src/modules/applications/application-reminders.service';
-import { Cast, createAdoptedPlan, createCast, createCompetition, createPlaces, createUser, Places } from './helpers/factories';
+import {
+  Cast,
+  createAdoptedPlan,
+  createCast,
+  createCompetition,
+  createPlaces,
+  createUser,
+  Places,
+} from './helpers/factories';
 import { createTestApp, TestContext } from './helpers/test-app';
 
 describe('draft reminders before a competition closes', () => {
@@ -18,16 +26,30 @@ describe('draft reminders before a competition closes', () => {
   });
 
   const closeIn = (competitionId: string, hours: number) =>
-    ctx.dataSource.query(`UPDATE competitions SET closes_at = now() + make_interval(hours => $2) WHERE id = $1`, [competitionId, hours]);
+    ctx.dataSource.query(`UPDATE competitions SET closes_at = now() + make_interval(hours => $2) WHERE id = $1`, [
+      competitionId,
+      hours,
+    ]);
   const reminders = async (applicationId: string) =>
-    ((await ctx.dataSource.query(`SELECT dedupe_key AS key FROM notifications WHERE type = 'application.draft_reminder' AND data->>'applicationId' = $1 ORDER BY created_at`, [applicationId])) as { key: string }[]).map(
-      (r) => r.key.split(':').pop(),
-    );
+    (
+      (await ctx.dataSource.query(
+        `SELECT dedupe_key AS key FROM notifications WHERE type = 'application.draft_reminder' AND data->>'applicationId' = $1 ORDER BY created_at`,
+        [applicationId],
+      )) as { key: string }[]
+    ).map((r) => r.key.split(':').pop());
 
   it('reminds a draft three days and one day before closing, once each; submitted applications are left alone', async () => {
-    const competition = await createCompetition(ctx, cast.manager.user.id, places.villageIds, { open: true, maxApplicationsPerApplicant: 2 });
+    const competition = await createCompetition(ctx, cast.manager.user.id, places.villageIds, {
+      open: true,
+      maxApplicationsPerApplicant: 2,
+    });
     const applicant = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[0] });
-    const draft = await ctx.http().post(`/competitions/${competition.id}/applications`).set(applicant.auth).send({ title: 'Unfinished' }).expect(201);
+    const draft = await ctx
+      .http()
+      .post(`/competitions/${competition.id}/applications`)
+      .set(applicant.auth)
+      .send({ title: 'Unfinished' })
+      .expect(201);
     const service = ctx.app.get(ApplicationRemindersService);
 
     await closeIn(competition.id, 24 * 10);
@@ -44,13 +66,23 @@ describe('draft reminders before a competition closes', () => {
     await service.remindDrafts();
     expect(await reminders(draft.body.id)).toEqual(['3d', '1d']);
 
-    const late = await ctx.http().post(`/competitions/${competition.id}/applications`).set(applicant.auth).send({ title: 'Started late' }).expect(201);
+    const late = await ctx
+      .http()
+      .post(`/competitions/${competition.id}/applications`)
+      .set(applicant.auth)
+      .send({ title: 'Started late' })
+      .expect(201);
     await service.remindDrafts();
     expect(await reminders(late.body.id)).toEqual(['1d']);
 
     await closeIn(competition.id, -1);
     const other = await createCompetition(ctx, cast.manager.user.id, places.villageIds, { open: true });
-    const stillDraft = await ctx.http().post(`/competitions/${other.id}/applications`).set(applicant.auth).send({ title: 'x' }).expect(201);
+    const stillDraft = await ctx
+      .http()
+      .post(`/competitions/${other.id}/applications`)
+      .set(applicant.auth)
+      .send({ title: 'x' })
+      .expect(201);
     await ctx.dataSource.query(`UPDATE competitions SET status = 'closed' WHERE id = $1`, [other.id]);
     await closeIn(other.id, 10);
     await service.remindDrafts();

@@ -1,6 +1,15 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { auditOf, expectError } from './helpers/assertions';
-import { Cast, createAdoptedPlan, createCast, createCompetition, createPlaces, createUser, Places, TestUser } from './helpers/factories';
+import {
+  Cast,
+  createAdoptedPlan,
+  createCast,
+  createCompetition,
+  createPlaces,
+  createUser,
+  Places,
+  TestUser,
+} from './helpers/factories';
 import { SmtpSink } from './helpers/smtp-sink';
 import { createTestApp, TestContext } from './helpers/test-app';
 import { startWorker } from './helpers/worker-context';
@@ -36,8 +45,15 @@ describe('applications: listing, export, summary and screening', () => {
     cast = await createCast(ctx);
     places = await createPlaces(ctx, cast.admin.user.id, 2);
     goalIds = [];
-    for (const villageId of places.villageIds) goalIds.push(...((await createAdoptedPlan(ctx, cast.admin.user.id, villageId)).goals ?? []).map((g) => g.id));
-    competitionId = (await createCompetition(ctx, cast.manager.user.id, places.villageIds, { open: true, minAward: '50000000', maxApplicationsPerApplicant: 1 })).id;
+    for (const villageId of places.villageIds)
+      goalIds.push(...((await createAdoptedPlan(ctx, cast.admin.user.id, villageId)).goals ?? []).map((g) => g.id));
+    competitionId = (
+      await createCompetition(ctx, cast.manager.user.id, places.villageIds, {
+        open: true,
+        minAward: '50000000',
+        maxApplicationsPerApplicant: 1,
+      })
+    ).id;
     const specs: [string, number, string, number][] = [
       ['Қонақ үй — guest house', 0, 'tourism', 0],
       ['Bakery "Nan"', 0, 'services', 1],
@@ -46,13 +62,26 @@ describe('applications: listing, export, summary and screening', () => {
     ];
     for (const [title, villageIndex, sector, goal] of specs) {
       const applicant = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[villageIndex] });
-      await ctx.dataSource.query('UPDATE users SET email_confirmed_at = now(), preferred_language = $2 WHERE id = $1', [applicant.user.id, 'ru']);
-      const draft = await ctx.http().post(`/competitions/${competitionId}/applications`).set(applicant.auth).send(body(title, villageIndex, sector, goal)).expect(201);
+      await ctx.dataSource.query('UPDATE users SET email_confirmed_at = now(), preferred_language = $2 WHERE id = $1', [
+        applicant.user.id,
+        'ru',
+      ]);
+      const draft = await ctx
+        .http()
+        .post(`/competitions/${competitionId}/applications`)
+        .set(applicant.auth)
+        .send(body(title, villageIndex, sector, goal))
+        .expect(201);
       await ctx.http().post(`/applications/${draft.body.id}/submit`).set(applicant.auth).expect(200);
       submitted.push({ id: draft.body.id, applicant, title });
     }
     const drafter = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[0] });
-    await ctx.http().post(`/competitions/${competitionId}/applications`).set(drafter.auth).send({ title: 'Unfinished' }).expect(201);
+    await ctx
+      .http()
+      .post(`/competitions/${competitionId}/applications`)
+      .set(drafter.auth)
+      .send({ title: 'Unfinished' })
+      .expect(201);
   });
   afterAll(async () => {
     await worker?.close();
@@ -60,13 +89,19 @@ describe('applications: listing, export, summary and screening', () => {
     await sink?.stop();
   });
 
-  const list = (query: Record<string, unknown> = {}) => ctx.http().get(`/competitions/${competitionId}/applications`).query(query).set(cast.manager.auth);
+  const list = (query: Record<string, unknown> = {}) =>
+    ctx.http().get(`/competitions/${competitionId}/applications`).query(query).set(cast.manager.auth);
 
   it('lists submitted applications (not drafts) with village, district and applicant, newest first', async () => {
     const res = await list().expect(200);
     expect(res.body.total).toBe(4);
     expect(res.body.items.map((a: { title: string }) => a.title)).toEqual([...submitted].reverse().map((s) => s.title));
-    expect(res.body.items[0]).toMatchObject({ villageName: expect.any(String), districtName: expect.any(String), applicantName: 'Test Person', status: 'submitted' });
+    expect(res.body.items[0]).toMatchObject({
+      villageName: expect.any(String),
+      districtName: expect.any(String),
+      applicantName: 'Test Person',
+      status: 'submitted',
+    });
   });
 
   it.each([
@@ -93,24 +128,36 @@ describe('applications: listing, export, summary and screening', () => {
   });
 
   it('exports CSV with a BOM, quoting, and every matching application', async () => {
-    const res = await ctx.http().get(`/competitions/${competitionId}/applications/export.csv`).set(cast.manager.auth).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await ctx
+      .http()
+      .get(`/competitions/${competitionId}/applications/export.csv`)
+      .set(cast.manager.auth)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     const bytes = res.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
     const lines = text.trim().split('\r\n');
-    expect(lines[0]).toBe('reference,status,title,applicant,village,district,sector,requested_tiyn,own_contribution_tiyn,jobs_created,submitted_at,screening_reason');
+    expect(lines[0]).toBe(
+      'reference,status,title,applicant,village,district,sector,requested_tiyn,own_contribution_tiyn,jobs_created,submitted_at,screening_reason',
+    );
     expect(lines).toHaveLength(5);
     expect(text).toContain('"Bakery ""Nan"""');
     expect(text).toContain('Қонақ үй — guest house');
   });
 
   it('summarises by status, village, district, goal and sector, with the total requested against the budget', async () => {
-    const res = await ctx.http().get(`/competitions/${competitionId}/applications/summary`).set(cast.observer.auth).expect(200);
+    const res = await ctx
+      .http()
+      .get(`/competitions/${competitionId}/applications/summary`)
+      .set(cast.observer.auth)
+      .expect(200);
     expect(res.body.byStatus).toMatchObject({ submitted: 4, draft: 1 });
     expect(res.body.byVillage.map((v: { count: number }) => v.count)).toEqual([2, 2]);
     expect(res.body.byDistrict).toEqual([expect.objectContaining({ id: places.districtId, count: 4 })]);
@@ -121,9 +168,18 @@ describe('applications: listing, export, summary and screening', () => {
 
   it('screens one application eligible, audited, with history', async () => {
     const target = submitted[0];
-    const res = await ctx.http().post(`/applications/${target.id}/screening`).set(cast.manager.auth).send({ decision: 'eligible' }).expect(200);
+    const res = await ctx
+      .http()
+      .post(`/applications/${target.id}/screening`)
+      .set(cast.manager.auth)
+      .send({ decision: 'eligible' })
+      .expect(200);
     expect(res.body.status).toBe('eligible');
-    const again = await ctx.http().post(`/applications/${target.id}/screening`).set(cast.manager.auth).send({ decision: 'ineligible', reason: 'other', note: 'x' });
+    const again = await ctx
+      .http()
+      .post(`/applications/${target.id}/screening`)
+      .set(cast.manager.auth)
+      .send({ decision: 'ineligible', reason: 'other', note: 'x' });
     expectError(again, 409, 'APPLICATION.WRONG_STATUS');
     const history = await ctx.http().get(`/applications/${target.id}/history`).set(target.applicant.auth).expect(200);
     expect(history.body.map((h: { to: string }) => h.to)).toEqual(['draft', 'submitted', 'eligible']);
@@ -133,10 +189,37 @@ describe('applications: listing, export, summary and screening', () => {
 
   it('an ineligible decision needs a reason; the applicant is told the reason in their language', async () => {
     const target = submitted[1];
-    expectError(await ctx.http().post(`/applications/${target.id}/screening`).set(cast.manager.auth).send({ decision: 'ineligible' }), 400, 'APPLICATION.SCREENING_REASON_REQUIRED', 'reason');
-    expectError(await ctx.http().post(`/applications/${target.id}/screening`).set(cast.manager.auth).send({ decision: 'ineligible', reason: 'bad vibes' }), 400, 'REQUEST.VALIDATION_FAILED', 'reason');
-    await ctx.http().post(`/applications/${target.id}/screening`).set(cast.manager.auth).send({ decision: 'ineligible', reason: 'own_share_too_low', note: 'See rule 4' }).expect(200);
-    const [mail] = await sink.waitFor(1, 15000, (m) => m.to.includes(target.applicant.user.email) && m.subject.includes('не прошла'));
+    expectError(
+      await ctx
+        .http()
+        .post(`/applications/${target.id}/screening`)
+        .set(cast.manager.auth)
+        .send({ decision: 'ineligible' }),
+      400,
+      'APPLICATION.SCREENING_REASON_REQUIRED',
+      'reason',
+    );
+    expectError(
+      await ctx
+        .http()
+        .post(`/applications/${target.id}/screening`)
+        .set(cast.manager.auth)
+        .send({ decision: 'ineligible', reason: 'bad vibes' }),
+      400,
+      'REQUEST.VALIDATION_FAILED',
+      'reason',
+    );
+    await ctx
+      .http()
+      .post(`/applications/${target.id}/screening`)
+      .set(cast.manager.auth)
+      .send({ decision: 'ineligible', reason: 'own_share_too_low', note: 'See rule 4' })
+      .expect(200);
+    const [mail] = await sink.waitFor(
+      1,
+      15000,
+      (m) => m.to.includes(target.applicant.user.email) && m.subject.includes('не прошла'),
+    );
     expect(mail.subject).toMatch(/^Заявка SU-\d{4}-\d{4} не прошла проверку$/);
     expect(mail.text).toContain('Собственный вклад ниже минимальной доли.');
     expect(mail.text).toContain('See rule 4');
@@ -147,13 +230,24 @@ describe('applications: listing, export, summary and screening', () => {
       .http()
       .post(`/competitions/${competitionId}/screening`)
       .set(cast.manager.auth)
-      .send({ decisions: [{ applicationId: submitted[2].id, decision: 'eligible' }, { applicationId: submitted[3].id, decision: 'eligible' }, { applicationId: submitted[0].id, decision: 'eligible' }] })
+      .send({
+        decisions: [
+          { applicationId: submitted[2].id, decision: 'eligible' },
+          { applicationId: submitted[3].id, decision: 'eligible' },
+          { applicationId: submitted[0].id, decision: 'eligible' },
+        ],
+      })
       .expect(200);
     expect(res.body).toEqual([
       { applicationId: submitted[2].id, status: 'eligible' },
       { applicationId: submitted[3].id, status: 'eligible' },
       { applicationId: submitted[0].id, error: 'APPLICATION.WRONG_STATUS' },
     ]);
-    await ctx.http().post(`/competitions/${competitionId}/screening`).set(cast.juror.auth).send({ decisions: [{ applicationId: submitted[2].id, decision: 'eligible' }] }).expect(403);
+    await ctx
+      .http()
+      .post(`/competitions/${competitionId}/screening`)
+      .set(cast.juror.auth)
+      .send({ decisions: [{ applicationId: submitted[2].id, decision: 'eligible' }] })
+      .expect(403);
   });
 });

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { expectError } from './helpers/assertions';
-import { Cast, createAdoptedPlan, createCast, createCompetition, createPlaces, createUser, Places, TestUser } from './helpers/factories';
+import {
+  Cast,
+  createAdoptedPlan,
+  createCast,
+  createCompetition,
+  createPlaces,
+  createUser,
+  Places,
+  TestUser,
+} from './helpers/factories';
 import { createTestApp, TestContext } from './helpers/test-app';
 
 describe('applications: drafts and submission', () => {
@@ -47,13 +56,18 @@ describe('applications: drafts and submission', () => {
     const plan = await createAdoptedPlan(ctx, cast.admin.user.id, places.villageIds[0]);
     goalIds = (plan.goals ?? []).map((g) => g.id);
     await createAdoptedPlan(ctx, cast.admin.user.id, places.villageIds[1]).then((p) => (otherGoalId = p.goals![0].id));
-    const competition = await createCompetition(ctx, cast.manager.user.id, [places.villageIds[0], places.villageIds[1]], {
-      open: true,
-      minAward: '50000000',
-      maxAward: '300000000',
-      minOwnShareBp: 2000,
-      maxApplicationsPerApplicant: 1,
-    });
+    const competition = await createCompetition(
+      ctx,
+      cast.manager.user.id,
+      [places.villageIds[0], places.villageIds[1]],
+      {
+        open: true,
+        minAward: '50000000',
+        maxAward: '300000000',
+        minOwnShareBp: 2000,
+        maxApplicationsPerApplicant: 1,
+      },
+    );
     competitionId = competition.id;
   });
   afterAll(async () => {
@@ -64,10 +78,29 @@ describe('applications: drafts and submission', () => {
     it('an applicant starts a draft for the home village, edits it and sees it', async () => {
       const applicant = await confirmedApplicant();
       const created = await draft(applicant, { title: 'First idea' }).expect(201);
-      expect(created.body).toMatchObject({ status: 'draft', reference: null, villageId: places.villageIds[0], title: 'First idea', requestedAmount: '0' });
-      const edited = await ctx.http().patch(`/applications/${created.body.id}`).set(applicant.auth).send(complete()).expect(200);
-      expect(edited.body).toMatchObject({ title: 'Guest house by the sea', requestedAmount: '200000000', budgetLines: expect.any(Array) });
-      expect(edited.body.budgetLines.map((l: { amount: string }) => l.amount)).toEqual(['150000000', '50000000', '50000000']);
+      expect(created.body).toMatchObject({
+        status: 'draft',
+        reference: null,
+        villageId: places.villageIds[0],
+        title: 'First idea',
+        requestedAmount: '0',
+      });
+      const edited = await ctx
+        .http()
+        .patch(`/applications/${created.body.id}`)
+        .set(applicant.auth)
+        .send(complete())
+        .expect(200);
+      expect(edited.body).toMatchObject({
+        title: 'Guest house by the sea',
+        requestedAmount: '200000000',
+        budgetLines: expect.any(Array),
+      });
+      expect(edited.body.budgetLines.map((l: { amount: string }) => l.amount)).toEqual([
+        '150000000',
+        '50000000',
+        '50000000',
+      ]);
       const mine = await ctx.http().get('/applications/mine').set(applicant.auth).expect(200);
       expect(mine.body.map((a: { id: string }) => a.id)).toEqual([created.body.id]);
       const history = await ctx.http().get(`/applications/${created.body.id}/history`).set(applicant.auth).expect(200);
@@ -78,9 +111,17 @@ describe('applications: drafts and submission', () => {
       const applicant = await confirmedApplicant();
       const noReason = await draft(applicant, { title: 'x', villageId: places.villageIds[1] }).expect(400);
       expect(noReason.body.code).toBe('APPLICATION.VILLAGE_REASON_REQUIRED');
-      const outside = await draft(applicant, { title: 'x', villageId: places.villageIds[2], villageReason: 'family' }).expect(422);
+      const outside = await draft(applicant, {
+        title: 'x',
+        villageId: places.villageIds[2],
+        villageReason: 'family',
+      }).expect(422);
       expect(outside.body.code).toBe('APPLICATION.VILLAGE_NOT_ELIGIBLE');
-      const withReason = await draft(applicant, { title: 'x', villageId: places.villageIds[1], villageReason: 'My workshop is there' }).expect(201);
+      const withReason = await draft(applicant, {
+        title: 'x',
+        villageId: places.villageIds[1],
+        villageReason: 'My workshop is there',
+      }).expect(201);
       expect(withReason.body).toMatchObject({ villageId: places.villageIds[1], villageReason: 'My workshop is there' });
     });
 
@@ -88,15 +129,32 @@ describe('applications: drafts and submission', () => {
       ['an unknown field', { status: 'awarded' }, 'status'],
       ['a negative amount', { requestedAmount: '-5' }, 'requestedAmount'],
       ['a fractional amount', { requestedAmount: 1.5 }, 'requestedAmount'],
-      ['a zero budget line', { budgetLines: [{ category: 'x', amount: '0', source: 'grant' }] }, 'budgetLines.0.amount'],
-      ['an unknown funding source', { budgetLines: [{ category: 'x', amount: '5', source: 'loan' }] }, 'budgetLines.0.source'],
+      [
+        'a zero budget line',
+        { budgetLines: [{ category: 'x', amount: '0', source: 'grant' }] },
+        'budgetLines.0.amount',
+      ],
+      [
+        'an unknown funding source',
+        { budgetLines: [{ category: 'x', amount: '5', source: 'loan' }] },
+        'budgetLines.0.source',
+      ],
       ['an unknown sector', { sector: 'mining' }, 'sector'],
       ['a malformed goal id', { goals: [{ goalId: 'G1', contribution: 'x' }] }, 'goals.0.goalId'],
       ['a bad date', { plannedStart: '2027-13-01' }, 'plannedStart'],
       ['a wrong type', { jobsCreated: 'three' }, 'jobsCreated'],
       ['a null amount', { requestedAmount: null }, 'requestedAmount'],
       ['a date that does not exist', { plannedStart: '2027-02-31' }, 'plannedStart'],
-      ['the same goal twice', { goals: [{ goalId: '8c0c6a4e-5a4b-4c1e-9d2a-0f1e2d3c4b5a', contribution: 'a' }, { goalId: '8c0c6a4e-5a4b-4c1e-9d2a-0f1e2d3c4b5a', contribution: 'b' }] }, 'goals'],
+      [
+        'the same goal twice',
+        {
+          goals: [
+            { goalId: '8c0c6a4e-5a4b-4c1e-9d2a-0f1e2d3c4b5a', contribution: 'a' },
+            { goalId: '8c0c6a4e-5a4b-4c1e-9d2a-0f1e2d3c4b5a', contribution: 'b' },
+          ],
+        },
+        'goals',
+      ],
     ])('refuses %s and stores nothing', async (_name, body, field) => {
       const applicant = await confirmedApplicant();
       expectError(await draft(applicant, body), 400, 'REQUEST.VALIDATION_FAILED', field);
@@ -154,35 +212,87 @@ describe('applications: drafts and submission', () => {
         .send({ ...complete(), applicantId: walkIn.user.id })
         .expect(201);
       expect(created.body).toMatchObject({ applicantId: walkIn.user.id, assisted: true, status: 'draft' });
-      await ctx.http().patch(`/applications/${created.body.id}`).set(cast.manager.auth).send({ jobsCreated: 5 }).expect(200);
+      await ctx
+        .http()
+        .patch(`/applications/${created.body.id}`)
+        .set(cast.manager.auth)
+        .send({ jobsCreated: 5 })
+        .expect(200);
       // The walk-in applicant has no confirmed address: assisted intake does not need one.
-      const submitted = await ctx.http().post(`/applications/${created.body.id}/submit`).set(cast.manager.auth).expect(200);
-      expect(submitted.body).toMatchObject({ status: 'submitted', reference: expect.stringMatching(/^SU-/), jobsCreated: 5 });
+      const submitted = await ctx
+        .http()
+        .post(`/applications/${created.body.id}/submit`)
+        .set(cast.manager.auth)
+        .expect(200);
+      expect(submitted.body).toMatchObject({
+        status: 'submitted',
+        reference: expect.stringMatching(/^SU-/),
+        jobsCreated: 5,
+      });
       const mine = await ctx.http().get('/applications/mine').set(walkIn.auth).expect(200);
       expect(mine.body.map((a: { id: string }) => a.id)).toEqual([created.body.id]);
     });
 
     it('the manager attaches documents to an assisted draft; the unconfirmed applicant cannot submit it alone', async () => {
       const walkIn = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[0] });
-      const created = await ctx.http().post(`/competitions/${competitionId}/applications/assisted`).set(cast.manager.auth).send({ ...complete(), applicantId: walkIn.user.id }).expect(201);
+      const created = await ctx
+        .http()
+        .post(`/competitions/${competitionId}/applications/assisted`)
+        .set(cast.manager.auth)
+        .send({ ...complete(), applicantId: walkIn.user.id })
+        .expect(201);
       const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-      await ctx.http().post(`/applications/${created.body.id}/attachments`).set(cast.manager.auth).attach('file', pdf, 'business-plan.pdf').expect(201);
-      expectError(await ctx.http().post(`/applications/${created.body.id}/submit`).set(walkIn.auth), 403, 'APPLICATION.EMAIL_NOT_CONFIRMED');
+      await ctx
+        .http()
+        .post(`/applications/${created.body.id}/attachments`)
+        .set(cast.manager.auth)
+        .attach('file', pdf, 'business-plan.pdf')
+        .expect(201);
+      expectError(
+        await ctx.http().post(`/applications/${created.body.id}/submit`).set(walkIn.auth),
+        403,
+        'APPLICATION.EMAIL_NOT_CONFIRMED',
+      );
     });
 
     it('follows the same rules, only for applicants, and staff cannot change applications applicants entered themselves', async () => {
       expectError(
-        await ctx.http().post(`/competitions/${competitionId}/applications/assisted`).set(cast.manager.auth).send({ title: 'x', applicantId: cast.juror.user.id }),
+        await ctx
+          .http()
+          .post(`/competitions/${competitionId}/applications/assisted`)
+          .set(cast.manager.auth)
+          .send({ title: 'x', applicantId: cast.juror.user.id }),
         422,
         'APPLICATION.APPLICANT_NOT_FOUND',
       );
       const owner = await confirmedApplicant();
       const own = await draft(owner, { title: 'Mine alone' }).expect(201);
-      expectError(await ctx.http().patch(`/applications/${own.body.id}`).set(cast.manager.auth).send({ title: 'Edited by staff' }), 403, 'APPLICATION.NOT_ASSISTED');
-      expectError(await ctx.http().post(`/applications/${own.body.id}/submit`).set(cast.manager.auth), 403, 'APPLICATION.NOT_ASSISTED');
-      const second = await ctx.http().post(`/competitions/${competitionId}/applications/assisted`).set(cast.manager.auth).send({ title: 'Second', applicantId: owner.user.id });
+      expectError(
+        await ctx
+          .http()
+          .patch(`/applications/${own.body.id}`)
+          .set(cast.manager.auth)
+          .send({ title: 'Edited by staff' }),
+        403,
+        'APPLICATION.NOT_ASSISTED',
+      );
+      expectError(
+        await ctx.http().post(`/applications/${own.body.id}/submit`).set(cast.manager.auth),
+        403,
+        'APPLICATION.NOT_ASSISTED',
+      );
+      const second = await ctx
+        .http()
+        .post(`/competitions/${competitionId}/applications/assisted`)
+        .set(cast.manager.auth)
+        .send({ title: 'Second', applicantId: owner.user.id });
       expectError(second, 422, 'APPLICATION.LIMIT_REACHED');
-      await ctx.http().post(`/competitions/${competitionId}/applications/assisted`).set(owner.auth).send({ title: 'x', applicantId: owner.user.id }).expect(403);
+      await ctx
+        .http()
+        .post(`/competitions/${competitionId}/applications/assisted`)
+        .set(owner.auth)
+        .send({ title: 'x', applicantId: owner.user.id })
+        .expect(403);
     });
   });
 
@@ -191,15 +301,41 @@ describe('applications: drafts and submission', () => {
       const applicant = await confirmedApplicant();
       const { body } = await draft(applicant).expect(201);
       const submitted = await ctx.http().post(`/applications/${body.id}/submit`).set(applicant.auth).expect(200);
-      expect(submitted.body).toMatchObject({ status: 'submitted', reference: expect.stringMatching(/^SU-\d{4}-\d{4}$/), submittedAt: expect.any(String) });
-      const [snapshot] = await ctx.dataSource.query('SELECT content FROM application_snapshots WHERE application_id = $1', [body.id]);
-      expect(snapshot.content).toMatchObject({ title: 'Guest house by the sea', requestedAmount: '200000000', reference: submitted.body.reference });
+      expect(submitted.body).toMatchObject({
+        status: 'submitted',
+        reference: expect.stringMatching(/^SU-\d{4}-\d{4}$/),
+        submittedAt: expect.any(String),
+      });
+      const [snapshot] = await ctx.dataSource.query(
+        'SELECT content FROM application_snapshots WHERE application_id = $1',
+        [body.id],
+      );
+      expect(snapshot.content).toMatchObject({
+        title: 'Guest house by the sea',
+        requestedAmount: '200000000',
+        reference: submitted.body.reference,
+      });
       expect(JSON.stringify(snapshot.content)).not.toContain(applicant.user.email);
-      await expect(ctx.dataSource.query(`UPDATE application_snapshots SET content = '{}' WHERE application_id = $1`, [body.id])).rejects.toThrow(/immutable/);
-      expectError(await ctx.http().patch(`/applications/${body.id}`).set(applicant.auth).send({ title: 'Changed' }), 409, 'APPLICATION.NOT_DRAFT');
-      expectError(await ctx.http().delete(`/applications/${body.id}`).set(applicant.auth), 409, 'APPLICATION.NOT_DRAFT');
-      const [receipt] = await ctx.dataSource.query(`SELECT type, data FROM notifications WHERE dedupe_key = $1`, [`application.submitted:${body.id}`]);
-      expect(receipt).toMatchObject({ type: 'application.submitted', data: expect.objectContaining({ reference: submitted.body.reference }) });
+      await expect(
+        ctx.dataSource.query(`UPDATE application_snapshots SET content = '{}' WHERE application_id = $1`, [body.id]),
+      ).rejects.toThrow(/immutable/);
+      expectError(
+        await ctx.http().patch(`/applications/${body.id}`).set(applicant.auth).send({ title: 'Changed' }),
+        409,
+        'APPLICATION.NOT_DRAFT',
+      );
+      expectError(
+        await ctx.http().delete(`/applications/${body.id}`).set(applicant.auth),
+        409,
+        'APPLICATION.NOT_DRAFT',
+      );
+      const [receipt] = await ctx.dataSource.query(`SELECT type, data FROM notifications WHERE dedupe_key = $1`, [
+        `application.submitted:${body.id}`,
+      ]);
+      expect(receipt).toMatchObject({
+        type: 'application.submitted',
+        data: expect.objectContaining({ reference: submitted.body.reference }),
+      });
       const history = await ctx.http().get(`/applications/${body.id}/history`).set(applicant.auth).expect(200);
       expect(history.body.map((h: { to: string }) => h.to)).toEqual(['draft', 'submitted']);
     });
@@ -216,7 +352,9 @@ describe('applications: drafts and submission', () => {
       const res = await ctx.http().post(`/applications/${body.id}/submit`).set(applicant.auth).expect(422);
       expect(res.body.code).toBe('APPLICATION.INVALID');
       const fields = res.body.details.fields.map((f: { field: string }) => f.field);
-      expect(fields).toEqual(expect.arrayContaining(['goals.0.goalId', 'requestedAmount', 'budgetLines', 'ownContribution']));
+      expect(fields).toEqual(
+        expect.arrayContaining(['goals.0.goalId', 'requestedAmount', 'budgetLines', 'ownContribution']),
+      );
       const after = await ctx.http().get(`/applications/${body.id}`).set(applicant.auth).expect(200);
       expect(after.body).toMatchObject({ status: 'draft', reference: null });
     });
@@ -224,15 +362,29 @@ describe('applications: drafts and submission', () => {
     it('needs a confirmed email address', async () => {
       const applicant = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[0] });
       const { body } = await draft(applicant).expect(201);
-      expectError(await ctx.http().post(`/applications/${body.id}/submit`).set(applicant.auth), 403, 'APPLICATION.EMAIL_NOT_CONFIRMED');
+      expectError(
+        await ctx.http().post(`/applications/${body.id}/submit`).set(applicant.auth),
+        403,
+        'APPLICATION.EMAIL_NOT_CONFIRMED',
+      );
     });
 
     it('is refused once the competition has closed by the server clock; the draft stays a draft', async () => {
       const applicant = await confirmedApplicant();
-      const competition = await createCompetition(ctx, cast.manager.user.id, [places.villageIds[0]], { open: true, minAward: '50000000' });
+      const competition = await createCompetition(ctx, cast.manager.user.id, [places.villageIds[0]], {
+        open: true,
+        minAward: '50000000',
+      });
       const { body } = await draft(applicant, complete(), competition.id).expect(201);
-      await ctx.dataSource.query(`UPDATE competitions SET opens_at = now() - interval '2 days', closes_at = now() - interval '1 second' WHERE id = $1`, [competition.id]);
-      expectError(await ctx.http().post(`/applications/${body.id}/submit`).set(applicant.auth), 409, 'APPLICATION.DEADLINE_PASSED');
+      await ctx.dataSource.query(
+        `UPDATE competitions SET opens_at = now() - interval '2 days', closes_at = now() - interval '1 second' WHERE id = $1`,
+        [competition.id],
+      );
+      expectError(
+        await ctx.http().post(`/applications/${body.id}/submit`).set(applicant.auth),
+        409,
+        'APPLICATION.DEADLINE_PASSED',
+      );
       const after = await ctx.http().get(`/applications/${body.id}`).set(applicant.auth).expect(200);
       expect(after.body.status).toBe('draft');
     });
@@ -240,21 +392,39 @@ describe('applications: drafts and submission', () => {
     it('the same draft submitted twice at once is one submission with one reference', async () => {
       const applicant = await confirmedApplicant();
       const { body } = await draft(applicant).expect(201);
-      const results = await Promise.all([1, 2, 3].map(() => ctx.http().post(`/applications/${body.id}/submit`).set(applicant.auth)));
+      const results = await Promise.all(
+        [1, 2, 3].map(() => ctx.http().post(`/applications/${body.id}/submit`).set(applicant.auth)),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
-      const rows = await ctx.dataSource.query('SELECT count(*) AS n FROM application_snapshots WHERE application_id = $1', [body.id]);
+      const rows = await ctx.dataSource.query(
+        'SELECT count(*) AS n FROM application_snapshots WHERE application_id = $1',
+        [body.id],
+      );
       expect(Number(rows[0].n)).toBe(1);
     });
 
     it('reference numbers stay gapless and unique when many applicants submit at once', async () => {
-      const competition = await createCompetition(ctx, cast.manager.user.id, [places.villageIds[0]], { open: true, minAward: '50000000' });
+      const competition = await createCompetition(ctx, cast.manager.user.id, [places.villageIds[0]], {
+        open: true,
+        minAward: '50000000',
+      });
       const applicants = await Promise.all(Array.from({ length: 12 }, () => confirmedApplicant()));
       const drafts = await Promise.all(applicants.map((a) => draft(a, complete(), competition.id).expect(201)));
       // One of them is broken: its failure must not use up a number.
-      await ctx.http().patch(`/applications/${drafts[0].body.id}`).set(applicants[0].auth).send({ requestedAmount: '1' }).expect(200);
-      const results = await Promise.all(drafts.map((d, i) => ctx.http().post(`/applications/${d.body.id}/submit`).set(applicants[i].auth)));
+      await ctx
+        .http()
+        .patch(`/applications/${drafts[0].body.id}`)
+        .set(applicants[0].auth)
+        .send({ requestedAmount: '1' })
+        .expect(200);
+      const results = await Promise.all(
+        drafts.map((d, i) => ctx.http().post(`/applications/${d.body.id}/submit`).set(applicants[i].auth)),
+      );
       expect(results.filter((r) => r.status === 200)).toHaveLength(11);
-      const numbers = results.filter((r) => r.status === 200).map((r) => Number(String(r.body.reference).slice(-4))).sort((a, b) => a - b);
+      const numbers = results
+        .filter((r) => r.status === 200)
+        .map((r) => Number(String(r.body.reference).slice(-4)))
+        .sort((a, b) => a - b);
       expect(numbers).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
     });
 
@@ -262,9 +432,18 @@ describe('applications: drafts and submission', () => {
       const applicant = await confirmedApplicant();
       const { body } = await draft(applicant).expect(201);
       await ctx.http().post(`/applications/${body.id}/submit`).set(applicant.auth).expect(200);
-      const withdrawn = await ctx.http().post(`/applications/${body.id}/withdraw`).set(applicant.auth).send({ reason: 'Found other funding' }).expect(200);
+      const withdrawn = await ctx
+        .http()
+        .post(`/applications/${body.id}/withdraw`)
+        .set(applicant.auth)
+        .send({ reason: 'Found other funding' })
+        .expect(200);
       expect(withdrawn.body).toMatchObject({ status: 'withdrawn', withdrawReason: 'Found other funding' });
-      expectError(await ctx.http().post(`/applications/${body.id}/withdraw`).set(applicant.auth).send({}), 409, 'APPLICATION.WRONG_STATUS');
+      expectError(
+        await ctx.http().post(`/applications/${body.id}/withdraw`).set(applicant.auth).send({}),
+        409,
+        'APPLICATION.WRONG_STATUS',
+      );
       // A withdrawn application no longer counts against the limit.
       await draft(applicant, { title: 'Second try' }).expect(201);
     });

@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import type { Response } from 'superagent';
 import { ATTACHMENT_STORAGE, AttachmentStorage } from '../src/modules/attachments/storage/attachment-storage';
 import { auditOf, expectError } from './helpers/assertions';
-import { Cast, createAdoptedPlan, createCast, createCompetition, createPlaces, createUser, TestUser } from './helpers/factories';
+import {
+  Cast,
+  createAdoptedPlan,
+  createCast,
+  createCompetition,
+  createPlaces,
+  createUser,
+  TestUser,
+} from './helpers/factories';
 import { sampleDocx, sampleJpeg, samplePdf, samplePng, sampleXlsx } from './helpers/sample-files';
 import { createTestApp, TestContext } from './helpers/test-app';
 
@@ -45,11 +53,17 @@ describe('attachments', () => {
     return user;
   };
   const draftOf = async (who: TestUser, body: Record<string, unknown> = { title: 'With files' }): Promise<string> =>
-    (await ctx.http().post(`/competitions/${competitionId}/applications`).set(who.auth).send(body).expect(201)).body.id as string;
+    (await ctx.http().post(`/competitions/${competitionId}/applications`).set(who.auth).send(body).expect(201)).body
+      .id as string;
   const upload = (who: TestUser, applicationId: string, data: Buffer, name: string) =>
     ctx.http().post(`/applications/${applicationId}/attachments`).set(who.auth).attach('file', data, name);
   const download = (who: TestUser, applicationId: string, attachmentId: string) =>
-    ctx.http().get(`/applications/${applicationId}/attachments/${attachmentId}`).set(who.auth).buffer(true).parse(binary);
+    ctx
+      .http()
+      .get(`/applications/${applicationId}/attachments/${attachmentId}`)
+      .set(who.auth)
+      .buffer(true)
+      .parse(binary);
   const rowsOf = async (applicationId: string): Promise<{ storage_key: string }[]> =>
     ctx.dataSource.query('SELECT storage_key FROM attachments WHERE application_id = $1', [applicationId]);
 
@@ -71,7 +85,13 @@ describe('attachments', () => {
     const places = await createPlaces(ctx, cast.admin.user.id, 1);
     villageId = places.villageIds[0];
     goalId = (await createAdoptedPlan(ctx, cast.admin.user.id, villageId)).goals![0].id;
-    competitionId = (await createCompetition(ctx, cast.manager.user.id, [villageId], { open: true, minAward: '50000000', maxApplicationsPerApplicant: 1 })).id;
+    competitionId = (
+      await createCompetition(ctx, cast.manager.user.id, [villageId], {
+        open: true,
+        minAward: '50000000',
+        maxApplicationsPerApplicant: 1,
+      })
+    ).id;
   });
   afterAll(async () => {
     await ctx.close();
@@ -99,13 +119,22 @@ describe('attachments', () => {
       const file = await download(viewer, id, created.body.id).expect(200);
       expect(Buffer.compare(file.body as Buffer, pdf)).toBe(0);
       expect(sha256(file.body as Buffer)).toBe(created.body.sha256);
-      expect(file.headers).toMatchObject({ 'content-type': 'application/pdf', 'content-length': String(pdf.length), 'x-content-type-options': 'nosniff' });
+      expect(file.headers).toMatchObject({
+        'content-type': 'application/pdf',
+        'content-length': String(pdf.length),
+        'x-content-type-options': 'nosniff',
+      });
       const disposition = file.headers['content-disposition'] as string;
       expect(disposition).toMatch(/^attachment; filename="[ -~]+"; filename\*=UTF-8''[A-Za-z0-9%._~!-]+$/);
       expect(decodeURIComponent(disposition.split("filename*=UTF-8''")[1])).toBe('Бизнес-план (итог).pdf');
     }
-    const [event] = (await auditOf(ctx, 'application', id, cast.admin.auth)).filter((e) => e.action === 'attachment.uploaded');
-    expect(event).toMatchObject({ actorId: owner.user.id, after: { attachmentId: created.body.id, mediaType: 'application/pdf', size: pdf.length, sha256: sha256(pdf) } });
+    const [event] = (await auditOf(ctx, 'application', id, cast.admin.auth)).filter(
+      (e) => e.action === 'attachment.uploaded',
+    );
+    expect(event).toMatchObject({
+      actorId: owner.user.id,
+      after: { attachmentId: created.body.id, mediaType: 'application/pdf', size: pdf.length, sha256: sha256(pdf) },
+    });
     expect(Object.keys(event.after!).sort()).toEqual(['attachmentId', 'mediaType', 'sha256', 'size']);
     await expectStorageMatchesRows();
   });
@@ -147,7 +176,12 @@ describe('attachments', () => {
     }
     expect(await rowsOf(id)).toEqual([]);
     await expectStorageMatchesRows();
-    const fits = await upload(owner, id, Buffer.concat([samplePdf(0), Buffer.alloc(MAX_BYTES - samplePdf(0).length)]), 'just-fits.pdf').expect(201);
+    const fits = await upload(
+      owner,
+      id,
+      Buffer.concat([samplePdf(0), Buffer.alloc(MAX_BYTES - samplePdf(0).length)]),
+      'just-fits.pdf',
+    ).expect(201);
     expect(fits.body.size).toBe(MAX_BYTES);
     await ctx.http().delete(`/applications/${id}/attachments/${fits.body.id}`).set(owner.auth).expect(204);
     expect(await rowsOf(id)).toEqual([]);
@@ -169,9 +203,22 @@ describe('attachments', () => {
   it('wants exactly one file in the field "file"', async () => {
     const owner = await applicant();
     const id = await draftOf(owner);
-    expectError(await ctx.http().post(`/applications/${id}/attachments`).set(owner.auth).send({}), 400, 'ATTACHMENT.FILE_REQUIRED');
-    expectError(await ctx.http().post(`/applications/${id}/attachments`).set(owner.auth).attach('document', samplePdf(), 'a.pdf'), 400, 'REQUEST.VALIDATION_FAILED');
-    const two = ctx.http().post(`/applications/${id}/attachments`).set(owner.auth).attach('file', samplePdf(), 'a.pdf').attach('file', samplePdf(), 'b.pdf');
+    expectError(
+      await ctx.http().post(`/applications/${id}/attachments`).set(owner.auth).send({}),
+      400,
+      'ATTACHMENT.FILE_REQUIRED',
+    );
+    expectError(
+      await ctx.http().post(`/applications/${id}/attachments`).set(owner.auth).attach('document', samplePdf(), 'a.pdf'),
+      400,
+      'REQUEST.VALIDATION_FAILED',
+    );
+    const two = ctx
+      .http()
+      .post(`/applications/${id}/attachments`)
+      .set(owner.auth)
+      .attach('file', samplePdf(), 'a.pdf')
+      .attach('file', samplePdf(), 'b.pdf');
     expectError(await two, 400, 'REQUEST.VALIDATION_FAILED');
     expect(await rowsOf(id)).toEqual([]);
   });
@@ -198,7 +245,11 @@ describe('attachments', () => {
     ]) {
       expectError(await call, 403, 'AUTH.FORBIDDEN');
     }
-    expectError(await ctx.http().get(`/applications/${id}/attachments/${randomUUID()}`).set(owner.auth), 404, 'ATTACHMENT.NOT_FOUND');
+    expectError(
+      await ctx.http().get(`/applications/${id}/attachments/${randomUUID()}`).set(owner.auth),
+      404,
+      'ATTACHMENT.NOT_FOUND',
+    );
     expect(await rowsOf(id)).toHaveLength(1);
   });
 
@@ -220,7 +271,11 @@ describe('attachments', () => {
     const { body } = await upload(owner, id, samplePdf(), 'plan.pdf').expect(201);
     await ctx.http().post(`/applications/${id}/submit`).set(owner.auth).expect(200);
     expectError(await upload(owner, id, samplePdf(), 'late.pdf'), 409, 'APPLICATION.NOT_DRAFT');
-    expectError(await ctx.http().delete(`/applications/${id}/attachments/${body.id}`).set(owner.auth), 409, 'APPLICATION.NOT_DRAFT');
+    expectError(
+      await ctx.http().delete(`/applications/${id}/attachments/${body.id}`).set(owner.auth),
+      409,
+      'APPLICATION.NOT_DRAFT',
+    );
     await download(owner, id, body.id).expect(200);
     expect(await rowsOf(id)).toHaveLength(1);
     await expectStorageMatchesRows();
@@ -245,7 +300,9 @@ describe('attachments', () => {
   it('parallel uploads cannot exceed the count limit', async () => {
     const owner = await applicant();
     const id = await draftOf(owner);
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => upload(owner, id, samplePdf(), `race-${i}.pdf`)));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => upload(owner, id, samplePdf(), `race-${i}.pdf`)),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([201, 201, 201, 422, 422, 422, 422, 422]);
     expect(results.filter((r) => r.status === 422).every((r) => r.body.code === 'ATTACHMENT.COUNT_LIMIT')).toBe(true);
     expect(await rowsOf(id)).toHaveLength(MAX_COUNT);
@@ -282,22 +339,37 @@ describe('attachments', () => {
     const [row] = await rowsOf(id);
     await expect(stat(join(folder, row.storage_key.slice(0, 2), row.storage_key))).resolves.toBeTruthy();
     await ctx.http().delete(`/applications/${id}/attachments/${body.id}`).set(owner.auth).expect(204);
-    await expect(stat(join(folder, row.storage_key.slice(0, 2), row.storage_key))).rejects.toMatchObject({ code: 'ENOENT' });
-    expectError(await ctx.http().get(`/applications/${id}/attachments/${body.id}`).set(owner.auth), 404, 'ATTACHMENT.NOT_FOUND');
-    expectError(await ctx.http().delete(`/applications/${id}/attachments/${body.id}`).set(owner.auth), 404, 'ATTACHMENT.NOT_FOUND');
+    await expect(stat(join(folder, row.storage_key.slice(0, 2), row.storage_key))).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
+    expectError(
+      await ctx.http().get(`/applications/${id}/attachments/${body.id}`).set(owner.auth),
+      404,
+      'ATTACHMENT.NOT_FOUND',
+    );
+    expectError(
+      await ctx.http().delete(`/applications/${id}/attachments/${body.id}`).set(owner.auth),
+      404,
+      'ATTACHMENT.NOT_FOUND',
+    );
     const events = await auditOf(ctx, 'application', id, cast.admin.auth);
-    expect(events.find((e) => e.action === 'attachment.deleted')).toMatchObject({ before: { attachmentId: body.id, mediaType: 'image/png' }, after: null });
+    expect(events.find((e) => e.action === 'attachment.deleted')).toMatchObject({
+      before: { attachmentId: body.id, mediaType: 'image/png' },
+      after: null,
+    });
     await expectStorageMatchesRows();
   });
 
-  it('deleting a draft removes its attachments\' files too', async () => {
+  it("deleting a draft removes its attachments' files too", async () => {
     const owner = await applicant();
     const id = await draftOf(owner);
     await upload(owner, id, samplePng(), 'photo.png').expect(201);
     const [row] = await rowsOf(id);
     await ctx.http().delete(`/applications/${id}`).set(owner.auth).expect(204);
     expect(await rowsOf(id)).toEqual([]);
-    await expect(stat(join(folder, row.storage_key.slice(0, 2), row.storage_key))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(stat(join(folder, row.storage_key.slice(0, 2), row.storage_key))).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
     await expectStorageMatchesRows();
   });
 });

@@ -18,10 +18,25 @@ describe('audit log', () => {
 
   it('records each change with actor, before and after, and lists it by entity', async () => {
     const created = await ctx.http().post('/regions').set(cast.admin.auth).send({ name: 'Audit region' }).expect(201);
-    await ctx.http().patch(`/regions/${created.body.id}`).set(cast.admin.auth).send({ name: 'Audit region renamed' }).expect(200);
-    const res = await ctx.http().get('/audit-events').query({ entityType: 'region', entityId: created.body.id }).set(cast.observer.auth).expect(200);
+    await ctx
+      .http()
+      .patch(`/regions/${created.body.id}`)
+      .set(cast.admin.auth)
+      .send({ name: 'Audit region renamed' })
+      .expect(200);
+    const res = await ctx
+      .http()
+      .get('/audit-events')
+      .query({ entityType: 'region', entityId: created.body.id })
+      .set(cast.observer.auth)
+      .expect(200);
     expect(res.body.items).toEqual([
-      expect.objectContaining({ action: 'region.created', actorId: cast.admin.user.id, before: null, after: expect.objectContaining({ name: 'Audit region' }) }),
+      expect.objectContaining({
+        action: 'region.created',
+        actorId: cast.admin.user.id,
+        before: null,
+        after: expect.objectContaining({ name: 'Audit region' }),
+      }),
       expect.objectContaining({
         action: 'region.updated',
         before: expect.objectContaining({ name: 'Audit region' }),
@@ -35,7 +50,12 @@ describe('audit log', () => {
   it('pages with afterSeq and clamps the limit', async () => {
     const page = await ctx.http().get('/audit-events').query({ limit: 2 }).set(cast.admin.auth).expect(200);
     expect(page.body.items).toHaveLength(2);
-    const next = await ctx.http().get('/audit-events').query({ limit: 2, afterSeq: page.body.nextAfterSeq }).set(cast.admin.auth).expect(200);
+    const next = await ctx
+      .http()
+      .get('/audit-events')
+      .query({ limit: 2, afterSeq: page.body.nextAfterSeq })
+      .set(cast.admin.auth)
+      .expect(200);
     expect(BigInt(next.body.items[0].seq)).toBe(BigInt(page.body.nextAfterSeq) + 1n);
     const huge = await ctx.http().get('/audit-events').query({ limit: 1e9 }).set(cast.admin.auth).expect(200);
     expect(huge.body.items.length).toBeLessThanOrEqual(500);
@@ -54,7 +74,13 @@ describe('audit log', () => {
   });
 
   it('keeps a verifiable chain while many writers commit at once', async () => {
-    const writes = Array.from({ length: 24 }, (_, i) => ctx.http().post('/regions').set(cast.admin.auth).send({ name: `Parallel region ${i}` }));
+    const writes = Array.from({ length: 24 }, (_, i) =>
+      ctx
+        .http()
+        .post('/regions')
+        .set(cast.admin.auth)
+        .send({ name: `Parallel region ${i}` }),
+    );
     const results = await Promise.all(writes);
     expect(results.every((r) => r.status === 201)).toBe(true);
     const rows: { seq: string }[] = await ctx.dataSource.query('SELECT seq FROM audit_events ORDER BY seq');
@@ -63,14 +89,24 @@ describe('audit log', () => {
   });
 
   it('verifies while writers keep appending', async () => {
-    const writers = Promise.all(Array.from({ length: 10 }, (_, i) => ctx.http().post('/regions').set(cast.admin.auth).send({ name: `Racing region ${i}` })));
+    const writers = Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        ctx
+          .http()
+          .post('/regions')
+          .set(cast.admin.auth)
+          .send({ name: `Racing region ${i}` }),
+      ),
+    );
     const verdicts = await Promise.all([verify(), verify(), verify()]);
     await writers;
     for (const verdict of verdicts) expect(verdict).toMatchObject({ valid: true, firstBreak: null });
   });
 
   it('cannot be updated, deleted or truncated, even with direct SQL', async () => {
-    await expect(ctx.dataSource.query(`UPDATE audit_events SET action = 'x' WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(ctx.dataSource.query(`UPDATE audit_events SET action = 'x' WHERE seq = 1`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(ctx.dataSource.query('DELETE FROM audit_events WHERE seq = 1')).rejects.toThrow(/append-only/);
     await expect(ctx.dataSource.query('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
   });
@@ -82,7 +118,9 @@ describe('audit log', () => {
     await expect(
       ctx.dataSource.transaction(async (em) => {
         await em.query(`INSERT INTO regions (name) VALUES ('Rolled back region')`);
-        await ctx.app.get(AuditService).record(em, { actorId: null, action: 'region.created', entityType: 'region', entityId: 'x', after: {} });
+        await ctx.app
+          .get(AuditService)
+          .record(em, { actorId: null, action: 'region.created', entityType: 'region', entityId: 'x', after: {} });
         throw new Error('the change fails after its audit event was written');
       }),
     ).rejects.toThrow('fails after');
@@ -95,7 +133,12 @@ describe('audit log', () => {
   it('refuses an entity id without its type, and an actor id that is not a UUID', async () => {
     const res = await ctx.http().get('/audit-events').query({ entityId: 'abc' }).set(cast.admin.auth).expect(400);
     expect(res.body.details.fields[0].field).toBe('entityType');
-    await ctx.http().get('/audit-events').query({ actorId: '-'.repeat(36) }).set(cast.admin.auth).expect(400);
+    await ctx
+      .http()
+      .get('/audit-events')
+      .query({ actorId: '-'.repeat(36) })
+      .set(cast.admin.auth)
+      .expect(400);
   });
 
   it('detects tampering by someone who bypasses the triggers', async () => {

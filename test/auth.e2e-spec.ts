@@ -73,7 +73,11 @@ describe('accounts and sessions', () => {
     it('refuses a taken email, whatever its case', async () => {
       const body = registration();
       await ctx.http().post('/auth/register').send(body).expect(201);
-      const res = await ctx.http().post('/auth/register').send({ ...body, email: String(body.email).toUpperCase() }).expect(409);
+      const res = await ctx
+        .http()
+        .post('/auth/register')
+        .send({ ...body, email: String(body.email).toUpperCase() })
+        .expect(409);
       expect(res.body.code).toBe('USER.EMAIL_TAKEN');
     });
 
@@ -89,22 +93,39 @@ describe('accounts and sessions', () => {
       for (let i = 1; i < 12; i += 1) {
         await ctx.http().post('/auth/register').set('X-Forwarded-For', '192.0.2.44').send(body).expect(409);
       }
-      const res = await ctx.http().post('/auth/register').set('X-Forwarded-For', '192.0.2.44').send(registration()).expect(429);
+      const res = await ctx
+        .http()
+        .post('/auth/register')
+        .set('X-Forwarded-For', '192.0.2.44')
+        .send(registration())
+        .expect(429);
       expect(res.body.code).toBe('AUTH.TOO_MANY_ATTEMPTS');
       await ctx.http().post('/auth/register').set('X-Forwarded-For', '192.0.2.45').send(registration()).expect(201);
     });
 
     it('refuses NUL characters and malformed token ids with 400/401, never 500', async () => {
-      const nul = await ctx.http().post('/auth/register').send(registration({ fullName: 'A\u0000B' })).expect(400);
+      const nul = await ctx
+        .http()
+        .post('/auth/register')
+        .send(registration({ fullName: 'A\u0000B' }))
+        .expect(400);
       expect(nul.body.details.fields).toEqual([{ field: 'fullName', problems: [expect.any(String)] }]);
-      for (const refreshToken of ['------------------------------------.abc', `${'a'.repeat(36)}.abc`, 'aaaaa.bbbbb.ccccc']) {
+      for (const refreshToken of [
+        '------------------------------------.abc',
+        `${'a'.repeat(36)}.abc`,
+        'aaaaa.bbbbb.ccccc',
+      ]) {
         await ctx.http().post('/auth/refresh').send({ refreshToken }).expect(401);
         await ctx.http().post('/auth/logout').send({ refreshToken }).expect(204);
       }
     });
 
     it('refuses an unknown home village', async () => {
-      const res = await ctx.http().post('/auth/register').send(registration({ homeVillageId: '00000000-0000-4000-8000-000000000000' })).expect(422);
+      const res = await ctx
+        .http()
+        .post('/auth/register')
+        .send(registration({ homeVillageId: '00000000-0000-4000-8000-000000000000' }))
+        .expect(422);
       expect(res.body.code).toBe('USER.VILLAGE_NOT_FOUND');
     });
   });
@@ -112,14 +133,26 @@ describe('accounts and sessions', () => {
   describe('POST /auth/login', () => {
     it('returns tokens for the right password', async () => {
       const { user } = await createUser(ctx, { roles: ['juror'] });
-      const res = await ctx.http().post('/auth/login').send({ email: user.email.toUpperCase(), password: PASSWORD }).expect(200);
+      const res = await ctx
+        .http()
+        .post('/auth/login')
+        .send({ email: user.email.toUpperCase(), password: PASSWORD })
+        .expect(200);
       expect(res.body.user).toMatchObject({ id: user.id, roles: ['juror'] });
     });
 
     it('gives the same answer for a wrong password and an unknown account', async () => {
       const { user } = await createUser(ctx);
-      const wrong = await ctx.http().post('/auth/login').send({ email: user.email, password: 'wrong-password' }).expect(401);
-      const unknown = await ctx.http().post('/auth/login').send({ email: 'nobody@example.kz', password: 'wrong-password' }).expect(401);
+      const wrong = await ctx
+        .http()
+        .post('/auth/login')
+        .send({ email: user.email, password: 'wrong-password' })
+        .expect(401);
+      const unknown = await ctx
+        .http()
+        .post('/auth/login')
+        .send({ email: 'nobody@example.kz', password: 'wrong-password' })
+        .expect(401);
       expect(wrong.body).toEqual(unknown.body);
       expect(wrong.body.code).toBe('AUTH.INVALID_CREDENTIALS');
     });
@@ -137,7 +170,13 @@ describe('accounts and sessions', () => {
     it('lets no more than the limit through when failures arrive in parallel', async () => {
       const { user } = await createUser(ctx);
       const results = await Promise.all(
-        Array.from({ length: 30 }, () => ctx.http().post('/auth/login').set('X-Forwarded-For', '203.0.113.7').send({ email: user.email, password: 'wrong-password' })),
+        Array.from({ length: 30 }, () =>
+          ctx
+            .http()
+            .post('/auth/login')
+            .set('X-Forwarded-For', '203.0.113.7')
+            .send({ email: user.email, password: 'wrong-password' }),
+        ),
       );
       const statuses = results.map((r) => r.status);
       expect(statuses.filter((s) => s === 401)).toHaveLength(3);
@@ -147,10 +186,24 @@ describe('accounts and sessions', () => {
     it('does not let one address lock the person out from another', async () => {
       const { user } = await createUser(ctx);
       for (let i = 0; i < 4; i += 1) {
-        await ctx.http().post('/auth/login').set('X-Forwarded-For', '198.51.100.1').send({ email: user.email, password: 'wrong-password' });
+        await ctx
+          .http()
+          .post('/auth/login')
+          .set('X-Forwarded-For', '198.51.100.1')
+          .send({ email: user.email, password: 'wrong-password' });
       }
-      await ctx.http().post('/auth/login').set('X-Forwarded-For', '198.51.100.1').send({ email: user.email, password: PASSWORD }).expect(429);
-      await ctx.http().post('/auth/login').set('X-Forwarded-For', '198.51.100.2').send({ email: user.email, password: PASSWORD }).expect(200);
+      await ctx
+        .http()
+        .post('/auth/login')
+        .set('X-Forwarded-For', '198.51.100.1')
+        .send({ email: user.email, password: PASSWORD })
+        .expect(429);
+      await ctx
+        .http()
+        .post('/auth/login')
+        .set('X-Forwarded-For', '198.51.100.2')
+        .send({ email: user.email, password: PASSWORD })
+        .expect(200);
     });
 
     it('refuses a disabled account', async () => {
@@ -161,7 +214,11 @@ describe('accounts and sessions', () => {
     });
 
     it('refuses unknown fields', async () => {
-      const res = await ctx.http().post('/auth/login').send({ email: 'a@b.kz', password: 'x', remember: true }).expect(400);
+      const res = await ctx
+        .http()
+        .post('/auth/login')
+        .send({ email: 'a@b.kz', password: 'x', remember: true })
+        .expect(400);
       expect(res.body.details.fields[0].field).toBe('remember');
     });
   });
@@ -185,13 +242,19 @@ describe('accounts and sessions', () => {
       const second = await ctx.http().post('/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200);
       const reuse = await ctx.http().post('/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
       expect(reuse.body.code).toBe('AUTH.REFRESH_TOKEN_REUSED');
-      const revoked = await ctx.http().post('/auth/refresh').send({ refreshToken: second.body.refreshToken }).expect(401);
+      const revoked = await ctx
+        .http()
+        .post('/auth/refresh')
+        .send({ refreshToken: second.body.refreshToken })
+        .expect(401);
       expect(revoked.body.code).toBe('AUTH.INVALID_REFRESH_TOKEN');
     });
 
     it('let only one of parallel refreshes with the same token succeed', async () => {
       const first = await login();
-      const results = await Promise.all([1, 2, 3].map(() => ctx.http().post('/auth/refresh').send({ refreshToken: first.refreshToken })));
+      const results = await Promise.all(
+        [1, 2, 3].map(() => ctx.http().post('/auth/refresh').send({ refreshToken: first.refreshToken })),
+      );
       expect(results.filter((r) => r.status === 200)).toHaveLength(1);
       expect(results.filter((r) => r.status === 401)).toHaveLength(2);
     });
@@ -203,7 +266,9 @@ describe('accounts and sessions', () => {
         const res = await ctx.http().post('/auth/refresh').send({ refreshToken: forged }).expect(401);
         expect(res.body.code).toBe('AUTH.INVALID_REFRESH_TOKEN');
       }
-      await ctx.dataSource.query(`UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
+      await ctx.dataSource.query(`UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`, [
+        id,
+      ]);
       const expired = await ctx.http().post('/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
       expect(expired.body.code).toBe('AUTH.INVALID_REFRESH_TOKEN');
     });
@@ -237,7 +302,11 @@ describe('accounts and sessions', () => {
       ];
       for (const candidate of bad) {
         const res = await ctx.http().get('/users').set('Authorization', `Bearer ${candidate}`);
-        expect({ candidate, status: res.status, code: res.body.code }).toEqual({ candidate, status: 401, code: 'AUTH.UNAUTHENTICATED' });
+        expect({ candidate, status: res.status, code: res.body.code }).toEqual({
+          candidate,
+          status: 401,
+          code: 'AUTH.UNAUTHENTICATED',
+        });
       }
     });
   });

@@ -11,7 +11,6 @@ import { AuditBody, auditOf as auditOfEntity } from './helpers/assertions';
 
 const POLL_LIMIT_MS = 15_000;
 
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('worker schedule: closing competitions past their deadline', () => {
@@ -68,7 +67,10 @@ describe('worker schedule: closing competitions past their deadline', () => {
   }
 
   async function statusOf(id: string): Promise<{ status: string; closedAt: Date | null }> {
-    const [row] = (await ctx.dataSource.query('SELECT status, closed_at AS "closedAt" FROM competitions WHERE id = $1', [id])) as {
+    const [row] = (await ctx.dataSource.query(
+      'SELECT status, closed_at AS "closedAt" FROM competitions WHERE id = $1',
+      [id],
+    )) as {
       status: string;
       closedAt: Date | null;
     }[];
@@ -119,7 +121,11 @@ describe('worker schedule: closing competitions past their deadline', () => {
     const events = await auditOf(due);
     expect(events.map((e) => e.action)).toEqual(['competition.created', 'competition.opened', 'competition.closed']);
     expect(events[2]).toEqual(
-      expect.objectContaining({ actorId: null, before: { status: 'open' }, after: { status: 'closed', reason: 'deadline passed' } }),
+      expect.objectContaining({
+        actorId: null,
+        before: { status: 'open' },
+        after: { status: 'closed', reason: 'deadline passed' },
+      }),
     );
     await expect(auditOf(ahead)).resolves.toHaveLength(2);
     await expect(auditOf(draft)).resolves.toHaveLength(1);
@@ -148,7 +154,9 @@ describe('worker schedule: closing competitions past their deadline', () => {
 
     const [first, second] = await Promise.all([startWorker(), startWorker()]);
     const runs = await Promise.all(
-      [first, second, ctx.app].flatMap((context) => [0, 1].map(() => context.get(CompetitionLifecycleService).closeDue())),
+      [first, second, ctx.app].flatMap((context) =>
+        [0, 1].map(() => context.get(CompetitionLifecycleService).closeDue()),
+      ),
     );
     await stopWorkers();
 

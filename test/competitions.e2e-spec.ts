@@ -24,7 +24,6 @@ interface CompetitionBody {
   envelopes: { districtId: string | null; villageId: string | null; amount: string }[];
 }
 
-
 /** The names of the offending fields of a 400 or 422 answer. */
 const fieldsOf = (res: Response): string[] => (res.body.details.fields as { field: string }[]).map((f) => f.field);
 
@@ -68,10 +67,13 @@ describe('competitions', () => {
     };
   }
 
-  const post = (path: string, body: object = {}, who: TestUser = cast.manager) => ctx.http().post(path).set(who.auth).send(body);
-  const patch = (id: string, body: object, who: TestUser = cast.manager) => ctx.http().patch(`/competitions/${id}`).set(who.auth).send(body);
+  const post = (path: string, body: object = {}, who: TestUser = cast.manager) =>
+    ctx.http().post(path).set(who.auth).send(body);
+  const patch = (id: string, body: object, who: TestUser = cast.manager) =>
+    ctx.http().patch(`/competitions/${id}`).set(who.auth).send(body);
   const open = (id: string, who: TestUser = cast.manager) => ctx.http().post(`/competitions/${id}/open`).set(who.auth);
-  const close = (id: string, who: TestUser = cast.manager) => ctx.http().post(`/competitions/${id}/close`).set(who.auth);
+  const close = (id: string, who: TestUser = cast.manager) =>
+    ctx.http().post(`/competitions/${id}/close`).set(who.auth);
 
   async function createDraft(overrides: Record<string, unknown> = {}): Promise<CompetitionBody> {
     const res = await post('/competitions', input(overrides));
@@ -153,13 +155,31 @@ describe('competitions', () => {
         acceptanceDays: 10,
       };
       const res = await post('/competitions', input({ awardRules })).expect(201);
-      expect(res.body.awardRules).toEqual({ ...awardRules, trancheTemplate: [{ ...awardRules.trancheTemplate[0], dueDays: null }, awardRules.trancheTemplate[1]] });
+      expect(res.body.awardRules).toEqual({
+        ...awardRules,
+        trancheTemplate: [{ ...awardRules.trancheTemplate[0], dueDays: null }, awardRules.trancheTemplate[1]],
+      });
       const before = await countRows(ctx, 'competitions');
-      const uneven = await post('/competitions', input({ awardRules: { ...awardRules, trancheTemplate: [{ label: 'All', shareBp: 9000, reportRequired: false }] } }));
+      const uneven = await post(
+        '/competitions',
+        input({
+          awardRules: { ...awardRules, trancheTemplate: [{ label: 'All', shareBp: 9000, reportRequired: false }] },
+        }),
+      );
       expectError(uneven, 422, 'COMPETITION.INVALID_RULES', 'awardRules.trancheTemplate');
-      const undated = await post('/competitions', input({ awardRules: { ...awardRules, trancheTemplate: [{ label: 'Report', shareBp: 10000, reportRequired: true }] } }));
+      const undated = await post(
+        '/competitions',
+        input({
+          awardRules: { ...awardRules, trancheTemplate: [{ label: 'Report', shareBp: 10000, reportRequired: true }] },
+        }),
+      );
       expectError(undated, 422, 'COMPETITION.INVALID_RULES', 'awardRules.trancheTemplate.0.dueDays');
-      for (const bad of [{ trancheTemplate: [] }, { ...awardRules, acceptanceDays: 0 }, { ...awardRules, partialMinShareBp: 1.5 }, { ...awardRules, extra: 1 }]) {
+      for (const bad of [
+        { trancheTemplate: [] },
+        { ...awardRules, acceptanceDays: 0 },
+        { ...awardRules, partialMinShareBp: 1.5 },
+        { ...awardRules, extra: 1 },
+      ]) {
         expect((await post('/competitions', input({ awardRules: bad }))).status).toBe(400);
       }
       expect(await countRows(ctx, 'competitions')).toBe(before);
@@ -185,26 +205,42 @@ describe('competitions', () => {
       ['a date as a number', { closesAt: 1893456000000 }, ['closesAt']],
       ['non-UUID eligible village ids', { eligibleVillageIds: ['not-a-uuid'] }, ['eligibleVillageIds']],
       ['non-UUID eligible district ids', { eligibleDistrictIds: [42] }, ['eligibleDistrictIds']],
-      ['one village id written in two cases', { eligibleVillageIds: ['8c0c6a4e-5a4b-4c1e-9d2a-0f1e2d3c4b5a', '8C0C6A4E-5A4B-4C1E-9D2A-0F1E2D3C4B5A'] }, ['eligibleVillageIds']],
+      [
+        'one village id written in two cases',
+        { eligibleVillageIds: ['8c0c6a4e-5a4b-4c1e-9d2a-0f1e2d3c4b5a', '8C0C6A4E-5A4B-4C1E-9D2A-0F1E2D3C4B5A'] },
+        ['eligibleVillageIds'],
+      ],
       ['a missing title and budget', { title: undefined, budget: undefined }, ['title', 'budget']],
       ['a share above 100%', { minOwnShareBp: 10001 }, ['minOwnShareBp']],
       ['a currency other than KZT', { currency: 'USD' }, ['currency']],
-      ['an envelope amount as a float', { envelopes: [{ villageId: randomUUID(), amount: 1.5 }] }, ['envelopes.0.amount']],
+      [
+        'an envelope amount as a float',
+        { envelopes: [{ villageId: randomUUID(), amount: 1.5 }] },
+        ['envelopes.0.amount'],
+      ],
       [
         'bad fields inside the second envelope',
-        { envelopes: [{ villageId: randomUUID(), amount: '1' }, { villageId: 'x', amount: '12abc', extra: true }] },
+        {
+          envelopes: [
+            { villageId: randomUUID(), amount: '1' },
+            { villageId: 'x', amount: '12abc', extra: true },
+          ],
+        },
         ['envelopes.1.villageId', 'envelopes.1.amount', 'envelopes.1.extra'],
       ],
       ['envelopes that are not objects', { envelopes: ['500'] }, ['envelopes.0']],
     ];
 
-    it.each(badInputs)('refuses %s with 400 naming the fields, and stores nothing', async (_name, overrides, fields) => {
-      const before = await countCompetitions();
-      const res = await post('/competitions', input(overrides)).expect(400);
-      expect(res.body).toMatchObject({ code: 'REQUEST.VALIDATION_FAILED', message: expect.any(String) });
-      expect(fieldsOf(res).sort()).toEqual([...fields].sort());
-      await expect(countCompetitions()).resolves.toBe(before);
-    });
+    it.each(badInputs)(
+      'refuses %s with 400 naming the fields, and stores nothing',
+      async (_name, overrides, fields) => {
+        const before = await countCompetitions();
+        const res = await post('/competitions', input(overrides)).expect(400);
+        expect(res.body).toMatchObject({ code: 'REQUEST.VALIDATION_FAILED', message: expect.any(String) });
+        expect(fieldsOf(res).sort()).toEqual([...fields].sort());
+        await expect(countCompetitions()).resolves.toBe(before);
+      },
+    );
 
     it('accepts the largest 15-digit amount', async () => {
       const created = await createDraft({ budget: '999999999999999', maxAward: '999999999999999' });
@@ -214,7 +250,11 @@ describe('competitions', () => {
     const inconsistentRules: [string, () => Record<string, unknown>, string[]][] = [
       ['minAward above maxAward', () => ({ minAward: '300000001' }), ['maxAward']],
       ['maxAward above the budget', () => ({ maxAward: '1000000001' }), ['maxAward']],
-      ['closesAt equal to opensAt', () => ({ opensAt: '2030-01-01T00:00:00Z', closesAt: '2030-01-01T05:00:00+05:00' }), ['closesAt']],
+      [
+        'closesAt equal to opensAt',
+        () => ({ opensAt: '2030-01-01T00:00:00Z', closesAt: '2030-01-01T05:00:00+05:00' }),
+        ['closesAt'],
+      ],
       ['closesAt before opensAt', () => ({ opensAt: at(10 * DAY), closesAt: at(5 * DAY) }), ['closesAt']],
       ['a zero budget', () => ({ budget: '0', minAward: '0', maxAward: '0' }), ['budget', 'minAward']],
       [
@@ -222,10 +262,17 @@ describe('competitions', () => {
         () => ({ envelopes: [{ villageId: planned.villageIds[0], amount: '1000000001' }] }),
         ['envelopes.0.amount'],
       ],
-      ['an envelope of zero', () => ({ envelopes: [{ villageId: planned.villageIds[0], amount: '0' }] }), ['envelopes.0.amount']],
+      [
+        'an envelope of zero',
+        () => ({ envelopes: [{ villageId: planned.villageIds[0], amount: '0' }] }),
+        ['envelopes.0.amount'],
+      ],
       [
         'a village envelope for a village that is not eligible',
-        () => ({ eligibleVillageIds: [planned.villageIds[0]], envelopes: [{ villageId: planned.villageIds[1], amount: '100' }] }),
+        () => ({
+          eligibleVillageIds: [planned.villageIds[0]],
+          envelopes: [{ villageId: planned.villageIds[1], amount: '100' }],
+        }),
         ['envelopes.0.villageId'],
       ],
       [
@@ -241,7 +288,11 @@ describe('competitions', () => {
         }),
         ['envelopes.0'],
       ],
-      ['an envelope naming neither a district nor a village', () => ({ envelopes: [{ amount: '100' }] }), ['envelopes.0']],
+      [
+        'an envelope naming neither a district nor a village',
+        () => ({ envelopes: [{ amount: '100' }] }),
+        ['envelopes.0'],
+      ],
       [
         'two envelopes for one village',
         () => ({
@@ -254,13 +305,16 @@ describe('competitions', () => {
       ],
     ];
 
-    it.each(inconsistentRules)('refuses %s with 422 COMPETITION.INVALID_RULES naming the fields', async (_name, overrides, fields) => {
-      const before = await countCompetitions();
-      const res = await post('/competitions', input(overrides())).expect(422);
-      expect(res.body.code).toBe('COMPETITION.INVALID_RULES');
-      expect(fieldsOf(res).sort()).toEqual([...fields].sort());
-      await expect(countCompetitions()).resolves.toBe(before);
-    });
+    it.each(inconsistentRules)(
+      'refuses %s with 422 COMPETITION.INVALID_RULES naming the fields',
+      async (_name, overrides, fields) => {
+        const before = await countCompetitions();
+        const res = await post('/competitions', input(overrides())).expect(422);
+        expect(res.body.code).toBe('COMPETITION.INVALID_RULES');
+        expect(fieldsOf(res).sort()).toEqual([...fields].sort());
+        await expect(countCompetitions()).resolves.toBe(before);
+      },
+    );
 
     it('accepts a district envelope when the district is eligible, and a village envelope for a village of an eligible district', async () => {
       const created = await createDraft({
@@ -285,12 +339,15 @@ describe('competitions', () => {
       await expect(countCompetitions()).resolves.toBe(before);
     });
 
-    it.each(['applicant', 'juror', 'finance', 'observer', 'admin'] as const)('refuses the %s role with 403', async (role) => {
-      const before = await countCompetitions();
-      const res = await post('/competitions', input(), cast[role]).expect(403);
-      expect(res.body.code).toBe('AUTH.FORBIDDEN');
-      await expect(countCompetitions()).resolves.toBe(before);
-    });
+    it.each(['applicant', 'juror', 'finance', 'observer', 'admin'] as const)(
+      'refuses the %s role with 403',
+      async (role) => {
+        const before = await countCompetitions();
+        const res = await post('/competitions', input(), cast[role]).expect(403);
+        expect(res.body.code).toBe('AUTH.FORBIDDEN');
+        await expect(countCompetitions()).resolves.toBe(before);
+      },
+    );
   });
 
   describe('authentication', () => {
@@ -332,14 +389,29 @@ describe('competitions', () => {
 
     it('filters by status and pages', async () => {
       const opened = await createOpen({ title: 'Listed open' });
-      const res = await ctx.http().get('/competitions').query({ status: 'open', limit: 100 }).set(cast.observer.auth).expect(200);
+      const res = await ctx
+        .http()
+        .get('/competitions')
+        .query({ status: 'open', limit: 100 })
+        .set(cast.observer.auth)
+        .expect(200);
       const items = res.body.items as CompetitionBody[];
       expect(items.map((c) => c.id)).toContain(opened.id);
       expect(items.every((c) => c.status === 'open')).toBe(true);
-      const page = await ctx.http().get('/competitions').query({ limit: 1, offset: 1 }).set(cast.observer.auth).expect(200);
+      const page = await ctx
+        .http()
+        .get('/competitions')
+        .query({ limit: 1, offset: 1 })
+        .set(cast.observer.auth)
+        .expect(200);
       expect(page.body).toMatchObject({ limit: 1, offset: 1 });
       expect(page.body.items).toHaveLength(1);
-      const bad = await ctx.http().get('/competitions').query({ status: 'bogus', offset: -1 }).set(cast.observer.auth).expect(400);
+      const bad = await ctx
+        .http()
+        .get('/competitions')
+        .query({ status: 'bogus', offset: -1 })
+        .set(cast.observer.auth)
+        .expect(400);
       expect(fieldsOf(bad).sort()).toEqual(['offset', 'status']);
     });
 
@@ -361,7 +433,12 @@ describe('competitions', () => {
       const draft = await createDraft();
       const res = await patch(
         draft.id,
-        { title: '  Renamed  ', maxAward: 250000000, eligibleVillageIds: [planned.villageIds[0]], envelopes: [{ villageId: planned.villageIds[0], amount: '1000' }] },
+        {
+          title: '  Renamed  ',
+          maxAward: 250000000,
+          eligibleVillageIds: [planned.villageIds[0]],
+          envelopes: [{ villageId: planned.villageIds[0], amount: '1000' }],
+        },
         cast.manager2,
       ).expect(200);
       expect(res.body).toMatchObject({
@@ -390,25 +467,40 @@ describe('competitions', () => {
       ['a budget below the stored maxAward', () => ({ budget: '299999999' }), ['maxAward']],
       ['closesAt before the stored opensAt', () => ({ closesAt: at(-2 * DAY) }), ['closesAt']],
       ['opensAt after the stored closesAt', () => ({ opensAt: at(31 * DAY) }), ['closesAt']],
-      ['an envelope above the stored budget', () => ({ envelopes: [{ villageId: planned.villageIds[0], amount: '1000000001' }] }), ['envelopes.0.amount']],
-      ['eligibility that drops the village of a stored envelope', () => ({ eligibleVillageIds: [planned.villageIds[1]] }), ['envelopes.0.villageId']],
+      [
+        'an envelope above the stored budget',
+        () => ({ envelopes: [{ villageId: planned.villageIds[0], amount: '1000000001' }] }),
+        ['envelopes.0.amount'],
+      ],
+      [
+        'eligibility that drops the village of a stored envelope',
+        () => ({ eligibleVillageIds: [planned.villageIds[1]] }),
+        ['envelopes.0.villageId'],
+      ],
     ];
 
-    it.each(conflictingPatches)('checks %s against the stored rules: 422, nothing changes', async (_name, change, fields) => {
-      const draft = await createDraft({ envelopes: [{ villageId: planned.villageIds[0], amount: '1000' }] });
-      const res = await patch(draft.id, change()).expect(422);
-      expect(res.body.code).toBe('COMPETITION.INVALID_RULES');
-      expect(fieldsOf(res)).toEqual(fields);
-      await expect(stored(draft.id)).resolves.toEqual(draft);
-      await expect(auditOf(draft.id)).resolves.toHaveLength(1);
-    });
+    it.each(conflictingPatches)(
+      'checks %s against the stored rules: 422, nothing changes',
+      async (_name, change, fields) => {
+        const draft = await createDraft({ envelopes: [{ villageId: planned.villageIds[0], amount: '1000' }] });
+        const res = await patch(draft.id, change()).expect(422);
+        expect(res.body.code).toBe('COMPETITION.INVALID_RULES');
+        expect(fieldsOf(res)).toEqual(fields);
+        await expect(stored(draft.id)).resolves.toEqual(draft);
+        await expect(auditOf(draft.id)).resolves.toHaveLength(1);
+      },
+    );
 
     it.each([
       ['unknown fields', { status: 'open', createdBy: randomUUID() }, ['status', 'createdBy']],
       ['money as a float', { budget: 1.5 }, ['budget']],
       ['a date without an offset', { closesAt: '2030-01-01 00:00' }, ['closesAt']],
       ['non-UUID ids', { eligibleDistrictIds: ['abc'] }, ['eligibleDistrictIds']],
-      ['a bad nested envelope', { envelopes: [{ districtId: 'abc', amount: '-1' }] }, ['envelopes.0.districtId', 'envelopes.0.amount']],
+      [
+        'a bad nested envelope',
+        { envelopes: [{ districtId: 'abc', amount: '-1' }] },
+        ['envelopes.0.districtId', 'envelopes.0.amount'],
+      ],
       ['null for a required field', { title: null, budget: null, opensAt: null }, ['title', 'budget', 'opensAt']],
       ['null for a field with a default', { description: null, minOwnShareBp: null }, ['description', 'minOwnShareBp']],
     ])('refuses %s with 400 naming the fields', async (_name, body, fields) => {
@@ -449,7 +541,13 @@ describe('competitions', () => {
       expect(events[1]).toMatchObject({
         actorId: cast.manager.user.id,
         before: { status: 'draft' },
-        after: { status: 'open', budget: '1000000000', minAward: '10000000', maxAward: '300000000', minOwnShareBp: 2000 },
+        after: {
+          status: 'open',
+          budget: '1000000000',
+          minAward: '10000000',
+          maxAward: '300000000',
+          minOwnShareBp: 2000,
+        },
       });
     });
 
@@ -486,10 +584,19 @@ describe('competitions', () => {
     it('counts every village of an eligible district, and freezes that list when it opens', async () => {
       const byDistrict = await createDraft({ eligibleVillageIds: [], eligibleDistrictIds: [district.districtId] });
       const res = await open(byDistrict.id).expect(200);
-      expect(res.body).toMatchObject({ status: 'open', eligibleVillageIds: [district.villageIds[0]], eligibleDistrictIds: [district.districtId] });
+      expect(res.body).toMatchObject({
+        status: 'open',
+        eligibleVillageIds: [district.villageIds[0]],
+        eligibleDistrictIds: [district.districtId],
+      });
       const opened = (await auditOf(byDistrict.id)).find((e) => e.action === 'competition.opened');
       expect(opened?.after).toMatchObject({ eligibleVillageIds: [district.villageIds[0]] });
-      const late = await ctx.http().post('/villages').set(cast.admin.auth).send({ districtId: district.districtId, name: 'Founded after opening' }).expect(201);
+      const late = await ctx
+        .http()
+        .post('/villages')
+        .set(cast.admin.auth)
+        .send({ districtId: district.districtId, name: 'Founded after opening' })
+        .expect(201);
       const after = await ctx.http().get(`/competitions/${byDistrict.id}`).set(cast.manager.auth).expect(200);
       expect(after.body.eligibleVillageIds).toEqual([district.villageIds[0]]);
       expect(after.body.eligibleVillageIds).not.toContain(late.body.id);
@@ -500,7 +607,12 @@ describe('competitions', () => {
 
     it('freezes the rules: a PATCH after opening is 409 COMPETITION.RULES_FROZEN and changes nothing', async () => {
       const opened = await createOpen();
-      for (const change of [{ maxAward: '200000000' }, { title: 'New title' }, { eligibleVillageIds: [planned.villageIds[1]] }, { envelopes: [] }]) {
+      for (const change of [
+        { maxAward: '200000000' },
+        { title: 'New title' },
+        { eligibleVillageIds: [planned.villageIds[1]] },
+        { envelopes: [] },
+      ]) {
         const res = await patch(opened.id, change).expect(409);
         expect(res.body.code).toBe('COMPETITION.RULES_FROZEN');
       }
@@ -536,7 +648,11 @@ describe('competitions', () => {
       expect(res.body).toEqual({ ...opened, status: 'closed', closedAt: expect.any(String) });
       const events = await auditOf(opened.id);
       expect(events.map((e) => e.action)).toEqual(['competition.created', 'competition.opened', 'competition.closed']);
-      expect(events[2]).toMatchObject({ actorId: cast.manager2.user.id, before: { status: 'open' }, after: { status: 'closed' } });
+      expect(events[2]).toMatchObject({
+        actorId: cast.manager2.user.id,
+        before: { status: 'open' },
+        after: { status: 'closed' },
+      });
     });
 
     it('refuses to close a draft or a closed competition with 409 COMPETITION.WRONG_STATUS', async () => {
@@ -577,7 +693,8 @@ describe('competitions', () => {
       const results = await Promise.all(Array.from({ length: 5 }, () => open(draft.id)));
       const statuses = results.map((r) => r.status).sort();
       expect(statuses).toEqual([200, 409, 409, 409, 409]);
-      for (const refused of results.filter((r) => r.status === 409)) expect(refused.body.code).toBe('COMPETITION.WRONG_STATUS');
+      for (const refused of results.filter((r) => r.status === 409))
+        expect(refused.body.code).toBe('COMPETITION.WRONG_STATUS');
       const events = await auditOf(draft.id);
       expect(events.filter((e) => e.action === 'competition.opened')).toHaveLength(1);
     });
@@ -614,7 +731,11 @@ describe('competitions', () => {
         expect(events.filter((e) => e.action === 'competition.updated')).toHaveLength(accepted);
         const frozen = events[openedAt].after as { maxAward: string; title: string };
         const now = await stored(draft.id);
-        expect({ status: now.status, maxAward: now.maxAward, title: now.title }).toEqual({ status: 'open', maxAward: frozen.maxAward, title: frozen.title });
+        expect({ status: now.status, maxAward: now.maxAward, title: now.title }).toEqual({
+          status: 'open',
+          maxAward: frozen.maxAward,
+          title: frozen.title,
+        });
         expect(now).toEqual(opening.body);
       }
     });
@@ -632,8 +753,14 @@ describe('competitions', () => {
       closed = (await close(closed.id).expect(200)).body as CompetitionBody;
     });
 
-    async function publicIds(query: Record<string, string | number> = {}): Promise<{ ids: string[]; statuses: string[] }> {
-      const res = await ctx.http().get('/public/competitions').query({ limit: 100, ...query }).expect(200);
+    async function publicIds(
+      query: Record<string, string | number> = {},
+    ): Promise<{ ids: string[]; statuses: string[] }> {
+      const res = await ctx
+        .http()
+        .get('/public/competitions')
+        .query({ limit: 100, ...query })
+        .expect(200);
       const items = res.body.items as CompetitionBody[];
       return { ids: items.map((c) => c.id), statuses: [...new Set(items.map((c) => c.status))] };
     }

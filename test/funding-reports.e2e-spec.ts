@@ -45,7 +45,8 @@ describe('funding reports', () => {
   let goalIds: Map<string, { g1: string; g2: string }>;
 
   const http = () => ctx.http();
-  const report = async (path: string, auth = cast.finance.auth) => (await http().get(`/competitions/${a.competitionId}/reports/${path}`).set(auth).expect(200)).body;
+  const report = async (path: string, auth = cast.finance.auth) =>
+    (await http().get(`/competitions/${a.competitionId}/reports/${path}`).set(auth).expect(200)).body;
 
   /**
    * FIXTURE until the payments service lands (POST /tranches/:id/payments does not exist yet): a
@@ -53,11 +54,20 @@ describe('funding reports', () => {
    * movement, the payments row and the tranche marked paid. `fail` then reverses it as a failed
    * transfer does (ledger reversal, row failed, tranche back to approved).
    */
-  async function recordPaymentFixture(award: AwardBody, position: number, options: { fail?: boolean } = {}): Promise<void> {
+  async function recordPaymentFixture(
+    award: AwardBody,
+    position: number,
+    options: { fail?: boolean } = {},
+  ): Promise<void> {
     const tranche = award.tranches.find((t) => t.position === position)!;
     const ledger = ctx.app.get(LedgerService);
     await ctx.dataSource.transaction(async (em) => {
-      const posting = { competitionId: a.competitionId, amount: BigInt(tranche.amount), awardId: award.id, actorId: cast.finance.user.id };
+      const posting = {
+        competitionId: a.competitionId,
+        amount: BigInt(tranche.amount),
+        awardId: award.id,
+        actorId: cast.finance.user.id,
+      };
       const transactionId = await ledger.post(em, { ...posting, movement: 'payment', reference: `BANK-${tranche.id}` });
       const [payment]: { id: string }[] = await em.query(
         `INSERT INTO payments (tranche_id, award_id, amount, bank_reference, paid_on, recorded_by, ledger_transaction_id)
@@ -66,7 +76,11 @@ describe('funding reports', () => {
       );
       await em.query(`UPDATE tranches SET status = 'paid' WHERE id = $1`, [tranche.id]);
       if (!options.fail) return;
-      const reversalId = await ledger.post(em, { ...posting, movement: 'payment_reversal', reference: 'transfer failed' });
+      const reversalId = await ledger.post(em, {
+        ...posting,
+        movement: 'payment_reversal',
+        reference: 'transfer failed',
+      });
       await em.query(
         `UPDATE payments SET status = 'failed', failed_at = now(), failed_by = $2, failure_reason = 'returned by the bank', reversal_transaction_id = $3 WHERE id = $1`,
         [payment.id, cast.finance.user.id, reversalId],
@@ -76,13 +90,28 @@ describe('funding reports', () => {
   }
 
   /** FIXTURE until milestone reports have their endpoints: a report of the award's tranche at `position`. */
-  async function milestoneReportFixture(award: AwardBody, position: number, jobs: number, status: 'approved' | 'submitted', daysAgo: number): Promise<void> {
+  async function milestoneReportFixture(
+    award: AwardBody,
+    position: number,
+    jobs: number,
+    status: 'approved' | 'submitted',
+    daysAgo: number,
+  ): Promise<void> {
     const tranche = award.tranches.find((t) => t.position === position)!;
     const applicant = a.applications.find((x) => x.id === award.applicationId)!.applicant;
     await ctx.dataSource.query(
       `INSERT INTO milestone_reports (tranche_id, award_id, body, jobs_created, status, submitted_by, reviewed_by, reviewed_at, created_at)
        VALUES ($1, $2, 'Progress so far', $3, $4, $5, $6, $7, now() - make_interval(days => $8))`,
-      [tranche.id, award.id, jobs, status, applicant.user.id, status === 'approved' ? cast.manager.user.id : null, status === 'approved' ? new Date() : null, daysAgo],
+      [
+        tranche.id,
+        award.id,
+        jobs,
+        status,
+        applicant.user.id,
+        status === 'approved' ? cast.manager.user.id : null,
+        status === 'approved' ? new Date() : null,
+        daysAgo,
+      ],
     );
   }
 
@@ -93,7 +122,12 @@ describe('funding reports', () => {
     const [v0, v1, v2] = a.places.villageIds;
 
     // FIXTURE: the third village moves to a second district (createAwardable makes one district).
-    const second = await ctx.app.get(GeographyService).createDistrict(cast.admin.user.id, { regionId: a.places.regionId, name: `Zhambyl district ${randomUUID().slice(0, 8)}` });
+    const second = await ctx.app
+      .get(GeographyService)
+      .createDistrict(cast.admin.user.id, {
+        regionId: a.places.regionId,
+        name: `Zhambyl district ${randomUUID().slice(0, 8)}`,
+      });
     await ctx.dataSource.query('UPDATE villages SET district_id = $2 WHERE id = $1', [v2, second.id]);
     districts = { first: a.places.districtId, second: second.id };
 
@@ -101,17 +135,41 @@ describe('funding reports', () => {
       `SELECT p.village_id, g.code, g.id FROM plan_goals g JOIN development_plans p ON p.id = g.plan_id WHERE p.village_id = ANY($1) AND p.status = 'adopted'`,
       [[v0, v1, v2]],
     );
-    goalIds = new Map([v0, v1, v2].map((v) => [v, { g1: goals.find((g) => g.village_id === v && g.code === 'G1')!.id, g2: goals.find((g) => g.village_id === v && g.code === 'G2')!.id }]));
+    goalIds = new Map(
+      [v0, v1, v2].map((v) => [
+        v,
+        {
+          g1: goals.find((g) => g.village_id === v && g.code === 'G1')!.id,
+          g2: goals.find((g) => g.village_id === v && g.code === 'G2')!.id,
+        },
+      ]),
+    );
     // FIXTURE: A0's application also serves the second goal of its village's plan.
-    await ctx.dataSource.query(`INSERT INTO application_goals (application_id, goal_id, position, contribution) VALUES ($1, $2, 2, 'Also this')`, [a.applications[0].id, goalIds.get(v0)!.g2]);
+    await ctx.dataSource.query(
+      `INSERT INTO application_goals (application_id, goal_id, position, contribution) VALUES ($1, $2, 2, 'Also this')`,
+      [a.applications[0].id, goalIds.get(v0)!.g2],
+    );
 
     // The money over HTTP: proposed by one manager, approved by another, accepted by the applicants.
-    const proposed = (await http().post(`/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201)).body as AwardBody[];
+    const proposed = (
+      await http().post(`/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201)
+    ).body as AwardBody[];
     awards = a.applications.map((app) => proposed.find((x) => x.applicationId === app.id)!);
-    expect(awards.map((x) => x.amount)).toEqual(['100000000', '101000000', '102000000', '103000000', '104000000', '105000000']);
-    for (const award of awards.slice(0, 5)) await http().post(`/awards/${award.id}/approve`).set(cast.manager2.auth).expect(200);
+    expect(awards.map((x) => x.amount)).toEqual([
+      '100000000',
+      '101000000',
+      '102000000',
+      '103000000',
+      '104000000',
+      '105000000',
+    ]);
+    for (const award of awards.slice(0, 5))
+      await http().post(`/awards/${award.id}/approve`).set(cast.manager2.auth).expect(200);
     for (const [i, award] of awards.slice(0, 4).entries()) {
-      const accepted = await http().post(`/awards/${award.id}/accept`).set(a.applications[i].applicant.auth).expect(200);
+      const accepted = await http()
+        .post(`/awards/${award.id}/accept`)
+        .set(a.applications[i].applicant.auth)
+        .expect(200);
       awards[i] = accepted.body as AwardBody;
     }
 
@@ -119,7 +177,11 @@ describe('funding reports', () => {
     await recordPaymentFixture(awards[1], 1, { fail: true });
     await recordPaymentFixture(awards[1], 1);
     await recordPaymentFixture(awards[3], 1);
-    await http().post(`/awards/${awards[3].id}/cancel`).set(cast.manager.auth).send({ reason: 'The business closed' }).expect(200);
+    await http()
+      .post(`/awards/${awards[3].id}/cancel`)
+      .set(cast.manager.auth)
+      .send({ reason: 'The business closed' })
+      .expect(200);
 
     await milestoneReportFixture(awards[0], 2, 2, 'approved', 5);
     await milestoneReportFixture(awards[0], 3, 5, 'approved', 3);
@@ -132,12 +194,17 @@ describe('funding reports', () => {
   });
 
   /** Rows keyed by id, as [grants, committed, paid, jobs]. */
-  const figures = (rows: Row[]) => Object.fromEntries(rows.map((r) => [r.id, [r.grants, r.committed, r.paid, r.jobsCreated]]));
+  const figures = (rows: Row[]) =>
+    Object.fromEntries(rows.map((r) => [r.id, [r.grants, r.committed, r.paid, r.jobsCreated]]));
   const tiyn = (n: bigint) => n.toString();
 
   /** The database's own order of the names (its collation), to compare the rows' order with. */
   const sortedInDatabase = async (names: string[]): Promise<string[]> =>
-    ((await ctx.dataSource.query('SELECT name FROM unnest($1::text[]) AS name ORDER BY name', [names])) as { name: string }[]).map((r) => r.name);
+    (
+      (await ctx.dataSource.query('SELECT name FROM unnest($1::text[]) AS name ORDER BY name', [names])) as {
+        name: string;
+      }[]
+    ).map((r) => r.name);
 
   describe('budget', () => {
     it('adds up: figures from the awards and payments equal the ledger’s balances', async () => {
@@ -154,13 +221,20 @@ describe('funding reports', () => {
         consistent: true,
       });
       const ledger = await ctx.app.get(LedgerService).balances(a.competitionId);
-      expect(body.fromLedger).toEqual({ budget: ledger.budget.toString(), payable: ledger.payable.toString(), paid: ledger.paid.toString() });
+      expect(body.fromLedger).toEqual({
+        budget: ledger.budget.toString(),
+        payable: ledger.payable.toString(),
+        paid: ledger.paid.toString(),
+      });
       expect(ledger.funded).toBe(1000n * M);
     });
 
     it('says so when the books do not add up (a payment row the ledger never saw)', async () => {
       // FIXTURE: a stray recorded payment on A2's signing tranche, borrowing A0's ledger transaction.
-      const [{ ledger_transaction_id: borrowed }] = await ctx.dataSource.query(`SELECT ledger_transaction_id FROM payments WHERE award_id = $1`, [awards[0].id]);
+      const [{ ledger_transaction_id: borrowed }] = await ctx.dataSource.query(
+        `SELECT ledger_transaction_id FROM payments WHERE award_id = $1`,
+        [awards[0].id],
+      );
       const [stray]: { id: string }[] = await ctx.dataSource.query(
         `INSERT INTO payments (tranche_id, award_id, amount, bank_reference, paid_on, recorded_by, ledger_transaction_id)
          VALUES ($1, $2, 1000, 'STRAY', current_date, $3, $4) RETURNING id`,
@@ -178,9 +252,21 @@ describe('funding reports', () => {
     it('adds up before the first movement, when the ledger has not opened the budget yet', async () => {
       const places = await createPlaces(ctx, cast.admin.user.id, 1);
       const fresh = await createCompetition(ctx, cast.manager.user.id, places.villageIds, { budget: '700000000' });
-      const body = (await http().get(`/competitions/${fresh.id}/reports/budget`).set(cast.observer.auth).expect(200)).body;
-      expect(body).toMatchObject({ budget: '700000000', committed: '0', paid: '0', remaining: '700000000', payable: '0', fromLedger: { budget: '700000000', payable: '0', paid: '0' }, consistent: true });
-      expect((await http().get(`/competitions/${fresh.id}/reports/by-district`).set(cast.observer.auth).expect(200)).body.rows).toEqual([]);
+      const body = (await http().get(`/competitions/${fresh.id}/reports/budget`).set(cast.observer.auth).expect(200))
+        .body;
+      expect(body).toMatchObject({
+        budget: '700000000',
+        committed: '0',
+        paid: '0',
+        remaining: '700000000',
+        payable: '0',
+        fromLedger: { budget: '700000000', payable: '0', paid: '0' },
+        consistent: true,
+      });
+      expect(
+        (await http().get(`/competitions/${fresh.id}/reports/by-district`).set(cast.observer.auth).expect(200)).body
+          .rows,
+      ).toEqual([]);
     });
   });
 
@@ -189,7 +275,12 @@ describe('funding reports', () => {
       const body = await report('by-district');
       expect(body).toMatchObject({ competitionId: a.competitionId, by: 'district', currency: 'KZT' });
       expect(figures(body.rows)).toEqual({
-        [districts.first]: [3, tiyn(100n * M + 51_500_000n + 101n * M + 104n * M), tiyn(50n * M + 51_500_000n + 50_500_000n), 5],
+        [districts.first]: [
+          3,
+          tiyn(100n * M + 51_500_000n + 101n * M + 104n * M),
+          tiyn(50n * M + 51_500_000n + 50_500_000n),
+          5,
+        ],
         [districts.second]: [1, tiyn(102n * M), '0', 3],
       });
       const names = body.rows.map((r: Row) => r.name);
@@ -222,7 +313,13 @@ describe('funding reports', () => {
         [goalIds.get(v1)!.g1]: [1, tiyn(104n * M), '0', 0],
         [goalIds.get(v2)!.g1]: [1, tiyn(102n * M), '0', 3],
       });
-      expect(body.rows.map((r: Row) => r.name)).toEqual(['G1 Water', 'G1 Water', 'G1 Water', 'G2 Youth jobs', 'G2 Youth jobs']);
+      expect(body.rows.map((r: Row) => r.name)).toEqual([
+        'G1 Water',
+        'G1 Water',
+        'G1 Water',
+        'G2 Youth jobs',
+        'G2 Youth jobs',
+      ]);
       const committed = body.rows.reduce((s: bigint, r: Row) => s + BigInt(r.committed), 0n);
       expect(committed - 100n * M).toBe(BigInt((await report('budget')).committed));
     });
@@ -233,11 +330,19 @@ describe('funding reports', () => {
       const [, , v2] = a.places.villageIds;
       // FIXTURE: a village name that a spreadsheet would take for a formula.
       const [{ name: original }] = await ctx.dataSource.query('SELECT name FROM villages WHERE id = $1', [v2]);
-      await ctx.dataSource.query('UPDATE villages SET name = $2 WHERE id = $1', [v2, '=HYPERLINK("http://evil.example","Click")']);
+      await ctx.dataSource.query('UPDATE villages SET name = $2 WHERE id = $1', [
+        v2,
+        '=HYPERLINK("http://evil.example","Click")',
+      ]);
       try {
-        const res = await http().get(`/competitions/${a.competitionId}/reports/by-village?format=csv`).set(cast.observer.auth).expect(200);
+        const res = await http()
+          .get(`/competitions/${a.competitionId}/reports/by-village?format=csv`)
+          .set(cast.observer.auth)
+          .expect(200);
         expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
-        expect(res.headers['content-disposition']).toBe(`attachment; filename="funding-by-village-${a.competitionId}.csv"`);
+        expect(res.headers['content-disposition']).toBe(
+          `attachment; filename="funding-by-village-${a.competitionId}.csv"`,
+        );
         expect(res.text.startsWith('\uFEFF')).toBe(true);
         const lines = res.text.slice(1).split('\r\n');
         expect(lines[0]).toBe('id,name,grants,committed_tiyn,paid_tiyn,jobs_created');
@@ -253,13 +358,32 @@ describe('funding reports', () => {
 
     it('by district and by goal come as CSV too; other formats are refused', async () => {
       for (const path of ['by-district', 'by-goal']) {
-        const res = await http().get(`/competitions/${a.competitionId}/reports/${path}?format=csv`).set(cast.finance.auth).expect(200);
+        const res = await http()
+          .get(`/competitions/${a.competitionId}/reports/${path}?format=csv`)
+          .set(cast.finance.auth)
+          .expect(200);
         expect(res.headers['content-type']).toMatch(/^text\/csv/);
         expect(res.text.slice(1).split('\r\n')).toHaveLength(1 + (path === 'by-district' ? 2 : 5) + 1);
       }
-      expect((await http().get(`/competitions/${a.competitionId}/reports/by-goal?format=json`).set(cast.finance.auth).expect(200)).body.rows).toHaveLength(5);
-      expectError(await http().get(`/competitions/${a.competitionId}/reports/by-goal?format=xlsx`).set(cast.finance.auth), 400, 'REQUEST.VALIDATION_FAILED', 'format');
-      expectError(await http().get(`/competitions/${a.competitionId}/reports/by-goal?limit=5`).set(cast.finance.auth), 400, 'REQUEST.VALIDATION_FAILED');
+      expect(
+        (
+          await http()
+            .get(`/competitions/${a.competitionId}/reports/by-goal?format=json`)
+            .set(cast.finance.auth)
+            .expect(200)
+        ).body.rows,
+      ).toHaveLength(5);
+      expectError(
+        await http().get(`/competitions/${a.competitionId}/reports/by-goal?format=xlsx`).set(cast.finance.auth),
+        400,
+        'REQUEST.VALIDATION_FAILED',
+        'format',
+      );
+      expectError(
+        await http().get(`/competitions/${a.competitionId}/reports/by-goal?limit=5`).set(cast.finance.auth),
+        400,
+        'REQUEST.VALIDATION_FAILED',
+      );
     });
   });
 
@@ -271,7 +395,11 @@ describe('funding reports', () => {
           await http().get(`/competitions/${a.competitionId}/reports/${path}`).set(who.auth).expect(200);
         }
         for (const who of [cast.applicant, a.applications[0].applicant, cast.juror]) {
-          expectError(await http().get(`/competitions/${a.competitionId}/reports/${path}`).set(who.auth), 403, 'AUTH.FORBIDDEN');
+          expectError(
+            await http().get(`/competitions/${a.competitionId}/reports/${path}`).set(who.auth),
+            403,
+            'AUTH.FORBIDDEN',
+          );
         }
         expectError(await http().get(`/competitions/${a.competitionId}/reports/${path}`), 401, 'AUTH.UNAUTHENTICATED');
       }
@@ -279,9 +407,17 @@ describe('funding reports', () => {
 
     it('an unknown competition is a 404, a malformed id a 400', async () => {
       for (const path of ['budget', 'by-district', 'by-village', 'by-goal', 'by-district?format=csv']) {
-        expectError(await http().get(`/competitions/${randomUUID()}/reports/${path}`).set(cast.manager.auth), 404, 'COMPETITION.NOT_FOUND');
+        expectError(
+          await http().get(`/competitions/${randomUUID()}/reports/${path}`).set(cast.manager.auth),
+          404,
+          'COMPETITION.NOT_FOUND',
+        );
       }
-      expectError(await http().get('/competitions/not-a-uuid/reports/budget').set(cast.manager.auth), 400, 'REQUEST.INVALID_ID');
+      expectError(
+        await http().get('/competitions/not-a-uuid/reports/budget').set(cast.manager.auth),
+        400,
+        'REQUEST.INVALID_ID',
+      );
     });
   });
 });

@@ -41,11 +41,32 @@ describe('geography: regions, districts and villages', () => {
     }[];
 
   const createRegion = async (body: Record<string, unknown> = {}) =>
-    (await ctx.http().post('/regions').set(admin).send({ name: `Region ${tag()}`, ...body }).expect(201)).body as { id: string; name: string };
+    (
+      await ctx
+        .http()
+        .post('/regions')
+        .set(admin)
+        .send({ name: `Region ${tag()}`, ...body })
+        .expect(201)
+    ).body as { id: string; name: string };
   const createDistrict = async (regionId: string, body: Record<string, unknown> = {}) =>
-    (await ctx.http().post('/districts').set(admin).send({ regionId, name: `District ${tag()}`, ...body }).expect(201)).body as { id: string; name: string };
+    (
+      await ctx
+        .http()
+        .post('/districts')
+        .set(admin)
+        .send({ regionId, name: `District ${tag()}`, ...body })
+        .expect(201)
+    ).body as { id: string; name: string };
   const createVillage = async (districtId: string, body: Record<string, unknown> = {}) =>
-    (await ctx.http().post('/villages').set(admin).send({ districtId, name: `Village ${tag()}`, ...body }).expect(201)).body as { id: string; name: string };
+    (
+      await ctx
+        .http()
+        .post('/villages')
+        .set(admin)
+        .send({ districtId, name: `Village ${tag()}`, ...body })
+        .expect(201)
+    ).body as { id: string; name: string };
 
   /** A fresh region > district > village, so each test owns the place it changes. */
   const createTree = async () => {
@@ -74,11 +95,19 @@ describe('geography: regions, districts and villages', () => {
 
   describe('public reads', () => {
     it('lists regions by name, without a token', async () => {
-      const [b, a] = [await createRegion({ name: `Zz ${tag()}` }), await createRegion({ name: `Aa ${tag()}`, katoCode: '470000000' })];
+      const [b, a] = [
+        await createRegion({ name: `Zz ${tag()}` }),
+        await createRegion({ name: `Aa ${tag()}`, katoCode: '470000000' }),
+      ];
       const res = await ctx.http().get('/regions').expect(200);
       const ids = (res.body as { id: string }[]).map((r) => r.id);
       expect(ids.indexOf(a.id)).toBeLessThan(ids.indexOf(b.id));
-      expect(res.body).toEqual(expect.arrayContaining([{ id: a.id, name: a.name, katoCode: '470000000' }, { id: b.id, name: b.name, katoCode: null }]));
+      expect(res.body).toEqual(
+        expect.arrayContaining([
+          { id: a.id, name: a.name, katoCode: '470000000' },
+          { id: b.id, name: b.name, katoCode: null },
+        ]),
+      );
     });
 
     it('lists districts, optionally of one region, without a token', async () => {
@@ -99,7 +128,13 @@ describe('geography: regions, districts and villages', () => {
     it('reads one village without a token', async () => {
       const tree = await createTree();
       const res = await ctx.http().get(`/villages/${tree.village}`).expect(200);
-      expect(res.body).toEqual({ id: tree.village, name: expect.any(String), katoCode: null, districtId: tree.district, kind: 'village' });
+      expect(res.body).toEqual({
+        id: tree.village,
+        name: expect.any(String),
+        katoCode: null,
+        districtId: tree.district,
+        kind: 'village',
+      });
     });
 
     it('answers 404 for an unknown village and 400 for a malformed id', async () => {
@@ -146,7 +181,13 @@ describe('geography: regions, districts and villages', () => {
       const res = await ctx.http().get('/villages').query({ regionId: west.region }).expect(200);
       expect(names(res)).toEqual(['100% Kyzylozen_', 'Akshukur', 'Bautino', 'Shetpe']);
       expect(res.body).toMatchObject({ total: 4, limit: 20, offset: 0 });
-      expect(res.body.items[2]).toEqual({ id: expect.any(String), name: 'Bautino', katoCode: null, districtId: west.districts[1], kind: 'rural_district' });
+      expect(res.body.items[2]).toEqual({
+        id: expect.any(String),
+        name: 'Bautino',
+        katoCode: null,
+        districtId: west.districts[1],
+        kind: 'rural_district',
+      });
     });
 
     it('filters by district', async () => {
@@ -193,12 +234,25 @@ describe('geography: regions, districts and villages', () => {
   describe('admin writes', () => {
     it.each(LEVELS)('creates, renames and removes a %s, auditing each change', async (level) => {
       const body = await validBody(level);
-      const created = await ctx.http().post(PATHS[level]).set(admin).send({ ...body, name: `  ${String(body.name)}  `, katoCode: '471010000' }).expect(201);
-      expect(created.body).toEqual({ ...body, id: expect.any(String), katoCode: '471010000', ...(level === 'village' && { kind: 'village' }) });
+      const created = await ctx
+        .http()
+        .post(PATHS[level])
+        .set(admin)
+        .send({ ...body, name: `  ${String(body.name)}  `, katoCode: '471010000' })
+        .expect(201);
+      expect(created.body).toEqual({
+        ...body,
+        id: expect.any(String),
+        katoCode: '471010000',
+        ...(level === 'village' && { kind: 'village' }),
+      });
       const id = created.body.id as string;
 
       const renamed = `Renamed ${tag()}`;
-      const patch = level === 'village' ? { name: renamed, katoCode: '471010001', kind: 'rural_district' } : { name: renamed, katoCode: '471010001' };
+      const patch =
+        level === 'village'
+          ? { name: renamed, katoCode: '471010001', kind: 'rural_district' }
+          : { name: renamed, katoCode: '471010001' };
       const updated = await ctx.http().patch(`${PATHS[level]}/${id}`).set(admin).send(patch).expect(200);
       expect(updated.body).toEqual({ ...created.body, ...patch });
       const stored = await ctx.dataSource.query(`SELECT name, kato_code FROM ${TABLES[level]} WHERE id = $1`, [id]);
@@ -211,17 +265,34 @@ describe('geography: regions, districts and villages', () => {
       expect(events.map((e) => e.action)).toEqual([`${level}.created`, `${level}.updated`, `${level}.removed`]);
       expect(events.every((e) => e.actorId === cast.admin.user.id)).toBe(true);
       expect(events[0]).toMatchObject({ before: null, after: { id, name: String(body.name), katoCode: '471010000' } });
-      expect(events[1]).toMatchObject({ before: { name: String(body.name) }, after: { name: renamed, katoCode: '471010001' } });
+      expect(events[1]).toMatchObject({
+        before: { name: String(body.name) },
+        after: { name: renamed, katoCode: '471010001' },
+      });
       expect(events[2]).toMatchObject({ before: { id, name: renamed }, after: null });
     });
 
     it('shows every change of a village to an admin at GET /audit-events?entityType=village&entityId=...', async () => {
       const tree = await createTree();
       await ctx.http().patch(`/villages/${tree.village}`).set(admin).send({ kind: 'rural_district' }).expect(200);
-      const res = await ctx.http().get('/audit-events').query({ entityType: 'village', entityId: tree.village }).set(admin).expect(200);
+      const res = await ctx
+        .http()
+        .get('/audit-events')
+        .query({ entityType: 'village', entityId: tree.village })
+        .set(admin)
+        .expect(200);
       expect(res.body.items).toEqual([
-        expect.objectContaining({ action: 'village.created', entityType: 'village', entityId: tree.village, seq: expect.stringMatching(/^\d+$/) }),
-        expect.objectContaining({ action: 'village.updated', before: expect.objectContaining({ kind: 'village' }), after: expect.objectContaining({ kind: 'rural_district' }) }),
+        expect.objectContaining({
+          action: 'village.created',
+          entityType: 'village',
+          entityId: tree.village,
+          seq: expect.stringMatching(/^\d+$/),
+        }),
+        expect.objectContaining({
+          action: 'village.updated',
+          before: expect.objectContaining({ kind: 'village' }),
+          after: expect.objectContaining({ kind: 'rural_district' }),
+        }),
       ]);
       const chain = await ctx.http().get('/audit-events/verify').set(admin).expect(200);
       expect(chain.body).toMatchObject({ valid: true, firstBreak: null });
@@ -238,28 +309,57 @@ describe('geography: regions, districts and villages', () => {
     it('refuses a duplicate region name with 409 GEOGRAPHY.NAME_TAKEN', async () => {
       const region = await createRegion();
       const before = await snapshot();
-      expectError(await ctx.http().post('/regions').set(admin).send({ name: region.name }), 409, 'GEOGRAPHY.NAME_TAKEN');
+      expectError(
+        await ctx.http().post('/regions').set(admin).send({ name: region.name }),
+        409,
+        'GEOGRAPHY.NAME_TAKEN',
+      );
       expect(await snapshot()).toEqual(before);
     });
 
-    it.each(['district', 'village'] as const)('refuses a duplicate %s name within its parent, allows it under another', async (level) => {
-      const [first, second] = [await createTree(), await createTree()];
-      const parentKey = level === 'district' ? 'regionId' : 'districtId';
-      const parentOf = (tree: typeof first) => (level === 'district' ? tree.region : tree.district);
-      const name = `Twin ${tag()}`;
-      await ctx.http().post(PATHS[level]).set(admin).send({ name, [parentKey]: parentOf(first) }).expect(201);
+    it.each(['district', 'village'] as const)(
+      'refuses a duplicate %s name within its parent, allows it under another',
+      async (level) => {
+        const [first, second] = [await createTree(), await createTree()];
+        const parentKey = level === 'district' ? 'regionId' : 'districtId';
+        const parentOf = (tree: typeof first) => (level === 'district' ? tree.region : tree.district);
+        const name = `Twin ${tag()}`;
+        await ctx
+          .http()
+          .post(PATHS[level])
+          .set(admin)
+          .send({ name, [parentKey]: parentOf(first) })
+          .expect(201);
 
-      const before = await snapshot();
-      expectError(await ctx.http().post(PATHS[level]).set(admin).send({ name, [parentKey]: parentOf(first) }), 409, 'GEOGRAPHY.NAME_TAKEN');
-      expect(await snapshot()).toEqual(before);
+        const before = await snapshot();
+        expectError(
+          await ctx
+            .http()
+            .post(PATHS[level])
+            .set(admin)
+            .send({ name, [parentKey]: parentOf(first) }),
+          409,
+          'GEOGRAPHY.NAME_TAKEN',
+        );
+        expect(await snapshot()).toEqual(before);
 
-      await ctx.http().post(PATHS[level]).set(admin).send({ name, [parentKey]: parentOf(second) }).expect(201);
-    });
+        await ctx
+          .http()
+          .post(PATHS[level])
+          .set(admin)
+          .send({ name, [parentKey]: parentOf(second) })
+          .expect(201);
+      },
+    );
 
     it.each(LEVELS)('refuses renaming a %s to a name taken in the same parent', async (level) => {
       const tree = await createTree();
       const sibling =
-        level === 'region' ? await createRegion() : level === 'district' ? await createDistrict(tree.region) : await createVillage(tree.district);
+        level === 'region'
+          ? await createRegion()
+          : level === 'district'
+            ? await createDistrict(tree.region)
+            : await createVillage(tree.district);
       const res = await ctx.http().patch(`${PATHS[level]}/${tree[level]}`).set(admin).send({ name: sibling.name });
       expectError(res, 409, 'GEOGRAPHY.NAME_TAKEN');
       const [row] = await ctx.dataSource.query(`SELECT name FROM ${TABLES[level]} WHERE id = $1`, [tree[level]]);
@@ -269,7 +369,12 @@ describe('geography: regions, districts and villages', () => {
     it.each(LEVELS)('refuses a KATO code another %s has with 409 GEOGRAPHY.KATO_TAKEN', async (level) => {
       const kato = String(Math.floor(100_000_000 + Math.random() * 899_999_999));
       const body = await validBody(level);
-      await ctx.http().post(PATHS[level]).set(admin).send({ ...body, katoCode: kato }).expect(201);
+      await ctx
+        .http()
+        .post(PATHS[level])
+        .set(admin)
+        .send({ ...body, katoCode: kato })
+        .expect(201);
       const twin = { ...(await validBody(level)), katoCode: kato };
       const before = await snapshot();
       expectError(await ctx.http().post(PATHS[level]).set(admin).send(twin), 409, 'GEOGRAPHY.KATO_TAKEN');
@@ -281,7 +386,11 @@ describe('geography: regions, districts and villages', () => {
       ['/villages', 'districtId'],
     ])('POST %s with an unknown parent is 422 GEOGRAPHY.PARENT_NOT_FOUND', async (path, parentKey) => {
       const before = await snapshot();
-      const res = await ctx.http().post(path).set(admin).send({ name: `Orphan ${tag()}`, [parentKey]: randomUUID() });
+      const res = await ctx
+        .http()
+        .post(path)
+        .set(admin)
+        .send({ name: `Orphan ${tag()}`, [parentKey]: randomUUID() });
       expectError(res, 422, 'GEOGRAPHY.PARENT_NOT_FOUND');
       expect(await snapshot()).toEqual(before);
     });
@@ -291,14 +400,23 @@ describe('geography: regions, districts and villages', () => {
     it.each([
       ['region', 'district'],
       ['district', 'village'],
-    ] as const)('refuses to remove a %s that has a %s: 409 DATABASE.REFERENCE_IN_USE, and it still exists', async (level, _child) => {
-      const tree = await createTree();
-      const before = await snapshot();
-      expectError(await ctx.http().delete(`${PATHS[level]}/${tree[level]}`).set(admin), 409, 'DATABASE.REFERENCE_IN_USE');
-      expect(await snapshot()).toEqual(before);
-      expect(await ctx.dataSource.query(`SELECT id FROM ${TABLES[level]} WHERE id = $1`, [tree[level]])).toEqual([{ id: tree[level] }]);
-      expect((await auditOf(level, tree[level])).map((e) => e.action)).toEqual([`${level}.created`]);
-    });
+    ] as const)(
+      'refuses to remove a %s that has a %s: 409 DATABASE.REFERENCE_IN_USE, and it still exists',
+      async (level, _child) => {
+        const tree = await createTree();
+        const before = await snapshot();
+        expectError(
+          await ctx.http().delete(`${PATHS[level]}/${tree[level]}`).set(admin),
+          409,
+          'DATABASE.REFERENCE_IN_USE',
+        );
+        expect(await snapshot()).toEqual(before);
+        expect(await ctx.dataSource.query(`SELECT id FROM ${TABLES[level]} WHERE id = $1`, [tree[level]])).toEqual([
+          { id: tree[level] },
+        ]);
+        expect((await auditOf(level, tree[level])).map((e) => e.action)).toEqual([`${level}.created`]);
+      },
+    );
 
     it('keeps a region that has districts in the public list', async () => {
       const tree = await createTree();
@@ -333,8 +451,18 @@ describe('geography: regions, districts and villages', () => {
       ] as const;
     };
 
-    const send = (method: 'POST' | 'PATCH' | 'DELETE', path: string, body: object | undefined, headers: Record<string, string>) => {
-      const req = method === 'POST' ? ctx.http().post(path) : method === 'PATCH' ? ctx.http().patch(path) : ctx.http().delete(path);
+    const send = (
+      method: 'POST' | 'PATCH' | 'DELETE',
+      path: string,
+      body: object | undefined,
+      headers: Record<string, string>,
+    ) => {
+      const req =
+        method === 'POST'
+          ? ctx.http().post(path)
+          : method === 'PATCH'
+            ? ctx.http().patch(path)
+            : ctx.http().delete(path);
       return body === undefined ? req.set(headers) : req.set(headers).send(body);
     };
 
@@ -349,21 +477,33 @@ describe('geography: regions, districts and villages', () => {
       const before = await snapshot();
       for (const [method, path, body] of routes) {
         const res = await send(method, path, body, headers());
-        expect({ route: `${method} ${path}`, status: res.status, code: res.body.code }).toEqual({ route: `${method} ${path}`, status, code });
+        expect({ route: `${method} ${path}`, status: res.status, code: res.body.code }).toEqual({
+          route: `${method} ${path}`,
+          status,
+          code,
+        });
       }
       expect(await snapshot()).toEqual(before);
     });
 
     it.each(LEVELS)('answers 400 REQUEST.INVALID_ID for a malformed %s id in the path', async (level) => {
       const before = await snapshot();
-      expectError(await ctx.http().patch(`${PATHS[level]}/12345`).set(admin).send({ name: 'X' }), 400, 'REQUEST.INVALID_ID');
+      expectError(
+        await ctx.http().patch(`${PATHS[level]}/12345`).set(admin).send({ name: 'X' }),
+        400,
+        'REQUEST.INVALID_ID',
+      );
       expectError(await ctx.http().delete(`${PATHS[level]}/12345`).set(admin), 400, 'REQUEST.INVALID_ID');
       expect(await snapshot()).toEqual(before);
     });
 
     it.each(LEVELS)('answers 404 for an unknown %s on PATCH and DELETE', async (level) => {
       const before = await snapshot();
-      expectError(await ctx.http().patch(`${PATHS[level]}/${randomUUID()}`).set(admin).send({ name: 'X' }), 404, NOT_FOUND[level]);
+      expectError(
+        await ctx.http().patch(`${PATHS[level]}/${randomUUID()}`).set(admin).send({ name: 'X' }),
+        404,
+        NOT_FOUND[level],
+      );
       expectError(await ctx.http().delete(`${PATHS[level]}/${randomUUID()}`).set(admin), 404, NOT_FOUND[level]);
       expect(await snapshot()).toEqual(before);
     });
@@ -405,15 +545,31 @@ describe('geography: regions, districts and villages', () => {
       const tree = await createTree();
       const [before] = await ctx.dataSource.query(`SELECT * FROM ${TABLES[level]} WHERE id = $1`, [tree[level]]);
       const auditBefore = await count('audit_events');
-      expectError(await ctx.http().patch(`${PATHS[level]}/${tree[level]}`).set(admin).send(body), 400, 'REQUEST.VALIDATION_FAILED', field);
-      expect(await ctx.dataSource.query(`SELECT * FROM ${TABLES[level]} WHERE id = $1`, [tree[level]])).toEqual([before]);
+      expectError(
+        await ctx.http().patch(`${PATHS[level]}/${tree[level]}`).set(admin).send(body),
+        400,
+        'REQUEST.VALIDATION_FAILED',
+        field,
+      );
+      expect(await ctx.dataSource.query(`SELECT * FROM ${TABLES[level]} WHERE id = $1`, [tree[level]])).toEqual([
+        before,
+      ]);
       expect(await count('audit_events')).toBe(auditBefore);
     });
 
     it('POST a village with a null kind is 400, not a database error', async () => {
       const body = await validBody('village');
       const before = await snapshot();
-      expectError(await ctx.http().post('/villages').set(admin).send({ ...body, kind: null }), 400, 'REQUEST.VALIDATION_FAILED', 'kind');
+      expectError(
+        await ctx
+          .http()
+          .post('/villages')
+          .set(admin)
+          .send({ ...body, kind: null }),
+        400,
+        'REQUEST.VALIDATION_FAILED',
+        'kind',
+      );
       expect(await snapshot()).toEqual(before);
     });
   });

@@ -16,11 +16,19 @@ describe('health and documentation', () => {
 
   it('serves the OpenAPI document with roles and error codes for every operation', async () => {
     const res = await ctx.http().get('/api/docs-json').expect(200);
-    const paths = res.body.paths as Record<string, Record<string, { 'x-roles'?: string[]; responses: Record<string, unknown> }>>;
-    expect(Object.keys(paths)).toEqual(expect.arrayContaining(['/health', '/auth/login', '/competitions', '/plans/{id}/adopt', '/audit-events/verify']));
+    const paths = res.body.paths as Record<
+      string,
+      Record<string, { 'x-roles'?: string[]; responses: Record<string, unknown> }>
+    >;
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining(['/health', '/auth/login', '/competitions', '/plans/{id}/adopt', '/audit-events/verify']),
+    );
     for (const [path, operations] of Object.entries(paths)) {
       for (const [method, operation] of Object.entries(operations)) {
-        expect({ route: `${method} ${path}`, roles: Array.isArray(operation['x-roles']) }).toEqual({ route: `${method} ${path}`, roles: true });
+        expect({ route: `${method} ${path}`, roles: Array.isArray(operation['x-roles']) }).toEqual({
+          route: `${method} ${path}`,
+          roles: true,
+        });
       }
     }
     expect(paths['/plans/{id}/adopt'].post.responses['409']).toBeDefined();
@@ -34,9 +42,18 @@ describe('health and documentation', () => {
   });
 
   it('refuses malformed JSON and oversized bodies with a code', async () => {
-    const malformed = await ctx.http().post('/auth/login').set('Content-Type', 'application/json').send('{"email": ').expect(400);
+    const malformed = await ctx
+      .http()
+      .post('/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email": ')
+      .expect(400);
     expect(malformed.body.code).toBe('REQUEST.MALFORMED_JSON');
-    const huge = await ctx.http().post('/auth/login').send({ email: 'a@b.kz', password: 'x'.repeat(200_000) }).expect(413);
+    const huge = await ctx
+      .http()
+      .post('/auth/login')
+      .send({ email: 'a@b.kz', password: 'x'.repeat(200_000) })
+      .expect(413);
     expect(huge.body.code).toBe('REQUEST.TOO_LARGE');
   });
 });

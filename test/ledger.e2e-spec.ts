@@ -25,9 +25,11 @@ describe('ledger', () => {
     await ctx?.close();
   });
 
-  const competition = async (budget: string) => (await createCompetition(ctx, cast.manager.user.id, villageIds, { budget, minAward: '10', maxAward: budget })).id;
+  const competition = async (budget: string) =>
+    (await createCompetition(ctx, cast.manager.user.id, villageIds, { budget, minAward: '10', maxAward: budget })).id;
   /** Each posting in its own transaction, as each approval or payment request is. */
-  const post = (posting: Omit<Posting, 'actorId'>) => ctx.dataSource.transaction((em) => ledger.post(em, { ...posting, actorId: cast.manager.user.id }));
+  const post = (posting: Omit<Posting, 'actorId'>) =>
+    ctx.dataSource.transaction((em) => ledger.post(em, { ...posting, actorId: cast.manager.user.id }));
 
   it('opens the budget from the competition on first use, and keeps every transaction balanced', async () => {
     const id = await competition('1000');
@@ -50,13 +52,22 @@ describe('ledger', () => {
 
   it('twenty parallel commitments where the budget fits ten: exactly ten', async () => {
     const id = await competition('1000');
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => post({ competitionId: id, movement: 'commitment', amount: 100n, awardId: anAward() })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () =>
+        post({ competitionId: id, movement: 'commitment', amount: 100n, awardId: anAward() }),
+      ),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
-    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => (r.reason as { code?: string; constraint?: string }).constraint ?? (r.reason as DomainError).code);
+    const refused = results
+      .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+      .map((r) => (r.reason as { code?: string; constraint?: string }).constraint ?? (r.reason as DomainError).code);
     expect(new Set(refused)).toEqual(new Set(['CK_ledger_accounts_balance']));
     expect(await ledger.balances(id)).toEqual({ budget: 0n, payable: 1000n, paid: 0n, funded: 1000n });
     // One opening, ten commitments.
-    const [{ n }]: { n: number }[] = await ctx.dataSource.query('SELECT count(*)::int AS n FROM ledger_transactions WHERE competition_id = $1', [id]);
+    const [{ n }]: { n: number }[] = await ctx.dataSource.query(
+      'SELECT count(*)::int AS n FROM ledger_transactions WHERE competition_id = $1',
+      [id],
+    );
     expect(n).toBe(11);
   });
 
@@ -64,7 +75,9 @@ describe('ledger', () => {
     const id = await competition('1000');
     const award = anAward();
     await post({ competitionId: id, movement: 'commitment', amount: 300n, awardId: award });
-    const results = await Promise.allSettled(Array.from({ length: 5 }, () => post({ competitionId: id, movement: 'payment', amount: 100n, awardId: award })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, () => post({ competitionId: id, movement: 'payment', amount: 100n, awardId: award })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
     expect(await ledger.balances(id)).toEqual({ budget: 700n, payable: 0n, paid: 300n, funded: 1000n });
   });
@@ -72,14 +85,35 @@ describe('ledger', () => {
   it('refuses to change history or a balance by hand, and an unbalanced transaction at commit', async () => {
     const id = await competition('500');
     await post({ competitionId: id, movement: 'commitment', amount: 100n, awardId: anAward() });
-    await expect(ctx.dataSource.query(`UPDATE ledger_entries SET amount = amount * 2 WHERE account_id IN (SELECT id FROM ledger_accounts WHERE competition_id = $1)`, [id])).rejects.toThrow(/append-only/);
-    await expect(ctx.dataSource.query(`DELETE FROM ledger_transactions WHERE competition_id = $1`, [id])).rejects.toThrow(/append-only/);
-    await expect(ctx.dataSource.query(`UPDATE ledger_accounts SET balance = balance + 1000 WHERE competition_id = $1 AND kind = 'budget'`, [id])).rejects.toThrow(/only through entries/);
+    await expect(
+      ctx.dataSource.query(
+        `UPDATE ledger_entries SET amount = amount * 2 WHERE account_id IN (SELECT id FROM ledger_accounts WHERE competition_id = $1)`,
+        [id],
+      ),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      ctx.dataSource.query(`DELETE FROM ledger_transactions WHERE competition_id = $1`, [id]),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      ctx.dataSource.query(
+        `UPDATE ledger_accounts SET balance = balance + 1000 WHERE competition_id = $1 AND kind = 'budget'`,
+        [id],
+      ),
+    ).rejects.toThrow(/only through entries/);
     await expect(
       ctx.dataSource.transaction(async (em) => {
-        const [t]: { id: string }[] = await em.query(`INSERT INTO ledger_transactions (competition_id, movement) VALUES ($1, 'release') RETURNING id`, [id]);
-        const [budget]: { id: string }[] = await em.query(`SELECT id FROM ledger_accounts WHERE competition_id = $1 AND kind = 'budget'`, [id]);
-        await em.query('INSERT INTO ledger_entries (transaction_id, account_id, amount) VALUES ($1, $2, 50)', [t.id, budget.id]);
+        const [t]: { id: string }[] = await em.query(
+          `INSERT INTO ledger_transactions (competition_id, movement) VALUES ($1, 'release') RETURNING id`,
+          [id],
+        );
+        const [budget]: { id: string }[] = await em.query(
+          `SELECT id FROM ledger_accounts WHERE competition_id = $1 AND kind = 'budget'`,
+          [id],
+        );
+        await em.query('INSERT INTO ledger_entries (transaction_id, account_id, amount) VALUES ($1, $2, 50)', [
+          t.id,
+          budget.id,
+        ]);
       }),
     ).rejects.toThrow(/does not balance/);
     expect(await ledger.balances(id)).toEqual({ budget: 400n, payable: 100n, paid: 0n, funded: 500n });

@@ -38,7 +38,13 @@ async function rowsWhere(ctx: TestContext, where: string, params: unknown[]): Pr
 }
 
 /** Waits until `count` rows match and all of them are sent; fails with what it last saw. */
-async function waitUntilSent(ctx: TestContext, where: string, params: unknown[], count: number, timeoutMs: number): Promise<Row[]> {
+async function waitUntilSent(
+  ctx: TestContext,
+  where: string,
+  params: unknown[],
+  count: number,
+  timeoutMs: number,
+): Promise<Row[]> {
   let last: Row[] = [];
   try {
     return await waitFor(
@@ -50,7 +56,9 @@ async function waitUntilSent(ctx: TestContext, where: string, params: unknown[],
       `${count} notifications to be sent`,
     );
   } catch (error) {
-    throw new Error(`${(error as Error).message}; last seen: ${JSON.stringify(last.map((r) => [r.status, r.sendAttempts, r.relayAttempts]))}`);
+    throw new Error(
+      `${(error as Error).message}; last seen: ${JSON.stringify(last.map((r) => [r.status, r.sendAttempts, r.relayAttempts]))}`,
+    );
   }
 }
 
@@ -125,8 +133,18 @@ describe('notifications: Redis stopped while applicants register', () => {
         const res = await app
           .http()
           .post('/auth/register')
-          .send({ email, password: 'a-long-enough-password', fullName: 'Арман Серікұлы', preferredLanguage: 'ru', homeVillageId: villageId });
-        return { status: res.status, ms: Date.now() - started, userId: (res.body as { user?: { id: string } }).user?.id };
+          .send({
+            email,
+            password: 'a-long-enough-password',
+            fullName: 'Арман Серікұлы',
+            preferredLanguage: 'ru',
+            homeVillageId: villageId,
+          });
+        return {
+          status: res.status,
+          ms: Date.now() - started,
+          userId: (res.body as { user?: { id: string } }).user?.id,
+        };
       }),
     );
     expect(registrations.map((r) => r.status)).toEqual(emails.map(() => 201));
@@ -237,7 +255,9 @@ describe('notifications: two relays at once', () => {
     let calls = 0;
     apiDelayMs = () => (calls++ % 4) * 100;
     await Promise.all(
-      Array.from({ length: 12 }, (_, t) => app.dataSource.transaction((em) => app.app.get(Outbox).addMany(em, messages.slice(t * 5, t * 5 + 5)))),
+      Array.from({ length: 12 }, (_, t) =>
+        app.dataSource.transaction((em) => app.app.get(Outbox).addMany(em, messages.slice(t * 5, t * 5 + 5))),
+      ),
     );
     const rows = await waitUntilSent(app, 'dedupe_key LIKE $1', [`${tag}:%`], 60, 30000);
     await sleep(1000);
@@ -270,7 +290,9 @@ describe('notifications: the worker process killed (SIGKILL) in the middle of a 
       return await work;
     } catch (error) {
       const { code, signal, stdout, stderr } = child.output();
-      throw new Error(`${(error as Error).message}\nworker exit=${code} signal=${signal}\nstdout: ${stdout.slice(-2000)}\nstderr: ${stderr.slice(-2000)}`);
+      throw new Error(
+        `${(error as Error).message}\nworker exit=${code} signal=${signal}\nstdout: ${stdout.slice(-2000)}\nstderr: ${stderr.slice(-2000)}`,
+      );
     }
   };
 
@@ -317,13 +339,22 @@ describe('notifications: the worker process killed (SIGKILL) in the middle of a 
     const res = await app
       .http()
       .post('/auth/register')
-      .send({ email, password: 'a-long-enough-password', fullName: 'Дана', preferredLanguage: 'en', homeVillageId: villageId })
+      .send({
+        email,
+        password: 'a-long-enough-password',
+        fullName: 'Дана',
+        preferredLanguage: 'en',
+        homeVillageId: villageId,
+      })
       .expect(201);
     const userId = (res.body as { user: { id: string } }).user.id;
     const where = `recipient_id = $1 AND type = 'account.registered'`;
 
     // The worker has written the whole message; the sink has not answered, so it is not yet "sent".
-    const [held] = await explained(first, mailbox.waitFor(1, 40000, (m) => m.to.includes(email)));
+    const [held] = await explained(
+      first,
+      mailbox.waitFor(1, 40000, (m) => m.to.includes(email)),
+    );
     expect(held.acknowledged).toBe(false);
     const [during] = await rowsWhere(app, where, [userId]);
     expect(during.status).toBe('sending');
@@ -376,7 +407,10 @@ describe('notifications: SMTP down when the worker starts, then up', () => {
     await waitFor(
       async () => {
         const rows = await rowsWhere(app, 'dedupe_key LIKE $1', [`${tag}:%`]);
-        return rows.length === 6 && rows.every((r) => r.sendAttempts >= 1 && r.status !== 'sent' && r.status !== 'failed') ? rows : undefined;
+        return rows.length === 6 &&
+          rows.every((r) => r.sendAttempts >= 1 && r.status !== 'sent' && r.status !== 'failed')
+          ? rows
+          : undefined;
       },
       15000,
       'a failed send attempt for every message',

@@ -1,12 +1,25 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Outbox } from '../src/modules/notifications/outbox.service';
-import { Cast, createAdoptedPlan, createCast, createCompetition, createPlaces, createUser, PASSWORD } from './helpers/factories';
+import {
+  Cast,
+  createAdoptedPlan,
+  createCast,
+  createCompetition,
+  createPlaces,
+  createUser,
+  PASSWORD,
+} from './helpers/factories';
 import { waitFor } from './helpers/processes';
 import { SmtpSink } from './helpers/smtp-sink';
 import { createTestApp, TestContext } from './helpers/test-app';
 import { startWorker } from './helpers/worker-context';
 
-const FAST = { RELAY_INTERVAL_MS: '100', NOTIFICATION_BACKOFF_MS: '100', NOTIFICATION_ATTEMPTS: '4', STALE_QUEUED_MS: '500' };
+const FAST = {
+  RELAY_INTERVAL_MS: '100',
+  NOTIFICATION_BACKOFF_MS: '100',
+  NOTIFICATION_ATTEMPTS: '4',
+  STALE_QUEUED_MS: '500',
+};
 
 describe('notifications: outbox, relay, sender, templates', () => {
   let sink: SmtpSink;
@@ -16,7 +29,10 @@ describe('notifications: outbox, relay, sender, templates', () => {
   let villageId: string;
 
   const statusOf = async (dedupePrefix: string) =>
-    (await ctx.dataSource.query(`SELECT status, send_attempts AS "sendAttempts", last_error AS "lastError" FROM notifications WHERE dedupe_key LIKE $1`, [`${dedupePrefix}%`])) as {
+    (await ctx.dataSource.query(
+      `SELECT status, send_attempts AS "sendAttempts", last_error AS "lastError" FROM notifications WHERE dedupe_key LIKE $1`,
+      [`${dedupePrefix}%`],
+    )) as {
       status: string;
       sendAttempts: number;
       lastError: string | null;
@@ -27,7 +43,14 @@ describe('notifications: outbox, relay, sender, templates', () => {
     const res = await ctx
       .http()
       .post('/auth/register')
-      .send({ email, password: 'a-long-enough-password', fullName: 'Айгерім', preferredLanguage: 'kk', homeVillageId: villageId, ...overrides })
+      .send({
+        email,
+        password: 'a-long-enough-password',
+        fullName: 'Айгерім',
+        preferredLanguage: 'kk',
+        homeVillageId: villageId,
+        ...overrides,
+      })
       .expect(201);
     return { email: String(overrides.email ?? email), body: res.body as { accessToken: string; user: { id: string } } };
   };
@@ -46,7 +69,7 @@ describe('notifications: outbox, relay, sender, templates', () => {
     await sink?.stop();
   });
 
-  it('registration mails a confirmation link in the person\'s language; the link confirms the address', async () => {
+  it("registration mails a confirmation link in the person's language; the link confirms the address", async () => {
     const { email, body } = await register();
     const [mail] = await sink.waitFor(1, 15000, (m) => m.to.includes(email));
     expect(mail.language).toBe('kk');
@@ -69,14 +92,25 @@ describe('notifications: outbox, relay, sender, templates', () => {
     expect(confirmed.text).toContain('расталды');
     const me = await ctx.http().get('/me').set('Authorization', `Bearer ${body.accessToken}`).expect(200);
     expect(me.body.emailConfirmed).toBe(true);
-    const again = await ctx.http().post('/auth/confirm-email').send({ token: link!.split('token=')[1] }).expect(409);
+    const again = await ctx
+      .http()
+      .post('/auth/confirm-email')
+      .send({ token: link!.split('token=')[1] })
+      .expect(409);
     expect(again.body.code).toBe('AUTH.LINK_USED');
-    const forged = await ctx.http().post('/auth/confirm-email/page').type('form').send({ token: `${token}x` }).expect(400);
+    const forged = await ctx
+      .http()
+      .post('/auth/confirm-email/page')
+      .type('form')
+      .send({ token: `${token}x` })
+      .expect(400);
     expect(forged.text).toContain('Сілтеме жарамсыз');
-    expect(await statusOf(`account.registered:`)).toEqual(expect.arrayContaining([expect.objectContaining({ status: 'sent' })]));
+    expect(await statusOf(`account.registered:`)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ status: 'sent' })]),
+    );
   });
 
-  it('password reset: a single-use link in the account\'s language, a new password, every session ended', async () => {
+  it("password reset: a single-use link in the account's language, a new password, every session ended", async () => {
     const { user } = await createUser(ctx, { roles: ['applicant'] });
     await ctx.dataSource.query(`UPDATE users SET preferred_language = 'ru' WHERE id = $1`, [user.id]);
     const login = await ctx.http().post('/auth/login').send({ email: user.email, password: PASSWORD }).expect(200);
@@ -90,7 +124,11 @@ describe('notifications: outbox, relay, sender, templates', () => {
     await ctx.http().get('/auth/password-reset').query({ token }).expect(200);
     await ctx.http().post('/auth/password-reset').send({ token, password: 'short' }).expect(400);
     await ctx.http().post('/auth/password-reset').send({ token, password: 'a-brand-new-password' }).expect(200);
-    const reuse = await ctx.http().post('/auth/password-reset').send({ token, password: 'yet-another-password' }).expect(409);
+    const reuse = await ctx
+      .http()
+      .post('/auth/password-reset')
+      .send({ token, password: 'yet-another-password' })
+      .expect(409);
     expect(reuse.body.code).toBe('AUTH.LINK_USED');
     await ctx.http().post('/auth/login').send({ email: user.email, password: PASSWORD }).expect(401);
     await ctx.http().post('/auth/login').send({ email: user.email, password: 'a-brand-new-password' }).expect(200);
@@ -104,8 +142,16 @@ describe('notifications: outbox, relay, sender, templates', () => {
     await ctx.http().post('/auth/password-reset/request').send({ email: user.email }).expect(202);
     const mails = await sink.waitFor(2, 15000, (m) => m.to.includes(user.email));
     const [older, newer] = mails.map((m) => /password-reset\?token=([\w.-]+)/.exec(m.text)![1]);
-    await ctx.http().post('/auth/password-reset').send({ token: newer, password: 'the-owners-new-password' }).expect(200);
-    const stale = await ctx.http().post('/auth/password-reset').send({ token: older, password: 'an-intruders-password' }).expect(409);
+    await ctx
+      .http()
+      .post('/auth/password-reset')
+      .send({ token: newer, password: 'the-owners-new-password' })
+      .expect(200);
+    const stale = await ctx
+      .http()
+      .post('/auth/password-reset')
+      .send({ token: older, password: 'an-intruders-password' })
+      .expect(409);
     expect(stale.body.code).toBe('AUTH.LINK_USED');
     await ctx.http().post('/auth/login').send({ email: user.email, password: 'the-owners-new-password' }).expect(200);
   });
@@ -115,8 +161,15 @@ describe('notifications: outbox, relay, sender, templates', () => {
     await ctx.http().post('/auth/password-reset/request').send({ email: user.email }).expect(202);
     const [mail] = await sink.waitFor(1, 15000, (m) => m.to.includes(user.email));
     const token = /password-reset\?token=([\w.-]+)/.exec(mail.text)![1];
-    await ctx.dataSource.query(`UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [user.id]);
-    const res = await ctx.http().post('/auth/password-reset').send({ token, password: 'a-brand-new-password' }).expect(422);
+    await ctx.dataSource.query(
+      `UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
+      [user.id],
+    );
+    const res = await ctx
+      .http()
+      .post('/auth/password-reset')
+      .send({ token, password: 'a-brand-new-password' })
+      .expect(422);
     expect(res.body.code).toBe('AUTH.LINK_EXPIRED');
   });
 
@@ -128,7 +181,10 @@ describe('notifications: outbox, relay, sender, templates', () => {
     await ctx.dataSource.query('UPDATE users SET email_confirmed_at = now() WHERE id = $1', [inside.user.id]);
     const outside = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[1] });
     const juror = await createUser(ctx, { roles: ['juror'], homeVillageId: places.villageIds[0] });
-    const competition = await createCompetition(ctx, cast.manager.user.id, [places.villageIds[0]], { title: 'Start Up Bautino', minAward: '50000000' });
+    const competition = await createCompetition(ctx, cast.manager.user.id, [places.villageIds[0]], {
+      title: 'Start Up Bautino',
+      minAward: '50000000',
+    });
     await ctx.http().post(`/competitions/${competition.id}/open`).set(cast.manager.auth).expect(200);
     const [mail] = await sink.waitFor(1, 15000, (m) => m.to.includes(inside.user.email));
     expect(mail.language).toBe('kk');
@@ -146,7 +202,14 @@ describe('notifications: outbox, relay, sender, templates', () => {
     const { user } = await createUser(ctx);
     await expect(
       ctx.dataSource.transaction(async (em) => {
-        await ctx.app.get(Outbox).add(em, { recipientId: user.id, type: 'password.reset', data: { tokenId: user.id, expiresAt: new Date().toISOString() }, dedupeKey: `rollback:${user.id}` });
+        await ctx.app
+          .get(Outbox)
+          .add(em, {
+            recipientId: user.id,
+            type: 'password.reset',
+            data: { tokenId: user.id, expiresAt: new Date().toISOString() },
+            dedupeKey: `rollback:${user.id}`,
+          });
         throw new Error('the cause fails');
       }),
     ).rejects.toThrow('the cause fails');
@@ -157,7 +220,12 @@ describe('notifications: outbox, relay, sender, templates', () => {
 
   it('the same dedupe key never makes a second message', async () => {
     const { user } = await createUser(ctx);
-    const message = { recipientId: user.id, type: 'password.reset' as const, data: { tokenId: user.id, expiresAt: new Date(Date.now() + 3600000).toISOString() }, dedupeKey: `dedupe:${user.id}` };
+    const message = {
+      recipientId: user.id,
+      type: 'password.reset' as const,
+      data: { tokenId: user.id, expiresAt: new Date(Date.now() + 3600000).toISOString() },
+      dedupeKey: `dedupe:${user.id}`,
+    };
     await ctx.dataSource.transaction((em) => ctx.app.get(Outbox).add(em, message));
     await ctx.dataSource.transaction((em) => ctx.app.get(Outbox).add(em, message));
     await sink.waitFor(1, 15000, (m) => m.to.includes(user.email));
@@ -172,10 +240,17 @@ describe('notifications: outbox, relay, sender, templates', () => {
       await ctx.http().post('/auth/password-reset/request').send({ email: who.user.email }).expect(202);
     }
     await sink.waitFor(1, 15000, (m) => m.to.includes(fine.user.email));
-    const failed = await waitFor(async () => {
-      const rows = await ctx.dataSource.query(`SELECT status, send_attempts AS "sendAttempts", last_error AS "lastError" FROM notifications WHERE recipient_id = $1`, [bounced.user.id]);
-      return rows[0]?.status === 'failed' ? rows[0] : undefined;
-    }, 15000, 'the bounced message to fail');
+    const failed = await waitFor(
+      async () => {
+        const rows = await ctx.dataSource.query(
+          `SELECT status, send_attempts AS "sendAttempts", last_error AS "lastError" FROM notifications WHERE recipient_id = $1`,
+          [bounced.user.id],
+        );
+        return rows[0]?.status === 'failed' ? rows[0] : undefined;
+      },
+      15000,
+      'the bounced message to fail',
+    );
     expect(failed.sendAttempts).toBe(1);
     expect(failed.lastError).toBe('SMTP 550 5.1.1 after RCPT TO');
 
@@ -188,10 +263,16 @@ describe('notifications: outbox, relay, sender, templates', () => {
   it('admins retry a failed message; it is sent once the cause is fixed', async () => {
     const { user } = await createUser(ctx, { email: `bounce-retry-${Date.now()}@example.kz` });
     await ctx.http().post('/auth/password-reset/request').send({ email: user.email }).expect(202);
-    const [row] = await waitFor(async () => {
-      const rows = await ctx.dataSource.query(`SELECT id, status FROM notifications WHERE recipient_id = $1`, [user.id]);
-      return rows[0]?.status === 'failed' ? rows : undefined;
-    }, 15000, 'the message to fail');
+    const [row] = await waitFor(
+      async () => {
+        const rows = await ctx.dataSource.query(`SELECT id, status FROM notifications WHERE recipient_id = $1`, [
+          user.id,
+        ]);
+        return rows[0]?.status === 'failed' ? rows : undefined;
+      },
+      15000,
+      'the message to fail',
+    );
     const fixedEmail = `fixed-${Date.now()}@example.kz`;
     await ctx.dataSource.query('UPDATE users SET email = $2 WHERE id = $1', [user.id, fixedEmail]);
     const retried = await ctx.http().post(`/notifications/${row.id}/retry`).set(cast.admin.auth).expect(200);
@@ -207,10 +288,17 @@ describe('notifications: outbox, relay, sender, templates', () => {
   it('SMTP down, then up: the message arrives after retries', async () => {
     await sink.stop();
     const { email } = await register();
-    await waitFor(async () => {
-      const rows = await ctx.dataSource.query(`SELECT send_attempts AS n FROM notifications n JOIN users u ON u.id = n.recipient_id WHERE u.email = $1`, [email]);
-      return rows[0]?.n >= 1 ? true : undefined;
-    }, 15000, 'a failed send attempt');
+    await waitFor(
+      async () => {
+        const rows = await ctx.dataSource.query(
+          `SELECT send_attempts AS n FROM notifications n JOIN users u ON u.id = n.recipient_id WHERE u.email = $1`,
+          [email],
+        );
+        return rows[0]?.n >= 1 ? true : undefined;
+      },
+      15000,
+      'a failed send attempt',
+    );
     await sink.listen();
     const [mail] = await sink.waitFor(1, 20000, (m) => m.to.includes(email));
     expect(mail.subject).not.toBe('');
@@ -222,7 +310,12 @@ describe('notifications: outbox, relay, sender, templates', () => {
       ctx.dataSource.query(
         `INSERT INTO notifications (recipient_id, type, data, dedupe_key, status, lease_until, queued_at)
          VALUES ($1, 'password.reset', $2, $3, $4, ${extra}) RETURNING id`,
-        [recipientId, JSON.stringify({ tokenId: recipientId, expiresAt: new Date(Date.now() + 3600000).toISOString() }), `recovery:${recipientId}`, status],
+        [
+          recipientId,
+          JSON.stringify({ tokenId: recipientId, expiresAt: new Date(Date.now() + 3600000).toISOString() }),
+          `recovery:${recipientId}`,
+          status,
+        ],
       );
     // A relay claimed this row and died before queueing it: its lease has run out.
     const [[claimed]] = [await insert(abandoned.user.id, 'claimed', `now() - interval '1 second', NULL`)];

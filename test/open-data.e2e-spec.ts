@@ -30,7 +30,10 @@ interface GrantBody {
 }
 
 /** The official 360Giving 1.4.3 grant schema, copied into the fixtures (JSON Schema 2020-12). */
-const schema = JSON.parse(readFileSync(join(__dirname, 'fixtures', '360giving-schema-1.4.3.json'), 'utf8')) as Record<string, unknown>;
+const schema = JSON.parse(readFileSync(join(__dirname, 'fixtures', '360giving-schema-1.4.3.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
 
 /**
  * Open data (DESIGN.md section 10): grants are public without signing in, by place and goal, with no
@@ -44,22 +47,44 @@ describe('open data', () => {
   let a: Awardable;
   let awards: AwardBody[];
   const http = () => ctx.http();
-  const grants = async (query: Record<string, string | number> = {}) => (await http().get('/public/grants').query(query).expect(200)).body as { items: GrantBody[]; total: number; limit: number };
+  const grants = async (query: Record<string, string | number> = {}) =>
+    (await http().get('/public/grants').query(query).expect(200)).body as {
+      items: GrantBody[];
+      total: number;
+      limit: number;
+    };
   const pay = async (tranche: { id: string; amount: string }) => {
-    const [{ today }] = await ctx.dataSource.query(`SELECT to_char((now() AT TIME ZONE $1)::date, 'YYYY-MM-DD') AS today`, [ctx.config.mailTimeZone]);
-    await http().post(`/tranches/${tranche.id}/payments`).set(cast.finance.auth).set('Idempotency-Key', randomUUID()).send({ bankReference: 'PP-000123', paidOn: today }).expect(201);
+    const [{ today }] = await ctx.dataSource.query(
+      `SELECT to_char((now() AT TIME ZONE $1)::date, 'YYYY-MM-DD') AS today`,
+      [ctx.config.mailTimeZone],
+    );
+    await http()
+      .post(`/tranches/${tranche.id}/payments`)
+      .set(cast.finance.auth)
+      .set('Idempotency-Key', randomUUID())
+      .send({ bankReference: 'PP-000123', paidOn: today })
+      .expect(201);
   };
 
   beforeAll(async () => {
     ctx = await createTestApp();
     cast = await createCast(ctx);
     a = await createAwardable(ctx, cast, 5, { budget: '1000000000' });
-    awards = (await http().post(`/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201)).body as AwardBody[];
-    for (const i of [0, 1, 2, 3]) await http().post(`/awards/${awards[i].id}/approve`).set(cast.manager2.auth).expect(200);
-    for (const i of [0, 1, 2]) awards[i] = (await http().post(`/awards/${awards[i].id}/accept`).set(a.applications[i].applicant.auth).expect(200)).body as AwardBody;
+    awards = (await http().post(`/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201))
+      .body as AwardBody[];
+    for (const i of [0, 1, 2, 3])
+      await http().post(`/awards/${awards[i].id}/approve`).set(cast.manager2.auth).expect(200);
+    for (const i of [0, 1, 2])
+      awards[i] = (
+        await http().post(`/awards/${awards[i].id}/accept`).set(a.applications[i].applicant.auth).expect(200)
+      ).body as AwardBody;
     await pay(awards[0].tranches[0]);
     await pay(awards[1].tranches[0]);
-    await http().post(`/awards/${awards[1].id}/cancel`).set(cast.manager.auth).send({ reason: 'The business closed' }).expect(200);
+    await http()
+      .post(`/awards/${awards[1].id}/cancel`)
+      .set(cast.manager.auth)
+      .send({ reason: 'The business closed' })
+      .expect(200);
   });
   afterAll(async () => {
     await ctx.close();
@@ -70,13 +95,34 @@ describe('open data', () => {
     expect(page.items.map((g) => g.id).sort()).toEqual([awards[0].id, awards[1].id, awards[2].id].sort());
     expect(page.total).toBe(3);
     const byId = new Map(page.items.map((g) => [g.id, g]));
-    expect(byId.get(awards[0].id)).toMatchObject({ status: 'active', amountAwarded: awards[0].amount, amountDisbursed: awards[0].tranches[0].amount });
+    expect(byId.get(awards[0].id)).toMatchObject({
+      status: 'active',
+      amountAwarded: awards[0].amount,
+      amountDisbursed: awards[0].tranches[0].amount,
+    });
     // A cancelled grant is worth what was paid on it; the rest went back to the budget.
-    expect(byId.get(awards[1].id)).toMatchObject({ status: 'cancelled', amountAwarded: awards[1].tranches[0].amount, amountDisbursed: awards[1].tranches[0].amount });
-    expect(byId.get(awards[2].id)).toMatchObject({ status: 'accepted', amountAwarded: awards[2].amount, amountDisbursed: '0' });
+    expect(byId.get(awards[1].id)).toMatchObject({
+      status: 'cancelled',
+      amountAwarded: awards[1].tranches[0].amount,
+      amountDisbursed: awards[1].tranches[0].amount,
+    });
+    expect(byId.get(awards[2].id)).toMatchObject({
+      status: 'accepted',
+      amountAwarded: awards[2].amount,
+      amountDisbursed: '0',
+    });
     const text = JSON.stringify(page);
     for (const { applicant, id, title } of a.applications.slice(0, 3)) {
-      for (const secret of [applicant.user.fullName, 'Applicant', applicant.user.email, applicant.user.phone, applicant.user.id, id, title, 'Summary']) {
+      for (const secret of [
+        applicant.user.fullName,
+        'Applicant',
+        applicant.user.email,
+        applicant.user.phone,
+        applicant.user.id,
+        id,
+        title,
+        'Summary',
+      ]) {
         expect(text).not.toContain(secret);
       }
     }
@@ -97,17 +143,41 @@ describe('open data', () => {
       ['sector', first.sector, (g: GrantBody) => g.sector],
     ] as const) {
       const found = (await grants({ [key]: value })).items;
-      expect(found.map((g) => g.id).sort()).toEqual(all.filter((g) => pick(g) === value).map((g) => g.id).sort());
+      expect(found.map((g) => g.id).sort()).toEqual(
+        all
+          .filter((g) => pick(g) === value)
+          .map((g) => g.id)
+          .sort(),
+      );
     }
     const goal = first.goals[0];
-    expect((await grants({ goalId: goal.id })).items.map((g) => g.id).sort()).toEqual(all.filter((g) => g.goals.some((x) => x.id === goal.id)).map((g) => g.id).sort());
+    expect((await grants({ goalId: goal.id })).items.map((g) => g.id).sort()).toEqual(
+      all
+        .filter((g) => g.goals.some((x) => x.id === goal.id))
+        .map((g) => g.id)
+        .sort(),
+    );
     expect((await grants({ villageId: randomUUID() })).items).toEqual([]);
     const paged = await grants({ limit: 1, offset: 1 });
     expect(paged.items.map((g) => g.id)).toEqual([all[1].id]);
     expect((await grants({ limit: 1000000 })).limit).toBe(100);
-    expectError(await http().get('/public/grants').query({ villageId: 'not-a-uuid' }), 400, 'REQUEST.VALIDATION_FAILED', 'villageId');
-    expectError(await http().get('/public/grants').query({ sector: 'mining' }), 400, 'REQUEST.VALIDATION_FAILED', 'sector');
-    expectError(await http().get('/public/grants').query({ applicantId: randomUUID() }), 400, 'REQUEST.VALIDATION_FAILED');
+    expectError(
+      await http().get('/public/grants').query({ villageId: 'not-a-uuid' }),
+      400,
+      'REQUEST.VALIDATION_FAILED',
+      'villageId',
+    );
+    expectError(
+      await http().get('/public/grants').query({ sector: 'mining' }),
+      400,
+      'REQUEST.VALIDATION_FAILED',
+      'sector',
+    );
+    expectError(
+      await http().get('/public/grants').query({ applicantId: randomUUID() }),
+      400,
+      'REQUEST.VALIDATION_FAILED',
+    );
   });
 
   it('sums grants by region, district, village and goal, consistent with the list', async () => {
@@ -118,15 +188,24 @@ describe('open data', () => {
       const expected = [...new Set(all.map((g) => g[by].id))]
         .map((id) => {
           const mine = all.filter((g) => g[by].id === id);
-          return { id, grants: mine.length, amountAwarded: sum(mine, (g) => g.amountAwarded), amountDisbursed: sum(mine, (g) => g.amountDisbursed) };
+          return {
+            id,
+            grants: mine.length,
+            amountAwarded: sum(mine, (g) => g.amountAwarded),
+            amountDisbursed: sum(mine, (g) => g.amountDisbursed),
+          };
         })
         .sort((x, y) => x.id.localeCompare(y.id));
-      const rows = (body.rows as { id: string; grants: number; amountAwarded: string; amountDisbursed: string; currency: string }[])
+      const rows = (
+        body.rows as { id: string; grants: number; amountAwarded: string; amountDisbursed: string; currency: string }[]
+      )
         .map(({ id, grants: n, amountAwarded, amountDisbursed }) => ({ id, grants: n, amountAwarded, amountDisbursed }))
         .sort((x, y) => x.id.localeCompare(y.id));
       expect({ by, rows }).toEqual({ by, rows: expected });
     }
-    const goals = (await http().get('/public/grants/summary').query({ by: 'goal', competitionId: a.competitionId }).expect(200)).body.rows as { id: string; grants: number }[];
+    const goals = (
+      await http().get('/public/grants/summary').query({ by: 'goal', competitionId: a.competitionId }).expect(200)
+    ).body.rows as { id: string; grants: number }[];
     expect(goals.reduce((n, r) => n + r.grants, 0)).toBe(all.reduce((n, g) => n + g.goals.length, 0));
     expectError(await http().get('/public/grants/summary'), 400, 'REQUEST.VALIDATION_FAILED', 'by');
   });
@@ -154,7 +233,11 @@ describe('open data', () => {
     const overall = (await http().get('/public/figures').expect(200)).body;
     expect(overall.competitions).toBe(1);
     expectError(await http().get('/public/figures').query({ competitionId: draft.id }), 404, 'COMPETITION.NOT_FOUND');
-    expectError(await http().get('/public/figures').query({ competitionId: randomUUID() }), 404, 'COMPETITION.NOT_FOUND');
+    expectError(
+      await http().get('/public/figures').query({ competitionId: randomUUID() }),
+      404,
+      'COMPETITION.NOT_FOUND',
+    );
   });
 
   it('exports the grants in the 360Giving Data Standard, every grant valid against the official schema', async () => {
@@ -165,10 +248,17 @@ describe('open data', () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats(ajv);
     // The schema names its draft by the http:// form of the 2020-12 meta-schema's address.
-    ajv.addMetaSchema(ajv.getSchema('https://json-schema.org/draft/2020-12/schema')!.schema as object, 'http://json-schema.org/draft/2020-12/schema');
+    ajv.addMetaSchema(
+      ajv.getSchema('https://json-schema.org/draft/2020-12/schema')!.schema as object,
+      'http://json-schema.org/draft/2020-12/schema',
+    );
     const validate = ajv.compile(schema);
     for (const grant of pkg.grants) {
-      expect({ id: grant.id, valid: validate(grant), errors: validate.errors ?? null }).toEqual({ id: grant.id, valid: true, errors: null });
+      expect({ id: grant.id, valid: validate(grant), errors: validate.errors ?? null }).toEqual({
+        id: grant.id,
+        valid: true,
+        errors: null,
+      });
     }
     // The validator is not vacuous: a grant without a recipient, or with amounts as strings, fails.
     const { recipientIndividual: _dropped, ...noRecipient } = pkg.grants[0];
@@ -176,22 +266,35 @@ describe('open data', () => {
     expect(validate({ ...pkg.grants[0], amountAwarded: '1000' })).toBe(false);
 
     expect(pkg.grants).toHaveLength(3);
-    const first = pkg.grants.find((g) => g.id === `360G-startup-${awards[0].id}`) as { disbursementTransaction: unknown; classifications: unknown };
+    const first = pkg.grants.find((g) => g.id === `360G-startup-${awards[0].id}`) as {
+      disbursementTransaction: unknown;
+      classifications: unknown;
+    };
     expect(first).toMatchObject({
       currency: 'KZT',
       amountAwarded: Number(awards[0].amount) / 100,
       amountDisbursed: Number(awards[0].tranches[0].amount) / 100,
       amountAppliedFor: expect.any(Number),
       fromOpenCall: 'Yes',
-      recipientIndividual: { id: expect.stringMatching(/^360G-startup-IND-P-[0-9a-f]{16}$/), name: 'Individual Recipient' },
+      recipientIndividual: {
+        id: expect.stringMatching(/^360G-startup-IND-P-[0-9a-f]{16}$/),
+        name: 'Individual Recipient',
+      },
       fundingOrganization: [{ id: ctx.config.openData.funderId, name: ctx.config.openData.funderName }],
       grantProgramme: [{ code: a.competitionId, title: expect.any(String) }],
       beneficiaryLocation: [{ id: a.applications[0].villageId, countryCode: 'KZ', name: expect.any(String) }],
     });
     expect(first.disbursementTransaction).toEqual([
-      { id: expect.stringMatching(/^360G-startup-payment-/), transactionDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), currency: 'KZT', value: Number(awards[0].tranches[0].amount) / 100 },
+      {
+        id: expect.stringMatching(/^360G-startup-payment-/),
+        transactionDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        currency: 'KZT',
+        value: Number(awards[0].tranches[0].amount) / 100,
+      },
     ]);
-    const goalIds = (first.classifications as { vocabulary: string; code: string }[]).filter((c) => c.vocabulary === 'village-development-plan-goal').map((c) => c.code);
+    const goalIds = (first.classifications as { vocabulary: string; code: string }[])
+      .filter((c) => c.vocabulary === 'village-development-plan-goal')
+      .map((c) => c.code);
     const listed = (await grants()).items.find((g) => g.id === awards[0].id)!;
     expect(goalIds).toEqual(listed.goals.map((g) => g.id));
     for (const { applicant, title } of a.applications) {
@@ -205,14 +308,30 @@ describe('open data', () => {
   });
 
   it('keeps out a declined offer, follows a failed payment, and serves parallel exports that all validate', async () => {
-    await http().post(`/awards/${awards[3].id}/decline`).set(a.applications[3].applicant.auth).send({ reason: 'Found other funding' }).expect(200);
+    await http()
+      .post(`/awards/${awards[3].id}/decline`)
+      .set(a.applications[3].applicant.auth)
+      .send({ reason: 'Found other funding' })
+      .expect(200);
     expect((await grants()).total).toBe(3);
-    const exportOf = async () => JSON.parse((await http().get(`/public/competitions/${a.competitionId}/360giving`).expect(200)).text) as { grants: Record<string, unknown>[] };
+    const exportOf = async () =>
+      JSON.parse((await http().get(`/public/competitions/${a.competitionId}/360giving`).expect(200)).text) as {
+        grants: Record<string, unknown>[];
+      };
     const before = (await exportOf()).grants.find((g) => g.id === `360G-startup-${awards[0].id}`)!;
-    const [payment] = (await http().get(`/awards/${awards[0].id}/payments`).set(cast.finance.auth).expect(200)).body as { id: string }[];
-    await http().post(`/payments/${payment.id}/failure`).set(cast.finance.auth).set('Idempotency-Key', randomUUID()).send({ reason: 'Account closed' }).expect(200);
+    const [payment] = (await http().get(`/awards/${awards[0].id}/payments`).set(cast.finance.auth).expect(200))
+      .body as { id: string }[];
+    await http()
+      .post(`/payments/${payment.id}/failure`)
+      .set(cast.finance.auth)
+      .set('Idempotency-Key', randomUUID())
+      .send({ reason: 'Account closed' })
+      .expect(200);
     const parallel = await Promise.all(Array.from({ length: 5 }, exportOf));
-    for (const pkg of parallel) expect(pkg.grants.map((g) => g.id).sort()).toEqual([awards[0].id, awards[1].id, awards[2].id].map((id) => `360G-startup-${id}`).sort());
+    for (const pkg of parallel)
+      expect(pkg.grants.map((g) => g.id).sort()).toEqual(
+        [awards[0].id, awards[1].id, awards[2].id].map((id) => `360G-startup-${id}`).sort(),
+      );
     const after = parallel[0].grants.find((g) => g.id === before.id)!;
     expect(after).toMatchObject({ amountDisbursed: 0, disbursementTransaction: [] });
     expect(Date.parse(after.dateModified as string)).toBeGreaterThan(Date.parse(before.dateModified as string));
@@ -252,12 +371,18 @@ describe('public reads are cached', () => {
     expect(second404.headers['cache-control']).toBe('no-store');
     // A route that reads no query string is one entry, whatever junk is appended to its URL.
     await ctx.http().get(`/public/competitions/${a.competitionId}/rounds`).expect(200);
-    const junk = await ctx.http().get(`/public/competitions/${a.competitionId}/rounds`).query({ x: randomUUID() }).expect(200);
+    const junk = await ctx
+      .http()
+      .get(`/public/competitions/${a.competitionId}/rounds`)
+      .query({ x: randomUUID() })
+      .expect(200);
     expect(junk.headers['x-cache']).toBe('hit');
   });
 
   it('computes a cold entry once for a burst of readers: one miss, the rest wait for it', async () => {
-    const burst = await Promise.all(Array.from({ length: 10 }, () => ctx.http().get('/public/grants').query({ limit: 7 }).expect(200)));
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, () => ctx.http().get('/public/grants').query({ limit: 7 }).expect(200)),
+    );
     expect(burst.map((r) => r.headers['x-cache']).sort()).toEqual([...Array(9).fill('hit'), 'miss']);
     expect(new Set(burst.map((r) => r.text)).size).toBe(1);
     expect(burst[0].headers['content-type']).toMatch(/^application\/json/);

@@ -13,7 +13,13 @@ describe('oversight by observers', () => {
   let a: Awardable;
   const http = () => ctx.http();
   const readsBy = async (actorId: string): Promise<AuditBody[]> =>
-    (await http().get('/audit-events').query({ actorId, action: 'oversight.read', limit: 100 }).set(cast.observer.auth).expect(200)).body.items as AuditBody[];
+    (
+      await http()
+        .get('/audit-events')
+        .query({ actorId, action: 'oversight.read', limit: 100 })
+        .set(cast.observer.auth)
+        .expect(200)
+    ).body.items as AuditBody[];
 
   beforeAll(async () => {
     ctx = await createTestApp();
@@ -38,7 +44,12 @@ describe('oversight by observers', () => {
     expect(reads[0].after).toMatchObject({ material: 'round_results', returned: 3 });
     expect(reads[1].after).toMatchObject({ material: 'scoresheets', limit: 5, offset: 0 });
     expect(reads.every((e) => e.action === 'oversight.read')).toBe(true);
-    expectError(await http().get('/audit-events').query({ action: "x'; DROP" }).set(cast.observer.auth), 400, 'REQUEST.VALIDATION_FAILED', 'action');
+    expectError(
+      await http().get('/audit-events').query({ action: "x'; DROP" }).set(cast.observer.auth),
+      400,
+      'REQUEST.VALIDATION_FAILED',
+      'action',
+    );
     const verify = await http().get('/audit-events/verify').set(cast.observer.auth).expect(200);
     expect(verify.body).toMatchObject({ valid: true, firstBreak: null });
   });
@@ -58,7 +69,9 @@ describe('oversight by observers', () => {
       expect(res.status).toBe(500);
       expect(res.body).not.toHaveProperty('items');
     } finally {
-      await ctx.dataSource.query('DROP TRIGGER refuse_oversight_reads ON audit_events; DROP FUNCTION refuse_oversight_reads();');
+      await ctx.dataSource.query(
+        'DROP TRIGGER refuse_oversight_reads ON audit_events; DROP FUNCTION refuse_oversight_reads();',
+      );
     }
   });
 });

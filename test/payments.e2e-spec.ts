@@ -31,11 +31,23 @@ describe('payments', () => {
     http().post(`/payments/${paymentId}/failure`).set(who.auth).set('Idempotency-Key', key).send(body);
   /** A calendar date in the programme's time zone, days from today on the database's clock. */
   const day = async (offset = 0): Promise<string> =>
-    (await ctx.dataSource.query(`SELECT to_char((now() AT TIME ZONE $1)::date + $2::int, 'YYYY-MM-DD') AS d`, [ctx.config.mailTimeZone, offset]))[0].d as string;
-  const award = async (id: string): Promise<AwardBody> => (await http().get(`/awards/${id}`).set(cast.manager.auth).expect(200)).body as AwardBody;
+    (
+      await ctx.dataSource.query(`SELECT to_char((now() AT TIME ZONE $1)::date + $2::int, 'YYYY-MM-DD') AS d`, [
+        ctx.config.mailTimeZone,
+        offset,
+      ])
+    )[0].d as string;
+  const award = async (id: string): Promise<AwardBody> =>
+    (await http().get(`/awards/${id}`).set(cast.manager.auth).expect(200)).body as AwardBody;
   const paymentsOf = async (awardId: string): Promise<{ id: string; status: string; trancheId: string }[]> =>
-    ctx.dataSource.query(`SELECT id, status, tranche_id AS "trancheId" FROM payments WHERE award_id = $1 ORDER BY created_at, id`, [awardId]);
-  const keysOf = async (actorId: string): Promise<number> => Number((await ctx.dataSource.query(`SELECT count(*) AS n FROM idempotency_keys WHERE actor_id = $1`, [actorId]))[0].n);
+    ctx.dataSource.query(
+      `SELECT id, status, tranche_id AS "trancheId" FROM payments WHERE award_id = $1 ORDER BY created_at, id`,
+      [awardId],
+    );
+  const keysOf = async (actorId: string): Promise<number> =>
+    Number(
+      (await ctx.dataSource.query(`SELECT count(*) AS n FROM idempotency_keys WHERE actor_id = $1`, [actorId]))[0].n,
+    );
   const expectBalanced = async (competitionId: string) => {
     const b = await ledger.balances(competitionId);
     expect(b.budget + b.payable + b.paid).toBe(b.funded);
@@ -45,7 +57,8 @@ describe('payments', () => {
   /** Approved by `approver` and accepted by the grantee: the signing tranche is approved. */
   const offerAndAccept = async (i: number, approver: TestUser = cast.manager2): Promise<AwardBody> => {
     await http().post(`/awards/${awards[i].id}/approve`).set(approver.auth).expect(200);
-    return (await http().post(`/awards/${awards[i].id}/accept`).set(a.applications[i].applicant.auth).expect(200)).body as AwardBody;
+    return (await http().post(`/awards/${awards[i].id}/accept`).set(a.applications[i].applicant.auth).expect(200))
+      .body as AwardBody;
   };
 
   beforeAll(async () => {
@@ -54,7 +67,8 @@ describe('payments', () => {
     ledger = ctx.app.get(LedgerService);
     // Requests of 100.0M, 101.0M, ... tiyn: all seven fit the budget and are proposed.
     a = await createAwardable(ctx, cast, 7, { budget: '1000000000' });
-    awards = (await http().post(`/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201)).body as AwardBody[];
+    awards = (await http().post(`/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201))
+      .body as AwardBody[];
     expect(awards.map((x) => x.applicationId)).toEqual(a.applications.map((x) => x.id));
   });
   afterAll(async () => {
@@ -103,16 +117,38 @@ describe('payments', () => {
       expect(now.status).toBe('active');
       expect(now.tranches.map((t) => t.status)).toEqual(['paid', 'planned', 'planned']);
 
-      const mail = await ctx.dataSource.query(`SELECT recipient_id AS "recipientId", data FROM notifications WHERE type = 'payment.recorded' AND dedupe_key = $1`, [`payment.recorded:${first.body.id}`]);
-      const [{ reference, title }] = await ctx.dataSource.query(`SELECT a.reference, c.title FROM applications a JOIN competitions c ON c.id = a.competition_id WHERE a.id = $1`, [accepted.applicationId]);
+      const mail = await ctx.dataSource.query(
+        `SELECT recipient_id AS "recipientId", data FROM notifications WHERE type = 'payment.recorded' AND dedupe_key = $1`,
+        [`payment.recorded:${first.body.id}`],
+      );
+      const [{ reference, title }] = await ctx.dataSource.query(
+        `SELECT a.reference, c.title FROM applications a JOIN competitions c ON c.id = a.competition_id WHERE a.id = $1`,
+        [accepted.applicationId],
+      );
       expect(mail).toEqual([
         {
           recipientId: a.applications[0].applicant.user.id,
-          data: { awardId: accepted.id, reference, competitionTitle: title, trancheNumber: 1, trancheLabel: 'On signing', amount: '50000000', bankReference: 'PP-000123', paidOn: body.paidOn },
+          data: {
+            awardId: accepted.id,
+            reference,
+            competitionTitle: title,
+            trancheNumber: 1,
+            trancheLabel: 'On signing',
+            amount: '50000000',
+            bankReference: 'PP-000123',
+            paidOn: body.paidOn,
+          },
         },
       ]);
-      expect((await auditOf(ctx, 'payment', first.body.id, cast.observer.auth)).map((e) => [e.action, e.actorId])).toEqual([['payment.recorded', cast.finance.user.id]]);
-      expect((await auditOf(ctx, 'award', accepted.id, cast.observer.auth)).map((e) => e.action)).toEqual(['award.proposed', 'award.approved', 'award.accepted', 'award.activated']);
+      expect(
+        (await auditOf(ctx, 'payment', first.body.id, cast.observer.auth)).map((e) => [e.action, e.actorId]),
+      ).toEqual([['payment.recorded', cast.finance.user.id]]);
+      expect((await auditOf(ctx, 'award', accepted.id, cast.observer.auth)).map((e) => e.action)).toEqual([
+        'award.proposed',
+        'award.approved',
+        'award.accepted',
+        'award.activated',
+      ]);
     });
 
     it('replays the first response for the same key and body, in any key order and spacing, and pays once', async () => {
@@ -127,7 +163,11 @@ describe('payments', () => {
     });
 
     it('refuses the same key with another body or for another tranche', async () => {
-      expectError(await pay(accepted.tranches[0].id, { ...body, bankReference: 'PP-000124' }, key), 422, 'IDEMPOTENCY.KEY_REUSED');
+      expectError(
+        await pay(accepted.tranches[0].id, { ...body, bankReference: 'PP-000124' }, key),
+        422,
+        'IDEMPOTENCY.KEY_REUSED',
+      );
       expectError(await pay(accepted.tranches[1].id, body, key), 422, 'IDEMPOTENCY.KEY_REUSED');
       expect(await paymentsOf(accepted.id)).toHaveLength(1);
     });
@@ -138,7 +178,10 @@ describe('payments', () => {
       expectError(await pay(randomUUID(), body, randomUUID()), 404, 'PAYMENT.TRANCHE_NOT_FOUND');
       // A tranche of an award the grantee has not accepted yet is not payable either.
       await http().post(`/awards/${awards[6].id}/approve`).set(cast.manager2.auth).expect(200);
-      await ctx.dataSource.query(`UPDATE tranches SET status = 'approved', approved_by = $2, approved_at = now() WHERE award_id = $1 AND position = 1`, [awards[6].id, cast.manager2.user.id]);
+      await ctx.dataSource.query(
+        `UPDATE tranches SET status = 'approved', approved_by = $2, approved_at = now() WHERE award_id = $1 AND position = 1`,
+        [awards[6].id, cast.manager2.user.id],
+      );
       expectError(await pay(awards[6].tranches[0].id, body, randomUUID()), 409, 'PAYMENT.AWARD_WRONG_STATUS');
       expect(await paymentsOf(awards[6].id)).toEqual([]);
     });
@@ -148,9 +191,17 @@ describe('payments', () => {
         const res = await http().get(`/awards/${accepted.id}/payments`).set(who.auth).expect(200);
         expect(res.body).toEqual([first.body]);
       }
-      expectError(await http().get(`/awards/${accepted.id}/payments`).set(a.applications[1].applicant.auth), 404, 'PAYMENT.AWARD_NOT_FOUND');
+      expectError(
+        await http().get(`/awards/${accepted.id}/payments`).set(a.applications[1].applicant.auth),
+        404,
+        'PAYMENT.AWARD_NOT_FOUND',
+      );
       expectError(await http().get(`/awards/${accepted.id}/payments`).set(cast.juror.auth), 403, 'AUTH.FORBIDDEN');
-      expectError(await http().get(`/awards/${randomUUID()}/payments`).set(cast.finance.auth), 404, 'PAYMENT.AWARD_NOT_FOUND');
+      expectError(
+        await http().get(`/awards/${randomUUID()}/payments`).set(cast.finance.auth),
+        404,
+        'PAYMENT.AWARD_NOT_FOUND',
+      );
     });
   });
 
@@ -159,11 +210,15 @@ describe('payments', () => {
       const accepted = await offerAndAccept(1);
       const keysBefore = await keysOf(cast.finance.user.id);
       const body = { bankReference: 'PP-RACE', paidOn: await day() };
-      const results = await Promise.all(Array.from({ length: 10 }, () => pay(accepted.tranches[0].id, body, randomUUID())));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => pay(accepted.tranches[0].id, body, randomUUID())),
+      );
       expect(results.filter((r) => r.status === 201)).toHaveLength(1);
       for (const r of results.filter((x) => x.status !== 201)) expectError(r, 409, 'PAYMENT.TRANCHE_NOT_APPROVED');
       expect(await paymentsOf(accepted.id)).toHaveLength(1);
-      expect(await ledger.awardBalance(ctx.dataSource.manager, accepted.id)).toBe(BigInt(accepted.amount) - BigInt(accepted.tranches[0].amount));
+      expect(await ledger.awardBalance(ctx.dataSource.manager, accepted.id)).toBe(
+        BigInt(accepted.amount) - BigInt(accepted.tranches[0].amount),
+      );
       // The refused requests rolled back with their keys: only the winner's is kept.
       expect(await keysOf(cast.finance.user.id)).toBe(keysBefore + 1);
       await expectBalanced(a.competitionId);
@@ -194,8 +249,16 @@ describe('payments', () => {
       expect(await paymentsOf(accepted.id)).toEqual([]);
       expect(await keysOf(both.user.id)).toBe(0);
       expectError(await pay(accepted.tranches[0].id, body, randomUUID(), cast.manager), 403, 'AUTH.FORBIDDEN');
-      expectError(await pay(accepted.tranches[0].id, body, randomUUID(), a.applications[3].applicant), 403, 'AUTH.FORBIDDEN');
-      expectError(await http().post(`/tranches/${accepted.tranches[0].id}/payments`).set('Idempotency-Key', key).send(body), 401, 'AUTH.UNAUTHENTICATED');
+      expectError(
+        await pay(accepted.tranches[0].id, body, randomUUID(), a.applications[3].applicant),
+        403,
+        'AUTH.FORBIDDEN',
+      );
+      expectError(
+        await http().post(`/tranches/${accepted.tranches[0].id}/payments`).set('Idempotency-Key', key).send(body),
+        401,
+        'AUTH.UNAUTHENTICATED',
+      );
       await pay(accepted.tranches[0].id, body, randomUUID()).expect(201);
     });
   });
@@ -242,11 +305,18 @@ describe('payments', () => {
       const accepted = await offerAndAccept(5);
       const tranche = accepted.tranches[0];
       const before = await expectBalanced(a.competitionId);
-      const paid = (await pay(tranche.id, { bankReference: 'PP-BOUNCE', paidOn: await day() }, randomUUID()).expect(201)).body;
+      const paid = (
+        await pay(tranche.id, { bankReference: 'PP-BOUNCE', paidOn: await day() }, randomUUID()).expect(201)
+      ).body;
 
       const key = randomUUID();
       const failed = await fail(paid.id, { reason: 'Returned by the bank: account closed' }, key).expect(200);
-      expect(failed.body).toMatchObject({ id: paid.id, status: 'failed', failureReason: 'Returned by the bank: account closed', failedAt: expect.any(String) });
+      expect(failed.body).toMatchObject({
+        id: paid.id,
+        status: 'failed',
+        failureReason: 'Returned by the bank: account closed',
+        failedAt: expect.any(String),
+      });
       expect(await expectBalanced(a.competitionId)).toEqual(before);
       const [row] = await ctx.dataSource.query(
         `SELECT t.movement, t.award_id AS "awardId" FROM payments p JOIN ledger_transactions t ON t.id = p.reversal_transaction_id WHERE p.id = $1`,
@@ -272,7 +342,10 @@ describe('payments', () => {
         [again.body.id, 'recorded'],
       ]);
       expect((await ledger.balances(a.competitionId)).paid - before.paid).toBe(BigInt(tranche.amount));
-      expect((await auditOf(ctx, 'payment', paid.id, cast.observer.auth)).map((e) => e.action)).toEqual(['payment.recorded', 'payment.failed']);
+      expect((await auditOf(ctx, 'payment', paid.id, cast.observer.auth)).map((e) => e.action)).toEqual([
+        'payment.recorded',
+        'payment.failed',
+      ]);
     });
   });
 
@@ -288,9 +361,13 @@ describe('payments', () => {
         acceptanceDays: 14,
       };
       const b = await createAwardable(ctx, cast, 1, { budget: '500000000', awardRules: rules });
-      const [proposed] = (await http().post(`/competitions/${b.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201)).body as AwardBody[];
+      const [proposed] = (
+        await http().post(`/competitions/${b.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201)
+      ).body as AwardBody[];
       await http().post(`/awards/${proposed.id}/approve`).set(cast.manager2.auth).expect(200);
-      const accepted = (await http().post(`/awards/${proposed.id}/accept`).set(b.applications[0].applicant.auth).expect(200)).body as AwardBody;
+      const accepted = (
+        await http().post(`/awards/${proposed.id}/accept`).set(b.applications[0].applicant.auth).expect(200)
+      ).body as AwardBody;
       expect(accepted.tranches.map((t) => t.status)).toEqual(['approved', 'approved']);
       const body = { bankReference: 'PP-C', paidOn: await day() };
 
@@ -299,11 +376,16 @@ describe('payments', () => {
       const last = (await pay(accepted.tranches[1].id, body, randomUUID()).expect(201)).body;
       expect((await award(accepted.id)).status).toBe('completed');
       expect(await expectBalanced(b.competitionId)).toMatchObject({ payable: 0n, paid: BigInt(accepted.amount) });
-      expect((await auditOf(ctx, 'award', accepted.id, cast.observer.auth)).map((e) => e.action).slice(-2)).toEqual(['award.activated', 'award.completed']);
+      expect((await auditOf(ctx, 'award', accepted.id, cast.observer.auth)).map((e) => e.action).slice(-2)).toEqual([
+        'award.activated',
+        'award.completed',
+      ]);
 
       await fail(last.id, { reason: 'Bounced' }, randomUUID()).expect(200);
       expect((await award(accepted.id)).status).toBe('active');
-      expect((await auditOf(ctx, 'award', accepted.id, cast.observer.auth)).map((e) => e.action).slice(-1)).toEqual(['award.reopened']);
+      expect((await auditOf(ctx, 'award', accepted.id, cast.observer.auth)).map((e) => e.action).slice(-1)).toEqual([
+        'award.reopened',
+      ]);
       await pay(accepted.tranches[1].id, body, randomUUID()).expect(201);
       expect((await award(accepted.id)).status).toBe('completed');
       expect((await ledger.balances(b.competitionId)).paid).toBe(BigInt(accepted.amount));
@@ -313,15 +395,28 @@ describe('payments', () => {
 
     it('a payment the award’s payable account cannot cover is refused by the ledger’s CHECK, and nothing is stored', async () => {
       // awards[6] was approved (not accepted) in 'pays a tranche at most once'; the grantee accepts it now.
-      const accepted = (await http().post(`/awards/${awards[6].id}/accept`).set(a.applications[6].applicant.auth).expect(200)).body as AwardBody;
+      const accepted = (
+        await http().post(`/awards/${awards[6].id}/accept`).set(a.applications[6].applicant.auth).expect(200)
+      ).body as AwardBody;
       const tranche = accepted.tranches[0];
       // Take most of what the award holds back to the budget behind the awards module's back,
       // so the signing tranche no longer fits in the award's payable account.
       await ctx.dataSource.transaction((em) =>
-        ledger.post(em, { competitionId: a.competitionId, movement: 'release', amount: BigInt(accepted.amount) - 1n, awardId: accepted.id, reference: 'test', actorId: null }),
+        ledger.post(em, {
+          competitionId: a.competitionId,
+          movement: 'release',
+          amount: BigInt(accepted.amount) - 1n,
+          awardId: accepted.id,
+          reference: 'test',
+          actorId: null,
+        }),
       );
       const key = randomUUID();
-      expectError(await pay(tranche.id, { bankReference: 'PP-OVER', paidOn: await day() }, key), 422, 'LEDGER.INSUFFICIENT_FUNDS');
+      expectError(
+        await pay(tranche.id, { bankReference: 'PP-OVER', paidOn: await day() }, key),
+        422,
+        'LEDGER.INSUFFICIENT_FUNDS',
+      );
       expect(await paymentsOf(accepted.id)).toEqual([]);
       expect((await award(accepted.id)).tranches[0].status).toBe('approved');
       expect(await ledger.awardBalance(ctx.dataSource.manager, accepted.id)).toBe(1n);

@@ -64,7 +64,10 @@ describe('village development plans', () => {
   });
 
   const statusesOf = async (villageId: string) =>
-    (await ctx.dataSource.query('SELECT version, status FROM development_plans WHERE village_id = $1 ORDER BY version', [villageId])) as {
+    (await ctx.dataSource.query(
+      'SELECT version, status FROM development_plans WHERE village_id = $1 ORDER BY version',
+      [villageId],
+    )) as {
       version: number;
       status: string;
     }[];
@@ -74,10 +77,12 @@ describe('village development plans', () => {
   const createDraft = async (villageId: string, overrides: Record<string, unknown> = {}): Promise<Plan> =>
     (await ctx.http().post('/plans').set(admin).send(planBody(villageId, overrides)).expect(201)).body as Plan;
 
-  const adopt = async (id: string): Promise<Plan> => (await ctx.http().post(`/plans/${id}/adopt`).set(admin).expect(200)).body as Plan;
+  const adopt = async (id: string): Promise<Plan> =>
+    (await ctx.http().post(`/plans/${id}/adopt`).set(admin).expect(200)).body as Plan;
 
   const auditOf = async (entityId: string) =>
-    (await ctx.http().get('/audit-events').query({ entityType: 'development_plan', entityId }).set(admin).expect(200)).body.items as {
+    (await ctx.http().get('/audit-events').query({ entityType: 'development_plan', entityId }).set(admin).expect(200))
+      .body.items as {
       action: string;
       actorId: string;
       before: Record<string, unknown> | null;
@@ -113,13 +118,27 @@ describe('village development plans', () => {
         adoptedAt: null,
         archivedAt: null,
         goals: [
-          { id: expect.stringMatching(UUID), code: 'G1', title: 'Reliable drinking water', description: 'Desalination plant repair', priority: 1 },
+          {
+            id: expect.stringMatching(UUID),
+            code: 'G1',
+            title: 'Reliable drinking water',
+            description: 'Desalination plant repair',
+            priority: 1,
+          },
           { id: expect.stringMatching(UUID), code: 'G2', title: 'Jobs for young people', description: '', priority: 2 },
-          { id: expect.stringMatching(UUID), code: 'G3', title: 'Tourism on the Caspian shore', description: '', priority: 3 },
+          {
+            id: expect.stringMatching(UUID),
+            code: 'G3',
+            title: 'Tourism on the Caspian shore',
+            description: '',
+            priority: 3,
+          },
         ],
       });
       const events = await auditOf(res.body.id);
-      expect(events).toEqual([expect.objectContaining({ action: 'plan.created', actorId: cast.admin.user.id, before: null })]);
+      expect(events).toEqual([
+        expect.objectContaining({ action: 'plan.created', actorId: cast.admin.user.id, before: null }),
+      ]);
       expect(events[0].after).toMatchObject({ villageId, version: 1, status: 'draft' });
     });
 
@@ -133,14 +152,21 @@ describe('village development plans', () => {
 
     it('gives distinct versions to drafts created in parallel', async () => {
       const villageId = await newVillage();
-      const results = await Promise.all(Array.from({ length: 5 }, () => ctx.http().post('/plans').set(admin).send(planBody(villageId))));
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => ctx.http().post('/plans').set(admin).send(planBody(villageId))),
+      );
       expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
       expect(results.map((r) => (r.body as Plan).version).sort()).toEqual([1, 2, 3, 4, 5]);
     });
 
     it('accepts a one-year plan and a plan without goals', async () => {
       const villageId = await newVillage();
-      const res = await ctx.http().post('/plans').set(admin).send(planBody(villageId, { periodStart: 2027, periodEnd: 2027, goals: [] })).expect(201);
+      const res = await ctx
+        .http()
+        .post('/plans')
+        .set(admin)
+        .send(planBody(villageId, { periodStart: 2027, periodEnd: 2027, goals: [] }))
+        .expect(201);
       expect(res.body).toMatchObject({ periodStart: 2027, periodEnd: 2027, goals: [] });
     });
 
@@ -156,24 +182,58 @@ describe('village development plans', () => {
       ['a periodStart before 2000', (v) => planBody(v, { periodStart: 1999 }), 'periodStart'],
       ['missing goals', (v) => ({ ...planBody(v), goals: undefined }), 'goals'],
       ['goals that are not a list', (v) => planBody(v, { goals: { code: 'G1' } }), 'goals'],
-      ['more than 50 goals', (v) => planBody(v, { goals: Array.from({ length: 51 }, (_, i) => ({ code: `G${i}`, title: 'T', priority: 1 })) }), 'goals'],
-      ['a goal without a priority', (v) => planBody(v, { goals: [{ code: 'G1', title: 'Water' }] }), 'goals.0.priority'],
-      ['a goal priority of 0', (v) => planBody(v, { goals: [{ code: 'G1', title: 'Water', priority: 0 }] }), 'goals.0.priority'],
-      ['a goal priority of 100', (v) => planBody(v, { goals: [{ code: 'G1', title: 'Water', priority: 100 }] }), 'goals.0.priority'],
-      ['a goal code with a space', (v) => planBody(v, { goals: [{ code: 'G 1', title: 'Water', priority: 1 }] }), 'goals.0.code'],
-      ['a goal without a title', (v) => planBody(v, { goals: [GOALS[0], { code: 'G9', priority: 1 }] }), 'goals.1.title'],
+      [
+        'more than 50 goals',
+        (v) =>
+          planBody(v, { goals: Array.from({ length: 51 }, (_, i) => ({ code: `G${i}`, title: 'T', priority: 1 })) }),
+        'goals',
+      ],
+      [
+        'a goal without a priority',
+        (v) => planBody(v, { goals: [{ code: 'G1', title: 'Water' }] }),
+        'goals.0.priority',
+      ],
+      [
+        'a goal priority of 0',
+        (v) => planBody(v, { goals: [{ code: 'G1', title: 'Water', priority: 0 }] }),
+        'goals.0.priority',
+      ],
+      [
+        'a goal priority of 100',
+        (v) => planBody(v, { goals: [{ code: 'G1', title: 'Water', priority: 100 }] }),
+        'goals.0.priority',
+      ],
+      [
+        'a goal code with a space',
+        (v) => planBody(v, { goals: [{ code: 'G 1', title: 'Water', priority: 1 }] }),
+        'goals.0.code',
+      ],
+      [
+        'a goal without a title',
+        (v) => planBody(v, { goals: [GOALS[0], { code: 'G9', priority: 1 }] }),
+        'goals.1.title',
+      ],
     ];
     it.each(invalid)('refuses %s with 400 and creates nothing', async (_case, body, field) => {
       const villageId = await newVillage();
       const before = await snapshot();
-      expectError(await ctx.http().post('/plans').set(admin).send(body(villageId)), 400, 'REQUEST.VALIDATION_FAILED', field);
+      expectError(
+        await ctx.http().post('/plans').set(admin).send(body(villageId)),
+        400,
+        'REQUEST.VALIDATION_FAILED',
+        field,
+      );
       expect(await snapshot()).toEqual(before);
     });
 
     it('refuses a period that ends before it starts with 400 PLAN.WRONG_PERIOD', async () => {
       const villageId = await newVillage();
       const before = await snapshot();
-      const res = await ctx.http().post('/plans').set(admin).send(planBody(villageId, { periodStart: 2030, periodEnd: 2026 }));
+      const res = await ctx
+        .http()
+        .post('/plans')
+        .set(admin)
+        .send(planBody(villageId, { periodStart: 2030, periodEnd: 2026 }));
       expectError(res, 400, 'PLAN.WRONG_PERIOD', 'periodEnd');
       expect(await snapshot()).toEqual(before);
     });
@@ -185,13 +245,21 @@ describe('village development plans', () => {
       const villageId = await newVillage();
       const before = await snapshot();
       const goals = codes.map((code, i) => ({ code, title: `Goal ${i}`, priority: i + 1 }));
-      expectError(await ctx.http().post('/plans').set(admin).send(planBody(villageId, { goals })), 422, 'PLAN.DUPLICATE_GOAL_CODE');
+      expectError(
+        await ctx.http().post('/plans').set(admin).send(planBody(villageId, { goals })),
+        422,
+        'PLAN.DUPLICATE_GOAL_CODE',
+      );
       expect(await snapshot()).toEqual(before);
     });
 
     it('refuses an unknown village with 422 PLAN.VILLAGE_NOT_FOUND', async () => {
       const before = await snapshot();
-      expectError(await ctx.http().post('/plans').set(admin).send(planBody(randomUUID())), 422, 'PLAN.VILLAGE_NOT_FOUND');
+      expectError(
+        await ctx.http().post('/plans').set(admin).send(planBody(randomUUID())),
+        422,
+        'PLAN.VILLAGE_NOT_FOUND',
+      );
       expect(await snapshot()).toEqual(before);
     });
   });
@@ -203,7 +271,12 @@ describe('village development plans', () => {
         { code: 'W2', title: 'Fire prevention', priority: 5 },
         { code: 'W1', title: 'Water again', description: 'Pipes', priority: 4 },
       ];
-      const res = await ctx.http().patch(`/plans/${draft.id}`).set(admin).send({ title: 'Revised plan', periodEnd: 2031, goals }).expect(200);
+      const res = await ctx
+        .http()
+        .patch(`/plans/${draft.id}`)
+        .set(admin)
+        .send({ title: 'Revised plan', periodEnd: 2031, goals })
+        .expect(200);
       expect(res.body).toEqual({
         ...draft,
         title: 'Revised plan',
@@ -213,7 +286,9 @@ describe('village development plans', () => {
           { id: expect.stringMatching(UUID), code: 'W2', title: 'Fire prevention', description: '', priority: 5 },
         ],
       });
-      const rows = await ctx.dataSource.query('SELECT id, code FROM plan_goals WHERE plan_id = $1 ORDER BY code', [draft.id]);
+      const rows = await ctx.dataSource.query('SELECT id, code FROM plan_goals WHERE plan_id = $1 ORDER BY code', [
+        draft.id,
+      ]);
       expect(rows.map((r: { code: string }) => r.code)).toEqual(['W1', 'W2']);
       const oldIds = draft.goals.map((g) => g.id);
       expect(rows.filter((r: { id: string }) => oldIds.includes(r.id))).toEqual([]);
@@ -237,7 +312,11 @@ describe('village development plans', () => {
       if (status === 'archived') await ctx.http().post(`/plans/${plan.id}/archive`).set(admin).expect(200);
       const before = await stored(plan.id);
       const auditBefore = await count('audit_events');
-      const res = await ctx.http().patch(`/plans/${plan.id}`).set(admin).send({ title: 'Rewritten history', goals: [] });
+      const res = await ctx
+        .http()
+        .patch(`/plans/${plan.id}`)
+        .set(admin)
+        .send({ title: 'Rewritten history', goals: [] });
       expectError(res, 409, 'PLAN.NOT_DRAFT');
       expect(res.body.details).toEqual({ status });
       expect(await stored(plan.id)).toEqual(before);
@@ -251,7 +330,11 @@ describe('village development plans', () => {
         { code: 'X1', title: 'One', priority: 1 },
         { code: 'x1', title: 'Two', priority: 2 },
       ];
-      expectError(await ctx.http().patch(`/plans/${draft.id}`).set(admin).send({ title: 'Changed', goals }), 422, 'PLAN.DUPLICATE_GOAL_CODE');
+      expectError(
+        await ctx.http().patch(`/plans/${draft.id}`).set(admin).send({ title: 'Changed', goals }),
+        422,
+        'PLAN.DUPLICATE_GOAL_CODE',
+      );
       expect(await stored(draft.id)).toEqual(before);
     });
 
@@ -262,7 +345,12 @@ describe('village development plans', () => {
     ])('refuses %s with 400 PLAN.WRONG_PERIOD', async (_case, body) => {
       const draft = await createDraft(await newVillage());
       const before = await stored(draft.id);
-      expectError(await ctx.http().patch(`/plans/${draft.id}`).set(admin).send(body), 400, 'PLAN.WRONG_PERIOD', 'periodEnd');
+      expectError(
+        await ctx.http().patch(`/plans/${draft.id}`).set(admin).send(body),
+        400,
+        'PLAN.WRONG_PERIOD',
+        'periodEnd',
+      );
       expect(await stored(draft.id)).toEqual(before);
     });
 
@@ -281,7 +369,12 @@ describe('village development plans', () => {
       const draft = await createDraft(await newVillage());
       const before = await stored(draft.id);
       const auditBefore = await count('audit_events');
-      expectError(await ctx.http().patch(`/plans/${draft.id}`).set(admin).send(body), 400, 'REQUEST.VALIDATION_FAILED', field);
+      expectError(
+        await ctx.http().patch(`/plans/${draft.id}`).set(admin).send(body),
+        400,
+        'REQUEST.VALIDATION_FAILED',
+        field,
+      );
       expect(await stored(draft.id)).toEqual(before);
       expect(await count('audit_events')).toBe(auditBefore);
     });
@@ -301,12 +394,19 @@ describe('village development plans', () => {
     it('adopting version 2 archives version 1', async () => {
       const villageId = await newVillage();
       const v1 = await adopt((await createDraft(villageId)).id);
-      const v2 = await createDraft(villageId, { title: 'Second plan', goals: [{ code: 'G1', title: 'Water', priority: 1 }] });
+      const v2 = await createDraft(villageId, {
+        title: 'Second plan',
+        goals: [{ code: 'G1', title: 'Water', priority: 1 }],
+      });
       expect(v2.version).toBe(2);
       await adopt(v2.id);
 
       const old = await ctx.http().get(`/plans/${v1.id}`).expect(200);
-      expect(old.body).toMatchObject({ status: 'archived', archivedAt: expect.stringMatching(ISO_TIME), adoptedAt: v1.adoptedAt });
+      expect(old.body).toMatchObject({
+        status: 'archived',
+        archivedAt: expect.stringMatching(ISO_TIME),
+        adoptedAt: v1.adoptedAt,
+      });
       const current = await ctx.http().get(`/villages/${villageId}/plan`).expect(200);
       expect(current.body).toMatchObject({ id: v2.id, version: 2, status: 'adopted', title: 'Second plan' });
       expect(await statusesOf(villageId)).toEqual([
@@ -316,7 +416,11 @@ describe('village development plans', () => {
       expect(await auditOf(v1.id)).toEqual([
         expect.objectContaining({ action: 'plan.created' }),
         expect.objectContaining({ action: 'plan.adopted' }),
-        expect.objectContaining({ action: 'plan.archived', before: { status: 'adopted' }, after: { status: 'archived', replacedBy: v2.id } }),
+        expect.objectContaining({
+          action: 'plan.archived',
+          before: { status: 'adopted' },
+          after: { status: 'archived', replacedBy: v2.id },
+        }),
       ]);
       await expectChainValid();
     });
@@ -373,7 +477,11 @@ describe('village development plans', () => {
     it('archives a draft', async () => {
       const draft = await createDraft(await newVillage());
       const res = await ctx.http().post(`/plans/${draft.id}/archive`).set(admin).expect(200);
-      expect(res.body).toMatchObject({ status: 'archived', adoptedAt: null, archivedAt: expect.stringMatching(ISO_TIME) });
+      expect(res.body).toMatchObject({
+        status: 'archived',
+        adoptedAt: null,
+        archivedAt: expect.stringMatching(ISO_TIME),
+      });
     });
 
     it('refuses to archive an archived plan with 409 PLAN.WRONG_STATUS', async () => {
@@ -392,7 +500,13 @@ describe('village development plans', () => {
   describe('reading plans', () => {
     it('hides a draft from everyone but admins: GET /plans/:id is 404', async () => {
       const draft = await createDraft(await newVillage());
-      for (const headers of [{}, cast.applicant.auth, cast.manager.auth, cast.observer.auth, { Authorization: 'Bearer forged' }]) {
+      for (const headers of [
+        {},
+        cast.applicant.auth,
+        cast.manager.auth,
+        cast.observer.auth,
+        { Authorization: 'Bearer forged' },
+      ]) {
         expectError(await ctx.http().get(`/plans/${draft.id}`).set(headers), 404, 'PLAN.NOT_FOUND');
       }
       const res = await ctx.http().get(`/plans/${draft.id}`).set(admin).expect(200);
@@ -430,7 +544,10 @@ describe('village development plans', () => {
         places = await createPlaces(ctx, cast.admin.user.id, 3);
         const [a, b, c] = places.villageIds;
         archived = await adopt((await createDraft(a)).id);
-        adopted = [await adopt((await createDraft(a, { title: 'A v2' })).id), await adopt((await createDraft(b, { title: 'B v1' })).id)];
+        adopted = [
+          await adopt((await createDraft(a, { title: 'A v2' })).id),
+          await adopt((await createDraft(b, { title: 'B v1' })).id),
+        ];
         draft = await createDraft(c, { title: 'C draft' });
       });
 
@@ -451,7 +568,11 @@ describe('village development plans', () => {
       });
 
       it('lists archived plans to the public', async () => {
-        const res = await ctx.http().get('/plans').query({ status: 'archived', districtId: places.districtId }).expect(200);
+        const res = await ctx
+          .http()
+          .get('/plans')
+          .query({ status: 'archived', districtId: places.districtId })
+          .expect(200);
         expect(ids(res)).toEqual([archived.id]);
         expect(res.body.items[0].status).toBe('archived');
       });
@@ -460,7 +581,11 @@ describe('village development plans', () => {
         const first = await ctx.http().get('/plans').query({ districtId: places.districtId, limit: 1 }).expect(200);
         expect(first.body).toMatchObject({ total: 2, limit: 1, offset: 0 });
         expect(first.body.items).toEqual([adopted[1]]);
-        const second = await ctx.http().get('/plans').query({ districtId: places.districtId, limit: 1, offset: 1 }).expect(200);
+        const second = await ctx
+          .http()
+          .get('/plans')
+          .query({ districtId: places.districtId, limit: 1, offset: 1 })
+          .expect(200);
         expect(second.body.items).toEqual([adopted[0]]);
         const both = await ctx.http().get('/plans').query({ districtId: places.districtId, limit: 2 }).expect(200);
         expect(ids(both)).toEqual([adopted[1].id, adopted[0].id]);
@@ -472,11 +597,20 @@ describe('village development plans', () => {
         ['a manager', () => cast.manager.auth],
         ['an observer', () => cast.observer.auth],
       ])('refuses drafts to %s with 403 PLAN.DRAFTS_FORBIDDEN', async (_who, headers) => {
-        expectError(await ctx.http().get('/plans').query({ status: 'draft' }).set(headers()), 403, 'PLAN.DRAFTS_FORBIDDEN');
+        expectError(
+          await ctx.http().get('/plans').query({ status: 'draft' }).set(headers()),
+          403,
+          'PLAN.DRAFTS_FORBIDDEN',
+        );
       });
 
       it('lists drafts to an admin', async () => {
-        const res = await ctx.http().get('/plans').query({ status: 'draft', districtId: places.districtId }).set(admin).expect(200);
+        const res = await ctx
+          .http()
+          .get('/plans')
+          .query({ status: 'draft', districtId: places.districtId })
+          .set(admin)
+          .expect(200);
         expect(res.body).toEqual({ items: [draft], total: 1, limit: 20, offset: 0 });
       });
 
@@ -506,14 +640,24 @@ describe('village development plans', () => {
         ['POST', `/plans/${planId}/archive`, undefined],
       ] as const;
 
-    const send = (method: 'POST' | 'PATCH', path: string, body: object | undefined, headers: Record<string, string>) => {
+    const send = (
+      method: 'POST' | 'PATCH',
+      path: string,
+      body: object | undefined,
+      headers: Record<string, string>,
+    ) => {
       const req = (method === 'POST' ? ctx.http().post(path) : ctx.http().patch(path)).set(headers);
       return body === undefined ? req : req.send(body);
     };
 
     it.each([
       ['no token', () => ({}), 401, 'AUTH.UNAUTHENTICATED'],
-      ['an expired or forged token', () => ({ Authorization: 'Bearer eyJhbGciOiJub25lIn0.e30.' }), 401, 'AUTH.UNAUTHENTICATED'],
+      [
+        'an expired or forged token',
+        () => ({ Authorization: 'Bearer eyJhbGciOiJub25lIn0.e30.' }),
+        401,
+        'AUTH.UNAUTHENTICATED',
+      ],
       ['a manager', () => cast.manager.auth, 403, 'AUTH.FORBIDDEN'],
       ['an applicant', () => cast.applicant.auth, 403, 'AUTH.FORBIDDEN'],
       ['a juror', () => cast.juror.auth, 403, 'AUTH.FORBIDDEN'],
@@ -523,7 +667,11 @@ describe('village development plans', () => {
       const before = { counts: await snapshot(), plan: await stored(draft.id) };
       for (const [method, path, body] of routes(draft.id, villageId)) {
         const res = await send(method, path, body, headers());
-        expect({ route: `${method} ${path}`, status: res.status, code: res.body.code }).toEqual({ route: `${method} ${path}`, status, code });
+        expect({ route: `${method} ${path}`, status: res.status, code: res.body.code }).toEqual({
+          route: `${method} ${path}`,
+          status,
+          code,
+        });
       }
       expect({ counts: await snapshot(), plan: await stored(draft.id) }).toEqual(before);
     });
@@ -557,7 +705,10 @@ describe('village development plans', () => {
 
       // The village lock queues the adoptions; without it the losers would hit the unique index.
       expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
-      const rows: { id: string; status: string }[] = await ctx.dataSource.query('SELECT id, status FROM development_plans WHERE village_id = $1', [villageId]);
+      const rows: { id: string; status: string }[] = await ctx.dataSource.query(
+        'SELECT id, status FROM development_plans WHERE village_id = $1',
+        [villageId],
+      );
       const winners = rows.filter((r) => r.status === 'adopted');
       expect(winners).toHaveLength(1);
       expect(rows.filter((r) => r.status === 'archived')).toHaveLength(5);
@@ -569,9 +720,13 @@ describe('village development plans', () => {
     it('parallel adoptions of the same draft: one wins, the others get 409', async () => {
       const villageId = await newVillage();
       const draft = await createDraft(villageId);
-      const results = await Promise.all(Array.from({ length: 5 }, () => ctx.http().post(`/plans/${draft.id}/adopt`).set(admin)));
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => ctx.http().post(`/plans/${draft.id}/adopt`).set(admin)),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
-      expect(new Set(results.filter((r) => r.status === 409).map((r) => r.body.code))).toEqual(new Set(['PLAN.WRONG_STATUS']));
+      expect(new Set(results.filter((r) => r.status === 409).map((r) => r.body.code))).toEqual(
+        new Set(['PLAN.WRONG_STATUS']),
+      );
       expect(await statusesOf(villageId)).toEqual([{ version: 1, status: 'adopted' }]);
       expect((await auditOf(draft.id)).map((e) => e.action)).toEqual(['plan.created', 'plan.adopted']);
       await expectChainValid();
@@ -582,10 +737,14 @@ describe('village development plans', () => {
       const [d1, d2] = [await createDraft(villageId), await createDraft(villageId)];
       await expect(
         ctx.dataSource.query(`UPDATE development_plans SET status = 'adopted' WHERE id = ANY($1)`, [[d1.id, d2.id]]),
-      ).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23505', constraint: 'UQ_development_plans_one_adopted' }) });
+      ).rejects.toMatchObject({
+        driverError: expect.objectContaining({ code: '23505', constraint: 'UQ_development_plans_one_adopted' }),
+      });
 
       await adopt(d1.id);
-      await expect(ctx.dataSource.query(`UPDATE development_plans SET status = 'adopted' WHERE id = $1`, [d2.id])).rejects.toMatchObject({
+      await expect(
+        ctx.dataSource.query(`UPDATE development_plans SET status = 'adopted' WHERE id = $1`, [d2.id]),
+      ).rejects.toMatchObject({
         driverError: expect.objectContaining({ constraint: 'UQ_development_plans_one_adopted' }),
       });
       await expect(
@@ -593,7 +752,9 @@ describe('village development plans', () => {
           `INSERT INTO development_plans (village_id, version, title, period_start, period_end, status) VALUES ($1, 99, 'Sneaked in', 2026, 2030, 'adopted')`,
           [villageId],
         ),
-      ).rejects.toMatchObject({ driverError: expect.objectContaining({ constraint: 'UQ_development_plans_one_adopted' }) });
+      ).rejects.toMatchObject({
+        driverError: expect.objectContaining({ constraint: 'UQ_development_plans_one_adopted' }),
+      });
       expect(await statusesOf(villageId)).toEqual([
         { version: 1, status: 'adopted' },
         { version: 2, status: 'draft' },

@@ -33,7 +33,12 @@ describe('the api, worker and cli processes', () => {
   });
 
   it('refuse to start with bad configuration, naming every bad variable', async () => {
-    const result = await runScript('src/main.ts', [], { PORT: 'eighty', JWT_SECRET: 'short', REDIS_URL: 'http://nope', NODE_ENV: 'test' });
+    const result = await runScript('src/main.ts', [], {
+      PORT: 'eighty',
+      JWT_SECRET: 'short',
+      REDIS_URL: 'http://nope',
+      NODE_ENV: 'test',
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('PORT must be an integer');
     expect(result.stderr).toContain('JWT_SECRET must be at least 32 characters');
@@ -61,10 +66,14 @@ describe('the api, worker and cli processes', () => {
     };
     const api = startScript('src/main.ts', [], env);
     try {
-      const health = await waitFor(async () => {
-        const res = await fetch(`http://127.0.0.1:${port}/health`);
-        return res.ok ? ((await res.json()) as { status: string }) : undefined;
-      }, 45000, 'the api to answer /health');
+      const health = await waitFor(
+        async () => {
+          const res = await fetch(`http://127.0.0.1:${port}/health`);
+          return res.ok ? ((await res.json()) as { status: string }) : undefined;
+        },
+        45000,
+        'the api to answer /health',
+      );
       expect(health.status).toBe('ok');
       const login = await fetch(`http://127.0.0.1:${port}/auth/login`, {
         method: 'POST',
@@ -90,9 +99,18 @@ describe('the api, worker and cli processes', () => {
     const name = await createTestDatabase();
     databases.push(name);
     const config = testConfig(name);
-    const worker = startScript('src/worker.ts', [], { NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: config.databaseUrl, REDIS_PREFIX: config.redisPrefix });
+    const worker = startScript('src/worker.ts', [], {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: config.databaseUrl,
+      REDIS_PREFIX: config.redisPrefix,
+    });
     try {
-      await waitFor(async () => (worker.output().stdout.includes('worker started') ? true : undefined), 45000, 'the worker to start');
+      await waitFor(
+        async () => (worker.output().stdout.includes('worker started') ? true : undefined),
+        45000,
+        'the worker to start',
+      );
     } finally {
       worker.kill('SIGTERM');
     }
@@ -120,12 +138,25 @@ describe('the api, worker and cli processes', () => {
       jurorsOnPanels: await count(name, 'SELECT count(*) AS n FROM competition_jurors'),
     });
     const afterFirst = await snapshot();
-    expect(afterFirst).toEqual({ villages: 8, districts: 10, adoptedPlans: 2, openCompetitions: 1, users: 17, eligibleInReview: 7, draftRounds: 1, jurorsOnPanels: 3 });
+    expect(afterFirst).toEqual({
+      villages: 8,
+      districts: 10,
+      adoptedPlans: 2,
+      openCompetitions: 1,
+      users: 17,
+      eligibleInReview: 7,
+      draftRounds: 1,
+      jurorsOnPanels: 3,
+    });
     expect(first.stdout).toMatch(/In review: competition [0-9a-f-]{36}, round [0-9a-f-]{36} \(draft\)/);
     const second = await runScript('src/cli.ts', ['seed'], env);
     expect(second.code).toBe(0);
     await expect(snapshot()).resolves.toEqual(afterFirst);
-    const refused = await runScript('src/cli.ts', ['seed'], { ...env, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
+    const refused = await runScript('src/cli.ts', ['seed'], {
+      ...env,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+    });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('does not run in production');
   }, 90000);

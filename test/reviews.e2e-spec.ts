@@ -31,9 +31,13 @@ describe('jury review: a round from draft to results', () => {
     cast = await createCast(ctx);
     setup = await createReviewable(ctx, cast, 9);
     jurors = [];
-    for (let i = 0; i < 3; i += 1) jurors.push(await addJuror(ctx, cast, setup.competitionId, { expertise: ['tourism', 'water'] }));
+    for (let i = 0; i < 3; i += 1)
+      jurors.push(await addJuror(ctx, cast, setup.competitionId, { expertise: ['tourism', 'water'] }));
     // From village 0: never assigned its applications; declares nothing else yet.
-    local = await addJuror(ctx, cast, setup.competitionId, { homeVillageId: setup.places.villageIds[0], confirm: false });
+    local = await addJuror(ctx, cast, setup.competitionId, {
+      homeVillageId: setup.places.villageIds[0],
+      confirm: false,
+    });
   });
   afterAll(async () => {
     await worker?.close();
@@ -41,29 +45,74 @@ describe('jury review: a round from draft to results', () => {
     await sink?.stop();
   });
 
-  const overview = async (): Promise<OverviewItem[]> => (await ctx.http().get(`/rounds/${roundId}/assignments`).query({ limit: 100 }).set(cast.manager.auth).expect(200)).body.items;
-  const mine = async (juror: TestUser) => (await ctx.http().get(`/reviews/rounds/${roundId}/assignments`).set(juror.auth).expect(200)).body;
+  const overview = async (): Promise<OverviewItem[]> =>
+    (await ctx.http().get(`/rounds/${roundId}/assignments`).query({ limit: 100 }).set(cast.manager.auth).expect(200))
+      .body.items;
+  const mine = async (juror: TestUser) =>
+    (await ctx.http().get(`/reviews/rounds/${roundId}/assignments`).set(juror.auth).expect(200)).body;
   const full = { plan: 3, feasibility: 2 };
 
   describe('rounds and the method', () => {
     it('refuses an inconsistent method with the fields named, and stores nothing', async () => {
       const before = await countRows(ctx, 'review_rounds');
-      const bad = roundBody({ criteria: [{ code: 'plan', title: 'Plan', weight: 1, max: 4, descriptors: ['a', 'b'] }], priorityCriterion: 'other', quorum: 5 });
-      const res = await ctx.http().post(`/competitions/${setup.competitionId}/rounds`).set(cast.manager.auth).send(bad).expect(400);
+      const bad = roundBody({
+        criteria: [{ code: 'plan', title: 'Plan', weight: 1, max: 4, descriptors: ['a', 'b'] }],
+        priorityCriterion: 'other',
+        quorum: 5,
+      });
+      const res = await ctx
+        .http()
+        .post(`/competitions/${setup.competitionId}/rounds`)
+        .set(cast.manager.auth)
+        .send(bad)
+        .expect(400);
       expect(res.body.code).toBe('REVIEW.INVALID_METHOD');
-      expect(res.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['criteria.0.descriptors', 'priorityCriterion', 'quorum']);
-      await ctx.http().post(`/competitions/${setup.competitionId}/rounds`).set(cast.manager.auth).send({ ...roundBody(), extra: 1 }).expect(400);
-      await ctx.http().post(`/competitions/${setup.competitionId}/rounds`).set(cast.manager.auth).send(roundBody({ jurorsPerApplication: '2' })).expect(400);
+      expect(res.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+        'criteria.0.descriptors',
+        'priorityCriterion',
+        'quorum',
+      ]);
+      await ctx
+        .http()
+        .post(`/competitions/${setup.competitionId}/rounds`)
+        .set(cast.manager.auth)
+        .send({ ...roundBody(), extra: 1 })
+        .expect(400);
+      await ctx
+        .http()
+        .post(`/competitions/${setup.competitionId}/rounds`)
+        .set(cast.manager.auth)
+        .send(roundBody({ jurorsPerApplication: '2' }))
+        .expect(400);
       expect(await countRows(ctx, 'review_rounds')).toBe(before);
     });
 
     it('creates a draft the public cannot see, editable until it opens', async () => {
-      const res = await ctx.http().post(`/competitions/${setup.competitionId}/rounds`).set(cast.manager.auth).send(roundBody({ maxLoad: 5, minLoad: 3 })).expect(201);
+      const res = await ctx
+        .http()
+        .post(`/competitions/${setup.competitionId}/rounds`)
+        .set(cast.manager.auth)
+        .send(roundBody({ maxLoad: 5, minLoad: 3 }))
+        .expect(201);
       roundId = res.body.id;
-      expect(res.body).toMatchObject({ status: 'draft', position: 1, seed: null, method: { blind: true, minLoad: 3, disputeMaxShare: 0.1, calibratedDecisive: false } });
+      expect(res.body).toMatchObject({
+        status: 'draft',
+        position: 1,
+        seed: null,
+        method: { blind: true, minLoad: 3, disputeMaxShare: 0.1, calibratedDecisive: false },
+      });
       await ctx.http().get(`/public/rounds/${roundId}`).expect(404);
-      const edited = await ctx.http().patch(`/rounds/${roundId}`).set(cast.manager.auth).send({ maxLoad: 8 }).expect(200);
-      expect(edited.body.method).toMatchObject({ maxLoad: 8, jurorsPerApplication: 2, advancement: { kind: 'top', n: 3 } });
+      const edited = await ctx
+        .http()
+        .patch(`/rounds/${roundId}`)
+        .set(cast.manager.auth)
+        .send({ maxLoad: 8 })
+        .expect(200);
+      expect(edited.body.method).toMatchObject({
+        maxLoad: 8,
+        jurorsPerApplication: 2,
+        advancement: { kind: 'top', n: 3 },
+      });
     });
 
     it('opens: freezes the method, publishes the seed and takes in the eligible applications', async () => {
@@ -71,47 +120,153 @@ describe('jury review: a round from draft to results', () => {
       expect(res.body.status).toBe('open');
       expect(res.body.seed).toMatch(/^[0-9a-f]{64}$/);
       const published = await ctx.http().get(`/public/rounds/${roundId}`).expect(200);
-      expect(published.body).toMatchObject({ seed: res.body.seed, method: { criteria: [{ code: 'plan', descriptors: expect.any(Array) }, { code: 'feasibility' }] } });
-      expectError(await ctx.http().patch(`/rounds/${roundId}`).set(cast.manager.auth).send({ maxLoad: 9 }), 409, 'REVIEW.METHOD_FROZEN');
+      expect(published.body).toMatchObject({
+        seed: res.body.seed,
+        method: { criteria: [{ code: 'plan', descriptors: expect.any(Array) }, { code: 'feasibility' }] },
+      });
+      expectError(
+        await ctx.http().patch(`/rounds/${roundId}`).set(cast.manager.auth).send({ maxLoad: 9 }),
+        409,
+        'REVIEW.METHOD_FROZEN',
+      );
       expectError(await ctx.http().post(`/rounds/${roundId}/open`).set(cast.manager.auth), 409, 'REVIEW.WRONG_STATUS');
-      const statuses: { status: string }[] = await ctx.dataSource.query('SELECT status FROM applications WHERE competition_id = $1', [setup.competitionId]);
+      const statuses: { status: string }[] = await ctx.dataSource.query(
+        'SELECT status FROM applications WHERE competition_id = $1',
+        [setup.competitionId],
+      );
       expect(statuses.every((s) => s.status === 'in_review')).toBe(true);
     });
   });
 
   describe('conflicts and the assignment', () => {
     it('shows a juror applicant names and villages only, and keeps the workspace shut until they confirm', async () => {
-      const res = await ctx.http().get(`/reviews/competitions/${setup.competitionId}/applicants`).set(local.auth).expect(200);
+      const res = await ctx
+        .http()
+        .get(`/reviews/competitions/${setup.competitionId}/applicants`)
+        .set(local.auth)
+        .expect(200);
       expect(res.body).toHaveLength(9);
       expect(Object.keys(res.body[0]).sort()).toEqual(['applicantId', 'fullName', 'villages']);
       expect(JSON.stringify(res.body)).not.toMatch(/Project|SU-\d{4}|Summary/);
-      expectError(await ctx.http().get(`/reviews/rounds/${roundId}/assignments`).set(local.auth), 403, 'REVIEW.CONFLICTS_NOT_CONFIRMED');
+      expectError(
+        await ctx.http().get(`/reviews/rounds/${roundId}/assignments`).set(local.auth),
+        403,
+        'REVIEW.CONFLICTS_NOT_CONFIRMED',
+      );
       // Someone else's panel is simply not found.
       const outsider = cast.juror;
-      expectError(await ctx.http().get(`/reviews/competitions/${setup.competitionId}/applicants`).set(outsider.auth), 404, 'REVIEW.JUROR_NOT_FOUND');
+      expectError(
+        await ctx.http().get(`/reviews/competitions/${setup.competitionId}/applicants`).set(outsider.auth),
+        404,
+        'REVIEW.JUROR_NOT_FOUND',
+      );
     });
 
     it('records a declared conflict and its confirmation, both audited', async () => {
       const target = setup.applications[1];
-      const declared = await ctx.http().post(`/reviews/competitions/${setup.competitionId}/conflicts`).set(local.auth).send({ applicantId: target.applicant.user.id, kind: 'family', note: 'My cousin' }).expect(201);
+      const declared = await ctx
+        .http()
+        .post(`/reviews/competitions/${setup.competitionId}/conflicts`)
+        .set(local.auth)
+        .send({ applicantId: target.applicant.user.id, kind: 'family', note: 'My cousin' })
+        .expect(201);
       expect(declared.body).toMatchObject({ applicantId: target.applicant.user.id, kind: 'family' });
-      expectError(await ctx.http().post(`/reviews/competitions/${setup.competitionId}/conflicts`).set(local.auth).send({ kind: 'family' }), 400, 'REVIEW.CONFLICT_TARGET_REQUIRED', 'applicantId');
-      expectError(await ctx.http().post(`/reviews/competitions/${setup.competitionId}/conflicts`).set(local.auth).send({ applicantId: cast.applicant.user.id, kind: 'family' }), 422, 'REVIEW.CONFLICT_TARGET_NOT_FOUND');
-      const twice = await ctx.http().post(`/reviews/competitions/${setup.competitionId}/conflicts`).set(local.auth).send({ applicantId: target.applicant.user.id, kind: 'family' }).expect(201);
+      expectError(
+        await ctx
+          .http()
+          .post(`/reviews/competitions/${setup.competitionId}/conflicts`)
+          .set(local.auth)
+          .send({ kind: 'family' }),
+        400,
+        'REVIEW.CONFLICT_TARGET_REQUIRED',
+        'applicantId',
+      );
+      expectError(
+        await ctx
+          .http()
+          .post(`/reviews/competitions/${setup.competitionId}/conflicts`)
+          .set(local.auth)
+          .send({ applicantId: cast.applicant.user.id, kind: 'family' }),
+        422,
+        'REVIEW.CONFLICT_TARGET_NOT_FOUND',
+      );
+      const twice = await ctx
+        .http()
+        .post(`/reviews/competitions/${setup.competitionId}/conflicts`)
+        .set(local.auth)
+        .send({ applicantId: target.applicant.user.id, kind: 'family' })
+        .expect(201);
       expect(twice.body.id).toBe(declared.body.id);
-      expectError(await ctx.http().post(`/reviews/competitions/${setup.competitionId}/conflicts`).set(local.auth).send({ villageId: setup.places.villageIds[1], kind: 'cousin' }), 400, 'REQUEST.VALIDATION_FAILED');
+      expectError(
+        await ctx
+          .http()
+          .post(`/reviews/competitions/${setup.competitionId}/conflicts`)
+          .set(local.auth)
+          .send({ villageId: setup.places.villageIds[1], kind: 'cousin' }),
+        400,
+        'REQUEST.VALIDATION_FAILED',
+      );
       // A declaration made by mistake can be withdrawn before confirming; someone else's, or an unknown one, is not found.
-      const mistake = await ctx.http().post(`/reviews/competitions/${setup.competitionId}/conflicts`).set(local.auth).send({ villageId: setup.places.villageIds[2], kind: 'other' }).expect(201);
-      expectError(await ctx.http().delete(`/reviews/competitions/${setup.competitionId}/conflicts/${mistake.body.id}`).set(jurors[0].auth), 404, 'REVIEW.DECLARATION_NOT_FOUND');
-      await ctx.http().delete(`/reviews/competitions/${setup.competitionId}/conflicts/${mistake.body.id}`).set(local.auth).expect(204);
-      expectError(await ctx.http().delete(`/reviews/competitions/${setup.competitionId}/conflicts/${mistake.body.id}`).set(local.auth), 404, 'REVIEW.DECLARATION_NOT_FOUND');
-      await ctx.http().post(`/reviews/competitions/${setup.competitionId}/conflicts/confirm`).set(local.auth).expect(200);
-      expectError(await ctx.http().delete(`/reviews/competitions/${setup.competitionId}/conflicts/${declared.body.id}`).set(local.auth), 409, 'REVIEW.CONFLICTS_CONFIRMED');
+      const mistake = await ctx
+        .http()
+        .post(`/reviews/competitions/${setup.competitionId}/conflicts`)
+        .set(local.auth)
+        .send({ villageId: setup.places.villageIds[2], kind: 'other' })
+        .expect(201);
+      expectError(
+        await ctx
+          .http()
+          .delete(`/reviews/competitions/${setup.competitionId}/conflicts/${mistake.body.id}`)
+          .set(jurors[0].auth),
+        404,
+        'REVIEW.DECLARATION_NOT_FOUND',
+      );
+      await ctx
+        .http()
+        .delete(`/reviews/competitions/${setup.competitionId}/conflicts/${mistake.body.id}`)
+        .set(local.auth)
+        .expect(204);
+      expectError(
+        await ctx
+          .http()
+          .delete(`/reviews/competitions/${setup.competitionId}/conflicts/${mistake.body.id}`)
+          .set(local.auth),
+        404,
+        'REVIEW.DECLARATION_NOT_FOUND',
+      );
+      await ctx
+        .http()
+        .post(`/reviews/competitions/${setup.competitionId}/conflicts/confirm`)
+        .set(local.auth)
+        .expect(200);
+      expectError(
+        await ctx
+          .http()
+          .delete(`/reviews/competitions/${setup.competitionId}/conflicts/${declared.body.id}`)
+          .set(local.auth),
+        409,
+        'REVIEW.CONFLICTS_CONFIRMED',
+      );
       const actions = (await auditOf(ctx, 'competition', setup.competitionId, cast.admin.auth)).map((e) => e.action);
       expect(actions).toEqual(expect.arrayContaining(['conflict.declared', 'conflicts.confirmed']));
-      const seen = await ctx.http().get(`/competitions/${setup.competitionId}/conflicts`).set(cast.observer.auth).expect(200);
-      expect(seen.body).toEqual([expect.objectContaining({ juror: expect.stringMatching(/^J-[0-9a-f]{8}$/), target: 'applicant', targetName: 'Applicant 1', kind: 'family' })]);
-      const staff = await ctx.http().get(`/competitions/${setup.competitionId}/conflicts`).set(cast.manager.auth).expect(200);
+      const seen = await ctx
+        .http()
+        .get(`/competitions/${setup.competitionId}/conflicts`)
+        .set(cast.observer.auth)
+        .expect(200);
+      expect(seen.body).toEqual([
+        expect.objectContaining({
+          juror: expect.stringMatching(/^J-[0-9a-f]{8}$/),
+          target: 'applicant',
+          targetName: 'Applicant 1',
+          kind: 'family',
+        }),
+      ]);
+      const staff = await ctx
+        .http()
+        .get(`/competitions/${setup.competitionId}/conflicts`)
+        .set(cast.manager.auth)
+        .expect(200);
       expect(staff.body[0].juror).toBe(local.user.id);
     });
 
@@ -119,7 +274,13 @@ describe('jury review: a round from draft to results', () => {
       const queued = await ctx.http().post(`/rounds/${roundId}/assignment-runs`).set(cast.manager.auth).expect(202);
       expect(queued.body.status).toBe('queued');
       const run = await waitForRun(ctx, cast, queued.body.id);
-      expect(run).toMatchObject({ status: 'succeeded', assigned: 18, inputHash: expect.stringMatching(/^[0-9a-f]{64}$/), seed: expect.any(String), objective: expect.any(String) });
+      expect(run).toMatchObject({
+        status: 'succeeded',
+        assigned: 18,
+        inputHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        seed: expect.any(String),
+        objective: expect.any(String),
+      });
       const items = await overview();
       expect(items).toHaveLength(9);
       const load = new Map<string, number>();
@@ -128,7 +289,8 @@ describe('jury review: a round from draft to results', () => {
         expect(active).toHaveLength(2);
         for (const a of active) load.set(a.jurorId, (load.get(a.jurorId) ?? 0) + 1);
         const app = setup.applications.find((x) => x.id === item.applicationId)!;
-        if (app.villageId === setup.places.villageIds[0] || app === setup.applications[1]) expect(active.map((a) => a.jurorId)).not.toContain(local.user.id);
+        if (app.villageId === setup.places.villageIds[0] || app === setup.applications[1])
+          expect(active.map((a) => a.jurorId)).not.toContain(local.user.id);
       }
       expect(load.size).toBe(4);
       expect([...load.values()].every((n) => n >= 3 && n <= 8)).toBe(true);
@@ -151,7 +313,11 @@ describe('jury review: a round from draft to results', () => {
       expect(list.round).toMatchObject({ id: roundId, blind: true, criteria: expect.any(Array) });
       expect(list.items.length).toBeGreaterThan(0);
       const view = await ctx.http().get(`/reviews/assignments/${list.items[0].id}`).set(jurors[0].auth).expect(200);
-      expect(view.body.application).toMatchObject({ title: expect.stringMatching(/^Project/), villageName: expect.any(String), goals: [expect.objectContaining({ code: expect.any(String) })] });
+      expect(view.body.application).toMatchObject({
+        title: expect.stringMatching(/^Project/),
+        villageName: expect.any(String),
+        goals: [expect.objectContaining({ code: expect.any(String) })],
+      });
       expect(view.body.application).not.toHaveProperty('applicantName');
       expect(view.body.application).not.toHaveProperty('reference');
       expect(JSON.stringify(view.body)).not.toMatch(/Applicant \d|SU-\d{4}|example\.kz|\+7701/);
@@ -164,53 +330,159 @@ describe('jury review: a round from draft to results', () => {
         [roundId, owner.id],
       );
       const juror = [...jurors, local].find((j) => j.user.id === row.jurorId)!;
-      const files = async () => (await ctx.http().get(`/reviews/assignments/${row.id}`).set(juror.auth).expect(200)).body.attachments as { id: string; name: string }[];
+      const files = async () =>
+        (await ctx.http().get(`/reviews/assignments/${row.id}`).set(juror.auth).expect(200)).body.attachments as {
+          id: string;
+          name: string;
+        }[];
       expect(await files()).toEqual([]);
-      expectError(await ctx.http().get(`/reviews/assignments/${row.id}/attachments/${setup.attachments.quote}`).set(juror.auth), 404, 'ATTACHMENT.NOT_FOUND');
-      const marked = await ctx.http().patch(`/applications/${owner.id}/attachments/${setup.attachments.quote}`).set(cast.manager.auth).send({ identifying: false }).expect(200);
+      expectError(
+        await ctx.http().get(`/reviews/assignments/${row.id}/attachments/${setup.attachments.quote}`).set(juror.auth),
+        404,
+        'ATTACHMENT.NOT_FOUND',
+      );
+      const marked = await ctx
+        .http()
+        .patch(`/applications/${owner.id}/attachments/${setup.attachments.quote}`)
+        .set(cast.manager.auth)
+        .send({ identifying: false })
+        .expect(200);
       expect(marked.body.identifying).toBe(false);
-      expect(await files()).toEqual([{ id: setup.attachments.quote, name: 'attachment-1.pdf', mediaType: 'application/pdf', size: expect.any(Number) }]);
-      const download = await ctx.http().get(`/reviews/assignments/${row.id}/attachments/${setup.attachments.quote}`).set(juror.auth).expect(200);
+      expect(await files()).toEqual([
+        {
+          id: setup.attachments.quote,
+          name: 'attachment-1.pdf',
+          mediaType: 'application/pdf',
+          size: expect.any(Number),
+        },
+      ]);
+      const download = await ctx
+        .http()
+        .get(`/reviews/assignments/${row.id}/attachments/${setup.attachments.quote}`)
+        .set(juror.auth)
+        .expect(200);
       expect(download.headers['content-disposition']).toContain('attachment-1.pdf');
-      expectError(await ctx.http().get(`/reviews/assignments/${row.id}/attachments/${setup.attachments.cv}`).set(juror.auth), 404, 'ATTACHMENT.NOT_FOUND');
+      expectError(
+        await ctx.http().get(`/reviews/assignments/${row.id}/attachments/${setup.attachments.cv}`).set(juror.auth),
+        404,
+        'ATTACHMENT.NOT_FOUND',
+      );
       expect(JSON.stringify(await files())).not.toContain('Aigerim');
       // The other jurors of the competition cannot download it through their own assignments.
       const other = jurors.find((j) => j.user.id !== row.jurorId)!;
-      const [theirs]: { id: string }[] = await ctx.dataSource.query(`SELECT id FROM assignments WHERE juror_id = $1 AND application_id <> $2 AND status = 'active' LIMIT 1`, [other.user.id, owner.id]);
-      expectError(await ctx.http().get(`/reviews/assignments/${theirs.id}/attachments/${setup.attachments.quote}`).set(other.auth), 404, 'ATTACHMENT.NOT_FOUND');
+      const [theirs]: { id: string }[] = await ctx.dataSource.query(
+        `SELECT id FROM assignments WHERE juror_id = $1 AND application_id <> $2 AND status = 'active' LIMIT 1`,
+        [other.user.id, owner.id],
+      );
+      expectError(
+        await ctx
+          .http()
+          .get(`/reviews/assignments/${theirs.id}/attachments/${setup.attachments.quote}`)
+          .set(other.auth),
+        404,
+        'ATTACHMENT.NOT_FOUND',
+      );
     });
 
     it('answers 404 for another juror’s assignment and for an unknown one', async () => {
       const theirs = (await mine(jurors[1])).items.map((i: { id: string }) => i.id);
       const ours = new Set((await mine(jurors[0])).items.map((i: { id: string }) => i.id));
       const foreign = theirs.find((id: string) => !ours.has(id))!;
-      expectError(await ctx.http().get(`/reviews/assignments/${foreign}`).set(jurors[0].auth), 404, 'REVIEW.ASSIGNMENT_NOT_FOUND');
-      expectError(await ctx.http().put(`/reviews/assignments/${foreign}/scoresheet`).set(jurors[0].auth).send({ scores: full }), 404, 'REVIEW.ASSIGNMENT_NOT_FOUND');
-      expectError(await ctx.http().get(`/reviews/assignments/${crypto.randomUUID()}`).set(jurors[0].auth), 404, 'REVIEW.ASSIGNMENT_NOT_FOUND');
+      expectError(
+        await ctx.http().get(`/reviews/assignments/${foreign}`).set(jurors[0].auth),
+        404,
+        'REVIEW.ASSIGNMENT_NOT_FOUND',
+      );
+      expectError(
+        await ctx.http().put(`/reviews/assignments/${foreign}/scoresheet`).set(jurors[0].auth).send({ scores: full }),
+        404,
+        'REVIEW.ASSIGNMENT_NOT_FOUND',
+      );
+      expectError(
+        await ctx.http().get(`/reviews/assignments/${crypto.randomUUID()}`).set(jurors[0].auth),
+        404,
+        'REVIEW.ASSIGNMENT_NOT_FOUND',
+      );
       // An applicant never reaches the workspace, and scoresheets stay hidden while the round is open.
       await ctx.http().get(`/reviews/assignments/${foreign}`).set(setup.applications[0].applicant.auth).expect(403);
-      expectError(await ctx.http().get(`/rounds/${roundId}/scoresheets`).set(cast.observer.auth), 409, 'REVIEW.WRONG_STATUS');
+      expectError(
+        await ctx.http().get(`/rounds/${roundId}/scoresheets`).set(cast.observer.auth),
+        409,
+        'REVIEW.WRONG_STATUS',
+      );
     });
 
     it('saves a draft, refuses an incomplete or out-of-scale submission, then submits', async () => {
       const id = (await mine(jurors[0])).items[0].id;
-      const draft = await ctx.http().put(`/reviews/assignments/${id}/scoresheet`).set(jurors[0].auth).send({ scores: { plan: 2 }, comments: { plan: 'Good fit' } }).expect(200);
+      const draft = await ctx
+        .http()
+        .put(`/reviews/assignments/${id}/scoresheet`)
+        .set(jurors[0].auth)
+        .send({ scores: { plan: 2 }, comments: { plan: 'Good fit' } })
+        .expect(200);
       expect(draft.body).toMatchObject({ status: 'draft', scores: { plan: 2 }, total: null });
-      const incomplete = await ctx.http().put(`/reviews/assignments/${id}/scoresheet`).set(jurors[0].auth).send({ scores: { plan: 2 }, submit: true });
+      const incomplete = await ctx
+        .http()
+        .put(`/reviews/assignments/${id}/scoresheet`)
+        .set(jurors[0].auth)
+        .send({ scores: { plan: 2 }, submit: true });
       expectError(incomplete, 400, 'REVIEW.INCOMPLETE_SCORESHEET', 'scores.feasibility');
-      expectError(await ctx.http().put(`/reviews/assignments/${id}/scoresheet`).set(jurors[0].auth).send({ scores: { plan: 5, feasibility: 1 }, submit: true }), 400, 'REVIEW.INCOMPLETE_SCORESHEET', 'scores.plan');
-      expectError(await ctx.http().put(`/reviews/assignments/${id}/scoresheet`).set(jurors[0].auth).send({ scores: { plan: 1.5, feasibility: 1 }, submit: true }), 400, 'REVIEW.INCOMPLETE_SCORESHEET', 'scores.plan');
-      expectError(await ctx.http().put(`/reviews/assignments/${id}/scoresheet`).set(jurors[0].auth).send({ scores: { plan: 1, feasibility: 1, charm: 2 }, submit: true }), 400, 'REVIEW.INCOMPLETE_SCORESHEET', 'scores.charm');
-      const submitted = await ctx.http().put(`/reviews/assignments/${id}/scoresheet`).set(jurors[0].auth).send({ scores: full, submit: true }).expect(200);
+      expectError(
+        await ctx
+          .http()
+          .put(`/reviews/assignments/${id}/scoresheet`)
+          .set(jurors[0].auth)
+          .send({ scores: { plan: 5, feasibility: 1 }, submit: true }),
+        400,
+        'REVIEW.INCOMPLETE_SCORESHEET',
+        'scores.plan',
+      );
+      expectError(
+        await ctx
+          .http()
+          .put(`/reviews/assignments/${id}/scoresheet`)
+          .set(jurors[0].auth)
+          .send({ scores: { plan: 1.5, feasibility: 1 }, submit: true }),
+        400,
+        'REVIEW.INCOMPLETE_SCORESHEET',
+        'scores.plan',
+      );
+      expectError(
+        await ctx
+          .http()
+          .put(`/reviews/assignments/${id}/scoresheet`)
+          .set(jurors[0].auth)
+          .send({ scores: { plan: 1, feasibility: 1, charm: 2 }, submit: true }),
+        400,
+        'REVIEW.INCOMPLETE_SCORESHEET',
+        'scores.charm',
+      );
+      const submitted = await ctx
+        .http()
+        .put(`/reviews/assignments/${id}/scoresheet`)
+        .set(jurors[0].auth)
+        .send({ scores: full, submit: true })
+        .expect(200);
       // (3/4 * 3 + 2/4 * 2) / 5 * 100 = 65
       expect(submitted.body).toMatchObject({ status: 'submitted', total: 65, comments: {} });
-      const stored: { status: string }[] = await ctx.dataSource.query('SELECT status FROM scoresheets WHERE assignment_id = $1', [id]);
+      const stored: { status: string }[] = await ctx.dataSource.query(
+        'SELECT status FROM scoresheets WHERE assignment_id = $1',
+        [id],
+      );
       expect(stored).toEqual([{ status: 'submitted' }]);
     });
 
     it('stores one scoresheet when the same one is submitted twice at once', async () => {
       const id = (await mine(jurors[0])).items[1].id;
-      const results = await Promise.all([0, 1, 2].map(() => ctx.http().put(`/reviews/assignments/${id}/scoresheet`).set(jurors[0].auth).send({ scores: { plan: 4, feasibility: 4 }, submit: true })));
+      const results = await Promise.all(
+        [0, 1, 2].map(() =>
+          ctx
+            .http()
+            .put(`/reviews/assignments/${id}/scoresheet`)
+            .set(jurors[0].auth)
+            .send({ scores: { plan: 4, feasibility: 4 }, submit: true }),
+        ),
+      );
       expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
       const rows = await ctx.dataSource.query('SELECT id FROM scoresheets WHERE assignment_id = $1', [id]);
       expect(rows).toHaveLength(1);
@@ -220,15 +492,29 @@ describe('jury review: a round from draft to results', () => {
       const before = await overview();
       const recuser = jurors[1];
       const id = (await mine(recuser)).items[0].id;
-      await ctx.http().put(`/reviews/assignments/${id}/scoresheet`).set(recuser.auth).send({ scores: full, submit: true }).expect(200);
-      await ctx.http().post(`/reviews/assignments/${id}/recuse`).set(recuser.auth).send({ reason: 'I know the family' }).expect(204);
-      expect((await ctx.dataSource.query('SELECT status FROM scoresheets WHERE assignment_id = $1', [id]))[0].status).toBe('withdrawn');
+      await ctx
+        .http()
+        .put(`/reviews/assignments/${id}/scoresheet`)
+        .set(recuser.auth)
+        .send({ scores: full, submit: true })
+        .expect(200);
+      await ctx
+        .http()
+        .post(`/reviews/assignments/${id}/recuse`)
+        .set(recuser.auth)
+        .send({ reason: 'I know the family' })
+        .expect(204);
+      expect(
+        (await ctx.dataSource.query('SELECT status FROM scoresheets WHERE assignment_id = $1', [id]))[0].status,
+      ).toBe('withdrawn');
       const actions = (await auditOf(ctx, 'review_round', roundId, cast.admin.auth)).map((e) => e.action);
       expect(actions).toContain('assignment.recused');
       await waitFor(
         async () => {
           const items = await overview();
-          return items.every((i) => i.assignments.filter((a) => a.status === 'active').length === 2) ? items : undefined;
+          return items.every((i) => i.assignments.filter((a) => a.status === 'active').length === 2)
+            ? items
+            : undefined;
         },
         15000,
         'the freed place filled',
@@ -237,28 +523,51 @@ describe('jury review: a round from draft to results', () => {
         throw new Error(`${String(error)}: ${JSON.stringify(runs.body[0])}`);
       });
       const after = await overview();
-      const activeIds = (items: OverviewItem[]) => new Set(items.flatMap((i) => i.assignments.filter((a) => a.status === 'active').map((a) => a.id)));
+      const activeIds = (items: OverviewItem[]) =>
+        new Set(items.flatMap((i) => i.assignments.filter((a) => a.status === 'active').map((a) => a.id)));
       const kept = [...activeIds(before)].filter((x) => x !== id);
       expect(kept.every((x) => activeIds(after).has(x))).toBe(true);
       const refilled = after.find((i) => i.assignments.some((a) => a.id === id))!;
-      expect(refilled.assignments.filter((a) => a.status === 'active').map((a) => a.jurorId)).not.toContain(recuser.user.id);
-      expectError(await ctx.http().put(`/reviews/assignments/${id}/scoresheet`).set(recuser.auth).send({ scores: full }), 404, 'REVIEW.ASSIGNMENT_NOT_FOUND');
+      expect(refilled.assignments.filter((a) => a.status === 'active').map((a) => a.jurorId)).not.toContain(
+        recuser.user.id,
+      );
+      expectError(
+        await ctx.http().put(`/reviews/assignments/${id}/scoresheet`).set(recuser.auth).send({ scores: full }),
+        404,
+        'REVIEW.ASSIGNMENT_NOT_FOUND',
+      );
     });
 
     it('a manager cannot assign a conflicted pair, and can swap a juror', async () => {
       const own = setup.applications.find((a) => a.villageId === setup.places.villageIds[0])!;
-      expectError(await ctx.http().post(`/rounds/${roundId}/assignments`).set(cast.manager.auth).send({ applicationId: own.id, jurorId: local.user.id }), 422, 'REVIEW.PAIR_IN_CONFLICT');
+      expectError(
+        await ctx
+          .http()
+          .post(`/rounds/${roundId}/assignments`)
+          .set(cast.manager.auth)
+          .send({ applicationId: own.id, jurorId: local.user.id }),
+        422,
+        'REVIEW.PAIR_IN_CONFLICT',
+      );
       // Any juror free to take an assignment: not already on it, never recused from it, not in conflict with it.
       const items = await overview();
       const free = (item: OverviewItem, juror: TestUser) => {
         const app = setup.applications.find((x) => x.id === item.applicationId)!;
-        const conflicted = juror === local && (app.villageId === setup.places.villageIds[0] || app === setup.applications[1]);
+        const conflicted =
+          juror === local && (app.villageId === setup.places.villageIds[0] || app === setup.applications[1]);
         return !conflicted && !item.assignments.some((a) => a.jurorId === juror.user.id);
       };
-      const pick = items.flatMap((item) => [...jurors, local].filter((j) => free(item, j)).map((juror) => ({ item, juror })))[0];
+      const pick = items.flatMap((item) =>
+        [...jurors, local].filter((j) => free(item, j)).map((juror) => ({ item, juror })),
+      )[0];
       expect(pick).toBeDefined();
       const from = pick.item.assignments.find((a) => a.status === 'active')!;
-      const swapped = await ctx.http().post(`/assignments/${from.id}/swap`).set(cast.manager.auth).send({ jurorId: pick.juror.user.id, reason: 'Balance' }).expect(201);
+      const swapped = await ctx
+        .http()
+        .post(`/assignments/${from.id}/swap`)
+        .set(cast.manager.auth)
+        .send({ jurorId: pick.juror.user.id, reason: 'Balance' })
+        .expect(201);
       expect(swapped.body).toMatchObject({ jurorId: pick.juror.user.id, source: 'manager', status: 'active' });
     });
   });
@@ -269,43 +578,102 @@ describe('jury review: a round from draft to results', () => {
       for (const juror of [...jurors, local]) {
         for (const item of (await mine(juror)).items) {
           const scores = { plan: juror === local ? 4 : 2, feasibility: 3 };
-          await ctx.http().put(`/reviews/assignments/${item.id}/scoresheet`).set(juror.auth).send({ scores, submit: true }).expect(200);
+          await ctx
+            .http()
+            .put(`/reviews/assignments/${item.id}/scoresheet`)
+            .set(juror.auth)
+            .send({ scores, submit: true })
+            .expect(200);
         }
       }
       await ctx.http().post(`/rounds/${roundId}/close`).set(cast.manager.auth).expect(200);
       const id = (await mine(jurors[0])).items[0].id;
-      expectError(await ctx.http().put(`/reviews/assignments/${id}/scoresheet`).set(jurors[0].auth).send({ scores: full, submit: true }), 409, 'REVIEW.ROUND_NOT_OPEN');
-      expectError(await ctx.http().get(`/rounds/${roundId}/results`).set(cast.manager.auth), 404, 'REVIEW.RESULTS_NOT_READY');
+      expectError(
+        await ctx
+          .http()
+          .put(`/reviews/assignments/${id}/scoresheet`)
+          .set(jurors[0].auth)
+          .send({ scores: full, submit: true }),
+        409,
+        'REVIEW.ROUND_NOT_OPEN',
+      );
+      expectError(
+        await ctx.http().get(`/rounds/${roundId}/results`).set(cast.manager.auth),
+        404,
+        'REVIEW.RESULTS_NOT_READY',
+      );
     });
 
     it('finalizes in the worker: ranking, disputes, reliability, who advanced; applicants mailed', async () => {
       await ctx.http().post(`/rounds/${roundId}/finalize`).set(cast.manager.auth).expect(202);
-      await waitFor(async () => ((await ctx.http().get(`/rounds/${roundId}`).set(cast.manager.auth)).body.status === 'finalized' ? true : undefined), 15000, 'finalized');
-      const res = await ctx.http().get(`/rounds/${roundId}/results`).query({ limit: 100 }).set(cast.manager.auth).expect(200);
+      await waitFor(
+        async () =>
+          (await ctx.http().get(`/rounds/${roundId}`).set(cast.manager.auth)).body.status === 'finalized'
+            ? true
+            : undefined,
+        15000,
+        'finalized',
+      );
+      const res = await ctx
+        .http()
+        .get(`/rounds/${roundId}/results`)
+        .query({ limit: 100 })
+        .set(cast.manager.auth)
+        .expect(200);
       expect(res.body.total).toBe(9);
-      expect(res.body.summary).toMatchObject({ applications: 9, advanced: 3, inputHash: expect.any(String), calibrationBlockedBy: 'not_declared' });
+      expect(res.body.summary).toMatchObject({
+        applications: 9,
+        advanced: 3,
+        inputHash: expect.any(String),
+        calibrationBlockedBy: 'not_declared',
+      });
       const ranks = res.body.items.map((r: { rank: number }) => r.rank);
       expect(ranks).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
       expect(res.body.items.filter((r: { advanced: boolean }) => r.advanced)).toHaveLength(3);
-      expect(res.body.items[0]).toMatchObject({ count: 2, quorumMet: true, totals: [{ juror: expect.any(String), total: expect.any(Number) }, { juror: expect.any(String), total: expect.any(Number) }] });
-      const statuses: { status: string; n: string }[] = await ctx.dataSource.query('SELECT status, count(*) AS n FROM applications WHERE competition_id = $1 GROUP BY status ORDER BY status', [setup.competitionId]);
+      expect(res.body.items[0]).toMatchObject({
+        count: 2,
+        quorumMet: true,
+        totals: [
+          { juror: expect.any(String), total: expect.any(Number) },
+          { juror: expect.any(String), total: expect.any(Number) },
+        ],
+      });
+      const statuses: { status: string; n: string }[] = await ctx.dataSource.query(
+        'SELECT status, count(*) AS n FROM applications WHERE competition_id = $1 GROUP BY status ORDER BY status',
+        [setup.competitionId],
+      );
       expect(statuses).toEqual([
         { status: 'not_awarded', n: '6' },
         { status: 'shortlisted', n: '3' },
       ]);
-      await sink.waitFor(9, 15000, (m) => setup.applications.some((a) => a.applicant.user.email === m.to) && /result|нәтиже|итог/i.test(m.subject));
+      await sink.waitFor(
+        9,
+        15000,
+        (m) => setup.applications.some((a) => a.applicant.user.email === m.to) && /result|нәтиже|итог/i.test(m.subject),
+      );
     });
 
     it('recomputing from the stored scoresheets gives the stored results; finalizing twice is refused', async () => {
       const verify = await ctx.http().get(`/rounds/${roundId}/results/verify`).set(cast.observer.auth).expect(200);
       expect(verify.body).toMatchObject({ matches: true, differing: [] });
       expect(verify.body.inputHash).toBe(verify.body.storedInputHash);
-      expectError(await ctx.http().post(`/rounds/${roundId}/finalize`).set(cast.manager.auth), 409, 'REVIEW.WRONG_STATUS');
-      await expect(ctx.dataSource.query(`UPDATE round_results SET rank = 1 WHERE round_id = $1`, [roundId])).rejects.toThrow(/immutable/);
+      expectError(
+        await ctx.http().post(`/rounds/${roundId}/finalize`).set(cast.manager.auth),
+        409,
+        'REVIEW.WRONG_STATUS',
+      );
+      await expect(
+        ctx.dataSource.query(`UPDATE round_results SET rank = 1 WHERE round_id = $1`, [roundId]),
+      ).rejects.toThrow(/immutable/);
     });
 
     it('observers see pseudonyms, never juror ids; applicants see only their own result', async () => {
-      const res = await ctx.http().get(`/rounds/${roundId}/results`).query({ limit: 100 }).set(cast.observer.auth).expect(200);
+      const res = await ctx
+        .http()
+        .get(`/rounds/${roundId}/results`)
+        .query({ limit: 100 })
+        .set(cast.observer.auth)
+        .expect(200);
       const text = JSON.stringify(res.body);
       for (const j of [...jurors, local]) expect(text).not.toContain(j.user.id);
       expect(res.body.items[0].totals[0].juror).toMatch(/^J-[0-9a-f]{8}$/);
@@ -313,9 +681,19 @@ describe('jury review: a round from draft to results', () => {
       expect(sheets.body.items[0]).toMatchObject({ juror: expect.stringMatching(/^J-/), scores: expect.any(Object) });
       expect(JSON.stringify(sheets.body)).not.toContain(jurors[0].user.id);
       const applicant = setup.applications[0];
-      const own = await ctx.http().get(`/applications/${applicant.id}/results`).set(applicant.applicant.auth).expect(200);
-      expect(own.body).toEqual([expect.objectContaining({ roundId, advanced: expect.any(Boolean), official: expect.any(Number) })]);
-      expectError(await ctx.http().get(`/applications/${setup.applications[1].id}/results`).set(applicant.applicant.auth), 404, 'REVIEW.RESULTS_NOT_READY');
+      const own = await ctx
+        .http()
+        .get(`/applications/${applicant.id}/results`)
+        .set(applicant.applicant.auth)
+        .expect(200);
+      expect(own.body).toEqual([
+        expect.objectContaining({ roundId, advanced: expect.any(Boolean), official: expect.any(Number) }),
+      ]);
+      expectError(
+        await ctx.http().get(`/applications/${setup.applications[1].id}/results`).set(applicant.applicant.auth),
+        404,
+        'REVIEW.RESULTS_NOT_READY',
+      );
       await ctx.http().get(`/rounds/${roundId}/scoresheets`).set(applicant.applicant.auth).expect(403);
     });
   });

@@ -37,14 +37,18 @@ describe('schema and migrations', () => {
     const name = await createEmptyDatabase('empty');
     created.push(name);
     // A pool of one connection each: the lock and the migrations must share it.
-    const sources = await Promise.all([1, 2, 3].map(() => new DataSource(typeormOptions(databaseUrl(name), 1)).initialize()));
+    const sources = await Promise.all(
+      [1, 2, 3].map(() => new DataSource(typeormOptions(databaseUrl(name), 1)).initialize()),
+    );
     try {
       const applied = await Promise.all(sources.map((s) => runMigrationsUnderLock(s)));
       expect(applied.flat()).toEqual(MIGRATIONS.map((m) => m.name));
       const head = await sources[0].query('SELECT seq, hash FROM audit_chain_head');
       expect(head).toEqual([{ seq: '0', hash: '0'.repeat(64) }]);
       for (let i = 0; i < MIGRATIONS.length; i += 1) await sources[0].undoLastMigration({ transaction: 'each' });
-      const tables = await sources[0].query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+      const tables = await sources[0].query(
+        `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+      );
       expect(tables).toEqual([{ tablename: 'migrations' }]);
       await expect(runMigrationsUnderLock(sources[0])).resolves.toHaveLength(MIGRATIONS.length);
     } finally {

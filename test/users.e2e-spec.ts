@@ -38,8 +38,15 @@ describe('accounts managed by admins', () => {
     const res = await ctx.http().post('/users').set(cast.admin.auth).send(body).expect(201);
     expect(res.body).toMatchObject({ email: body.email, roles: ['juror', 'observer'], active: true });
     await ctx.http().post('/auth/login').send({ email: body.email, password: body.password }).expect(200);
-    const audit = await ctx.http().get('/audit-events').query({ entityType: 'user', entityId: res.body.id }).set(cast.admin.auth).expect(200);
-    expect(audit.body.items).toEqual([expect.objectContaining({ action: 'user.created', actorId: cast.admin.user.id })]);
+    const audit = await ctx
+      .http()
+      .get('/audit-events')
+      .query({ entityType: 'user', entityId: res.body.id })
+      .set(cast.admin.auth)
+      .expect(200);
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({ action: 'user.created', actorId: cast.admin.user.id }),
+    ]);
     expect(JSON.stringify(audit.body.items)).not.toContain(body.email);
   });
 
@@ -54,22 +61,29 @@ describe('accounts managed by admins', () => {
     expect(res.body.details.fields.map((f: { field: string }) => f.field)).toContain(field);
   });
 
-  it.each(['manager', 'juror', 'finance', 'observer', 'applicant'] as const)('refuses a %s calling the admin routes', async (role) => {
-    const caller = cast[role];
-    const target = cast.applicant.user.id;
-    for (const call of [
-      ctx.http().post('/users').set(caller.auth).send(newAccount()),
-      ctx.http().get('/users').set(caller.auth),
-      ctx.http().get(`/users/${target}`).set(caller.auth),
-      ctx.http().patch(`/users/${target}`).set(caller.auth).send({ roles: ['admin'] }),
-    ]) {
-      const res = await call;
-      expect(res.status).toBe(403);
-      expect(res.body.code).toBe('AUTH.FORBIDDEN');
-    }
-    const me = await ctx.http().get('/me').set(cast.applicant.auth).expect(200);
-    expect(me.body.roles).toEqual(['applicant']);
-  });
+  it.each(['manager', 'juror', 'finance', 'observer', 'applicant'] as const)(
+    'refuses a %s calling the admin routes',
+    async (role) => {
+      const caller = cast[role];
+      const target = cast.applicant.user.id;
+      for (const call of [
+        ctx.http().post('/users').set(caller.auth).send(newAccount()),
+        ctx.http().get('/users').set(caller.auth),
+        ctx.http().get(`/users/${target}`).set(caller.auth),
+        ctx
+          .http()
+          .patch(`/users/${target}`)
+          .set(caller.auth)
+          .send({ roles: ['admin'] }),
+      ]) {
+        const res = await call;
+        expect(res.status).toBe(403);
+        expect(res.body.code).toBe('AUTH.FORBIDDEN');
+      }
+      const me = await ctx.http().get('/me').set(cast.applicant.auth).expect(200);
+      expect(me.body.roles).toEqual(['applicant']);
+    },
+  );
 
   it('refuses anonymous callers', async () => {
     await ctx.http().get('/users').expect(401);
@@ -77,11 +91,21 @@ describe('accounts managed by admins', () => {
   });
 
   it('GET /users filters by role and text, and clamps the page size', async () => {
-    const res = await ctx.http().get('/users').query({ role: 'finance', limit: 100000 }).set(cast.admin.auth).expect(200);
+    const res = await ctx
+      .http()
+      .get('/users')
+      .query({ role: 'finance', limit: 100000 })
+      .set(cast.admin.auth)
+      .expect(200);
     expect(res.body.limit).toBe(100);
     expect(res.body.items.every((u: { roles: string[] }) => u.roles.includes('finance'))).toBe(true);
     expect(res.body.items.map((u: { id: string }) => u.id)).toContain(cast.finance.user.id);
-    const byText = await ctx.http().get('/users').query({ search: cast.finance.user.email }).set(cast.admin.auth).expect(200);
+    const byText = await ctx
+      .http()
+      .get('/users')
+      .query({ search: cast.finance.user.email })
+      .set(cast.admin.auth)
+      .expect(200);
     expect(byText.body.items.map((u: { id: string }) => u.id)).toEqual([cast.finance.user.id]);
     await ctx.http().get('/users').query({ role: 'king' }).set(cast.admin.auth).expect(400);
   });
@@ -95,7 +119,12 @@ describe('accounts managed by admins', () => {
 
   it('PATCH /users/:id changes roles (effective at the next sign-in) and can disable an account', async () => {
     const { user } = await createUser(ctx, { roles: ['applicant'] });
-    const res = await ctx.http().patch(`/users/${user.id}`).set(cast.admin.auth).send({ roles: ['manager'] }).expect(200);
+    const res = await ctx
+      .http()
+      .patch(`/users/${user.id}`)
+      .set(cast.admin.auth)
+      .send({ roles: ['manager'] })
+      .expect(200);
     expect(res.body.roles).toEqual(['manager']);
     const login = await ctx.http().post('/auth/login').send({ email: user.email, password: PASSWORD }).expect(200);
     await ctx.http().get('/competitions').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
@@ -103,7 +132,10 @@ describe('accounts managed by admins', () => {
     await ctx.http().post('/auth/login').send({ email: user.email, password: PASSWORD }).expect(403);
     const refused = await ctx.http().post('/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
     expect(refused.body.code).toBe('AUTH.INVALID_REFRESH_TOKEN');
-    const live = await ctx.dataSource.query('SELECT count(*) AS n FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL', [user.id]);
+    const live = await ctx.dataSource.query(
+      'SELECT count(*) AS n FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL',
+      [user.id],
+    );
     expect(Number(live[0].n)).toBe(0);
   });
 
@@ -117,21 +149,39 @@ describe('accounts managed by admins', () => {
   });
 
   it('PATCH /users/:id refuses to change email or password hashes (not in the DTO)', async () => {
-    const res = await ctx.http().patch(`/users/${cast.juror.user.id}`).set(cast.admin.auth).send({ email: 'x@y.kz', passwordHash: 'x' }).expect(400);
+    const res = await ctx
+      .http()
+      .patch(`/users/${cast.juror.user.id}`)
+      .set(cast.admin.auth)
+      .send({ email: 'x@y.kz', passwordHash: 'x' })
+      .expect(400);
     expect(res.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['email', 'passwordHash']);
   });
 
   it('never removes the last active admin, even when two admins demote each other at once', async () => {
     const ctx2 = await createTestApp();
     try {
-      const [a, b] = await Promise.all([createUser(ctx2, { roles: ['admin'] }), createUser(ctx2, { roles: ['admin'] })]);
+      const [a, b] = await Promise.all([
+        createUser(ctx2, { roles: ['admin'] }),
+        createUser(ctx2, { roles: ['admin'] }),
+      ]);
       const results = await Promise.all([
-        ctx2.http().patch(`/users/${b.user.id}`).set(a.auth).send({ roles: ['observer'] }),
-        ctx2.http().patch(`/users/${a.user.id}`).set(b.auth).send({ roles: ['observer'] }),
+        ctx2
+          .http()
+          .patch(`/users/${b.user.id}`)
+          .set(a.auth)
+          .send({ roles: ['observer'] }),
+        ctx2
+          .http()
+          .patch(`/users/${a.user.id}`)
+          .set(b.auth)
+          .send({ roles: ['observer'] }),
       ]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
       expect(results.find((r) => r.status === 409)?.body.code).toBe('USER.LAST_ADMIN');
-      const admins = await ctx2.dataSource.query(`SELECT count(*) AS n FROM users WHERE active AND 'admin' = ANY(roles)`);
+      const admins = await ctx2.dataSource.query(
+        `SELECT count(*) AS n FROM users WHERE active AND 'admin' = ANY(roles)`,
+      );
       expect(Number(admins[0].n)).toBe(1);
     } finally {
       await ctx2.close();

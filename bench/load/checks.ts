@@ -15,7 +15,12 @@ export interface MailFigures {
 }
 
 /** Waits until the receipt of every submission of the run has been sent (or the time is up). */
-export async function waitForMail(db: Client, sink: SmtpCounter, state: RunState, timeoutMs: number): Promise<MailFigures> {
+export async function waitForMail(
+  db: Client,
+  sink: SmtpCounter,
+  state: RunState,
+  timeoutMs: number,
+): Promise<MailFigures> {
   const started = performance.now();
   const ids = state.submitted.map((s) => s.id);
   for (;;) {
@@ -52,7 +57,9 @@ export async function checkRun(options: {
   const { db, data, state, sink } = options;
   const errors = [...options.http.ops.values()].reduce((sum, s) => sum + s.errors, 0);
   const failures = Object.fromEntries(
-    [...options.http.ops.entries()].filter(([, s]) => s.errors > 0).map(([name, s]) => [name, Object.fromEntries(Object.entries(s.outcomes).filter(([o]) => !/^2\d\d$/.test(o)))]),
+    [...options.http.ops.entries()]
+      .filter(([, s]) => s.errors > 0)
+      .map(([name, s]) => [name, Object.fromEntries(Object.entries(s.outcomes).filter(([o]) => !/^2\d\d$/.test(o)))]),
   );
   const [stored] = (
     await db.query<{ n: number }>(
@@ -70,11 +77,25 @@ export async function checkRun(options: {
     )
   ).rows;
   const [sheets] = (
-    await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM scoresheets WHERE assignment_id = ANY($1) AND status = 'submitted'`, [[...state.scored]])
+    await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM scoresheets WHERE assignment_id = ANY($1) AND status = 'submitted'`,
+      [[...state.scored]],
+    )
   ).rows;
-  const [mail] = (await db.query<{ sent: number; unsent: number }>(`SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*) FILTER (WHERE status <> 'sent')::int AS unsent FROM notifications`)).rows;
-  const verify = await call(options.origin, { method: 'GET', path: '/audit-events/verify', token: options.observerToken });
-  const audit = verify.status === 200 ? (JSON.parse(verify.text) as { valid: boolean; events?: number; checked?: number }) : { valid: false };
+  const [mail] = (
+    await db.query<{ sent: number; unsent: number }>(
+      `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*) FILTER (WHERE status <> 'sent')::int AS unsent FROM notifications`,
+    )
+  ).rows;
+  const verify = await call(options.origin, {
+    method: 'GET',
+    path: '/audit-events/verify',
+    token: options.observerToken,
+  });
+  const audit =
+    verify.status === 200
+      ? (JSON.parse(verify.text) as { valid: boolean; events?: number; checked?: number })
+      : { valid: false };
   const checks = {
     noErrors: errors === 0,
     submittedStored: stored.n === state.submitted.length,
@@ -90,7 +111,13 @@ export async function checkRun(options: {
   return {
     ok,
     ...checks,
-    counts: { submitted: state.submitted.length, scoresheets: state.scored.size, references: refs.n, mailsSent: mail.sent, smtpReceived: sink.received },
+    counts: {
+      submitted: state.submitted.length,
+      scoresheets: state.scored.size,
+      references: refs.n,
+      mailsSent: mail.sent,
+      smtpReceived: sink.received,
+    },
     ...(errors ? { failures } : {}),
   };
 }

@@ -39,7 +39,10 @@ export function percentiles(samples: number[]): Percentiles {
 }
 
 /** One HTTP request; the body is read in full (as a client would), parsed only when asked for. */
-export async function call(origin: string, spec: RequestSpec): Promise<{ status: number; text: string; cacheHit: boolean }> {
+export async function call(
+  origin: string,
+  spec: RequestSpec,
+): Promise<{ status: number; text: string; cacheHit: boolean }> {
   const headers: Record<string, string> = {};
   if (spec.token) headers.authorization = `Bearer ${spec.token}`;
   if (spec.body !== undefined) headers['content-type'] = 'application/json';
@@ -70,7 +73,12 @@ export function sender(origin: string, recorder: Recorder): Send {
       recorder.record(name, performance.now() - t0, ok ? String(status) : outcomeOf(status, text), ok, cacheHit);
       return { status, json: () => JSON.parse(text) as unknown };
     } catch (error) {
-      recorder.record(name, performance.now() - t0, (error instanceof Error ? error.message : String(error)).slice(0, 80), false);
+      recorder.record(
+        name,
+        performance.now() - t0,
+        (error instanceof Error ? error.message : String(error)).slice(0, 80),
+        false,
+      );
       return null;
     }
   };
@@ -140,7 +148,9 @@ export async function runIsolated(options: {
   // Each distinct request once, one at a time, first: an expired cache entry is refilled by one
   // request, not by every client at once (that herd is the mix's business, not this measurement's).
   const ctx: OpContext = { ...options.context, rng: seeded(99) };
-  const distinct = new Map(Array.from({ length: 20 }, () => options.op.read!(ctx)).map((spec) => [`${spec.path} ${spec.token ?? ''}`, spec]));
+  const distinct = new Map(
+    Array.from({ length: 20 }, () => options.op.read!(ctx)).map((spec) => [`${spec.path} ${spec.token ?? ''}`, spec]),
+  );
   for (const spec of distinct.values()) await call(options.origin, spec).catch(() => undefined);
   return runMix({
     ops: [options.op],

@@ -28,7 +28,11 @@ export interface OpContext {
   state: RunState;
 }
 
-export type Send = (name: string, spec: RequestSpec, expect: number) => Promise<{ status: number; json: () => unknown } | null>;
+export type Send = (
+  name: string,
+  spec: RequestSpec,
+  expect: number,
+) => Promise<{ status: number; json: () => unknown } | null>;
 
 /** One kind of step a virtual user takes: a read (one request, its SQL traced and replayed) or a write flow. */
 export interface Operation {
@@ -74,26 +78,83 @@ function grantsQuery(ctx: OpContext): string {
  * two requests), jurors 24 (6 save a submitted scoresheet), managers 10.
  */
 export const OPERATIONS: Operation[] = [
-  { name: 'public competitions', weight: 7, read: (ctx) => ({ method: 'GET', path: ctx.rng() < 0.7 ? '/public/competitions' : `/public/competitions?status=${pick(ctx.rng, ['closed', 'finalized'])}` }) },
-  { name: 'public competition', weight: 6, read: (ctx) => ({ method: 'GET', path: `/public/competitions/${pick(ctx.rng, [ctx.data.openId, ctx.data.reviewId, ctx.data.pastId])}` }) },
-  { name: 'public rounds', weight: 4, read: (ctx) => ({ method: 'GET', path: `/public/competitions/${pick(ctx.rng, [ctx.data.reviewId, ctx.data.pastId])}/rounds` }) },
-  { name: 'public allocation', weight: 5, read: (ctx) => ({ method: 'GET', path: `/public/competitions/${ctx.data.pastId}/allocation` }) },
-  { name: 'public grants', weight: 6, optional: true, read: (ctx) => ({ method: 'GET', path: `/public/grants${grantsQuery(ctx)}` }) },
+  {
+    name: 'public competitions',
+    weight: 7,
+    read: (ctx) => ({
+      method: 'GET',
+      path:
+        ctx.rng() < 0.7
+          ? '/public/competitions'
+          : `/public/competitions?status=${pick(ctx.rng, ['closed', 'finalized'])}`,
+    }),
+  },
+  {
+    name: 'public competition',
+    weight: 6,
+    read: (ctx) => ({
+      method: 'GET',
+      path: `/public/competitions/${pick(ctx.rng, [ctx.data.openId, ctx.data.reviewId, ctx.data.pastId])}`,
+    }),
+  },
+  {
+    name: 'public rounds',
+    weight: 4,
+    read: (ctx) => ({
+      method: 'GET',
+      path: `/public/competitions/${pick(ctx.rng, [ctx.data.reviewId, ctx.data.pastId])}/rounds`,
+    }),
+  },
+  {
+    name: 'public allocation',
+    weight: 5,
+    read: (ctx) => ({ method: 'GET', path: `/public/competitions/${ctx.data.pastId}/allocation` }),
+  },
+  {
+    name: 'public grants',
+    weight: 6,
+    optional: true,
+    read: (ctx) => ({ method: 'GET', path: `/public/grants${grantsQuery(ctx)}` }),
+  },
   {
     name: 'public grants summary',
     weight: 4,
     optional: true,
-    read: (ctx) => ({ method: 'GET', path: `/public/grants/summary?by=${pick(ctx.rng, ['region', 'district', 'village', 'goal'])}${ctx.rng() < 0.3 ? `&sector=${pick(ctx.rng, SECTORS)}` : ''}` }),
+    read: (ctx) => ({
+      method: 'GET',
+      path: `/public/grants/summary?by=${pick(ctx.rng, ['region', 'district', 'village', 'goal'])}${ctx.rng() < 0.3 ? `&sector=${pick(ctx.rng, SECTORS)}` : ''}`,
+    }),
   },
-  { name: 'public figures', weight: 4, optional: true, read: (ctx) => ({ method: 'GET', path: ctx.rng() < 0.6 ? '/public/figures' : `/public/figures?competitionId=${ctx.data.pastId}` }) },
-  { name: 'public 360Giving export', weight: 2, optional: true, read: (ctx) => ({ method: 'GET', path: `/public/competitions/${ctx.data.pastId}/360giving` }) },
-  { name: 'applicant mine', weight: 12, read: (ctx) => ({ method: 'GET', path: '/applications/mine', token: ctx.token(applicant(ctx).id, 'applicant') }) },
+  {
+    name: 'public figures',
+    weight: 4,
+    optional: true,
+    read: (ctx) => ({
+      method: 'GET',
+      path: ctx.rng() < 0.6 ? '/public/figures' : `/public/figures?competitionId=${ctx.data.pastId}`,
+    }),
+  },
+  {
+    name: 'public 360Giving export',
+    weight: 2,
+    optional: true,
+    read: (ctx) => ({ method: 'GET', path: `/public/competitions/${ctx.data.pastId}/360giving` }),
+  },
+  {
+    name: 'applicant mine',
+    weight: 12,
+    read: (ctx) => ({ method: 'GET', path: '/applications/mine', token: ctx.token(applicant(ctx).id, 'applicant') }),
+  },
   {
     name: 'applicant get',
     weight: 10,
     read: (ctx) => {
       const a = applicant(ctx);
-      return { method: 'GET', path: `/applications/${pick(ctx.rng, a.applications)}`, token: ctx.token(a.id, 'applicant') };
+      return {
+        method: 'GET',
+        path: `/applications/${pick(ctx.rng, a.applications)}`,
+        token: ctx.token(a.id, 'applicant'),
+      };
     },
   },
   {
@@ -104,29 +165,54 @@ export const OPERATIONS: Operation[] = [
       const person = ctx.data.fresh[ctx.state.nextFresh++];
       if (!person) return; // every fresh applicant has applied: the flow stops
       const token = ctx.token(person.id, 'applicant');
-      const created = await send('applicant create draft', { method: 'POST', path: `/competitions/${ctx.data.openId}/applications`, token, body: completeDraft(person.goalId, ctx.state.nextFresh) }, 201);
+      const created = await send(
+        'applicant create draft',
+        {
+          method: 'POST',
+          path: `/competitions/${ctx.data.openId}/applications`,
+          token,
+          body: completeDraft(person.goalId, ctx.state.nextFresh),
+        },
+        201,
+      );
       if (created?.status !== 201) return;
       ctx.state.created += 1;
       const { id } = created.json() as { id: string };
-      const submitted = await send('applicant submit', { method: 'POST', path: `/applications/${id}/submit`, token }, 200);
+      const submitted = await send(
+        'applicant submit',
+        { method: 'POST', path: `/applications/${id}/submit`, token },
+        200,
+      );
       if (submitted?.status !== 200) return;
       const body = submitted.json() as { status: string; reference: string };
       ctx.state.submitted.push({ id, reference: body.reference });
       ctx.data.applicants.push({ id: person.id, applications: [id] });
     },
   },
-  { name: 'juror rounds', weight: 3, read: (ctx) => ({ method: 'GET', path: '/reviews/rounds', token: ctx.token(juror(ctx).id, 'juror') }) },
+  {
+    name: 'juror rounds',
+    weight: 3,
+    read: (ctx) => ({ method: 'GET', path: '/reviews/rounds', token: ctx.token(juror(ctx).id, 'juror') }),
+  },
   {
     name: 'juror assignments',
     weight: 6,
-    read: (ctx) => ({ method: 'GET', path: `/reviews/rounds/${ctx.data.reviewRoundId}/assignments`, token: ctx.token(juror(ctx).id, 'juror') }),
+    read: (ctx) => ({
+      method: 'GET',
+      path: `/reviews/rounds/${ctx.data.reviewRoundId}/assignments`,
+      token: ctx.token(juror(ctx).id, 'juror'),
+    }),
   },
   {
     name: 'juror view',
     weight: 9,
     read: (ctx) => {
       const j = juror(ctx);
-      return { method: 'GET', path: `/reviews/assignments/${pick(ctx.rng, j.assignments)}`, token: ctx.token(j.id, 'juror') };
+      return {
+        method: 'GET',
+        path: `/reviews/assignments/${pick(ctx.rng, j.assignments)}`,
+        token: ctx.token(j.id, 'juror'),
+      };
     },
   },
   {
@@ -136,18 +222,36 @@ export const OPERATIONS: Operation[] = [
     flow: async (ctx, send) => {
       const j = juror(ctx);
       const assignment = pick(ctx.rng, j.assignments);
-      const scores = Object.fromEntries(ctx.data.method.criteria.map((c) => [c.code, 1 + Math.floor(ctx.rng() * c.max)]));
+      const scores = Object.fromEntries(
+        ctx.data.method.criteria.map((c) => [c.code, 1 + Math.floor(ctx.rng() * c.max)]),
+      );
       const body = { scores, comment: 'Sound plan; the budget for equipment is thin.', submit: true };
-      const saved = await send('juror save scoresheet', { method: 'PUT', path: `/reviews/assignments/${assignment}/scoresheet`, token: ctx.token(j.id, 'juror'), body }, 200);
+      const saved = await send(
+        'juror save scoresheet',
+        { method: 'PUT', path: `/reviews/assignments/${assignment}/scoresheet`, token: ctx.token(j.id, 'juror'), body },
+        200,
+      );
       if (saved?.status === 200) ctx.state.scored.add(assignment);
     },
   },
   {
     name: 'manager list',
     weight: 7,
-    read: (ctx) => ({ method: 'GET', path: `/competitions/${pick(ctx.rng, [ctx.data.openId, ctx.data.reviewId])}/applications${listingQuery(ctx)}`, token: manager(ctx) }),
+    read: (ctx) => ({
+      method: 'GET',
+      path: `/competitions/${pick(ctx.rng, [ctx.data.openId, ctx.data.reviewId])}/applications${listingQuery(ctx)}`,
+      token: manager(ctx),
+    }),
   },
-  { name: 'manager summary', weight: 3, read: (ctx) => ({ method: 'GET', path: `/competitions/${pick(ctx.rng, [ctx.data.openId, ctx.data.reviewId])}/applications/summary`, token: manager(ctx) }) },
+  {
+    name: 'manager summary',
+    weight: 3,
+    read: (ctx) => ({
+      method: 'GET',
+      path: `/competitions/${pick(ctx.rng, [ctx.data.openId, ctx.data.reviewId])}/applications/summary`,
+      token: manager(ctx),
+    }),
+  },
 ];
 
 /** mulberry32: a small seeded generator, so a run's sequence of steps can be repeated. */

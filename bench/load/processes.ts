@@ -42,15 +42,40 @@ export async function prepareRuntime(kind: RuntimeKind): Promise<Runtime> {
   try {
     if (kind === 'build') {
       const out = join(dir, 'app');
-      const tsc = await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', out]);
-      if (!existsSync(join(out, 'src', 'main.js'))) throw new Error(`tsc emitted nothing (exit ${tsc.code}):\n${tsc.output.slice(0, 4000)}`);
-      if (tsc.code !== 0) console.error(`warning: tsc reported errors (code emitted anyway, as npm run build would):\n${tsc.output.slice(0, 2000)}`);
+      const tsc = await run(process.execPath, [
+        join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+        '-p',
+        join(ROOT, 'tsconfig.build.json'),
+        '--outDir',
+        out,
+      ]);
+      if (!existsSync(join(out, 'src', 'main.js')))
+        throw new Error(`tsc emitted nothing (exit ${tsc.code}):\n${tsc.output.slice(0, 4000)}`);
+      if (tsc.code !== 0)
+        console.error(
+          `warning: tsc reported errors (code emitted anyway, as npm run build would):\n${tsc.output.slice(0, 2000)}`,
+        );
       for (const name of ['package.json', 'templates', 'node_modules']) symlinkSync(join(ROOT, name), join(out, name));
-      return { kind, dir, args: (entry) => [join(out, 'src', `${entry}.js`)], env: {}, buildSeconds: (performance.now() - started) / 1000, cleanup };
+      return {
+        kind,
+        dir,
+        args: (entry) => [join(out, 'src', `${entry}.js`)],
+        env: {},
+        buildSeconds: (performance.now() - started) / 1000,
+        cleanup,
+      };
     }
     if (kind === 'dist') {
-      if (!existsSync(join(ROOT, 'dist', 'src', 'main.js'))) throw new Error('--runtime dist needs `npm run build` first');
-      return { kind, dir, args: (entry) => [join(ROOT, 'dist', 'src', `${entry}.js`)], env: {}, buildSeconds: 0, cleanup };
+      if (!existsSync(join(ROOT, 'dist', 'src', 'main.js')))
+        throw new Error('--runtime dist needs `npm run build` first');
+      return {
+        kind,
+        dir,
+        args: (entry) => [join(ROOT, 'dist', 'src', `${entry}.js`)],
+        env: {},
+        buildSeconds: 0,
+        cleanup,
+      };
     }
     return {
       kind,
@@ -93,10 +118,19 @@ process.on('exit', () => {
 });
 
 /** One entrypoint in its own Node process; its stdout and stderr go to a log file (the kernel writes it, not us). */
-export function startService(runtime: Runtime, name: string, entry: 'main' | 'worker', env: Record<string, string>): Service {
+export function startService(
+  runtime: Runtime,
+  name: string,
+  entry: 'main' | 'worker',
+  env: Record<string, string>,
+): Service {
   const logPath = join(runtime.dir, `${name}.log`);
   const fd = openSync(logPath, 'a');
-  const child = spawn(process.execPath, runtime.args(entry), { cwd: ROOT, env: { ...process.env, ...runtime.env, ...env }, stdio: ['ignore', fd, fd] });
+  const child = spawn(process.execPath, runtime.args(entry), {
+    cwd: ROOT,
+    env: { ...process.env, ...runtime.env, ...env },
+    stdio: ['ignore', fd, fd],
+  });
   closeSync(fd);
   started.add(child);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -104,10 +138,18 @@ export function startService(runtime: Runtime, name: string, entry: 'main' | 'wo
   return { name, child, pid: child.pid!, logPath, log, exited };
 }
 
-export async function waitUntil(what: string, timeoutMs: number, service: Service, ready: () => Promise<boolean>): Promise<void> {
+export async function waitUntil(
+  what: string,
+  timeoutMs: number,
+  service: Service,
+  ready: () => Promise<boolean>,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (service.child.exitCode !== null) throw new Error(`${service.name} exited with ${service.child.exitCode} before ${what}:\n${service.log().slice(-3000)}`);
+    if (service.child.exitCode !== null)
+      throw new Error(
+        `${service.name} exited with ${service.child.exitCode} before ${what}:\n${service.log().slice(-3000)}`,
+      );
     if (await ready().catch(() => false)) return;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${service.log().slice(-3000)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -46,11 +46,22 @@ export type OpRow = Measured & { name: string };
 export function mixRows(ops: Operation[], http: Recorder, seconds: number): OpRow[] {
   const order = ops.flatMap((op) => op.records ?? [op.name]);
   const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
-  return [...http.ops.keys()].sort((a, b) => rank(a) - rank(b)).map((name) => ({ name, ...measured(http.ops.get(name)!, seconds) }));
+  return [...http.ops.keys()]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((name) => ({ name, ...measured(http.ops.get(name)!, seconds) }));
 }
 
 export function mixTable(rows: OpRow[], totals: { count: number; perSecond: number; errors: number }): string {
-  const body = rows.map((r) => [r.name, r.count, r.perSecond, r.p50, r.p99, r.max, r.errors, r.cacheHitPercent ? `${r.cacheHitPercent}%` : '']);
+  const body = rows.map((r) => [
+    r.name,
+    r.count,
+    r.perSecond,
+    r.p50,
+    r.p99,
+    r.max,
+    r.errors,
+    r.cacheHitPercent ? `${r.cacheHitPercent}%` : '',
+  ]);
   body.push(['all requests', totals.count, totals.perSecond, '', '', '', totals.errors, '']);
   return table(['operation (mix)', 'count', 'per s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'cached'], body);
 }
@@ -71,7 +82,10 @@ export interface IsolatedRow {
 
 /** Each read alone over HTTP and its SQL alone over `pg`, at the same concurrency. */
 export function isolatedRows(
-  alone: Map<string, { http: { stats: OpStats; seconds: number }; sql?: { stats: OpStats; seconds: number; clients: number } }>,
+  alone: Map<
+    string,
+    { http: { stats: OpStats; seconds: number }; sql?: { stats: OpStats; seconds: number; clients: number } }
+  >,
   traces: Map<string, OpTraces>,
 ): IsolatedRow[] {
   return [...alone].flatMap(([name, { http, sql }]) => {
@@ -96,7 +110,21 @@ export function isolatedRows(
 
 export function isolatedTable(rows: IsolatedRow[]): string {
   return table(
-    ['read alone', 'api per s', 'p50 ms', 'p99 ms', 'errors', 'cached', 'SQL stmts', 'SQL per s', 'p50 ms', 'p99 ms', 'api/SQL p50', 'api/SQL p99', 'SQL/api per s'],
+    [
+      'read alone',
+      'api per s',
+      'p50 ms',
+      'p99 ms',
+      'errors',
+      'cached',
+      'SQL stmts',
+      'SQL per s',
+      'p50 ms',
+      'p99 ms',
+      'api/SQL p50',
+      'api/SQL p99',
+      'SQL/api per s',
+    ],
     rows.map((r) => [
       r.name,
       r.http.perSecond,
@@ -116,15 +144,31 @@ export function isolatedTable(rows: IsolatedRow[]): string {
 }
 
 export function resourcesTable(figures: Record<string, ResourceFigures>, requests: number): string {
-  const label: Record<string, string> = { api: 'api', worker: 'worker', postgres: 'PostgreSQL backends (private memory)', bench: 'load generator (this process)' };
+  const label: Record<string, string> = {
+    api: 'api',
+    worker: 'worker',
+    postgres: 'PostgreSQL backends (private memory)',
+    bench: 'load generator (this process)',
+  };
   const rows = ['api', 'worker', 'postgres', 'bench']
     .filter((k) => figures[k])
     .map((k) => {
       const f = figures[k];
       const name = k === 'postgres' ? `${label[k]}, ${f.processes ?? 0}` : label[k];
-      return [name, f.idleMb, f.peakMb, f.meanMb, f.cores, f.cpuSeconds, requests ? round((f.cpuSeconds * 1000) / requests, 2) : ''];
+      return [
+        name,
+        f.idleMb,
+        f.peakMb,
+        f.meanMb,
+        f.cores,
+        f.cpuSeconds,
+        requests ? round((f.cpuSeconds * 1000) / requests, 2) : '',
+      ];
     });
-  return table(['process (during the mix)', 'idle MB', 'peak MB', 'mean MB', 'CPU cores', 'CPU s', 'CPU ms/request'], rows);
+  return table(
+    ['process (during the mix)', 'idle MB', 'peak MB', 'mean MB', 'CPU cores', 'CPU s', 'CPU ms/request'],
+    rows,
+  );
 }
 
 export interface Summary {
@@ -135,7 +179,14 @@ export interface Summary {
   logLevel: string;
   seeded: Record<string, number>;
   skipped: string[];
-  window: { warmupSeconds: number; seconds: number; steps: number; requests: number; perSecond: number; errors: number };
+  window: {
+    warmupSeconds: number;
+    seconds: number;
+    steps: number;
+    requests: number;
+    perSecond: number;
+    errors: number;
+  };
   aloneSeconds: number;
   resources: Record<string, ResourceFigures>;
   backends: Record<string, { mean: number; peak: number }>;
@@ -155,7 +206,9 @@ export function printReport(s: Summary, rows: OpRow[], alone: IsolatedRow[]): vo
       `api and worker one process each (${s.runtime}, logs at ${s.logLevel}), pools of 10`,
   );
   if (s.skipped.length) console.log(`skipped (route not there): ${s.skipped.join(', ')}`);
-  console.log(`\n${mixTable(rows, { count: w.requests, perSecond: w.perSecond, errors: rows.reduce((sum, r) => sum + r.errors, 0) })}`);
+  console.log(
+    `\n${mixTable(rows, { count: w.requests, perSecond: w.perSecond, errors: rows.reduce((sum, r) => sum + r.errors, 0) })}`,
+  );
   console.log(`${w.steps} steps, ${w.requests} requests, ${w.perSecond} requests/s`);
   console.log(`\n${resourcesTable(s.resources, w.requests)}`);
   const b = s.backends;
@@ -164,8 +217,19 @@ export function printReport(s: Summary, rows: OpRow[], alone: IsolatedRow[]): vo
       `waiting for a lock ${b.lockWaits.mean} / ${b.lockWaits.peak}, idle in a transaction ${b.idleInTransaction.mean} / ${b.idleInTransaction.peak}`,
   );
   console.log(`\n${isolatedTable(alone)}`);
-  console.log(`each read alone: ${s.concurrency} clients for ${s.aloneSeconds} s over HTTP (the api as it ran), then its recorded SQL over pg (pool of 10, cache misses)`);
-  console.log(`\n${table(['check', 'result'], Object.entries(s.checks).map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)]))}`);
+  console.log(
+    `each read alone: ${s.concurrency} clients for ${s.aloneSeconds} s over HTTP (the api as it ran), then its recorded SQL over pg (pool of 10, cache misses)`,
+  );
+  console.log(
+    `\n${table(
+      ['check', 'result'],
+      Object.entries(s.checks).map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)]),
+    )}`,
+  );
   console.log(`\nmail: ${JSON.stringify(s.mail)}; exits: ${JSON.stringify(s.exits)}`);
-  console.log(`seconds: ${Object.entries(s.phases).map(([k, v]) => `${k} ${v}`).join(', ')}; total ${s.totalSeconds}\n`);
+  console.log(
+    `seconds: ${Object.entries(s.phases)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}; total ${s.totalSeconds}\n`,
+  );
 }

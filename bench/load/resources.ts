@@ -19,7 +19,11 @@ export function readProc(pid: number): ProcSample | null {
     // Fields after the command name, which may hold spaces: utime and stime are the 12th and 13th.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { rssMb: kb('VmRSS') / 1024, anonMb: kb('RssAnon') / 1024, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS };
+    return {
+      rssMb: kb('VmRSS') / 1024,
+      anonMb: kb('RssAnon') / 1024,
+      cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS,
+    };
   } catch {
     return null;
   }
@@ -96,7 +100,10 @@ export class ResourceSampler {
   activityFigures(): Record<string, { mean: number; peak: number }> {
     const of = (key: 'active' | 'lockWaits' | 'idleInTransaction') => {
       const values = this.activity.map((a) => a[key]);
-      return { mean: values.length ? +(values.reduce((x, y) => x + y, 0) / values.length).toFixed(1) : 0, peak: values.length ? Math.max(...values) : 0 };
+      return {
+        mean: values.length ? +(values.reduce((x, y) => x + y, 0) / values.length).toFixed(1) : 0,
+        peak: values.length ? Math.max(...values) : 0,
+      };
     };
     return { active: of('active'), lockWaits: of('lockWaits'), idleInTransaction: of('idleInTransaction') };
   }
@@ -108,10 +115,21 @@ export class ResourceSampler {
       const cpu = s.cpuEnd !== undefined && s.cpuStart !== undefined ? s.cpuEnd - s.cpuStart : 0;
       const peak = s.rss.length ? Math.max(...s.rss) : 0;
       const mean = s.rss.length ? s.rss.reduce((a, b) => a + b, 0) / s.rss.length : 0;
-      out[name] = { idleMb: Math.round(this.idle.get(name) ?? 0), peakMb: Math.round(peak), meanMb: Math.round(mean), cores: +(cpu / seconds).toFixed(2), cpuSeconds: +cpu.toFixed(1) };
+      out[name] = {
+        idleMb: Math.round(this.idle.get(name) ?? 0),
+        peakMb: Math.round(peak),
+        meanMb: Math.round(mean),
+        cores: +(cpu / seconds).toFixed(2),
+        cpuSeconds: +cpu.toFixed(1),
+      };
     }
     const pgCpu = [...this.backendCpu.values()].reduce((sum, c) => sum + (c.last - c.first), 0);
-    if (out.postgres) Object.assign(out.postgres, { cores: +(pgCpu / seconds).toFixed(2), cpuSeconds: +pgCpu.toFixed(1), processes: this.backendPids.length });
+    if (out.postgres)
+      Object.assign(out.postgres, {
+        cores: +(pgCpu / seconds).toFixed(2),
+        cpuSeconds: +pgCpu.toFixed(1),
+        processes: this.backendPids.length,
+      });
     return out;
   }
 

@@ -44,11 +44,25 @@ const VILLAGES_PER_DISTRICT = 10;
 /** Amounts in tiyn: awards of 500,000..3,000,000 tenge; own share at least 20%. */
 const MIN_AWARD = 50_000_000;
 const MAX_AWARD = 300_000_000;
-const PHRASES = ['Guest house', 'Bakery', 'Fish smokehouse', 'Sewing workshop', 'Greenhouse', 'Car repair', 'Felt crafts', 'Dairy', 'Apiary', 'Mini hotel', 'Қонақ үй', 'Pharmacy kiosk'];
+const PHRASES = [
+  'Guest house',
+  'Bakery',
+  'Fish smokehouse',
+  'Sewing workshop',
+  'Greenhouse',
+  'Car repair',
+  'Felt crafts',
+  'Dairy',
+  'Apiary',
+  'Mini hotel',
+  'Қонақ үй',
+  'Pharmacy kiosk',
+];
 
 export async function seedLoad(db: Client, n: number, fresh: number): Promise<LoadData> {
   const started = performance.now();
-  const q = async <T = Record<string, string>>(sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows as T[];
+  const q = async <T = Record<string, string>>(sql: string, params: unknown[] = []) =>
+    (await db.query(sql, params)).rows as T[];
   const jurorCount = Math.max(30, Math.round(n / 20));
   const drafts = Math.floor(n / 4);
   const past = Math.floor(n / 2);
@@ -58,8 +72,14 @@ export async function seedLoad(db: Client, n: number, fresh: number): Promise<Lo
   await q('BEGIN');
   await q('SELECT setseed(0.2027)');
   await q(`INSERT INTO regions (name) SELECT 'Load region ' || r FROM generate_series(1, $1::int) AS r`, [REGIONS]);
-  await q(`INSERT INTO districts (region_id, name) SELECT r.id, r.name || ' district ' || d FROM regions r, generate_series(1, $1::int) AS d`, [DISTRICTS_PER_REGION]);
-  await q(`INSERT INTO villages (district_id, name) SELECT d.id, d.name || ' village ' || v FROM districts d, generate_series(1, $1::int) AS v`, [VILLAGES_PER_DISTRICT]);
+  await q(
+    `INSERT INTO districts (region_id, name) SELECT r.id, r.name || ' district ' || d FROM regions r, generate_series(1, $1::int) AS d`,
+    [DISTRICTS_PER_REGION],
+  );
+  await q(
+    `INSERT INTO villages (district_id, name) SELECT d.id, d.name || ' village ' || v FROM districts d, generate_series(1, $1::int) AS v`,
+    [VILLAGES_PER_DISTRICT],
+  );
   await q(
     `INSERT INTO development_plans (village_id, version, title, period_start, period_end, status, adopted_at)
      SELECT id, 1, 'Village development plan 2026-2030', 2026, 2030, 'adopted', now() - interval '300 days' FROM villages`,
@@ -88,7 +108,9 @@ export async function seedLoad(db: Client, n: number, fresh: number): Promise<Lo
        FROM generate_series(1, $1::int) AS i, (SELECT array_agg(id ORDER BY name) AS ids FROM villages) AS v`,
     [n + drafts + fresh],
   );
-  await q(`CREATE TEMP TABLE pop ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY email)::int AS k, id, home_village_id AS village_id FROM users WHERE roles = '{applicant}'`);
+  await q(
+    `CREATE TEMP TABLE pop ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY email)::int AS k, id, home_village_id AS village_id FROM users WHERE roles = '{applicant}'`,
+  );
   const [manager, approver] = staff.filter((s) => s.roles.includes('manager')).map((s) => s.id);
   const competition = async (title: string, status: string, opens: string, closes: string, budget: number) => {
     const [row] = await q<{ id: string }>(
@@ -103,9 +125,18 @@ export async function seedLoad(db: Client, n: number, fresh: number): Promise<Lo
   const openId = await competition('Start Up 2027', 'open', '-10 days', '20 days', 1_000_000 * MAX_AWARD);
   // A national call is open to whole districts (resolved to their villages at opening), with a budget envelope per district.
   await q('INSERT INTO competition_districts (competition_id, district_id) SELECT $1, id FROM districts', [openId]);
-  await q('INSERT INTO competition_envelopes (competition_id, district_id, amount) SELECT $1, id, $2::bigint / (SELECT count(*) FROM districts) FROM districts', [openId, 1_000_000 * MAX_AWARD]);
+  await q(
+    'INSERT INTO competition_envelopes (competition_id, district_id, amount) SELECT $1, id, $2::bigint / (SELECT count(*) FROM districts) FROM districts',
+    [openId, 1_000_000 * MAX_AWARD],
+  );
   const reviewId = await competition('Start Up 2026 (in review)', 'closed', '-70 days', '-20 days', 200 * MAX_AWARD);
-  const pastId = await competition('Start Up 2025', 'finalized', '-400 days', '-370 days', Math.max(10, Math.floor(past / 10)) * 200_000_000);
+  const pastId = await competition(
+    'Start Up 2025',
+    'finalized',
+    '-400 days',
+    '-370 days',
+    Math.max(10, Math.floor(past / 10)) * 200_000_000,
+  );
 
   // Applications of the three competitions: open (N submitted + N/4 drafts), review (N), past (N/2).
   await q(
@@ -172,16 +203,28 @@ export async function seedLoad(db: Client, n: number, fresh: number): Promise<Lo
        FROM users u, (VALUES ($1::uuid), ($2::uuid)) AS c(id) WHERE u.roles = '{juror}'`,
     [reviewId, pastId, SECTORS, manager],
   );
-  await q(`CREATE TEMP TABLE jury ON COMMIT DROP AS SELECT (row_number() OVER (ORDER BY email) - 1)::int AS k, id FROM users WHERE roles = '{juror}'`);
+  await q(
+    `CREATE TEMP TABLE jury ON COMMIT DROP AS SELECT (row_number() OVER (ORDER BY email) - 1)::int AS k, id FROM users WHERE roles = '{juror}'`,
+  );
   /** times: deadline, opened, closed, finalized, each from now (null: not yet). */
   const round = async (competitionId: string, status: string, m: RoundMethod, times: (string | null)[]) => {
     const [row] = await q<{ id: string }>(
       `INSERT INTO review_rounds (competition_id, position, name, status, method, deadline, seed, opened_at, closed_at, finalized_at, summary, created_by)
        VALUES ($1::uuid, 1, 'Round 1', $2, $3::jsonb, now() + $4::interval, encode(sha256($1::text::bytea), 'hex'), now() + $5::interval,
                now() + $6::interval, now() + $7::interval, $8::jsonb, $9) RETURNING id`,
-      [competitionId, status, JSON.stringify(m), ...times, status === 'finalized' ? '{"calibratedDecides": false}' : null, manager],
+      [
+        competitionId,
+        status,
+        JSON.stringify(m),
+        ...times,
+        status === 'finalized' ? '{"calibratedDecides": false}' : null,
+        manager,
+      ],
     );
-    await q('INSERT INTO round_applications (round_id, application_id) SELECT $1, id FROM apps WHERE competition_id = $2', [row.id, competitionId]);
+    await q(
+      'INSERT INTO round_applications (round_id, application_id) SELECT $1, id FROM apps WHERE competition_id = $2',
+      [row.id, competitionId],
+    );
     await q(
       `INSERT INTO assignments (round_id, application_id, juror_id, status, source, affinity, created_at)
        SELECT $1, a.id, j.id, 'active', 'engine', floor(random() * 13)::int, now() - interval '14 days'
@@ -189,7 +232,11 @@ export async function seedLoad(db: Client, n: number, fresh: number): Promise<Lo
          CROSS JOIN generate_series(0, 2) AS s JOIN jury j ON j.k = (a.base + s * a.step) % $3::int`,
       [row.id, competitionId, jurorCount],
     );
-    const scores = m.criteria.map((c) => `'${c.code}', greatest(0, least(${c.max}, round((a.quality + (random() - 0.5) * 0.3) * ${c.max})))::int`).join(', ');
+    const scores = m.criteria
+      .map(
+        (c) => `'${c.code}', greatest(0, least(${c.max}, round((a.quality + (random() - 0.5) * 0.3) * ${c.max})))::int`,
+      )
+      .join(', ');
     await q(
       `INSERT INTO scoresheets (assignment_id, round_id, application_id, juror_id, status, scores, comment, submitted_at, updated_at)
        SELECT s.id, s.round_id, s.application_id, s.juror_id, 'submitted', jsonb_build_object(${scores}), 'Clear plan, modest budget',
@@ -200,7 +247,12 @@ export async function seedLoad(db: Client, n: number, fresh: number): Promise<Lo
     return row.id;
   };
   const reviewRoundId = await round(reviewId, 'open', method, ['10 days', '-15 days', null, null]);
-  const pastRoundId = await round(pastId, 'finalized', pastMethod, ['-330 days', '-365 days', '-330 days', '-329 days']);
+  const pastRoundId = await round(pastId, 'finalized', pastMethod, [
+    '-330 days',
+    '-365 days',
+    '-330 days',
+    '-329 days',
+  ]);
 
   // The past round's results, and awards (with their three tranches) for the best ranked within the budget.
   await q(
@@ -217,7 +269,9 @@ export async function seedLoad(db: Client, n: number, fresh: number): Promise<Lo
        FROM round_results r JOIN applications a ON a.id = r.application_id WHERE r.round_id = $2 AND r.advanced`,
     [pastId, pastRoundId, manager, approver],
   );
-  await q(`UPDATE applications a SET requested_amount = w.requested FROM awards w WHERE w.application_id = a.id AND a.requested_amount < w.requested`);
+  await q(
+    `UPDATE applications a SET requested_amount = w.requested FROM awards w WHERE w.application_id = a.id AND a.requested_amount < w.requested`,
+  );
   await q(`UPDATE applications a SET status = 'awarded' FROM awards w WHERE w.application_id = a.id`);
   await q(
     `INSERT INTO tranches (award_id, position, label, report_required, due_days, due_at, amount, status, approved_by, approved_at)
@@ -247,7 +301,9 @@ export async function seedLoad(db: Client, n: number, fresh: number): Promise<Lo
             (SELECT count(*)::int FROM assignments) AS assignments, (SELECT count(*)::int FROM scoresheets) AS scoresheets,
             (SELECT count(*)::int FROM round_results) AS "roundResults", (SELECT count(*)::int FROM awards) AS awards, (SELECT count(*)::int FROM tranches) AS tranches`,
   );
-  const places = await q<{ id: string; district: boolean }>(`SELECT id, false AS district FROM villages UNION ALL SELECT id, true FROM districts`);
+  const places = await q<{ id: string; district: boolean }>(
+    `SELECT id, false AS district FROM villages UNION ALL SELECT id, true FROM districts`,
+  );
   return {
     openId,
     reviewId,
@@ -272,8 +328,14 @@ export async function seedLoad(db: Client, n: number, fresh: number): Promise<Lo
  * paid: opening, a commitment per award, a payment per award (from-entry, then to-entry).
  */
 async function seedLedger(db: Client, competitionId: string, officer: string): Promise<void> {
-  await db.query(`INSERT INTO ledger_accounts (competition_id, kind) SELECT $1, kind FROM unnest(ARRAY['funding','budget','paid']) AS kind`, [competitionId]);
-  await db.query(`INSERT INTO ledger_accounts (competition_id, kind, award_id) SELECT $1, 'payable', id FROM awards WHERE competition_id = $1`, [competitionId]);
+  await db.query(
+    `INSERT INTO ledger_accounts (competition_id, kind) SELECT $1, kind FROM unnest(ARRAY['funding','budget','paid']) AS kind`,
+    [competitionId],
+  );
+  await db.query(
+    `INSERT INTO ledger_accounts (competition_id, kind, award_id) SELECT $1, 'payable', id FROM awards WHERE competition_id = $1`,
+    [competitionId],
+  );
   await db.query(
     `CREATE TEMP TABLE moves ON COMMIT DROP AS
      SELECT gen_random_uuid() AS transaction_id, 'opening'::text AS movement, NULL::uuid AS award_id, NULL::uuid AS tranche_id, budget AS amount, 0 AS seq
@@ -288,7 +350,11 @@ async function seedLedger(db: Client, competitionId: string, officer: string): P
      SELECT transaction_id, $1, movement, award_id, 'load-bench', $2, now() - interval '300 days' FROM moves ORDER BY seq`,
     [competitionId, officer],
   );
-  for (const [movement, from, to] of [['opening', 'funding', 'budget'], ['commitment', 'budget', 'payable'], ['payment', 'payable', 'paid']]) {
+  for (const [movement, from, to] of [
+    ['opening', 'funding', 'budget'],
+    ['commitment', 'budget', 'payable'],
+    ['payment', 'payable', 'paid'],
+  ]) {
     await db.query(
       `INSERT INTO ledger_entries (transaction_id, account_id, amount)
        SELECT m.transaction_id, CASE WHEN e.kind = 'payable' THEN pa.id ELSE ca.id END, e.amount

@@ -35,7 +35,11 @@ type QueryFn = (this: Client, ...args: unknown[]) => unknown;
  * transaction statements included), with its parameters. Its public cache is off, so every
  * sample is what a cache miss costs.
  */
-export async function traceReads(ops: Operation[], context: Omit<OpContext, 'rng'>, samples: number): Promise<Map<string, OpTraces>> {
+export async function traceReads(
+  ops: Operation[],
+  context: Omit<OpContext, 'rng'>,
+  samples: number,
+): Promise<Map<string, OpTraces>> {
   const proto = Client.prototype as unknown as { query: QueryFn };
   const original = proto.query;
   let current: { groups: Statement[][]; inFlight: number } | null = null;
@@ -74,7 +78,11 @@ export async function traceReads(ops: Operation[], context: Omit<OpContext, 'rng
         current = null;
       }
       const statements = trace.groups.flat();
-      return { groups: trace.groups, statements: statements.length, transaction: statements.some((s) => /^(START TRANSACTION|BEGIN)/i.test(s.text)) };
+      return {
+        groups: trace.groups,
+        statements: statements.length,
+        transaction: statements.some((s) => /^(START TRANSACTION|BEGIN)/i.test(s.text)),
+      };
     };
     for (const op of ops) {
       if (!op.read) continue;
@@ -147,7 +155,12 @@ export async function replayOp(options: {
           await execute(options.pool, trace);
           options.recorder.record(options.op.name, performance.now() - t0, 'ok', true);
         } catch (error) {
-          options.recorder.record(options.op.name, performance.now() - t0, (error instanceof Error ? error.message : String(error)).slice(0, 80), false);
+          options.recorder.record(
+            options.op.name,
+            performance.now() - t0,
+            (error instanceof Error ? error.message : String(error)).slice(0, 80),
+            false,
+          );
         }
       }
     }),

@@ -158,7 +158,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const smtpUrl = read.optional('SMTP_URL');
   if (smtpUrl) {
     try {
-      if (!['smtp:', 'smtps:'].includes(new URL(smtpUrl).protocol)) read.problems.push('SMTP_URL must be an smtp: or smtps: URL');
+      if (!['smtp:', 'smtps:'].includes(new URL(smtpUrl).protocol))
+        read.problems.push('SMTP_URL must be an smtp: or smtps: URL');
     } catch {
       read.problems.push('SMTP_URL is not a valid URL');
     }
@@ -225,8 +226,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       funderName: read.string('FUNDER_ORG_NAME', 'Start Up programme, Mangistau oblast'),
     },
   };
-  if (config.pseudonymSecret !== jwtSecret && config.pseudonymSecret.length < 32) read.problems.push('PSEUDONYM_SECRET must be at least 32 characters');
-  if (!/^360G-[A-Za-z0-9-]+$/.test(config.openData.grantIdPrefix)) read.problems.push('GRANT_ID_PREFIX must look like 360G-yourname (letters, digits, dashes)');
+  if (config.pseudonymSecret !== jwtSecret && config.pseudonymSecret.length < 32)
+    read.problems.push('PSEUDONYM_SECRET must be at least 32 characters');
+  if (!/^360G-[A-Za-z0-9-]+$/.test(config.openData.grantIdPrefix))
+    read.problems.push('GRANT_ID_PREFIX must look like 360G-yourname (letters, digits, dashes)');
   if (config.attachmentQuotaBytes < config.attachmentMaxBytes) {
     read.problems.push('ATTACHMENT_QUOTA_BYTES must be at least ATTACHMENT_MAX_BYTES');
   }

@@ -15,7 +15,10 @@ import { AuditChainHead } from '../modules/audit/entities/audit-chain-head.entit
 import { AuditEvent } from '../modules/audit/entities/audit-event.entity';
 import { AccountToken } from '../modules/auth/entities/account-token.entity';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity';
-import { CompetitionDistrict, CompetitionVillage } from '../modules/competitions/entities/competition-eligibility.entity';
+import {
+  CompetitionDistrict,
+  CompetitionVillage,
+} from '../modules/competitions/entities/competition-eligibility.entity';
 import { CompetitionEnvelope } from '../modules/competitions/entities/competition-envelope.entity';
 import { Competition } from '../modules/competitions/entities/competition.entity';
 import { District } from '../modules/geography/entities/district.entity';

@@ -44,9 +44,15 @@ export class SchedulesWorker implements OnModuleInit, OnApplicationShutdown {
     // idempotent and keeps an existing scheduler's next run, so a reconnect that lost nothing is harmless.
     producer.on('ready', () => {
       if (this.stopping) return;
-      this.ensureSchedules().catch((error: unknown) => this.logger.warn({ err: error }, 'Could not restore the schedules after a reconnect'));
+      this.ensureSchedules().catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'Could not restore the schedules after a reconnect'),
+      );
     });
-    this.worker = new Worker(QUEUES.schedules, (job) => this.run(job), { connection: consumer, prefix, concurrency: 1 });
+    this.worker = new Worker(QUEUES.schedules, (job) => this.run(job), {
+      connection: consumer,
+      prefix,
+      concurrency: 1,
+    });
     this.worker.on('failed', (job, error) => this.logger.error({ err: error, job: job?.name }, 'Scheduled job failed'));
     this.worker.on('error', (error) => this.logger.warn({ err: error }, 'Schedules worker error'));
     this.queue.on('error', (error) => this.logger.warn({ err: error }, 'Schedules queue error'));
@@ -61,7 +67,11 @@ export class SchedulesWorker implements OnModuleInit, OnApplicationShutdown {
       [SCHEDULED_JOBS.awardSweep]: this.config.awardSweepEveryMs,
     };
     for (const [name, ms] of Object.entries(every)) {
-      await this.queue!.upsertJobScheduler(name, { every: ms }, { name, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } });
+      await this.queue!.upsertJobScheduler(
+        name,
+        { every: ms },
+        { name, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
+      );
     }
   }
 

@@ -1,10 +1,19 @@
 /** The places the programme works in, and a small demo around them. */
-export const PLACES: { region: string; districts: { name: string; villages: { name: string; kind?: 'village' | 'rural_district' }[] }[] }[] = [
+export const PLACES: {
+  region: string;
+  districts: { name: string; villages: { name: string; kind?: 'village' | 'rural_district' }[] }[];
+}[] = [
   {
     region: 'Mangistau region',
     districts: [
-      { name: 'Munaily district', villages: [{ name: 'Batyr' }, { name: 'Bayandy' }, { name: 'Kyzyltobe' }, { name: 'Mangistau' }] },
-      { name: 'Tupkaragan district', villages: [{ name: 'Akshukur' }, { name: 'Bautino' }, { name: 'Fort-Shevchenko' }] },
+      {
+        name: 'Munaily district',
+        villages: [{ name: 'Batyr' }, { name: 'Bayandy' }, { name: 'Kyzyltobe' }, { name: 'Mangistau' }],
+      },
+      {
+        name: 'Tupkaragan district',
+        villages: [{ name: 'Akshukur' }, { name: 'Bautino' }, { name: 'Fort-Shevchenko' }],
+      },
     ],
   },
   {
@@ -32,19 +41,54 @@ export const PLANS = [
     village: 'Bautino',
     title: 'Bautino village development plan 2026-2030',
     goals: [
-      { code: 'G1', priority: 1, title: 'Reliable drinking water supply', description: 'Desalinated water for every household all year.' },
-      { code: 'G2', priority: 2, title: 'Jobs for young people', description: 'Local work for residents aged 18-35, so they need not leave.' },
-      { code: 'G3', priority: 3, title: 'Seaside tourism', description: 'Guest houses, boat trips and services for visitors to the Caspian coast.' },
-      { code: 'G4', priority: 4, title: 'Fish processing', description: 'Add value to the local catch before it leaves the village.' },
+      {
+        code: 'G1',
+        priority: 1,
+        title: 'Reliable drinking water supply',
+        description: 'Desalinated water for every household all year.',
+      },
+      {
+        code: 'G2',
+        priority: 2,
+        title: 'Jobs for young people',
+        description: 'Local work for residents aged 18-35, so they need not leave.',
+      },
+      {
+        code: 'G3',
+        priority: 3,
+        title: 'Seaside tourism',
+        description: 'Guest houses, boat trips and services for visitors to the Caspian coast.',
+      },
+      {
+        code: 'G4',
+        priority: 4,
+        title: 'Fish processing',
+        description: 'Add value to the local catch before it leaves the village.',
+      },
     ],
   },
   {
     village: 'Akshukur',
     title: 'Akshukur village development plan 2026-2030',
     goals: [
-      { code: 'G1', priority: 1, title: 'Water supply and irrigation', description: 'Water for households, gardens and livestock.' },
-      { code: 'G2', priority: 2, title: 'Fire prevention', description: 'Equipment and services that lower the risk of steppe and house fires.' },
-      { code: 'G3', priority: 3, title: 'Everyday services', description: 'Repairs, bakery, laundry and other services residents now travel for.' },
+      {
+        code: 'G1',
+        priority: 1,
+        title: 'Water supply and irrigation',
+        description: 'Water for households, gardens and livestock.',
+      },
+      {
+        code: 'G2',
+        priority: 2,
+        title: 'Fire prevention',
+        description: 'Equipment and services that lower the risk of steppe and house fires.',
+      },
+      {
+        code: 'G3',
+        priority: 3,
+        title: 'Everyday services',
+        description: 'Repairs, bakery, laundry and other services residents now travel for.',
+      },
     ],
   },
 ];
@@ -118,7 +162,12 @@ export interface DemoApplication {
 
 export const REVIEW_DEMO_APPLICATIONS: DemoApplication[] = [
   {
-    applicant: { email: 'applicant1@demo.startup.kz', fullName: 'Aigerim Sarsenova', language: 'kk', homeVillage: 'Bautino' },
+    applicant: {
+      email: 'applicant1@demo.startup.kz',
+      fullName: 'Aigerim Sarsenova',
+      language: 'kk',
+      homeVillage: 'Bautino',
+    },
     title: 'Guest house "Caspian Breeze"',
     summary: 'Four guest rooms in a family house by the sea, open from May to October, with breakfast.',
     description:
@@ -127,22 +176,40 @@ export const REVIEW_DEMO_APPLICATIONS: DemoApplication[] = [
       'the village will work as housekeeper and cook in the season.',
     sector: 'tourism',
     goals: [
-      { code: 'G3', contribution: 'Beds for visitors in Bautino itself, so they stay the night instead of driving back to Aktau.' },
+      {
+        code: 'G3',
+        contribution: 'Beds for visitors in Bautino itself, so they stay the night instead of driving back to Aktau.',
+      },
       { code: 'G2', contribution: 'Two seasonal jobs for residents under 35 and one permanent job.' },
     ],
     jobsCreated: 3,
     startInMonths: 3,
     durationMonths: 8,
     budget: [
-      { category: 'renovation', description: 'Repair of four guest rooms and a shower room', tenge: 1_300_000, source: 'grant' },
-      { category: 'furniture', description: 'Beds, wardrobes and linen for four rooms', tenge: 700_000, source: 'grant' },
+      {
+        category: 'renovation',
+        description: 'Repair of four guest rooms and a shower room',
+        tenge: 1_300_000,
+        source: 'grant',
+      },
+      {
+        category: 'furniture',
+        description: 'Beds, wardrobes and linen for four rooms',
+        tenge: 700_000,
+        source: 'grant',
+      },
       { category: 'equipment', description: 'Water heater and washing machine', tenge: 400_000, source: 'grant' },
       { category: 'renovation', description: 'Building materials already bought', tenge: 500_000, source: 'own' },
       { category: 'marketing', description: 'Sign and listing on booking sites', tenge: 300_000, source: 'own' },
     ],
   },
   {
-    applicant: { email: 'applicant2@demo.startup.kz', fullName: 'Nurlan Tasbolatov', language: 'ru', homeVillage: 'Bautino' },
+    applicant: {
+      email: 'applicant2@demo.startup.kz',
+      fullName: 'Nurlan Tasbolatov',
+      language: 'ru',
+      homeVillage: 'Bautino',
+    },
     title: 'Smokehouse for the local catch',
     summary: 'Hot- and cold-smoked fish from Bautino fishermen, certified and sold to shops in Aktau.',
     description:
@@ -160,20 +227,37 @@ export const REVIEW_DEMO_APPLICATIONS: DemoApplication[] = [
     budget: [
       { category: 'equipment', description: 'Smoking chamber with smoke generator', tenge: 2_100_000, source: 'grant' },
       { category: 'equipment', description: 'Two chest freezers', tenge: 600_000, source: 'grant' },
-      { category: 'certification', description: 'Veterinary and sanitary certification', tenge: 300_000, source: 'grant' },
-      { category: 'premises', description: 'Repair of the workshop: floor, drainage, ventilation', tenge: 700_000, source: 'own' },
+      {
+        category: 'certification',
+        description: 'Veterinary and sanitary certification',
+        tenge: 300_000,
+        source: 'grant',
+      },
+      {
+        category: 'premises',
+        description: 'Repair of the workshop: floor, drainage, ventilation',
+        tenge: 700_000,
+        source: 'own',
+      },
       { category: 'working capital', description: 'First purchase of fish', tenge: 300_000, source: 'own' },
     ],
   },
   {
-    applicant: { email: 'applicant3@demo.startup.kz', fullName: 'Marat Zhaksylykov', language: 'ru', homeVillage: 'Bautino' },
+    applicant: {
+      email: 'applicant3@demo.startup.kz',
+      fullName: 'Marat Zhaksylykov',
+      language: 'ru',
+      homeVillage: 'Bautino',
+    },
     title: 'Boat trips along the Tupkaragan coast',
     summary: 'Two-hour and half-day boat trips for up to eight visitors, with a licensed skipper and safety gear.',
     description:
       'The applicant owns a 7-metre boat that needs a new outboard motor. With it and proper safety equipment he will run ' +
       'trips along the coast and to fishing spots from May to October, sold through the guest houses of the village.',
     sector: 'tourism',
-    goals: [{ code: 'G3', contribution: 'A new activity for visitors on the Caspian coast, sold with local guest houses.' }],
+    goals: [
+      { code: 'G3', contribution: 'A new activity for visitors on the Caspian coast, sold with local guest houses.' },
+    ],
     jobsCreated: 2,
     startInMonths: 4,
     durationMonths: 6,
@@ -186,7 +270,12 @@ export const REVIEW_DEMO_APPLICATIONS: DemoApplication[] = [
     ],
   },
   {
-    applicant: { email: 'applicant4@demo.startup.kz', fullName: 'Saule Omarova', language: 'kk', homeVillage: 'Bautino' },
+    applicant: {
+      email: 'applicant4@demo.startup.kz',
+      fullName: 'Saule Omarova',
+      language: 'kk',
+      homeVillage: 'Bautino',
+    },
     title: 'Drinking water delivery to households',
     summary: 'Filtered drinking water delivered weekly to homes at the edge of the village that have no piped water.',
     description:
@@ -201,62 +290,117 @@ export const REVIEW_DEMO_APPLICATIONS: DemoApplication[] = [
     startInMonths: 2,
     durationMonths: 6,
     budget: [
-      { category: 'equipment', description: 'Tank trailer, 3 m3, food-grade, with pump', tenge: 1_600_000, source: 'grant' },
+      {
+        category: 'equipment',
+        description: 'Tank trailer, 3 m3, food-grade, with pump',
+        tenge: 1_600_000,
+        source: 'grant',
+      },
       { category: 'equipment', description: 'Reverse-osmosis filtration unit', tenge: 900_000, source: 'grant' },
-      { category: 'vehicle', description: 'Repair of the applicant’s van that tows the trailer', tenge: 500_000, source: 'own' },
+      {
+        category: 'vehicle',
+        description: 'Repair of the applicant’s van that tows the trailer',
+        tenge: 500_000,
+        source: 'own',
+      },
       { category: 'licensing', description: 'Sanitary permit and laboratory tests', tenge: 200_000, source: 'own' },
     ],
   },
   {
-    applicant: { email: 'applicant5@demo.startup.kz', fullName: 'Yerlan Kenzhebayev', language: 'ru', homeVillage: 'Akshukur' },
+    applicant: {
+      email: 'applicant5@demo.startup.kz',
+      fullName: 'Yerlan Kenzhebayev',
+      language: 'ru',
+      homeVillage: 'Akshukur',
+    },
     title: 'Village bakery',
     summary: 'Fresh bread and baked goods every morning in Akshukur, which now gets bread from Aktau twice a week.',
     description:
       'A small bakery in rented premises on the main street: a deck oven, a dough mixer and a proofer for about 400 loaves ' +
       'a day, sold in the bakery and to the two village shops.',
     sector: 'services',
-    goals: [{ code: 'G3', contribution: 'Daily fresh bread in the village instead of deliveries from Aktau twice a week.' }],
+    goals: [
+      { code: 'G3', contribution: 'Daily fresh bread in the village instead of deliveries from Aktau twice a week.' },
+    ],
     jobsCreated: 3,
     startInMonths: 1,
     durationMonths: 4,
     budget: [
       { category: 'equipment', description: 'Deck oven, three decks', tenge: 1_100_000, source: 'grant' },
       { category: 'equipment', description: 'Dough mixer and proofer', tenge: 700_000, source: 'grant' },
-      { category: 'premises', description: 'Rent and repair of the premises for six months', tenge: 350_000, source: 'own' },
-      { category: 'working capital', description: 'Flour and other ingredients for the first month', tenge: 150_000, source: 'own' },
+      {
+        category: 'premises',
+        description: 'Rent and repair of the premises for six months',
+        tenge: 350_000,
+        source: 'own',
+      },
+      {
+        category: 'working capital',
+        description: 'Flour and other ingredients for the first month',
+        tenge: 150_000,
+        source: 'own',
+      },
     ],
   },
   {
-    applicant: { email: 'applicant6@demo.startup.kz', fullName: 'Gulnara Abenova', language: 'kk', homeVillage: 'Akshukur' },
+    applicant: {
+      email: 'applicant6@demo.startup.kz',
+      fullName: 'Gulnara Abenova',
+      language: 'kk',
+      homeVillage: 'Akshukur',
+    },
     title: 'Fire extinguishers: sale, refilling and checks',
     summary: 'Sale and refilling of fire extinguishers and smoke detectors, with yearly checks for homes and farms.',
     description:
       'Residents and farms must drive to Aktau to refill extinguishers, so most do not. A certified refilling station in ' +
       'Akshukur and a stock of extinguishers and smoke detectors, with a yearly check visit to each customer.',
     sector: 'services',
-    goals: [{ code: 'G2', contribution: 'Working extinguishers and smoke detectors in homes and farms, checked every year.' }],
+    goals: [
+      { code: 'G2', contribution: 'Working extinguishers and smoke detectors in homes and farms, checked every year.' },
+    ],
     jobsCreated: 2,
     startInMonths: 2,
     durationMonths: 5,
     budget: [
-      { category: 'equipment', description: 'Extinguisher refilling and testing station', tenge: 1_400_000, source: 'grant' },
+      {
+        category: 'equipment',
+        description: 'Extinguisher refilling and testing station',
+        tenge: 1_400_000,
+        source: 'grant',
+      },
       { category: 'stock', description: 'Extinguishers and smoke detectors for sale', tenge: 600_000, source: 'grant' },
-      { category: 'training', description: 'Certified fire-safety course for two people', tenge: 250_000, source: 'own' },
+      {
+        category: 'training',
+        description: 'Certified fire-safety course for two people',
+        tenge: 250_000,
+        source: 'own',
+      },
       { category: 'premises', description: 'Garage fitted out as a workshop', tenge: 350_000, source: 'own' },
     ],
   },
   {
-    applicant: { email: 'applicant7@demo.startup.kz', fullName: 'Dauren Seitkali', language: 'ru', homeVillage: 'Akshukur' },
+    applicant: {
+      email: 'applicant7@demo.startup.kz',
+      fullName: 'Dauren Seitkali',
+      language: 'ru',
+      homeVillage: 'Akshukur',
+    },
     title: 'Sewing and clothing repair workshop',
     summary: 'Tailoring, clothing repair and school uniforms made to order in the village.',
-    description: 'Two industrial sewing machines and an overlocker in a room of the applicant’s house; orders from residents and the school.',
+    description:
+      'Two industrial sewing machines and an overlocker in a room of the applicant’s house; orders from residents and the school.',
     sector: 'crafts',
     goals: [{ code: 'G3', contribution: 'Repairs and tailoring that residents now travel to Aktau for.' }],
     jobsCreated: 2,
     startInMonths: 1,
     durationMonths: 3,
     budget: [
-      { category: 'equipment', description: 'Two industrial sewing machines and an overlocker', tenge: 900_000, source: 'grant' },
+      {
+        category: 'equipment',
+        description: 'Two industrial sewing machines and an overlocker',
+        tenge: 900_000,
+        source: 'grant',
+      },
       { category: 'premises', description: 'Room fitted out as a workshop', tenge: 300_000, source: 'own' },
     ],
     ineligible: {
@@ -265,14 +409,24 @@ export const REVIEW_DEMO_APPLICATIONS: DemoApplication[] = [
     },
   },
   {
-    applicant: { email: 'applicant8@demo.startup.kz', fullName: 'Zhanna Mukhanova', language: 'kk', homeVillage: 'Akshukur' },
+    applicant: {
+      email: 'applicant8@demo.startup.kz',
+      fullName: 'Zhanna Mukhanova',
+      language: 'kk',
+      homeVillage: 'Akshukur',
+    },
     title: 'Greenhouse with drip irrigation',
     summary: 'A 200 m2 greenhouse growing tomatoes, cucumbers and greens for the village, watered by drip irrigation.',
     description:
       'Vegetables in Akshukur come from Aktau and are expensive in winter. A polycarbonate greenhouse with drip irrigation ' +
       'and a water tank uses a third of the water of hose watering and supplies the village shops all year.',
     sector: 'agriculture',
-    goals: [{ code: 'G1', contribution: 'Drip irrigation and a storage tank: a garden that uses a third of the water of hose watering.' }],
+    goals: [
+      {
+        code: 'G1',
+        contribution: 'Drip irrigation and a storage tank: a garden that uses a third of the water of hose watering.',
+      },
+    ],
     jobsCreated: 3,
     startInMonths: 3,
     durationMonths: 6,
@@ -288,8 +442,18 @@ export const REVIEW_DEMO_APPLICATIONS: DemoApplication[] = [
 /** The panel: nobody has confirmed their conflict declaration yet. */
 export const REVIEW_DEMO_JURORS: { email: string; fullName: string; homeVillage?: string; expertise: string[] }[] = [
   { email: 'juror@demo.startup.kz', fullName: 'Demo Juror', expertise: ['tourism', 'services', 'water'] },
-  { email: 'juror2@demo.startup.kz', fullName: 'Asel Baimukhanova', homeVillage: 'Bautino', expertise: ['agriculture', 'services', 'water'] },
-  { email: 'juror3@demo.startup.kz', fullName: 'Timur Abdrakhmanov', homeVillage: 'Kyzyltobe', expertise: ['processing', 'tourism', 'fish'] },
+  {
+    email: 'juror2@demo.startup.kz',
+    fullName: 'Asel Baimukhanova',
+    homeVillage: 'Bautino',
+    expertise: ['agriculture', 'services', 'water'],
+  },
+  {
+    email: 'juror3@demo.startup.kz',
+    fullName: 'Timur Abdrakhmanov',
+    homeVillage: 'Kyzyltobe',
+    expertise: ['processing', 'tourism', 'fish'],
+  },
 ];
 
 const LEVELS = (...levels: [string, string, string, string, string]) => levels;
@@ -303,7 +467,8 @@ export const REVIEW_DEMO_ROUND = {
       {
         code: 'plan_alignment',
         title: 'Supports the village development plan',
-        description: 'How clearly and how much the project advances the linked goals of the adopted plan. An average below 2 bars advancement.',
+        description:
+          'How clearly and how much the project advances the linked goals of the adopted plan. An average below 2 bars advancement.',
         weight: 3,
         max: 4,
         min: 2,

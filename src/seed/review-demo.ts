@@ -32,7 +32,17 @@ import { REVIEW_DEMO_APPLICATIONS, REVIEW_DEMO_COMPETITION, REVIEW_DEMO_JURORS, 
  * The services the review demo goes through. The seed command's own context holds only users,
  * places, plans and competitions, so this one is opened beside it and closed when done.
  */
-@Module({ imports: [ConfigModule, DatabaseModule, AuditModule, UsersModule, CompetitionsModule, ApplicationsModule, ReviewsModule] })
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    AuditModule,
+    UsersModule,
+    CompetitionsModule,
+    ApplicationsModule,
+    ReviewsModule,
+  ],
+})
 class ReviewDemoModule {}
 
 export interface ReviewDemoReport {
@@ -59,7 +69,12 @@ const monthStart = (months: number) => {
  * application or the competition on only from the state the seed leaves it in, so a second run,
  * or a run after someone has opened and scored the round, changes nothing.
  */
-export async function seedReviewDemo(input: { adminId: string; managerId: string; password: string; villages: ReadonlyMap<string, string> }): Promise<ReviewDemoReport> {
+export async function seedReviewDemo(input: {
+  adminId: string;
+  managerId: string;
+  password: string;
+  villages: ReadonlyMap<string, string>;
+}): Promise<ReviewDemoReport> {
   const context = await NestFactory.createApplicationContext(ReviewDemoModule, { logger: ['error', 'warn'] });
   try {
     return await seed(context, input);
@@ -79,13 +94,24 @@ export async function confirmDemoAddress(app: INestApplicationContext, adminId: 
   const audit = app.get(AuditService);
   await app.get(DataSource).transaction(async (em) => {
     if (!(await usersRepository.confirmEmail(em, user.id))) return;
-    await audit.record(em, { actorId: adminId, action: 'user.email_confirmed', entityType: 'user', entityId: user.id, after: { emailConfirmed: true, by: 'demo seed' } });
+    await audit.record(em, {
+      actorId: adminId,
+      action: 'user.email_confirmed',
+      entityType: 'user',
+      entityId: user.id,
+      after: { emailConfirmed: true, by: 'demo seed' },
+    });
   });
 }
 
 async function seed(
   app: INestApplicationContext,
-  { adminId, managerId, password, villages }: { adminId: string; managerId: string; password: string; villages: ReadonlyMap<string, string> },
+  {
+    adminId,
+    managerId,
+    password,
+    villages,
+  }: { adminId: string; managerId: string; password: string; villages: ReadonlyMap<string, string> },
 ): Promise<ReviewDemoReport> {
   const dataSource = app.get(DataSource);
   const db = dataSource.manager;
@@ -97,18 +123,36 @@ async function seed(
   };
 
   /** An account with a confirmed address (applicants must have one to submit). */
-  const account = async (email: string, fullName: string, roles: Role[], language: Language, homeVillage?: string): Promise<User> => {
+  const account = async (
+    email: string,
+    fullName: string,
+    roles: Role[],
+    language: Language,
+    homeVillage?: string,
+  ): Promise<User> => {
     const user =
       (await db.findOneBy(User, { email })) ??
-      (await users.create({ email, password, fullName, preferredLanguage: language, roles, homeVillageId: homeVillage ? village(homeVillage) : undefined }, adminId));
+      (await users.create(
+        {
+          email,
+          password,
+          fullName,
+          preferredLanguage: language,
+          roles,
+          homeVillageId: homeVillage ? village(homeVillage) : undefined,
+        },
+        adminId,
+      ));
     await confirmDemoAddress(app, adminId, user);
     return user;
   };
 
   const jurors: { spec: (typeof REVIEW_DEMO_JURORS)[number]; user: User }[] = [];
-  for (const j of REVIEW_DEMO_JURORS) jurors.push({ spec: j, user: await account(j.email, j.fullName, ['juror'], 'ru', j.homeVillage) });
+  for (const j of REVIEW_DEMO_JURORS)
+    jurors.push({ spec: j, user: await account(j.email, j.fullName, ['juror'], 'ru', j.homeVillage) });
   const applicants = new Map<string, User>();
-  for (const { applicant: a } of REVIEW_DEMO_APPLICATIONS) applicants.set(a.email, await account(a.email, a.fullName, ['applicant'], a.language, a.homeVillage));
+  for (const { applicant: a } of REVIEW_DEMO_APPLICATIONS)
+    applicants.set(a.email, await account(a.email, a.fullName, ['applicant'], a.language, a.homeVillage));
 
   // The call: opened a month ago, so applications could come in; closed below once they have.
   const lifecycle = app.get(CompetitionLifecycleService);
@@ -134,7 +178,10 @@ async function seed(
 
   const goalIds = new Map<string, Map<string, string>>();
   for (const name of spec.villages) {
-    const plan = await db.findOne(DevelopmentPlan, { where: { villageId: village(name), status: 'adopted' }, relations: { goals: true } });
+    const plan = await db.findOne(DevelopmentPlan, {
+      where: { villageId: village(name), status: 'adopted' },
+      relations: { goals: true },
+    });
     goalIds.set(name, new Map((plan?.goals ?? []).map((g) => [g.code, g.id])));
   }
 
@@ -159,16 +206,28 @@ async function seed(
         goals: a.goals.map((g) => ({ goalId: goals.get(g.code)!, contribution: g.contribution })),
         requestedAmount: tiyn(grant),
         ownContribution: tiyn(own),
-        budgetLines: a.budget.map((l) => ({ category: l.category, description: l.description, amount: tiyn(l.tenge), source: l.source })),
+        budgetLines: a.budget.map((l) => ({
+          category: l.category,
+          description: l.description,
+          amount: tiyn(l.tenge),
+          source: l.source,
+        })),
         jobsCreated: a.jobsCreated,
         plannedStart: monthStart(a.startInMonths),
         durationMonths: a.durationMonths,
       });
     }
     if (!application) continue; // the call closed before this one was added: nothing to do now
-    if (application.status === 'draft' && competition.status === 'open') application = await submission.submit(actor, application.id);
+    if (application.status === 'draft' && competition.status === 'open')
+      application = await submission.submit(actor, application.id);
     if (application.status === 'submitted') {
-      application = await screening.screen(manager, application.id, a.ineligible ? { decision: 'ineligible', reason: a.ineligible.reason, note: a.ineligible.note } : { decision: 'eligible' });
+      application = await screening.screen(
+        manager,
+        application.id,
+        a.ineligible
+          ? { decision: 'ineligible', reason: a.ineligible.reason, note: a.ineligible.note }
+          : { decision: 'eligible' },
+      );
     }
     applications.push({ reference: application.reference, title: application.title, status: application.status });
   }
@@ -178,7 +237,11 @@ async function seed(
   const jury = app.get(JuryService);
   for (const { spec: j, user } of jurors) {
     if (await db.findOneBy(CompetitionJuror, { competitionId, userId: user.id })) continue;
-    await jury.add(managerId, competitionId, { userId: user.id, expertise: j.expertise, homeVillageId: j.homeVillage ? village(j.homeVillage) : undefined });
+    await jury.add(managerId, competitionId, {
+      userId: user.id,
+      expertise: j.expertise,
+      homeVillageId: j.homeVillage ? village(j.homeVillage) : undefined,
+    });
   }
 
   let round = await db.findOne(ReviewRound, { where: { competitionId }, order: { position: 'ASC' } });
@@ -193,7 +256,10 @@ async function seed(
     competitionStatus: competition.status,
     roundId: round.id,
     roundStatus: round.status,
-    accounts: [...jurors.map(({ user }) => user), ...applicants.values()].map((user) => ({ email: user.email, roles: user.roles })),
+    accounts: [...jurors.map(({ user }) => user), ...applicants.values()].map((user) => ({
+      email: user.email,
+      roles: user.roles,
+    })),
     applications,
   };
 }

@@ -33,11 +33,22 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
   const users = app.get(UsersService);
 
   let admin = await db.findOneBy(User, { email: DEMO_ACCOUNTS[0].email });
-  admin ??= await users.create({ email: DEMO_ACCOUNTS[0].email, password: DEMO_PASSWORD, fullName: DEMO_ACCOUNTS[0].fullName, preferredLanguage: 'en', roles: ['admin'] }, null);
+  admin ??= await users.create(
+    {
+      email: DEMO_ACCOUNTS[0].email,
+      password: DEMO_PASSWORD,
+      fullName: DEMO_ACCOUNTS[0].fullName,
+      preferredLanguage: 'en',
+      roles: ['admin'],
+    },
+    null,
+  );
 
   const villages = new Map<string, string>();
   for (const place of PLACES) {
-    const region = (await db.findOneBy(Region, { name: place.region })) ?? (await geography.createRegion(admin.id, { name: place.region }));
+    const region =
+      (await db.findOneBy(Region, { name: place.region })) ??
+      (await geography.createRegion(admin.id, { name: place.region }));
     for (const d of place.districts) {
       const district =
         (await db.findOneBy(District, { regionId: region.id, name: d.name })) ??
@@ -45,7 +56,11 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
       for (const v of d.villages) {
         const village =
           (await db.findOneBy(Village, { districtId: district.id, name: v.name })) ??
-          (await geography.createVillage(admin.id, { districtId: district.id, name: v.name, kind: v.kind ?? 'village' }));
+          (await geography.createVillage(admin.id, {
+            districtId: district.id,
+            name: v.name,
+            kind: v.kind ?? 'village',
+          }));
         villages.set(v.name, village.id);
       }
     }
@@ -56,7 +71,12 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
   for (const plan of PLANS) {
     const villageId = villages.get(plan.village)!;
     if (await db.findOneBy(DevelopmentPlan, { villageId, status: 'adopted' })) continue;
-    const draft = await plans.create(admin.id, villageId, { title: plan.title, periodStart: year, periodEnd: year + 4, goals: plan.goals });
+    const draft = await plans.create(admin.id, villageId, {
+      title: plan.title,
+      periodStart: year,
+      periodEnd: year + 4,
+      goals: plan.goals,
+    });
     await plans.adopt(admin.id, draft.id);
   }
 
@@ -65,7 +85,14 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
     const user =
       (await db.findOneBy(User, { email: account.email })) ??
       (await users.create(
-        { email: account.email, password: DEMO_PASSWORD, fullName: account.fullName, preferredLanguage: 'ru', roles: [...account.roles] as Role[], homeVillageId: homeVillage },
+        {
+          email: account.email,
+          password: DEMO_PASSWORD,
+          fullName: account.fullName,
+          preferredLanguage: 'ru',
+          roles: [...account.roles] as Role[],
+          homeVillageId: homeVillage,
+        },
         admin.id,
       ));
     // The demo applicant can submit at once (submitting needs a confirmed address).

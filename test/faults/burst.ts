@@ -64,7 +64,8 @@ export interface Burst {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const retryable = (status: number, code: string | undefined) => status >= 500 || status === 429 || code === 'IDEMPOTENCY.KEY_IN_USE';
+const retryable = (status: number, code: string | undefined) =>
+  status >= 500 || status === 429 || code === 'IDEMPOTENCY.KEY_IN_USE';
 
 /** Runs the operations with a few paced clients that retry until each is settled. */
 export function startBurst(baseUrl: string, ops: Op[], options: BurstOptions): Burst {
@@ -87,9 +88,14 @@ async function settle(baseUrl: string, op: Op, options: BurstOptions): Promise<O
     const at = Date.now();
     let verdict: Verdict = 'retry';
     let body: unknown;
-    const headers = { 'Content-Type': 'application/json', ...op.auth, ...(op.idempotencyKey ? { 'Idempotency-Key': op.idempotencyKey } : {}) };
+    const headers = {
+      'Content-Type': 'application/json',
+      ...op.auth,
+      ...(op.idempotencyKey ? { 'Idempotency-Key': op.idempotencyKey } : {}),
+    };
     try {
-      if (op.hangUpFirst && attempts.length === 0) throw await sendAndHangUp(baseUrl + op.path, op.method, headers, JSON.stringify(op.body));
+      if (op.hangUpFirst && attempts.length === 0)
+        throw await sendAndHangUp(baseUrl + op.path, op.method, headers, JSON.stringify(op.body));
       const res = await fetch(baseUrl + op.path, {
         method: op.method,
         headers,
@@ -98,13 +104,20 @@ async function settle(baseUrl: string, op: Op, options: BurstOptions): Promise<O
       });
       body = await res.json().catch(() => undefined);
       const code = (body as { code?: string } | undefined)?.code;
-      attempts.push({ at, ms: Date.now() - at, status: res.status, code, replayed: res.headers.get('Idempotent-Replayed') === 'true' });
+      attempts.push({
+        at,
+        ms: Date.now() - at,
+        status: res.status,
+        code,
+        replayed: res.headers.get('Idempotent-Replayed') === 'true',
+      });
       verdict = res.ok ? 'done' : retryable(res.status, code) ? 'retry' : op.settle(res.status, code);
     } catch {
       attempts.push({ at, ms: Date.now() - at, status: 'network' });
     }
     if (verdict !== 'retry') return { op, result: verdict, body, attempts, settledAt: Date.now() };
-    if (Date.now() - started > options.giveUpMs) return { op, result: 'gave-up', body, attempts, settledAt: Date.now() };
+    if (Date.now() - started > options.giveUpMs)
+      return { op, result: 'gave-up', body, attempts, settledAt: Date.now() };
     await sleep(options.retryMs);
   }
 }
@@ -124,32 +137,73 @@ function sendAndHangUp(url: string, method: string, headers: Record<string, stri
 /** Interleaves the kinds, so every kind of write is in flight when the fault comes. */
 export function interleave(...lists: Op[][]): Op[] {
   const out: Op[] = [];
-  for (let i = 0; lists.some((l) => i < l.length); i += 1) for (const list of lists) if (i < list.length) out.push(list[i]);
+  for (let i = 0; lists.some((l) => i < l.length); i += 1)
+    for (const list of lists) if (i < list.length) out.push(list[i]);
   return out;
 }
 
 /** The operations of one burst: a slice of each kind of work the scenario prepared. */
-export function burstOps(s: Scenario, slice: { drafts: number[]; assignments: number[]; tranches: number[]; proposals: number[] }): Op[] {
+export function burstOps(
+  s: Scenario,
+  slice: { drafts: number[]; assignments: number[]; tranches: number[]; proposals: number[] },
+): Op[] {
   const submits = slice.drafts.map((i): Op => {
     const draft = s.intake.drafts[i];
     // A lost answer to a submission that committed: the retry finds it no longer a draft.
-    return { kind: 'submit', target: draft.id, method: 'POST', path: `/applications/${draft.id}/submit`, auth: draft.applicant.auth, body: {}, settle: (st, code) => (st === 409 && code === 'APPLICATION.NOT_DRAFT' ? 'done-earlier' : 'unexpected') };
+    return {
+      kind: 'submit',
+      target: draft.id,
+      method: 'POST',
+      path: `/applications/${draft.id}/submit`,
+      auth: draft.applicant.auth,
+      body: {},
+      settle: (st, code) => (st === 409 && code === 'APPLICATION.NOT_DRAFT' ? 'done-earlier' : 'unexpected'),
+    };
   });
   const scores = slice.assignments.map((i): Op => {
     const a = s.review.assignments[i];
     // Saving the same scoresheet again is harmless: the retry simply succeeds.
-    return { kind: 'score', target: a.id, method: 'PUT', path: `/reviews/assignments/${a.id}/scoresheet`, auth: a.juror.auth, body: { scores: scoresFor(i), submit: true }, settle: () => 'unexpected' };
+    return {
+      kind: 'score',
+      target: a.id,
+      method: 'PUT',
+      path: `/reviews/assignments/${a.id}/scoresheet`,
+      auth: a.juror.auth,
+      body: { scores: scoresFor(i), submit: true },
+      settle: () => 'unexpected',
+    };
   });
   const payments = slice.tranches.map((i): Op => {
     const t = s.money.tranches[i];
     const body = { bankReference: `FAULT-${i}`, paidOn: s.money.paidOn };
-    return { kind: 'pay', target: t.id, method: 'POST', path: `/tranches/${t.id}/payments`, auth: s.cast.finance.auth, body, idempotencyKey: `fault-pay-${randomUUID()}`, settle: () => 'unexpected' };
+    return {
+      kind: 'pay',
+      target: t.id,
+      method: 'POST',
+      path: `/tranches/${t.id}/payments`,
+      auth: s.cast.finance.auth,
+      body,
+      idempotencyKey: `fault-pay-${randomUUID()}`,
+      settle: () => 'unexpected',
+    };
   });
   const approvals = slice.proposals.map((i): Op => {
     const id = s.money.proposals[i];
     const settleApproval = (st: number, code: string | undefined): Verdict =>
-      st === 422 && code === 'LEDGER.INSUFFICIENT_FUNDS' ? 'refused' : st === 409 && code === 'AWARD.WRONG_STATUS' ? 'done-earlier' : 'unexpected';
-    return { kind: 'approve', target: id, method: 'POST', path: `/awards/${id}/approve`, auth: s.cast.manager2.auth, body: {}, settle: settleApproval };
+      st === 422 && code === 'LEDGER.INSUFFICIENT_FUNDS'
+        ? 'refused'
+        : st === 409 && code === 'AWARD.WRONG_STATUS'
+          ? 'done-earlier'
+          : 'unexpected';
+    return {
+      kind: 'approve',
+      target: id,
+      method: 'POST',
+      path: `/awards/${id}/approve`,
+      auth: s.cast.manager2.auth,
+      body: {},
+      settle: settleApproval,
+    };
   });
   // A third of each kind loses its first answer (a dropped connection): the retry must find the change made once.
   for (const list of [submits, scores, payments, approvals]) list.forEach((op, j) => (op.hangUpFirst = j % 3 === 1));
@@ -167,7 +221,16 @@ export function tally(outcomes: Outcome[], from = 0, to = Number.POSITIVE_INFINI
   for (const o of outcomes) {
     for (const a of o.attempts) {
       if (a.at < from || a.at > to) continue;
-      const key = a.status === 'network' ? 'network' : a.status < 300 ? '2xx' : a.status === 503 ? '503' : a.status >= 500 ? '5xx' : String(a.status);
+      const key =
+        a.status === 'network'
+          ? 'network'
+          : a.status < 300
+            ? '2xx'
+            : a.status === 503
+              ? '503'
+              : a.status >= 500
+                ? '5xx'
+                : String(a.status);
       counts[key] = (counts[key] ?? 0) + 1;
     }
   }

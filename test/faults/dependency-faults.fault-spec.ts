@@ -18,7 +18,13 @@ import { breakEachRule } from './rule-breakers';
 
 const PHASES = 3;
 const PER_PHASE = { drafts: 12, assignments: 12, tranches: 6, proposals: 3 };
-const SIZES: Sizes = { drafts: PHASES * PER_PHASE.drafts, reviewed: (PHASES * PER_PHASE.assignments) / 2, paid: PHASES * PER_PHASE.tranches, proposed: PHASES * PER_PHASE.proposals, fitting: 6 };
+const SIZES: Sizes = {
+  drafts: PHASES * PER_PHASE.drafts,
+  reviewed: (PHASES * PER_PHASE.assignments) / 2,
+  paid: PHASES * PER_PHASE.tranches,
+  proposed: PHASES * PER_PHASE.proposals,
+  fitting: 6,
+};
 const CLIENTS: BurstOptions = { clients: 6, paceMs: 200, retryMs: 250, giveUpMs: 45000, requestTimeoutMs: 10000 };
 const OUTAGE_MS = 2500;
 /** How soon after a dependency is back the service must answer writes again, and deliver mail. */
@@ -43,15 +49,26 @@ describe('fault suite: Redis, PostgreSQL and the worker fail during bursts of wr
     tranches: range(phase * PER_PHASE.tranches, PER_PHASE.tranches),
     proposals: range(phase * PER_PHASE.proposals, PER_PHASE.proposals),
   });
-  const untilSettled = (burst: Burst, share: number) => waitFor(async () => (burst.settled() >= burst.total * share ? true : undefined), 30000, `${share * 100}% of the burst`);
+  const untilSettled = (burst: Burst, share: number) =>
+    waitFor(
+      async () => (burst.settled() >= burst.total * share ? true : undefined),
+      30000,
+      `${share * 100}% of the burst`,
+    );
 
   /** Every outbox row sent (mail delivered), or a failure that says which rows are stuck and why. */
   const allMailSent = async (what: string): Promise<number> => {
     const started = Date.now();
     try {
-      await waitFor(async () => ((await mailCopies(w().dataSource, w().sink)).unsent.length === 0 ? true : undefined), MAIL_MS, what);
+      await waitFor(
+        async () => ((await mailCopies(w().dataSource, w().sink)).unsent.length === 0 ? true : undefined),
+        MAIL_MS,
+        what,
+      );
     } catch (error) {
-      const stuck = await w().dataSource.query(`SELECT id, type, status, send_attempts, relay_attempts, generation, last_error FROM notifications WHERE status <> 'sent' LIMIT 5`);
+      const stuck = await w().dataSource.query(
+        `SELECT id, type, status, send_attempts, relay_attempts, generation, last_error FROM notifications WHERE status <> 'sent' LIMIT 5`,
+      );
       throw new Error(`${(error as Error).message}: ${JSON.stringify(stuck)}\n${w().workerTrouble()}`);
     }
     return Date.now() - started;
@@ -67,7 +84,13 @@ describe('fault suite: Redis, PostgreSQL and the worker fail during bursts of wr
     const results = await burst.done;
     outcomes.push(...results);
     const unsettled = results.filter((o) => o.result === 'unexpected' || o.result === 'gave-up');
-    expect(unsettled.map((o) => ({ kind: o.op.kind, result: o.result, attempts: o.attempts.map((a) => a.code ?? a.status) }))).toEqual([]);
+    expect(
+      unsettled.map((o) => ({
+        kind: o.op.kind,
+        result: o.result,
+        attempts: o.attempts.map((a) => a.code ?? a.status),
+      })),
+    ).toEqual([]);
     const lastSettled = Math.max(...results.map((o) => o.settledAt));
     return { results, ...window, lastSettled };
   };
@@ -104,7 +127,9 @@ describe('fault suite: Redis, PostgreSQL and the worker fail during bursts of wr
     expect(w().workers).toHaveLength(1);
     expect(w().worker.exitCode).toBeNull();
     await expect(schedulerCount(w())).resolves.toBe(Object.keys(SCHEDULED_JOBS).length);
-    notes.push(`Redis down ${run.upAt - run.downAt} ms: ${run.results.length} operations, answers while down ${JSON.stringify(during)}, all mail sent ${mailMs} ms after the check began`);
+    notes.push(
+      `Redis down ${run.upAt - run.downAt} ms: ${run.results.length} operations, answers while down ${JSON.stringify(during)}, all mail sent ${mailMs} ms after the check began`,
+    );
   }, 90000);
 
   it('PostgreSQL crashed and restarted: writes fail while it is down, then succeed again without a restart of the api or worker', async () => {
@@ -120,7 +145,11 @@ describe('fault suite: Redis, PostgreSQL and the worker fail during bursts of wr
     // While it is down the api says so (503 DATABASE.UNAVAILABLE, with Retry-After), never an unexplained 500.
     expect((during['503'] ?? 0) + (during.network ?? 0)).toBeGreaterThan(0);
     expect(during['5xx'] ?? 0).toBe(0);
-    const firstSuccessAfter = Math.min(...run.results.flatMap((o) => o.attempts.filter((a) => a.at >= run.upAt && a.status !== 'network' && a.status < 300).map((a) => a.at + a.ms)));
+    const firstSuccessAfter = Math.min(
+      ...run.results.flatMap((o) =>
+        o.attempts.filter((a) => a.at >= run.upAt && a.status !== 'network' && a.status < 300).map((a) => a.at + a.ms),
+      ),
+    );
     expect(firstSuccessAfter - run.upAt).toBeLessThan(RECOVERY_MS);
     expect(run.lastSettled - run.upAt).toBeLessThan(RECOVERY_MS + 5000);
     const mailMs = await allMailSent('the mail of the burst around the crash');
@@ -153,7 +182,9 @@ describe('fault suite: Redis, PostgreSQL and the worker fail during bursts of wr
     // The new worker sent each of them again once its lease ran out: a second copy, the same message.
     const copies = interrupted.map((id) => sink.messages.filter((m) => m.messageId === id).length);
     expect(copies).toEqual(interrupted.map(() => 2));
-    notes.push(`worker killed with ${interrupted.length} sends in flight; a new one took ${run.upAt - run.downAt} ms to start; ${run.results.length} operations; all mail sent ${mailMs} ms later`);
+    notes.push(
+      `worker killed with ${interrupted.length} sends in flight; a new one took ${run.upAt - run.downAt} ms to start; ${run.results.length} operations; all mail sent ${mailMs} ms later`,
+    );
   }, 90000);
 
   it('afterwards: nothing the clients were told is lost, and every rule of DESIGN.md section 4 holds', async () => {
@@ -166,12 +197,19 @@ describe('fault suite: Redis, PostgreSQL and the worker fail during bursts of wr
     // Rule 7 whatever raced: of the proposals approved in the bursts, exactly those the budget covers.
     const approvals = outcomes.filter((o) => o.op.kind === 'approve');
     expect(approvals.filter((o) => o.result !== 'refused')).toHaveLength(SIZES.fitting);
-    const [{ committed }] = await w().dataSource.query(`SELECT sum(amount)::text AS committed FROM awards WHERE competition_id = $1 AND status <> 'proposed'`, [s.money.competitionId]);
+    const [{ committed }] = await w().dataSource.query(
+      `SELECT sum(amount)::text AS committed FROM awards WHERE competition_id = $1 AND status <> 'proposed'`,
+      [s.money.competitionId],
+    );
     expect(BigInt(committed)).toBe(s.money.budget);
 
     // Rule 11: each message once by Message-ID; a second copy only where a send was cut off.
     const mail = await mailCopies(w().dataSource, w().sink);
-    expect({ unsent: mail.unsent, missing: mail.missing, strays: mail.strays }).toEqual({ unsent: [], missing: [], strays: [] });
+    expect({ unsent: mail.unsent, missing: mail.missing, strays: mail.strays }).toEqual({
+      unsent: [],
+      missing: [],
+      strays: [],
+    });
     expect(mail.repeated.filter((r) => r.sendAttempts < 2)).toEqual([]);
     notes.push(
       `${outcomes.length} operations (${JSON.stringify(tally(outcomes))} answers in all; ${answersLost(outcomes)} committed without the client hearing so), ${mail.rows.length} notifications, ${mail.repeated.length} delivered twice with one Message-ID after an interrupted send (${interrupted.length} held at the kill)`,
@@ -183,12 +221,27 @@ describe('fault suite: Redis, PostgreSQL and the worker fail during bursts of wr
     const http = () => w().ctx.http();
     await http().post(`/rounds/${roundId}/close`).set(s.cast.manager.auth).expect(200);
     await http().post(`/rounds/${roundId}/finalize`).set(s.cast.manager.auth).expect(202);
-    await waitFor(async () => ((await http().get(`/rounds/${roundId}`).set(s.cast.manager.auth)).body.status === 'finalized' ? true : undefined), 20000, 'the round to be finalized');
-    await expect(http().get(`/rounds/${roundId}/results/verify`).set(s.cast.observer.auth).then((r) => r.body)).resolves.toMatchObject({ matches: true, differing: [] });
+    await waitFor(
+      async () =>
+        (await http().get(`/rounds/${roundId}`).set(s.cast.manager.auth)).body.status === 'finalized'
+          ? true
+          : undefined,
+      20000,
+      'the round to be finalized',
+    );
+    await expect(
+      http()
+        .get(`/rounds/${roundId}/results/verify`)
+        .set(s.cast.observer.auth)
+        .then((r) => r.body),
+    ).resolves.toMatchObject({ matches: true, differing: [] });
     // The published method: each sheet's total is the weighted share of the maximum (plan 3 of 4, feasibility 2 of 4).
-    const total = ({ plan, feasibility }: { plan: number; feasibility: number }) => (100 * ((3 * plan) / 4 + (2 * feasibility) / 4)) / 5;
+    const total = ({ plan, feasibility }: { plan: number; feasibility: number }) =>
+      (100 * ((3 * plan) / 4 + (2 * feasibility) / 4)) / 5;
     const expected = new Map<string, number[]>();
-    assignments.forEach((a, i) => expected.set(a.applicationId, [...(expected.get(a.applicationId) ?? []), total(scoresFor(i))]));
+    assignments.forEach((a, i) =>
+      expected.set(a.applicationId, [...(expected.get(a.applicationId) ?? []), total(scoresFor(i))]),
+    );
     const stored: { applicationId: string; count: number; official: string }[] = await w().dataSource.query(
       `SELECT application_id AS "applicationId", count, official FROM round_results WHERE round_id = $1`,
       [roundId],
@@ -205,7 +258,9 @@ describe('fault suite: Redis, PostgreSQL and the worker fail during bursts of wr
     const { applied, refusedByDatabase } = await breakEachRule(w().ctx, s);
     const flagged = Object.keys(await ruleViolations(w().ctx));
     expect(applied.filter((rule) => !flagged.includes(rule))).toEqual([]);
-    notes.push(`checker: ${applied.length} rules broken by hand were flagged; refused by the database: ${refusedByDatabase.join(', ') || 'none'}`);
+    notes.push(
+      `checker: ${applied.length} rules broken by hand were flagged; refused by the database: ${refusedByDatabase.join(', ') || 'none'}`,
+    );
   });
 });
 
@@ -215,7 +270,11 @@ async function schedulerCount(world: FaultWorld): Promise<number> {
   const queue = new Queue(QUEUES.schedules, { connection, prefix: `{${world.env.REDIS_PREFIX}}` });
   try {
     const all = Object.keys(SCHEDULED_JOBS).length;
-    return await waitFor(async () => ((await queue.getJobSchedulersCount()) === all ? all : undefined), RECOVERY_MS, 'the schedules to be back in Redis').catch(() => queue.getJobSchedulersCount());
+    return await waitFor(
+      async () => ((await queue.getJobSchedulersCount()) === all ? all : undefined),
+      RECOVERY_MS,
+      'the schedules to be back in Redis',
+    ).catch(() => queue.getJobSchedulersCount());
   } finally {
     await queue.close();
     await connection.quit();

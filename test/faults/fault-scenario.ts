@@ -1,5 +1,13 @@
 import { createAwardable } from '../helpers/award-setup';
-import { Cast, createAdoptedPlan, createCast, createCompetition, createPlaces, createUser, TestUser } from '../helpers/factories';
+import {
+  Cast,
+  createAdoptedPlan,
+  createCast,
+  createCompetition,
+  createPlaces,
+  createUser,
+  TestUser,
+} from '../helpers/factories';
 import { addJuror, createReviewable, roundBody } from '../helpers/review-setup';
 import { TestContext } from '../helpers/test-app';
 
@@ -21,8 +29,18 @@ export interface Sizes {
 export interface Scenario {
   cast: Cast;
   intake: { competitionId: string; drafts: { id: string; applicant: TestUser }[] };
-  review: { competitionId: string; roundId: string; assignments: { id: string; juror: TestUser; applicationId: string }[] };
-  money: { competitionId: string; budget: bigint; tranches: { id: string; awardId: string; amount: string }[]; proposals: string[]; paidOn: string };
+  review: {
+    competitionId: string;
+    roundId: string;
+    assignments: { id: string; juror: TestUser; applicationId: string }[];
+  };
+  money: {
+    competitionId: string;
+    budget: bigint;
+    tranches: { id: string; awardId: string; amount: string }[];
+    proposals: string[];
+    paidOn: string;
+  };
 }
 
 /** The data the bursts work on, built over HTTP (and the factories) while every service is up. */
@@ -37,8 +55,13 @@ export async function buildScenario(ctx: TestContext, sizes: Sizes): Promise<Sce
 async function draftsInOpenCompetition(ctx: TestContext, cast: Cast, count: number): Promise<Scenario['intake']> {
   const places = await createPlaces(ctx, cast.admin.user.id, 3);
   const goals: string[] = [];
-  for (const villageId of places.villageIds) goals.push((await createAdoptedPlan(ctx, cast.admin.user.id, villageId)).goals![0].id);
-  const competition = await createCompetition(ctx, cast.manager.user.id, places.villageIds, { open: true, minAward: '50000000', budget: '1000000000' });
+  for (const villageId of places.villageIds)
+    goals.push((await createAdoptedPlan(ctx, cast.admin.user.id, villageId)).goals![0].id);
+  const competition = await createCompetition(ctx, cast.manager.user.id, places.villageIds, {
+    open: true,
+    minAward: '50000000',
+    budget: '1000000000',
+  });
   const drafts: Scenario['intake']['drafts'] = [];
   for (let i = 0; i < count; i += 1) {
     const v = i % places.villageIds.length;
@@ -82,7 +105,12 @@ async function openScoringRound(ctx: TestContext, cast: Cast, count: number): Pr
   const assignments: Scenario['review']['assignments'] = [];
   for (const [i, application] of base.applications.entries()) {
     for (const juror of [jurors[i % 3], jurors[(i + 1) % 3]]) {
-      const res = await ctx.http().post(`/rounds/${roundId}/assignments`).set(cast.manager.auth).send({ applicationId: application.id, jurorId: juror.user.id }).expect(201);
+      const res = await ctx
+        .http()
+        .post(`/rounds/${roundId}/assignments`)
+        .set(cast.manager.auth)
+        .send({ applicationId: application.id, jurorId: juror.user.id })
+        .expect(201);
       assignments.push({ id: res.body.id as string, juror, applicationId: application.id });
     }
   }
@@ -93,15 +121,35 @@ async function awardsToPayAndApprove(ctx: TestContext, cast: Cast, sizes: Sizes)
   const budget = AWARD_AMOUNT * BigInt(sizes.paid + sizes.fitting);
   const base = await createAwardable(ctx, cast, sizes.paid + sizes.proposed, { budget: budget.toString() });
   const items = base.applications.map((a) => ({ applicationId: a.id, amount: AWARD_AMOUNT.toString() }));
-  const proposed = await ctx.http().post(`/competitions/${base.competitionId}/awards`).set(cast.manager.auth).send({ items }).expect(201);
+  const proposed = await ctx
+    .http()
+    .post(`/competitions/${base.competitionId}/awards`)
+    .set(cast.manager.auth)
+    .send({ items })
+    .expect(201);
   const awards = proposed.body as { id: string; applicationId: string }[];
   const tranches: Scenario['money']['tranches'] = [];
   for (const [i, award] of awards.slice(0, sizes.paid).entries()) {
     await ctx.http().post(`/awards/${award.id}/approve`).set(cast.manager2.auth).expect(200);
-    const accepted = await ctx.http().post(`/awards/${award.id}/accept`).set(base.applications[i].applicant.auth).expect(200);
-    const signing = (accepted.body.tranches as { id: string; status: string; amount: string }[]).find((t) => t.status === 'approved')!;
+    const accepted = await ctx
+      .http()
+      .post(`/awards/${award.id}/accept`)
+      .set(base.applications[i].applicant.auth)
+      .expect(200);
+    const signing = (accepted.body.tranches as { id: string; status: string; amount: string }[]).find(
+      (t) => t.status === 'approved',
+    )!;
     tranches.push({ id: signing.id, awardId: award.id, amount: signing.amount });
   }
-  const [{ today }]: { today: string }[] = await ctx.dataSource.query(`SELECT to_char((now() AT TIME ZONE $1)::date, 'YYYY-MM-DD') AS today`, [ctx.config.mailTimeZone]);
-  return { competitionId: base.competitionId, budget, tranches, proposals: awards.slice(sizes.paid).map((a) => a.id), paidOn: today };
+  const [{ today }]: { today: string }[] = await ctx.dataSource.query(
+    `SELECT to_char((now() AT TIME ZONE $1)::date, 'YYYY-MM-DD') AS today`,
+    [ctx.config.mailTimeZone],
+  );
+  return {
+    competitionId: base.competitionId,
+    budget,
+    tranches,
+    proposals: awards.slice(sizes.paid).map((a) => a.id),
+    paidOn: today,
+  };
 }

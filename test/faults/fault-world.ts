@@ -62,7 +62,16 @@ export class FaultWorld {
       const sink = await SmtpSink.start();
       started.push({ close: () => sink.stop() });
       await migrate(pg);
-      const env = { ...FAST, NODE_ENV: 'test', DATABASE_URL: pg.url(DATABASE), REDIS_URL: redis.url, REDIS_PREFIX: 'faults', SMTP_URL: sink.url, ADMIN_EMAIL: '', ADMIN_PASSWORD: '' };
+      const env = {
+        ...FAST,
+        NODE_ENV: 'test',
+        DATABASE_URL: pg.url(DATABASE),
+        REDIS_URL: redis.url,
+        REDIS_PREFIX: 'faults',
+        SMTP_URL: sink.url,
+        ADMIN_EMAIL: '',
+        ADMIN_PASSWORD: '',
+      };
       const ctx = await startApi(env);
       const address = ctx.app.getHttpServer().address() as { port: number };
       return new FaultWorld(pg, redis, sink, ctx, `http://127.0.0.1:${address.port}`, env);
@@ -86,11 +95,18 @@ export class FaultWorld {
     const child = startScript('src/worker.ts', [], { ...this.env, LOG_LEVEL: 'info' });
     this.workers.push(child);
     try {
-      const started = await waitFor(async () => (child.output().stdout.includes('worker started') ? true : child.exitCode !== null ? false : undefined), 60000, 'the worker to start');
+      const started = await waitFor(
+        async () =>
+          child.output().stdout.includes('worker started') ? true : child.exitCode !== null ? false : undefined,
+        60000,
+        'the worker to start',
+      );
       if (!started) throw new Error('The worker exited while starting');
     } catch (error) {
       const { code, signal, stdout, stderr } = child.output();
-      throw new Error(`${(error as Error).message}\nworker exit=${code} signal=${signal}\nstdout: ${stdout.slice(-2000)}\nstderr: ${stderr.slice(-2000)}`);
+      throw new Error(
+        `${(error as Error).message}\nworker exit=${code} signal=${signal}\nstdout: ${stdout.slice(-2000)}\nstderr: ${stderr.slice(-2000)}`,
+      );
     }
     return child;
   }
@@ -105,7 +121,15 @@ export class FaultWorld {
   /** The worker's log lines at warn level or above (pino JSON), to explain a failure. */
   workerTrouble(): string {
     return this.workers
-      .map((w, i) => `worker ${i} (exit=${w.exitCode} signal=${w.signalCode}):\n${w.output().stderr.slice(-1500)}${w.output().stdout.split('\n').filter((l) => /"level":(40|50|60)/.test(l)).slice(-15).join('\n')}`)
+      .map(
+        (w, i) =>
+          `worker ${i} (exit=${w.exitCode} signal=${w.signalCode}):\n${w.output().stderr.slice(-1500)}${w
+            .output()
+            .stdout.split('\n')
+            .filter((l) => /"level":(40|50|60)/.test(l))
+            .slice(-15)
+            .join('\n')}`,
+      )
       .join('\n');
   }
 
@@ -157,5 +181,12 @@ async function startApi(env: Record<string, string>): Promise<TestContext> {
   configureApp(app);
   await app.listen(0, '127.0.0.1');
   const server = app.getHttpServer();
-  return { app, config, dataSource: app.get(DataSource), http: () => request(server), databaseName: DATABASE, close: () => app.close() };
+  return {
+    app,
+    config,
+    dataSource: app.get(DataSource),
+    http: () => request(server),
+    databaseName: DATABASE,
+    close: () => app.close(),
+  };
 }

@@ -80,7 +80,9 @@ export async function ruleViolations(ctx: TestContext): Promise<Record<string, u
   }
   const badScores = await scoresOutOfScale(ctx.dataSource);
   if (badScores.length) out['rule 5 (scores within the scale)'] = badScores;
-  for (const { id } of (await ctx.dataSource.query(`SELECT DISTINCT competition_id AS id FROM awards`)) as { id: string }[]) {
+  for (const { id } of (await ctx.dataSource.query(`SELECT DISTINCT competition_id AS id FROM awards`)) as {
+    id: string;
+  }[]) {
     const report = await ctx.app.get(FundingReportsService).budget(id);
     if (!report.consistent) out[`ledger (budget report of ${id})`] = [report];
   }
@@ -91,10 +93,16 @@ export async function ruleViolations(ctx: TestContext): Promise<Record<string, u
 }
 
 async function scoresOutOfScale(dataSource: DataSource): Promise<unknown[]> {
-  const rows: { id: string; scores: Record<string, unknown>; criteria: { code: string; max: number }[] }[] = await dataSource.query(
-    `SELECT s.id, s.scores, r.method->'criteria' AS criteria FROM scoresheets s JOIN review_rounds r ON r.id = s.round_id WHERE s.status = 'submitted'`,
+  const rows: { id: string; scores: Record<string, unknown>; criteria: { code: string; max: number }[] }[] =
+    await dataSource.query(
+      `SELECT s.id, s.scores, r.method->'criteria' AS criteria FROM scoresheets s JOIN review_rounds r ON r.id = s.round_id WHERE s.status = 'submitted'`,
+    );
+  return rows.filter((r) =>
+    r.criteria.some(
+      (c) =>
+        !Number.isInteger(r.scores[c.code]) || (r.scores[c.code] as number) < 0 || (r.scores[c.code] as number) > c.max,
+    ),
   );
-  return rows.filter((r) => r.criteria.some((c) => !Number.isInteger(r.scores[c.code]) || (r.scores[c.code] as number) < 0 || (r.scores[c.code] as number) > c.max));
 }
 
 /**
@@ -106,7 +114,15 @@ export async function lostChanges(ctx: TestContext, s: Scenario, outcomes: Outco
   const q = (sql: string, params: unknown[]) => ctx.dataSource.query(sql, params) as Promise<Record<string, unknown>[]>;
   for (const o of outcomes) {
     const seen = o.body as Record<string, unknown> | undefined;
-    const fail = (why: string, row?: unknown) => lost.push({ kind: o.op.kind, target: o.op.target, result: o.result, why, row, attempts: o.attempts.map((a) => a.code ?? a.status) });
+    const fail = (why: string, row?: unknown) =>
+      lost.push({
+        kind: o.op.kind,
+        target: o.op.target,
+        result: o.result,
+        why,
+        row,
+        attempts: o.attempts.map((a) => a.code ?? a.status),
+      });
     if (o.result === 'unexpected' || o.result === 'gave-up') {
       fail('not settled', seen);
       continue;
@@ -114,18 +130,33 @@ export async function lostChanges(ctx: TestContext, s: Scenario, outcomes: Outco
     switch (o.op.kind) {
       case 'submit': {
         const [row] = await q(`SELECT status, reference FROM applications WHERE id = $1`, [o.op.target]);
-        if (row?.status !== 'submitted' || (o.result === 'done' && row.reference !== seen?.reference)) fail('submission missing', row);
+        if (row?.status !== 'submitted' || (o.result === 'done' && row.reference !== seen?.reference))
+          fail('submission missing', row);
         break;
       }
       case 'score': {
         const i = s.review.assignments.findIndex((a) => a.id === o.op.target);
         const [row] = await q(`SELECT id, status, scores FROM scoresheets WHERE assignment_id = $1`, [o.op.target]);
-        if (row?.status !== 'submitted' || JSON.stringify(row.scores) !== JSON.stringify(scoresFor(i)) || row.id !== seen?.id) fail('scoresheet missing', row);
+        if (
+          row?.status !== 'submitted' ||
+          JSON.stringify(row.scores) !== JSON.stringify(scoresFor(i)) ||
+          row.id !== seen?.id
+        )
+          fail('scoresheet missing', row);
         break;
       }
       case 'pay': {
-        const rows = await q(`SELECT p.id, p.status, t.status AS "trancheStatus" FROM payments p JOIN tranches t ON t.id = p.tranche_id WHERE p.tranche_id = $1`, [o.op.target]);
-        if (rows.length !== 1 || rows[0].id !== seen?.id || rows[0].status !== 'recorded' || rows[0].trancheStatus !== 'paid') fail('payment missing or twice', rows);
+        const rows = await q(
+          `SELECT p.id, p.status, t.status AS "trancheStatus" FROM payments p JOIN tranches t ON t.id = p.tranche_id WHERE p.tranche_id = $1`,
+          [o.op.target],
+        );
+        if (
+          rows.length !== 1 ||
+          rows[0].id !== seen?.id ||
+          rows[0].status !== 'recorded' ||
+          rows[0].trancheStatus !== 'paid'
+        )
+          fail('payment missing or twice', rows);
         break;
       }
       case 'approve': {
@@ -152,7 +183,9 @@ export async function mailCopies(dataSource: DataSource, sink: SmtpSink) {
     unsent: rows.filter((r) => r.status !== 'sent'),
     missing: rows.filter((r) => !copies.has(`<${r.id}@startup.local>`)),
     /** Received more than once: allowed only where a send was cut off (the row counts a second attempt). */
-    repeated: rows.filter((r) => (copies.get(`<${r.id}@startup.local>`) ?? 0) > 1).map((r) => ({ ...r, copies: copies.get(`<${r.id}@startup.local>`) })),
+    repeated: rows
+      .filter((r) => (copies.get(`<${r.id}@startup.local>`) ?? 0) > 1)
+      .map((r) => ({ ...r, copies: copies.get(`<${r.id}@startup.local>`) })),
     /** Mail whose Message-ID is no outbox row (a message without a committed cause). */
     strays: [...copies.keys()].filter((m) => !ids.has(m)),
   };

@@ -6,19 +6,44 @@ import { Scenario } from './fault-scenario';
  * not vacuous. A break the database itself refuses (a constraint or trigger) is reported as such:
  * that rule has its last line of defence in the schema.
  */
-export async function breakEachRule(ctx: TestContext, s: Scenario): Promise<{ applied: string[]; refusedByDatabase: string[] }> {
+export async function breakEachRule(
+  ctx: TestContext,
+  s: Scenario,
+): Promise<{ applied: string[]; refusedByDatabase: string[] }> {
   const [submitted, draftless] = s.intake.drafts.map((d) => d.id);
-  const [paid] = (await ctx.dataSource.query(`SELECT id FROM payments WHERE tranche_id = $1`, [s.money.tranches[0].id])) as { id: string }[];
+  const [paid] = (await ctx.dataSource.query(`SELECT id FROM payments WHERE tranche_id = $1`, [
+    s.money.tranches[0].id,
+  ])) as { id: string }[];
   const breaks: [rule: string, sql: string, params: unknown[]][] = [
-    ['rule 1', `UPDATE development_plans SET status = 'archived' WHERE village_id = (SELECT village_id FROM applications WHERE id = $1)`, [submitted]],
+    [
+      'rule 1',
+      `UPDATE development_plans SET status = 'archived' WHERE village_id = (SELECT village_id FROM applications WHERE id = $1)`,
+      [submitted],
+    ],
     ['rule 2', `UPDATE budget_lines SET amount = amount + 1 WHERE application_id = $1 AND source = 'own'`, [draftless]],
-    ['rule 5 (scores within the scale)', `UPDATE scoresheets SET scores = '{"plan": 9, "feasibility": 1}' WHERE assignment_id = $1`, [s.review.assignments[0].id]],
+    [
+      'rule 5 (scores within the scale)',
+      `UPDATE scoresheets SET scores = '{"plan": 9, "feasibility": 1}' WHERE assignment_id = $1`,
+      [s.review.assignments[0].id],
+    ],
     ['rule 7 (budget)', `UPDATE competitions SET budget = budget - 1 WHERE id = $1`, [s.money.competitionId]],
-    ['rule 8 (paid at most once, never above the award)', `UPDATE tranches SET status = 'approved' WHERE id = $1`, [s.money.tranches[0].id]],
-    ['rule 10 (events of approvals)', `UPDATE awards SET status = 'approved', approved_by = $2 WHERE id = $1`, [s.money.proposals[s.money.proposals.length - 1], s.cast.manager2.user.id]],
+    [
+      'rule 8 (paid at most once, never above the award)',
+      `UPDATE tranches SET status = 'approved' WHERE id = $1`,
+      [s.money.tranches[0].id],
+    ],
+    [
+      'rule 10 (events of approvals)',
+      `UPDATE awards SET status = 'approved', approved_by = $2 WHERE id = $1`,
+      [s.money.proposals[s.money.proposals.length - 1], s.cast.manager2.user.id],
+    ],
     ['rule 11 (mail of payments)', `DELETE FROM notifications WHERE dedupe_key = $1`, [`payment.recorded:${paid.id}`]],
-    ['rule 10 (audit chain)', `INSERT INTO audit_events (seq, occurred_at, action, entity_type, entity_id, prev_hash, hash)
-       SELECT max(seq) + 1, now(), 'forged', 'x', 'x', repeat('0', 64), repeat('0', 64) FROM audit_events`, []],
+    [
+      'rule 10 (audit chain)',
+      `INSERT INTO audit_events (seq, occurred_at, action, entity_type, entity_id, prev_hash, hash)
+       SELECT max(seq) + 1, now(), 'forged', 'x', 'x', repeat('0', 64), repeat('0', 64) FROM audit_events`,
+      [],
+    ],
   ];
   const applied: string[] = [];
   const refusedByDatabase: string[] = [];

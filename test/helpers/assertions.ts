@@ -24,7 +24,12 @@ export interface AuditBody {
 }
 
 /** The audit events of one entity, in chain order, read through the API as the given person. */
-export async function auditOf(ctx: TestContext, entityType: string, entityId: string, auth: Record<string, string>): Promise<AuditBody[]> {
+export async function auditOf(
+  ctx: TestContext,
+  entityType: string,
+  entityId: string,
+  auth: Record<string, string>,
+): Promise<AuditBody[]> {
   const res = await ctx.http().get('/audit-events').query({ entityType, entityId }).set(auth).expect(200);
   return res.body.items as AuditBody[];
 }

@@ -11,7 +11,8 @@ export const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://p
 export const runId = (): string => process.env.STARTUP_TEST_RUN ?? String(process.pid);
 export const RUN_PREFIX = 'startup_test_';
 export const templateDatabase = (): string => `${RUN_PREFIX}${runId()}_template`;
-export const testDatabaseName = (tag = 'db'): string => `${RUN_PREFIX}${runId()}_${tag}_${randomBytes(5).toString('hex')}`;
+export const testDatabaseName = (tag = 'db'): string =>
+  `${RUN_PREFIX}${runId()}_${tag}_${randomBytes(5).toString('hex')}`;
 
 export function databaseUrl(name: string): string {
   const url = new URL(ADMIN_DATABASE_URL);
@@ -41,7 +42,9 @@ export async function createEmptyDatabase(tag: string): Promise<string> {
 
 /** Databases left by earlier runs whose Jest process is gone (a crash or a kill). */
 export async function dropAbandonedDatabases(client: Client): Promise<void> {
-  const rows = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE '${RUN_PREFIX}%'`);
+  const rows = await client.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname LIKE '${RUN_PREFIX}%'`,
+  );
   for (const { datname } of rows.rows) {
     const pid = Number(datname.slice(RUN_PREFIX.length).split('_')[0]);
     if (!Number.isInteger(pid) || !isAlive(pid)) await dropDatabase(client, datname);

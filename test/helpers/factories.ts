@@ -20,7 +20,10 @@ export interface TestUser {
   auth: { Authorization: string };
 }
 
-export async function createUser(ctx: TestContext, overrides: { roles?: Role[]; email?: string; homeVillageId?: string } = {}): Promise<TestUser> {
+export async function createUser(
+  ctx: TestContext,
+  overrides: { roles?: Role[]; email?: string; homeVillageId?: string } = {},
+): Promise<TestUser> {
   const user = await ctx.app.get(UsersService).create(
     {
       email: overrides.email ?? `user-${randomUUID()}@example.kz`,
@@ -66,12 +69,18 @@ export async function createPlaces(ctx: TestContext, actorId: string, villages =
   const district = await geography.createDistrict(actorId, { regionId: region.id, name: `District ${tag}` });
   const villageIds: string[] = [];
   for (let i = 0; i < villages; i += 1) {
-    villageIds.push((await geography.createVillage(actorId, { districtId: district.id, name: `Village ${tag}-${i}` })).id);
+    villageIds.push(
+      (await geography.createVillage(actorId, { districtId: district.id, name: `Village ${tag}-${i}` })).id,
+    );
   }
   return { regionId: region.id, districtId: district.id, villageIds };
 }
 
-export async function createAdoptedPlan(ctx: TestContext, actorId: string, villageId: string): Promise<DevelopmentPlan> {
+export async function createAdoptedPlan(
+  ctx: TestContext,
+  actorId: string,
+  villageId: string,
+): Promise<DevelopmentPlan> {
   const plans = ctx.app.get(PlansService);
   const draft = await plans.create(actorId, villageId, {
     title: 'Plan',
@@ -87,7 +96,10 @@ export async function createAdoptedPlan(ctx: TestContext, actorId: string, villa
 
 const DAY = 24 * 3600 * 1000;
 
-export function competitionInput(villageIds: string[], overrides: Partial<CreateCompetitionDto> = {}): CreateCompetitionDto {
+export function competitionInput(
+  villageIds: string[],
+  overrides: Partial<CreateCompetitionDto> = {},
+): CreateCompetitionDto {
   return Object.assign(new CreateCompetitionDto(), {
     title: 'Start Up test',
     description: 'A test competition',

@@ -11,7 +11,11 @@ export interface Finished {
 }
 
 /** Runs one of our TypeScript entrypoints in its own Node process (ts-node with SWC: no build needed). */
-export function startScript(script: string, args: string[], env: Record<string, string>): ChildProcess & { output: () => Finished; done: Promise<Finished> } {
+export function startScript(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): ChildProcess & { output: () => Finished; done: Promise<Finished> } {
   const child = spawn(process.execPath, ['-r', 'ts-node/register', join(ROOT, script), ...args], {
     cwd: ROOT,
     env: { ...process.env, TS_NODE_SWC: 'true', TS_NODE_TRANSPILE_ONLY: 'true', ...env },
@@ -30,10 +34,18 @@ export function startScript(script: string, args: string[], env: Record<string, 
       resolve({ code, signal, stdout, stderr });
     }),
   );
-  return Object.assign(child, { output: () => ({ code: child.exitCode, signal: child.signalCode, stdout, stderr }), done });
+  return Object.assign(child, {
+    output: () => ({ code: child.exitCode, signal: child.signalCode, stdout, stderr }),
+    done,
+  });
 }
 
-export async function runScript(script: string, args: string[], env: Record<string, string>, timeoutMs = 60000): Promise<Finished> {
+export async function runScript(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 60000,
+): Promise<Finished> {
   const child = startScript(script, args, env);
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   try {

@@ -19,15 +19,23 @@ export interface Reviewable {
 export async function createReviewable(ctx: TestContext, cast: Cast, count: number, villages = 3): Promise<Reviewable> {
   const places = await createPlaces(ctx, cast.admin.user.id, villages);
   const goals: string[][] = [];
-  for (const villageId of places.villageIds) goals.push(((await createAdoptedPlan(ctx, cast.admin.user.id, villageId)).goals ?? []).map((g) => g.id));
-  const competition = await createCompetition(ctx, cast.manager.user.id, places.villageIds, { open: true, minAward: '50000000', budget: '1000000000' });
+  for (const villageId of places.villageIds)
+    goals.push(((await createAdoptedPlan(ctx, cast.admin.user.id, villageId)).goals ?? []).map((g) => g.id));
+  const competition = await createCompetition(ctx, cast.manager.user.id, places.villageIds, {
+    open: true,
+    minAward: '50000000',
+    budget: '1000000000',
+  });
   const sectors = ['tourism', 'agriculture', 'crafts', 'services'];
   const applications: Reviewable['applications'] = [];
   let attachments = { cv: '', quote: '' };
   for (let i = 0; i < count; i += 1) {
     const v = i % villages;
     const applicant = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[v] });
-    await ctx.dataSource.query('UPDATE users SET email_confirmed_at = now(), full_name = $2 WHERE id = $1', [applicant.user.id, `Applicant ${i}`]);
+    await ctx.dataSource.query('UPDATE users SET email_confirmed_at = now(), full_name = $2 WHERE id = $1', [
+      applicant.user.id,
+      `Applicant ${i}`,
+    ]);
     const title = `Project ${i}`;
     const amount = String(100000000 + i * 1000000);
     const draft = await ctx
@@ -49,11 +57,23 @@ export async function createReviewable(ctx: TestContext, cast: Cast, count: numb
       .expect(201);
     if (i === 0) {
       const upload = async (name: string) =>
-        (await ctx.http().post(`/applications/${draft.body.id}/attachments`).set(applicant.auth).attach('file', samplePdf(), name).expect(201)).body.id as string;
+        (
+          await ctx
+            .http()
+            .post(`/applications/${draft.body.id}/attachments`)
+            .set(applicant.auth)
+            .attach('file', samplePdf(), name)
+            .expect(201)
+        ).body.id as string;
       attachments = { cv: await upload('Aigerim_Nurlanovna_CV.pdf'), quote: await upload('quote.pdf') };
     }
     await ctx.http().post(`/applications/${draft.body.id}/submit`).set(applicant.auth).expect(200);
-    await ctx.http().post(`/applications/${draft.body.id}/screening`).set(cast.manager.auth).send({ decision: 'eligible' }).expect(200);
+    await ctx
+      .http()
+      .post(`/applications/${draft.body.id}/screening`)
+      .set(cast.manager.auth)
+      .send({ decision: 'eligible' })
+      .expect(200);
     applications.push({ id: draft.body.id, applicant, villageId: places.villageIds[v], title });
   }
   await ctx.app.get(CompetitionLifecycleService).close(cast.manager.user.id, competition.id);
@@ -65,8 +85,21 @@ export function roundBody(overrides: Record<string, unknown> = {}) {
     name: 'Round 1',
     deadline: new Date(Date.now() + 10 * 24 * 3600 * 1000).toISOString(),
     criteria: [
-      { code: 'plan', title: 'Supports the village plan', weight: 3, max: 4, descriptors: ['none', 'weak', 'fair', 'good', 'strong'], min: 1 },
-      { code: 'feasibility', title: 'Feasible', weight: 2, max: 4, descriptors: ['none', 'weak', 'fair', 'good', 'strong'] },
+      {
+        code: 'plan',
+        title: 'Supports the village plan',
+        weight: 3,
+        max: 4,
+        descriptors: ['none', 'weak', 'fair', 'good', 'strong'],
+        min: 1,
+      },
+      {
+        code: 'feasibility',
+        title: 'Feasible',
+        weight: 2,
+        max: 4,
+        descriptors: ['none', 'weak', 'fair', 'good', 'strong'],
+      },
     ],
     priorityCriterion: 'plan',
     jurorsPerApplication: 2,
@@ -80,7 +113,12 @@ export function roundBody(overrides: Record<string, unknown> = {}) {
 }
 
 /** A juror on the panel with a confirmed (empty unless given) declaration. */
-export async function addJuror(ctx: TestContext, cast: Cast, competitionId: string, options: { homeVillageId?: string; expertise?: string[]; confirm?: boolean } = {}): Promise<TestUser> {
+export async function addJuror(
+  ctx: TestContext,
+  cast: Cast,
+  competitionId: string,
+  options: { homeVillageId?: string; expertise?: string[]; confirm?: boolean } = {},
+): Promise<TestUser> {
   const juror = await createUser(ctx, { roles: ['juror'], homeVillageId: options.homeVillageId });
   await ctx.dataSource.query('UPDATE users SET email_confirmed_at = now() WHERE id = $1', [juror.user.id]);
   await ctx
@@ -89,11 +127,16 @@ export async function addJuror(ctx: TestContext, cast: Cast, competitionId: stri
     .set(cast.manager.auth)
     .send({ userId: juror.user.id, expertise: options.expertise ?? [] })
     .expect(201);
-  if (options.confirm !== false) await ctx.http().post(`/reviews/competitions/${competitionId}/conflicts/confirm`).set(juror.auth).expect(200);
+  if (options.confirm !== false)
+    await ctx.http().post(`/reviews/competitions/${competitionId}/conflicts/confirm`).set(juror.auth).expect(200);
   return juror;
 }
 
-export async function waitForRun(ctx: TestContext, cast: Cast, runId: string): Promise<{ status: string; [key: string]: unknown }> {
+export async function waitForRun(
+  ctx: TestContext,
+  cast: Cast,
+  runId: string,
+): Promise<{ status: string; [key: string]: unknown }> {
   return waitFor(
     async () => {
       const res = await ctx.http().get(`/assignment-runs/${runId}`).set(cast.manager.auth);

@@ -3,12 +3,21 @@ import { crc32 } from 'node:zlib';
 
 /** Small files of each accepted kind, with random padding so no two are alike. */
 export const samplePdf = (padding = 64): Buffer =>
-  Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n', 'latin1'), randomBytes(padding), Buffer.from('\n%%EOF\n')]);
+  Buffer.concat([
+    Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n', 'latin1'),
+    randomBytes(padding),
+    Buffer.from('\n%%EOF\n'),
+  ]);
 
 export const samplePng = (padding = 64): Buffer =>
-  Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from('IHDR'), randomBytes(padding)]);
+  Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    Buffer.from('IHDR'),
+    randomBytes(padding),
+  ]);
 
-export const sampleJpeg = (padding = 64): Buffer => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), Buffer.from('JFIF\0'), randomBytes(padding)]);
+export const sampleJpeg = (padding = 64): Buffer =>
+  Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), Buffer.from('JFIF\0'), randomBytes(padding)]);
 
 /** A ZIP archive with stored (uncompressed) entries, as Office files are laid out. */
 export function zipOf(entries: Record<string, string | Buffer>, comment = ''): Buffer {
@@ -53,10 +62,19 @@ export function zipOf(entries: Record<string, string | Buffer>, comment = ''): B
   return Buffer.concat([...locals, directory, end, commentBytes]);
 }
 
-const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
 
 export const sampleDocx = (): Buffer =>
-  zipOf({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': '<Relationships/>', 'word/document.xml': `<w:document>${randomBytes(8).toString('hex')}</w:document>` });
+  zipOf({
+    '[Content_Types].xml': CONTENT_TYPES,
+    '_rels/.rels': '<Relationships/>',
+    'word/document.xml': `<w:document>${randomBytes(8).toString('hex')}</w:document>`,
+  });
 
 export const sampleXlsx = (): Buffer =>
-  zipOf({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': '<Relationships/>', 'xl/workbook.xml': `<workbook>${randomBytes(8).toString('hex')}</workbook>` });
+  zipOf({
+    '[Content_Types].xml': CONTENT_TYPES,
+    '_rels/.rels': '<Relationships/>',
+    'xl/workbook.xml': `<workbook>${randomBytes(8).toString('hex')}</workbook>`,
+  });

@@ -49,7 +49,11 @@ export class SmtpSink {
       onRcptTo: (address: SMTPServerAddress, _session, callback) => {
         if (this.options.reject?.(address.address)) {
           // Worded like Postfix, which repeats the address: it must not reach our logs or API.
-          callback(Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
+          callback(
+            Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`), {
+              responseCode: 550,
+            }),
+          );
           return;
         }
         callback();
@@ -105,10 +109,15 @@ export class SmtpSink {
     return this.messages.filter((m) => m.to.toLowerCase().includes(address.toLowerCase()));
   }
 
-  async waitFor(count: number, timeoutMs = 15000, filter: (m: ReceivedMail) => boolean = () => true): Promise<ReceivedMail[]> {
+  async waitFor(
+    count: number,
+    timeoutMs = 15000,
+    filter: (m: ReceivedMail) => boolean = () => true,
+  ): Promise<ReceivedMail[]> {
     const deadline = Date.now() + timeoutMs;
     while (this.messages.filter(filter).length < count) {
-      if (Date.now() > deadline) throw new Error(`Expected ${count} messages, got ${this.messages.filter(filter).length}`);
+      if (Date.now() > deadline)
+        throw new Error(`Expected ${count} messages, got ${this.messages.filter(filter).length}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     return this.messages.filter(filter);

@@ -69,13 +69,20 @@ export class ThrowawayPostgres {
     try {
       if (pg.user) chownSync(dir, pg.user.uid, pg.user.gid);
       try {
-        execFileSync(binary('initdb'), ['-D', pg.dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'], {
-          ...pg.spawnOptions(),
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
+        execFileSync(
+          binary('initdb'),
+          ['-D', pg.dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
+          {
+            ...pg.spawnOptions(),
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
       } catch (error) {
         const { code, stderr } = error as { code?: string; stderr?: Buffer };
-        if (code === 'ENOENT') throw new Error(`initdb not found (${binary('initdb')}): install the PostgreSQL server binaries or set PG_BIN_DIR`);
+        if (code === 'ENOENT')
+          throw new Error(
+            `initdb not found (${binary('initdb')}): install the PostgreSQL server binaries or set PG_BIN_DIR`,
+          );
         throw new Error(`initdb failed: ${stderr?.toString() ?? (error as Error).message}`);
       }
       await pg.up();
@@ -117,7 +124,13 @@ export class ThrowawayPostgres {
     await this.server.start({
       what: `PostgreSQL on port ${this.port}`,
       command: binary('postgres'),
-      args: ['-D', this.dataDir, '-p', String(this.port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])],
+      args: [
+        '-D',
+        this.dataDir,
+        '-p',
+        String(this.port),
+        ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+      ],
       options: this.spawnOptions(),
       ready: () => answers(this.url()),
       timeoutMs,

@@ -5,7 +5,10 @@ import { WorkerModule } from '../../src/worker.module';
 import { testConfig } from './test-app';
 
 /** The real worker (relay, sender, schedules) in this process, on the test file's database and prefix. */
-export async function startWorker(databaseName: string, overrides: Record<string, string> = {}): Promise<INestApplicationContext> {
+export async function startWorker(
+  databaseName: string,
+  overrides: Record<string, string> = {},
+): Promise<INestApplicationContext> {
   const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] })
     .overrideProvider(APP_CONFIG)
     .useValue(testConfig(databaseName, overrides))

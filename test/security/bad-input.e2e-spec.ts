@@ -11,7 +11,10 @@ describe('bad input', () => {
   const env = {} as SecurityEnv;
 
   beforeAll(async () => {
-    env.ctx = await createSecurityApp({ ATTACHMENT_MAX_BYTES: String(MAX_FILE), ATTACHMENT_QUOTA_BYTES: String(8 * MAX_FILE) });
+    env.ctx = await createSecurityApp({
+      ATTACHMENT_MAX_BYTES: String(MAX_FILE),
+      ATTACHMENT_QUOTA_BYTES: String(8 * MAX_FILE),
+    });
     env.world = await buildWorld(env.ctx);
   });
   afterAll(async () => {

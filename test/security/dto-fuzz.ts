@@ -14,7 +14,13 @@ const PARAM_RUNS = 3;
 
 /** A refusal in the one error shape with a machine-readable code; never a 5xx, never a success. */
 function refusal(res: Response): boolean {
-  return res.status >= 400 && res.status < 500 && typeof res.body?.code === 'string' && /^[A-Z_]+\.[A-Z0-9_]+$/.test(res.body.code) && Object.keys(res.body).sort().join() === 'code,details,message';
+  return (
+    res.status >= 400 &&
+    res.status < 500 &&
+    typeof res.body?.code === 'string' &&
+    /^[A-Z_]+\.[A-Z0-9_]+$/.test(res.body.code) &&
+    Object.keys(res.body).sort().join() === 'code,details,message'
+  );
 }
 
 /**
@@ -58,7 +64,10 @@ export function fuzzingTests(env: SecurityEnv): void {
         await fc.assert(
           fc.asyncProperty(badInput(route.body!), async (input) => {
             const res = await call(route).set('Content-Type', 'application/json').send(toJson(input));
-            if (!refusal(res)) throw new Error(`${route.method} ${route.path} answered ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+            if (!refusal(res))
+              throw new Error(
+                `${route.method} ${route.path} answered ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`,
+              );
           }),
           { numRuns: BODY_RUNS },
         );
@@ -72,7 +81,10 @@ export function fuzzingTests(env: SecurityEnv): void {
         await fc.assert(
           fc.asyncProperty(badQuery(route.query!), async (query) => {
             const res = await call(route).query(query);
-            if (!refusal(res)) throw new Error(`${route.method} ${route.path}?${query.slice(0, 200)} answered ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+            if (!refusal(res))
+              throw new Error(
+                `${route.method} ${route.path}?${query.slice(0, 200)} answered ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`,
+              );
           }),
           { numRuns: QUERY_RUNS },
         );
@@ -80,13 +92,18 @@ export function fuzzingTests(env: SecurityEnv): void {
     });
 
     it('refuses junk in every path parameter', async () => {
-      const notAnId = fc.string({ minLength: 1, maxLength: 60, unit: 'binary' }).filter((s) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s.trim()));
+      const notAnId = fc
+        .string({ minLength: 1, maxLength: 60, unit: 'binary' })
+        .filter((s) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s.trim()));
       for (const route of routes.filter((r) => r.path.includes(':'))) {
         await fc.assert(
           fc.asyncProperty(notAnId, async (junk) => {
             const path = route.path.replace(/:(\w+)/g, () => encodeURIComponent(junk));
             const res = await call(route, path).send({});
-            if (!refusal(res)) throw new Error(`${route.method} ${path} answered ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+            if (!refusal(res))
+              throw new Error(
+                `${route.method} ${path} answered ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`,
+              );
           }),
           { numRuns: PARAM_RUNS },
         );

@@ -71,7 +71,9 @@ describe('route × caller matrix', () => {
       const ok =
         call.outcome === 'reach'
           ? ![401, 403, 404].includes(res.status) && res.status < 500
-          : res.status === call.outcome && typeof res.body.code === 'string' && Object.keys(res.body).sort().join() === 'code,details,message';
+          : res.status === call.outcome &&
+            typeof res.body.code === 'string' &&
+            Object.keys(res.body).sort().join() === 'code,details,message';
       if (!ok) wrong.push(`${call.key} as ${call.caller}: expected ${call.outcome}, got ${got}`);
     }
     return wrong;
@@ -80,7 +82,9 @@ describe('route × caller matrix', () => {
   const calls = (): Call[] =>
     routes.flatMap((route) => {
       const rule = ROUTE_TABLE[keyOf(route)];
-      return rule ? CALLERS.map((caller) => ({ route, key: keyOf(route), rule, caller, outcome: expected(rule, caller) })) : [];
+      return rule
+        ? CALLERS.map((caller) => ({ route, key: keyOf(route), rule, caller, outcome: expected(rule, caller) }))
+        : [];
     });
 
   it('every route declares @Public() or the roles that may call it', () => {
@@ -99,7 +103,9 @@ describe('route × caller matrix', () => {
 
   it('every protected route answers 401 to anonymous callers, before touching its input', async () => {
     for (const route of routes.filter((r) => !r.isPublic)) {
-      const res = await ctx.http()[route.method.toLowerCase() as 'get'](route.path.replace(/:\w+/g, () => randomUUID())).send({ unexpected: true });
+      const agent = ctx.http();
+      const path = route.path.replace(/:\w+/g, () => randomUUID());
+      const res = await agent[route.method.toLowerCase() as 'get'](path).send({ unexpected: true });
       expect({ route: `${route.method} ${route.path}`, status: res.status, code: res.body.code }).toEqual({
         route: `${route.method} ${route.path}`,
         status: 401,
@@ -116,7 +122,14 @@ describe('route × caller matrix', () => {
         return { secret: true };
       }
     }
-    @Module({ imports: [ConfigModule, AccessModule], controllers: [ForgottenController], providers: [{ provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_FILTER, useClass: ErrorFilter }] })
+    @Module({
+      imports: [ConfigModule, AccessModule],
+      controllers: [ForgottenController],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+    })
     class ForgottenModule {}
     const moduleRef = await Test.createTestingModule({ imports: [ForgottenModule] }).compile();
     const app = moduleRef.createNestApplication();
@@ -133,7 +146,10 @@ describe('route × caller matrix', () => {
   it('has a row for every route of the app, and no row for a route the app does not serve', () => {
     const served = new Set(routes.map(keyOf));
     expect(routes.length).toBeGreaterThan(100);
-    expect({ missingRows: [...served].filter((k) => !ROUTE_TABLE[k]).sort(), staleRows: Object.keys(ROUTE_TABLE).filter((k) => !served.has(k)) }).toEqual({ missingRows: [], staleRows: [] });
+    expect({
+      missingRows: [...served].filter((k) => !ROUTE_TABLE[k]).sort(),
+      staleRows: Object.keys(ROUTE_TABLE).filter((k) => !served.has(k)),
+    }).toEqual({ missingRows: [], staleRows: [] });
   });
 
   it('refuses anonymous callers (401), roles a route does not name (403) and strangers to a resource (403/404), changing nothing', async () => {

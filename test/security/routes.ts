@@ -20,9 +20,14 @@ export type DtoClass = new (...args: never[]) => object;
 
 /** The class of the handler argument taken whole from the body or the query (`@Body()`, `@Query()`). */
 function argumentClass(controller: DtoClass, name: string, kind: RouteParamtypes): DtoClass | undefined {
-  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<string, { index: number; data?: unknown }>;
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<
+    string,
+    { index: number; data?: unknown }
+  >;
   const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, name) ?? []) as unknown[];
-  const entry = Object.entries(args).find(([key, arg]) => key.split(':')[0] === String(kind) && arg.data === undefined)?.[1];
+  const entry = Object.entries(args).find(
+    ([key, arg]) => key.split(':')[0] === String(kind) && arg.data === undefined,
+  )?.[1];
   const type = entry && types[entry.index];
   return typeof type === 'function' && type !== Object ? (type as DtoClass) : undefined;
 }
@@ -49,8 +54,11 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
         const paths = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (paths === undefined || method === undefined) continue;
-        const isPublic = Boolean(Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, controller));
-        const roles = (Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, controller)) as Role[] | undefined;
+        const isPublic = Boolean(
+          Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, controller),
+        );
+        const roles = (Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, controller)) as
+          Role[] | undefined;
         for (const prefix of prefixes) {
           for (const path of ([] as string[]).concat(paths)) {
             routes.push({
@@ -72,5 +80,7 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
 
 /** Routes that declare neither @Public() nor @Roles(...): each is a finding. */
 export function undeclaredRoutes(routes: RouteInfo[]): string[] {
-  return routes.filter((r) => !r.isPublic && !(r.roles && r.roles.length > 0)).map((r) => `${r.method} ${r.path} (${r.handler})`);
+  return routes
+    .filter((r) => !r.isPublic && !(r.roles && r.roles.length > 0))
+    .map((r) => `${r.method} ${r.path} (${r.handler})`);
 }

@@ -27,7 +27,8 @@ describe('sessions under attack', () => {
   let ctx: TestContext;
   let admin: TestUser;
   let villageId: string;
-  const sign = (claims: object, options: Parameters<JwtService['sign']>[1] = {}) => new JwtService({ secret: ctx.config.jwtSecret }).sign(claims, options);
+  const sign = (claims: object, options: Parameters<JwtService['sign']>[1] = {}) =>
+    new JwtService({ secret: ctx.config.jwtSecret }).sign(claims, options);
   /** A JWT with any header, signed with HMAC over the real secret as `hmac` says. */
   const handMade = (header: object, claims: object, hmac: 'sha256' | 'sha512' | null) => {
     const body = `${b64(header)}.${b64(claims)}`;
@@ -73,7 +74,11 @@ describe('sessions under attack', () => {
     };
     for (const [name, token] of Object.entries(candidates)) {
       const res = await asAdmin(token);
-      expect({ name, status: res.status, code: res.body.code }).toEqual({ name, status: 401, code: 'AUTH.UNAUTHENTICATED' });
+      expect({ name, status: res.status, code: res.body.code }).toEqual({
+        name,
+        status: 401,
+        code: 'AUTH.UNAUTHENTICATED',
+      });
     }
   });
 
@@ -90,23 +95,44 @@ describe('sessions under attack', () => {
   });
 
   it('grants nothing for roles the service does not know, whoever signed them', async () => {
-    const token = sign({ sub: admin.user.id, roles: ['root', 'superadmin', 'ADMIN'], typ: 'access' }, { expiresIn: 600 });
+    const token = sign(
+      { sub: admin.user.id, roles: ['root', 'superadmin', 'ADMIN'], typ: 'access' },
+      { expiresIn: 600 },
+    );
     expectError(await asAdmin(token), 403, 'AUTH.FORBIDDEN');
     expectError(await ctx.http().get('/me').set('Authorization', `Bearer ${token}`), 403, 'AUTH.FORBIDDEN');
   });
 
   it('keeps access and refresh tokens apart', async () => {
-    const session = await ctx.http().post('/auth/login').send({ email: admin.user.email, password: PASSWORD }).expect(200);
+    const session = await ctx
+      .http()
+      .post('/auth/login')
+      .send({ email: admin.user.email, password: PASSWORD })
+      .expect(200);
     expectError(await asAdmin(session.body.refreshToken as string), 401, 'AUTH.UNAUTHENTICATED');
-    expectError(await ctx.http().post('/auth/refresh').send({ refreshToken: session.body.accessToken }), 400, 'REQUEST.VALIDATION_FAILED', 'refreshToken');
+    expectError(
+      await ctx.http().post('/auth/refresh').send({ refreshToken: session.body.accessToken }),
+      400,
+      'REQUEST.VALIDATION_FAILED',
+      'refreshToken',
+    );
     await asAdmin(session.body.accessToken as string).expect(200);
   });
 
   describe('refresh-token reuse', () => {
-    const login = async (who: TestUser) => (await ctx.http().post('/auth/login').send({ email: who.user.email, password: PASSWORD }).expect(200)).body.refreshToken as string;
+    const login = async (who: TestUser) =>
+      (await ctx.http().post('/auth/login').send({ email: who.user.email, password: PASSWORD }).expect(200)).body
+        .refreshToken as string;
     const refresh = (refreshToken: string) => ctx.http().post('/auth/refresh').send({ refreshToken });
     const liveTokens = async (userId: string) =>
-      Number((await ctx.dataSource.query('SELECT count(*) AS n FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL AND used_at IS NULL', [userId]))[0].n);
+      Number(
+        (
+          await ctx.dataSource.query(
+            'SELECT count(*) AS n FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL AND used_at IS NULL',
+            [userId],
+          )
+        )[0].n,
+      );
 
     it('revokes the whole family, however long the chain, and a thief replaying it later gets nothing', async () => {
       const person = await createUser(ctx);
@@ -137,8 +163,17 @@ describe('sessions under attack', () => {
   });
 
   describe('rate limits', () => {
-    const resetTokens = async (userId: string) => Number((await ctx.dataSource.query(`SELECT count(*) AS n FROM account_tokens WHERE user_id = $1 AND purpose = 'reset_password'`, [userId]))[0].n);
-    const requestReset = (email: string, address: string) => ctx.http().post('/auth/password-reset/request').set('X-Forwarded-For', address).send({ email });
+    const resetTokens = async (userId: string) =>
+      Number(
+        (
+          await ctx.dataSource.query(
+            `SELECT count(*) AS n FROM account_tokens WHERE user_id = $1 AND purpose = 'reset_password'`,
+            [userId],
+          )
+        )[0].n,
+      );
+    const requestReset = (email: string, address: string) =>
+      ctx.http().post('/auth/password-reset/request').set('X-Forwarded-For', address).send({ email });
 
     describe('password reset requests', () => {
       it('are limited to 3 an hour per account, whichever addresses they come from, and mail no more links', async () => {
@@ -156,14 +191,17 @@ describe('sessions under attack', () => {
       });
 
       it('are limited to 10 an hour per client address, across accounts; other addresses go on', async () => {
-        for (let i = 0; i < 10; i += 1) await requestReset(`someone-${i}-${randomUUID()}@example.kz`, '198.51.100.77').expect(202);
+        for (let i = 0; i < 10; i += 1)
+          await requestReset(`someone-${i}-${randomUUID()}@example.kz`, '198.51.100.77').expect(202);
         expectThrottled(await requestReset(`someone-else-${randomUUID()}@example.kz`, '198.51.100.77'));
         await requestReset(`someone-else-${randomUUID()}@example.kz`, '198.51.100.78').expect(202);
       });
 
       it('let no more than the limit through when they arrive at once', async () => {
         const { user } = await createUser(ctx);
-        const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => requestReset(user.email, `203.0.113.${i + 1}`)));
+        const burst = await Promise.all(
+          Array.from({ length: 12 }, (_, i) => requestReset(user.email, `203.0.113.${i + 1}`)),
+        );
         expect(statuses(burst)).toEqual([...Array(3).fill(202), ...Array(9).fill(429)]);
         expect(await resetTokens(user.id)).toBe(3);
       });
@@ -176,7 +214,13 @@ describe('sessions under attack', () => {
           .http()
           .post('/auth/register')
           .set('X-Forwarded-For', '203.0.113.200')
-          .send({ email: `burst-${randomUUID()}@example.kz`, password: 'a-long-enough-password', fullName: 'Burst', preferredLanguage: 'ru', homeVillageId: villageId });
+          .send({
+            email: `burst-${randomUUID()}@example.kz`,
+            password: 'a-long-enough-password',
+            fullName: 'Burst',
+            preferredLanguage: 'ru',
+            homeVillageId: villageId,
+          });
       const burst = await Promise.all(Array.from({ length: 9 }, register));
       expect(statuses(burst)).toEqual([...Array(4).fill(201), ...Array(5).fill(429)]);
       expectThrottled(burst.find((r) => r.status === 429)!);
@@ -185,13 +229,27 @@ describe('sessions under attack', () => {
 
     it('sign-in failures count for unknown accounts as for known ones', async () => {
       const unknown = `ghost-${randomUUID()}@example.kz`;
-      for (let i = 0; i < 3; i += 1) await ctx.http().post('/auth/login').set('X-Forwarded-For', '192.0.2.90').send({ email: unknown, password: 'guess' }).expect(401);
-      expectThrottled(await ctx.http().post('/auth/login').set('X-Forwarded-For', '192.0.2.90').send({ email: unknown, password: 'guess' }));
+      for (let i = 0; i < 3; i += 1)
+        await ctx
+          .http()
+          .post('/auth/login')
+          .set('X-Forwarded-For', '192.0.2.90')
+          .send({ email: unknown, password: 'guess' })
+          .expect(401);
+      expectThrottled(
+        await ctx
+          .http()
+          .post('/auth/login')
+          .set('X-Forwarded-For', '192.0.2.90')
+          .send({ email: unknown, password: 'guess' }),
+      );
     });
 
     it('a signed-in person can ask for a new confirmation mail 5 times an hour', async () => {
       const person = await createUser(ctx);
-      const burst = await Promise.all(Array.from({ length: 8 }, () => ctx.http().post('/auth/confirm-email/resend').set(person.auth)));
+      const burst = await Promise.all(
+        Array.from({ length: 8 }, () => ctx.http().post('/auth/confirm-email/resend').set(person.auth)),
+      );
       expect(statuses(burst)).toEqual([...Array(5).fill(202), ...Array(3).fill(429)]);
     });
   });
@@ -208,8 +266,19 @@ describe('rate limits without a trusted proxy', () => {
 
   it('a client cannot dodge the per-address limit by making up X-Forwarded-For', async () => {
     for (let i = 0; i < 10; i += 1) {
-      await ctx.http().post('/auth/password-reset/request').set('X-Forwarded-For', `10.0.0.${i}`).send({ email: `a-${i}-${randomUUID()}@example.kz` }).expect(202);
+      await ctx
+        .http()
+        .post('/auth/password-reset/request')
+        .set('X-Forwarded-For', `10.0.0.${i}`)
+        .send({ email: `a-${i}-${randomUUID()}@example.kz` })
+        .expect(202);
     }
-    expectThrottled(await ctx.http().post('/auth/password-reset/request').set('X-Forwarded-For', '10.0.0.99').send({ email: `b-${randomUUID()}@example.kz` }));
+    expectThrottled(
+      await ctx
+        .http()
+        .post('/auth/password-reset/request')
+        .set('X-Forwarded-For', '10.0.0.99')
+        .send({ email: `b-${randomUUID()}@example.kz` }),
+    );
   });
 });

@@ -19,7 +19,11 @@ export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
     ApiBearerAuth(),
     ApiExtension('x-roles', roles),
     ApiResponse({ status: 401, description: 'Error codes: AUTH.UNAUTHENTICATED', type: ErrorResponseDto }),
-    ApiResponse({ status: 403, description: `Error codes: AUTH.FORBIDDEN (roles: ${roles.join(', ')})`, type: ErrorResponseDto }),
+    ApiResponse({
+      status: 403,
+      description: `Error codes: AUTH.FORBIDDEN (roles: ${roles.join(', ')})`,
+      type: ErrorResponseDto,
+    }),
   );
 }
 

@@ -26,7 +26,8 @@ export class AccessGuard implements CanActivate {
     const user = this.authenticate(request);
     if (user) request.user = user;
     if (isPublic) return true;
-    if (!roles || roles.length === 0) throw new DomainError(AuthErrors.FORBIDDEN, { reason: 'route declares no access rule' });
+    if (!roles || roles.length === 0)
+      throw new DomainError(AuthErrors.FORBIDDEN, { reason: 'route declares no access rule' });
     if (!user) throw new DomainError(AuthErrors.UNAUTHENTICATED);
     if (!user.roles.some((role) => roles.includes(role))) {
       throw new DomainError(AuthErrors.FORBIDDEN, { requiredRoles: roles });

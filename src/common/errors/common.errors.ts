@@ -3,8 +3,14 @@ import { defineErrors } from './domain-error';
 export const CommonErrors = defineErrors('REQUEST', {
   VALIDATION_FAILED: { kind: 'validation', message: 'The request has invalid fields' },
   MALFORMED_JSON: { kind: 'validation', message: 'The request body is not valid JSON' },
-  MALFORMED_BODY: { kind: 'validation', message: 'The request body could not be read (a broken compressed stream, or fewer bytes than announced)' },
-  UNSUPPORTED_ENCODING: { kind: 'unsupported_media', message: 'The request body is in a content encoding or character set the service does not read' },
+  MALFORMED_BODY: {
+    kind: 'validation',
+    message: 'The request body could not be read (a broken compressed stream, or fewer bytes than announced)',
+  },
+  UNSUPPORTED_ENCODING: {
+    kind: 'unsupported_media',
+    message: 'The request body is in a content encoding or character set the service does not read',
+  },
   TOO_LARGE: { kind: 'too_large', message: 'The request body is too large' },
   INVALID_ID: { kind: 'validation', message: 'The id in the path is not a valid UUID' },
   ROUTE_NOT_FOUND: { kind: 'not_found', message: 'No such route' },
@@ -32,5 +38,9 @@ export const DatabaseErrors = defineErrors('DATABASE', {
   REFERENCE_NOT_FOUND: { kind: 'rule', message: 'A referenced record does not exist' },
   REFERENCE_IN_USE: { kind: 'conflict', message: 'The record is still referenced by others' },
   CONSTRAINT_VIOLATED: { kind: 'rule', message: 'The change breaks a rule of the data' },
-  UNAVAILABLE: { kind: 'unavailable', message: 'The database cannot be reached right now; try again shortly (with the same Idempotency-Key where the route takes one)' },
+  UNAVAILABLE: {
+    kind: 'unavailable',
+    message:
+      'The database cannot be reached right now; try again shortly (with the same Idempotency-Key where the route takes one)',
+  },
 });

@@ -15,12 +15,23 @@ describe('databaseUnreachable', () => {
       pgError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'),
       new Error('timeout exceeded when trying to connect'),
     ]) {
-      expect({ message: (error as Error).message, unreachable: databaseUnreachable(error) }).toEqual({ message: (error as Error).message, unreachable: true });
+      expect({ message: (error as Error).message, unreachable: databaseUnreachable(error) }).toEqual({
+        message: (error as Error).message,
+        unreachable: true,
+      });
     }
   });
 
   it('leaves the request’s own mistakes and everything else alone', () => {
-    for (const error of [failed(pgError('08P01', 'bind message has too many parameters')), failed(pgError('23505')), failed(pgError('22P02')), failed(pgError('40001')), new Error('boom'), null, 'text']) {
+    for (const error of [
+      failed(pgError('08P01', 'bind message has too many parameters')),
+      failed(pgError('23505')),
+      failed(pgError('22P02')),
+      failed(pgError('40001')),
+      new Error('boom'),
+      null,
+      'text',
+    ]) {
       expect(databaseUnreachable(error)).toBe(false);
     }
   });

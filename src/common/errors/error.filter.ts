@@ -72,10 +72,18 @@ export class ErrorFilter implements ExceptionFilter {
    */
   private fromBodyParser(exception: unknown): { status: number; body: ErrorBody } | undefined {
     const error = exception as { type?: unknown; status?: unknown; expose?: unknown } | null;
-    if (!error || typeof error.status !== 'number' || error.expose !== true || error.status < 400 || error.status >= 500) return undefined;
+    if (
+      !error ||
+      typeof error.status !== 'number' ||
+      error.expose !== true ||
+      error.status < 400 ||
+      error.status >= 500
+    )
+      return undefined;
     if (error.type === 'entity.parse.failed') return this.fromSpec(CommonErrors.MALFORMED_JSON);
     if (error.status === 413) return this.fromSpec(CommonErrors.TOO_LARGE);
-    if (error.status === 415) return this.fromSpec(CommonErrors.UNSUPPORTED_ENCODING, { reason: String((exception as Error).message) });
+    if (error.status === 415)
+      return this.fromSpec(CommonErrors.UNSUPPORTED_ENCODING, { reason: String((exception as Error).message) });
     return this.fromSpec(CommonErrors.MALFORMED_BODY);
   }
 
@@ -94,7 +102,10 @@ export class ErrorFilter implements ExceptionFilter {
       case '23502':
       case '23514':
       case '23P01':
-        return this.fromSpec(DatabaseErrors.CONSTRAINT_VIOLATED, { constraint, column: (error as { column?: string }).column });
+        return this.fromSpec(DatabaseErrors.CONSTRAINT_VIOLATED, {
+          constraint,
+          column: (error as { column?: string }).column,
+        });
       // Input the validators let through but PostgreSQL cannot read: a backstop, never a 500.
       case '22P02':
       case '22021':
@@ -132,7 +143,8 @@ export class ErrorFilter implements ExceptionFilter {
 const UNREACHABLE_CODES = /^(08(?!P01)|57P0[123]$|53300$)/;
 const UNREACHABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
 /** What the pg driver says, without a code, when a connection dies under a query or cannot be had in time. */
-const UNREACHABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|terminating connection|Client has encountered a connection error/i;
+const UNREACHABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|terminating connection|Client has encountered a connection error/i;
 
 /**
  * True when PostgreSQL could not be reached (restarting, crashed, failing over, out of connection
@@ -141,8 +153,12 @@ const UNREACHABLE_MESSAGE = /Connection terminated|timeout exceeded when trying 
  * updates are what make the retry safe.
  */
 export function databaseUnreachable(exception: unknown): boolean {
-  const error = (exception instanceof QueryFailedError ? exception.driverError : exception) as { code?: unknown; message?: unknown } | null;
+  const error = (exception instanceof QueryFailedError ? exception.driverError : exception) as {
+    code?: unknown;
+    message?: unknown;
+  } | null;
   if (!error || typeof error !== 'object') return false;
-  if (typeof error.code === 'string' && (UNREACHABLE_CODES.test(error.code) || UNREACHABLE_ERRNO.has(error.code))) return true;
+  if (typeof error.code === 'string' && (UNREACHABLE_CODES.test(error.code) || UNREACHABLE_ERRNO.has(error.code)))
+    return true;
   return typeof error.message === 'string' && UNREACHABLE_MESSAGE.test(error.message);
 }

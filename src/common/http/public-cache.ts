@@ -47,17 +47,20 @@ export class PublicCacheInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http' || !this.reflector.get<boolean>(CACHED_KEY, context.getHandler())) return next.handle();
+    if (context.getType() !== 'http' || !this.reflector.get<boolean>(CACHED_KEY, context.getHandler()))
+      return next.handle();
     const request = context.switchToHttp().getRequest<Request>();
     const response = context.switchToHttp().getResponse<Response>();
     const seconds = this.config.publicCacheSeconds;
-    if (seconds === 0 || request.method !== 'GET') return next.handle().pipe(map((body) => this.mark(response, body, seconds)));
+    if (seconds === 0 || request.method !== 'GET')
+      return next.handle().pipe(map((body) => this.mark(response, body, seconds)));
     const key = readsQuery(context) ? request.originalUrl : request.path;
     const entry = this.entries.get(key);
     const now = Date.now();
     if (entry && entry.expiresAt > now) return of(this.send(response, entry.json, 'hit', seconds));
     const refill = this.refills.get(key);
-    if (refill && entry && entry.expiresAt > now - seconds * 1000) return of(this.send(response, entry.json, 'stale', seconds));
+    if (refill && entry && entry.expiresAt > now - seconds * 1000)
+      return of(this.send(response, entry.json, 'stale', seconds));
     if (refill) return from(refill).pipe(map((json) => this.send(response, json, 'hit', seconds)));
     return from(this.refill(key, next, seconds)).pipe(map((json) => this.send(response, json, 'miss', seconds)));
   }
@@ -81,7 +84,8 @@ export class PublicCacheInterceptor implements NestInterceptor {
     if (entry.json.length > MAX_ENTRY_BYTES) return;
     this.entries.set(key, entry);
     this.bytes += entry.json.length;
-    while (this.entries.size > MAX_ENTRIES || this.bytes > MAX_BYTES) this.forget(this.entries.keys().next().value as string);
+    while (this.entries.size > MAX_ENTRIES || this.bytes > MAX_BYTES)
+      this.forget(this.entries.keys().next().value as string);
   }
 
   private forget(key: string): void {
@@ -106,10 +110,12 @@ export class PublicCacheInterceptor implements NestInterceptor {
 }
 
 /** The Cache-Control of a successful public answer (the 360Giving export, which writes its own response, uses it too). */
-export const publicCacheControl = (seconds: number): string => (seconds > 0 ? `public, max-age=${seconds}` : 'no-cache');
+export const publicCacheControl = (seconds: number): string =>
+  seconds > 0 ? `public, max-age=${seconds}` : 'no-cache';
 
 /** Whether the handler takes a `@Query()` argument: only then does the query string change the answer. */
 function readsQuery(context: ExecutionContext): boolean {
-  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ?? {}) as Record<string, unknown>;
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ??
+    {}) as Record<string, unknown>;
   return Object.keys(args).some((key) => key.split(':')[0] === String(RouteParamtypes.QUERY));
 }

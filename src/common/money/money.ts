@@ -11,7 +11,9 @@ const MONEY_PATTERN = /^(0|[1-9]\d{0,14})$/;
  * A money amount in minor units (tiyn for KZT). JSON carries it as an integer string; a safe
  * non-negative integer number is accepted too and normalised. Floats and negatives are refused.
  */
-export function MoneyField(options: { required: boolean; description?: string; example?: string; positive?: boolean } = { required: true }) {
+export function MoneyField(
+  options: { required: boolean; description?: string; example?: string; positive?: boolean } = { required: true },
+) {
   const doc = {
     type: String,
     pattern: MONEY_PATTERN.source,
@@ -21,8 +23,12 @@ export function MoneyField(options: { required: boolean; description?: string; e
   return applyDecorators(
     options.required ? ApiProperty(doc) : ApiPropertyOptional(doc),
     ...(options.required ? [] : [OptionalNotNull()]),
-    Transform(({ value }) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value)),
-    Matches(MONEY_PATTERN, { message: '$property must be a whole number of minor units, as a string such as "500000000"' }),
+    Transform(({ value }) =>
+      typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value,
+    ),
+    Matches(MONEY_PATTERN, {
+      message: '$property must be a whole number of minor units, as a string such as "500000000"',
+    }),
     ...(options.positive ? [Matches(/^[1-9]/, { message: '$property must be greater than zero' })] : []),
   );
 }

@@ -36,7 +36,11 @@ export class RateLimiter {
   async consume(limits: Limit[]): Promise<number> {
     try {
       const multi = this.redis.multi();
-      for (const limit of limits) multi.incr(this.full(limit.key)).expire(this.full(limit.key), limit.windowSeconds, 'NX').ttl(this.full(limit.key));
+      for (const limit of limits)
+        multi
+          .incr(this.full(limit.key))
+          .expire(this.full(limit.key), limit.windowSeconds, 'NX')
+          .ttl(this.full(limit.key));
       const results = (await multi.exec()) ?? [];
       let wait = 0;
       limits.forEach((limit, i) => {

@@ -1,7 +1,8 @@
 import { Transform } from 'class-transformer';
 
 /** Strips surrounding white space from strings before validation; other values pass unchanged. */
-export const Trim = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+export const Trim = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 /**
  * Lower-cases ids (one or a list) before validation, so the same UUID written in two cases counts
@@ -19,5 +20,7 @@ export const LowercaseIds = (): PropertyDecorator =>
  */
 export const IsoDateTime = (): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? new Date(value) : value,
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)
+      ? new Date(value)
+      : value,
   );

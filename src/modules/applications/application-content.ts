@@ -13,7 +13,12 @@ export function applicationContent(a: Application) {
     goals: (a.goals ?? []).map((g) => ({ goalId: g.goalId, contribution: g.contribution })),
     requestedAmount: a.requestedAmount.toString(),
     ownContribution: a.ownContribution.toString(),
-    budgetLines: (a.budgetLines ?? []).map((l) => ({ category: l.category, description: l.description, amount: l.amount.toString(), source: l.source })),
+    budgetLines: (a.budgetLines ?? []).map((l) => ({
+      category: l.category,
+      description: l.description,
+      amount: l.amount.toString(),
+      source: l.source,
+    })),
     jobsCreated: a.jobsCreated,
     plannedStart: a.plannedStart,
     durationMonths: a.durationMonths,

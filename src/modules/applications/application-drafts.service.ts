@@ -41,20 +41,29 @@ export class ApplicationDraftsService {
    * Starts a draft for the actor, or, with `onBehalfOf`, for an applicant who came in person
    * (assisted intake by a manager: flagged, same rules).
    */
-  async create(actor: AuthUser, competitionId: string, input: CreateDraftDto, onBehalfOf?: string): Promise<Application> {
+  async create(
+    actor: AuthUser,
+    competitionId: string,
+    input: CreateDraftDto,
+    onBehalfOf?: string,
+  ): Promise<Application> {
     const applicantId = onBehalfOf ?? actor.id;
     return this.dataSource.transaction(async (em) => {
       const applicant = await this.applications.lockApplicant(em, applicantId);
       if (!applicant || (onBehalfOf && !applicant.isApplicant)) throw new DomainError(E.APPLICANT_NOT_FOUND);
       const competition = await this.applications.competition(em, competitionId);
-      if (!competition || competition.status === 'draft') throw new DomainError(E.COMPETITION_NOT_OPEN, { competitionId });
+      if (!competition || competition.status === 'draft')
+        throw new DomainError(E.COMPETITION_NOT_OPEN, { competitionId });
       if (competition.status !== 'open' || competition.closed) throw new DomainError(E.DEADLINE_PASSED);
       const villageId = input.villageId ?? applicant.homeVillageId;
       if (!villageId) throw new DomainError(E.NO_HOME_VILLAGE);
       if (villageId !== applicant.homeVillageId && !input.villageReason) {
-        throw new DomainError(E.VILLAGE_REASON_REQUIRED, { fields: [{ field: 'villageReason', problems: ['required for a village other than your home village'] }] });
+        throw new DomainError(E.VILLAGE_REASON_REQUIRED, {
+          fields: [{ field: 'villageReason', problems: ['required for a village other than your home village'] }],
+        });
       }
-      if (!(await this.applications.isVillageEligible(em, competitionId, villageId))) throw new DomainError(E.VILLAGE_NOT_ELIGIBLE, { villageId });
+      if (!(await this.applications.isVillageEligible(em, competitionId, villageId)))
+        throw new DomainError(E.VILLAGE_NOT_ELIGIBLE, { villageId });
       const active = await this.applications.countActive(em, competitionId, applicantId);
       if (active >= competition.maxApplicationsPerApplicant) {
         throw new DomainError(E.LIMIT_REACHED, { limit: competition.maxApplicationsPerApplicant });
@@ -69,7 +78,13 @@ export class ApplicationDraftsService {
         assisted: onBehalfOf !== undefined,
       });
       await this.writeContent(em, created.id, input);
-      await this.applications.recordStatusChange(em, { applicationId: created.id, fromStatus: null, toStatus: 'draft', actorId: actor.id, reason: null });
+      await this.applications.recordStatusChange(em, {
+        applicationId: created.id,
+        fromStatus: null,
+        toStatus: 'draft',
+        actorId: actor.id,
+        reason: null,
+      });
       return this.finish(em, actor.id, created.id, 'application.drafted', null);
     });
   }
@@ -89,7 +104,13 @@ export class ApplicationDraftsService {
       if (!canApplication('delete', before.status)) throw new DomainError(E.NOT_DRAFT, { status: before.status });
       const cleanups = await this.deletionHooks.prepare(em, id);
       await this.applications.remove(em, id);
-      await this.audit.record(em, { actorId: actor.id, action: 'application.deleted', entityType: 'application', entityId: id, before: applicationAuditView(before) });
+      await this.audit.record(em, {
+        actorId: actor.id,
+        action: 'application.deleted',
+        entityType: 'application',
+        entityId: id,
+        before: applicationAuditView(before),
+      });
       return cleanups;
     });
     for (const cleanup of afterCommit) await cleanup();
@@ -139,15 +160,33 @@ export class ApplicationDraftsService {
       await this.applications.replaceBudget(
         em,
         id,
-        input.budgetLines.map((l) => ({ category: l.category, description: l.description ?? '', amount: toMinor(l.amount), source: l.source })),
+        input.budgetLines.map((l) => ({
+          category: l.category,
+          description: l.description ?? '',
+          amount: toMinor(l.amount),
+          source: l.source,
+        })),
       );
     }
   }
 
-  private async finish(em: EntityManager, actorId: string, id: string, action: string, before: Application | null): Promise<Application> {
+  private async finish(
+    em: EntityManager,
+    actorId: string,
+    id: string,
+    action: string,
+    before: Application | null,
+  ): Promise<Application> {
     const after = await this.applications.findFull(id, em);
     if (!after) throw new DomainError(E.NOT_FOUND);
-    await this.audit.record(em, { actorId, action, entityType: 'application', entityId: id, before: before && applicationAuditView(before), after: applicationAuditView(after) });
+    await this.audit.record(em, {
+      actorId,
+      action,
+      entityType: 'application',
+      entityId: id,
+      before: before && applicationAuditView(before),
+      after: applicationAuditView(after),
+    });
     return after;
   }
 }

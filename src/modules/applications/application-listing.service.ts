@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationFilter, ApplicationsQueryRepository, ListRow, SortKey, Summary } from './applications-query.repository';
+import {
+  ApplicationFilter,
+  ApplicationsQueryRepository,
+  ListRow,
+  SortKey,
+  Summary,
+} from './applications-query.repository';
 import { BOM, csvLine } from './domain/csv';
 
 const CSV_HEADER = [
@@ -22,7 +28,13 @@ const CSV_HEADER = [
 export class ApplicationListingService {
   constructor(private readonly queries: ApplicationsQueryRepository) {}
 
-  async list(filter: ApplicationFilter, sort: SortKey = 'submittedAt', order: 'asc' | 'desc' = 'desc', limit = 20, offset = 0): Promise<[ListRow[], number]> {
+  async list(
+    filter: ApplicationFilter,
+    sort: SortKey = 'submittedAt',
+    order: 'asc' | 'desc' = 'desc',
+    limit = 20,
+    offset = 0,
+  ): Promise<[ListRow[], number]> {
     return this.queries.list(filter, sort, order === 'asc' ? 'ASC' : 'DESC', limit, offset);
   }
 

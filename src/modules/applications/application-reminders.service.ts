@@ -35,7 +35,12 @@ export class ApplicationRemindersService {
           drafts.map((d) => ({
             recipientId: d.applicantId,
             type: 'application.draft_reminder',
-            data: { applicationId: d.id, applicationTitle: d.title, competitionTitle: d.competitionTitle, closesAt: d.closesAt.toISOString() },
+            data: {
+              applicationId: d.id,
+              applicationTitle: d.title,
+              competitionTitle: d.competitionTitle,
+              closesAt: d.closesAt.toISOString(),
+            },
             dedupeKey: `application.draft_reminder:${d.id}:${reminder.label}`,
           })),
         );

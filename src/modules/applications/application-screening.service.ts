@@ -30,7 +30,8 @@ export class ApplicationScreeningService {
 
   async screen(actor: AuthUser, id: string, input: ScreeningInput, competitionId?: string): Promise<Application> {
     const problem = screeningProblem(input.decision, input.reason, input.note);
-    if (problem) throw new DomainError(E.SCREENING_REASON_REQUIRED, { fields: [{ field: 'reason', problems: [problem] }] });
+    if (problem)
+      throw new DomainError(E.SCREENING_REASON_REQUIRED, { fields: [{ field: 'reason', problems: [problem] }] });
     return this.dataSource.transaction(async (em) => {
       const before = await this.applications.lock(em, id);
       if (!before || (competitionId && before.competitionId !== competitionId)) throw new DomainError(E.NOT_FOUND);
@@ -43,7 +44,13 @@ export class ApplicationScreeningService {
       if (!(await this.applications.transition(em, id, ['submitted'], input.decision, set))) {
         throw new DomainError(E.WRONG_STATUS, { status: before.status });
       }
-      await this.applications.recordStatusChange(em, { applicationId: id, fromStatus: 'submitted', toStatus: input.decision, actorId: actor.id, reason: input.reason ?? null });
+      await this.applications.recordStatusChange(em, {
+        applicationId: id,
+        fromStatus: 'submitted',
+        toStatus: input.decision,
+        actorId: actor.id,
+        reason: input.reason ?? null,
+      });
       if (input.decision === 'ineligible') {
         const competition = await this.applications.competition(em, before.competitionId);
         await this.outbox.add(em, {
@@ -75,7 +82,11 @@ export class ApplicationScreeningService {
   }
 
   /** Each decision in its own transaction: one refusal does not undo the others. */
-  async screenMany(actor: AuthUser, competitionId: string, decisions: (ScreeningInput & { applicationId: string })[]): Promise<BulkOutcome[]> {
+  async screenMany(
+    actor: AuthUser,
+    competitionId: string,
+    decisions: (ScreeningInput & { applicationId: string })[],
+  ): Promise<BulkOutcome[]> {
     const outcomes: BulkOutcome[] = [];
     for (const { applicationId, ...input } of decisions) {
       try {

@@ -35,7 +35,8 @@ export class ApplicationSubmissionService {
       const applicant = await this.applications.lockApplicant(em, draft.applicantId);
       if (!applicant) throw new DomainError(E.NOT_FOUND);
       // Assisted intake spares the confirmed address only when staff submit for the walk-in applicant.
-      if (!applicant.emailConfirmed && !(draft.assisted && actor.id !== draft.applicantId)) throw new DomainError(E.EMAIL_NOT_CONFIRMED);
+      if (!applicant.emailConfirmed && !(draft.assisted && actor.id !== draft.applicantId))
+        throw new DomainError(E.EMAIL_NOT_CONFIRMED);
       const competition = await this.applications.competition(em, draft.competitionId);
       if (!competition || competition.status !== 'open') throw new DomainError(E.COMPETITION_NOT_OPEN);
       if (competition.closed) throw new DomainError(E.DEADLINE_PASSED);
@@ -64,10 +65,18 @@ export class ApplicationSubmissionService {
       await this.applications.insertSnapshot(em, id, snapshotOf(draft, reference, villageName));
       const { from, to } = APPLICATION_TRANSITIONS.submit;
       const submittedAt = new Date();
-      if (!(await this.applications.transition(em, id, from, to!, { reference, referenceNumber: number, submittedAt }))) {
+      if (
+        !(await this.applications.transition(em, id, from, to!, { reference, referenceNumber: number, submittedAt }))
+      ) {
         throw new DomainError(E.WRONG_STATUS);
       }
-      await this.applications.recordStatusChange(em, { applicationId: id, fromStatus: 'draft', toStatus: 'submitted', actorId: actor.id, reason: null });
+      await this.applications.recordStatusChange(em, {
+        applicationId: id,
+        fromStatus: 'draft',
+        toStatus: 'submitted',
+        actorId: actor.id,
+        reason: null,
+      });
       await this.outbox.add(em, {
         recipientId: draft.applicantId,
         type: 'application.submitted',
@@ -85,7 +94,14 @@ export class ApplicationSubmissionService {
       });
       const after = await this.applications.findFull(id, em);
       if (!after) throw new DomainError(E.NOT_FOUND);
-      await this.audit.record(em, { actorId: actor.id, action: 'application.submitted', entityType: 'application', entityId: id, before: applicationAuditView(draft), after: applicationAuditView(after) });
+      await this.audit.record(em, {
+        actorId: actor.id,
+        action: 'application.submitted',
+        entityType: 'application',
+        entityId: id,
+        before: applicationAuditView(draft),
+        after: applicationAuditView(after),
+      });
       return after;
     });
   }
@@ -94,13 +110,32 @@ export class ApplicationSubmissionService {
     return this.dataSource.transaction(async (em) => {
       const before = await this.drafts.lockOwned(em, actor, id);
       const { from, to } = APPLICATION_TRANSITIONS.withdraw;
-      if (!canApplication('withdraw', before.status) || !(await this.applications.transition(em, id, from, to!, { withdrawnAt: new Date(), withdrawReason: reason ?? null }))) {
+      if (
+        !canApplication('withdraw', before.status) ||
+        !(await this.applications.transition(em, id, from, to!, {
+          withdrawnAt: new Date(),
+          withdrawReason: reason ?? null,
+        }))
+      ) {
         throw new DomainError(E.WRONG_STATUS, { status: before.status });
       }
-      await this.applications.recordStatusChange(em, { applicationId: id, fromStatus: before.status, toStatus: 'withdrawn', actorId: actor.id, reason: reason ?? null });
+      await this.applications.recordStatusChange(em, {
+        applicationId: id,
+        fromStatus: before.status,
+        toStatus: 'withdrawn',
+        actorId: actor.id,
+        reason: reason ?? null,
+      });
       const after = await this.applications.findFull(id, em);
       if (!after) throw new DomainError(E.NOT_FOUND);
-      await this.audit.record(em, { actorId: actor.id, action: 'application.withdrawn', entityType: 'application', entityId: id, before: applicationAuditView(before), after: applicationAuditView(after) });
+      await this.audit.record(em, {
+        actorId: actor.id,
+        action: 'application.withdrawn',
+        entityType: 'application',
+        entityId: id,
+        before: applicationAuditView(before),
+        after: applicationAuditView(after),
+      });
       return after;
     });
   }

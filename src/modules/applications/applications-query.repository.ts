@@ -14,7 +14,13 @@ export interface ApplicationFilter {
   q?: string;
 }
 
-export const SORTS = { submittedAt: 'a.submittedAt', reference: 'a.referenceNumber', requestedAmount: 'a.requestedAmount', title: 'a.title', createdAt: 'a.createdAt' } as const;
+export const SORTS = {
+  submittedAt: 'a.submittedAt',
+  reference: 'a.referenceNumber',
+  requestedAmount: 'a.requestedAmount',
+  title: 'a.title',
+  createdAt: 'a.createdAt',
+} as const;
 export type SortKey = keyof typeof SORTS;
 
 export interface ListRow {
@@ -55,21 +61,43 @@ export class ApplicationsQueryRepository {
     if (filter.villageId) query.andWhere('a.villageId = :villageId', { villageId: filter.villageId });
     if (filter.districtId) query.andWhere('v.district_id = :districtId', { districtId: filter.districtId });
     if (filter.sector) query.andWhere('a.sector = :sector', { sector: filter.sector });
-    if (filter.goalId) query.andWhere('EXISTS (SELECT 1 FROM application_goals g WHERE g.application_id = a.id AND g.goal_id = :goalId)', { goalId: filter.goalId });
+    if (filter.goalId)
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM application_goals g WHERE g.application_id = a.id AND g.goal_id = :goalId)',
+        { goalId: filter.goalId },
+      );
     if (filter.q) query.andWhere('(a.title ILIKE :q OR a.summary ILIKE :q)', { q: `%${escapeLike(filter.q)}%` });
     return query;
   }
 
-  async list(filter: ApplicationFilter, sort: SortKey, order: 'ASC' | 'DESC', limit: number, offset: number): Promise<[ListRow[], number]> {
-    const query = this.filtered(filter).orderBy(SORTS[sort], order, 'NULLS LAST').addOrderBy('a.id', 'ASC').limit(limit).offset(offset);
-    const [{ entities, raw }, total] = await Promise.all([query.getRawAndEntities(), this.filtered(filter, false).getCount()]);
+  async list(
+    filter: ApplicationFilter,
+    sort: SortKey,
+    order: 'ASC' | 'DESC',
+    limit: number,
+    offset: number,
+  ): Promise<[ListRow[], number]> {
+    const query = this.filtered(filter)
+      .orderBy(SORTS[sort], order, 'NULLS LAST')
+      .addOrderBy('a.id', 'ASC')
+      .limit(limit)
+      .offset(offset);
+    const [{ entities, raw }, total] = await Promise.all([
+      query.getRawAndEntities(),
+      this.filtered(filter, false).getCount(),
+    ]);
     return [entities.map((application, i) => toRow(application, raw[i] as RawNames)), total];
   }
 
   /** Rows for the CSV export, in batches, so a large competition never sits in memory at once. */
   async *exportRows(filter: ApplicationFilter, batchSize = 1000): AsyncGenerator<ListRow[]> {
     for (let offset = 0; ; offset += batchSize) {
-      const { entities, raw } = await this.filtered(filter).orderBy('a.referenceNumber', 'ASC', 'NULLS LAST').addOrderBy('a.id').limit(batchSize).offset(offset).getRawAndEntities();
+      const { entities, raw } = await this.filtered(filter)
+        .orderBy('a.referenceNumber', 'ASC', 'NULLS LAST')
+        .addOrderBy('a.id')
+        .limit(batchSize)
+        .offset(offset)
+        .getRawAndEntities();
       if (entities.length === 0) return;
       yield entities.map((application, i) => toRow(application, raw[i] as RawNames));
       if (entities.length < batchSize) return;
@@ -79,7 +107,9 @@ export class ApplicationsQueryRepository {
   async summary(competitionId: string): Promise<Summary> {
     const q = <T>(sql: string): Promise<T[]> => this.dataSource.query(sql, [competitionId]);
     const [statuses, villages, districts, goals, sectors, totals] = await Promise.all([
-      q<{ status: string; n: string }>(`SELECT status, count(*) AS n FROM applications WHERE competition_id = $1 GROUP BY status`),
+      q<{ status: string; n: string }>(
+        `SELECT status, count(*) AS n FROM applications WHERE competition_id = $1 GROUP BY status`,
+      ),
       q<{ id: string; name: string; n: string }>(
         `SELECT v.id, v.name, count(*) AS n FROM applications a JOIN villages v ON v.id = a.village_id
           WHERE a.competition_id = $1 AND a.status NOT IN ('draft','withdrawn') GROUP BY v.id, v.name ORDER BY v.name`,
@@ -92,7 +122,9 @@ export class ApplicationsQueryRepository {
         `SELECT g.id, g.code, g.title, count(*) AS n FROM application_goals ag JOIN applications a ON a.id = ag.application_id JOIN plan_goals g ON g.id = ag.goal_id
           WHERE a.competition_id = $1 AND a.status NOT IN ('draft','withdrawn') GROUP BY g.id, g.code, g.title ORDER BY g.code`,
       ),
-      q<{ sector: string; n: string }>(`SELECT sector, count(*) AS n FROM applications WHERE competition_id = $1 AND status NOT IN ('draft','withdrawn') GROUP BY sector`),
+      q<{ sector: string; n: string }>(
+        `SELECT sector, count(*) AS n FROM applications WHERE competition_id = $1 AND status NOT IN ('draft','withdrawn') GROUP BY sector`,
+      ),
       q<{ requested: string; budget: string }>(
         `SELECT COALESCE(sum(a.requested_amount) FILTER (WHERE a.status NOT IN ('draft','withdrawn','ineligible')), 0) AS requested, c.budget
            FROM competitions c LEFT JOIN applications a ON a.competition_id = c.id WHERE c.id = $1 GROUP BY c.budget`,

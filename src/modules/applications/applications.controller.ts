@@ -20,19 +20,49 @@ export class ApplicationsController {
 
   @Post('competitions/:id/applications')
   @Roles('applicant')
-  @ApiOperation({ summary: 'Start a draft application in an open competition (for your home village, or another eligible one with a reason)' })
+  @ApiOperation({
+    summary:
+      'Start a draft application in an open competition (for your home village, or another eligible one with a reason)',
+  })
   @ApiCreatedResponse({ type: ApplicationDto })
-  @ApiErrors(E.COMPETITION_NOT_OPEN, E.DEADLINE_PASSED, E.VILLAGE_NOT_ELIGIBLE, E.VILLAGE_REASON_REQUIRED, E.NO_HOME_VILLAGE, E.LIMIT_REACHED, E.UNKNOWN_GOAL)
-  async create(@CurrentUser() actor: AuthUser, @UuidParam() competitionId: string, @Body() body: CreateDraftDto): Promise<ApplicationDto> {
+  @ApiErrors(
+    E.COMPETITION_NOT_OPEN,
+    E.DEADLINE_PASSED,
+    E.VILLAGE_NOT_ELIGIBLE,
+    E.VILLAGE_REASON_REQUIRED,
+    E.NO_HOME_VILLAGE,
+    E.LIMIT_REACHED,
+    E.UNKNOWN_GOAL,
+  )
+  async create(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() competitionId: string,
+    @Body() body: CreateDraftDto,
+  ): Promise<ApplicationDto> {
     return ApplicationDto.from(await this.drafts.create(actor, competitionId, body));
   }
 
   @Post('competitions/:id/applications/assisted')
   @Roles('manager')
-  @ApiOperation({ summary: 'Assisted intake: start a draft for an applicant who came in person (flagged; same rules; the manager may then edit and submit it)' })
+  @ApiOperation({
+    summary:
+      'Assisted intake: start a draft for an applicant who came in person (flagged; same rules; the manager may then edit and submit it)',
+  })
   @ApiCreatedResponse({ type: ApplicationDto })
-  @ApiErrors(E.APPLICANT_NOT_FOUND, E.COMPETITION_NOT_OPEN, E.DEADLINE_PASSED, E.VILLAGE_NOT_ELIGIBLE, E.VILLAGE_REASON_REQUIRED, E.NO_HOME_VILLAGE, E.LIMIT_REACHED)
-  async createAssisted(@CurrentUser() actor: AuthUser, @UuidParam() competitionId: string, @Body() body: AssistedDraftDto): Promise<ApplicationDto> {
+  @ApiErrors(
+    E.APPLICANT_NOT_FOUND,
+    E.COMPETITION_NOT_OPEN,
+    E.DEADLINE_PASSED,
+    E.VILLAGE_NOT_ELIGIBLE,
+    E.VILLAGE_REASON_REQUIRED,
+    E.NO_HOME_VILLAGE,
+    E.LIMIT_REACHED,
+  )
+  async createAssisted(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() competitionId: string,
+    @Body() body: AssistedDraftDto,
+  ): Promise<ApplicationDto> {
     const { applicantId, ...content } = body;
     return ApplicationDto.from(await this.drafts.create(actor, competitionId, content, applicantId));
   }
@@ -68,7 +98,11 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Edit your draft; goals and budget lines, when given, replace the old ones' })
   @ApiOkResponse({ type: ApplicationDto })
   @ApiErrors(E.NOT_FOUND, E.NOT_DRAFT, E.UNKNOWN_GOAL, E.NOT_ASSISTED)
-  async update(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: DraftContentDto): Promise<ApplicationDto> {
+  async update(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() body: DraftContentDto,
+  ): Promise<ApplicationDto> {
     return ApplicationDto.from(await this.drafts.update(actor, id, body));
   }
 
@@ -85,9 +119,19 @@ export class ApplicationsController {
   @Post('applications/:id/submit')
   @Roles('applicant', 'manager')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Submit your draft: every rule is checked at once; the content is frozen and gets a reference number' })
+  @ApiOperation({
+    summary: 'Submit your draft: every rule is checked at once; the content is frozen and gets a reference number',
+  })
   @ApiOkResponse({ type: ApplicationDto })
-  @ApiErrors(E.NOT_FOUND, E.NOT_DRAFT, E.EMAIL_NOT_CONFIRMED, E.COMPETITION_NOT_OPEN, E.DEADLINE_PASSED, E.NOT_YET_OPEN, E.INVALID)
+  @ApiErrors(
+    E.NOT_FOUND,
+    E.NOT_DRAFT,
+    E.EMAIL_NOT_CONFIRMED,
+    E.COMPETITION_NOT_OPEN,
+    E.DEADLINE_PASSED,
+    E.NOT_YET_OPEN,
+    E.INVALID,
+  )
   async submit(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<ApplicationDto> {
     return ApplicationDto.from(await this.submission.submit(actor, id));
   }
@@ -98,7 +142,11 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Withdraw your application before a decision, with an optional reason' })
   @ApiOkResponse({ type: ApplicationDto })
   @ApiErrors(E.NOT_FOUND, E.WRONG_STATUS)
-  async withdraw(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: WithdrawDto): Promise<ApplicationDto> {
+  async withdraw(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() body: WithdrawDto,
+  ): Promise<ApplicationDto> {
     return ApplicationDto.from(await this.submission.withdraw(actor, id, body.reason));
   }
 }

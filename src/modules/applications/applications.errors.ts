@@ -9,7 +9,10 @@ export const ApplicationErrors = defineErrors('APPLICATION', {
   DEADLINE_PASSED: { kind: 'conflict', message: 'The competition has closed for applications' },
   NOT_YET_OPEN: { kind: 'conflict', message: 'The competition does not accept applications yet' },
   VILLAGE_NOT_ELIGIBLE: { kind: 'rule', message: 'The village is not eligible in this competition' },
-  VILLAGE_REASON_REQUIRED: { kind: 'validation', message: 'Say why you apply for a village other than your home village' },
+  VILLAGE_REASON_REQUIRED: {
+    kind: 'validation',
+    message: 'Say why you apply for a village other than your home village',
+  },
   NO_HOME_VILLAGE: { kind: 'rule', message: 'Name the village: your account has no home village' },
   LIMIT_REACHED: { kind: 'rule', message: 'You have as many applications in this competition as it allows' },
   EMAIL_NOT_CONFIRMED: { kind: 'forbidden', message: 'Confirm your email address before submitting' },

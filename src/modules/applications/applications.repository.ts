@@ -46,19 +46,23 @@ export class ApplicationsRepository {
 
   /** The competition's intake rules, with the server clock's verdict on its dates. */
   async competition(em: EntityManager, id: string, timeZone = 'Asia/Almaty'): Promise<IntakeCompetition | null> {
-    const rows: (Omit<IntakeCompetition, 'minAward' | 'maxAward'> & { minAward: string; maxAward: string })[] = await em.query(
-      `SELECT id, status, title, EXTRACT(YEAR FROM opens_at AT TIME ZONE $2)::int AS year, min_award AS "minAward", max_award AS "maxAward",
+    const rows: (Omit<IntakeCompetition, 'minAward' | 'maxAward'> & { minAward: string; maxAward: string })[] =
+      await em.query(
+        `SELECT id, status, title, EXTRACT(YEAR FROM opens_at AT TIME ZONE $2)::int AS year, min_award AS "minAward", max_award AS "maxAward",
               min_own_share_bp AS "minOwnShareBp", max_applications_per_applicant AS "maxApplicationsPerApplicant",
               now() < opens_at AS "notYetOpen", now() >= closes_at AS closed
          FROM competitions WHERE id = $1`,
-      [id, timeZone],
-    );
+        [id, timeZone],
+      );
     const row = rows[0];
     return row ? { ...row, minAward: BigInt(row.minAward), maxAward: BigInt(row.maxAward) } : null;
   }
 
   async isVillageEligible(em: EntityManager, competitionId: string, villageId: string): Promise<boolean> {
-    const rows: unknown[] = await em.query('SELECT 1 FROM competition_villages WHERE competition_id = $1 AND village_id = $2', [competitionId, villageId]);
+    const rows: unknown[] = await em.query(
+      'SELECT 1 FROM competition_villages WHERE competition_id = $1 AND village_id = $2',
+      [competitionId, villageId],
+    );
     return rows.length > 0;
   }
 
@@ -95,12 +99,24 @@ export class ApplicationsRepository {
 
   async replaceGoals(em: EntityManager, id: string, goals: { goalId: string; contribution: string }[]): Promise<void> {
     await em.delete(ApplicationGoal, { applicationId: id });
-    if (goals.length) await em.insert(ApplicationGoal, goals.map((g, position) => ({ applicationId: id, goalId: g.goalId, contribution: g.contribution, position })));
+    if (goals.length)
+      await em.insert(
+        ApplicationGoal,
+        goals.map((g, position) => ({ applicationId: id, goalId: g.goalId, contribution: g.contribution, position })),
+      );
   }
 
-  async replaceBudget(em: EntityManager, id: string, lines: { category: string; description: string; amount: bigint; source: FundingSource }[]): Promise<void> {
+  async replaceBudget(
+    em: EntityManager,
+    id: string,
+    lines: { category: string; description: string; amount: bigint; source: FundingSource }[],
+  ): Promise<void> {
     await em.delete(BudgetLine, { applicationId: id });
-    if (lines.length) await em.insert(BudgetLine, lines.map((l, position) => ({ ...l, applicationId: id, position })));
+    if (lines.length)
+      await em.insert(
+        BudgetLine,
+        lines.map((l, position) => ({ ...l, applicationId: id, position })),
+      );
   }
 
   async findFull(id: string, em: EntityManager = this.dataSource.manager): Promise<Application | null> {
@@ -108,7 +124,12 @@ export class ApplicationsRepository {
   }
 
   async lock(em: EntityManager, id: string): Promise<Application | null> {
-    const locked = await em.getRepository(Application).createQueryBuilder('a').where('a.id = :id', { id }).setLock('pessimistic_write').getOne();
+    const locked = await em
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .where('a.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
     return locked ? this.findFull(id, em) : null;
   }
 
@@ -128,11 +149,20 @@ export class ApplicationsRepository {
   }
 
   async insertSnapshot(em: EntityManager, applicationId: string, content: Record<string, unknown>): Promise<void> {
-    await em.query('INSERT INTO application_snapshots (application_id, content) VALUES ($1, $2)', [applicationId, JSON.stringify(content)]);
+    await em.query('INSERT INTO application_snapshots (application_id, content) VALUES ($1, $2)', [
+      applicationId,
+      JSON.stringify(content),
+    ]);
   }
 
   /** Compare-and-set on status with the columns that go with the step; false if someone else moved it. */
-  async transition(em: EntityManager, id: string, from: readonly ApplicationStatus[], to: ApplicationStatus, set: Partial<Application> = {}): Promise<boolean> {
+  async transition(
+    em: EntityManager,
+    id: string,
+    from: readonly ApplicationStatus[],
+    to: ApplicationStatus,
+    set: Partial<Application> = {},
+  ): Promise<boolean> {
     const result = await em
       .createQueryBuilder()
       .update(Application)
@@ -142,7 +172,10 @@ export class ApplicationsRepository {
     return result.affected === 1;
   }
 
-  async recordStatusChange(em: EntityManager, change: Pick<ApplicationStatusChange, 'applicationId' | 'fromStatus' | 'toStatus' | 'actorId' | 'reason'>): Promise<void> {
+  async recordStatusChange(
+    em: EntityManager,
+    change: Pick<ApplicationStatusChange, 'applicationId' | 'fromStatus' | 'toStatus' | 'actorId' | 'reason'>,
+  ): Promise<void> {
     await em.insert(ApplicationStatusChange, change);
   }
 
@@ -169,6 +202,10 @@ export class ApplicationsRepository {
   }
 
   async listByApplicant(applicantId: string): Promise<Application[]> {
-    return this.dataSource.manager.find(Application, { where: { applicantId }, relations: FULL, order: { createdAt: 'DESC', ...ORDER } });
+    return this.dataSource.manager.find(Application, {
+      where: { applicantId },
+      relations: FULL,
+      order: { createdAt: 'DESC', ...ORDER },
+    });
   }
 }

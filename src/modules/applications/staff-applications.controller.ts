@@ -40,11 +40,19 @@ export class StaffApplicationsController {
 
   @Get('competitions/:id/applications')
   @Roles('manager', 'admin')
-  @ApiOperation({ summary: 'Applications of a competition (drafts excluded unless asked for), filtered, sorted and paged' })
+  @ApiOperation({
+    summary: 'Applications of a competition (drafts excluded unless asked for), filtered, sorted and paged',
+  })
   @ApiOkResponse({ type: ApplicationPageDto })
   @ApiErrors()
   async list(@UuidParam() competitionId: string, @Query() query: ApplicationListQueryDto): Promise<ApplicationPageDto> {
-    const [rows, total] = await this.listing.list({ ...query, competitionId }, query.sort, query.order, query.limit, query.offset);
+    const [rows, total] = await this.listing.list(
+      { ...query, competitionId },
+      query.sort,
+      query.order,
+      query.limit,
+      query.offset,
+    );
     return { items: rows.map(toItem), total, limit: query.limit, offset: query.offset };
   }
 
@@ -54,7 +62,11 @@ export class StaffApplicationsController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV file' })
   @ApiErrors()
-  async exportCsv(@UuidParam() competitionId: string, @Query() query: ApplicationFilterDto, @Res() res: Response): Promise<void> {
+  async exportCsv(
+    @UuidParam() competitionId: string,
+    @Query() query: ApplicationFilterDto,
+    @Res() res: Response,
+  ): Promise<void> {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="applications-${competitionId}.csv"`);
     for await (const chunk of this.listing.csv({ ...query, competitionId })) res.write(chunk);
@@ -73,10 +85,16 @@ export class StaffApplicationsController {
   @Post('applications/:id/screening')
   @Roles('manager')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Mark a submitted application eligible or ineligible (with a reason); ineligible applicants get a mail' })
+  @ApiOperation({
+    summary: 'Mark a submitted application eligible or ineligible (with a reason); ineligible applicants get a mail',
+  })
   @ApiOkResponse({ type: ApplicationDto })
   @ApiErrors(E.NOT_FOUND, E.WRONG_STATUS, E.SCREENING_REASON_REQUIRED)
-  async screen(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: ScreeningDto): Promise<ApplicationDto> {
+  async screen(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() body: ScreeningDto,
+  ): Promise<ApplicationDto> {
     return ApplicationDto.from(await this.screening.screen(actor, id, body));
   }
 
@@ -86,7 +104,11 @@ export class StaffApplicationsController {
   @ApiOperation({ summary: 'Screen many applications of the competition at once; each gets its own outcome' })
   @ApiOkResponse({ type: [BulkScreeningOutcomeDto] })
   @ApiErrors(E.SCREENING_REASON_REQUIRED)
-  async screenMany(@CurrentUser() actor: AuthUser, @UuidParam() competitionId: string, @Body() body: BulkScreeningDto): Promise<BulkScreeningOutcomeDto[]> {
+  async screenMany(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() competitionId: string,
+    @Body() body: BulkScreeningDto,
+  ): Promise<BulkScreeningOutcomeDto[]> {
     return this.screening.screenMany(actor, competitionId, body.decisions);
   }
 }

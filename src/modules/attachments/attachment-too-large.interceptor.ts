@@ -1,4 +1,11 @@
-import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, PayloadTooLargeException } from '@nestjs/common';
+import {
+  CallHandler,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  NestInterceptor,
+  PayloadTooLargeException,
+} from '@nestjs/common';
 import { catchError, Observable, throwError } from 'rxjs';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
@@ -14,10 +21,16 @@ export class AttachmentTooLargeInterceptor implements NestInterceptor {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(
-      catchError((error: unknown) =>
-        throwError(() => (error instanceof PayloadTooLargeException ? new DomainError(E.TOO_LARGE, { maxBytes: this.config.attachmentMaxBytes }) : error)),
-      ),
-    );
+    return next
+      .handle()
+      .pipe(
+        catchError((error: unknown) =>
+          throwError(() =>
+            error instanceof PayloadTooLargeException
+              ? new DomainError(E.TOO_LARGE, { maxBytes: this.config.attachmentMaxBytes })
+              : error,
+          ),
+        ),
+      );
   }
 }

@@ -1,6 +1,26 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Patch, Post, StreamableFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Patch,
+  Post,
+  StreamableFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
@@ -22,12 +42,31 @@ export class AttachmentsController {
   @Post()
   @Roles('applicant', 'manager')
   @UseInterceptors(AttachmentTooLargeInterceptor, FileInterceptor('file'))
-  @ApiOperation({ summary: 'Attach a file to your draft: PDF, JPEG, PNG, DOCX or XLSX, checked by content; size, count and quota are limited' })
+  @ApiOperation({
+    summary:
+      'Attach a file to your draft: PDF, JPEG, PNG, DOCX or XLSX, checked by content; size, count and quota are limited',
+  })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
   @ApiCreatedResponse({ type: AttachmentDto })
-  @ApiErrors(AE.NOT_FOUND, AE.NOT_DRAFT, E.FILE_REQUIRED, E.INVALID_NAME, E.TOO_LARGE, E.UNSUPPORTED_TYPE, E.TYPE_MISMATCH, E.COUNT_LIMIT, E.QUOTA_EXCEEDED)
-  async upload(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @UploadedAttachment() file: IncomingFile | undefined): Promise<AttachmentDto> {
+  @ApiErrors(
+    AE.NOT_FOUND,
+    AE.NOT_DRAFT,
+    E.FILE_REQUIRED,
+    E.INVALID_NAME,
+    E.TOO_LARGE,
+    E.UNSUPPORTED_TYPE,
+    E.TYPE_MISMATCH,
+    E.COUNT_LIMIT,
+    E.QUOTA_EXCEEDED,
+  )
+  async upload(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @UploadedAttachment() file: IncomingFile | undefined,
+  ): Promise<AttachmentDto> {
     return AttachmentDto.from(await this.attachments.upload(actor, id, file));
   }
 
@@ -49,17 +88,32 @@ export class AttachmentsController {
   @ApiProduces(...ATTACHMENT_MEDIA_TYPES)
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   @ApiErrors(AE.NOT_FOUND, E.NOT_FOUND)
-  async download(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @UuidParam('attachmentId') attachmentId: string): Promise<StreamableFile> {
+  async download(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @UuidParam('attachmentId') attachmentId: string,
+  ): Promise<StreamableFile> {
     const { attachment, content } = await this.attachments.open(actor, id, attachmentId);
-    return new StreamableFile(content, { type: attachment.mediaType, disposition: attachmentDisposition(attachment.originalName), length: attachment.size });
+    return new StreamableFile(content, {
+      type: attachment.mediaType,
+      disposition: attachmentDisposition(attachment.originalName),
+      length: attachment.size,
+    });
   }
 
   @Patch(':attachmentId')
   @Roles('manager')
-  @ApiOperation({ summary: 'Mark whether a file may reveal who applied (blind rounds show jurors only files marked false)' })
+  @ApiOperation({
+    summary: 'Mark whether a file may reveal who applied (blind rounds show jurors only files marked false)',
+  })
   @ApiOkResponse({ type: AttachmentDto })
   @ApiErrors(AE.NOT_FOUND, E.NOT_FOUND)
-  async mark(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @UuidParam('attachmentId') attachmentId: string, @Body() body: MarkIdentifyingDto): Promise<AttachmentDto> {
+  async mark(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @UuidParam('attachmentId') attachmentId: string,
+    @Body() body: MarkIdentifyingDto,
+  ): Promise<AttachmentDto> {
     return AttachmentDto.from(await this.attachments.markIdentifying(actor, id, attachmentId, body.identifying));
   }
 
@@ -69,7 +123,11 @@ export class AttachmentsController {
   @ApiOperation({ summary: 'Remove an attachment from your draft' })
   @ApiNoContentResponse()
   @ApiErrors(AE.NOT_FOUND, AE.NOT_DRAFT, E.NOT_FOUND)
-  async remove(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @UuidParam('attachmentId') attachmentId: string): Promise<void> {
+  async remove(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @UuidParam('attachmentId') attachmentId: string,
+  ): Promise<void> {
     await this.attachments.remove(actor, id, attachmentId);
   }
 }

@@ -10,7 +10,12 @@ export class AttachmentsRepository {
 
   /** The application row, locked: uploads and deletions of one application take turns with each other and with submission. */
   async lockApplication(em: EntityManager, id: string): Promise<Application | null> {
-    return em.getRepository(Application).createQueryBuilder('a').where('a.id = :id', { id }).setLock('pessimistic_write').getOne();
+    return em
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .where('a.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
   async application(id: string): Promise<Application | null> {
@@ -30,10 +35,17 @@ export class AttachmentsRepository {
   }
 
   async listFor(applicationId: string): Promise<Attachment[]> {
-    return this.dataSource.manager.find(Attachment, { where: { applicationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.dataSource.manager.find(Attachment, {
+      where: { applicationId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
   }
 
-  async find(applicationId: string, id: string, em: EntityManager = this.dataSource.manager): Promise<Attachment | null> {
+  async find(
+    applicationId: string,
+    id: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Attachment | null> {
     return em.findOne(Attachment, { where: { id, applicationId } });
   }
 
@@ -42,7 +54,10 @@ export class AttachmentsRepository {
   }
 
   async storageKeysOf(em: EntityManager, applicationId: string): Promise<string[]> {
-    const rows: { key: string }[] = await em.query('SELECT storage_key AS key FROM attachments WHERE application_id = $1', [applicationId]);
+    const rows: { key: string }[] = await em.query(
+      'SELECT storage_key AS key FROM attachments WHERE application_id = $1',
+      [applicationId],
+    );
     return rows.map((r) => r.key);
   }
 

@@ -26,7 +26,12 @@ const LIMIT_ERRORS: Record<LimitProblem, ErrorSpec> = {
 };
 
 /** What the audit log keeps of an attachment: no name, only what identifies the bytes. */
-const attachmentAuditView = (a: Attachment) => ({ attachmentId: a.id, mediaType: a.mediaType, size: a.size, sha256: a.sha256 });
+const attachmentAuditView = (a: Attachment) => ({
+  attachmentId: a.id,
+  mediaType: a.mediaType,
+  size: a.size,
+  sha256: a.sha256,
+});
 
 /**
  * Files attached to a draft application. A file is checked completely (owner, draft, name, type by
@@ -46,7 +51,11 @@ export class AttachmentsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly deletionHooks: ApplicationDeletionHooks,
   ) {
-    this.limits = { maxFileBytes: config.attachmentMaxBytes, maxFiles: config.attachmentMaxCount, quotaBytes: config.attachmentQuotaBytes };
+    this.limits = {
+      maxFileBytes: config.attachmentMaxBytes,
+      maxFiles: config.attachmentMaxCount,
+      quotaBytes: config.attachmentQuotaBytes,
+    };
   }
 
   /** A deleted draft's rows go with it (foreign key cascade); its files go after the commit. */
@@ -72,8 +81,20 @@ export class AttachmentsService implements OnModuleInit {
         if (problem) throw new DomainError(LIMIT_ERRORS[problem], { limits: this.limits, usage, size: checked.size });
         stored = true;
         await this.storage.put(storageKey, file.bytes);
-        const attachment = await this.attachments.insert(em, { applicationId, storageKey, uploadedBy: actor.id, identifying: true, ...checked });
-        await this.audit.record(em, { actorId: actor.id, action: 'attachment.uploaded', entityType: 'application', entityId: applicationId, after: attachmentAuditView(attachment) });
+        const attachment = await this.attachments.insert(em, {
+          applicationId,
+          storageKey,
+          uploadedBy: actor.id,
+          identifying: true,
+          ...checked,
+        });
+        await this.audit.record(em, {
+          actorId: actor.id,
+          action: 'attachment.uploaded',
+          entityType: 'application',
+          entityId: applicationId,
+          after: attachmentAuditView(attachment),
+        });
         return attachment;
       });
     } catch (error) {
@@ -87,7 +108,11 @@ export class AttachmentsService implements OnModuleInit {
     return this.attachments.listFor(applicationId);
   }
 
-  async open(viewer: AuthUser, applicationId: string, attachmentId: string): Promise<{ attachment: Attachment; content: Readable }> {
+  async open(
+    viewer: AuthUser,
+    applicationId: string,
+    attachmentId: string,
+  ): Promise<{ attachment: Attachment; content: Readable }> {
     await this.visibleApplication(viewer, applicationId);
     const attachment = await this.attachments.find(applicationId, attachmentId);
     if (!attachment) throw new DomainError(E.NOT_FOUND);
@@ -99,7 +124,12 @@ export class AttachmentsService implements OnModuleInit {
    * A manager's judgement after looking at a file: whether it may reveal who applied. Jurors of a
    * blind round see only files marked as not identifying (every file starts as identifying).
    */
-  async markIdentifying(actor: AuthUser, applicationId: string, attachmentId: string, identifying: boolean): Promise<Attachment> {
+  async markIdentifying(
+    actor: AuthUser,
+    applicationId: string,
+    attachmentId: string,
+    identifying: boolean,
+  ): Promise<Attachment> {
     return this.dataSource.transaction(async (em) => {
       const application = await this.attachments.lockApplication(em, applicationId);
       if (!application || !canSee(actor, application)) throw new DomainError(ApplicationErrors.NOT_FOUND);
@@ -124,7 +154,11 @@ export class AttachmentsService implements OnModuleInit {
     return (await this.attachments.listFor(applicationId)).filter((a) => !blind || !a.identifying);
   }
 
-  async openForReview(applicationId: string, attachmentId: string, blind: boolean): Promise<{ attachment: Attachment; content: Readable }> {
+  async openForReview(
+    applicationId: string,
+    attachmentId: string,
+    blind: boolean,
+  ): Promise<{ attachment: Attachment; content: Readable }> {
     const attachment = await this.attachments.find(applicationId, attachmentId);
     if (!attachment || (blind && attachment.identifying)) throw new DomainError(E.NOT_FOUND);
     const content = await this.storage.get(attachment.storageKey);
@@ -137,7 +171,13 @@ export class AttachmentsService implements OnModuleInit {
       const attachment = await this.attachments.find(applicationId, attachmentId, em);
       if (!attachment) throw new DomainError(E.NOT_FOUND);
       await this.attachments.remove(em, attachment.id);
-      await this.audit.record(em, { actorId: actor.id, action: 'attachment.deleted', entityType: 'application', entityId: applicationId, before: attachmentAuditView(attachment) });
+      await this.audit.record(em, {
+        actorId: actor.id,
+        action: 'attachment.deleted',
+        entityType: 'application',
+        entityId: applicationId,
+        before: attachmentAuditView(attachment),
+      });
       return attachment;
     });
     // After the commit: a rollback must never leave a row whose bytes are gone.
@@ -149,7 +189,8 @@ export class AttachmentsService implements OnModuleInit {
     const application = await this.attachments.lockApplication(em, applicationId);
     if (!application || !canSee(actor, application)) throw new DomainError(ApplicationErrors.NOT_FOUND);
     if (!canChange(actor, application)) throw new DomainError(ApplicationErrors.NOT_ASSISTED);
-    if (!canApplication('edit', application.status)) throw new DomainError(ApplicationErrors.NOT_DRAFT, { status: application.status });
+    if (!canApplication('edit', application.status))
+      throw new DomainError(ApplicationErrors.NOT_DRAFT, { status: application.status });
     return application;
   }
 

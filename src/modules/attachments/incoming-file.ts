@@ -14,7 +14,9 @@ interface MulterFile {
 }
 
 /** The file multer (FileInterceptor, memory storage) took from the request, if any. */
-export const UploadedAttachment = createParamDecorator((_data: unknown, context: ExecutionContext): IncomingFile | undefined => {
-  const file = context.switchToHttp().getRequest<{ file?: MulterFile }>().file;
-  return file ? new IncomingFile(file.originalname, file.buffer) : undefined;
-});
+export const UploadedAttachment = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): IncomingFile | undefined => {
+    const file = context.switchToHttp().getRequest<{ file?: MulterFile }>().file;
+    return file ? new IncomingFile(file.originalname, file.buffer) : undefined;
+  },
+);

@@ -64,8 +64,16 @@ export class AuditService {
    * public councils are watched too. Its own transaction, appended to the same chain; the caller
    * records before it returns the material, so a read that cannot be recorded is not served.
    */
-  async recordRead(actorId: string, material: string, entityType: string, entityId: string, details: Record<string, unknown> = {}): Promise<void> {
-    await this.dataSource.transaction((em) => this.record(em, { actorId, action: 'oversight.read', entityType, entityId, after: { material, ...details } }));
+  async recordRead(
+    actorId: string,
+    material: string,
+    entityType: string,
+    entityId: string,
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.dataSource.transaction((em) =>
+      this.record(em, { actorId, action: 'oversight.read', entityType, entityId, after: { material, ...details } }),
+    );
   }
 
   async list(filter: AuditFilter): Promise<AuditEvent[]> {

@@ -8,7 +8,14 @@ import { AuthErrors } from '../../common/errors/common.errors';
 import { DomainError, HTTP_STATUS_BY_KIND } from '../../common/errors/domain-error';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { AccountLinksService } from './account-links.service';
-import { ConfirmEmailResultDto, LinkTokenDto, LinkTokenQueryDto, PasswordChangedDto, PasswordResetDto, PasswordResetRequestDto } from './dto/auth.dto';
+import {
+  ConfirmEmailResultDto,
+  LinkTokenDto,
+  LinkTokenQueryDto,
+  PasswordChangedDto,
+  PasswordResetDto,
+  PasswordResetRequestDto,
+} from './dto/auth.dto';
 import { confirmEmailPage, emailConfirmedPage, linkProblemPage, passwordResetPage } from './pages';
 
 const LINK_ERRORS = [AuthErrors.INVALID_LINK, AuthErrors.LINK_EXPIRED, AuthErrors.LINK_USED];

@@ -62,7 +62,13 @@ export class AccountLinksService {
       const consumed = await this.tokens.consume(em, id, 'confirm_email');
       const userId = this.userOf(consumed);
       if (!(await this.users.confirmEmail(em, userId))) return 'already_confirmed';
-      await this.audit.record(em, { actorId: userId, action: 'user.email_confirmed', entityType: 'user', entityId: userId, after: { emailConfirmed: true } });
+      await this.audit.record(em, {
+        actorId: userId,
+        action: 'user.email_confirmed',
+        entityType: 'user',
+        entityId: userId,
+        after: { emailConfirmed: true },
+      });
       return 'confirmed';
     });
   }
@@ -81,7 +87,12 @@ export class AccountLinksService {
         data: { tokenId: token.id, expiresAt: token.expiresAt.toISOString() },
         dedupeKey: `password.reset:${token.id}`,
       });
-      await this.audit.record(em, { actorId: user.id, action: 'user.password_reset_requested', entityType: 'user', entityId: user.id });
+      await this.audit.record(em, {
+        actorId: user.id,
+        action: 'user.password_reset_requested',
+        entityType: 'user',
+        entityId: user.id,
+      });
     });
   }
 
@@ -94,7 +105,12 @@ export class AccountLinksService {
       await this.tokens.spendAll(em, userId, 'reset_password');
       await this.users.setPasswordHash(em, userId, passwordHash);
       await this.users.revokeSessions(em, userId);
-      await this.audit.record(em, { actorId: userId, action: 'user.password_reset', entityType: 'user', entityId: userId });
+      await this.audit.record(em, {
+        actorId: userId,
+        action: 'user.password_reset',
+        entityType: 'user',
+        entityId: userId,
+      });
     });
   }
 

@@ -6,7 +6,12 @@ export type Consumed = { userId: string } | { problem: 'unknown' | 'used' | 'exp
 
 @Injectable()
 export class AccountTokensRepository {
-  async create(em: EntityManager, userId: string, purpose: AccountTokenPurpose, ttlMinutes: number): Promise<{ id: string; expiresAt: Date }> {
+  async create(
+    em: EntityManager,
+    userId: string,
+    purpose: AccountTokenPurpose,
+    ttlMinutes: number,
+  ): Promise<{ id: string; expiresAt: Date }> {
     const [row]: { id: string; expiresAt: Date }[] = await em.query(
       `INSERT INTO account_tokens (user_id, purpose, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3))
        RETURNING id, expires_at AS "expiresAt"`,
@@ -17,7 +22,10 @@ export class AccountTokensRepository {
 
   /** Spends every other open token of this purpose (an older reset link must not work afterwards). */
   async spendAll(em: EntityManager, userId: string, purpose: AccountTokenPurpose): Promise<void> {
-    await em.query('UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL', [userId, purpose]);
+    await em.query(
+      'UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL',
+      [userId, purpose],
+    );
   }
 
   /** Single use, decided by compare-and-set: of two parallel uses, one wins. */

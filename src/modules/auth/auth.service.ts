@@ -70,22 +70,24 @@ export class AuthService {
     const parsed = parseRefreshToken(presented);
     if (!parsed) throw new DomainError(AuthErrors.INVALID_REFRESH_TOKEN);
     const { id, secret } = parsed;
-    const outcome = await this.dataSource.transaction(async (em): Promise<{ error: ErrorSpec } | { session: Session }> => {
-      const token = await this.refreshTokens.findForUpdate(em, id);
-      if (!token || !sameHash(token.secretHash, sha256(secret))) return { error: AuthErrors.INVALID_REFRESH_TOKEN };
-      if (token.revokedAt || token.expired) return { error: AuthErrors.INVALID_REFRESH_TOKEN };
-      if (token.usedAt) {
-        await this.refreshTokens.revokeFamily(em, token.familyId);
-        return { error: AuthErrors.REFRESH_TOKEN_REUSED };
-      }
-      await this.refreshTokens.markUsed(em, token.id);
-      const user = await this.users.findById(token.userId, em);
-      if (!user?.active) {
-        await this.refreshTokens.revokeFamily(em, token.familyId);
-        return { error: AuthErrors.ACCOUNT_DISABLED };
-      }
-      return { session: await this.startSession(em, user, token.familyId) };
-    });
+    const outcome = await this.dataSource.transaction(
+      async (em): Promise<{ error: ErrorSpec } | { session: Session }> => {
+        const token = await this.refreshTokens.findForUpdate(em, id);
+        if (!token || !sameHash(token.secretHash, sha256(secret))) return { error: AuthErrors.INVALID_REFRESH_TOKEN };
+        if (token.revokedAt || token.expired) return { error: AuthErrors.INVALID_REFRESH_TOKEN };
+        if (token.usedAt) {
+          await this.refreshTokens.revokeFamily(em, token.familyId);
+          return { error: AuthErrors.REFRESH_TOKEN_REUSED };
+        }
+        await this.refreshTokens.markUsed(em, token.id);
+        const user = await this.users.findById(token.userId, em);
+        if (!user?.active) {
+          await this.refreshTokens.revokeFamily(em, token.familyId);
+          return { error: AuthErrors.ACCOUNT_DISABLED };
+        }
+        return { session: await this.startSession(em, user, token.familyId) };
+      },
+    );
     if ('error' in outcome) throw new DomainError(outcome.error);
     return outcome.session;
   }
@@ -97,14 +99,19 @@ export class AuthService {
     const { id, secret } = parsed;
     await this.dataSource.transaction(async (em) => {
       const token = await this.refreshTokens.findForUpdate(em, id);
-      if (token && sameHash(token.secretHash, sha256(secret))) await this.refreshTokens.revokeFamily(em, token.familyId);
+      if (token && sameHash(token.secretHash, sha256(secret)))
+        await this.refreshTokens.revokeFamily(em, token.familyId);
     });
   }
 
   private async startSession(em: EntityManager, user: User, familyId: string): Promise<Session> {
     const id = randomUUID();
     const secret = randomBytes(32).toString('base64url');
-    await this.refreshTokens.insert(em, { id, userId: user.id, familyId, secretHash: sha256(secret) }, this.config.refreshTokenTtlDays);
+    await this.refreshTokens.insert(
+      em,
+      { id, userId: user.id, familyId, secretHash: sha256(secret) },
+      this.config.refreshTokenTtlDays,
+    );
     return {
       user,
       accessToken: this.accessTokens.sign({ id: user.id, roles: user.roles }),

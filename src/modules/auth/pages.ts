@@ -12,7 +12,11 @@ input,button{font-size:1rem;padding:.5rem;margin:.25rem 0;width:100%;box-sizing:
 export function emailConfirmedPage(outcome: 'confirmed' | 'already_confirmed'): string {
   const lines =
     outcome === 'confirmed'
-      ? ['Электрондық пошта мекенжайыңыз расталды.', 'Ваш адрес электронной почты подтверждён.', 'Your email address is confirmed.']
+      ? [
+          'Электрондық пошта мекенжайыңыз расталды.',
+          'Ваш адрес электронной почты подтверждён.',
+          'Your email address is confirmed.',
+        ]
       : ['Мекенжай бұрын расталған.', 'Адрес уже был подтверждён.', 'This address was already confirmed.'];
   return page('Start Up', lines.map((line) => `<p>${escape(line)}</p>`).join(''));
 }
@@ -29,7 +33,10 @@ export function confirmEmailPage(token: string): string {
 }
 
 export function linkProblemPage(message: string): string {
-  return page('Start Up', `<p>${escape(message)}</p><p>Сілтеме жарамсыз. Ссылка недействительна. The link is not valid.</p>`);
+  return page(
+    'Start Up',
+    `<p>${escape(message)}</p><p>Сілтеме жарамсыз. Ссылка недействительна. The link is not valid.</p>`,
+  );
 }
 
 export function passwordResetPage(token: string): string {

@@ -28,20 +28,33 @@ export class AllocationService {
     private readonly awards: AwardsRepository,
   ) {}
 
-  async compute(competitionId: string, em: EntityManager = this.dataSource.manager, lockCompetition = false): Promise<CompetitionAllocation> {
+  async compute(
+    competitionId: string,
+    em: EntityManager = this.dataSource.manager,
+    lockCompetition = false,
+  ): Promise<CompetitionAllocation> {
     const competition = await this.awards.competition(em, competitionId, lockCompetition);
     if (!competition) throw new DomainError(E.COMPETITION_NOT_FOUND);
     const round = await this.awards.finalRound(em, competitionId);
     if (!['closed', 'finalized'].includes(competition.status) || round?.status !== 'finalized') {
-      throw new DomainError(E.NOT_READY, { competitionStatus: competition.status, lastRoundStatus: round?.status ?? null });
+      throw new DomainError(E.NOT_READY, {
+        competitionStatus: competition.status,
+        lastRoundStatus: round?.status ?? null,
+      });
     }
-    const rows = await this.awards.rankedApplications(em, round.id, await this.awards.roundPriorityCriterion(em, round.id));
+    const rows = await this.awards.rankedApplications(
+      em,
+      round.id,
+      await this.awards.roundPriorityCriterion(em, round.id),
+    );
     const envelopes = await this.awards.envelopes(em, competitionId);
     const r = competition.awardRules;
     const rules: AllocationRules = {
       budget: competition.budget,
       maxAward: competition.maxAward,
-      envelopes: envelopes.map((e) => (e.districtId ? { districtId: e.districtId, amount: e.amount } : { villageId: e.villageId!, amount: e.amount })),
+      envelopes: envelopes.map((e) =>
+        e.districtId ? { districtId: e.districtId, amount: e.amount } : { villageId: e.villageId!, amount: e.amount },
+      ),
       floors: r.floors,
       partial: r.partialMinShareBp === null ? undefined : { minShareBp: r.partialMinShareBp },
     };

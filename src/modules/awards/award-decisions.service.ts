@@ -17,7 +17,12 @@ export interface ProposalItem {
 }
 
 /** What an award is audited as: amounts as strings, no personal data. */
-export const awardAuditView = (a: Award) => ({ status: a.status, amount: a.amount.toString(), applicationId: a.applicationId, rank: a.rank });
+export const awardAuditView = (a: Award) => ({
+  status: a.status,
+  amount: a.amount.toString(),
+  applicationId: a.applicationId,
+  rank: a.rank,
+});
 
 /**
  * A manager's decisions on awards: propose (from the allocation, or chosen amounts), adjust,
@@ -43,23 +48,40 @@ export class AwardDecisionsService {
   async propose(actorId: string, competitionId: string, items: ProposalItem[] | undefined): Promise<Award[]> {
     return this.dataSource.transaction(async (em) => {
       const a = await this.allocation.compute(competitionId, em, true);
-      if (a.competition.status !== 'closed') throw new DomainError(E.NOT_READY, { competitionStatus: a.competition.status });
+      if (a.competition.status !== 'closed')
+        throw new DomainError(E.NOT_READY, { competitionStatus: a.competition.status });
       const rowOf = new Map(a.rows.map((r) => [r.applicationId, r]));
       const decisionOf = new Map(a.decisions.map((d) => [d.applicationId, d]));
       const chosen =
         items ??
-        a.decisions.filter((d) => d.amount > 0n && rowOf.get(d.applicationId)!.liveAwardId === null).map((d) => ({ applicationId: d.applicationId, amount: d.amount }));
+        a.decisions
+          .filter((d) => d.amount > 0n && rowOf.get(d.applicationId)!.liveAwardId === null)
+          .map((d) => ({ applicationId: d.applicationId, amount: d.amount }));
       if (chosen.length === 0) throw new DomainError(E.NOTHING_TO_PROPOSE);
       const problems = chosen.flatMap((item, i) => {
         const row = rowOf.get(item.applicationId);
         const listed = decisionOf.get(item.applicationId);
-        if (!row || row.liveAwardId !== null || !listed || listed.reason === 'below_gate' || !['funded', 'funded_partially', 'floor', 'budget_exhausted', 'envelope_full', 'tie_lost_by_lot'].includes(listed.reason)) {
-          return [{ field: `items.${i}.applicationId`, problems: [`not a candidate: ${listed?.reason ?? 'not in the final round'}`] }];
+        if (
+          !row ||
+          row.liveAwardId !== null ||
+          !listed ||
+          listed.reason === 'below_gate' ||
+          !['funded', 'funded_partially', 'floor', 'budget_exhausted', 'envelope_full', 'tie_lost_by_lot'].includes(
+            listed.reason,
+          )
+        ) {
+          return [
+            {
+              field: `items.${i}.applicationId`,
+              problems: [`not a candidate: ${listed?.reason ?? 'not in the final round'}`],
+            },
+          ];
         }
         const problem = awardAmountProblem(item.amount, row.requested, a.competition.maxAward);
         return problem ? [{ field: `items.${i}.amount`, problems: [problem] }] : [];
       });
-      if (problems.some((p) => p.field.endsWith('applicationId'))) throw new DomainError(E.NOT_A_CANDIDATE, { fields: problems });
+      if (problems.some((p) => p.field.endsWith('applicationId')))
+        throw new DomainError(E.NOT_A_CANDIDATE, { fields: problems });
       if (problems.length) throw new DomainError(E.INVALID_AMOUNT, { fields: problems });
       const created: Award[] = [];
       for (const item of chosen) {
@@ -75,7 +97,13 @@ export class AwardDecisionsService {
         });
         await this.writeSchedule(em, id, item.amount, a.competition.awardRules.trancheTemplate);
         const award = (await this.awards.find(id, em))!;
-        await this.audit.record(em, { actorId, action: 'award.proposed', entityType: 'award', entityId: id, after: awardAuditView(award) });
+        await this.audit.record(em, {
+          actorId,
+          action: 'award.proposed',
+          entityType: 'award',
+          entityId: id,
+          after: awardAuditView(award),
+        });
         created.push(award);
       }
       return created;
@@ -89,10 +117,18 @@ export class AwardDecisionsService {
       const competition = (await this.awards.competition(em, before.competitionId))!;
       const problem = awardAmountProblem(amount, before.requested, competition.maxAward);
       if (problem) throw new DomainError(E.INVALID_AMOUNT, { fields: [{ field: 'amount', problems: [problem] }] });
-      if (!(await this.awards.setAmount(em, id, amount))) throw new DomainError(E.WRONG_STATUS, { status: before.status });
+      if (!(await this.awards.setAmount(em, id, amount)))
+        throw new DomainError(E.WRONG_STATUS, { status: before.status });
       await this.writeSchedule(em, id, amount, competition.awardRules.trancheTemplate);
       const after = (await this.awards.find(id, em))!;
-      await this.audit.record(em, { actorId, action: 'award.adjusted', entityType: 'award', entityId: id, before: awardAuditView(before), after: awardAuditView(after) });
+      await this.audit.record(em, {
+        actorId,
+        action: 'award.adjusted',
+        entityType: 'award',
+        entityId: id,
+        before: awardAuditView(before),
+        after: awardAuditView(after),
+      });
       return after;
     });
   }
@@ -111,10 +147,19 @@ export class AwardDecisionsService {
       if (problem) throw new DomainError(E.INVALID_AMOUNT, { fields: [{ field: 'amount', problems: [problem] }] });
       const application = await this.awards.applicationOf(em, before.applicationId);
       // Withdrawn since it was proposed: nothing to commit money to.
-      if (application.status !== 'shortlisted') throw new DomainError(E.NOT_A_CANDIDATE, { applicationStatus: application.status });
-      await this.ledger.post(em, { competitionId: before.competitionId, movement: 'commitment', amount: before.amount, awardId: id, reference: 'award approved', actorId });
+      if (application.status !== 'shortlisted')
+        throw new DomainError(E.NOT_A_CANDIDATE, { applicationStatus: application.status });
+      await this.ledger.post(em, {
+        competitionId: before.competitionId,
+        movement: 'commitment',
+        amount: before.amount,
+        awardId: id,
+        reference: 'award approved',
+        actorId,
+      });
       await this.awards.moveEnvelopes(em, before.competitionId, before.applicationId, before.amount);
-      if (!(await this.awards.approve(em, id, actorId, competition.awardRules.acceptanceDays))) throw new DomainError(E.WRONG_STATUS, { status: before.status });
+      if (!(await this.awards.approve(em, id, actorId, competition.awardRules.acceptanceDays)))
+        throw new DomainError(E.WRONG_STATUS, { status: before.status });
       const after = (await this.awards.find(id, em))!;
       await this.outbox.add(em, {
         recipientId: application.applicantId,
@@ -129,7 +174,14 @@ export class AwardDecisionsService {
         },
         dedupeKey: `award.offered:${id}`,
       });
-      await this.audit.record(em, { actorId, action: 'award.approved', entityType: 'award', entityId: id, before: awardAuditView(before), after: { ...awardAuditView(after), respondBy: after.respondBy } });
+      await this.audit.record(em, {
+        actorId,
+        action: 'award.approved',
+        entityType: 'award',
+        entityId: id,
+        before: awardAuditView(before),
+        after: { ...awardAuditView(after), respondBy: after.respondBy },
+      });
       return after;
     });
   }
@@ -138,10 +190,19 @@ export class AwardDecisionsService {
   async sendBack(actorId: string, id: string, comment: string): Promise<Award> {
     return this.dataSource.transaction(async (em) => {
       const before = await this.lockIn(em, id, AWARD_TRANSITIONS.send_back.from);
-      if (fourEyesProblem(before.proposedBy, actorId)) throw new DomainError(E.FOUR_EYES, { proposedBy: before.proposedBy });
-      if (!(await this.awards.sendBack(em, id, comment))) throw new DomainError(E.WRONG_STATUS, { status: before.status });
+      if (fourEyesProblem(before.proposedBy, actorId))
+        throw new DomainError(E.FOUR_EYES, { proposedBy: before.proposedBy });
+      if (!(await this.awards.sendBack(em, id, comment)))
+        throw new DomainError(E.WRONG_STATUS, { status: before.status });
       const after = (await this.awards.find(id, em))!;
-      await this.audit.record(em, { actorId, action: 'award.sent_back', entityType: 'award', entityId: id, before: awardAuditView(before), after: { ...awardAuditView(after), comment } });
+      await this.audit.record(em, {
+        actorId,
+        action: 'award.sent_back',
+        entityType: 'award',
+        entityId: id,
+        before: awardAuditView(before),
+        after: { ...awardAuditView(after), comment },
+      });
       return after;
     });
   }
@@ -151,9 +212,17 @@ export class AwardDecisionsService {
     return this.dataSource.transaction(async (em) => {
       const before = await this.lockIn(em, id, AWARD_TRANSITIONS.cancel.from);
       await this.release(em, before, actorId, 'award cancelled');
-      if (!(await this.awards.transition(em, id, AWARD_TRANSITIONS.cancel.from, 'cancelled', { reason }))) throw new DomainError(E.WRONG_STATUS, { status: before.status });
+      if (!(await this.awards.transition(em, id, AWARD_TRANSITIONS.cancel.from, 'cancelled', { reason })))
+        throw new DomainError(E.WRONG_STATUS, { status: before.status });
       const after = (await this.awards.find(id, em))!;
-      await this.audit.record(em, { actorId, action: 'award.cancelled', entityType: 'award', entityId: id, before: awardAuditView(before), after: { ...awardAuditView(after), reason } });
+      await this.audit.record(em, {
+        actorId,
+        action: 'award.cancelled',
+        entityType: 'award',
+        entityId: id,
+        before: awardAuditView(before),
+        after: { ...awardAuditView(after), reason },
+      });
       return after;
     });
   }
@@ -163,7 +232,14 @@ export class AwardDecisionsService {
     if (award.status === 'proposed') return;
     const owed = await this.ledger.awardBalance(em, award.id);
     if (owed > 0n) {
-      await this.ledger.post(em, { competitionId: award.competitionId, movement: 'release', amount: owed, awardId: award.id, reference, actorId });
+      await this.ledger.post(em, {
+        competitionId: award.competitionId,
+        movement: 'release',
+        amount: owed,
+        awardId: award.id,
+        reference,
+        actorId,
+      });
       await this.awards.moveEnvelopes(em, award.competitionId, award.applicationId, -owed);
     }
   }
@@ -175,14 +251,25 @@ export class AwardDecisionsService {
     return award;
   }
 
-  private async writeSchedule(em: EntityManager, awardId: string, amount: bigint, template: { label: string; shareBp: number; reportRequired: boolean; dueDays: number | null }[]): Promise<void> {
+  private async writeSchedule(
+    em: EntityManager,
+    awardId: string,
+    amount: bigint,
+    template: { label: string; shareBp: number; reportRequired: boolean; dueDays: number | null }[],
+  ): Promise<void> {
     const amounts = splitAward(amount, template);
     // An award smaller than its number of tranches leaves some empty: they are left out, not kept at zero.
     const parts = template.map((t, i) => ({ ...t, amount: amounts[i] })).filter((t) => t.amount > 0n);
     await this.awards.replaceTranches(
       em,
       awardId,
-      parts.map((t, i) => ({ position: i + 1, label: t.label, reportRequired: t.reportRequired, dueDays: t.dueDays, amount: t.amount })),
+      parts.map((t, i) => ({
+        position: i + 1,
+        label: t.label,
+        reportRequired: t.reportRequired,
+        dueDays: t.dueDays,
+        amount: t.amount,
+      })),
     );
   }
 }

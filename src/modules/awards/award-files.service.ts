@@ -32,7 +32,8 @@ const LIMIT_ERRORS: Record<LimitProblem, ErrorSpec> = {
 const fileAuditView = (f: AwardFile) => ({ fileId: f.id, mediaType: f.mediaType, size: f.size, sha256: f.sha256 });
 
 /** The grantee of an award is the applicant of its application; they see it once it is approved. */
-export const isGrantee = (actor: AuthUser, award: Award, applicantId: string): boolean => award.status !== 'proposed' && applicantId === actor.id;
+export const isGrantee = (actor: AuthUser, award: Award, applicantId: string): boolean =>
+  award.status !== 'proposed' && applicantId === actor.id;
 
 /**
  * Photos and receipts the grantee uploads to their award, for its milestone reports. They are
@@ -52,18 +53,26 @@ export class AwardFilesService {
     private readonly files: MilestoneReportsRepository,
     private readonly audit: AuditService,
   ) {
-    this.limits = { maxFileBytes: config.attachmentMaxBytes, maxFiles: config.attachmentMaxCount, quotaBytes: config.attachmentQuotaBytes };
+    this.limits = {
+      maxFileBytes: config.attachmentMaxBytes,
+      maxFiles: config.attachmentMaxCount,
+      quotaBytes: config.attachmentQuotaBytes,
+    };
   }
 
   async upload(actor: AuthUser, awardId: string, file: IncomingFile | undefined): Promise<AwardFile> {
-    if (!file) throw new DomainError(AttachmentErrors.FILE_REQUIRED, { fields: [{ field: 'file', problems: ['file is required'] }] });
+    if (!file)
+      throw new DomainError(AttachmentErrors.FILE_REQUIRED, {
+        fields: [{ field: 'file', problems: ['file is required'] }],
+      });
     const storageKey = newStorageKey();
     let stored = false;
     try {
       return await this.dataSource.transaction(async (em) => {
         // Locked: uploads to one award take turns, so the count and quota hold under races.
         const award = await this.awards.lock(em, awardId);
-        if (!award || !isGrantee(actor, award, (await this.awards.applicationOf(em, award.applicationId)).applicantId)) throw new DomainError(E.AWARD_NOT_FOUND);
+        if (!award || !isGrantee(actor, award, (await this.awards.applicationOf(em, award.applicationId)).applicantId))
+          throw new DomainError(E.AWARD_NOT_FOUND);
         if (!REPORTING_STATUSES.includes(award.status)) throw new DomainError(E.WRONG_STATUS, { status: award.status });
         const checked = checkIncomingFile(file);
         const usage = await this.files.fileUsage(em, awardId);
@@ -72,7 +81,13 @@ export class AwardFilesService {
         stored = true;
         await this.storage.put(storageKey, file.bytes);
         const saved = await this.files.insertFile(em, { awardId, storageKey, uploadedBy: actor.id, ...checked });
-        await this.audit.record(em, { actorId: actor.id, action: 'award.file_uploaded', entityType: 'award', entityId: awardId, after: fileAuditView(saved) });
+        await this.audit.record(em, {
+          actorId: actor.id,
+          action: 'award.file_uploaded',
+          entityType: 'award',
+          entityId: awardId,
+          after: fileAuditView(saved),
+        });
         return saved;
       });
     } catch (error) {
@@ -99,7 +114,8 @@ export class AwardFilesService {
     const award = await this.awards.find(awardId, em);
     if (!award) throw new DomainError(E.AWARD_NOT_FOUND);
     if (isStaff(viewer)) return award;
-    if (!isGrantee(viewer, award, (await this.awards.applicationOf(em, award.applicationId)).applicantId)) throw new DomainError(E.AWARD_NOT_FOUND);
+    if (!isGrantee(viewer, award, (await this.awards.applicationOf(em, award.applicationId)).applicantId))
+      throw new DomainError(E.AWARD_NOT_FOUND);
     return award;
   }
 

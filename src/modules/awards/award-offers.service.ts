@@ -34,13 +34,35 @@ export class AwardOffersService {
       const before = await this.lockOwn(em, actor, id);
       if (before.status !== 'approved') throw new DomainError(E.WRONG_STATUS, { status: before.status });
       if (!(await this.awards.accept(em, id))) throw new DomainError(E.OFFER_EXPIRED, { respondBy: before.respondBy });
-      if (!(await this.awards.moveApplication(em, before.applicationId, 'shortlisted', 'awarded', actor.id, 'award accepted'))) {
-        throw new DomainError(E.WRONG_STATUS, { applicationStatus: (await this.awards.applicationOf(em, before.applicationId)).status });
+      if (
+        !(await this.awards.moveApplication(
+          em,
+          before.applicationId,
+          'shortlisted',
+          'awarded',
+          actor.id,
+          'award accepted',
+        ))
+      ) {
+        throw new DomainError(E.WRONG_STATUS, {
+          applicationStatus: (await this.awards.applicationOf(em, before.applicationId)).status,
+        });
       }
       const tranches = await this.awards.startSchedule(em, id, before.approvedBy!);
-      await this.tellTranchesApproved(em, before, tranches.filter((t) => t.status === 'approved'));
+      await this.tellTranchesApproved(
+        em,
+        before,
+        tranches.filter((t) => t.status === 'approved'),
+      );
       const after = (await this.awards.find(id, em))!;
-      await this.audit.record(em, { actorId: actor.id, action: 'award.accepted', entityType: 'award', entityId: id, before: awardAuditView(before), after: awardAuditView(after) });
+      await this.audit.record(em, {
+        actorId: actor.id,
+        action: 'award.accepted',
+        entityType: 'award',
+        entityId: id,
+        before: awardAuditView(before),
+        after: awardAuditView(after),
+      });
       return after;
     });
   }
@@ -75,7 +97,11 @@ export class AwardOffersService {
       em,
       award.id,
       'tranche.approved',
-      tranches.map((t) => ({ tranche: t, data: { amount: t.amount.toString() }, dedupeKey: `tranche.approved:${t.id}` })),
+      tranches.map((t) => ({
+        tranche: t,
+        data: { amount: t.amount.toString() },
+        dedupeKey: `tranche.approved:${t.id}`,
+      })),
     );
   }
 
@@ -83,9 +109,17 @@ export class AwardOffersService {
     const { from, to } = AWARD_TRANSITIONS.decline;
     if (!from.includes(before.status)) throw new DomainError(E.WRONG_STATUS, { status: before.status });
     await this.decisions.release(em, before, actorId, actorId ? 'award declined' : 'award offer lapsed');
-    if (!(await this.awards.decline(em, before.id, from, to, reason))) throw new DomainError(E.WRONG_STATUS, { status: before.status });
+    if (!(await this.awards.decline(em, before.id, from, to, reason)))
+      throw new DomainError(E.WRONG_STATUS, { status: before.status });
     const after = (await this.awards.find(before.id, em))!;
-    await this.audit.record(em, { actorId, action: actorId ? 'award.declined' : 'award.lapsed', entityType: 'award', entityId: before.id, before: awardAuditView(before), after: { ...awardAuditView(after), reason } });
+    await this.audit.record(em, {
+      actorId,
+      action: actorId ? 'award.declined' : 'award.lapsed',
+      entityType: 'award',
+      entityId: before.id,
+      before: awardAuditView(before),
+      after: { ...awardAuditView(after), reason },
+    });
     return after;
   }
 

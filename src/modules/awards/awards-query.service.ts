@@ -24,8 +24,19 @@ export class AwardsQueryService {
     return view;
   }
 
-  async listByCompetition(actor: AuthUser, competitionId: string, status: AwardStatus | undefined, limit: number, offset: number): Promise<[AwardDto[], number]> {
-    const [awards, total] = await this.awards.listByCompetition(competitionId, status ? [status] : undefined, limit, offset);
+  async listByCompetition(
+    actor: AuthUser,
+    competitionId: string,
+    status: AwardStatus | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<[AwardDto[], number]> {
+    const [awards, total] = await this.awards.listByCompetition(
+      competitionId,
+      status ? [status] : undefined,
+      limit,
+      offset,
+    );
     return [await this.views(awards, actor), total];
   }
 
@@ -37,9 +48,12 @@ export class AwardsQueryService {
   async views(awards: Award[], actor: AuthUser): Promise<AwardDto[]> {
     const staff = isStaff(actor);
     const applications = await this.awards.applicationSummaries([...new Set(awards.map((a) => a.applicationId))]);
-    const visible = awards.filter((a) => staff || (a.status !== 'proposed' && applications.get(a.applicationId)?.applicantId === actor.id));
+    const visible = awards.filter(
+      (a) => staff || (a.status !== 'proposed' && applications.get(a.applicationId)?.applicantId === actor.id),
+    );
     const tranchesOf = new Map<string, Tranche[]>();
-    for (const t of await this.awards.tranches(visible.map((a) => a.id))) tranchesOf.set(t.awardId, [...(tranchesOf.get(t.awardId) ?? []), t]);
+    for (const t of await this.awards.tranches(visible.map((a) => a.id)))
+      tranchesOf.set(t.awardId, [...(tranchesOf.get(t.awardId) ?? []), t]);
     return visible.map((a) => AwardDto.from(a, applications.get(a.applicationId)!, tranchesOf.get(a.id) ?? [], staff));
   }
 }

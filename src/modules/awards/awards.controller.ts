@@ -14,7 +14,17 @@ import { AwardErrors as E } from './awards.errors';
 import { AwardsQueryService } from './awards-query.service';
 import { CompetitionFinalizer } from './competition-finalizer.service';
 import { AllocationDto } from './dto/allocation.dto';
-import { AdjustAwardDto, AwardDto, AwardPageDto, AwardQueryDto, CommentDto, FinalizeResultDto, OptionalReasonDto, ProposeAwardsDto, ReasonDto } from './dto/award.dto';
+import {
+  AdjustAwardDto,
+  AwardDto,
+  AwardPageDto,
+  AwardQueryDto,
+  CommentDto,
+  FinalizeResultDto,
+  OptionalReasonDto,
+  ProposeAwardsDto,
+  ReasonDto,
+} from './dto/award.dto';
 
 @ApiTags('awards')
 @Controller()
@@ -29,7 +39,10 @@ export class AwardsController {
 
   @Get('competitions/:id/allocation')
   @Roles('manager', 'observer', 'admin')
-  @ApiOperation({ summary: 'The allocation helper over the final ranking: every application with its amount and reason, awards already held kept first' })
+  @ApiOperation({
+    summary:
+      'The allocation helper over the final ranking: every application with its amount and reason, awards already held kept first',
+  })
   @ApiOkResponse({ type: AllocationDto })
   @ApiErrors(E.COMPETITION_NOT_FOUND, E.NOT_READY)
   async allocationFor(@UuidParam() id: string): Promise<AllocationDto> {
@@ -39,7 +52,9 @@ export class AwardsController {
   @Get('public/competitions/:id/allocation')
   @Public()
   @CachedRead()
-  @ApiOperation({ summary: 'The published ranked list with reasons and the rule parameters, so anyone can recompute it (no names)' })
+  @ApiOperation({
+    summary: 'The published ranked list with reasons and the rule parameters, so anyone can recompute it (no names)',
+  })
   @ApiOkResponse({ type: AllocationDto })
   @ApiErrors(E.COMPETITION_NOT_FOUND, E.NOT_READY)
   async publicAllocation(@UuidParam() id: string): Promise<AllocationDto> {
@@ -48,10 +63,17 @@ export class AwardsController {
 
   @Post('competitions/:id/awards')
   @Roles('manager')
-  @ApiOperation({ summary: 'Propose awards: what the allocation funds, or chosen applications and amounts; each gets its tranche schedule' })
+  @ApiOperation({
+    summary:
+      'Propose awards: what the allocation funds, or chosen applications and amounts; each gets its tranche schedule',
+  })
   @ApiCreatedResponse({ type: [AwardDto] })
   @ApiErrors(E.COMPETITION_NOT_FOUND, E.NOT_READY, E.NOTHING_TO_PROPOSE, E.NOT_A_CANDIDATE, E.INVALID_AMOUNT)
-  async propose(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: ProposeAwardsDto): Promise<AwardDto[]> {
+  async propose(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() body: ProposeAwardsDto,
+  ): Promise<AwardDto[]> {
     const items = body.items?.map((i) => ({ applicationId: i.applicationId, amount: toMinor(i.amount) }));
     return this.query.views(await this.decisions.propose(actor.id, id, items), actor);
   }
@@ -60,7 +82,11 @@ export class AwardsController {
   @Roles('manager', 'finance', 'observer', 'admin')
   @ApiOperation({ summary: 'The awards of a competition, best ranked first' })
   @ApiOkResponse({ type: AwardPageDto })
-  async list(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Query() q: AwardQueryDto): Promise<AwardPageDto> {
+  async list(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Query() q: AwardQueryDto,
+  ): Promise<AwardPageDto> {
     const [items, total] = await this.query.listByCompetition(actor, id, q.status, q.limit, q.offset);
     return { items, total, limit: q.limit, offset: q.offset };
   }
@@ -68,7 +94,10 @@ export class AwardsController {
   @Post('competitions/:id/finalize')
   @HttpCode(200)
   @Roles('manager')
-  @ApiOperation({ summary: 'Finalize the competition once every award is decided: shortlisted applications without an award become not_awarded and are told' })
+  @ApiOperation({
+    summary:
+      'Finalize the competition once every award is decided: shortlisted applications without an award become not_awarded and are told',
+  })
   @ApiOkResponse({ type: FinalizeResultDto })
   @ApiErrors(E.COMPETITION_NOT_FOUND, E.NOT_READY, E.DECISIONS_PENDING)
   async finalize(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<FinalizeResultDto> {
@@ -97,7 +126,11 @@ export class AwardsController {
   @ApiOperation({ summary: 'Change a proposal’s amount; its schedule is split again from the template' })
   @ApiOkResponse({ type: AwardDto })
   @ApiErrors(E.AWARD_NOT_FOUND, E.WRONG_STATUS, E.INVALID_AMOUNT)
-  async adjust(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: AdjustAwardDto): Promise<AwardDto> {
+  async adjust(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() body: AdjustAwardDto,
+  ): Promise<AwardDto> {
     await this.decisions.adjust(actor.id, id, toMinor(body.amount));
     return this.query.get(actor, id);
   }
@@ -105,9 +138,19 @@ export class AwardsController {
   @Post('awards/:id/approve')
   @HttpCode(200)
   @Roles('manager')
-  @ApiOperation({ summary: 'Approve a proposal (not your own): commits it against the budget and envelopes, and offers it to the applicant' })
+  @ApiOperation({
+    summary:
+      'Approve a proposal (not your own): commits it against the budget and envelopes, and offers it to the applicant',
+  })
   @ApiOkResponse({ type: AwardDto })
-  @ApiErrors(E.AWARD_NOT_FOUND, E.WRONG_STATUS, E.FOUR_EYES, E.INVALID_AMOUNT, E.ENVELOPE_FULL, LedgerErrors.INSUFFICIENT_FUNDS)
+  @ApiErrors(
+    E.AWARD_NOT_FOUND,
+    E.WRONG_STATUS,
+    E.FOUR_EYES,
+    E.INVALID_AMOUNT,
+    E.ENVELOPE_FULL,
+    LedgerErrors.INSUFFICIENT_FUNDS,
+  )
   async approve(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<AwardDto> {
     await this.decisions.approve(actor.id, id);
     return this.query.get(actor, id);
@@ -138,7 +181,9 @@ export class AwardsController {
   @Post('awards/:id/accept')
   @HttpCode(200)
   @Roles('applicant')
-  @ApiOperation({ summary: 'Accept your award before its deadline: the application is awarded and the signing tranche approved' })
+  @ApiOperation({
+    summary: 'Accept your award before its deadline: the application is awarded and the signing tranche approved',
+  })
   @ApiOkResponse({ type: AwardDto })
   @ApiErrors(E.AWARD_NOT_FOUND, E.WRONG_STATUS, E.OFFER_EXPIRED)
   async accept(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<AwardDto> {
@@ -152,7 +197,11 @@ export class AwardsController {
   @ApiOperation({ summary: 'Decline your award; its money returns to the budget for the next in line' })
   @ApiOkResponse({ type: AwardDto })
   @ApiErrors(E.AWARD_NOT_FOUND, E.WRONG_STATUS)
-  async decline(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: OptionalReasonDto): Promise<AwardDto> {
+  async decline(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() body: OptionalReasonDto,
+  ): Promise<AwardDto> {
     await this.offers.decline(actor, id, body.reason || 'declined by the applicant');
     return this.query.get(actor, id);
   }

@@ -22,7 +22,20 @@ import { TrancheScheduleService } from './tranche-schedule.service';
 @Module({
   imports: [AuditModule, NotificationsModule, LedgerModule, AttachmentsModule],
   controllers: [AwardsController, MilestoneReportsController],
-  providers: [AwardsRepository, AllocationService, AwardDecisionsService, AwardOffersService, AwardsQueryService, CompetitionFinalizer, AwardSweepService, MilestoneReportsRepository, TrancheScheduleService, AwardFilesService, MilestoneReportsService, GranteeMail],
+  providers: [
+    AwardsRepository,
+    AllocationService,
+    AwardDecisionsService,
+    AwardOffersService,
+    AwardsQueryService,
+    CompetitionFinalizer,
+    AwardSweepService,
+    MilestoneReportsRepository,
+    TrancheScheduleService,
+    AwardFilesService,
+    MilestoneReportsService,
+    GranteeMail,
+  ],
   exports: [AwardsRepository, AwardOffersService, AwardsQueryService, AwardSweepService, GranteeMail],
 })
 export class AwardsModule {}

@@ -53,7 +53,14 @@ export class AwardsRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async competition(em: EntityManager, id: string, lock = false): Promise<AwardCompetition | null> {
-    const rows: { id: string; title: string; status: string; budget: string; maxAward: string; awardRules: AwardRules }[] = await em.query(
+    const rows: {
+      id: string;
+      title: string;
+      status: string;
+      budget: string;
+      maxAward: string;
+      awardRules: AwardRules;
+    }[] = await em.query(
       `SELECT id, title, status, budget, max_award AS "maxAward", award_rules AS "awardRules" FROM competitions WHERE id = $1 ${lock ? 'FOR NO KEY UPDATE' : ''}`,
       [id],
     );
@@ -70,17 +77,28 @@ export class AwardsRepository {
     return rows[0] ?? null;
   }
 
-  async envelopes(em: EntityManager, competitionId: string): Promise<{ districtId: string | null; villageId: string | null; amount: bigint; committed: bigint }[]> {
-    const rows: { districtId: string | null; villageId: string | null; amount: string; committed: string }[] = await em.query(
-      `SELECT district_id AS "districtId", village_id AS "villageId", amount, committed FROM competition_envelopes WHERE competition_id = $1 ORDER BY id`,
-      [competitionId],
-    );
+  async envelopes(
+    em: EntityManager,
+    competitionId: string,
+  ): Promise<{ districtId: string | null; villageId: string | null; amount: bigint; committed: bigint }[]> {
+    const rows: { districtId: string | null; villageId: string | null; amount: string; committed: string }[] =
+      await em.query(
+        `SELECT district_id AS "districtId", village_id AS "villageId", amount, committed FROM competition_envelopes WHERE competition_id = $1 ORDER BY id`,
+        [competitionId],
+      );
     return rows.map((r) => ({ ...r, amount: BigInt(r.amount), committed: BigInt(r.committed) }));
   }
 
   /** The final round's results with their applications and awards: one read, in rank order, joined by hash (linear in the round). */
-  async rankedApplications(em: EntityManager, roundId: string, priorityCriterion: string): Promise<RankedApplication[]> {
-    const rows: (Omit<RankedApplication, 'requested' | 'liveAwardAmount'> & { requested: string; liveAwardAmount: string | null })[] = await em.query(
+  async rankedApplications(
+    em: EntityManager,
+    roundId: string,
+    priorityCriterion: string,
+  ): Promise<RankedApplication[]> {
+    const rows: (Omit<RankedApplication, 'requested' | 'liveAwardAmount'> & {
+      requested: string;
+      liveAwardAmount: string | null;
+    })[] = await em.query(
       `SELECT r.application_id AS "applicationId", a.reference, a.status AS "applicationStatus",
               v.id AS "villageId", v.name AS "villageName", d.id AS "districtId", d.name AS "districtName",
               a.requested_amount AS requested, r.rank, r.advanced, r.reason AS "roundReason", r.gates_failed AS "gatesFailed",
@@ -101,20 +119,34 @@ export class AwardsRepository {
         ORDER BY r.rank NULLS LAST, a.reference`,
       [roundId, priorityCriterion],
     );
-    return rows.map((r) => ({ ...r, requested: BigInt(r.requested), liveAwardAmount: r.liveAwardAmount === null ? null : BigInt(r.liveAwardAmount) }));
+    return rows.map((r) => ({
+      ...r,
+      requested: BigInt(r.requested),
+      liveAwardAmount: r.liveAwardAmount === null ? null : BigInt(r.liveAwardAmount),
+    }));
   }
 
   async roundPriorityCriterion(em: EntityManager, roundId: string): Promise<string> {
-    const [row]: { priority: string }[] = await em.query(`SELECT method->>'priorityCriterion' AS priority FROM review_rounds WHERE id = $1`, [roundId]);
+    const [row]: { priority: string }[] = await em.query(
+      `SELECT method->>'priorityCriterion' AS priority FROM review_rounds WHERE id = $1`,
+      [roundId],
+    );
     return row.priority;
   }
 
-  async insertAward(em: EntityManager, values: Pick<Award, 'competitionId' | 'applicationId' | 'roundId' | 'rank' | 'amount' | 'requested' | 'proposedBy'>): Promise<string> {
+  async insertAward(
+    em: EntityManager,
+    values: Pick<Award, 'competitionId' | 'applicationId' | 'roundId' | 'rank' | 'amount' | 'requested' | 'proposedBy'>,
+  ): Promise<string> {
     const { identifiers } = await em.insert(Award, values);
     return identifiers[0].id as string;
   }
 
-  async replaceTranches(em: EntityManager, awardId: string, tranches: Pick<Tranche, 'position' | 'label' | 'reportRequired' | 'dueDays' | 'amount'>[]): Promise<void> {
+  async replaceTranches(
+    em: EntityManager,
+    awardId: string,
+    tranches: Pick<Tranche, 'position' | 'label' | 'reportRequired' | 'dueDays' | 'amount'>[],
+  ): Promise<void> {
     await em.query('DELETE FROM tranches WHERE award_id = $1', [awardId]);
     await em.insert(
       Tranche,
@@ -127,16 +159,33 @@ export class AwardsRepository {
   }
 
   async lock(em: EntityManager, id: string): Promise<Award | null> {
-    return em.getRepository(Award).createQueryBuilder('a').where('a.id = :id', { id }).setLock('pessimistic_write').getOne();
+    return em
+      .getRepository(Award)
+      .createQueryBuilder('a')
+      .where('a.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
   async tranches(awardIds: string[], em: EntityManager = this.dataSource.manager): Promise<Tranche[]> {
     if (awardIds.length === 0) return [];
-    return em.getRepository(Tranche).createQueryBuilder('t').where('t.award_id IN (:...awardIds)', { awardIds }).orderBy('t.award_id').addOrderBy('t.position').getMany();
+    return em
+      .getRepository(Tranche)
+      .createQueryBuilder('t')
+      .where('t.award_id IN (:...awardIds)', { awardIds })
+      .orderBy('t.award_id')
+      .addOrderBy('t.position')
+      .getMany();
   }
 
   /** Compare-and-set: false when the award was no longer in `from` (someone else moved it). */
-  async transition(em: EntityManager, id: string, from: readonly AwardStatus[], to: AwardStatus, set: Record<string, unknown> = {}): Promise<boolean> {
+  async transition(
+    em: EntityManager,
+    id: string,
+    from: readonly AwardStatus[],
+    to: AwardStatus,
+    set: Record<string, unknown> = {},
+  ): Promise<boolean> {
     const columns = Object.keys(set);
     const assignments = columns.map((c, i) => `${c} = $${i + 4}`);
     const [, count]: [unknown, number] = await em.query(
@@ -147,12 +196,18 @@ export class AwardsRepository {
   }
 
   async setAmount(em: EntityManager, id: string, amount: bigint): Promise<boolean> {
-    const [, count]: [unknown, number] = await em.query(`UPDATE awards SET amount = $2, updated_at = now() WHERE id = $1 AND status = 'proposed'`, [id, amount.toString()]);
+    const [, count]: [unknown, number] = await em.query(
+      `UPDATE awards SET amount = $2, updated_at = now() WHERE id = $1 AND status = 'proposed'`,
+      [id, amount.toString()],
+    );
     return count === 1;
   }
 
   async sendBack(em: EntityManager, id: string, comment: string): Promise<boolean> {
-    const [, count]: [unknown, number] = await em.query(`UPDATE awards SET comment = $2, updated_at = now() WHERE id = $1 AND status = 'proposed'`, [id, comment]);
+    const [, count]: [unknown, number] = await em.query(
+      `UPDATE awards SET comment = $2, updated_at = now() WHERE id = $1 AND status = 'proposed'`,
+      [id, comment],
+    );
     return count === 1;
   }
 
@@ -175,7 +230,13 @@ export class AwardsRepository {
     return count === 1;
   }
 
-  async decline(em: EntityManager, id: string, from: readonly AwardStatus[], to: AwardStatus, reason: string): Promise<boolean> {
+  async decline(
+    em: EntityManager,
+    id: string,
+    from: readonly AwardStatus[],
+    to: AwardStatus,
+    reason: string,
+  ): Promise<boolean> {
     const [, count]: [unknown, number] = await em.query(
       `UPDATE awards SET status = $2, reason = $4, responded_at = now(), updated_at = now() WHERE id = $1 AND status = ANY($3)`,
       [id, to, from, reason],
@@ -208,7 +269,14 @@ export class AwardsRepository {
   }
 
   /** Moves the application with its history row; false when it was not in `from`. */
-  async moveApplication(em: EntityManager, applicationId: string, from: string, to: string, actorId: string | null, reason: string): Promise<boolean> {
+  async moveApplication(
+    em: EntityManager,
+    applicationId: string,
+    from: string,
+    to: string,
+    actorId: string | null,
+    reason: string,
+  ): Promise<boolean> {
     // A data-modifying CTE ending in INSERT ... RETURNING: pg returns the rows themselves.
     const rows: { id: string }[] = await em.query(
       `WITH moved AS (UPDATE applications SET status = $3, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id)
@@ -218,7 +286,10 @@ export class AwardsRepository {
     return rows.length === 1;
   }
 
-  async applicationOf(em: EntityManager, applicationId: string): Promise<{ applicantId: string; reference: string; title: string; status: string }> {
+  async applicationOf(
+    em: EntityManager,
+    applicationId: string,
+  ): Promise<{ applicantId: string; reference: string; title: string; status: string }> {
     const [row]: { applicantId: string; reference: string; title: string; status: string }[] = await em.query(
       'SELECT applicant_id AS "applicantId", reference, title, status FROM applications WHERE id = $1',
       [applicationId],
@@ -227,7 +298,10 @@ export class AwardsRepository {
   }
 
   /** Who receives the mails about an award, and the names they show. */
-  async granteeOf(em: EntityManager, awardId: string): Promise<{ applicantId: string; reference: string; competitionTitle: string }> {
+  async granteeOf(
+    em: EntityManager,
+    awardId: string,
+  ): Promise<{ applicantId: string; reference: string; competitionTitle: string }> {
     const [row]: { applicantId: string; reference: string; competitionTitle: string }[] = await em.query(
       `SELECT a.applicant_id AS "applicantId", a.reference, c.title AS "competitionTitle"
          FROM awards w JOIN applications a ON a.id = w.application_id JOIN competitions c ON c.id = w.competition_id
@@ -260,20 +334,40 @@ export class AwardsRepository {
   }
 
   async finalizeCompetition(em: EntityManager, competitionId: string): Promise<boolean> {
-    const [, count]: [unknown, number] = await em.query(`UPDATE competitions SET status = 'finalized', updated_at = now() WHERE id = $1 AND status = 'closed'`, [competitionId]);
+    const [, count]: [unknown, number] = await em.query(
+      `UPDATE competitions SET status = 'finalized', updated_at = now() WHERE id = $1 AND status = 'closed'`,
+      [competitionId],
+    );
     return count === 1;
   }
 
   /** Approved offers whose time to accept has passed, oldest first. */
   async expiredOffers(limit: number): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM awards WHERE status = 'approved' AND respond_by <= now() ORDER BY respond_by LIMIT $1`, [limit]);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM awards WHERE status = 'approved' AND respond_by <= now() ORDER BY respond_by LIMIT $1`,
+      [limit],
+    );
     return rows.map((r) => r.id);
   }
 
-  async listByCompetition(competitionId: string, statuses: readonly AwardStatus[] | undefined, limit: number, offset: number): Promise<[Award[], number]> {
-    const qb = this.dataSource.manager.getRepository(Award).createQueryBuilder('a').where('a.competition_id = :competitionId', { competitionId });
+  async listByCompetition(
+    competitionId: string,
+    statuses: readonly AwardStatus[] | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<[Award[], number]> {
+    const qb = this.dataSource.manager
+      .getRepository(Award)
+      .createQueryBuilder('a')
+      .where('a.competition_id = :competitionId', { competitionId });
     if (statuses) qb.andWhere('a.status IN (:...statuses)', { statuses });
-    return qb.orderBy('a.rank', 'ASC', 'NULLS LAST').addOrderBy('a.created_at').addOrderBy('a.id').take(limit).skip(offset).getManyAndCount();
+    return qb
+      .orderBy('a.rank', 'ASC', 'NULLS LAST')
+      .addOrderBy('a.created_at')
+      .addOrderBy('a.id')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
   }
 
   async listByApplicant(applicantId: string): Promise<Award[]> {
@@ -287,7 +381,9 @@ export class AwardsRepository {
       .getMany();
   }
 
-  async applicationSummaries(ids: string[]): Promise<Map<string, { reference: string; title: string; applicantId: string }>> {
+  async applicationSummaries(
+    ids: string[],
+  ): Promise<Map<string, { reference: string; title: string; applicantId: string }>> {
     if (ids.length === 0) return new Map();
     const rows: { id: string; reference: string; title: string; applicantId: string }[] = await this.dataSource.query(
       'SELECT id, reference, title, applicant_id AS "applicantId" FROM applications WHERE id = ANY($1)',

@@ -26,7 +26,10 @@ export class CompetitionFinalizer {
       if (!competition) throw new DomainError(E.COMPETITION_NOT_FOUND);
       const round = await this.awards.finalRound(em, competitionId);
       if (competition.status !== 'closed' || round?.status !== 'finalized') {
-        throw new DomainError(E.NOT_READY, { competitionStatus: competition.status, lastRoundStatus: round?.status ?? null });
+        throw new DomainError(E.NOT_READY, {
+          competitionStatus: competition.status,
+          lastRoundStatus: round?.status ?? null,
+        });
       }
       const pending = await this.awards.countPending(em, competitionId);
       if (pending.proposed + pending.approved > 0) throw new DomainError(E.DECISIONS_PENDING, pending);
@@ -40,7 +43,8 @@ export class CompetitionFinalizer {
            FROM applications a JOIN competitions c ON c.id = a.competition_id WHERE a.id = ANY($1)`,
         [notAwarded],
       );
-      if (!(await this.awards.finalizeCompetition(em, competitionId))) throw new DomainError(E.NOT_READY, { competitionStatus: competition.status });
+      if (!(await this.awards.finalizeCompetition(em, competitionId)))
+        throw new DomainError(E.NOT_READY, { competitionStatus: competition.status });
       await this.audit.record(em, {
         actorId,
         action: 'competition.finalized',

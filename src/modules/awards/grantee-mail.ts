@@ -19,7 +19,12 @@ export class GranteeMail {
     private readonly outbox: Outbox,
   ) {}
 
-  async aboutTranches(em: EntityManager, awardId: string, type: TrancheMail, items: { tranche: Tranche; data?: Record<string, unknown>; dedupeKey: string }[]): Promise<void> {
+  async aboutTranches(
+    em: EntityManager,
+    awardId: string,
+    type: TrancheMail,
+    items: { tranche: Tranche; data?: Record<string, unknown>; dedupeKey: string }[],
+  ): Promise<void> {
     if (items.length === 0) return;
     const grantee = await this.awards.granteeOf(em, awardId);
     await this.outbox.addMany(
@@ -27,7 +32,14 @@ export class GranteeMail {
       items.map(({ tranche, data, dedupeKey }) => ({
         recipientId: grantee.applicantId,
         type,
-        data: { awardId, reference: grantee.reference, competitionTitle: grantee.competitionTitle, trancheNumber: tranche.position, trancheLabel: tranche.label, ...data },
+        data: {
+          awardId,
+          reference: grantee.reference,
+          competitionTitle: grantee.competitionTitle,
+          trancheNumber: tranche.position,
+          trancheLabel: tranche.label,
+          ...data,
+        },
         dedupeKey,
       })),
     );

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Put, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
@@ -32,10 +40,16 @@ export class MilestoneReportsController {
 
   @Put('awards/:id/tranches')
   @Roles('manager')
-  @ApiOperation({ summary: 'Set the amount of each tranche before the grantee accepts; they must add up to the award exactly' })
+  @ApiOperation({
+    summary: 'Set the amount of each tranche before the grantee accepts; they must add up to the award exactly',
+  })
   @ApiOkResponse({ type: AwardDto })
   @ApiErrors(E.AWARD_NOT_FOUND, E.SCHEDULE_FROZEN, E.INVALID_SCHEDULE, E.TRANCHE_WRONG_STATUS)
-  async reschedule(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: ScheduleDto): Promise<AwardDto> {
+  async reschedule(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() body: ScheduleDto,
+  ): Promise<AwardDto> {
     await this.schedule.reschedule(actor.id, id, body.amounts.map(toMinor));
     return this.query.get(actor, id);
   }
@@ -43,12 +57,31 @@ export class MilestoneReportsController {
   @Post('awards/:id/files')
   @Roles('applicant')
   @UseInterceptors(AttachmentTooLargeInterceptor, FileInterceptor('file'))
-  @ApiOperation({ summary: 'Upload a photo or receipt to your award for its reports: PDF, JPEG, PNG, DOCX or XLSX, checked by content; size, count and quota are limited' })
+  @ApiOperation({
+    summary:
+      'Upload a photo or receipt to your award for its reports: PDF, JPEG, PNG, DOCX or XLSX, checked by content; size, count and quota are limited',
+  })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
   @ApiCreatedResponse({ type: AwardFileDto })
-  @ApiErrors(E.AWARD_NOT_FOUND, E.WRONG_STATUS, AE.FILE_REQUIRED, AE.INVALID_NAME, AE.TOO_LARGE, AE.UNSUPPORTED_TYPE, AE.TYPE_MISMATCH, E.FILE_COUNT_LIMIT, E.FILE_QUOTA_EXCEEDED)
-  async upload(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @UploadedAttachment() file: IncomingFile | undefined): Promise<AwardFileDto> {
+  @ApiErrors(
+    E.AWARD_NOT_FOUND,
+    E.WRONG_STATUS,
+    AE.FILE_REQUIRED,
+    AE.INVALID_NAME,
+    AE.TOO_LARGE,
+    AE.UNSUPPORTED_TYPE,
+    AE.TYPE_MISMATCH,
+    E.FILE_COUNT_LIMIT,
+    E.FILE_QUOTA_EXCEEDED,
+  )
+  async upload(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @UploadedAttachment() file: IncomingFile | undefined,
+  ): Promise<AwardFileDto> {
     return AwardFileDto.from(await this.files.upload(actor, id, file));
   }
 
@@ -70,19 +103,41 @@ export class MilestoneReportsController {
   @ApiProduces(...ATTACHMENT_MEDIA_TYPES)
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   @ApiErrors(E.AWARD_NOT_FOUND, E.FILE_NOT_FOUND)
-  async download(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @UuidParam('fileId') fileId: string): Promise<StreamableFile> {
+  async download(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @UuidParam('fileId') fileId: string,
+  ): Promise<StreamableFile> {
     const { file, content } = await this.files.open(actor, id, fileId);
-    return new StreamableFile(content, { type: file.mediaType, disposition: attachmentDisposition(file.originalName), length: file.size });
+    return new StreamableFile(content, {
+      type: file.mediaType,
+      disposition: attachmentDisposition(file.originalName),
+      length: file.size,
+    });
   }
 
   @Post('tranches/:id/reports')
   @Roles('applicant')
-  @ApiOperation({ summary: 'Submit the milestone report of a tranche of your award (again, after it was returned); the tranche becomes requested' })
+  @ApiOperation({
+    summary:
+      'Submit the milestone report of a tranche of your award (again, after it was returned); the tranche becomes requested',
+  })
   @ApiCreatedResponse({ type: ReportDto })
   @ApiErrors(E.TRANCHE_NOT_FOUND, E.WRONG_STATUS, E.NO_REPORT_NEEDED, E.TRANCHE_WRONG_STATUS, E.FILE_NOT_ON_AWARD)
-  async submit(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: SubmitReportDto): Promise<ReportDto> {
+  async submit(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() body: SubmitReportDto,
+  ): Promise<ReportDto> {
     const spending = body.spending.map((s) => ({ category: s.category, description: s.description, amount: s.amount }));
-    return ReportDto.from(await this.reports.submit(actor, id, { body: body.body, jobsCreated: body.jobsCreated, spending, fileIds: body.fileIds }));
+    return ReportDto.from(
+      await this.reports.submit(actor, id, {
+        body: body.body,
+        jobsCreated: body.jobsCreated,
+        spending,
+        fileIds: body.fileIds,
+      }),
+    );
   }
 
   @Get('awards/:id/reports')
@@ -110,7 +165,11 @@ export class MilestoneReportsController {
   @ApiOperation({ summary: 'Return a submitted report for changes with a comment, which the grantee gets by mail' })
   @ApiOkResponse({ type: ReportDto })
   @ApiErrors(E.REPORT_NOT_FOUND, E.REPORT_WRONG_STATUS, E.WRONG_STATUS, E.TRANCHE_WRONG_STATUS)
-  async returnReport(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: ReturnReportDto): Promise<ReportDto> {
+  async returnReport(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() body: ReturnReportDto,
+  ): Promise<ReportDto> {
     return ReportDto.from(await this.reports.returnReport(actor.id, id, body.comment));
   }
 }

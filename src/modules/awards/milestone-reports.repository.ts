@@ -15,7 +15,12 @@ export class MilestoneReportsRepository {
    * Writes the amounts of tranches (given by id, in the award's order), only where the tranche is
    * still planned; the number of rows written tells the caller whether that held for all of them.
    */
-  async setTrancheAmounts(em: EntityManager, awardId: string, trancheIds: readonly string[], amounts: readonly bigint[]): Promise<number> {
+  async setTrancheAmounts(
+    em: EntityManager,
+    awardId: string,
+    trancheIds: readonly string[],
+    amounts: readonly bigint[],
+  ): Promise<number> {
     const [, count]: [unknown, number] = await em.query(
       `UPDATE tranches t SET amount = v.amount, updated_at = now()
          FROM unnest($2::uuid[], $3::bigint[]) AS v(id, amount)
@@ -27,7 +32,12 @@ export class MilestoneReportsRepository {
 
   /** The tranche row, locked: reports of one tranche are submitted and decided one at a time. */
   async lockTranche(em: EntityManager, id: string): Promise<Tranche | null> {
-    return em.getRepository(Tranche).createQueryBuilder('t').where('t.id = :id', { id }).setLock('pessimistic_write').getOne();
+    return em
+      .getRepository(Tranche)
+      .createQueryBuilder('t')
+      .where('t.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
   async tranche(em: EntityManager, id: string): Promise<Tranche | null> {
@@ -35,7 +45,13 @@ export class MilestoneReportsRepository {
   }
 
   /** Compare-and-set on a tranche; approving stamps who and when on the server clock. */
-  async moveTranche(em: EntityManager, id: string, from: readonly TrancheStatus[], to: TrancheStatus, approvedBy: string | null = null): Promise<boolean> {
+  async moveTranche(
+    em: EntityManager,
+    id: string,
+    from: readonly TrancheStatus[],
+    to: TrancheStatus,
+    approvedBy: string | null = null,
+  ): Promise<boolean> {
     const [, count]: [unknown, number] = await em.query(
       `UPDATE tranches SET status = $2, updated_at = now(),
               approved_by = CASE WHEN $2 = 'approved' THEN $4::uuid ELSE approved_by END,
@@ -46,13 +62,24 @@ export class MilestoneReportsRepository {
     return count === 1;
   }
 
-  async insertReport(em: EntityManager, values: Pick<MilestoneReport, 'trancheId' | 'awardId' | 'body' | 'jobsCreated' | 'spending' | 'fileIds' | 'submittedBy'>): Promise<MilestoneReport> {
+  async insertReport(
+    em: EntityManager,
+    values: Pick<
+      MilestoneReport,
+      'trancheId' | 'awardId' | 'body' | 'jobsCreated' | 'spending' | 'fileIds' | 'submittedBy'
+    >,
+  ): Promise<MilestoneReport> {
     const { identifiers } = await em.insert(MilestoneReport, values);
     return (await em.findOne(MilestoneReport, { where: { id: identifiers[0].id as string } }))!;
   }
 
   async lockReport(em: EntityManager, id: string): Promise<MilestoneReport | null> {
-    return em.getRepository(MilestoneReport).createQueryBuilder('r').where('r.id = :id', { id }).setLock('pessimistic_write').getOne();
+    return em
+      .getRepository(MilestoneReport)
+      .createQueryBuilder('r')
+      .where('r.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
   async report(em: EntityManager, id: string): Promise<MilestoneReport | null> {
@@ -60,7 +87,13 @@ export class MilestoneReportsRepository {
   }
 
   /** Compare-and-set from submitted: false when someone else decided it first. */
-  async decideReport(em: EntityManager, id: string, to: Exclude<ReportStatus, 'submitted'>, reviewerId: string, comment: string | null): Promise<boolean> {
+  async decideReport(
+    em: EntityManager,
+    id: string,
+    to: Exclude<ReportStatus, 'submitted'>,
+    reviewerId: string,
+    comment: string | null,
+  ): Promise<boolean> {
     const [, count]: [unknown, number] = await em.query(
       `UPDATE milestone_reports SET status = $2, reviewed_by = $3, reviewed_at = now(), review_comment = $4 WHERE id = $1 AND status = 'submitted'`,
       [id, to, reviewerId, comment],

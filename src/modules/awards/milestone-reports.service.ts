@@ -55,7 +55,8 @@ export class MilestoneReportsService {
       const found = await this.reports.tranche(em, trancheId);
       if (!found) throw new DomainError(E.TRANCHE_NOT_FOUND);
       const award = await this.awards.lock(em, found.awardId);
-      if (!award || !isGrantee(actor, award, (await this.awards.applicationOf(em, award.applicationId)).applicantId)) throw new DomainError(E.TRANCHE_NOT_FOUND);
+      if (!award || !isGrantee(actor, award, (await this.awards.applicationOf(em, award.applicationId)).applicantId))
+        throw new DomainError(E.TRANCHE_NOT_FOUND);
       if (!REPORTING_STATUSES.includes(award.status)) throw new DomainError(E.WRONG_STATUS, { status: award.status });
       const tranche = (await this.reports.lockTranche(em, trancheId))!;
       if (!tranche.reportRequired) throw new DomainError(E.NO_REPORT_NEEDED);
@@ -64,11 +65,19 @@ export class MilestoneReportsService {
       const strangers = new Set(await this.reports.filesNotOn(em, award.id, input.fileIds));
       if (strangers.size) {
         throw new DomainError(E.FILE_NOT_ON_AWARD, {
-          fields: input.fileIds.flatMap((id, i) => (strangers.has(id) ? [{ field: `fileIds.${i}`, problems: ['not a file of this award'] }] : [])),
+          fields: input.fileIds.flatMap((id, i) =>
+            strangers.has(id) ? [{ field: `fileIds.${i}`, problems: ['not a file of this award'] }] : [],
+          ),
         });
       }
-      const report = await this.reports.insertReport(em, { trancheId, awardId: award.id, submittedBy: actor.id, ...input });
-      if (!(await this.reports.moveTranche(em, trancheId, from, to))) throw new DomainError(E.TRANCHE_WRONG_STATUS, { status: tranche.status });
+      const report = await this.reports.insertReport(em, {
+        trancheId,
+        awardId: award.id,
+        submittedBy: actor.id,
+        ...input,
+      });
+      if (!(await this.reports.moveTranche(em, trancheId, from, to)))
+        throw new DomainError(E.TRANCHE_WRONG_STATUS, { status: tranche.status });
       await this.audit.record(em, {
         actorId: actor.id,
         action: 'report.submitted',
@@ -90,8 +99,10 @@ export class MilestoneReportsService {
     return this.dataSource.transaction(async (em) => {
       const { before, award, tranche } = await this.lockPending(em, reportId);
       const { from, to } = TRANCHE_TRANSITIONS.approve;
-      if (!(await this.reports.decideReport(em, reportId, 'approved', actorId, null))) throw new DomainError(E.REPORT_WRONG_STATUS, { status: before.status });
-      if (!(await this.reports.moveTranche(em, tranche.id, from, to, actorId))) throw new DomainError(E.TRANCHE_WRONG_STATUS, { status: tranche.status });
+      if (!(await this.reports.decideReport(em, reportId, 'approved', actorId, null)))
+        throw new DomainError(E.REPORT_WRONG_STATUS, { status: before.status });
+      if (!(await this.reports.moveTranche(em, tranche.id, from, to, actorId)))
+        throw new DomainError(E.TRANCHE_WRONG_STATUS, { status: tranche.status });
       const approved = (await this.reports.tranche(em, tranche.id))!;
       await this.offers.tellTranchesApproved(em, award, [approved]);
       return this.recordDecision(em, actorId, 'report.approved', before, tranche, approved);
@@ -103,9 +114,13 @@ export class MilestoneReportsService {
     return this.dataSource.transaction(async (em) => {
       const { before, award, tranche } = await this.lockPending(em, reportId);
       const { from, to } = TRANCHE_TRANSITIONS.return;
-      if (!(await this.reports.decideReport(em, reportId, 'returned', actorId, comment))) throw new DomainError(E.REPORT_WRONG_STATUS, { status: before.status });
-      if (!(await this.reports.moveTranche(em, tranche.id, from, to))) throw new DomainError(E.TRANCHE_WRONG_STATUS, { status: tranche.status });
-      await this.mail.aboutTranches(em, award.id, 'report.returned', [{ tranche, data: { comment }, dedupeKey: `report.returned:${reportId}` }]);
+      if (!(await this.reports.decideReport(em, reportId, 'returned', actorId, comment)))
+        throw new DomainError(E.REPORT_WRONG_STATUS, { status: before.status });
+      if (!(await this.reports.moveTranche(em, tranche.id, from, to)))
+        throw new DomainError(E.TRANCHE_WRONG_STATUS, { status: tranche.status });
+      await this.mail.aboutTranches(em, award.id, 'report.returned', [
+        { tranche, data: { comment }, dedupeKey: `report.returned:${reportId}` },
+      ]);
       return this.recordDecision(em, actorId, 'report.returned', before, tranche, { ...tranche, status: to });
     });
   }
@@ -114,7 +129,10 @@ export class MilestoneReportsService {
    * The award (locked first, as every use case that changes an award's tranches does), then the
    * report and its tranche: of two decisions at once, the second waits and then finds it decided.
    */
-  private async lockPending(em: EntityManager, reportId: string): Promise<{ before: MilestoneReport; award: Award; tranche: Tranche }> {
+  private async lockPending(
+    em: EntityManager,
+    reportId: string,
+  ): Promise<{ before: MilestoneReport; award: Award; tranche: Tranche }> {
     const found = await this.reports.report(em, reportId);
     if (!found) throw new DomainError(E.REPORT_NOT_FOUND);
     const award = (await this.awards.lock(em, found.awardId))!;
@@ -125,7 +143,14 @@ export class MilestoneReportsService {
     return { before, award, tranche };
   }
 
-  private async recordDecision(em: EntityManager, actorId: string, action: string, before: MilestoneReport, trancheBefore: Tranche, trancheAfter: Tranche): Promise<MilestoneReport> {
+  private async recordDecision(
+    em: EntityManager,
+    actorId: string,
+    action: string,
+    before: MilestoneReport,
+    trancheBefore: Tranche,
+    trancheAfter: Tranche,
+  ): Promise<MilestoneReport> {
     const after = (await this.reports.report(em, before.id))!;
     await this.audit.record(em, {
       actorId,

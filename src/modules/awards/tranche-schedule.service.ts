@@ -32,7 +32,11 @@ export class TrancheScheduleService {
       if (!SCHEDULE_EDITABLE.includes(award.status)) throw new DomainError(E.SCHEDULE_FROZEN, { status: award.status });
       const tranches = await this.awards.tranches([awardId], em);
       if (amounts.length !== tranches.length) {
-        throw new DomainError(E.INVALID_SCHEDULE, { fields: [{ field: 'amounts', problems: [`the award has ${tranches.length} tranches; send one amount for each`] }] });
+        throw new DomainError(E.INVALID_SCHEDULE, {
+          fields: [
+            { field: 'amounts', problems: [`the award has ${tranches.length} tranches; send one amount for each`] },
+          ],
+        });
       }
       const problems = scheduleProblems(award.amount, amounts);
       if (problems.length) throw new DomainError(E.INVALID_SCHEDULE, { fields: problems });
@@ -42,7 +46,8 @@ export class TrancheScheduleService {
         tranches.map((t) => t.id),
         amounts,
       );
-      if (written !== tranches.length) throw new DomainError(E.TRANCHE_WRONG_STATUS, { statuses: tranches.map((t) => t.status) });
+      if (written !== tranches.length)
+        throw new DomainError(E.TRANCHE_WRONG_STATUS, { statuses: tranches.map((t) => t.status) });
       await this.audit.record(em, {
         actorId,
         action: 'award.schedule_changed',

@@ -30,9 +30,14 @@ export class CompetitionLifecycleService {
     return this.dataSource.transaction(async (em) => {
       const before = await this.competitions.lock(em, id);
       if (!before) throw new DomainError(CompetitionErrors.NOT_FOUND);
-      if (before.status !== 'draft') throw new DomainError(CompetitionErrors.WRONG_STATUS, { status: before.status, action: 'open' });
+      if (before.status !== 'draft')
+        throw new DomainError(CompetitionErrors.WRONG_STATUS, { status: before.status, action: 'open' });
       const rules = rulesOf(before);
-      const eligible = await this.competitions.resolveEligibleVillages(em, rules.eligibleVillageIds, rules.eligibleDistrictIds);
+      const eligible = await this.competitions.resolveEligibleVillages(
+        em,
+        rules.eligibleVillageIds,
+        rules.eligibleDistrictIds,
+      );
       const withPlan = await this.competitions.countWithAdoptedPlan(em, eligible);
       const problems = openingProblems(rules, new Set(eligible), await this.competitions.serverNow(em), withPlan);
       if (problems.length > 0) throw new DomainError(CompetitionErrors.NOT_READY_TO_OPEN, { fields: problems });

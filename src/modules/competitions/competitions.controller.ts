@@ -79,7 +79,11 @@ export class CompetitionsController {
   @ApiOperation({ summary: 'Edit a draft competition; lists replace the old ones' })
   @ApiOkResponse({ type: CompetitionDto })
   @ApiErrors(E.NOT_FOUND, E.RULES_FROZEN, E.INVALID_RULES, E.PLACE_NOT_FOUND)
-  async update(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: UpdateCompetitionDto): Promise<CompetitionDto> {
+  async update(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() body: UpdateCompetitionDto,
+  ): Promise<CompetitionDto> {
     return CompetitionDto.from(await this.competitions.update(actor.id, id, body));
   }
 

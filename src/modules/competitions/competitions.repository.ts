@@ -45,14 +45,27 @@ export class CompetitionsRepository {
     return locked ? this.findById(id, em) : null;
   }
 
-  async replaceEligibility(em: EntityManager, id: string, villageIds?: string[], districtIds?: string[]): Promise<void> {
+  async replaceEligibility(
+    em: EntityManager,
+    id: string,
+    villageIds?: string[],
+    districtIds?: string[],
+  ): Promise<void> {
     if (villageIds) {
       await em.delete(CompetitionVillage, { competitionId: id });
-      if (villageIds.length) await em.insert(CompetitionVillage, villageIds.map((villageId) => ({ competitionId: id, villageId })));
+      if (villageIds.length)
+        await em.insert(
+          CompetitionVillage,
+          villageIds.map((villageId) => ({ competitionId: id, villageId })),
+        );
     }
     if (districtIds) {
       await em.delete(CompetitionDistrict, { competitionId: id });
-      if (districtIds.length) await em.insert(CompetitionDistrict, districtIds.map((districtId) => ({ competitionId: id, districtId })));
+      if (districtIds.length)
+        await em.insert(
+          CompetitionDistrict,
+          districtIds.map((districtId) => ({ competitionId: id, districtId })),
+        );
     }
   }
 
@@ -61,7 +74,12 @@ export class CompetitionsRepository {
     if (envelopes.length === 0) return;
     await em.insert(
       CompetitionEnvelope,
-      envelopes.map((e) => ({ competitionId: id, districtId: e.districtId ?? null, villageId: e.villageId ?? null, amount: e.amount })),
+      envelopes.map((e) => ({
+        competitionId: id,
+        districtId: e.districtId ?? null,
+        villageId: e.villageId ?? null,
+        amount: e.amount,
+      })),
     );
   }
 
@@ -109,7 +127,12 @@ export class CompetitionsRepository {
   }
 
   /** Compare-and-set on status; false when the competition was no longer in `from`. */
-  async transition(em: EntityManager, id: string, from: readonly CompetitionStatus[], to: CompetitionStatus): Promise<boolean> {
+  async transition(
+    em: EntityManager,
+    id: string,
+    from: readonly CompetitionStatus[],
+    to: CompetitionStatus,
+  ): Promise<boolean> {
     const stamp = to === 'open' ? ', opened_at = now()' : to === 'closed' ? ', closed_at = now()' : '';
     const [, count]: [unknown, number] = await em.query(
       `UPDATE competitions SET status = $2, updated_at = now()${stamp} WHERE id = $1 AND status = ANY($3)`,

@@ -28,7 +28,11 @@ export class CompetitionsService {
 
   async create(actorId: string, input: CreateCompetitionDto): Promise<Competition> {
     return this.dataSource.transaction(async (em) => {
-      const rules = mergeRules(input, { ...NEW_COMPETITION_DEFAULTS, opensAt: input.opensAt, closesAt: input.closesAt });
+      const rules = mergeRules(input, {
+        ...NEW_COMPETITION_DEFAULTS,
+        opensAt: input.opensAt,
+        closesAt: input.closesAt,
+      });
       await this.checkRules(em, rules);
       const created = await this.competitions.insert(em, {
         ...scalarRules(rules),
@@ -46,7 +50,8 @@ export class CompetitionsService {
     return this.dataSource.transaction(async (em) => {
       const before = await this.competitions.lock(em, id);
       if (!before) throw new DomainError(CompetitionErrors.NOT_FOUND);
-      if (!canCompetition('edit', before.status)) throw new DomainError(CompetitionErrors.RULES_FROZEN, { status: before.status });
+      if (!canCompetition('edit', before.status))
+        throw new DomainError(CompetitionErrors.RULES_FROZEN, { status: before.status });
       const rules = mergeRules(input, rulesOf(before));
       await this.checkRules(em, rules);
       await this.competitions.update(em, id, {
@@ -77,7 +82,10 @@ export class CompetitionsService {
   }
 
   /** The public sees open competitions by default, and past ones on request; never drafts. */
-  async listPublic(status: Exclude<CompetitionStatus, 'draft'> | undefined, page: Page): Promise<[Competition[], number]> {
+  async listPublic(
+    status: Exclude<CompetitionStatus, 'draft'> | undefined,
+    page: Page,
+  ): Promise<[Competition[], number]> {
     return this.competitions.list({ ...page, statuses: [status ?? 'open'] });
   }
 
@@ -87,7 +95,11 @@ export class CompetitionsService {
    * refuse some mistakes first, without naming the fields.
    */
   private async checkRules(em: EntityManager, rules: CompetitionRules): Promise<void> {
-    const eligible = await this.competitions.resolveEligibleVillages(em, rules.eligibleVillageIds, rules.eligibleDistrictIds);
+    const eligible = await this.competitions.resolveEligibleVillages(
+      em,
+      rules.eligibleVillageIds,
+      rules.eligibleDistrictIds,
+    );
     const problems = ruleProblems(rules, new Set(eligible));
     if (problems.length > 0) throw new DomainError(CompetitionErrors.INVALID_RULES, { fields: problems });
   }
@@ -155,7 +167,12 @@ function scalarRules(rules: CompetitionRules) {
 
 function awardRulesOf(input: AwardRulesDto): AwardRules {
   return {
-    trancheTemplate: input.trancheTemplate.map((t) => ({ label: t.label, shareBp: t.shareBp, reportRequired: t.reportRequired, dueDays: t.dueDays ?? null })),
+    trancheTemplate: input.trancheTemplate.map((t) => ({
+      label: t.label,
+      shareBp: t.shareBp,
+      reportRequired: t.reportRequired,
+      dueDays: t.dueDays ?? null,
+    })),
     floors: input.floors?.map((f) => ({ districtId: f.districtId, grants: f.grants })) ?? [],
     partialMinShareBp: input.partialMinShareBp ?? null,
     acceptanceDays: input.acceptanceDays ?? DEFAULT_AWARD_RULES.acceptanceDays,
@@ -163,5 +180,9 @@ function awardRulesOf(input: AwardRulesDto): AwardRules {
 }
 
 function envelopesOf(input: UpdateCompetitionDto): EnvelopeRule[] | undefined {
-  return input.envelopes?.map((e) => ({ districtId: e.districtId ?? undefined, villageId: e.villageId ?? undefined, amount: toMinor(e.amount) }));
+  return input.envelopes?.map((e) => ({
+    districtId: e.districtId ?? undefined,
+    villageId: e.villageId ?? undefined,
+    amount: toMinor(e.amount),
+  }));
 }

@@ -10,7 +10,10 @@ export const PaymentErrors = defineErrors('PAYMENT', {
   ALREADY_FAILED: { kind: 'conflict', message: 'The payment has already been marked as failed' },
   FOUR_EYES: { kind: 'forbidden', message: 'The manager who approved a tranche cannot record its payment' },
   PAID_ON_IN_FUTURE: { kind: 'validation', message: 'The payment date cannot be in the future' },
-  PAID_ON_BEFORE_ACCEPTANCE: { kind: 'validation', message: 'The payment date cannot be before the grantee accepted the award' },
+  PAID_ON_BEFORE_ACCEPTANCE: {
+    kind: 'validation',
+    message: 'The payment date cannot be before the grantee accepted the award',
+  },
 });
 
 registerConstraintErrors({

@@ -13,7 +13,8 @@ export class PaymentsQueryService {
 
   async listByAward(actor: AuthUser, awardId: string): Promise<PaymentDto[]> {
     const access = await this.payments.awardAccess(awardId);
-    const visible = access !== null && (isStaff(actor) || (access.status !== 'proposed' && access.applicantId === actor.id));
+    const visible =
+      access !== null && (isStaff(actor) || (access.status !== 'proposed' && access.applicantId === actor.id));
     if (!visible) throw new DomainError(E.AWARD_NOT_FOUND);
     return (await this.payments.listByAward(awardId)).map((p) => PaymentDto.from(p));
   }

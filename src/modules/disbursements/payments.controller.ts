@@ -14,8 +14,18 @@ import { PaymentDto, PaymentFailureDto, RecordPaymentDto } from './dto/payment.d
 import { PaymentsQueryService } from './payments-query.service';
 import { PaymentsService } from './payments.service';
 
-const replayedHeader = { [REPLAYED_HEADER]: { description: '`true` when this is the stored response to an earlier request with the same key', schema: { type: 'string' } } };
-const KEY_ERRORS = [IdempotencyErrors.KEY_REQUIRED, IdempotencyErrors.KEY_INVALID, IdempotencyErrors.KEY_REUSED, IdempotencyErrors.KEY_IN_USE];
+const replayedHeader = {
+  [REPLAYED_HEADER]: {
+    description: '`true` when this is the stored response to an earlier request with the same key',
+    schema: { type: 'string' },
+  },
+};
+const KEY_ERRORS = [
+  IdempotencyErrors.KEY_REQUIRED,
+  IdempotencyErrors.KEY_INVALID,
+  IdempotencyErrors.KEY_REUSED,
+  IdempotencyErrors.KEY_IN_USE,
+];
 
 @ApiTags('payments')
 @Controller()
@@ -28,10 +38,27 @@ export class PaymentsController {
   @Post('tranches/:id/payments')
   @Roles('finance')
   @Idempotent()
-  @ApiOperation({ summary: 'Record the transfer of an approved tranche (not by the person who approved it): the ledger pays it, the grantee is told' })
+  @ApiOperation({
+    summary:
+      'Record the transfer of an approved tranche (not by the person who approved it): the ledger pays it, the grantee is told',
+  })
   @ApiCreatedResponse({ type: PaymentDto, headers: replayedHeader })
-  @ApiErrors(E.TRANCHE_NOT_FOUND, E.TRANCHE_NOT_APPROVED, E.AWARD_WRONG_STATUS, E.FOUR_EYES, E.PAID_ON_IN_FUTURE, E.PAID_ON_BEFORE_ACCEPTANCE, LedgerErrors.INSUFFICIENT_FUNDS, ...KEY_ERRORS)
-  async record(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @IdempotencyKeyHeader() key: string, @Body() body: RecordPaymentDto): Promise<IdempotentOutcome<PaymentDto>> {
+  @ApiErrors(
+    E.TRANCHE_NOT_FOUND,
+    E.TRANCHE_NOT_APPROVED,
+    E.AWARD_WRONG_STATUS,
+    E.FOUR_EYES,
+    E.PAID_ON_IN_FUTURE,
+    E.PAID_ON_BEFORE_ACCEPTANCE,
+    LedgerErrors.INSUFFICIENT_FUNDS,
+    ...KEY_ERRORS,
+  )
+  async record(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @IdempotencyKeyHeader() key: string,
+    @Body() body: RecordPaymentDto,
+  ): Promise<IdempotentOutcome<PaymentDto>> {
     return this.payments.record(actor, id, body, key);
   }
 
@@ -39,16 +66,26 @@ export class PaymentsController {
   @HttpCode(200)
   @Roles('finance')
   @Idempotent()
-  @ApiOperation({ summary: 'Record that a transfer failed: the ledger reverses it, the tranche is approved again and can be paid anew' })
+  @ApiOperation({
+    summary:
+      'Record that a transfer failed: the ledger reverses it, the tranche is approved again and can be paid anew',
+  })
   @ApiOkResponse({ type: PaymentDto, headers: replayedHeader })
   @ApiErrors(E.PAYMENT_NOT_FOUND, E.ALREADY_FAILED, E.AWARD_WRONG_STATUS, ...KEY_ERRORS)
-  async fail(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @IdempotencyKeyHeader() key: string, @Body() body: PaymentFailureDto): Promise<IdempotentOutcome<PaymentDto>> {
+  async fail(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @IdempotencyKeyHeader() key: string,
+    @Body() body: PaymentFailureDto,
+  ): Promise<IdempotentOutcome<PaymentDto>> {
     return this.payments.fail(actor, id, body, key);
   }
 
   @Get('awards/:id/payments')
   @Roles('applicant', 'manager', 'finance', 'observer', 'admin')
-  @ApiOperation({ summary: 'The payments of an award, oldest first, failed ones included (a grantee sees only their own)' })
+  @ApiOperation({
+    summary: 'The payments of an award, oldest first, failed ones included (a grantee sees only their own)',
+  })
   @ApiOkResponse({ type: [PaymentDto] })
   @ApiErrors(E.AWARD_NOT_FOUND)
   async list(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<PaymentDto[]> {

@@ -9,7 +9,8 @@ import { BudgetReportDto, FundingReportDto, ReportFormat, ReportFormatQueryDto }
 import { FundingReportsService } from './funding-reports.service';
 import { Breakdown } from './funding-reports.repository';
 
-const AMOUNTS = 'Amounts are integer strings in minor units (tiyn). Committed counts awards approved or further along, plus what was paid on awards cancelled later; paid counts recorded payments; jobs are each live award’s latest approved milestone report.';
+const AMOUNTS =
+  'Amounts are integer strings in minor units (tiyn). Committed counts awards approved or further along, plus what was paid on awards cancelled later; paid counts recorded payments; jobs are each live award’s latest approved milestone report.';
 
 @ApiTags('reports')
 @Controller('competitions/:id/reports')
@@ -19,7 +20,8 @@ export class FundingReportsController {
   @Get('budget')
   @Roles('manager', 'finance', 'observer', 'admin')
   @ApiOperation({
-    summary: 'Does the budget add up: budget, committed, paid, remaining and payable from the awards and payments, beside the ledger’s own balances',
+    summary:
+      'Does the budget add up: budget, committed, paid, remaining and payable from the awards and payments, beside the ledger’s own balances',
     description: `${AMOUNTS} consistent is true when the ledger's budget, payable and paid equal remaining, payable and paid; both sides are read in one snapshot.`,
   })
   @ApiOkResponse({ type: BudgetReportDto })
@@ -34,7 +36,11 @@ export class FundingReportsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: FundingReportDto, description: 'JSON, or CSV with ?format=csv' })
   @ApiErrors(CompetitionErrors.NOT_FOUND)
-  async byDistrict(@UuidParam() id: string, @Query() query: ReportFormatQueryDto, @Res({ passthrough: true }) res: Response): Promise<FundingReportDto | string> {
+  async byDistrict(
+    @UuidParam() id: string,
+    @Query() query: ReportFormatQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<FundingReportDto | string> {
     return this.respond(id, 'district', query.format, res);
   }
 
@@ -44,7 +50,11 @@ export class FundingReportsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: FundingReportDto, description: 'JSON, or CSV with ?format=csv' })
   @ApiErrors(CompetitionErrors.NOT_FOUND)
-  async byVillage(@UuidParam() id: string, @Query() query: ReportFormatQueryDto, @Res({ passthrough: true }) res: Response): Promise<FundingReportDto | string> {
+  async byVillage(
+    @UuidParam() id: string,
+    @Query() query: ReportFormatQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<FundingReportDto | string> {
     return this.respond(id, 'village', query.format, res);
   }
 
@@ -57,11 +67,20 @@ export class FundingReportsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: FundingReportDto, description: 'JSON, or CSV with ?format=csv' })
   @ApiErrors(CompetitionErrors.NOT_FOUND)
-  async byGoal(@UuidParam() id: string, @Query() query: ReportFormatQueryDto, @Res({ passthrough: true }) res: Response): Promise<FundingReportDto | string> {
+  async byGoal(
+    @UuidParam() id: string,
+    @Query() query: ReportFormatQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<FundingReportDto | string> {
     return this.respond(id, 'goal', query.format, res);
   }
 
-  private async respond(id: string, by: Breakdown, format: ReportFormat | undefined, res: Response): Promise<FundingReportDto | string> {
+  private async respond(
+    id: string,
+    by: Breakdown,
+    format: ReportFormat | undefined,
+    res: Response,
+  ): Promise<FundingReportDto | string> {
     const report = await this.reports.breakdown(id, by);
     if (format !== 'csv') return report;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');

@@ -64,9 +64,17 @@ const GROUPS: Record<Breakdown, { join: string; id: string; name: string }> = {
     id: 'g.id',
     name: 'g.name',
   },
-  village: { join: 'JOIN applications ap ON ap.id = f.application_id JOIN villages g ON g.id = ap.village_id', id: 'g.id', name: 'g.name' },
+  village: {
+    join: 'JOIN applications ap ON ap.id = f.application_id JOIN villages g ON g.id = ap.village_id',
+    id: 'g.id',
+    name: 'g.name',
+  },
   // An application may serve several goals: its award counts in full under each of them.
-  goal: { join: 'JOIN application_goals ag ON ag.application_id = f.application_id JOIN plan_goals g ON g.id = ag.goal_id', id: 'g.id', name: `g.code || ' ' || g.title` },
+  goal: {
+    join: 'JOIN application_goals ag ON ag.application_id = f.application_id JOIN plan_goals g ON g.id = ag.goal_id',
+    id: 'g.id',
+    name: `g.code || ' ' || g.title`,
+  },
 };
 
 /** Read-only sums over awards, payments, milestone reports and the ledger, all in SQL. */
@@ -75,7 +83,10 @@ export class FundingReportsRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async competition(id: string): Promise<ReportCompetition | null> {
-    const rows: { currency: string; budget: string }[] = await this.dataSource.query('SELECT currency, budget FROM competitions WHERE id = $1', [id]);
+    const rows: { currency: string; budget: string }[] = await this.dataSource.query(
+      'SELECT currency, budget FROM competitions WHERE id = $1',
+      [id],
+    );
     return rows[0] ? { currency: rows[0].currency, budget: BigInt(rows[0].budget) } : null;
   }
 
@@ -86,9 +97,17 @@ export class FundingReportsRepository {
    * payable accounts reached through the competition's awards (their unique index on award_id).
    */
   async budgetFigures(competitionId: string): Promise<BudgetFigures | null> {
-    const rows: { currency: string; budget: string; committed: string; paid: string; ledger_opened: boolean; ledger_budget: string; ledger_payable: string; ledger_paid: string }[] =
-      await this.dataSource.query(
-        `WITH ${AWARD_MONEY},
+    const rows: {
+      currency: string;
+      budget: string;
+      committed: string;
+      paid: string;
+      ledger_opened: boolean;
+      ledger_budget: string;
+      ledger_payable: string;
+      ledger_paid: string;
+    }[] = await this.dataSource.query(
+      `WITH ${AWARD_MONEY},
               totals AS (SELECT coalesce(sum(committed), 0) AS committed, coalesce(sum(paid), 0) AS paid FROM award_money),
               accounts AS (
                 SELECT count(*) FILTER (WHERE kind = 'budget') > 0 AS opened,
@@ -104,8 +123,8 @@ export class FundingReportsRepository {
                 acc.opened AS ledger_opened, acc.budget AS ledger_budget, pay.payable AS ledger_payable, acc.paid AS ledger_paid
            FROM competitions c, totals t, accounts acc, payable pay
           WHERE c.id = $1`,
-        [competitionId],
-      );
+      [competitionId],
+    );
     const row = rows[0];
     if (!row) return null;
     return {
@@ -113,7 +132,12 @@ export class FundingReportsRepository {
       budget: BigInt(row.budget),
       committed: BigInt(row.committed),
       paid: BigInt(row.paid),
-      ledger: { opened: row.ledger_opened, budget: BigInt(row.ledger_budget), payable: BigInt(row.ledger_payable), paid: BigInt(row.ledger_paid) },
+      ledger: {
+        opened: row.ledger_opened,
+        budget: BigInt(row.ledger_budget),
+        payable: BigInt(row.ledger_payable),
+        paid: BigInt(row.ledger_paid),
+      },
     };
   }
 
@@ -123,15 +147,23 @@ export class FundingReportsRepository {
    */
   async breakdown(competitionId: string, by: Breakdown): Promise<FundingRow[]> {
     const group = GROUPS[by];
-    const rows: { id: string; name: string; grants: number; committed: string; paid: string; jobs: string }[] = await this.dataSource.query(
-      `WITH ${AWARD_MONEY}, ${AWARD_JOBS}
+    const rows: { id: string; name: string; grants: number; committed: string; paid: string; jobs: string }[] =
+      await this.dataSource.query(
+        `WITH ${AWARD_MONEY}, ${AWARD_JOBS}
        SELECT ${group.id} AS id, ${group.name} AS name, (count(*) FILTER (WHERE f.live))::int AS grants,
               sum(f.committed) AS committed, sum(f.paid) AS paid, coalesce(sum(j.jobs_created), 0) AS jobs
          FROM award_money f LEFT JOIN award_jobs j ON j.award_id = f.award_id ${group.join}
         GROUP BY ${group.id}
         ORDER BY 2, ${group.id}`,
-      [competitionId],
-    );
-    return rows.map((r) => ({ id: r.id, name: r.name, grants: r.grants, committed: BigInt(r.committed), paid: BigInt(r.paid), jobsCreated: Number(r.jobs) }));
+        [competitionId],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      grants: r.grants,
+      committed: BigInt(r.committed),
+      paid: BigInt(r.paid),
+      jobsCreated: Number(r.jobs),
+    }));
   }
 }

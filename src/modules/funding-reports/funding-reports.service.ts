@@ -46,6 +46,10 @@ export class FundingReportsService {
 
   /** The report as CSV (UTF-8 with a BOM, a header row, formula-looking text defused). */
   csv(report: FundingReportDto): string {
-    return BOM + csvLine(CSV_HEADER) + report.rows.map((r) => csvLine([r.id, r.name, r.grants, r.committed, r.paid, r.jobsCreated])).join('');
+    return (
+      BOM +
+      csvLine(CSV_HEADER) +
+      report.rows.map((r) => csvLine([r.id, r.name, r.grants, r.committed, r.paid, r.jobsCreated])).join('')
+    );
   }
 }

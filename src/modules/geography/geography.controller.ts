@@ -76,7 +76,11 @@ export class GeographyController {
   @ApiOperation({ summary: 'Rename a region or set its KATO code' })
   @ApiOkResponse({ type: RegionDto })
   @ApiErrors(E.REGION_NOT_FOUND, E.NAME_TAKEN, E.KATO_TAKEN)
-  async updateRegion(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: UpdatePlaceDto): Promise<RegionDto> {
+  async updateRegion(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() body: UpdatePlaceDto,
+  ): Promise<RegionDto> {
     return RegionDto.from(await this.geography.updateRegion(actor.id, id, body));
   }
 
@@ -104,7 +108,11 @@ export class GeographyController {
   @ApiOperation({ summary: 'Rename a district or set its KATO code' })
   @ApiOkResponse({ type: DistrictDto })
   @ApiErrors(E.DISTRICT_NOT_FOUND, E.NAME_TAKEN, E.KATO_TAKEN)
-  async updateDistrict(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: UpdatePlaceDto): Promise<DistrictDto> {
+  async updateDistrict(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() body: UpdatePlaceDto,
+  ): Promise<DistrictDto> {
     return DistrictDto.from(await this.geography.updateDistrict(actor.id, id, body));
   }
 
@@ -132,7 +140,11 @@ export class GeographyController {
   @ApiOperation({ summary: 'Rename a village, change its kind or KATO code' })
   @ApiOkResponse({ type: VillageDto })
   @ApiErrors(E.VILLAGE_NOT_FOUND, E.NAME_TAKEN, E.KATO_TAKEN)
-  async updateVillage(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: UpdateVillageDto): Promise<VillageDto> {
+  async updateVillage(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() body: UpdateVillageDto,
+  ): Promise<VillageDto> {
     return VillageDto.from(await this.geography.updateVillage(actor.id, id, body));
   }
 

@@ -24,7 +24,12 @@ export class GeographyRepository {
   }
 
   async findForUpdate<T extends Place>(em: EntityManager, target: EntityTarget<T>, id: string): Promise<T | null> {
-    return em.getRepository(target).createQueryBuilder('p').where('p.id = :id', { id }).setLock('pessimistic_write').getOne();
+    return em
+      .getRepository(target)
+      .createQueryBuilder('p')
+      .where('p.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
   async save<T extends Place>(em: EntityManager, target: EntityTarget<T>, place: T): Promise<T> {
@@ -70,7 +75,12 @@ export class GeographyRepository {
 
   async existingDistrictIds(ids: string[], em: EntityManager = this.dataSource.manager): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows = await em.getRepository(District).createQueryBuilder('d').select('d.id', 'id').where('d.id IN (:...ids)', { ids }).getRawMany<{ id: string }>();
+    const rows = await em
+      .getRepository(District)
+      .createQueryBuilder('d')
+      .select('d.id', 'id')
+      .where('d.id IN (:...ids)', { ids })
+      .getRawMany<{ id: string }>();
     return rows.map((r) => r.id);
   }
 }

@@ -15,7 +15,11 @@ interface Level<T extends Place> {
 }
 
 const REGION: Level<Region> = { target: Region, entityType: 'region', notFound: GeographyErrors.REGION_NOT_FOUND };
-const DISTRICT: Level<District> = { target: District, entityType: 'district', notFound: GeographyErrors.DISTRICT_NOT_FOUND };
+const DISTRICT: Level<District> = {
+  target: District,
+  entityType: 'district',
+  notFound: GeographyErrors.DISTRICT_NOT_FOUND,
+};
 const VILLAGE: Level<Village> = { target: Village, entityType: 'village', notFound: GeographyErrors.VILLAGE_NOT_FOUND };
 
 /** Regions, districts and villages: the admin edits them, everyone reads them. Every change is audited. */
@@ -31,8 +35,10 @@ export class GeographyService {
   createDistrict = (actorId: string, values: Partial<District>) => this.create(DISTRICT, actorId, values);
   createVillage = (actorId: string, values: Partial<Village>) => this.create(VILLAGE, actorId, values);
   updateRegion = (actorId: string, id: string, changes: Partial<Region>) => this.update(REGION, actorId, id, changes);
-  updateDistrict = (actorId: string, id: string, changes: Partial<District>) => this.update(DISTRICT, actorId, id, changes);
-  updateVillage = (actorId: string, id: string, changes: Partial<Village>) => this.update(VILLAGE, actorId, id, changes);
+  updateDistrict = (actorId: string, id: string, changes: Partial<District>) =>
+    this.update(DISTRICT, actorId, id, changes);
+  updateVillage = (actorId: string, id: string, changes: Partial<Village>) =>
+    this.update(VILLAGE, actorId, id, changes);
   removeRegion = (actorId: string, id: string) => this.remove(REGION, actorId, id);
   removeDistrict = (actorId: string, id: string) => this.remove(DISTRICT, actorId, id);
   removeVillage = (actorId: string, id: string) => this.remove(VILLAGE, actorId, id);
@@ -50,7 +56,13 @@ export class GeographyService {
   private async create<T extends Place>(level: Level<T>, actorId: string, values: Partial<T>): Promise<T> {
     return this.dataSource.transaction(async (em) => {
       const place = await this.places.insert(em, level.target, values);
-      await this.audit.record(em, { actorId, action: `${level.entityType}.created`, entityType: level.entityType, entityId: place.id, after: place });
+      await this.audit.record(em, {
+        actorId,
+        action: `${level.entityType}.created`,
+        entityType: level.entityType,
+        entityId: place.id,
+        after: place,
+      });
       return place;
     });
   }
@@ -62,7 +74,14 @@ export class GeographyService {
       const before = { ...place };
       Object.assign(place, changes);
       const saved = await this.places.save(em, level.target, place);
-      await this.audit.record(em, { actorId, action: `${level.entityType}.updated`, entityType: level.entityType, entityId: id, before, after: saved });
+      await this.audit.record(em, {
+        actorId,
+        action: `${level.entityType}.updated`,
+        entityType: level.entityType,
+        entityId: id,
+        before,
+        after: saved,
+      });
       return saved;
     });
   }
@@ -72,7 +91,13 @@ export class GeographyService {
       const place = await this.places.findForUpdate(em, level.target, id);
       if (!place) throw new DomainError(level.notFound);
       await this.places.remove(em, level.target, id);
-      await this.audit.record(em, { actorId, action: `${level.entityType}.removed`, entityType: level.entityType, entityId: id, before: place });
+      await this.audit.record(em, {
+        actorId,
+        action: `${level.entityType}.removed`,
+        entityType: level.entityType,
+        entityId: id,
+        before: place,
+      });
     });
   }
 }

@@ -58,7 +58,10 @@ export class HealthController {
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto })
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthDto> {
-    const [postgres, redis] = await Promise.all([probe(() => this.dataSource.query('SELECT 1')), probe(() => this.redis.ping())]);
+    const [postgres, redis] = await Promise.all([
+      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.redis.ping()),
+    ]);
     const ok = postgres.status === 'up' && redis.status === 'up';
     response.status(ok ? 200 : 503);
     return { status: ok ? 'ok' : 'degraded', postgres, redis };

@@ -12,8 +12,14 @@ const HEADER = 'Idempotency-Key';
 export const IdempotencyKeyHeader = createParamDecorator((_data: unknown, context: ExecutionContext): string => {
   const value = context.switchToHttp().getRequest<Request>().headers[HEADER.toLowerCase()];
   const problem = idempotencyKeyProblem(value);
-  if (problem === 'missing') throw new DomainError(E.KEY_REQUIRED, { fields: [{ field: HEADER, problems: [`the ${HEADER} header is required`] }] });
-  if (problem === 'invalid') throw new DomainError(E.KEY_INVALID, { fields: [{ field: HEADER, problems: [`${HEADER} must be 1 to 200 printable ASCII characters`] }] });
+  if (problem === 'missing')
+    throw new DomainError(E.KEY_REQUIRED, {
+      fields: [{ field: HEADER, problems: [`the ${HEADER} header is required`] }],
+    });
+  if (problem === 'invalid')
+    throw new DomainError(E.KEY_INVALID, {
+      fields: [{ field: HEADER, problems: [`${HEADER} must be 1 to 200 printable ASCII characters`] }],
+    });
   return value as string;
 });
 

@@ -28,7 +28,10 @@ export class IdempotencyRepository {
   }
 
   async complete(em: EntityManager, actorId: string, key: string, status: number, body: unknown): Promise<void> {
-    await em.query(`UPDATE idempotency_keys SET response_status = $3, response_body = $4::jsonb WHERE actor_id = $1 AND key = $2`, [actorId, key, status, JSON.stringify(body)]);
+    await em.query(
+      `UPDATE idempotency_keys SET response_status = $3, response_body = $4::jsonb WHERE actor_id = $1 AND key = $2`,
+      [actorId, key, status, JSON.stringify(body)],
+    );
   }
 
   async find(em: EntityManager, actorId: string, key: string): Promise<StoredKey | null> {

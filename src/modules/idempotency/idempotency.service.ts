@@ -35,8 +35,13 @@ export interface IdempotentOutcome<T> extends StoredResponse<T> {
 export class IdempotencyService {
   constructor(private readonly keys: IdempotencyRepository) {}
 
-  async run<T>(em: EntityManager, request: IdempotentRequest, work: () => Promise<StoredResponse<T>>): Promise<IdempotentOutcome<T>> {
-    if (!em.queryRunner?.isTransactionActive) throw new Error('IdempotencyService.run must run inside the transaction of the change it guards');
+  async run<T>(
+    em: EntityManager,
+    request: IdempotentRequest,
+    work: () => Promise<StoredResponse<T>>,
+  ): Promise<IdempotentOutcome<T>> {
+    if (!em.queryRunner?.isTransactionActive)
+      throw new Error('IdempotencyService.run must run inside the transaction of the change it guards');
     const hash = requestHash(request.scope, request.body);
     if (await this.keys.claim(em, request.actorId, request.key, request.scope, hash)) {
       const response = await work();

@@ -6,7 +6,13 @@ import { IdempotentOutcome } from './idempotency.service';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
 function isOutcome(value: unknown): value is IdempotentOutcome<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { replayed?: unknown }).replayed === 'boolean' && 'body' in value && 'status' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { replayed?: unknown }).replayed === 'boolean' &&
+    'body' in value &&
+    'status' in value
+  );
 }
 
 /**

@@ -2,7 +2,10 @@ import { registerConstraintErrors } from '../../common/errors/constraint-errors'
 import { defineErrors } from '../../common/errors/domain-error';
 
 export const LedgerErrors = defineErrors('LEDGER', {
-  INSUFFICIENT_FUNDS: { kind: 'rule', message: 'Not enough left: the budget, or what the award still owes, does not cover this amount' },
+  INSUFFICIENT_FUNDS: {
+    kind: 'rule',
+    message: 'Not enough left: the budget, or what the award still owes, does not cover this amount',
+  },
   COMPETITION_NOT_FOUND: { kind: 'not_found', message: 'Competition not found' },
 });
 

@@ -13,7 +13,10 @@ export class LedgerRepository {
   }
 
   async hasCompetitionAccounts(em: EntityManager, competitionId: string): Promise<boolean> {
-    const rows: unknown[] = await em.query(`SELECT 1 FROM ledger_accounts WHERE competition_id = $1 AND kind = 'budget' AND award_id IS NULL`, [competitionId]);
+    const rows: unknown[] = await em.query(
+      `SELECT 1 FROM ledger_accounts WHERE competition_id = $1 AND kind = 'budget' AND award_id IS NULL`,
+      [competitionId],
+    );
     return rows.length > 0;
   }
 
@@ -47,7 +50,13 @@ export class LedgerRepository {
 
   async insertTransaction(
     em: EntityManager,
-    values: { competitionId: string; movement: Movement; awardId: string | null; reference: string | null; createdBy: string | null },
+    values: {
+      competitionId: string;
+      movement: Movement;
+      awardId: string | null;
+      reference: string | null;
+      createdBy: string | null;
+    },
     entries: { accountId: string; amount: bigint }[],
   ): Promise<string> {
     const [row]: { id: string }[] = await em.query(
@@ -55,16 +64,26 @@ export class LedgerRepository {
       [values.competitionId, values.movement, values.awardId, values.reference, values.createdBy],
     );
     // One statement per entry, in the order given: the caller orders them so accounts are locked in one order.
-    for (const e of entries) await em.query('INSERT INTO ledger_entries (transaction_id, account_id, amount) VALUES ($1, $2, $3)', [row.id, e.accountId, e.amount.toString()]);
+    for (const e of entries)
+      await em.query('INSERT INTO ledger_entries (transaction_id, account_id, amount) VALUES ($1, $2, $3)', [
+        row.id,
+        e.accountId,
+        e.amount.toString(),
+      ]);
     return row.id;
   }
 
   async awardBalance(em: EntityManager, awardId: string): Promise<bigint> {
-    const rows: { balance: string }[] = await em.query(`SELECT balance FROM ledger_accounts WHERE award_id = $1`, [awardId]);
+    const rows: { balance: string }[] = await em.query(`SELECT balance FROM ledger_accounts WHERE award_id = $1`, [
+      awardId,
+    ]);
     return rows[0] ? BigInt(rows[0].balance) : 0n;
   }
 
-  async balances(competitionId: string, em: EntityManager = this.dataSource.manager): Promise<{ kind: AccountKind; awardId: string | null; balance: bigint }[]> {
+  async balances(
+    competitionId: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<{ kind: AccountKind; awardId: string | null; balance: bigint }[]> {
     const rows: { kind: AccountKind; awardId: string | null; balance: string }[] = await em.query(
       `SELECT kind, award_id AS "awardId", balance FROM ledger_accounts WHERE competition_id = $1 ORDER BY kind, award_id`,
       [competitionId],
@@ -72,4 +91,3 @@ export class LedgerRepository {
     return rows.map((r) => ({ ...r, balance: BigInt(r.balance) }));
   }
 }
-

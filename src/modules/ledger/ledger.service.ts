@@ -38,7 +38,15 @@ export class LedgerService {
   async post(em: EntityManager, posting: Posting): Promise<string> {
     await this.ensureOpened(em, posting.competitionId, posting.actorId);
     await this.ledger.ensureAwardAccount(em, posting.competitionId, posting.awardId);
-    return this.write(em, posting.competitionId, posting.movement, posting.amount, posting.awardId, posting.reference ?? null, posting.actorId);
+    return this.write(
+      em,
+      posting.competitionId,
+      posting.movement,
+      posting.amount,
+      posting.awardId,
+      posting.reference ?? null,
+      posting.actorId,
+    );
   }
 
   /** What an award still owes: committed and not yet paid (its payable account; 0 before it is approved). */
@@ -63,8 +71,18 @@ export class LedgerService {
     }
   }
 
-  private async write(em: EntityManager, competitionId: string, kind: Movement, amount: bigint, awardId: string | null, reference: string | null, actorId: string | null): Promise<string> {
-    const entries = movement(kind, amount, awardId ?? undefined).sort((a, b) => LOCK_ORDER[a.account.kind] - LOCK_ORDER[b.account.kind]);
+  private async write(
+    em: EntityManager,
+    competitionId: string,
+    kind: Movement,
+    amount: bigint,
+    awardId: string | null,
+    reference: string | null,
+    actorId: string | null,
+  ): Promise<string> {
+    const entries = movement(kind, amount, awardId ?? undefined).sort(
+      (a, b) => LOCK_ORDER[a.account.kind] - LOCK_ORDER[b.account.kind],
+    );
     const ids = await this.ledger.accountIds(em, competitionId, awardId);
     return this.ledger.insertTransaction(
       em,

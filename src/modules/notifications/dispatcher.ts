@@ -22,7 +22,11 @@ export class Dispatcher {
 
   /** Dispatches due rows (or just `ids`); returns how many were queued. */
   async dispatch(ids?: string[]): Promise<number> {
-    const claimed = await this.notifications.claim(ids?.length ?? this.config.relayBatchSize, this.config.relayLeaseMs, ids);
+    const claimed = await this.notifications.claim(
+      ids?.length ?? this.config.relayBatchSize,
+      this.config.relayLeaseMs,
+      ids,
+    );
     if (claimed.length === 0) return 0;
     const claimedIds = claimed.map((c) => c.id);
     try {
@@ -31,7 +35,10 @@ export class Dispatcher {
       const attempts = Math.max(...claimed.map((c) => c.relayAttempts)) + 1;
       const delay = backoffMs(attempts, 500, 60000);
       await this.notifications.release(claimedIds, delay, (error as Error).message);
-      this.logger.warn({ count: claimed.length, retryInMs: delay, err: error }, 'Could not queue notifications; will retry');
+      this.logger.warn(
+        { count: claimed.length, retryInMs: delay, err: error },
+        'Could not queue notifications; will retry',
+      );
       return 0;
     }
     await this.notifications.markQueued(claimedIds);

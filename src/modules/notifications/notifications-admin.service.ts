@@ -18,7 +18,13 @@ export class NotificationsAdminService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(filter: { status?: NotificationStatus[]; type?: string; recipientId?: string; limit: number; offset: number }): Promise<[Notification[], number]> {
+  async list(filter: {
+    status?: NotificationStatus[];
+    type?: string;
+    recipientId?: string;
+    limit: number;
+    offset: number;
+  }): Promise<[Notification[], number]> {
     return this.notifications.list({ ...filter, statuses: filter.status?.length ? filter.status : UNSENT });
   }
 
@@ -31,7 +37,14 @@ export class NotificationsAdminService {
         if (!existing) throw new DomainError(NotificationErrors.NOT_FOUND);
         throw new DomainError(NotificationErrors.NOT_FAILED, { status: existing.status });
       }
-      await this.audit.record(em, { actorId, action: 'notification.retried', entityType: 'notification', entityId: id, before: { status: 'failed' }, after: { status: 'pending' } });
+      await this.audit.record(em, {
+        actorId,
+        action: 'notification.retried',
+        entityType: 'notification',
+        entityId: id,
+        before: { status: 'failed' },
+        after: { status: 'pending' },
+      });
     });
     const row = await this.notifications.findById(id);
     if (!row) throw new DomainError(NotificationErrors.NOT_FOUND);

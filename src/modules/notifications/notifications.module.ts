@@ -20,5 +20,6 @@ export class NotificationsModule {}
 export const templateRendererProvider = {
   provide: TemplateRenderer,
   inject: [APP_CONFIG],
-  useFactory: (config: AppConfig) => new TemplateRenderer({ templatesDir: resolveTemplatesDir(), timeZone: config.mailTimeZone }),
+  useFactory: (config: AppConfig) =>
+    new TemplateRenderer({ templatesDir: resolveTemplatesDir(), timeZone: config.mailTimeZone }),
 };

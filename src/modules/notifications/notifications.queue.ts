@@ -16,7 +16,10 @@ export class NotificationsQueue implements OnApplicationShutdown {
     this.connection = producerConnection(config);
     // Errors surface on the calls; without a listener ioredis would also print them.
     this.connection.on('error', () => undefined);
-    this.queue = new Queue<NotificationJobData>(QUEUES.notifications, { connection: this.connection, prefix: bullPrefix(config) });
+    this.queue = new Queue<NotificationJobData>(QUEUES.notifications, {
+      connection: this.connection,
+      prefix: bullPrefix(config),
+    });
     this.queue.on('error', () => undefined);
   }
 
@@ -48,7 +51,11 @@ export class NotificationsQueue implements OnApplicationShutdown {
   /** Whether a job of this row and generation is still waiting, delayed or running in Redis. */
   async hasLiveJob(id: string, generation: number): Promise<boolean> {
     const jobId = NotificationsQueue.jobId(id, generation);
-    const state = await withTimeout(this.queue.getJobState(jobId), this.config.queueAddTimeoutMs, 'Redis (reading a job)');
+    const state = await withTimeout(
+      this.queue.getJobState(jobId),
+      this.config.queueAddTimeoutMs,
+      'Redis (reading a job)',
+    );
     return ['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'].includes(state);
   }
 

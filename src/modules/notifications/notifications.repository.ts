@@ -42,7 +42,12 @@ export class NotificationsRepository {
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[])
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id`,
-      [rows.map((r) => r.recipientId), rows.map((r) => r.type), rows.map((r) => JSON.stringify(r.data)), rows.map((r) => r.dedupeKey)],
+      [
+        rows.map((r) => r.recipientId),
+        rows.map((r) => r.type),
+        rows.map((r) => JSON.stringify(r.data)),
+        rows.map((r) => r.dedupeKey),
+      ],
     );
     return inserted.map((r) => r.id);
   }
@@ -139,11 +144,14 @@ export class NotificationsRepository {
     return rows[0] ?? null;
   }
 
-  async statusOf(id: string): Promise<{ status: NotificationStatus; leaseUntil: Date | null; generation: number } | null> {
-    const rows: { status: NotificationStatus; leaseUntil: Date | null; generation: number }[] = await this.dataSource.query(
-      'SELECT status, lease_until AS "leaseUntil", generation FROM notifications WHERE id = $1',
-      [id],
-    );
+  async statusOf(
+    id: string,
+  ): Promise<{ status: NotificationStatus; leaseUntil: Date | null; generation: number } | null> {
+    const rows: { status: NotificationStatus; leaseUntil: Date | null; generation: number }[] =
+      await this.dataSource.query(
+        'SELECT status, lease_until AS "leaseUntil", generation FROM notifications WHERE id = $1',
+        [id],
+      );
     return rows[0] ?? null;
   }
 
@@ -190,7 +198,13 @@ export class NotificationsRepository {
     return this.dataSource.manager.findOneBy(Notification, { id });
   }
 
-  async list(filter: { statuses: NotificationStatus[]; type?: string; recipientId?: string; limit: number; offset: number }): Promise<[Notification[], number]> {
+  async list(filter: {
+    statuses: NotificationStatus[];
+    type?: string;
+    recipientId?: string;
+    limit: number;
+    offset: number;
+  }): Promise<[Notification[], number]> {
     const query = this.dataSource
       .getRepository(Notification)
       .createQueryBuilder('n')

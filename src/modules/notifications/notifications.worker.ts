@@ -36,14 +36,18 @@ export class NotificationsWorker implements OnModuleInit, OnApplicationShutdown 
   onModuleInit(): void {
     this.connection = workerConnection(this.config);
     this.connection.on('error', () => undefined);
-    this.worker = new Worker<NotificationJobData, SendOutcome>(QUEUES.notifications, (job, token) => this.sender.process(job, token), {
-      connection: this.connection,
-      prefix: bullPrefix(this.config),
-      concurrency: this.config.senderConcurrency,
-      // A worker that dies mid-send loses its lock after this long; its jobs then run again elsewhere.
-      lockDuration: this.config.jobLockMs,
-      stalledInterval: this.config.jobLockMs,
-    });
+    this.worker = new Worker<NotificationJobData, SendOutcome>(
+      QUEUES.notifications,
+      (job, token) => this.sender.process(job, token),
+      {
+        connection: this.connection,
+        prefix: bullPrefix(this.config),
+        concurrency: this.config.senderConcurrency,
+        // A worker that dies mid-send loses its lock after this long; its jobs then run again elsewhere.
+        lockDuration: this.config.jobLockMs,
+        stalledInterval: this.config.jobLockMs,
+      },
+    );
     this.worker.on('error', (error) => this.logger.warn({ err: error }, 'Notification worker error'));
     // A job can also die outside the processor (stalled too often); its row must not stay leased.
     this.worker.on('failed', (job, error) => {

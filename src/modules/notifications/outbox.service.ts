@@ -1,5 +1,12 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  QueryRunner,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 import { Dispatcher } from './dispatcher';
 import { MessageType } from './mail/message-types';
 import { NotificationsRepository } from './notifications.repository';
@@ -53,7 +60,8 @@ export class Outbox implements OnModuleInit, EntitySubscriberInterface {
    * sends them; nothing is dispatched from the request.
    */
   async addSelected(em: EntityManager, type: MessageType, select: string, params: unknown[]): Promise<number> {
-    if (!em.queryRunner?.isTransactionActive) throw new Error('Outbox.addSelected must run inside the transaction of its cause');
+    if (!em.queryRunner?.isTransactionActive)
+      throw new Error('Outbox.addSelected must run inside the transaction of its cause');
     return this.notifications.insertSelected(em, type, select, params);
   }
 
@@ -64,7 +72,11 @@ export class Outbox implements OnModuleInit, EntitySubscriberInterface {
     this.pending.delete(runner);
     if (!ids?.length || ids.length > DISPATCH_ON_COMMIT_LIMIT) return;
     // Not awaited: the request does not wait for Redis; the relay covers any failure.
-    this.dispatcher.dispatch(ids).catch((error: unknown) => this.logger.warn({ err: error }, 'Dispatch after commit failed; the relay will retry'));
+    this.dispatcher
+      .dispatch(ids)
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'Dispatch after commit failed; the relay will retry'),
+      );
   }
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {

@@ -26,22 +26,34 @@ export function mountQueueBoard(app: INestApplication): void {
   const tokens = app.get(AccessTokens);
   const adapter = new ExpressAdapter();
   adapter.setBasePath(BOARD_PATH);
-  createBullBoard({ queues: [new BullMQAdapter(app.get(NotificationsQueue).queue, { readOnlyMode: true })], serverAdapter: adapter });
+  createBullBoard({
+    queues: [new BullMQAdapter(app.get(NotificationsQueue).queue, { readOnlyMode: true })],
+    serverAdapter: adapter,
+  });
 
   const guard = (request: Request, response: Response, next: NextFunction): void => {
     const fromQuery = typeof request.query.token === 'string' ? request.query.token : undefined;
     const header = request.headers.authorization?.replace(/^Bearer\s+/i, '');
     const user = tokens.verify(fromQuery ?? header ?? cookie(request, COOKIE) ?? '');
     if (!user) {
-      response.status(401).json({ code: 'AUTH.UNAUTHENTICATED', message: 'A valid admin access token is required', details: {} });
+      response
+        .status(401)
+        .json({ code: 'AUTH.UNAUTHENTICATED', message: 'A valid admin access token is required', details: {} });
       return;
     }
     if (!user.roles.includes('admin')) {
-      response.status(403).json({ code: 'AUTH.FORBIDDEN', message: 'Only admins may open the queue dashboard', details: {} });
+      response
+        .status(403)
+        .json({ code: 'AUTH.FORBIDDEN', message: 'Only admins may open the queue dashboard', details: {} });
       return;
     }
     if (fromQuery) {
-      response.cookie(COOKIE, fromQuery, { httpOnly: true, sameSite: 'strict', path: BOARD_PATH, secure: request.secure });
+      response.cookie(COOKIE, fromQuery, {
+        httpOnly: true,
+        sameSite: 'strict',
+        path: BOARD_PATH,
+        secure: request.secure,
+      });
       response.redirect(302, BOARD_PATH);
       return;
     }

@@ -39,7 +39,9 @@ export class NotificationSender {
     try {
       if (!row.active) throw new UnrecoverableError('the recipient is disabled');
       if (!isMessageType(row.type)) throw new UnrecoverableError(`unknown message type ${row.type}`);
-      const language = (LANGUAGES as readonly string[]).includes(row.preferredLanguage) ? (row.preferredLanguage as Language) : 'ru';
+      const language = (LANGUAGES as readonly string[]).includes(row.preferredLanguage)
+        ? (row.preferredLanguage as Language)
+        : 'ru';
       const rendered = this.render(row.type, language, row.data, row.fullName);
       // Bounded well inside the lease; nodemailer's own timeouts normally settle it long before.
       const delivery = await withTimeout(
@@ -58,7 +60,9 @@ export class NotificationSender {
       if (error instanceof UnrecoverableError || isPermanentSmtpFailure(error) || lastAttempt) {
         await this.notifications.markFailed(id, reason);
         this.logger.warn({ notificationId: id, reason }, 'Notification failed');
-        throw lastAttempt && !(error instanceof UnrecoverableError) ? new Error(reason) : new UnrecoverableError(reason);
+        throw lastAttempt && !(error instanceof UnrecoverableError)
+          ? new Error(reason)
+          : new UnrecoverableError(reason);
       }
       await this.notifications.markRetrying(id, reason);
       throw new Error(reason);
@@ -73,7 +77,11 @@ export class NotificationSender {
    * another sender may take the row), so that a short outage does not turn into a second copy; only
    * then give up and let the job retry.
    */
-  private async recordSent(id: string, sent: { language: string; messageId: string; response: string }, leaseEndsAt: number): Promise<void> {
+  private async recordSent(
+    id: string,
+    sent: { language: string; messageId: string; response: string },
+    leaseEndsAt: number,
+  ): Promise<void> {
     const giveUpAt = leaseEndsAt - Math.floor(this.config.sendLeaseMs / 10);
     for (let wait = 200; ; wait = Math.min(wait * 2, 5000)) {
       try {
@@ -103,11 +111,16 @@ export class NotificationSender {
 
   private render(type: MessageType, language: Language, data: Record<string, unknown>, fullName: string) {
     try {
-      const variables = messageVariables(type, data, fullName, { publicUrl: this.config.publicUrl, linkSecret: this.config.jwtSecret }, language);
+      const variables = messageVariables(
+        type,
+        data,
+        fullName,
+        { publicUrl: this.config.publicUrl, linkSecret: this.config.jwtSecret },
+        language,
+      );
       return this.renderer.render(type, language, variables);
     } catch (error) {
       throw new UnrecoverableError(`cannot render ${type}: ${describeSendFailure(error)}`);
     }
   }
 }
-

@@ -11,11 +11,19 @@ import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { CompetitionErrors } from '../competitions/competitions.errors';
 import { THREE_SIXTY_GIVING_VERSION } from './domain/three-sixty-giving';
-import { FiguresQueryDto, GrantFilterDto, GrantSummaryDto, GrantSummaryQueryDto, PublicFiguresDto, PublicGrantPageDto } from './dto/open-data.dto';
+import {
+  FiguresQueryDto,
+  GrantFilterDto,
+  GrantSummaryDto,
+  GrantSummaryQueryDto,
+  PublicFiguresDto,
+  PublicGrantPageDto,
+} from './dto/open-data.dto';
 import { OpenDataErrors } from './open-data.errors';
 import { OpenDataService } from './open-data.service';
 
-const GRANTS = 'Grants are awards the grantee accepted (accepted, active, completed), and cancelled ones on which money was paid. Amounts are integer strings in minor units (tiyn).';
+const GRANTS =
+  'Grants are awards the grantee accepted (accepted, active, completed), and cancelled ones on which money was paid. Amounts are integer strings in minor units (tiyn).';
 
 @ApiTags('open data')
 @Controller()
@@ -30,7 +38,11 @@ export class OpenDataController {
   @Get('public/grants')
   @Public()
   @CachedRead()
-  @ApiOperation({ summary: 'Awarded grants, filtered by competition, region, district, village, plan goal or sector; grantees as pseudonyms', description: GRANTS })
+  @ApiOperation({
+    summary:
+      'Awarded grants, filtered by competition, region, district, village, plan goal or sector; grantees as pseudonyms',
+    description: GRANTS,
+  })
   @ApiOkResponse({ type: PublicGrantPageDto })
   @ApiErrors()
   async grants(@Query() query: GrantFilterDto): Promise<PublicGrantPageDto> {
@@ -40,7 +52,10 @@ export class OpenDataController {
   @Get('public/grants/summary')
   @Public()
   @CachedRead()
-  @ApiOperation({ summary: 'Grants, amount awarded and amount disbursed per region, district, village or plan goal', description: GRANTS })
+  @ApiOperation({
+    summary: 'Grants, amount awarded and amount disbursed per region, district, village or plan goal',
+    description: GRANTS,
+  })
   @ApiOkResponse({ type: GrantSummaryDto })
   @ApiErrors()
   async summary(@Query() query: GrantSummaryQueryDto): Promise<GrantSummaryDto> {
@@ -50,7 +65,11 @@ export class OpenDataController {
   @Get('public/figures')
   @Public()
   @CachedRead()
-  @ApiOperation({ summary: 'Headline figures: competitions, applications submitted, grants, money awarded and disbursed, places reached', description: GRANTS })
+  @ApiOperation({
+    summary:
+      'Headline figures: competitions, applications submitted, grants, money awarded and disbursed, places reached',
+    description: GRANTS,
+  })
   @ApiOkResponse({ type: PublicFiguresDto })
   @ApiErrors(CompetitionErrors.NOT_FOUND)
   async figures(@Query() query: FiguresQueryDto): Promise<PublicFiguresDto> {
@@ -61,7 +80,8 @@ export class OpenDataController {
   @Public()
   @ApiOperation({
     summary: `The competition's grants in the 360Giving Data Standard ${THREE_SIXTY_GIVING_VERSION} (JSON package)`,
-    description: 'Amounts in major units (tenge) as the standard requires; recipients are individuals, published as pseudonyms with the village as location.',
+    description:
+      'Amounts in major units (tenge) as the standard requires; recipients are individuals, published as pseudonyms with the village as location.',
   })
   @ApiProduces('application/json')
   @ApiOkResponse({ description: '{ grants: [...] }' })

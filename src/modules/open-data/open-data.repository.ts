@@ -30,7 +30,9 @@ const AWARDED = `CASE WHEN a.status = 'cancelled' THEN coalesce(pd.paid, 0) ELSE
  * it (so a competition's figures never aggregate the whole country's payments).
  */
 function paidPerAward(competitionParam: string | null): string {
-  const scope = competitionParam ? `JOIN awards pa ON pa.id = p.award_id AND pa.competition_id = ${competitionParam}` : '';
+  const scope = competitionParam
+    ? `JOIN awards pa ON pa.id = p.award_id AND pa.competition_id = ${competitionParam}`
+    : '';
   return `paid AS (SELECT p.award_id, sum(p.amount) AS paid FROM payments p ${scope} WHERE p.status = 'recorded' GROUP BY p.award_id)`;
 }
 
@@ -47,7 +49,11 @@ const GROUPS: Record<GrantGroup, { join: string; id: string; name: string }> = {
   district: { join: '', id: 'd.id', name: 'd.name' },
   village: { join: '', id: 'v.id', name: 'v.name' },
   // An application may serve several goals: its grant counts in full under each of them.
-  goal: { join: 'JOIN application_goals ag ON ag.application_id = ap.id JOIN plan_goals g ON g.id = ag.goal_id', id: 'g.id', name: `g.code || ' ' || g.title` },
+  goal: {
+    join: 'JOIN application_goals ag ON ag.application_id = ap.id JOIN plan_goals g ON g.id = ag.goal_id',
+    id: 'g.id',
+    name: `g.code || ' ' || g.title`,
+  },
 };
 
 interface RawGrant {
@@ -83,14 +89,20 @@ export class OpenDataRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async isPublicCompetition(id: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM competitions c WHERE c.id = $1 AND ${PUBLIC_COMPETITION}`, [id]);
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM competitions c WHERE c.id = $1 AND ${PUBLIC_COMPETITION}`,
+      [id],
+    );
     return rows.length > 0;
   }
 
   /** One page of public grants, oldest decision first, with the total for the same filter. */
   async grants(filter: GrantFilter, page: { limit: number; offset: number }): Promise<[GrantRow[], number]> {
     const { where, params } = this.where(filter);
-    const [count]: { total: string }[] = await this.dataSource.query(`SELECT count(*) AS total ${GRANT_FROM} WHERE ${where}`, params);
+    const [count]: { total: string }[] = await this.dataSource.query(
+      `SELECT count(*) AS total ${GRANT_FROM} WHERE ${where}`,
+      params,
+    );
     // The page's ids first: payments and goals are then gathered for those rows only.
     const rows: RawGrant[] = await this.dataSource.query(
       `WITH picked AS (SELECT a.id ${GRANT_FROM} WHERE ${where} ORDER BY a.approved_at, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2})
@@ -103,13 +115,19 @@ export class OpenDataRepository {
   /** The ids of a competition's public grants in id order: an export reads them once, then in batches. */
   async grantIds(competitionId: string): Promise<string[]> {
     const { where, params } = this.where({ competitionId });
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT a.id ${GRANT_FROM} WHERE ${where} ORDER BY a.id`, params);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT a.id ${GRANT_FROM} WHERE ${where} ORDER BY a.id`,
+      params,
+    );
     return rows.map((r) => r.id);
   }
 
   /** Those of the ids that are still public grants (one may have been cancelled since the ids were read). */
   async grantsByIds(ids: string[]): Promise<GrantRow[]> {
-    const rows: RawGrant[] = await this.dataSource.query(`${this.grantSelect()} WHERE a.id = ANY($1::uuid[]) AND ${PUBLIC_AWARD} ORDER BY a.id`, [ids]);
+    const rows: RawGrant[] = await this.dataSource.query(
+      `${this.grantSelect()} WHERE a.id = ANY($1::uuid[]) AND ${PUBLIC_AWARD} ORDER BY a.id`,
+      [ids],
+    );
     return rows.map(toGrantRow);
   }
 
@@ -117,26 +135,44 @@ export class OpenDataRepository {
   async summary(by: GrantGroup, filter: GrantFilter) {
     const group = GROUPS[by];
     const { where, params } = this.where(filter);
-    const rows: { id: string; name: string; currency: string; grants: number; awarded: string; paid: string }[] = await this.dataSource.query(
-      // where() binds competitionId first, so when present it is $1.
-      `WITH ${paidPerAward(filter.competitionId ? '$1' : null)}
+    const rows: { id: string; name: string; currency: string; grants: number; awarded: string; paid: string }[] =
+      await this.dataSource.query(
+        // where() binds competitionId first, so when present it is $1.
+        `WITH ${paidPerAward(filter.competitionId ? '$1' : null)}
        SELECT ${group.id} AS id, ${group.name} AS name, c.currency, count(*)::int AS grants,
               sum(${AWARDED}) AS awarded, sum(coalesce(pd.paid, 0)) AS paid
          ${GRANT_FROM} LEFT JOIN paid pd ON pd.award_id = a.id ${group.join}
         WHERE ${where}
         GROUP BY ${group.id}, c.currency
         ORDER BY 2, ${group.id}, 3`,
-      params,
-    );
-    return rows.map((r) => ({ id: r.id, name: r.name, currency: r.currency, grants: r.grants, awarded: BigInt(r.awarded), paid: BigInt(r.paid) }));
+        params,
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      currency: r.currency,
+      grants: r.grants,
+      awarded: BigInt(r.awarded),
+      paid: BigInt(r.paid),
+    }));
   }
 
   /** Headline figures over public competitions, optionally one of them, in one statement; money per currency. */
   async figures(competitionId?: string): Promise<PublicFigures> {
     const scope = competitionId ? 'AND c.id = $1' : '';
-    const rows: { currency: string | null; budget: string | null; competitions: number; open: number; submitted: number; villages: number; districts: number; grants: number; awarded: string; paid: string }[] =
-      await this.dataSource.query(
-        `WITH ${paidPerAward(competitionId ? '$1' : null)},
+    const rows: {
+      currency: string | null;
+      budget: string | null;
+      competitions: number;
+      open: number;
+      submitted: number;
+      villages: number;
+      districts: number;
+      grants: number;
+      awarded: string;
+      paid: string;
+    }[] = await this.dataSource.query(
+      `WITH ${paidPerAward(competitionId ? '$1' : null)},
               public_competitions AS (SELECT c.id, c.currency, c.budget, c.status FROM competitions c WHERE ${PUBLIC_COMPETITION} ${scope}),
               grants AS (
                 SELECT c.currency, v.id AS village_id, v.district_id, ${AWARDED} AS awarded, coalesce(pd.paid, 0) AS paid
@@ -158,8 +194,8 @@ export class OpenDataRepository {
          SELECT counts.*, money.currency, money.budget, money.grants, money.awarded, money.paid
            FROM counts LEFT JOIN money ON true
           ORDER BY money.currency`,
-        competitionId ? [competitionId] : [],
-      );
+      competitionId ? [competitionId] : [],
+    );
     const counts = rows[0];
     return {
       competitions: counts.competitions,
@@ -169,7 +205,13 @@ export class OpenDataRepository {
       districtsWithGrants: counts.districts,
       money: rows
         .filter((m) => m.currency !== null)
-        .map((m) => ({ currency: m.currency!, budget: BigInt(m.budget!), grants: m.grants, awarded: BigInt(m.awarded), paid: BigInt(m.paid) })),
+        .map((m) => ({
+          currency: m.currency!,
+          budget: BigInt(m.budget!),
+          grants: m.grants,
+          awarded: BigInt(m.awarded),
+          paid: BigInt(m.paid),
+        })),
     };
   }
 
@@ -205,7 +247,11 @@ export class OpenDataRepository {
     if (filter.districtId) add((n) => `d.id = ${n}`, filter.districtId);
     if (filter.villageId) add((n) => `v.id = ${n}`, filter.villageId);
     if (filter.sector) add((n) => `ap.sector = ${n}`, filter.sector);
-    if (filter.goalId) add((n) => `EXISTS (SELECT 1 FROM application_goals ag WHERE ag.application_id = ap.id AND ag.goal_id = ${n})`, filter.goalId);
+    if (filter.goalId)
+      add(
+        (n) => `EXISTS (SELECT 1 FROM application_goals ag WHERE ag.application_id = ap.id AND ag.goal_id = ${n})`,
+        filter.goalId,
+      );
     return { where: clauses.join(' AND '), params };
   }
 }

@@ -5,7 +5,15 @@ import { APP_CONFIG } from '../../config/config.module';
 import { CompetitionErrors } from '../competitions/competitions.errors';
 import { OpenDataErrors } from './open-data.errors';
 import { Publisher, toThreeSixtyGiving } from './domain/three-sixty-giving';
-import { FiguresQueryDto, GrantFilterDto, GrantSummaryDto, GrantSummaryQueryDto, PublicFiguresDto, PublicGrantDto, PublicGrantPageDto } from './dto/open-data.dto';
+import {
+  FiguresQueryDto,
+  GrantFilterDto,
+  GrantSummaryDto,
+  GrantSummaryQueryDto,
+  PublicFiguresDto,
+  PublicGrantDto,
+  PublicGrantPageDto,
+} from './dto/open-data.dto';
 import { GrantFilter, OpenDataRepository } from './open-data.repository';
 
 const EXPORT_BATCH = 500;
@@ -26,19 +34,36 @@ export class OpenDataService {
     private readonly repository: OpenDataRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.publisher = { ...config.openData, pseudonymSecret: config.pseudonymSecret, publicUrl: config.publicUrl, timeZone: config.mailTimeZone };
+    this.publisher = {
+      ...config.openData,
+      pseudonymSecret: config.pseudonymSecret,
+      publicUrl: config.publicUrl,
+      timeZone: config.mailTimeZone,
+    };
   }
 
   async grants(query: GrantFilterDto): Promise<PublicGrantPageDto> {
     const [rows, total] = await this.repository.grants(filterOf(query), query);
-    return { items: rows.map((g) => PublicGrantDto.from(g, this.config.pseudonymSecret)), total, limit: query.limit, offset: query.offset };
+    return {
+      items: rows.map((g) => PublicGrantDto.from(g, this.config.pseudonymSecret)),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
   }
 
   async summary(query: GrantSummaryQueryDto): Promise<GrantSummaryDto> {
     const rows = await this.repository.summary(query.by, filterOf(query));
     return {
       by: query.by,
-      rows: rows.map((r) => ({ id: r.id, name: r.name, currency: r.currency, grants: r.grants, amountAwarded: r.awarded.toString(), amountDisbursed: r.paid.toString() })),
+      rows: rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        currency: r.currency,
+        grants: r.grants,
+        amountAwarded: r.awarded.toString(),
+        amountDisbursed: r.paid.toString(),
+      })),
     };
   }
 
@@ -54,7 +79,10 @@ export class OpenDataService {
    * whole length and anyone may ask for one: two run at a time per process and the others wait in
    * line (past 50 waiting, 503 with Retry-After), so exports never starve other requests of the pool.
    */
-  async threeSixtyGiving(competitionId: string, write: (chunks: AsyncIterable<string>) => Promise<void>): Promise<void> {
+  async threeSixtyGiving(
+    competitionId: string,
+    write: (chunks: AsyncIterable<string>) => Promise<void>,
+  ): Promise<void> {
     await this.publicCompetition(competitionId);
     await this.exportSlot();
     try {
@@ -70,7 +98,8 @@ export class OpenDataService {
       this.exportsRunning += 1;
       return;
     }
-    if (this.exportLine.length >= MAX_WAITING_EXPORTS) throw new DomainError(OpenDataErrors.EXPORT_BUSY, { retryAfterSeconds: 5 });
+    if (this.exportLine.length >= MAX_WAITING_EXPORTS)
+      throw new DomainError(OpenDataErrors.EXPORT_BUSY, { retryAfterSeconds: 5 });
     await new Promise<void>((resolve) => this.exportLine.push(resolve));
   }
 

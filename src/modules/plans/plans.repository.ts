@@ -40,7 +40,10 @@ export class PlansRepository {
   async replaceGoals(em: EntityManager, planId: string, goals: GoalValues[]): Promise<PlanGoal[]> {
     await em.delete(PlanGoal, { planId });
     if (goals.length === 0) return [];
-    return em.save(PlanGoal, goals.map((g) => em.create(PlanGoal, { ...g, planId })));
+    return em.save(
+      PlanGoal,
+      goals.map((g) => em.create(PlanGoal, { ...g, planId })),
+    );
   }
 
   async findById(id: string, em: EntityManager = this.dataSource.manager): Promise<DevelopmentPlan | null> {
@@ -52,7 +55,9 @@ export class PlansRepository {
   }
 
   async findVillageIdOf(em: EntityManager, id: string): Promise<string | null> {
-    const rows: { village_id: string }[] = await em.query('SELECT village_id FROM development_plans WHERE id = $1', [id]);
+    const rows: { village_id: string }[] = await em.query('SELECT village_id FROM development_plans WHERE id = $1', [
+      id,
+    ]);
     return rows[0]?.village_id ?? null;
   }
 
@@ -101,7 +106,9 @@ export class PlansRepository {
       .addOrderBy('p.id');
     if (filter.villageId) query.andWhere('p.villageId = :villageId', { villageId: filter.villageId });
     if (filter.districtId) {
-      query.andWhere('p.villageId IN (SELECT id FROM villages WHERE district_id = :districtId)', { districtId: filter.districtId });
+      query.andWhere('p.villageId IN (SELECT id FROM villages WHERE district_id = :districtId)', {
+        districtId: filter.districtId,
+      });
     }
     const [plans, total] = await query.take(filter.limit).skip(filter.offset).getManyAndCount();
     if (plans.length === 0) return [plans, total];

@@ -16,7 +16,12 @@ export interface PlanInput {
 }
 
 const goalValues = (goals: PlanInput['goals']): GoalValues[] =>
-  goals.map((g) => ({ code: g.code.toUpperCase(), title: g.title, description: g.description ?? '', priority: g.priority }));
+  goals.map((g) => ({
+    code: g.code.toUpperCase(),
+    title: g.title,
+    description: g.description ?? '',
+    priority: g.priority,
+  }));
 
 /** Village development plans: versioned drafts, one adopted plan per village, archived history. */
 @Injectable()
@@ -75,7 +80,8 @@ export class PlansService {
     return this.dataSource.transaction(async (em) => {
       const before = await this.lockPlan(em, id);
       // Status first: an archived plan is never adoptable, whatever its goals.
-      if (!canPlan('adopt', before.status)) throw new DomainError(PlanErrors.WRONG_STATUS, { status: before.status, action: 'adopt' });
+      if (!canPlan('adopt', before.status))
+        throw new DomainError(PlanErrors.WRONG_STATUS, { status: before.status, action: 'adopt' });
       const problem = adoptionProblem(before.goals ?? []);
       if (problem) throw new DomainError(PlanErrors[problem]);
       const archivedId = await this.plans.archiveAdoptedOfVillage(em, before.villageId);
@@ -105,7 +111,8 @@ export class PlansService {
   /** Adopted and archived plans are public record; drafts only reach admins. */
   async get(id: string, viewer: AuthUser | undefined): Promise<DevelopmentPlan> {
     const plan = await this.plans.findById(id);
-    if (!plan || (plan.status === 'draft' && !viewer?.roles.includes('admin'))) throw new DomainError(PlanErrors.NOT_FOUND);
+    if (!plan || (plan.status === 'draft' && !viewer?.roles.includes('admin')))
+      throw new DomainError(PlanErrors.NOT_FOUND);
     return plan;
   }
 
@@ -116,7 +123,10 @@ export class PlansService {
   }
 
   /** Adopted plans unless another status is asked for; drafts only for admins. */
-  async list(filter: Omit<PlanFilter, 'status'> & { status?: PlanStatus }, viewer: AuthUser | undefined): Promise<[DevelopmentPlan[], number]> {
+  async list(
+    filter: Omit<PlanFilter, 'status'> & { status?: PlanStatus },
+    viewer: AuthUser | undefined,
+  ): Promise<[DevelopmentPlan[], number]> {
     const status = filter.status ?? 'adopted';
     if (status === 'draft' && !viewer?.roles.includes('admin')) throw new DomainError(PlanErrors.DRAFTS_FORBIDDEN);
     return this.plans.list({ ...filter, status });
@@ -171,6 +181,8 @@ const auditView = (plan: DevelopmentPlan) => ({
 
 function checkPeriod(start: number, end: number): void {
   if (end < start) {
-    throw new DomainError(PlanErrors.WRONG_PERIOD, { fields: [{ field: 'periodEnd', problems: ['periodEnd must not be before periodStart'] }] });
+    throw new DomainError(PlanErrors.WRONG_PERIOD, {
+      fields: [{ field: 'periodEnd', problems: ['periodEnd must not be before periodStart'] }],
+    });
   }
 }

@@ -24,7 +24,8 @@ export class AffinitiesService {
       await this.assignments.lockRoundAssignments(em, roundId);
       const round = await this.rounds.shareLock(em, roundId);
       if (!round) throw new DomainError(E.ROUND_NOT_FOUND);
-      if (round.status !== 'draft' && round.status !== 'open') throw new DomainError(E.WRONG_STATUS, { status: round.status });
+      if (round.status !== 'draft' && round.status !== 'open')
+        throw new DomainError(E.WRONG_STATUS, { status: round.status });
       const applications = await this.assignments.applicationReferences(em, round.competitionId);
       const jurors = await this.assignments.panelEmails(em, round.competitionId);
       const application = new Map<string, string>();
@@ -38,15 +39,25 @@ export class AffinitiesService {
       const rows = lines.flatMap((l) => {
         const applicationId = application.get(l.application.toLowerCase());
         const jurorId = juror.get(l.juror.toLowerCase());
-        if (!applicationId) unknown.push({ field: `csv.line${l.line}`, problems: ['no such application in this competition'] });
+        if (!applicationId)
+          unknown.push({ field: `csv.line${l.line}`, problems: ['no such application in this competition'] });
         if (!jurorId) unknown.push({ field: `csv.line${l.line}`, problems: ['no such juror on this panel'] });
         return applicationId && jurorId ? [{ applicationId, jurorId, score: l.score }] : [];
       });
       if (unknown.length) throw new DomainError(E.INVALID_AFFINITIES, { fields: unknown.slice(0, 100) });
       const distinct = new Set(rows.map((r) => `${r.applicationId}:${r.jurorId}`));
-      if (distinct.size !== rows.length) throw new DomainError(E.INVALID_AFFINITIES, { fields: [{ field: 'csv', problems: ['a pair appears twice (by id and by reference or email)'] }] });
+      if (distinct.size !== rows.length)
+        throw new DomainError(E.INVALID_AFFINITIES, {
+          fields: [{ field: 'csv', problems: ['a pair appears twice (by id and by reference or email)'] }],
+        });
       await this.assignments.replaceImportedAffinities(em, round.id, rows);
-      await this.audit.record(em, { actorId, action: 'affinities.imported', entityType: 'review_round', entityId: round.id, after: { pairs: rows.length } });
+      await this.audit.record(em, {
+        actorId,
+        action: 'affinities.imported',
+        entityType: 'review_round',
+        entityId: round.id,
+        after: { pairs: rows.length },
+      });
       return { imported: rows.length };
     });
   }

@@ -38,7 +38,13 @@ export class AssignmentChangesService {
       const pending = await this.assignments.pendingRun(em, round.id);
       if (pending) return pending;
       const created = await this.assignments.insertRun(em, round.id, 'manager', actorId);
-      await this.audit.record(em, { actorId, action: 'assignment_run.requested', entityType: 'review_round', entityId: round.id, after: { runId: created.id } });
+      await this.audit.record(em, {
+        actorId,
+        action: 'assignment_run.requested',
+        entityType: 'review_round',
+        entityId: round.id,
+        after: { runId: created.id },
+      });
       return created;
     });
     try {
@@ -55,9 +61,17 @@ export class AssignmentChangesService {
       await this.assignments.lockRoundAssignments(em, roundId);
       const round = await this.openRound(em, roundId);
       await this.checkPair(em, round, applicationId, jurorId);
-      const [id] = await this.assignments.insertMany(em, round.id, [{ applicationId, jurorId, affinity: 0, source: 'manager', runId: null }]);
+      const [id] = await this.assignments.insertMany(em, round.id, [
+        { applicationId, jurorId, affinity: 0, source: 'manager', runId: null },
+      ]);
       const created = (await this.assignments.find(id, em))!;
-      await this.audit.record(em, { actorId, action: 'assignment.added', entityType: 'review_round', entityId: round.id, after: created });
+      await this.audit.record(em, {
+        actorId,
+        action: 'assignment.added',
+        entityType: 'review_round',
+        entityId: round.id,
+        after: created,
+      });
       await this.tellJurors(em, round, [{ jurorId, count: 1, dedupeKey: `review.assigned:${id}` }]);
       return created;
     });
@@ -77,12 +91,21 @@ export class AssignmentChangesService {
   async swap(actorId: string, assignmentId: string, jurorId: string, reason: string): Promise<Assignment> {
     return this.dataSource.transaction(async (em) => {
       const { assignment, round } = await this.lockedAssignment(em, assignmentId);
-      if (assignment.jurorId === jurorId) throw new DomainError(E.ASSIGNMENT_EXISTS, { reason: 'the juror already holds this assignment' });
+      if (assignment.jurorId === jurorId)
+        throw new DomainError(E.ASSIGNMENT_EXISTS, { reason: 'the juror already holds this assignment' });
       await this.end(em, actorId, assignment, 'removed', reason);
       await this.checkPair(em, round, assignment.applicationId, jurorId);
-      const [id] = await this.assignments.insertMany(em, round.id, [{ applicationId: assignment.applicationId, jurorId, affinity: 0, source: 'manager', runId: null }]);
+      const [id] = await this.assignments.insertMany(em, round.id, [
+        { applicationId: assignment.applicationId, jurorId, affinity: 0, source: 'manager', runId: null },
+      ]);
       const created = (await this.assignments.find(id, em))!;
-      await this.audit.record(em, { actorId, action: 'assignment.added', entityType: 'review_round', entityId: round.id, after: { ...created, replaces: assignment.id } });
+      await this.audit.record(em, {
+        actorId,
+        action: 'assignment.added',
+        entityType: 'review_round',
+        entityId: round.id,
+        after: { ...created, replaces: assignment.id },
+      });
       await this.tellJurors(em, round, [{ jurorId, count: 1, dedupeKey: `review.assigned:${id}` }]);
       return created;
     });
@@ -102,12 +125,18 @@ export class AssignmentChangesService {
    * A conflict declared after assignment: every active assignment it touches in a draft or open
    * round is recused in the caller's transaction. Returns the runs to queue once it commits.
    */
-  async recuseConflicted(em: EntityManager, jurorId: string, competitionId: string, declaration: ConflictDeclaration): Promise<string[]> {
+  async recuseConflicted(
+    em: EntityManager,
+    jurorId: string,
+    competitionId: string,
+    declaration: ConflictDeclaration,
+  ): Promise<string[]> {
     const hit = await this.assignments.activeInConflict(em, competitionId, jurorId, declaration);
     const runs: string[] = [];
     for (const roundId of [...new Set(hit.map((a) => a.roundId))].sort()) {
       await this.assignments.lockRoundAssignments(em, roundId);
-      for (const assignment of hit.filter((a) => a.roundId === roundId)) await this.end(em, jurorId, assignment, 'recused', `conflict declared (${declaration.kind})`);
+      for (const assignment of hit.filter((a) => a.roundId === roundId))
+        await this.end(em, jurorId, assignment, 'recused', `conflict declared (${declaration.kind})`);
       runs.push((await this.assignments.insertRun(em, roundId, 'recusal', jurorId)).id);
     }
     return runs;
@@ -115,18 +144,30 @@ export class AssignmentChangesService {
 
   /** Every draft or open round's assignment lock of the competition, in id order (so two callers never deadlock). */
   async lockCompetitionAssignments(em: EntityManager, competitionId: string): Promise<void> {
-    for (const roundId of await this.rounds.changeableRoundIds(em, competitionId)) await this.assignments.lockRoundAssignments(em, roundId);
+    for (const roundId of await this.rounds.changeableRoundIds(em, competitionId))
+      await this.assignments.lockRoundAssignments(em, roundId);
   }
 
   /** Queues runs after their transaction committed; a failure is logged and the worker's sweep queues them later. */
   async enqueue(runIds: string[]): Promise<void> {
     for (const runId of runIds) {
-      await this.queue.add({ kind: 'assign', runId }).catch((error: unknown) => this.logger.warn({ err: error, runId }, 'Could not queue an assignment run; the sweep will'));
+      await this.queue
+        .add({ kind: 'assign', runId })
+        .catch((error: unknown) =>
+          this.logger.warn({ err: error, runId }, 'Could not queue an assignment run; the sweep will'),
+        );
     }
   }
 
-  private async end(em: EntityManager, actorId: string, assignment: Assignment, status: 'removed' | 'recused', reason: string): Promise<void> {
-    if (!(await this.assignments.end(em, assignment.id, status, actorId, reason))) throw new DomainError(E.ASSIGNMENT_NOT_FOUND);
+  private async end(
+    em: EntityManager,
+    actorId: string,
+    assignment: Assignment,
+    status: 'removed' | 'recused',
+    reason: string,
+  ): Promise<void> {
+    if (!(await this.assignments.end(em, assignment.id, status, actorId, reason)))
+      throw new DomainError(E.ASSIGNMENT_NOT_FOUND);
     const withdrawn = await this.assignments.withdrawScoresheet(em, assignment.id);
     await this.audit.record(em, {
       actorId,
@@ -138,13 +179,24 @@ export class AssignmentChangesService {
         applicationId: assignment.applicationId,
         jurorId: assignment.jurorId,
         status: 'active',
-        scoresheet: withdrawn ? { id: withdrawn.id, status: withdrawn.status, scoresDigest: scoresDigest(withdrawn) } : null,
+        scoresheet: withdrawn
+          ? { id: withdrawn.id, status: withdrawn.status, scoresDigest: scoresDigest(withdrawn) }
+          : null,
       },
-      after: { assignmentId: assignment.id, status, reason, scoresheet: withdrawn ? { id: withdrawn.id, status: 'withdrawn' } : null },
+      after: {
+        assignmentId: assignment.id,
+        status,
+        reason,
+        scoresheet: withdrawn ? { id: withdrawn.id, status: 'withdrawn' } : null,
+      },
     });
   }
 
-  private async lockedAssignment(em: EntityManager, assignmentId: string, jurorId?: string): Promise<{ assignment: Assignment; round: ReviewRound }> {
+  private async lockedAssignment(
+    em: EntityManager,
+    assignmentId: string,
+    jurorId?: string,
+  ): Promise<{ assignment: Assignment; round: ReviewRound }> {
     const found = await this.assignments.find(assignmentId, em);
     // Another juror's assignment is "not found", like one that does not exist.
     if (!found || (jurorId && found.jurorId !== jurorId)) throw new DomainError(E.ASSIGNMENT_NOT_FOUND);
@@ -162,26 +214,47 @@ export class AssignmentChangesService {
     return round;
   }
 
-  private async checkPair(em: EntityManager, round: ReviewRound, applicationId: string, jurorId: string): Promise<void> {
-    if (!(await this.assignments.inRound(em, round.id, applicationId))) throw new DomainError(E.APPLICATION_NOT_IN_ROUND);
+  private async checkPair(
+    em: EntityManager,
+    round: ReviewRound,
+    applicationId: string,
+    jurorId: string,
+  ): Promise<void> {
+    if (!(await this.assignments.inRound(em, round.id, applicationId)))
+      throw new DomainError(E.APPLICATION_NOT_IN_ROUND);
     // A juror who stepped back from an application stays out of it, whoever asks.
-    if (await this.assignments.hasRecused(em, round.id, applicationId, jurorId)) throw new DomainError(E.PAIR_IN_CONFLICT, { reason: 'the juror recused from this application' });
+    if (await this.assignments.hasRecused(em, round.id, applicationId, jurorId))
+      throw new DomainError(E.PAIR_IN_CONFLICT, { reason: 'the juror recused from this application' });
     if (!(await this.assignments.isAssignable(em, round.competitionId, jurorId))) {
-      throw new DomainError(E.JUROR_NOT_FOUND, { reason: 'not on the panel, or the conflict declaration is not confirmed' });
+      throw new DomainError(E.JUROR_NOT_FOUND, {
+        reason: 'not on the panel, or the conflict declaration is not confirmed',
+      });
     }
-    if (await this.assignments.inConflict(em, round.competitionId, jurorId, applicationId)) throw new DomainError(E.PAIR_IN_CONFLICT);
-    if (await this.assignments.findActive(em, round.id, applicationId, jurorId)) throw new DomainError(E.ASSIGNMENT_EXISTS);
+    if (await this.assignments.inConflict(em, round.competitionId, jurorId, applicationId))
+      throw new DomainError(E.PAIR_IN_CONFLICT);
+    if (await this.assignments.findActive(em, round.id, applicationId, jurorId))
+      throw new DomainError(E.ASSIGNMENT_EXISTS);
   }
 
   /** The assignment mails, one per juror: ids and display values only; addresses are read when sending. */
-  async tellJurors(em: EntityManager, round: ReviewRound, counts: { jurorId: string; count: number; dedupeKey: string }[]): Promise<void> {
+  async tellJurors(
+    em: EntityManager,
+    round: ReviewRound,
+    counts: { jurorId: string; count: number; dedupeKey: string }[],
+  ): Promise<void> {
     const competition = await this.rounds.competition(em, round.competitionId);
     await this.outbox.addMany(
       em,
       counts.map(({ jurorId, count, dedupeKey }) => ({
         recipientId: jurorId,
         type: 'review.assigned' as const,
-        data: { roundId: round.id, competitionTitle: competition?.title ?? '', roundName: round.name, count, deadline: round.deadline.toISOString() },
+        data: {
+          roundId: round.id,
+          competitionTitle: competition?.title ?? '',
+          roundName: round.name,
+          count,
+          deadline: round.deadline.toISOString(),
+        },
         dedupeKey,
       })),
     );

@@ -22,7 +22,9 @@ function solve(instance: AssignmentInstance, seed: number): AssignmentResult {
   const pairs = instance.edges.length;
   if (pairs < SPARSE_FROM_PAIRS || pairs < SPARSE_FROM_CANDIDATES_PER_REVIEW * reviews) return assign(instance, seed);
   const result = assignSparse(candidatesFromEdges(instance), seed, { alternates: 0 });
-  return result.feasible ? { feasible: true, objective: result.objective, assignment: result.assignment } : { feasible: false, explanation: result.explanation };
+  return result.feasible
+    ? { feasible: true, objective: result.objective, assignment: result.assignment }
+    : { feasible: false, explanation: result.explanation };
 }
 
 function main(args: string[]): number {

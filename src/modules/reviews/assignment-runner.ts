@@ -42,7 +42,21 @@ export class AssignmentRunner {
       if (!run || run.status !== 'queued') return run; // done by another worker: nothing to do
       const round = await this.rounds.shareLock(em, run.roundId);
       if (!round || round.status !== 'open' || !round.seed) {
-        await this.finishInfeasible(em, run, null, [{ reason: 'constraints_conflict', message: `The round is ${round?.status ?? 'gone'}; assignments change only while it is open`, applications: [], jurors: [] }], 0, '');
+        await this.finishInfeasible(
+          em,
+          run,
+          null,
+          [
+            {
+              reason: 'constraints_conflict',
+              message: `The round is ${round?.status ?? 'gone'}; assignments change only while it is open`,
+              applications: [],
+              jurors: [],
+            },
+          ],
+          0,
+          '',
+        );
       } else {
         await this.solve(em, run, round);
       }
@@ -62,7 +76,14 @@ export class AssignmentRunner {
     const method = round.method;
     if (applications.length * jurors.length > MAX_PAIRS) {
       const message = `${applications.length} applications x ${jurors.length} jurors is more than one run handles (${MAX_PAIRS} pairs); split the call into rounds by district or region`;
-      await this.finishInfeasible(em, run, null, [{ reason: 'constraints_conflict', message, applications: [], jurors: [] }], 0, '');
+      await this.finishInfeasible(
+        em,
+        run,
+        null,
+        [{ reason: 'constraints_conflict', message, applications: [], jurors: [] }],
+        0,
+        '',
+      );
       return;
     }
     const instance = buildInstance({
@@ -80,16 +101,35 @@ export class AssignmentRunner {
     const result = assignSparse(instance, seed, { alternates: 3 });
     const durationMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
     if (!result.feasible) {
-      await this.finishInfeasible(em, run, seed, result.explanation, durationMs, instance.hash, applications, jurors.map((j) => j.id), waiting);
+      await this.finishInfeasible(
+        em,
+        run,
+        seed,
+        result.explanation,
+        durationMs,
+        instance.hash,
+        applications,
+        jurors.map((j) => j.id),
+        waiting,
+      );
       return;
     }
     const affinityOf = (i: number, j: number) => instance.candidates[i].find(([juror]) => juror === j)![1];
-    const rows = result.assignment.map(([i, j]) => ({ applicationId: applications[i].id, jurorId: jurors[j].id, affinity: affinityOf(i, j), source: 'engine' as const, runId: run.id }));
+    const rows = result.assignment.map(([i, j]) => ({
+      applicationId: applications[i].id,
+      jurorId: jurors[j].id,
+      affinity: affinityOf(i, j),
+      source: 'engine' as const,
+      runId: run.id,
+    }));
     await this.assignments.insertMany(em, round.id, rows);
     await this.assignments.setAlternates(
       em,
       round.id,
-      result.alternates.map((list, i) => ({ applicationId: applications[i].id, alternates: list.map((j) => jurors[j].id) })),
+      result.alternates.map((list, i) => ({
+        applicationId: applications[i].id,
+        alternates: list.map((j) => jurors[j].id),
+      })),
     );
     await this.assignments.finishRun(em, run.id, {
       status: 'succeeded',
@@ -98,19 +138,41 @@ export class AssignmentRunner {
       objective: String(result.objective),
       durationMs,
       assigned: rows.length,
-      details: { ...result.stats, places: instance.demand.reduce((a, b) => a + b, 0), applications: applications.length, jurors: jurors.length, notAssignable: waiting },
+      details: {
+        ...result.stats,
+        places: instance.demand.reduce((a, b) => a + b, 0),
+        applications: applications.length,
+        jurors: jurors.length,
+        notAssignable: waiting,
+      },
     });
     const perJuror = new Map<string, number>();
     for (const r of rows) perJuror.set(r.jurorId, (perJuror.get(r.jurorId) ?? 0) + 1);
-    await this.changes.tellJurors(em, round, [...perJuror].sort().map(([jurorId, count]) => ({ jurorId, count, dedupeKey: `review.assigned:${run.id}:${jurorId}` })));
+    await this.changes.tellJurors(
+      em,
+      round,
+      [...perJuror]
+        .sort()
+        .map(([jurorId, count]) => ({ jurorId, count, dedupeKey: `review.assigned:${run.id}:${jurorId}` })),
+    );
     await this.audit.record(em, {
       actorId: run.requestedBy,
       action: 'assignment_run.completed',
       entityType: 'review_round',
       entityId: round.id,
-      after: { runId: run.id, trigger: run.trigger, assigned: rows.length, objective: result.objective, seed, inputHash: instance.hash },
+      after: {
+        runId: run.id,
+        trigger: run.trigger,
+        assigned: rows.length,
+        objective: result.objective,
+        seed,
+        inputHash: instance.hash,
+      },
     });
-    this.logger.log({ runId: run.id, assigned: rows.length, objective: result.objective, durationMs }, 'Assignment run done');
+    this.logger.log(
+      { runId: run.id, assigned: rows.length, objective: result.objective, durationMs },
+      'Assignment run done',
+    );
   }
 
   private async finishInfeasible(
@@ -131,7 +193,21 @@ export class AssignmentRunner {
       applications: s.applications.map((i) => ({ id: applications[i].id, reference: applications[i].reference })),
       jurors: s.jurors.map((j) => jurorIds[j]),
     }));
-    await this.assignments.finishRun(em, run.id, { status: 'infeasible', seed: seed === null ? null : String(seed), inputHash, objective: null, durationMs, assigned: 0, details: { explanation: named, notAssignable } });
-    await this.audit.record(em, { actorId: run.requestedBy, action: 'assignment_run.infeasible', entityType: 'review_round', entityId: run.roundId, after: { runId: run.id, explanation: named } });
+    await this.assignments.finishRun(em, run.id, {
+      status: 'infeasible',
+      seed: seed === null ? null : String(seed),
+      inputHash,
+      objective: null,
+      durationMs,
+      assigned: 0,
+      details: { explanation: named, notAssignable },
+    });
+    await this.audit.record(em, {
+      actorId: run.requestedBy,
+      action: 'assignment_run.infeasible',
+      entityType: 'review_round',
+      entityId: run.roundId,
+      after: { runId: run.id, explanation: named },
+    });
   }
 }

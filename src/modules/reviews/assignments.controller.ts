@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
@@ -13,7 +20,10 @@ import { AddAssignmentDto, AssignmentDto, AssignmentRunDto, ReasonDto, SwapAssig
 import { ReviewErrors as E } from './reviews.errors';
 
 class ImportAffinitiesDto {
-  @ApiProperty({ example: 'application,juror,score\nSU-2026-0001,juror@example.kz,20', description: 'CSV: application (id or reference), juror (id or email), score -100..100' })
+  @ApiProperty({
+    example: 'application,juror,score\nSU-2026-0001,juror@example.kz,20',
+    description: 'CSV: application (id or reference), juror (id or email), score -100..100',
+  })
   @IsString()
   @MaxLength(5_000_000)
   csv!: string;
@@ -31,7 +41,9 @@ export class AssignmentsController {
   @Post('rounds/:id/assignment-runs')
   @Roles('manager')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Run the assignment engine: fills every open place, keeping existing assignments (worker; poll the run)' })
+  @ApiOperation({
+    summary: 'Run the assignment engine: fills every open place, keeping existing assignments (worker; poll the run)',
+  })
   @ApiAcceptedResponse({ type: AssignmentRunDto })
   @ApiErrors(E.ROUND_NOT_FOUND, E.ROUND_NOT_OPEN, E.QUEUE_UNAVAILABLE)
   async run(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<AssignmentRunDto> {
@@ -40,7 +52,9 @@ export class AssignmentsController {
 
   @Get('rounds/:id/assignment-runs')
   @Roles('manager', 'admin')
-  @ApiOperation({ summary: 'The round’s assignment runs, newest first, each with seed, input hash, objective and duration' })
+  @ApiOperation({
+    summary: 'The round’s assignment runs, newest first, each with seed, input hash, objective and duration',
+  })
   @ApiOkResponse({ type: [AssignmentRunDto] })
   @ApiErrors(E.ROUND_NOT_FOUND)
   async runs(@UuidParam() id: string): Promise<AssignmentRunDto[]> {
@@ -58,8 +72,13 @@ export class AssignmentsController {
 
   @Get('rounds/:id/assignments')
   @Roles('manager', 'admin')
-  @ApiOperation({ summary: 'Each application of the round with its jurors, their scoresheet status and the alternates' })
-  @ApiOkResponse({ description: '{ items: [{ applicationId, reference, title, assignments: [...], alternates }], total, limit, offset }' })
+  @ApiOperation({
+    summary: 'Each application of the round with its jurors, their scoresheet status and the alternates',
+  })
+  @ApiOkResponse({
+    description:
+      '{ items: [{ applicationId, reference, title, assignments: [...], alternates }], total, limit, offset }',
+  })
   @ApiErrors(E.ROUND_NOT_FOUND)
   async overview(@UuidParam() id: string, @Query() page: PageQueryDto) {
     const [items, total] = await this.query.overview(id, page.limit, page.offset);
@@ -70,8 +89,19 @@ export class AssignmentsController {
   @Roles('manager')
   @ApiOperation({ summary: 'Assign a juror by hand (conflicts are still refused)' })
   @ApiCreatedResponse({ type: AssignmentDto })
-  @ApiErrors(E.ROUND_NOT_FOUND, E.ROUND_NOT_OPEN, E.APPLICATION_NOT_IN_ROUND, E.JUROR_NOT_FOUND, E.PAIR_IN_CONFLICT, E.ASSIGNMENT_EXISTS)
-  async add(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: AddAssignmentDto): Promise<AssignmentDto> {
+  @ApiErrors(
+    E.ROUND_NOT_FOUND,
+    E.ROUND_NOT_OPEN,
+    E.APPLICATION_NOT_IN_ROUND,
+    E.JUROR_NOT_FOUND,
+    E.PAIR_IN_CONFLICT,
+    E.ASSIGNMENT_EXISTS,
+  )
+  async add(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() body: AddAssignmentDto,
+  ): Promise<AssignmentDto> {
     return AssignmentDto.from(await this.changes.add(actor.id, id, body.applicationId, body.jurorId));
   }
 
@@ -81,16 +111,26 @@ export class AssignmentsController {
   @ApiOperation({ summary: 'Remove an assignment: its scoresheet is withdrawn and a run fills the freed place' })
   @ApiAcceptedResponse({ type: AssignmentRunDto })
   @ApiErrors(E.ASSIGNMENT_NOT_FOUND, E.ROUND_NOT_OPEN)
-  async remove(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: ReasonDto): Promise<AssignmentRunDto> {
+  async remove(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() body: ReasonDto,
+  ): Promise<AssignmentRunDto> {
     return AssignmentRunDto.from(await this.changes.remove(actor.id, id, body.reason));
   }
 
   @Post('assignments/:id/swap')
   @Roles('manager')
-  @ApiOperation({ summary: 'Give an assignment to another juror: the old one ends (scoresheet withdrawn), the new one starts' })
+  @ApiOperation({
+    summary: 'Give an assignment to another juror: the old one ends (scoresheet withdrawn), the new one starts',
+  })
   @ApiCreatedResponse({ type: AssignmentDto })
   @ApiErrors(E.ASSIGNMENT_NOT_FOUND, E.ROUND_NOT_OPEN, E.JUROR_NOT_FOUND, E.PAIR_IN_CONFLICT, E.ASSIGNMENT_EXISTS)
-  async swap(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: SwapAssignmentDto): Promise<AssignmentDto> {
+  async swap(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() body: SwapAssignmentDto,
+  ): Promise<AssignmentDto> {
     return AssignmentDto.from(await this.changes.swap(actor.id, id, body.jurorId, body.reason));
   }
 
@@ -99,7 +139,11 @@ export class AssignmentsController {
   @ApiOperation({ summary: 'Replace the round’s imported affinities (CSV), added to the computed ones by later runs' })
   @ApiOkResponse({ description: '{ imported }' })
   @ApiErrors(E.ROUND_NOT_FOUND, E.WRONG_STATUS, E.INVALID_AFFINITIES)
-  async importAffinities(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: ImportAffinitiesDto): Promise<{ imported: number }> {
+  async importAffinities(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() body: ImportAffinitiesDto,
+  ): Promise<{ imported: number }> {
     return this.affinities.replace(actor.id, id, body.csv);
   }
 }

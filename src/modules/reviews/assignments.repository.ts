@@ -62,7 +62,10 @@ export class AssignmentsRepository {
   }
 
   /** Panel members who cannot be assigned yet: declaration not confirmed, or the account no longer an active juror. */
-  async unassignableJurors(em: EntityManager, competitionId: string): Promise<{ id: string; fullName: string; reason: string }[]> {
+  async unassignableJurors(
+    em: EntityManager,
+    competitionId: string,
+  ): Promise<{ id: string; fullName: string; reason: string }[]> {
     return em.query(
       `SELECT j.user_id AS id, u.full_name AS "fullName",
               CASE WHEN j.conflicts_confirmed_at IS NULL THEN 'declaration not confirmed' ELSE 'account not an active juror' END AS reason
@@ -73,7 +76,12 @@ export class AssignmentsRepository {
     );
   }
 
-  async declarations(em: EntityManager, competitionId: string): Promise<{ jurorId: string; applicantId: string | null; applicationId: string | null; villageId: string | null }[]> {
+  async declarations(
+    em: EntityManager,
+    competitionId: string,
+  ): Promise<
+    { jurorId: string; applicantId: string | null; applicationId: string | null; villageId: string | null }[]
+  > {
     return em.query(
       `SELECT juror_id AS "jurorId", applicant_id AS "applicantId", application_id AS "applicationId", village_id AS "villageId"
          FROM conflict_declarations WHERE competition_id = $1`,
@@ -82,24 +90,49 @@ export class AssignmentsRepository {
   }
 
   /** Every pair of the round so far: active ones count against demand and loads; ended ones are never proposed again. */
-  async pairs(em: EntityManager, roundId: string): Promise<{ applicationId: string; jurorId: string; status: AssignmentStatus }[]> {
-    return em.query('SELECT application_id AS "applicationId", juror_id AS "jurorId", status FROM assignments WHERE round_id = $1', [roundId]);
+  async pairs(
+    em: EntityManager,
+    roundId: string,
+  ): Promise<{ applicationId: string; jurorId: string; status: AssignmentStatus }[]> {
+    return em.query(
+      'SELECT application_id AS "applicationId", juror_id AS "jurorId", status FROM assignments WHERE round_id = $1',
+      [roundId],
+    );
   }
 
-  async importedAffinities(em: EntityManager, roundId: string): Promise<{ applicationId: string; jurorId: string; score: number }[]> {
-    return em.query('SELECT application_id AS "applicationId", juror_id AS "jurorId", score FROM imported_affinities WHERE round_id = $1', [roundId]);
+  async importedAffinities(
+    em: EntityManager,
+    roundId: string,
+  ): Promise<{ applicationId: string; jurorId: string; score: number }[]> {
+    return em.query(
+      'SELECT application_id AS "applicationId", juror_id AS "jurorId", score FROM imported_affinities WHERE round_id = $1',
+      [roundId],
+    );
   }
 
   /** What an affinity file may name: the competition's submitted applications (by id or reference) and its panel (by id or email). */
-  async applicationReferences(em: EntityManager, competitionId: string): Promise<{ id: string; reference: string | null }[]> {
-    return em.query(`SELECT id, reference FROM applications WHERE competition_id = $1 AND status NOT IN ('draft', 'withdrawn')`, [competitionId]);
+  async applicationReferences(
+    em: EntityManager,
+    competitionId: string,
+  ): Promise<{ id: string; reference: string | null }[]> {
+    return em.query(
+      `SELECT id, reference FROM applications WHERE competition_id = $1 AND status NOT IN ('draft', 'withdrawn')`,
+      [competitionId],
+    );
   }
 
   async panelEmails(em: EntityManager, competitionId: string): Promise<{ id: string; email: string }[]> {
-    return em.query('SELECT u.id, u.email FROM competition_jurors j JOIN users u ON u.id = j.user_id WHERE j.competition_id = $1', [competitionId]);
+    return em.query(
+      'SELECT u.id, u.email FROM competition_jurors j JOIN users u ON u.id = j.user_id WHERE j.competition_id = $1',
+      [competitionId],
+    );
   }
 
-  async replaceImportedAffinities(em: EntityManager, roundId: string, rows: { applicationId: string; jurorId: string; score: number }[]): Promise<void> {
+  async replaceImportedAffinities(
+    em: EntityManager,
+    roundId: string,
+    rows: { applicationId: string; jurorId: string; score: number }[],
+  ): Promise<void> {
     await em.query('DELETE FROM imported_affinities WHERE round_id = $1', [roundId]);
     if (rows.length === 0) return;
     await em.query(
@@ -114,12 +147,23 @@ export class AssignmentsRepository {
     const inserted: { id: string }[] = await em.query(
       `INSERT INTO assignments (round_id, application_id, juror_id, affinity, source, run_id)
        SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::text[], $6::uuid[]) RETURNING id`,
-      [roundId, rows.map((r) => r.applicationId), rows.map((r) => r.jurorId), rows.map((r) => r.affinity), rows.map((r) => r.source), rows.map((r) => r.runId)],
+      [
+        roundId,
+        rows.map((r) => r.applicationId),
+        rows.map((r) => r.jurorId),
+        rows.map((r) => r.affinity),
+        rows.map((r) => r.source),
+        rows.map((r) => r.runId),
+      ],
     );
     return inserted.map((r) => r.id);
   }
 
-  async setAlternates(em: EntityManager, roundId: string, rows: { applicationId: string; alternates: string[] }[]): Promise<void> {
+  async setAlternates(
+    em: EntityManager,
+    roundId: string,
+    rows: { applicationId: string; alternates: string[] }[],
+  ): Promise<void> {
     if (rows.length === 0) return;
     await em.query(
       `UPDATE round_applications ra SET alternates = ARRAY(SELECT jsonb_array_elements_text(x.alternates::jsonb))::uuid[]
@@ -135,15 +179,31 @@ export class AssignmentsRepository {
 
   /** The assignment, locked: saves of its scoresheet and its ending happen one at a time. */
   async lock(em: EntityManager, id: string): Promise<Assignment | null> {
-    return em.getRepository(Assignment).createQueryBuilder('s').where('s.id = :id', { id }).setLock('pessimistic_write').getOne();
+    return em
+      .getRepository(Assignment)
+      .createQueryBuilder('s')
+      .where('s.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
-  async findActive(em: EntityManager, roundId: string, applicationId: string, jurorId: string): Promise<Assignment | null> {
+  async findActive(
+    em: EntityManager,
+    roundId: string,
+    applicationId: string,
+    jurorId: string,
+  ): Promise<Assignment | null> {
     return em.findOne(Assignment, { where: { roundId, applicationId, jurorId, status: 'active' } });
   }
 
   /** Compare-and-set from `active`: false when it had already ended. */
-  async end(em: EntityManager, id: string, status: Exclude<AssignmentStatus, 'active'>, actorId: string, reason: string): Promise<boolean> {
+  async end(
+    em: EntityManager,
+    id: string,
+    status: Exclude<AssignmentStatus, 'active'>,
+    actorId: string,
+    reason: string,
+  ): Promise<boolean> {
     const [, count]: [unknown, number] = await em.query(
       `UPDATE assignments SET status = $2, ended_at = now(), ended_by = $3, end_reason = $4 WHERE id = $1 AND status = 'active'`,
       [id, status, actorId, reason],
@@ -152,7 +212,10 @@ export class AssignmentsRepository {
   }
 
   /** Withdraws the assignment's scoresheet, if any; returns it as it was, for the audit log. */
-  async withdrawScoresheet(em: EntityManager, assignmentId: string): Promise<{ id: string; status: string; scores: Record<string, number> } | null> {
+  async withdrawScoresheet(
+    em: EntityManager,
+    assignmentId: string,
+  ): Promise<{ id: string; status: string; scores: Record<string, number> } | null> {
     // RETURNING gives the old status and scores through the self-join, for the audit digest.
     // An UPDATE through em.query answers [rows, affected].
     const [rows]: [{ id: string; status: string; scores: Record<string, number> }[], number] = await em.query(
@@ -165,14 +228,25 @@ export class AssignmentsRepository {
   }
 
   /** The juror's active assignments in the competition's open or draft rounds that a declaration now forbids. */
-  async activeInConflict(em: EntityManager, competitionId: string, jurorId: string, target: { applicantId: string | null; applicationId: string | null; villageId: string | null }): Promise<Assignment[]> {
+  async activeInConflict(
+    em: EntityManager,
+    competitionId: string,
+    jurorId: string,
+    target: { applicantId: string | null; applicationId: string | null; villageId: string | null },
+  ): Promise<Assignment[]> {
     const rows: { id: string }[] = await em.query(
       `SELECT s.id FROM assignments s JOIN review_rounds r ON r.id = s.round_id JOIN applications a ON a.id = s.application_id
         WHERE r.competition_id = $1 AND s.juror_id = $2 AND s.status = 'active' AND r.status IN ('draft', 'open')
           AND (a.applicant_id = $3 OR a.id = $4 OR a.village_id = $5)`,
       [competitionId, jurorId, target.applicantId, target.applicationId, target.villageId],
     );
-    return rows.length ? em.getRepository(Assignment).createQueryBuilder('s').where('s.id IN (:...ids)', { ids: rows.map((r) => r.id) }).getMany() : [];
+    return rows.length
+      ? em
+          .getRepository(Assignment)
+          .createQueryBuilder('s')
+          .where('s.id IN (:...ids)', { ids: rows.map((r) => r.id) })
+          .getMany()
+      : [];
   }
 
   /** Rule 4 for one pair: the juror's own village, or a declared tie with the applicant, the application or its village. */
@@ -188,23 +262,38 @@ export class AssignmentsRepository {
   }
 
   async isAssignable(em: EntityManager, competitionId: string, jurorId: string): Promise<boolean> {
-    return (await em.query(
-      `SELECT 1 FROM competition_jurors j JOIN users u ON u.id = j.user_id
+    return (
+      (
+        await em.query(
+          `SELECT 1 FROM competition_jurors j JOIN users u ON u.id = j.user_id
         WHERE j.competition_id = $1 AND j.user_id = $2 AND j.conflicts_confirmed_at IS NOT NULL AND u.active AND 'juror' = ANY(u.roles)
           FOR SHARE OF j`,
-      [competitionId, jurorId],
-    )).length > 0;
+          [competitionId, jurorId],
+        )
+      ).length > 0
+    );
   }
 
   async hasRecused(em: EntityManager, roundId: string, applicationId: string, jurorId: string): Promise<boolean> {
-    return (await em.query(`SELECT 1 FROM assignments WHERE round_id = $1 AND application_id = $2 AND juror_id = $3 AND status = 'recused' LIMIT 1`, [roundId, applicationId, jurorId])).length > 0;
+    return (
+      (
+        await em.query(
+          `SELECT 1 FROM assignments WHERE round_id = $1 AND application_id = $2 AND juror_id = $3 AND status = 'recused' LIMIT 1`,
+          [roundId, applicationId, jurorId],
+        )
+      ).length > 0
+    );
   }
 
   async inRound(em: EntityManager, roundId: string, applicationId: string): Promise<boolean> {
-    return (await em.query(
-      `SELECT 1 FROM round_applications ra JOIN applications a ON a.id = ra.application_id WHERE ra.round_id = $1 AND ra.application_id = $2 AND a.status <> 'withdrawn'`,
-      [roundId, applicationId],
-    )).length > 0;
+    return (
+      (
+        await em.query(
+          `SELECT 1 FROM round_applications ra JOIN applications a ON a.id = ra.application_id WHERE ra.round_id = $1 AND ra.application_id = $2 AND a.status <> 'withdrawn'`,
+          [roundId, applicationId],
+        )
+      ).length > 0
+    );
   }
 
   // Runs
@@ -213,19 +302,42 @@ export class AssignmentsRepository {
     return em.findOne(AssignmentRun, { where: { roundId, status: 'queued' }, order: { createdAt: 'ASC' } });
   }
 
-  async insertRun(em: EntityManager, roundId: string, trigger: string, requestedBy: string | null): Promise<AssignmentRun> {
+  async insertRun(
+    em: EntityManager,
+    roundId: string,
+    trigger: string,
+    requestedBy: string | null,
+  ): Promise<AssignmentRun> {
     const { identifiers } = await em.insert(AssignmentRun, { roundId, trigger, requestedBy });
     return (await em.findOne(AssignmentRun, { where: { id: identifiers[0].id as string } }))!;
   }
 
   async lockRun(em: EntityManager, id: string): Promise<AssignmentRun | null> {
-    return em.getRepository(AssignmentRun).createQueryBuilder('r').where('r.id = :id', { id }).setLock('pessimistic_write').getOne();
+    return em
+      .getRepository(AssignmentRun)
+      .createQueryBuilder('r')
+      .where('r.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
-  async finishRun(em: EntityManager, id: string, values: Pick<AssignmentRun, 'status' | 'seed' | 'inputHash' | 'objective' | 'durationMs' | 'assigned' | 'details'>): Promise<void> {
+  async finishRun(
+    em: EntityManager,
+    id: string,
+    values: Pick<AssignmentRun, 'status' | 'seed' | 'inputHash' | 'objective' | 'durationMs' | 'assigned' | 'details'>,
+  ): Promise<void> {
     await em.query(
       `UPDATE assignment_runs SET status = $2, seed = $3, input_hash = $4, objective = $5, duration_ms = $6, assigned = $7, details = $8, finished_at = now() WHERE id = $1`,
-      [id, values.status, values.seed, values.inputHash, values.objective, values.durationMs, values.assigned, JSON.stringify(values.details)],
+      [
+        id,
+        values.status,
+        values.seed,
+        values.inputHash,
+        values.objective,
+        values.durationMs,
+        values.assigned,
+        JSON.stringify(values.details),
+      ],
     );
   }
 
@@ -239,7 +351,9 @@ export class AssignmentsRepository {
 
   /** Runs Redis may have lost: queued for more than a minute. */
   async staleQueuedRuns(): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM assignment_runs WHERE status = 'queued' AND created_at < now() - interval '1 minute' LIMIT 1000`);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM assignment_runs WHERE status = 'queued' AND created_at < now() - interval '1 minute' LIMIT 1000`,
+    );
     return rows.map((r) => r.id);
   }
 
@@ -265,5 +379,14 @@ export interface OverviewRow {
   title: string;
   applicationStatus: string;
   alternates: string[];
-  assignments: { id: string; jurorId: string; jurorName: string; status: AssignmentStatus; source: string; affinity: number; scoresheet: string | null; endReason: string | null }[];
+  assignments: {
+    id: string;
+    jurorId: string;
+    jurorName: string;
+    status: AssignmentStatus;
+    source: string;
+    affinity: number;
+    scoresheet: string | null;
+    endReason: string | null;
+  }[];
 }

@@ -33,7 +33,9 @@ export class JuryController {
 
   @Get('competitions/:id/conflicts')
   @Roles('manager', 'admin', 'observer')
-  @ApiOperation({ summary: 'Every conflict declaration of the competition (observers see jurors as stable pseudonyms)' })
+  @ApiOperation({
+    summary: 'Every conflict declaration of the competition (observers see jurors as stable pseudonyms)',
+  })
   @ApiOkResponse({ description: '[{ id, juror, target, targetName, kind, note, createdAt }]' })
   @ApiErrors(E.COMPETITION_NOT_FOUND)
   async allDeclarations(@CurrentUser() viewer: AuthUser, @UuidParam() id: string) {
@@ -46,7 +48,11 @@ export class JuryController {
   @ApiOperation({ summary: 'Take a juror off the panel (only before any assignment)' })
   @ApiNoContentResponse()
   @ApiErrors(E.JUROR_NOT_FOUND, E.JUROR_HAS_ASSIGNMENTS)
-  async remove(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @UuidParam('userId') userId: string): Promise<void> {
+  async remove(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @UuidParam('userId') userId: string,
+  ): Promise<void> {
     await this.jury.remove(actor.id, id, userId);
   }
 
@@ -55,7 +61,10 @@ export class JuryController {
   @ApiOperation({ summary: 'The competitions whose panel I sit on' })
   @ApiOkResponse({ type: [PanelDto] })
   async panels(@CurrentUser() juror: AuthUser): Promise<PanelDto[]> {
-    return (await this.jury.panelsOf(juror.id)).map((p) => ({ ...p, conflictsConfirmedAt: p.conflictsConfirmedAt ? new Date(p.conflictsConfirmedAt).toISOString() : null }));
+    return (await this.jury.panelsOf(juror.id)).map((p) => ({
+      ...p,
+      conflictsConfirmedAt: p.conflictsConfirmedAt ? new Date(p.conflictsConfirmedAt).toISOString() : null,
+    }));
   }
 
   @Get('reviews/competitions/:id/applicants')
@@ -78,10 +87,16 @@ export class JuryController {
 
   @Post('reviews/competitions/:id/conflicts')
   @Roles('juror')
-  @ApiOperation({ summary: 'Declare a conflict with an applicant, an application or a village; an assignment it touches is recused' })
+  @ApiOperation({
+    summary: 'Declare a conflict with an applicant, an application or a village; an assignment it touches is recused',
+  })
   @ApiCreatedResponse({ type: ConflictDto })
   @ApiErrors(E.JUROR_NOT_FOUND, E.CONFLICT_TARGET_REQUIRED, E.CONFLICT_TARGET_NOT_FOUND)
-  async declare(@CurrentUser() juror: AuthUser, @UuidParam() id: string, @Body() body: DeclareConflictDto): Promise<ConflictDto> {
+  async declare(
+    @CurrentUser() juror: AuthUser,
+    @UuidParam() id: string,
+    @Body() body: DeclareConflictDto,
+  ): Promise<ConflictDto> {
     return ConflictDto.from(await this.jury.declare(juror.id, id, body));
   }
 
@@ -91,7 +106,11 @@ export class JuryController {
   @ApiOperation({ summary: 'Withdraw a declaration made by mistake (only before confirming)' })
   @ApiNoContentResponse()
   @ApiErrors(E.JUROR_NOT_FOUND, E.DECLARATION_NOT_FOUND, E.CONFLICTS_CONFIRMED)
-  async withdraw(@CurrentUser() juror: AuthUser, @UuidParam() id: string, @UuidParam('declarationId') declarationId: string): Promise<void> {
+  async withdraw(
+    @CurrentUser() juror: AuthUser,
+    @UuidParam() id: string,
+    @UuidParam('declarationId') declarationId: string,
+  ): Promise<void> {
     await this.jury.withdrawDeclaration(juror.id, id, declarationId);
   }
 
@@ -101,8 +120,14 @@ export class JuryController {
   @ApiOperation({ summary: 'Confirm my declaration is complete: then I can be assigned and my workspace opens' })
   @ApiOkResponse({ type: PanelDto })
   @ApiErrors(E.JUROR_NOT_FOUND)
-  async confirm(@CurrentUser() juror: AuthUser, @UuidParam() id: string): Promise<{ competitionId: string; conflictsConfirmedAt: string | null }> {
+  async confirm(
+    @CurrentUser() juror: AuthUser,
+    @UuidParam() id: string,
+  ): Promise<{ competitionId: string; conflictsConfirmedAt: string | null }> {
     const member = await this.jury.confirm(juror.id, id);
-    return { competitionId: member.competitionId, conflictsConfirmedAt: member.conflictsConfirmedAt?.toISOString() ?? null };
+    return {
+      competitionId: member.competitionId,
+      conflictsConfirmedAt: member.conflictsConfirmedAt?.toISOString() ?? null,
+    };
   }
 }

@@ -30,18 +30,28 @@ export class JuryRepository {
   }
 
   async hasApplied(em: EntityManager, competitionId: string, userId: string): Promise<boolean> {
-    const rows: unknown[] = await em.query(`SELECT 1 FROM applications WHERE competition_id = $1 AND applicant_id = $2 AND status <> 'draft' LIMIT 1`, [competitionId, userId]);
+    const rows: unknown[] = await em.query(
+      `SELECT 1 FROM applications WHERE competition_id = $1 AND applicant_id = $2 AND status <> 'draft' LIMIT 1`,
+      [competitionId, userId],
+    );
     return rows.length > 0;
   }
 
-  async insert(em: EntityManager, values: Pick<CompetitionJuror, 'competitionId' | 'userId' | 'expertise' | 'homeVillageId' | 'addedBy'>): Promise<void> {
+  async insert(
+    em: EntityManager,
+    values: Pick<CompetitionJuror, 'competitionId' | 'userId' | 'expertise' | 'homeVillageId' | 'addedBy'>,
+  ): Promise<void> {
     await em.query(
       `INSERT INTO competition_jurors (competition_id, user_id, expertise, home_village_id, added_by) VALUES ($1, $2, $3, $4, $5)`,
       [values.competitionId, values.userId, values.expertise, values.homeVillageId, values.addedBy],
     );
   }
 
-  async find(competitionId: string, userId: string, em: EntityManager = this.dataSource.manager): Promise<CompetitionJuror | null> {
+  async find(
+    competitionId: string,
+    userId: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<CompetitionJuror | null> {
     return em.findOne(CompetitionJuror, { where: { competitionId, userId } });
   }
 
@@ -56,7 +66,10 @@ export class JuryRepository {
   }
 
   async remove(em: EntityManager, competitionId: string, userId: string): Promise<void> {
-    await em.query('DELETE FROM competition_jurors WHERE competition_id = $1 AND user_id = $2', [competitionId, userId]);
+    await em.query('DELETE FROM competition_jurors WHERE competition_id = $1 AND user_id = $2', [
+      competitionId,
+      userId,
+    ]);
   }
 
   async hasAssignments(em: EntityManager, competitionId: string, userId: string): Promise<boolean> {
@@ -83,7 +96,9 @@ export class JuryRepository {
     return rows;
   }
 
-  async panelsOf(userId: string): Promise<{ competitionId: string; competitionTitle: string; conflictsConfirmedAt: Date | null }[]> {
+  async panelsOf(
+    userId: string,
+  ): Promise<{ competitionId: string; competitionTitle: string; conflictsConfirmedAt: Date | null }[]> {
     return this.dataSource.query(
       `SELECT j.competition_id AS "competitionId", c.title AS "competitionTitle", j.conflicts_confirmed_at AS "conflictsConfirmedAt"
          FROM competition_jurors j JOIN competitions c ON c.id = j.competition_id WHERE j.user_id = $1 ORDER BY c.created_at DESC`,
@@ -106,12 +121,23 @@ export class JuryRepository {
     );
   }
 
-  async declarations(competitionId: string, jurorId?: string, em: EntityManager = this.dataSource.manager): Promise<ConflictDeclaration[]> {
-    return em.find(ConflictDeclaration, { where: { competitionId, ...(jurorId ? { jurorId } : {}) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  async declarations(
+    competitionId: string,
+    jurorId?: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<ConflictDeclaration[]> {
+    return em.find(ConflictDeclaration, {
+      where: { competitionId, ...(jurorId ? { jurorId } : {}) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
   }
 
   /** Every declaration of the competition for oversight, with the target named. */
-  async allDeclarations(competitionId: string): Promise<{ id: string; jurorId: string; target: string; targetName: string; kind: string; note: string; createdAt: Date }[]> {
+  async allDeclarations(
+    competitionId: string,
+  ): Promise<
+    { id: string; jurorId: string; target: string; targetName: string; kind: string; note: string; createdAt: Date }[]
+  > {
     return this.dataSource.query(
       `SELECT d.id, d.juror_id AS "jurorId", d.kind, d.note, d.created_at AS "createdAt",
               CASE WHEN d.applicant_id IS NOT NULL THEN 'applicant' WHEN d.application_id IS NOT NULL THEN 'application' ELSE 'village' END AS target,
@@ -123,12 +149,23 @@ export class JuryRepository {
     );
   }
 
-  async insertDeclaration(em: EntityManager, values: Pick<ConflictDeclaration, 'competitionId' | 'jurorId' | 'applicantId' | 'applicationId' | 'villageId' | 'kind' | 'note'>): Promise<ConflictDeclaration> {
+  async insertDeclaration(
+    em: EntityManager,
+    values: Pick<
+      ConflictDeclaration,
+      'competitionId' | 'jurorId' | 'applicantId' | 'applicationId' | 'villageId' | 'kind' | 'note'
+    >,
+  ): Promise<ConflictDeclaration> {
     const { identifiers } = await em.insert(ConflictDeclaration, values);
     return (await em.findOne(ConflictDeclaration, { where: { id: identifiers[0].id as string } }))!;
   }
 
-  async deleteDeclaration(em: EntityManager, competitionId: string, jurorId: string, id: string): Promise<ConflictDeclaration | null> {
+  async deleteDeclaration(
+    em: EntityManager,
+    competitionId: string,
+    jurorId: string,
+    id: string,
+  ): Promise<ConflictDeclaration | null> {
     // A DELETE through em.query answers [rows, affected].
     const [rows]: [ConflictDeclaration[], number] = await em.query(
       'DELETE FROM conflict_declarations WHERE id = $1 AND competition_id = $2 AND juror_id = $3 RETURNING id, kind',
@@ -138,7 +175,11 @@ export class JuryRepository {
   }
 
   /** Whether the target belongs to the competition: an applicant or application in it, or an eligible village. */
-  async targetInCompetition(em: EntityManager, competitionId: string, target: { applicantId?: string; applicationId?: string; villageId?: string }): Promise<boolean> {
+  async targetInCompetition(
+    em: EntityManager,
+    competitionId: string,
+    target: { applicantId?: string; applicationId?: string; villageId?: string },
+  ): Promise<boolean> {
     const rows: unknown[] = await em.query(
       `SELECT 1 WHERE
          ($2::uuid IS NOT NULL AND EXISTS (SELECT 1 FROM applications WHERE competition_id = $1 AND applicant_id = $2 AND status <> 'draft'))
@@ -150,6 +191,9 @@ export class JuryRepository {
   }
 
   async confirm(em: EntityManager, competitionId: string, userId: string): Promise<void> {
-    await em.query('UPDATE competition_jurors SET conflicts_confirmed_at = now() WHERE competition_id = $1 AND user_id = $2 AND conflicts_confirmed_at IS NULL', [competitionId, userId]);
+    await em.query(
+      'UPDATE competition_jurors SET conflicts_confirmed_at = now() WHERE competition_id = $1 AND user_id = $2 AND conflicts_confirmed_at IS NULL',
+      [competitionId, userId],
+    );
   }
 }

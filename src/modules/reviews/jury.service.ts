@@ -37,15 +37,24 @@ export class JuryService {
     private readonly audit: AuditService,
   ) {}
 
-  async add(actorId: string, competitionId: string, input: { userId: string; expertise?: string[]; homeVillageId?: string }): Promise<JurorRow> {
+  async add(
+    actorId: string,
+    competitionId: string,
+    input: { userId: string; expertise?: string[]; homeVillageId?: string },
+  ): Promise<JurorRow> {
     await this.dataSource.transaction(async (em) => {
       const competition = await this.rounds.competition(em, competitionId);
       if (!competition) throw new DomainError(E.COMPETITION_NOT_FOUND);
       const account = await this.jury.jurorAccount(em, input.userId);
-      if (!account) throw new DomainError(E.NOT_A_JUROR, { fields: [{ field: 'userId', problems: ['must be an active account with the juror role'] }] });
+      if (!account)
+        throw new DomainError(E.NOT_A_JUROR, {
+          fields: [{ field: 'userId', problems: ['must be an active account with the juror role'] }],
+        });
       if (await this.jury.find(competitionId, input.userId, em)) throw new DomainError(E.JUROR_EXISTS);
       if (await this.jury.hasApplied(em, competitionId, input.userId)) {
-        throw new DomainError(E.NOT_A_JUROR, { fields: [{ field: 'userId', problems: ['has applied in this competition, so cannot judge it'] }] });
+        throw new DomainError(E.NOT_A_JUROR, {
+          fields: [{ field: 'userId', problems: ['has applied in this competition, so cannot judge it'] }],
+        });
       }
       const values = {
         competitionId,
@@ -55,7 +64,13 @@ export class JuryService {
         addedBy: actorId,
       };
       await this.jury.insert(em, values);
-      await this.audit.record(em, { actorId, action: 'juror.added', entityType: 'competition', entityId: competitionId, after: values });
+      await this.audit.record(em, {
+        actorId,
+        action: 'juror.added',
+        entityType: 'competition',
+        entityId: competitionId,
+        after: values,
+      });
     });
     return (await this.jury.list(competitionId, input.userId))[0];
   }
@@ -66,21 +81,32 @@ export class JuryService {
       if (!juror) throw new DomainError(E.JUROR_NOT_FOUND);
       if (await this.jury.hasAssignments(em, competitionId, userId)) throw new DomainError(E.JUROR_HAS_ASSIGNMENTS);
       await this.jury.remove(em, competitionId, userId);
-      await this.audit.record(em, { actorId, action: 'juror.removed', entityType: 'competition', entityId: competitionId, before: { userId } });
+      await this.audit.record(em, {
+        actorId,
+        action: 'juror.removed',
+        entityType: 'competition',
+        entityId: competitionId,
+        before: { userId },
+      });
     });
   }
 
   async list(competitionId: string): Promise<JurorRow[]> {
-    if (!(await this.rounds.competition(this.dataSource.manager, competitionId))) throw new DomainError(E.COMPETITION_NOT_FOUND);
+    if (!(await this.rounds.competition(this.dataSource.manager, competitionId)))
+      throw new DomainError(E.COMPETITION_NOT_FOUND);
     return this.jury.list(competitionId);
   }
 
   /** Oversight of conflicts: managers see who declared, observers a stable pseudonym. */
   async allDeclarations(viewer: AuthUser, competitionId: string) {
-    if (!(await this.rounds.competition(this.dataSource.manager, competitionId))) throw new DomainError(E.COMPETITION_NOT_FOUND);
+    if (!(await this.rounds.competition(this.dataSource.manager, competitionId)))
+      throw new DomainError(E.COMPETITION_NOT_FOUND);
     const staff = viewer.roles.some((r) => r === 'manager' || r === 'admin');
     const declarations = await this.jury.allDeclarations(competitionId);
-    if (viewer.roles.includes('observer')) await this.audit.recordRead(viewer.id, 'conflict_declarations', 'competition', competitionId, { count: declarations.length });
+    if (viewer.roles.includes('observer'))
+      await this.audit.recordRead(viewer.id, 'conflict_declarations', 'competition', competitionId, {
+        count: declarations.length,
+      });
     return declarations.map(({ jurorId, ...d }) => ({
       ...d,
       juror: staff ? jurorId : jurorPseudonym(this.config.pseudonymSecret, competitionId, jurorId),
@@ -112,7 +138,9 @@ export class JuryService {
   async declare(jurorId: string, competitionId: string, input: DeclarationInput): Promise<ConflictDeclaration> {
     const targets = [input.applicantId, input.applicationId, input.villageId].filter((t) => t !== undefined);
     if (targets.length !== 1) {
-      throw new DomainError(E.CONFLICT_TARGET_REQUIRED, { fields: [{ field: 'applicantId', problems: ['name exactly one of applicantId, applicationId or villageId'] }] });
+      throw new DomainError(E.CONFLICT_TARGET_REQUIRED, {
+        fields: [{ field: 'applicantId', problems: ['name exactly one of applicantId, applicationId or villageId'] }],
+      });
     }
     const { declaration, runs } = await this.dataSource.transaction(async (em) => {
       // The assignment locks of every round that can still change, first and in one order: an
@@ -121,10 +149,14 @@ export class JuryService {
       await this.changes.lockCompetitionAssignments(em, competitionId);
       const juror = await this.jury.lock(em, competitionId, jurorId);
       if (!juror) throw new DomainError(E.JUROR_NOT_FOUND);
-      if (!(await this.jury.targetInCompetition(em, competitionId, input))) throw new DomainError(E.CONFLICT_TARGET_NOT_FOUND);
+      if (!(await this.jury.targetInCompetition(em, competitionId, input)))
+        throw new DomainError(E.CONFLICT_TARGET_NOT_FOUND);
       // Declaring the same tie twice records it once (the membership lock orders concurrent declarations).
       const same = (await this.jury.declarations(competitionId, jurorId, em)).find(
-        (d) => d.applicantId === (input.applicantId ?? null) && d.applicationId === (input.applicationId ?? null) && d.villageId === (input.villageId ?? null),
+        (d) =>
+          d.applicantId === (input.applicantId ?? null) &&
+          d.applicationId === (input.applicationId ?? null) &&
+          d.villageId === (input.villageId ?? null),
       );
       if (same) return { declaration: same, runs: [] };
       const created = await this.jury.insertDeclaration(em, {
@@ -137,7 +169,13 @@ export class JuryService {
         note: input.note ?? '',
       });
       const recusals = await this.changes.recuseConflicted(em, jurorId, competitionId, created);
-      await this.audit.record(em, { actorId: jurorId, action: 'conflict.declared', entityType: 'competition', entityId: competitionId, after: created });
+      await this.audit.record(em, {
+        actorId: jurorId,
+        action: 'conflict.declared',
+        entityType: 'competition',
+        entityId: competitionId,
+        after: created,
+      });
       return { declaration: created, runs: recusals };
     });
     await this.changes.enqueue(runs);
@@ -148,10 +186,18 @@ export class JuryService {
     await this.dataSource.transaction(async (em) => {
       const juror = await this.jury.lock(em, competitionId, jurorId);
       if (!juror) throw new DomainError(E.JUROR_NOT_FOUND);
-      if (!(await this.jury.declarations(competitionId, jurorId, em)).some((d) => d.id === id)) throw new DomainError(E.DECLARATION_NOT_FOUND);
+      if (!(await this.jury.declarations(competitionId, jurorId, em)).some((d) => d.id === id))
+        throw new DomainError(E.DECLARATION_NOT_FOUND);
       if (juror.conflictsConfirmedAt) throw new DomainError(E.CONFLICTS_CONFIRMED);
-      if (!(await this.jury.deleteDeclaration(em, competitionId, jurorId, id))) throw new DomainError(E.DECLARATION_NOT_FOUND);
-      await this.audit.record(em, { actorId: jurorId, action: 'conflict.withdrawn', entityType: 'competition', entityId: competitionId, before: { id } });
+      if (!(await this.jury.deleteDeclaration(em, competitionId, jurorId, id)))
+        throw new DomainError(E.DECLARATION_NOT_FOUND);
+      await this.audit.record(em, {
+        actorId: jurorId,
+        action: 'conflict.withdrawn',
+        entityType: 'competition',
+        entityId: competitionId,
+        before: { id },
+      });
     });
   }
 
@@ -163,7 +209,13 @@ export class JuryService {
       if (!juror.conflictsConfirmedAt) {
         await this.jury.confirm(em, competitionId, jurorId);
         const declarations = await this.jury.declarations(competitionId, jurorId, em);
-        await this.audit.record(em, { actorId: jurorId, action: 'conflicts.confirmed', entityType: 'competition', entityId: competitionId, after: { declarations: declarations.length } });
+        await this.audit.record(em, {
+          actorId: jurorId,
+          action: 'conflicts.confirmed',
+          entityType: 'competition',
+          entityId: competitionId,
+          after: { declarations: declarations.length },
+        });
       }
       return (await this.jury.find(competitionId, jurorId, em))!;
     });

@@ -26,7 +26,10 @@ export class ResultsController {
 
   @Get('rounds/:id/results')
   @Roles('manager', 'admin', 'observer')
-  @ApiOperation({ summary: 'The ranking with scores, spread, gates, disputes and who advanced; reliability and juror offsets (observers see pseudonyms)' })
+  @ApiOperation({
+    summary:
+      'The ranking with scores, spread, gates, disputes and who advanced; reliability and juror offsets (observers see pseudonyms)',
+  })
   @ApiOkResponse({ description: '{ round, summary, items, total, limit, offset }' })
   @ApiErrors(E.ROUND_NOT_FOUND, E.RESULTS_NOT_READY)
   async ranking(@CurrentUser() viewer: AuthUser, @UuidParam() id: string, @Query() query: ResultsQueryDto) {
@@ -36,7 +39,9 @@ export class ResultsController {
 
   @Get('rounds/:id/results/verify')
   @Roles('manager', 'admin', 'observer')
-  @ApiOperation({ summary: 'Recompute the results from the stored scoresheets and method, and compare with what was stored' })
+  @ApiOperation({
+    summary: 'Recompute the results from the stored scoresheets and method, and compare with what was stored',
+  })
   @ApiOkResponse({ description: '{ matches, inputHash, storedInputHash, differing }' })
   @ApiErrors(E.ROUND_NOT_FOUND, E.RESULTS_NOT_READY)
   async verify(@UuidParam() id: string) {
@@ -55,7 +60,10 @@ export class ResultsController {
 
   @Get('rounds/:id/scoresheets')
   @Roles('manager', 'admin', 'observer')
-  @ApiOperation({ summary: 'Anonymised scoresheets of a closed round (jurors as stable pseudonyms); an observer’s read is recorded in the audit log' })
+  @ApiOperation({
+    summary:
+      'Anonymised scoresheets of a closed round (jurors as stable pseudonyms); an observer’s read is recorded in the audit log',
+  })
   @ApiOkResponse({ description: '{ items, total, limit, offset }' })
   @ApiErrors(E.ROUND_NOT_FOUND, E.WRONG_STATUS)
   async scoresheets(@CurrentUser() viewer: AuthUser, @UuidParam() id: string, @Query() page: PageQueryDto) {
@@ -65,7 +73,9 @@ export class ResultsController {
 
   @Get('applications/:id/results')
   @Roles('applicant')
-  @ApiOperation({ summary: 'My application’s results: for each finalized round, advanced or not and the official score' })
+  @ApiOperation({
+    summary: 'My application’s results: for each finalized round, advanced or not and the official score',
+  })
   @ApiOkResponse({ description: '[{ roundId, roundName, position, official, rank, advanced, reason }]' })
   @ApiErrors(E.RESULTS_NOT_READY)
   async mine(@CurrentUser() applicant: AuthUser, @UuidParam() id: string) {

@@ -49,7 +49,11 @@ export class ResultsRepository {
     );
   }
 
-  async insertResults(em: EntityManager, roundId: string, rows: (ApplicationResult & { quorumMet: boolean })[]): Promise<void> {
+  async insertResults(
+    em: EntityManager,
+    roundId: string,
+    rows: (ApplicationResult & { quorumMet: boolean })[],
+  ): Promise<void> {
     for (let start = 0; start < rows.length; start += 10000) {
       const chunk = rows.slice(start, start + 10000);
       await em.query(
@@ -94,22 +98,45 @@ export class ResultsRepository {
     );
   }
 
-  async results(roundId: string, limit: number, offset: number, filter: { disputed?: boolean } = {}): Promise<[(RoundResult & { reference: string; title: string; requestedAmount: string })[], number]> {
+  async results(
+    roundId: string,
+    limit: number,
+    offset: number,
+    filter: { disputed?: boolean } = {},
+  ): Promise<[(RoundResult & { reference: string; title: string; requestedAmount: string })[], number]> {
     const where = filter.disputed ? 'AND r.disputed' : '';
-    const rows: (RoundResult & { reference: string; title: string; requestedAmount: string; total: number })[] = await this.dataSource.query(
-      `SELECT r.application_id AS "applicationId", r.count, r.totals, r.official, r.calibrated, r.spread, r.gates_failed AS "gatesFailed",
+    const rows: (RoundResult & { reference: string; title: string; requestedAmount: string; total: number })[] =
+      await this.dataSource.query(
+        `SELECT r.application_id AS "applicationId", r.count, r.totals, r.official, r.calibrated, r.spread, r.gates_failed AS "gatesFailed",
               r.quorum_met AS "quorumMet", r.rank, r.advanced, r.reason, r.disputed, a.reference, a.title, a.requested_amount AS "requestedAmount",
               count(*) OVER ()::int AS total
          FROM round_results r JOIN applications a ON a.id = r.application_id
         WHERE r.round_id = $1 ${where}
         ORDER BY r.rank NULLS LAST, a.reference_number LIMIT $2 OFFSET $3`,
-      [roundId, limit, offset],
-    );
-    return [rows.map(({ total: _t, ...r }) => r as RoundResult & { reference: string; title: string; requestedAmount: string }), rows[0]?.total ?? 0];
+        [roundId, limit, offset],
+      );
+    return [
+      rows.map(
+        ({ total: _t, ...r }) => r as RoundResult & { reference: string; title: string; requestedAmount: string },
+      ),
+      rows[0]?.total ?? 0,
+    ];
   }
 
   /** An applicant's results: finalized rounds only. */
-  async forApplication(applicationId: string): Promise<{ roundId: string; roundName: string; position: number; official: number | null; rank: number | null; advanced: boolean; reason: string }[]> {
+  async forApplication(
+    applicationId: string,
+  ): Promise<
+    {
+      roundId: string;
+      roundName: string;
+      position: number;
+      official: number | null;
+      rank: number | null;
+      advanced: boolean;
+      reason: string;
+    }[]
+  > {
     return this.dataSource.query(
       `SELECT r.round_id AS "roundId", rr.name AS "roundName", rr.position, r.official, r.rank, r.advanced, r.reason
          FROM round_results r JOIN review_rounds rr ON rr.id = r.round_id
@@ -119,12 +146,17 @@ export class ResultsRepository {
   }
 
   async applicantOf(applicationId: string): Promise<string | null> {
-    const rows: { applicantId: string }[] = await this.dataSource.query('SELECT applicant_id AS "applicantId" FROM applications WHERE id = $1', [applicationId]);
+    const rows: { applicantId: string }[] = await this.dataSource.query(
+      'SELECT applicant_id AS "applicantId" FROM applications WHERE id = $1',
+      [applicationId],
+    );
     return rows[0]?.applicantId ?? null;
   }
 
   /** Per-juror progress in a round: assigned, drafts, submitted. */
-  async progress(roundId: string): Promise<{ jurorId: string; fullName: string; assigned: number; drafts: number; submitted: number }[]> {
+  async progress(
+    roundId: string,
+  ): Promise<{ jurorId: string; fullName: string; assigned: number; drafts: number; submitted: number }[]> {
     return this.dataSource.query(
       `SELECT s.juror_id AS "jurorId", u.full_name AS "fullName", count(*)::int AS assigned,
               count(*) FILTER (WHERE sh.status = 'draft')::int AS drafts, count(*) FILTER (WHERE sh.status = 'submitted')::int AS submitted
@@ -135,15 +167,42 @@ export class ResultsRepository {
   }
 
   /** Scoresheets of a closed round for oversight, juror ids as given; the caller replaces them with pseudonyms. */
-  async scoresheets(roundId: string, limit: number, offset: number): Promise<[{ applicationId: string; reference: string; jurorId: string; status: string; scores: Record<string, number>; comments: Record<string, string>; comment: string; submittedAt: Date | null }[], number]> {
-    const rows: { applicationId: string; reference: string; jurorId: string; status: string; scores: Record<string, number>; comments: Record<string, string>; comment: string; submittedAt: Date | null; total: number }[] =
-      await this.dataSource.query(
-        `SELECT sh.application_id AS "applicationId", a.reference, sh.juror_id AS "jurorId", sh.status, sh.scores, sh.comments, sh.comment,
+  async scoresheets(
+    roundId: string,
+    limit: number,
+    offset: number,
+  ): Promise<
+    [
+      {
+        applicationId: string;
+        reference: string;
+        jurorId: string;
+        status: string;
+        scores: Record<string, number>;
+        comments: Record<string, string>;
+        comment: string;
+        submittedAt: Date | null;
+      }[],
+      number,
+    ]
+  > {
+    const rows: {
+      applicationId: string;
+      reference: string;
+      jurorId: string;
+      status: string;
+      scores: Record<string, number>;
+      comments: Record<string, string>;
+      comment: string;
+      submittedAt: Date | null;
+      total: number;
+    }[] = await this.dataSource.query(
+      `SELECT sh.application_id AS "applicationId", a.reference, sh.juror_id AS "jurorId", sh.status, sh.scores, sh.comments, sh.comment,
                 sh.submitted_at AS "submittedAt", count(*) OVER ()::int AS total
            FROM scoresheets sh JOIN applications a ON a.id = sh.application_id
           WHERE sh.round_id = $1 ORDER BY a.reference_number, sh.id LIMIT $2 OFFSET $3`,
-        [roundId, limit, offset],
-      );
+      [roundId, limit, offset],
+    );
     return [rows.map(({ total: _t, ...r }) => r), rows[0]?.total ?? 0];
   }
 }

@@ -53,7 +53,11 @@ export class ResultsService {
   /** Scoresheets once the round is closed, jurors as stable pseudonyms: what oversight reads. */
   async scoresheets(viewer: AuthUser, roundId: string, page: { limit: number; offset: number }) {
     const round = await this.round(roundId);
-    if (round.status === 'draft' || round.status === 'open') throw new DomainError(E.WRONG_STATUS, { status: round.status, reason: 'scoresheets are shown once the round is closed' });
+    if (round.status === 'draft' || round.status === 'open')
+      throw new DomainError(E.WRONG_STATUS, {
+        status: round.status,
+        reason: 'scoresheets are shown once the round is closed',
+      });
     const [items, total] = await this.results.scoresheets(roundId, page.limit, page.offset);
     await this.recordObserverRead(viewer, 'scoresheets', round, { ...page, returned: items.length });
     return { items: items.map(({ jurorId, ...s }) => ({ ...s, juror: this.pseudonym(round, jurorId) })), total };
@@ -79,15 +83,22 @@ export class ResultsService {
           s.calibrated !== r.calibrated ||
           s.spread !== r.spread ||
           JSON.stringify(s.gatesFailed) !== JSON.stringify(r.gatesFailed) ||
-          JSON.stringify(s.totals.map((t) => [t.jurorId, t.total])) !== JSON.stringify(r.totals.map((t) => [t.jurorId, t.total]))
+          JSON.stringify(s.totals.map((t) => [t.jurorId, t.total])) !==
+            JSON.stringify(r.totals.map((t) => [t.jurorId, t.total]))
         );
       })
       .map((r) => r.id);
     const summary = (round.summary ?? {}) as { inputHash?: string; alpha?: number | null; crossings?: string[] };
-    const sameRound = summary.alpha === recomputed.results.alpha && JSON.stringify(summary.crossings) === JSON.stringify(recomputed.results.crossings);
+    const sameRound =
+      summary.alpha === recomputed.results.alpha &&
+      JSON.stringify(summary.crossings) === JSON.stringify(recomputed.results.crossings);
     const storedHash = summary.inputHash ?? null;
     return {
-      matches: differing.length === 0 && sameRound && stored.length === recomputed.results.applications.length && storedHash === recomputed.inputHash,
+      matches:
+        differing.length === 0 &&
+        sameRound &&
+        stored.length === recomputed.results.applications.length &&
+        storedHash === recomputed.inputHash,
       inputHash: recomputed.inputHash,
       storedInputHash: storedHash,
       differing,
@@ -101,8 +112,14 @@ export class ResultsService {
   }
 
   /** Every read of anonymised review material by an observer is itself an audit event. */
-  private async recordObserverRead(viewer: AuthUser, material: string, round: ReviewRound, details: Record<string, unknown>): Promise<void> {
-    if (viewer.roles.includes('observer')) await this.audit.recordRead(viewer.id, material, 'review_round', round.id, details);
+  private async recordObserverRead(
+    viewer: AuthUser,
+    material: string,
+    round: ReviewRound,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    if (viewer.roles.includes('observer'))
+      await this.audit.recordRead(viewer.id, material, 'review_round', round.id, details);
   }
 
   private pseudonym(round: ReviewRound, jurorId: string): string {

@@ -54,7 +54,13 @@ export class ReviewRemindersService {
           due.map((d) => ({
             recipientId: d.jurorId,
             type: 'review.deadline_reminder' as const,
-            data: { roundId: d.roundId, competitionTitle: d.competitionTitle, roundName: d.roundName, unfinished: d.unfinished, deadline: d.deadline.toISOString() },
+            data: {
+              roundId: d.roundId,
+              competitionTitle: d.competitionTitle,
+              roundName: d.roundName,
+              unfinished: d.unfinished,
+              deadline: d.deadline.toISOString(),
+            },
             dedupeKey: `review.deadline_reminder:${d.roundId}:${d.jurorId}:${reminder.label}`,
           })),
         );

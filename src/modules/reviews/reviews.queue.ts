@@ -26,10 +26,20 @@ export class ReviewsQueue implements OnApplicationShutdown {
     const jobId = data.kind === 'assign' ? `assign-${data.runId}` : `finalize-${data.roundId}`;
     // BullMQ ignores an add whose id belongs to a failed job it still keeps: clear it, so asking
     // again (or the sweep) really runs the work again.
-    const previous = await withTimeout(this.queue.getJob(jobId), this.config.queueAddTimeoutMs, 'Redis (reading a review job)');
+    const previous = await withTimeout(
+      this.queue.getJob(jobId),
+      this.config.queueAddTimeoutMs,
+      'Redis (reading a review job)',
+    );
     if (previous && (await previous.isFailed())) await previous.remove();
     await withTimeout(
-      this.queue.add(data.kind, data, { jobId, attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: true, removeOnFail: { count: 1000 } }),
+      this.queue.add(data.kind, data, {
+        jobId,
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 5000 },
+        removeOnComplete: true,
+        removeOnFail: { count: 1000 },
+      }),
       this.config.queueAddTimeoutMs,
       'Redis (adding a review job)',
     );

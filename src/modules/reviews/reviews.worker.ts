@@ -31,7 +31,9 @@ export class ReviewsWorker implements OnModuleInit, OnApplicationShutdown {
       lockDuration: Math.max(this.config.jobLockMs, 120_000),
     });
     this.worker.on('error', (error) => this.logger.warn({ err: error }, 'Reviews worker error'));
-    this.worker.on('failed', (job, error) => this.logger.error({ err: error, job: job?.name, data: job?.data }, 'Review job failed'));
+    this.worker.on('failed', (job, error) =>
+      this.logger.error({ err: error, job: job?.name, data: job?.data }, 'Review job failed'),
+    );
   }
 
   async process(job: Job<ReviewJobData>): Promise<unknown> {

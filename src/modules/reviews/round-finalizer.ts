@@ -60,7 +60,8 @@ export class RoundFinalizer {
         jurorOffsets: results.jurorOffsets,
       };
       // Under the round's lock this cannot fail; if it did, nothing of the above may commit.
-      if (!(await this.rounds.transition(em, round.id, 'closed', 'finalized', { summary }))) throw new Error(`Round ${round.id} left 'closed' while it was being finalized`);
+      if (!(await this.rounds.transition(em, round.id, 'closed', 'finalized', { summary })))
+        throw new Error(`Round ${round.id} left 'closed' while it was being finalized`);
       await this.tellApplicants(em, round);
       await this.audit.record(em, {
         actorId: null,
@@ -72,7 +73,8 @@ export class RoundFinalizer {
       });
       return true;
     });
-    if (done) this.logger.log({ roundId, ms: Number((process.hrtime.bigint() - started) / 1_000_000n) }, 'Round finalized');
+    if (done)
+      this.logger.log({ roundId, ms: Number((process.hrtime.bigint() - started) / 1_000_000n) }, 'Round finalized');
     return done;
   }
 
@@ -95,9 +97,19 @@ export class RoundFinalizer {
       dispute: { spread: m.disputeSpread, margin: m.disputeMargin, maxShare: m.disputeMaxShare },
       seed: round.seed!,
     });
-    const canonical = [...counted].sort((a, b) => (a.application < b.application ? -1 : a.application > b.application ? 1 : a.juror < b.juror ? -1 : 1));
-    const hash = createHash('sha256').update(JSON.stringify({ method: m, seed: round.seed, budget: competition.budget.toString(), applications: applications.map((a) => [a.id, a.requestedAmount.toString()]) }));
-    for (const s of canonical) hash.update(JSON.stringify([s.application, s.juror, m.criteria.map((c) => s.scores[c.code])]));
+    const canonical = [...counted].sort((a, b) =>
+      a.application < b.application ? -1 : a.application > b.application ? 1 : a.juror < b.juror ? -1 : 1,
+    );
+    const hash = createHash('sha256').update(
+      JSON.stringify({
+        method: m,
+        seed: round.seed,
+        budget: competition.budget.toString(),
+        applications: applications.map((a) => [a.id, a.requestedAmount.toString()]),
+      }),
+    );
+    for (const s of canonical)
+      hash.update(JSON.stringify([s.application, s.juror, m.criteria.map((c) => s.scores[c.code])]));
     return { results, inputHash: hash.digest('hex'), applications, sheets: counted };
   }
 

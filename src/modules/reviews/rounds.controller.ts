@@ -19,8 +19,14 @@ export class RoundsController {
   @ApiOperation({ summary: 'Create a scoring round in draft: rubric and method' })
   @ApiCreatedResponse({ type: RoundDto })
   @ApiErrors(E.COMPETITION_NOT_FOUND, E.INVALID_METHOD)
-  async create(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: CreateRoundDto): Promise<RoundDto> {
-    return RoundDto.from(await this.rounds.create(actor.id, id, { name: body.name, deadline: body.deadline, method: methodOf(body) }));
+  async create(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() body: CreateRoundDto,
+  ): Promise<RoundDto> {
+    return RoundDto.from(
+      await this.rounds.create(actor.id, id, { name: body.name, deadline: body.deadline, method: methodOf(body) }),
+    );
   }
 
   @Get('competitions/:id/rounds')
@@ -66,7 +72,11 @@ export class RoundsController {
   @ApiOperation({ summary: 'Edit a draft round; the method is frozen once it opens' })
   @ApiOkResponse({ type: RoundDto })
   @ApiErrors(E.ROUND_NOT_FOUND, E.METHOD_FROZEN, E.INVALID_METHOD)
-  async update(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: UpdateRoundDto): Promise<RoundDto> {
+  async update(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Body() body: UpdateRoundDto,
+  ): Promise<RoundDto> {
     return RoundDto.from(await this.rounds.update(actor.id, id, body));
   }
 
@@ -75,7 +85,14 @@ export class RoundsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Open: freeze the method, draw and publish the lottery seed, take in the applications' })
   @ApiOkResponse({ type: RoundDto })
-  @ApiErrors(E.ROUND_NOT_FOUND, E.WRONG_STATUS, E.COMPETITION_NOT_CLOSED, E.PREVIOUS_ROUND_NOT_FINALIZED, E.NOTHING_TO_REVIEW, E.DEADLINE_PASSED)
+  @ApiErrors(
+    E.ROUND_NOT_FOUND,
+    E.WRONG_STATUS,
+    E.COMPETITION_NOT_CLOSED,
+    E.PREVIOUS_ROUND_NOT_FINALIZED,
+    E.NOTHING_TO_REVIEW,
+    E.DEADLINE_PASSED,
+  )
   async open(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<RoundDto> {
     return RoundDto.from(await this.rounds.open(actor.id, id));
   }
@@ -93,7 +110,9 @@ export class RoundsController {
   @Post('rounds/:id/finalize')
   @Roles('manager')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Finalize a closed round: the worker computes and stores the results (poll the round until finalized)' })
+  @ApiOperation({
+    summary: 'Finalize a closed round: the worker computes and stores the results (poll the round until finalized)',
+  })
   @ApiOkResponse({ type: RoundDto })
   @ApiErrors(E.ROUND_NOT_FOUND, E.WRONG_STATUS, E.QUEUE_UNAVAILABLE)
   async finalize(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<RoundDto> {

@@ -17,18 +17,27 @@ export class RoundsRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async competition(em: EntityManager, id: string): Promise<RoundCompetition | null> {
-    const rows: { id: string; status: string; title: string; budget: string }[] = await em.query('SELECT id, status, title, budget FROM competitions WHERE id = $1', [id]);
+    const rows: { id: string; status: string; title: string; budget: string }[] = await em.query(
+      'SELECT id, status, title, budget FROM competitions WHERE id = $1',
+      [id],
+    );
     return rows[0] ? { ...rows[0], budget: BigInt(rows[0].budget) } : null;
   }
 
   /** Rounds of a competition are numbered in the order they are created; the competition row orders concurrent creations. */
   async nextPosition(em: EntityManager, competitionId: string): Promise<number> {
     await em.query('SELECT 1 FROM competitions WHERE id = $1 FOR NO KEY UPDATE', [competitionId]);
-    const [row]: { next: number }[] = await em.query('SELECT COALESCE(max(position), 0) + 1 AS next FROM review_rounds WHERE competition_id = $1', [competitionId]);
+    const [row]: { next: number }[] = await em.query(
+      'SELECT COALESCE(max(position), 0) + 1 AS next FROM review_rounds WHERE competition_id = $1',
+      [competitionId],
+    );
     return row.next;
   }
 
-  async insert(em: EntityManager, values: Pick<ReviewRound, 'competitionId' | 'position' | 'name' | 'method' | 'deadline' | 'createdBy'>): Promise<ReviewRound> {
+  async insert(
+    em: EntityManager,
+    values: Pick<ReviewRound, 'competitionId' | 'position' | 'name' | 'method' | 'deadline' | 'createdBy'>,
+  ): Promise<ReviewRound> {
     const { identifiers } = await em.insert(ReviewRound, values);
     return (await this.find(identifiers[0].id as string, em))!;
   }
@@ -38,22 +47,38 @@ export class RoundsRepository {
   }
 
   async lock(em: EntityManager, id: string): Promise<ReviewRound | null> {
-    return em.getRepository(ReviewRound).createQueryBuilder('r').where('r.id = :id', { id }).setLock('pessimistic_write').getOne();
+    return em
+      .getRepository(ReviewRound)
+      .createQueryBuilder('r')
+      .where('r.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
   /** Holds the round's status steady while a scoresheet or assignment changes: closing waits for it, and it sees the result. */
   async shareLock(em: EntityManager, id: string): Promise<ReviewRound | null> {
-    return em.getRepository(ReviewRound).createQueryBuilder('r').where('r.id = :id', { id }).setLock('pessimistic_read').getOne();
+    return em
+      .getRepository(ReviewRound)
+      .createQueryBuilder('r')
+      .where('r.id = :id', { id })
+      .setLock('pessimistic_read')
+      .getOne();
   }
 
   async listByCompetition(competitionId: string, statuses?: RoundStatus[]): Promise<ReviewRound[]> {
-    const qb = this.dataSource.manager.getRepository(ReviewRound).createQueryBuilder('r').where('r.competition_id = :competitionId', { competitionId });
+    const qb = this.dataSource.manager
+      .getRepository(ReviewRound)
+      .createQueryBuilder('r')
+      .where('r.competition_id = :competitionId', { competitionId });
     if (statuses) qb.andWhere('r.status IN (:...statuses)', { statuses });
     return qb.orderBy('r.position', 'ASC').getMany();
   }
 
   async changeableRoundIds(em: EntityManager, competitionId: string): Promise<string[]> {
-    const rows: { id: string }[] = await em.query(`SELECT id FROM review_rounds WHERE competition_id = $1 AND status IN ('draft', 'open') ORDER BY id`, [competitionId]);
+    const rows: { id: string }[] = await em.query(
+      `SELECT id FROM review_rounds WHERE competition_id = $1 AND status IN ('draft', 'open') ORDER BY id`,
+      [competitionId],
+    );
     return rows.map((r) => r.id);
   }
 
@@ -61,7 +86,11 @@ export class RoundsRepository {
     return em.findOne(ReviewRound, { where: { competitionId: round.competitionId, position: round.position - 1 } });
   }
 
-  async updateDraft(em: EntityManager, id: string, values: { name?: string; deadline?: Date; method?: RoundMethod }): Promise<boolean> {
+  async updateDraft(
+    em: EntityManager,
+    id: string,
+    values: { name?: string; deadline?: Date; method?: RoundMethod },
+  ): Promise<boolean> {
     const result = await em
       .createQueryBuilder()
       .update(ReviewRound)
@@ -72,8 +101,19 @@ export class RoundsRepository {
   }
 
   /** Compare-and-set: zero rows means someone else moved it first. */
-  async transition(em: EntityManager, id: string, from: RoundStatus, to: RoundStatus, set: { seed?: string; summary?: Record<string, unknown> } = {}): Promise<boolean> {
-    const stamp = { draft: '', open: ', opened_at = now()', closed: ', closed_at = now()', finalized: ', finalized_at = now()' }[to];
+  async transition(
+    em: EntityManager,
+    id: string,
+    from: RoundStatus,
+    to: RoundStatus,
+    set: { seed?: string; summary?: Record<string, unknown> } = {},
+  ): Promise<boolean> {
+    const stamp = {
+      draft: '',
+      open: ', opened_at = now()',
+      closed: ', closed_at = now()',
+      finalized: ', finalized_at = now()',
+    }[to];
     const [, count]: [unknown, number] = await em.query(
       `UPDATE review_rounds SET status = $3, seed = COALESCE($4, seed), summary = COALESCE($5::jsonb, summary), updated_at = now()${stamp}
         WHERE id = $1 AND status = $2`,
@@ -83,7 +123,10 @@ export class RoundsRepository {
   }
 
   async markFinalizeRequested(em: EntityManager, id: string): Promise<void> {
-    await em.query('UPDATE review_rounds SET finalize_requested_at = COALESCE(finalize_requested_at, now()) WHERE id = $1', [id]);
+    await em.query(
+      'UPDATE review_rounds SET finalize_requested_at = COALESCE(finalize_requested_at, now()) WHERE id = $1',
+      [id],
+    );
   }
 
   /** Rounds whose finalizing was asked for over a minute ago and has not happened: Redis may have lost the job. */
@@ -103,7 +146,12 @@ export class RoundsRepository {
    * Fixes who takes part as the round opens: the first round takes the eligible applications, a
    * later one those that advanced in the round before. They move to `in_review`, each step recorded.
    */
-  async enterApplications(em: EntityManager, round: ReviewRound, previousRoundId: string | null, actorId: string): Promise<number> {
+  async enterApplications(
+    em: EntityManager,
+    round: ReviewRound,
+    previousRoundId: string | null,
+    actorId: string,
+  ): Promise<number> {
     const from = previousRoundId ? 'shortlisted' : 'eligible';
     const rows: { id: string }[] = await em.query(
       `WITH entering AS (

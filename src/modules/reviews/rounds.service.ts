@@ -35,8 +35,21 @@ export class RoundsService {
       const competition = await this.rounds.competition(em, competitionId);
       if (!competition) throw new DomainError(E.COMPETITION_NOT_FOUND);
       const position = await this.rounds.nextPosition(em, competitionId);
-      const round = await this.rounds.insert(em, { competitionId, position, name: input.name, deadline: input.deadline, method: input.method, createdBy: actorId });
-      await this.audit.record(em, { actorId, action: 'review_round.created', entityType: 'review_round', entityId: round.id, after: round });
+      const round = await this.rounds.insert(em, {
+        competitionId,
+        position,
+        name: input.name,
+        deadline: input.deadline,
+        method: input.method,
+        createdBy: actorId,
+      });
+      await this.audit.record(em, {
+        actorId,
+        action: 'review_round.created',
+        entityType: 'review_round',
+        entityId: round.id,
+        after: round,
+      });
       return round;
     });
   }
@@ -49,9 +62,17 @@ export class RoundsService {
       if (before.status !== 'draft') throw new DomainError(E.METHOD_FROZEN, { status: before.status });
       const method = methodOf({ ...before.method, ...patch } as CreateRoundDto);
       this.checkMethod(method);
-      if (!(await this.rounds.updateDraft(em, id, { name: patch.name, deadline: patch.deadline, method }))) throw new DomainError(E.METHOD_FROZEN, { status: before.status });
+      if (!(await this.rounds.updateDraft(em, id, { name: patch.name, deadline: patch.deadline, method })))
+        throw new DomainError(E.METHOD_FROZEN, { status: before.status });
       const after = (await this.rounds.find(id, em))!;
-      await this.audit.record(em, { actorId, action: 'review_round.updated', entityType: 'review_round', entityId: id, before, after });
+      await this.audit.record(em, {
+        actorId,
+        action: 'review_round.updated',
+        entityType: 'review_round',
+        entityId: id,
+        before,
+        after,
+      });
       return after;
     });
   }
@@ -65,10 +86,14 @@ export class RoundsService {
     return this.dataSource.transaction(async (em) => {
       const round = await this.lockInStatus(em, id, 'open');
       const competition = (await this.rounds.competition(em, round.competitionId))!;
-      if (competition.status !== 'closed') throw new DomainError(E.COMPETITION_NOT_CLOSED, { competitionStatus: competition.status });
+      if (competition.status !== 'closed')
+        throw new DomainError(E.COMPETITION_NOT_CLOSED, { competitionStatus: competition.status });
       const previous = round.position > 1 ? await this.rounds.previous(em, round) : null;
       if (round.position > 1 && previous?.status !== 'finalized') throw new DomainError(E.PREVIOUS_ROUND_NOT_FINALIZED);
-      if (await this.rounds.isBeforeNow(em, round.deadline)) throw new DomainError(E.DEADLINE_PASSED, { fields: [{ field: 'deadline', problems: ['must be in the future'] }] });
+      if (await this.rounds.isBeforeNow(em, round.deadline))
+        throw new DomainError(E.DEADLINE_PASSED, {
+          fields: [{ field: 'deadline', problems: ['must be in the future'] }],
+        });
       const entered = await this.rounds.enterApplications(em, round, previous?.id ?? null, actorId);
       if (entered === 0) throw new DomainError(E.NOTHING_TO_REVIEW);
       const seed = randomBytes(32).toString('hex');
@@ -78,7 +103,9 @@ export class RoundsService {
 
   /** Freezes the scoresheets: from now on nothing is accepted and the aggregates become visible. */
   async close(actorId: string, id: string): Promise<ReviewRound> {
-    return this.dataSource.transaction(async (em) => this.move(em, actorId, await this.lockInStatus(em, id, 'close'), 'close'));
+    return this.dataSource.transaction(async (em) =>
+      this.move(em, actorId, await this.lockInStatus(em, id, 'close'), 'close'),
+    );
   }
 
   /** Asks the worker to compute and store the results; asking again queues the same job. */
@@ -87,7 +114,12 @@ export class RoundsService {
       const locked = await this.lockInStatus(em, id, 'finalize');
       if (!locked.finalizeRequestedAt) {
         await this.rounds.markFinalizeRequested(em, id);
-        await this.audit.record(em, { actorId, action: 'review_round.finalize_requested', entityType: 'review_round', entityId: id });
+        await this.audit.record(em, {
+          actorId,
+          action: 'review_round.finalize_requested',
+          entityType: 'review_round',
+          entityId: id,
+        });
       }
       return (await this.rounds.find(id, em))!;
     });
@@ -114,7 +146,8 @@ export class RoundsService {
   }
 
   async list(competitionId: string, publicOnly: boolean): Promise<ReviewRound[]> {
-    if (!(await this.rounds.competition(this.dataSource.manager, competitionId))) throw new DomainError(E.COMPETITION_NOT_FOUND);
+    if (!(await this.rounds.competition(this.dataSource.manager, competitionId)))
+      throw new DomainError(E.COMPETITION_NOT_FOUND);
     return this.rounds.listByCompetition(competitionId, publicOnly ? ['open', 'closed', 'finalized'] : undefined);
   }
 
@@ -126,14 +159,30 @@ export class RoundsService {
   private async lockInStatus(em: EntityManager, id: string, action: RoundAction): Promise<ReviewRound> {
     const round = await this.rounds.lock(em, id);
     if (!round) throw new DomainError(E.ROUND_NOT_FOUND);
-    if (round.status !== ROUND_TRANSITIONS[action].from) throw new DomainError(E.WRONG_STATUS, { status: round.status, action });
+    if (round.status !== ROUND_TRANSITIONS[action].from)
+      throw new DomainError(E.WRONG_STATUS, { status: round.status, action });
     return round;
   }
 
-  private async move(em: EntityManager, actorId: string, round: ReviewRound, action: RoundAction, set: { seed?: string } = {}, after: Record<string, unknown> = {}): Promise<ReviewRound> {
+  private async move(
+    em: EntityManager,
+    actorId: string,
+    round: ReviewRound,
+    action: RoundAction,
+    set: { seed?: string } = {},
+    after: Record<string, unknown> = {},
+  ): Promise<ReviewRound> {
     const { from, to } = ROUND_TRANSITIONS[action];
-    if (!(await this.rounds.transition(em, round.id, from, to, set))) throw new DomainError(E.WRONG_STATUS, { status: round.status, action });
-    await this.audit.record(em, { actorId, action: `review_round.${ROUND_EVENT[action]}`, entityType: 'review_round', entityId: round.id, before: { status: from }, after: { status: to, ...after } });
+    if (!(await this.rounds.transition(em, round.id, from, to, set)))
+      throw new DomainError(E.WRONG_STATUS, { status: round.status, action });
+    await this.audit.record(em, {
+      actorId,
+      action: `review_round.${ROUND_EVENT[action]}`,
+      entityType: 'review_round',
+      entityId: round.id,
+      before: { status: from },
+      after: { status: to, ...after },
+    });
     return (await this.rounds.find(round.id, em))!;
   }
 }

@@ -7,7 +7,15 @@ import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { AssignmentChangesService } from './assignment-changes.service';
 import { ReasonDto } from './dto/assignment.dto';
-import { AssignmentViewDto, JurorAssignmentDto, neutralName, JurorAssignmentsDto, SaveScoresheetDto, ScoresheetDto, WorkspaceRoundDto } from './dto/workspace.dto';
+import {
+  AssignmentViewDto,
+  JurorAssignmentDto,
+  neutralName,
+  JurorAssignmentsDto,
+  SaveScoresheetDto,
+  ScoresheetDto,
+  WorkspaceRoundDto,
+} from './dto/workspace.dto';
 import { ReviewErrors as E } from './reviews.errors';
 import { WorkspaceService } from './workspace.service';
 
@@ -42,7 +50,9 @@ export class WorkspaceController {
   }
 
   @Get('assignments/:id')
-  @ApiOperation({ summary: 'One assigned application’s frozen snapshot (no identity in a blind round) and my scoresheet' })
+  @ApiOperation({
+    summary: 'One assigned application’s frozen snapshot (no identity in a blind round) and my scoresheet',
+  })
   @ApiOkResponse({ type: AssignmentViewDto })
   @ApiErrors(E.ASSIGNMENT_NOT_FOUND, E.CONFLICTS_NOT_CONFIRMED, E.ROUND_NOT_OPEN)
   async view(@CurrentUser() juror: AuthUser, @UuidParam() id: string): Promise<AssignmentViewDto> {
@@ -53,27 +63,50 @@ export class WorkspaceController {
   @Header('X-Content-Type-Options', 'nosniff')
   @Header('Cache-Control', 'private, no-store')
   @Header('Content-Security-Policy', "default-src 'none'; sandbox")
-  @ApiOperation({ summary: 'Download a file of an assigned application (in a blind round, only files marked as not identifying, under a neutral name)' })
+  @ApiOperation({
+    summary:
+      'Download a file of an assigned application (in a blind round, only files marked as not identifying, under a neutral name)',
+  })
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   @ApiErrors(E.ASSIGNMENT_NOT_FOUND, E.CONFLICTS_NOT_CONFIRMED, E.ROUND_NOT_OPEN)
-  async attachment(@CurrentUser() juror: AuthUser, @UuidParam() id: string, @UuidParam('attachmentId') attachmentId: string): Promise<StreamableFile> {
+  async attachment(
+    @CurrentUser() juror: AuthUser,
+    @UuidParam() id: string,
+    @UuidParam('attachmentId') attachmentId: string,
+  ): Promise<StreamableFile> {
     const { attachment, content, blind } = await this.workspace.attachment(juror.id, id, attachmentId);
     const name = blind ? neutralName(attachment, 0) : attachment.originalName;
-    return new StreamableFile(content, { type: attachment.mediaType, disposition: attachmentDisposition(name), length: attachment.size });
+    return new StreamableFile(content, {
+      type: attachment.mediaType,
+      disposition: attachmentDisposition(name),
+      length: attachment.size,
+    });
   }
 
   @Put('assignments/:id/scoresheet')
   @ApiOperation({ summary: 'Save my scoresheet as a draft, or submit it; editable until the round closes' })
   @ApiOkResponse({ type: ScoresheetDto })
-  @ApiErrors(E.ASSIGNMENT_NOT_FOUND, E.CONFLICTS_NOT_CONFIRMED, E.ROUND_NOT_OPEN, E.INCOMPLETE_SCORESHEET, E.SCORESHEET_WITHDRAWN)
-  async save(@CurrentUser() juror: AuthUser, @UuidParam() id: string, @Body() body: SaveScoresheetDto): Promise<ScoresheetDto> {
+  @ApiErrors(
+    E.ASSIGNMENT_NOT_FOUND,
+    E.CONFLICTS_NOT_CONFIRMED,
+    E.ROUND_NOT_OPEN,
+    E.INCOMPLETE_SCORESHEET,
+    E.SCORESHEET_WITHDRAWN,
+  )
+  async save(
+    @CurrentUser() juror: AuthUser,
+    @UuidParam() id: string,
+    @Body() body: SaveScoresheetDto,
+  ): Promise<ScoresheetDto> {
     const { scoresheet, round } = await this.workspace.save(juror.id, id, body);
     return ScoresheetDto.from(scoresheet, round.method.criteria);
   }
 
   @Post('assignments/:id/recuse')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Recuse myself: the assignment ends, my scoresheet is withdrawn, the place goes to another juror' })
+  @ApiOperation({
+    summary: 'Recuse myself: the assignment ends, my scoresheet is withdrawn, the place goes to another juror',
+  })
   @ApiNoContentResponse()
   @ApiErrors(E.ASSIGNMENT_NOT_FOUND, E.ROUND_NOT_OPEN)
   async recuse(@CurrentUser() juror: AuthUser, @UuidParam() id: string, @Body() body: ReasonDto): Promise<void> {

@@ -41,7 +41,16 @@ export class WorkspaceRepository {
     em: EntityManager,
     withinHours: number,
     shorterHours: number,
-  ): Promise<{ roundId: string; jurorId: string; unfinished: number; roundName: string; competitionTitle: string; deadline: Date }[]> {
+  ): Promise<
+    {
+      roundId: string;
+      jurorId: string;
+      unfinished: number;
+      roundName: string;
+      competitionTitle: string;
+      deadline: Date;
+    }[]
+  > {
     return em.query(
       `SELECT r.id AS "roundId", s.juror_id AS "jurorId", count(*)::int AS unfinished, r.name AS "roundName", c.title AS "competitionTitle", r.deadline
          FROM review_rounds r JOIN competitions c ON c.id = r.competition_id
@@ -55,7 +64,9 @@ export class WorkspaceRepository {
     );
   }
 
-  async myRounds(jurorId: string): Promise<{ roundId: string; competitionId: string; assigned: number; submitted: number }[]> {
+  async myRounds(
+    jurorId: string,
+  ): Promise<{ roundId: string; competitionId: string; assigned: number; submitted: number }[]> {
     return this.dataSource.query(
       `SELECT s.round_id AS "roundId", r.competition_id AS "competitionId", count(*)::int AS assigned,
               count(*) FILTER (WHERE sh.status = 'submitted')::int AS submitted
@@ -94,7 +105,10 @@ export class WorkspaceRepository {
    */
   async save(
     em: EntityManager,
-    values: Pick<Scoresheet, 'assignmentId' | 'roundId' | 'applicationId' | 'jurorId' | 'scores' | 'comments' | 'comment'> & { submit: boolean },
+    values: Pick<
+      Scoresheet,
+      'assignmentId' | 'roundId' | 'applicationId' | 'jurorId' | 'scores' | 'comments' | 'comment'
+    > & { submit: boolean },
   ): Promise<Scoresheet | null> {
     const rows: { id: string }[] = await em.query(
       `INSERT INTO scoresheets (assignment_id, round_id, application_id, juror_id, scores, comments, comment, status, submitted_at)
@@ -104,7 +118,16 @@ export class WorkspaceRepository {
               submitted_at = CASE WHEN $8 THEN now() ELSE scoresheets.submitted_at END, updated_at = now()
         WHERE scoresheets.status <> 'withdrawn'
        RETURNING id`,
-      [values.assignmentId, values.roundId, values.applicationId, values.jurorId, JSON.stringify(values.scores), JSON.stringify(values.comments), values.comment, values.submit],
+      [
+        values.assignmentId,
+        values.roundId,
+        values.applicationId,
+        values.jurorId,
+        JSON.stringify(values.scores),
+        JSON.stringify(values.comments),
+        values.comment,
+        values.submit,
+      ],
     );
     return rows[0] ? em.findOne(Scoresheet, { where: { id: rows[0].id } }) : null;
   }

@@ -73,13 +73,24 @@ export class WorkspaceService {
   }
 
   /** A file of an assigned application, under the same rules as the view; in a blind round only files marked as not identifying. */
-  async attachment(jurorId: string, assignmentId: string, attachmentId: string): Promise<{ attachment: Attachment; content: Readable; blind: boolean }> {
+  async attachment(
+    jurorId: string,
+    assignmentId: string,
+    attachmentId: string,
+  ): Promise<{ attachment: Attachment; content: Readable; blind: boolean }> {
     const { assignment, round } = await this.mine(jurorId, assignmentId);
     if (round.status !== 'open') throw new DomainError(E.ROUND_NOT_OPEN, { status: round.status });
-    return { ...(await this.files.openForReview(assignment.applicationId, attachmentId, round.method.blind)), blind: round.method.blind };
+    return {
+      ...(await this.files.openForReview(assignment.applicationId, attachmentId, round.method.blind)),
+      blind: round.method.blind,
+    };
   }
 
-  async save(jurorId: string, assignmentId: string, input: ScoresheetInput): Promise<{ scoresheet: Scoresheet; round: ReviewRound }> {
+  async save(
+    jurorId: string,
+    assignmentId: string,
+    input: ScoresheetInput,
+  ): Promise<{ scoresheet: Scoresheet; round: ReviewRound }> {
     return this.dataSource.transaction(async (em) => {
       const { assignment, round } = await this.mine(jurorId, assignmentId, em);
       // Holds the round open until this commits: closing waits, and a save after closing is refused.
@@ -89,11 +100,18 @@ export class WorkspaceService {
       if (before?.status === 'withdrawn') throw new DomainError(E.SCORESHEET_WITHDRAWN);
       const criteria = round.method.criteria;
       const complete = input.submit === true || before?.status === 'submitted';
-      const present = complete ? input.scores : Object.fromEntries(Object.entries(input.scores).filter(([, v]) => v !== null));
+      const present = complete
+        ? input.scores
+        : Object.fromEntries(Object.entries(input.scores).filter(([, v]) => v !== null));
       const problems = scoreProblems(complete ? criteria : criteria.filter((c) => c.code in present), present).concat(
         Object.entries(input.comments ?? {})
-          .filter(([code, text]) => !criteria.some((c) => c.code === code) || typeof text !== 'string' || text.length > 4000)
-          .map(([code]) => ({ field: `comments.${code}`, problems: ['must be text of at most 4000 characters about a criterion of this round'] })),
+          .filter(
+            ([code, text]) => !criteria.some((c) => c.code === code) || typeof text !== 'string' || text.length > 4000,
+          )
+          .map(([code]) => ({
+            field: `comments.${code}`,
+            problems: ['must be text of at most 4000 characters about a criterion of this round'],
+          })),
       );
       if (problems.length) throw new DomainError(E.INCOMPLETE_SCORESHEET, { fields: problems });
       const saved = await this.workspace.save(em, {
@@ -115,7 +133,8 @@ export class WorkspaceService {
           entityId: round.id,
           // The audit log is read by observers while the round runs: it proves what was stored
           // (a digest of the sheet's id and scores) without showing a juror's scores early.
-          before: before?.status === 'submitted' ? { scoresheetId: before.id, scoresDigest: scoresDigest(before) } : null,
+          before:
+            before?.status === 'submitted' ? { scoresheetId: before.id, scoresDigest: scoresDigest(before) } : null,
           after: { scoresheetId: saved.id, assignmentId: assignment.id, scoresDigest: scoresDigest(saved) },
         });
       }
@@ -127,9 +146,16 @@ export class WorkspaceService {
    * The juror's own assignment, active, with the declaration confirmed; "not found" otherwise.
    * Inside a transaction it is read locked, so a recusal or removal cannot end it meanwhile.
    */
-  private async mine(jurorId: string, assignmentId: string, em: EntityManager = this.dataSource.manager): Promise<{ assignment: Assignment; round: ReviewRound }> {
-    const assignment = em.queryRunner?.isTransactionActive ? await this.assignments.lock(em, assignmentId) : await this.assignments.find(assignmentId, em);
-    if (!assignment || assignment.jurorId !== jurorId || assignment.status !== 'active') throw new DomainError(E.ASSIGNMENT_NOT_FOUND);
+  private async mine(
+    jurorId: string,
+    assignmentId: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<{ assignment: Assignment; round: ReviewRound }> {
+    const assignment = em.queryRunner?.isTransactionActive
+      ? await this.assignments.lock(em, assignmentId)
+      : await this.assignments.find(assignmentId, em);
+    if (!assignment || assignment.jurorId !== jurorId || assignment.status !== 'active')
+      throw new DomainError(E.ASSIGNMENT_NOT_FOUND);
     const round = (await this.rounds.find(assignment.roundId, em))!;
     await this.confirmed(round.competitionId, jurorId);
     return { assignment, round };

@@ -33,10 +33,16 @@ export class UsersRepository {
   }
 
   async list(filter: UserListFilter): Promise<[User[], number]> {
-    const query = this.dataSource.getRepository(User).createQueryBuilder('u').orderBy('u.createdAt', 'ASC').addOrderBy('u.id');
+    const query = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .orderBy('u.createdAt', 'ASC')
+      .addOrderBy('u.id');
     if (filter.role) query.andWhere(':role = ANY(u.roles)', { role: filter.role });
     if (filter.search) {
-      query.andWhere('(u.email ILIKE :search OR u.fullName ILIKE :search)', { search: `%${escapeLike(filter.search)}%` });
+      query.andWhere('(u.email ILIKE :search OR u.fullName ILIKE :search)', {
+        search: `%${escapeLike(filter.search)}%`,
+      });
     }
     return query.take(filter.limit).skip(filter.offset).getManyAndCount();
   }

@@ -53,7 +53,12 @@ export class UsersService {
    * Inserts an account inside the caller's transaction (hash the password before opening it:
    * argon2 is slow), auditing it; a use case that adds more to the same change calls this.
    */
-  async insert(em: EntityManager, input: Omit<NewUser, 'password'>, passwordHash: string, actorId: string | null): Promise<User> {
+  async insert(
+    em: EntityManager,
+    input: Omit<NewUser, 'password'>,
+    passwordHash: string,
+    actorId: string | null,
+  ): Promise<User> {
     const user = await this.users.insert(em, {
       email: input.email.toLowerCase(),
       passwordHash,
@@ -108,7 +113,14 @@ export class UsersService {
         homeVillageId: user.homeVillageId,
       });
       if (changes.active === false) await this.users.revokeSessions(em, id);
-      await this.audit.record(em, { actorId, action: 'user.updated', entityType: 'user', entityId: id, before, after: auditView(user) });
+      await this.audit.record(em, {
+        actorId,
+        action: 'user.updated',
+        entityType: 'user',
+        entityId: id,
+        before,
+        after: auditView(user),
+      });
       return user;
     });
   }

@@ -1,10 +1,23 @@
-export const APPLICATION_STATUSES = ['draft', 'submitted', 'eligible', 'ineligible', 'in_review', 'shortlisted', 'awarded', 'not_awarded', 'withdrawn'] as const;
+export const APPLICATION_STATUSES = [
+  'draft',
+  'submitted',
+  'eligible',
+  'ineligible',
+  'in_review',
+  'shortlisted',
+  'awarded',
+  'not_awarded',
+  'withdrawn',
+] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export type ApplicationAction = 'edit' | 'delete' | 'submit' | 'withdraw';
 
 /** DESIGN.md section 3. Withdrawal is possible from any state before a decision. */
-export const APPLICATION_TRANSITIONS: Record<ApplicationAction, { from: readonly ApplicationStatus[]; to: ApplicationStatus | null }> = {
+export const APPLICATION_TRANSITIONS: Record<
+  ApplicationAction,
+  { from: readonly ApplicationStatus[]; to: ApplicationStatus | null }
+> = {
   edit: { from: ['draft'], to: 'draft' },
   delete: { from: ['draft'], to: null },
   submit: { from: ['draft'], to: 'submitted' },

@@ -15,7 +15,11 @@ export type ScreeningReason = (typeof SCREENING_REASONS)[number];
 export type ScreeningDecision = 'eligible' | 'ineligible';
 
 /** An ineligible decision needs a reason from the list; "other" also needs the note. Returns a problem or null. */
-export function screeningProblem(decision: ScreeningDecision, reason: string | undefined, note: string | undefined): string | null {
+export function screeningProblem(
+  decision: ScreeningDecision,
+  reason: string | undefined,
+  note: string | undefined,
+): string | null {
   if (decision === 'eligible') return null;
   if (!reason) return 'an ineligible decision needs a reason';
   if (reason === 'other' && !note?.trim()) return 'the reason "other" needs a note';

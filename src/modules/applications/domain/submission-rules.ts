@@ -37,15 +37,21 @@ export function submissionProblems(facts: SubmissionFacts): Problem[] {
   if (!facts.villageEligible) add('villageId', 'the village is not eligible in this competition');
   if (facts.goalIds.length === 0) add('goals', 'link at least one goal of the village development plan');
   facts.goalIds.forEach((goalId, index) => {
-    if (!facts.adoptedGoalIds.has(goalId)) add(`goals.${index}.goalId`, "the goal is not in the adopted plan of the application's village");
+    if (!facts.adoptedGoalIds.has(goalId))
+      add(`goals.${index}.goalId`, "the goal is not in the adopted plan of the application's village");
   });
-  if (facts.requestedAmount < facts.minAward) add('requestedAmount', `the requested amount is below the minimum award (${facts.minAward})`);
-  if (facts.requestedAmount > facts.maxAward) add('requestedAmount', `the requested amount is above the maximum award (${facts.maxAward})`);
+  if (facts.requestedAmount < facts.minAward)
+    add('requestedAmount', `the requested amount is below the minimum award (${facts.minAward})`);
+  if (facts.requestedAmount > facts.maxAward)
+    add('requestedAmount', `the requested amount is above the maximum award (${facts.maxAward})`);
 
-  const sum = (source: FundingSource) => facts.budgetLines.filter((l) => l.source === source).reduce((total, l) => total + l.amount, 0n);
+  const sum = (source: FundingSource) =>
+    facts.budgetLines.filter((l) => l.source === source).reduce((total, l) => total + l.amount, 0n);
   if (facts.budgetLines.length === 0) add('budgetLines', 'the budget needs at least one line');
-  if (sum('grant') !== facts.requestedAmount) add('budgetLines', `grant-funded lines add up to ${sum('grant')}, not the requested ${facts.requestedAmount}`);
-  if (sum('own') !== facts.ownContribution) add('budgetLines', `own-funded lines add up to ${sum('own')}, not the own contribution ${facts.ownContribution}`);
+  if (sum('grant') !== facts.requestedAmount)
+    add('budgetLines', `grant-funded lines add up to ${sum('grant')}, not the requested ${facts.requestedAmount}`);
+  if (sum('own') !== facts.ownContribution)
+    add('budgetLines', `own-funded lines add up to ${sum('own')}, not the own contribution ${facts.ownContribution}`);
 
   const total = facts.requestedAmount + facts.ownContribution;
   // own / total >= share / 10000, in integers: own * 10000 >= share * total
@@ -53,7 +59,10 @@ export function submissionProblems(facts: SubmissionFacts): Problem[] {
     add('ownContribution', `the own contribution must be at least ${facts.minOwnShareBp / 100}% of the total cost`);
   }
   if (facts.otherApplications >= facts.maxApplicationsPerApplicant) {
-    add('competitionId', `at most ${facts.maxApplicationsPerApplicant} application(s) per applicant in this competition`);
+    add(
+      'competitionId',
+      `at most ${facts.maxApplicationsPerApplicant} application(s) per applicant in this competition`,
+    );
   }
   return out;
 }

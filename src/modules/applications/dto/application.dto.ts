@@ -116,7 +116,9 @@ export class DraftContentDto {
 
   @ApiPropertyOptional({ example: '2027-03-01', description: 'Planned start date (YYYY-MM-DD)' })
   @OptionalNotNull()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'plannedStart must be a date such as 2027-03-01' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+    message: 'plannedStart must be a date such as 2027-03-01',
+  })
   @IsISO8601({ strict: true }, { message: 'plannedStart must be a real calendar date' })
   plannedStart?: string;
 

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../../common/http/pagination';
 import { LowercaseIds, Trim } from '../../../common/validation/transforms';
 import { SORTS, SortKey } from '../applications-query.repository';
@@ -130,7 +140,11 @@ class GoalCountDto {
 }
 
 export class ApplicationSummaryDto {
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Counts by status, drafts included' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'Counts by status, drafts included',
+  })
   byStatus!: Record<string, number>;
   @ApiProperty({ type: [CountDto] })
   byVillage!: CountDto[];

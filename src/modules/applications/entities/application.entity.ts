@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { bigintTransformer } from '../../../database/transformers';
 import { Competition } from '../../competitions/entities/competition.entity';
 import { Village } from '../../geography/entities/village.entity';
@@ -9,14 +20,23 @@ import { BudgetLine } from './budget-line.entity';
 
 /** An applicant's proposal in one competition. Editable as a draft; frozen by submission. */
 @Entity('applications')
-@Index('UQ_applications_reference', ['competitionId', 'referenceNumber'], { unique: true, where: 'reference_number IS NOT NULL' })
+@Index('UQ_applications_reference', ['competitionId', 'referenceNumber'], {
+  unique: true,
+  where: 'reference_number IS NOT NULL',
+})
 @Index('IX_applications_competition_status', ['competitionId', 'status'])
 @Index('IX_applications_applicant', ['applicantId', 'competitionId'])
 @Index('IX_applications_competition_submitted', ['competitionId', 'submittedAt'])
-@Check('CK_applications_status', `status IN ('draft','submitted','eligible','ineligible','in_review','shortlisted','awarded','not_awarded','withdrawn')`)
+@Check(
+  'CK_applications_status',
+  `status IN ('draft','submitted','eligible','ineligible','in_review','shortlisted','awarded','not_awarded','withdrawn')`,
+)
 @Check('CK_applications_sector', `sector IN ('agriculture','tourism','crafts','services','trade','processing','other')`)
 @Check('CK_applications_amounts', 'requested_amount >= 0 AND own_contribution >= 0')
-@Check('CK_applications_submitted_reference', `status = 'draft' OR (status = 'withdrawn' AND submitted_at IS NULL) OR reference IS NOT NULL`)
+@Check(
+  'CK_applications_submitted_reference',
+  `status = 'draft' OR (status = 'withdrawn' AND submitted_at IS NULL) OR reference IS NOT NULL`,
+)
 export class Application {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

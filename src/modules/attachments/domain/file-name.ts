@@ -15,7 +15,12 @@ const EDGES = /^[.\s]+|[.\s]+$/g;
 /** The safe name, or null when nothing usable is left. */
 export function sanitizeFileName(raw: string): string | null {
   const base = raw.split(/[/\\]/).pop() ?? '';
-  const cleaned = base.replace(LONE_SURROGATE, '').replace(INVISIBLE, '').replace(UNSAFE, '_').normalize('NFC').replace(EDGES, '');
+  const cleaned = base
+    .replace(LONE_SURROGATE, '')
+    .replace(INVISIBLE, '')
+    .replace(UNSAFE, '_')
+    .normalize('NFC')
+    .replace(EDGES, '');
   const safe = truncate(cleaned, MAX_FILE_NAME_LENGTH).replace(EDGES, '');
   return safe || null;
 }

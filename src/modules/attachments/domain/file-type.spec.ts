@@ -28,18 +28,34 @@ describe('detectKind', () => {
     ['a plain ZIP', zipOf({ 'a.txt': 'hello' })],
     ['a ZIP with word/ but no [Content_Types].xml', zipOf({ 'word/document.xml': '<w/>' })],
     ['a ZIP with [Content_Types].xml only', zipOf({ '[Content_Types].xml': CT })],
-    ['a macro-enabled document', zipOf({ '[Content_Types].xml': CT, 'word/document.xml': '<w/>', 'word/vbaProject.bin': 'x' })],
-    ['an archive that is both', zipOf({ '[Content_Types].xml': CT, 'word/document.xml': '<w/>', 'xl/workbook.xml': '<x/>' })],
+    [
+      'a macro-enabled document',
+      zipOf({ '[Content_Types].xml': CT, 'word/document.xml': '<w/>', 'word/vbaProject.bin': 'x' }),
+    ],
+    [
+      'an archive that is both',
+      zipOf({ '[Content_Types].xml': CT, 'word/document.xml': '<w/>', 'xl/workbook.xml': '<x/>' }),
+    ],
     ['a ZIP local header and nothing else', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0])],
   ])('refuses %s', (_name, bytes) => {
     expect(detectKind(bytes)).toBeNull();
   });
 
   it('never throws, whatever the bytes, including anything starting like a ZIP', () => {
-    const zipLike = fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(b)]));
-    fc.assert(fc.property(fc.oneof(fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b)), zipLike), (bytes) => {
-      detectKind(bytes);
-    }));
+    const zipLike = fc
+      .uint8Array({ maxLength: 400 })
+      .map((b) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(b)]));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b)),
+          zipLike,
+        ),
+        (bytes) => {
+          detectKind(bytes);
+        },
+      ),
+    );
   });
 
   it('never throws on a real archive with any byte of it changed, or cut short', () => {
@@ -101,7 +117,12 @@ describe('checkFileType', () => {
     ['a DOCX named .xlsx', 'budget.xlsx', sampleDocx(), 'docx'],
     ['a DOCX named .zip', 'plan.zip', sampleDocx(), 'docx'],
   ])('refuses %s as a mismatch', (_case, name, bytes, detected) => {
-    expect(checkFileType(name, bytes)).toEqual({ ok: false, problem: 'type_mismatch', detected, extension: expect.any(String) });
+    expect(checkFileType(name, bytes)).toEqual({
+      ok: false,
+      problem: 'type_mismatch',
+      detected,
+      extension: expect.any(String),
+    });
   });
 
   it.each([

@@ -22,7 +22,8 @@ const PDF = Buffer.from('%PDF-', 'latin1');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
 
-const startsWith = (bytes: Buffer, prefix: Buffer) => bytes.length >= prefix.length && bytes.subarray(0, prefix.length).equals(prefix);
+const startsWith = (bytes: Buffer, prefix: Buffer) =>
+  bytes.length >= prefix.length && bytes.subarray(0, prefix.length).equals(prefix);
 
 /** The kind the bytes are, or null for anything this service does not accept. */
 export function detectKind(bytes: Buffer): AttachmentKind | null {

@@ -6,21 +6,36 @@ import { Attachment } from '../entities/attachment.entity';
 export class AttachmentDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
-  @ApiProperty({ description: 'The file name as uploaded, without any path, control characters, at most 200 characters' })
+  @ApiProperty({
+    description: 'The file name as uploaded, without any path, control characters, at most 200 characters',
+  })
   name!: string;
   @ApiProperty({ enum: ATTACHMENT_MEDIA_TYPES, description: 'Detected from the content, not taken from the client' })
   mediaType!: string;
   @ApiProperty({ description: 'Bytes' })
   size!: number;
-  @ApiProperty({ description: 'SHA-256 of the bytes, lower-case hex', example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' })
+  @ApiProperty({
+    description: 'SHA-256 of the bytes, lower-case hex',
+    example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  })
   sha256!: string;
-  @ApiProperty({ description: 'May reveal who applied; jurors of a blind round see only files marked false by a manager' })
+  @ApiProperty({
+    description: 'May reveal who applied; jurors of a blind round see only files marked false by a manager',
+  })
   identifying!: boolean;
   @ApiProperty()
   createdAt!: Date;
 
   static from(a: Attachment): AttachmentDto {
-    return Object.assign(new AttachmentDto(), { id: a.id, name: a.originalName, mediaType: a.mediaType, size: a.size, sha256: a.sha256, identifying: a.identifying, createdAt: a.createdAt });
+    return Object.assign(new AttachmentDto(), {
+      id: a.id,
+      name: a.originalName,
+      mediaType: a.mediaType,
+      size: a.size,
+      sha256: a.sha256,
+      identifying: a.identifying,
+      createdAt: a.createdAt,
+    });
   }
 }
 

@@ -38,9 +38,12 @@ describe('FileSystemAttachmentStorage', () => {
     await expect(storage.delete(key)).resolves.toBeUndefined();
   });
 
-  it.each(['../../etc/passwd', 'a/b', '..', '', 'short', 'x'.repeat(200), 'name with spaces'])('refuses the key %j', async (key) => {
-    await expect(storage.put(key, Buffer.from('x'))).rejects.toThrow('Invalid attachment storage key');
-    await expect(storage.get(key)).rejects.toThrow('Invalid attachment storage key');
-    await expect(storage.delete(key)).rejects.toThrow('Invalid attachment storage key');
-  });
+  it.each(['../../etc/passwd', 'a/b', '..', '', 'short', 'x'.repeat(200), 'name with spaces'])(
+    'refuses the key %j',
+    async (key) => {
+      await expect(storage.put(key, Buffer.from('x'))).rejects.toThrow('Invalid attachment storage key');
+      await expect(storage.get(key)).rejects.toThrow('Invalid attachment storage key');
+      await expect(storage.delete(key)).rejects.toThrow('Invalid attachment storage key');
+    },
+  );
 });

@@ -25,11 +25,16 @@ function chain(payloads: JsonValue[]): (ChainedFields & { hash: string })[] {
 
 describe('audit hash chain', () => {
   it('canonical JSON ignores key order at every depth', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}',
+    );
   });
 
   it('toJson makes bigint, dates and undefined members storable', () => {
-    expect(toJson({ amount: 5n, at: new Date('2026-01-01T00:00:00Z'), gone: undefined })).toEqual({ amount: '5', at: '2026-01-01T00:00:00.000Z' });
+    expect(toJson({ amount: 5n, at: new Date('2026-01-01T00:00:00Z'), gone: undefined })).toEqual({
+      amount: '5',
+      at: '2026-01-01T00:00:00.000Z',
+    });
   });
 
   it('a chain verifies, and survives a JSON round trip with shuffled keys (as jsonb does)', () => {
@@ -48,15 +53,21 @@ describe('audit hash chain', () => {
         const index = pick % events.length;
         fc.pre(canonicalJson(replacement) !== canonicalJson(events[index].after));
         events[index] = { ...events[index], after: replacement };
-        expect(verifyRun({ seq: 0n, hash: GENESIS_HASH }, events)).toEqual({ broken: { seq: String(index + 1), reason: 'hash_mismatch' } });
+        expect(verifyRun({ seq: 0n, hash: GENESIS_HASH }, events)).toEqual({
+          broken: { seq: String(index + 1), reason: 'hash_mismatch' },
+        });
       }),
     );
   });
 
   it('a removed or reordered event breaks the chain', () => {
     const events = chain([1, 2, 3, 4]);
-    expect(verifyRun({ seq: 0n, hash: GENESIS_HASH }, [events[0], events[2], events[3]])).toEqual({ broken: { seq: '3', reason: 'sequence_gap' } });
+    expect(verifyRun({ seq: 0n, hash: GENESIS_HASH }, [events[0], events[2], events[3]])).toEqual({
+      broken: { seq: '3', reason: 'sequence_gap' },
+    });
     const relinked = { ...events[2], seq: 2n };
-    expect(verifyRun({ seq: 0n, hash: GENESIS_HASH }, [events[0], relinked])).toEqual({ broken: { seq: '2', reason: 'broken_link' } });
+    expect(verifyRun({ seq: 0n, hash: GENESIS_HASH }, [events[0], relinked])).toEqual({
+      broken: { seq: '2', reason: 'broken_link' },
+    });
   });
 });

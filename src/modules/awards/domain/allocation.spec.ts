@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { allocate, AllocationCandidate, AllocationEnvelope, allocationProblems, AllocationRules } from './allocation';
 
-const candidate = (applicationId: string, rank: number, requested: bigint, more: Partial<AllocationCandidate> = {}): AllocationCandidate => ({
+const candidate = (
+  applicationId: string,
+  rank: number,
+  requested: bigint,
+  more: Partial<AllocationCandidate> = {},
+): AllocationCandidate => ({
   applicationId,
   rank,
   requested,
@@ -10,7 +15,13 @@ const candidate = (applicationId: string, rank: number, requested: bigint, more:
   gatesPassed: true,
   ...more,
 });
-const rules = (more: Partial<AllocationRules> = {}): AllocationRules => ({ budget: 100n, maxAward: 1000n, envelopes: [], floors: [], ...more });
+const rules = (more: Partial<AllocationRules> = {}): AllocationRules => ({
+  budget: 100n,
+  maxAward: 1000n,
+  envelopes: [],
+  floors: [],
+  ...more,
+});
 /** id -> [amount, reason], in rank order, for compact expectations. */
 const outcome = (candidates: AllocationCandidate[], r: AllocationRules) =>
   Object.fromEntries(allocate(candidates, r).decisions.map((d) => [d.applicationId, [d.amount, d.reason]]));
@@ -18,23 +29,43 @@ const outcome = (candidates: AllocationCandidate[], r: AllocationRules) =>
 describe('allocation: examples', () => {
   it('keeps awards already held first, so money freed by a decline goes to the next in line', () => {
     // a declined (left out); b holds 50; the 50 freed goes to c, the next in line, not to a cheaper d below it.
-    expect(outcome([candidate('b', 2, 50n, { awarded: 50n }), candidate('c', 3, 50n), candidate('d', 4, 10n)], rules())).toEqual({
+    expect(
+      outcome([candidate('b', 2, 50n, { awarded: 50n }), candidate('c', 3, 50n), candidate('d', 4, 10n)], rules()),
+    ).toEqual({
       b: [50n, 'funded'],
       c: [50n, 'funded'],
       d: [0n, 'budget_exhausted'],
     });
     // A held award below the request (adjusted by a manager) reads as partial, and counts against the district's floor.
     expect(
-      outcome([candidate('a', 1, 60n, { awarded: 30n }), candidate('b', 2, 60n, { districtId: 'd2' }), candidate('c', 3, 20n)], rules({ floors: [{ districtId: 'd1', grants: 1 }] })),
+      outcome(
+        [
+          candidate('a', 1, 60n, { awarded: 30n }),
+          candidate('b', 2, 60n, { districtId: 'd2' }),
+          candidate('c', 3, 20n),
+        ],
+        rules({ floors: [{ districtId: 'd1', grants: 1 }] }),
+      ),
     ).toEqual({ a: [30n, 'funded_partially'], b: [60n, 'funded'], c: [0n, 'budget_exhausted'] });
     // A district whose floor is met by held awards gets no extra floor grant; another district still does.
     expect(
       outcome(
-        [candidate('a', 1, 40n, { awarded: 40n }), candidate('b', 2, 40n), candidate('c', 3, 20n, { districtId: 'd2' })],
-        rules({ floors: [{ districtId: 'd1', grants: 1 }, { districtId: 'd2', grants: 1 }] }),
+        [
+          candidate('a', 1, 40n, { awarded: 40n }),
+          candidate('b', 2, 40n),
+          candidate('c', 3, 20n, { districtId: 'd2' }),
+        ],
+        rules({
+          floors: [
+            { districtId: 'd1', grants: 1 },
+            { districtId: 'd2', grants: 1 },
+          ],
+        }),
       ),
     ).toEqual({ a: [40n, 'funded'], b: [40n, 'funded'], c: [20n, 'floor'] });
-    expect(allocationProblems([candidate('a', 1, 40n, { awarded: 0n })], rules())).toEqual(['application a: an award already held must be positive']);
+    expect(allocationProblems([candidate('a', 1, 40n, { awarded: 0n })], rules())).toEqual([
+      'application a: an award already held must be positive',
+    ]);
   });
 
   it('funds in rank order and skips, not stops at, an application that no longer fits', () => {
@@ -50,7 +81,12 @@ describe('allocation: examples', () => {
 
   it('does not trade a strong application for cheaper weaker ones (no points per tenge)', () => {
     // Knapsack would take b+c+d (three grants); rank order takes a, and nothing else fits.
-    expect(outcome([candidate('a', 1, 90n), candidate('b', 2, 30n), candidate('c', 3, 30n), candidate('d', 4, 30n)], rules())).toEqual({
+    expect(
+      outcome(
+        [candidate('a', 1, 90n), candidate('b', 2, 30n), candidate('c', 3, 30n), candidate('d', 4, 30n)],
+        rules(),
+      ),
+    ).toEqual({
       a: [90n, 'funded'],
       b: [0n, 'budget_exhausted'],
       c: [0n, 'budget_exhausted'],
@@ -68,17 +104,30 @@ describe('allocation: examples', () => {
   });
 
   it('says tie lost by lot for an unfunded application whose rank the lottery decided, and nothing changes for a funded one', () => {
-    expect(outcome([candidate('a', 1, 60n), candidate('b', 2, 50n, { tieLostByLot: true }), candidate('c', 3, 40n, { tieLostByLot: true })], rules())).toEqual({
+    expect(
+      outcome(
+        [
+          candidate('a', 1, 60n),
+          candidate('b', 2, 50n, { tieLostByLot: true }),
+          candidate('c', 3, 40n, { tieLostByLot: true }),
+        ],
+        rules(),
+      ),
+    ).toEqual({
       a: [60n, 'funded'],
       b: [0n, 'tie_lost_by_lot'],
       c: [40n, 'funded'],
     });
     // Below a gate says so, whatever the lottery did.
-    expect(outcome([candidate('a', 1, 60n, { gatesPassed: false, tieLostByLot: true })], rules())).toEqual({ a: [0n, 'below_gate'] });
+    expect(outcome([candidate('a', 1, 60n, { gatesPassed: false, tieLostByLot: true })], rules())).toEqual({
+      a: [0n, 'below_gate'],
+    });
   });
 
   it('caps every award at the competition maximum', () => {
-    expect(outcome([candidate('a', 1, 80n), candidate('b', 2, 30n), candidate('c', 3, 50n)], rules({ maxAward: 50n }))).toEqual({
+    expect(
+      outcome([candidate('a', 1, 80n), candidate('b', 2, 30n), candidate('c', 3, 50n)], rules({ maxAward: 50n })),
+    ).toEqual({
       a: [50n, 'funded'],
       b: [30n, 'funded'],
       c: [0n, 'budget_exhausted'],
@@ -86,7 +135,12 @@ describe('allocation: examples', () => {
   });
 
   it('keeps a district envelope: skips what would overflow it, funds other districts', () => {
-    const cs = [candidate('a', 1, 50n), candidate('b', 2, 30n), candidate('c', 3, 30n, { districtId: 'd2', villageId: 'v2' }), candidate('d', 4, 20n)];
+    const cs = [
+      candidate('a', 1, 50n),
+      candidate('b', 2, 30n),
+      candidate('c', 3, 30n, { districtId: 'd2', villageId: 'v2' }),
+      candidate('d', 4, 20n),
+    ];
     expect(outcome(cs, rules({ envelopes: [{ districtId: 'd1', amount: 70n }] }))).toEqual({
       a: [50n, 'funded'],
       b: [0n, 'envelope_full'],
@@ -114,8 +168,24 @@ describe('allocation: examples', () => {
   });
 
   it('applies a district and a village envelope together', () => {
-    const cs = [candidate('a', 1, 30n), candidate('b', 2, 30n, { villageId: 'v2' }), candidate('c', 3, 30n, { villageId: 'v3' }), candidate('d', 4, 10n, { villageId: 'v2' })];
-    expect(outcome(cs, rules({ budget: 1000n, envelopes: [{ districtId: 'd1', amount: 80n }, { villageId: 'v2', amount: 40n }] }))).toEqual({
+    const cs = [
+      candidate('a', 1, 30n),
+      candidate('b', 2, 30n, { villageId: 'v2' }),
+      candidate('c', 3, 30n, { villageId: 'v3' }),
+      candidate('d', 4, 10n, { villageId: 'v2' }),
+    ];
+    expect(
+      outcome(
+        cs,
+        rules({
+          budget: 1000n,
+          envelopes: [
+            { districtId: 'd1', amount: 80n },
+            { villageId: 'v2', amount: 40n },
+          ],
+        }),
+      ),
+    ).toEqual({
       a: [30n, 'funded'],
       b: [30n, 'funded'],
       c: [0n, 'envelope_full'],
@@ -127,7 +197,13 @@ describe('allocation: examples', () => {
     const d2 = { districtId: 'd2', villageId: 'v2' };
 
     it('are met first by the best-ranked fitting applications of the district', () => {
-      const cs = [candidate('a', 1, 60n), candidate('b', 2, 40n), candidate('c', 3, 200n, d2), candidate('e', 4, 50n, d2), candidate('f', 5, 10n, d2)];
+      const cs = [
+        candidate('a', 1, 60n),
+        candidate('b', 2, 40n),
+        candidate('c', 3, 200n, d2),
+        candidate('e', 4, 50n, d2),
+        candidate('f', 5, 10n, d2),
+      ];
       expect(outcome(cs, rules({ budget: 110n }))).toEqual({
         a: [60n, 'funded'],
         b: [40n, 'funded'],
@@ -145,7 +221,13 @@ describe('allocation: examples', () => {
     });
 
     it('skip applications below a gate and stop at the declared count', () => {
-      const cs = [candidate('a', 1, 50n), candidate('b', 2, 20n, { ...d2, gatesPassed: false }), candidate('c', 3, 20n, d2), candidate('e', 4, 20n, d2), candidate('f', 5, 20n, d2)];
+      const cs = [
+        candidate('a', 1, 50n),
+        candidate('b', 2, 20n, { ...d2, gatesPassed: false }),
+        candidate('c', 3, 20n, d2),
+        candidate('e', 4, 20n, d2),
+        candidate('f', 5, 20n, d2),
+      ];
       expect(outcome(cs, rules({ budget: 90n, floors: [{ districtId: 'd2', grants: 2 }] }))).toEqual({
         a: [50n, 'funded'],
         b: [0n, 'below_gate'],
@@ -156,20 +238,42 @@ describe('allocation: examples', () => {
     });
 
     it("give every district its first floor grant before any district's second", () => {
-      const cs = [candidate('a', 1, 40n), candidate('b', 2, 40n), candidate('c', 3, 40n, d2), candidate('d', 4, 40n, { districtId: 'd3', villageId: 'v3' })];
-      const floors = [{ districtId: 'd1', grants: 2 }, { districtId: 'd2', grants: 1 }];
+      const cs = [
+        candidate('a', 1, 40n),
+        candidate('b', 2, 40n),
+        candidate('c', 3, 40n, d2),
+        candidate('d', 4, 40n, { districtId: 'd3', villageId: 'v3' }),
+      ];
+      const floors = [
+        { districtId: 'd1', grants: 2 },
+        { districtId: 'd2', grants: 1 },
+      ];
       expect(outcome(cs, rules({ budget: 80n, floors }))).toEqual({
         a: [40n, 'floor'],
         b: [0n, 'budget_exhausted'],
         c: [40n, 'floor'],
         d: [0n, 'budget_exhausted'],
       });
-      expect(outcome(cs, rules({ budget: 120n, floors }))).toEqual({ a: [40n, 'floor'], b: [40n, 'floor'], c: [40n, 'floor'], d: [0n, 'budget_exhausted'] });
+      expect(outcome(cs, rules({ budget: 120n, floors }))).toEqual({
+        a: [40n, 'floor'],
+        b: [40n, 'floor'],
+        c: [40n, 'floor'],
+        d: [0n, 'budget_exhausted'],
+      });
     });
 
     it('stay unmet when the money or the envelope does not allow them', () => {
       const cs = [candidate('a', 1, 50n), candidate('c', 2, 45n, d2)];
-      expect(outcome(cs, rules({ budget: 100n, floors: [{ districtId: 'd2', grants: 1 }], envelopes: [{ districtId: 'd2', amount: 40n }] }))).toEqual({
+      expect(
+        outcome(
+          cs,
+          rules({
+            budget: 100n,
+            floors: [{ districtId: 'd2', grants: 1 }],
+            envelopes: [{ districtId: 'd2', amount: 40n }],
+          }),
+        ),
+      ).toEqual({
         a: [50n, 'funded'],
         c: [0n, 'envelope_full'],
       });
@@ -210,15 +314,43 @@ describe('allocation: examples', () => {
     });
 
     it('makes at most one partial award, the share measured against the capped request and the room within envelopes', () => {
-      const two = [candidate('a', 1, 70n), candidate('b', 2, 50n, { districtId: 'd2', villageId: 'v2' }), candidate('c', 3, 50n)];
-      expect(outcome(two, rules({ budget: 200n, maxAward: 40n, envelopes: [{ districtId: 'd1', amount: 60n }], partial: { minShareBp: 5000 } }))).toEqual({
+      const two = [
+        candidate('a', 1, 70n),
+        candidate('b', 2, 50n, { districtId: 'd2', villageId: 'v2' }),
+        candidate('c', 3, 50n),
+      ];
+      expect(
+        outcome(
+          two,
+          rules({
+            budget: 200n,
+            maxAward: 40n,
+            envelopes: [{ districtId: 'd1', amount: 60n }],
+            partial: { minShareBp: 5000 },
+          }),
+        ),
+      ).toEqual({
         a: [40n, 'funded'],
         b: [40n, 'funded'],
         c: [20n, 'funded_partially'],
       });
-      const three = [candidate('a', 1, 60n), candidate('b', 2, 50n, { villageId: 'v2' }), candidate('c', 3, 50n, { villageId: 'v3' })];
+      const three = [
+        candidate('a', 1, 60n),
+        candidate('b', 2, 50n, { villageId: 'v2' }),
+        candidate('c', 3, 50n, { villageId: 'v3' }),
+      ];
       expect(
-        outcome(three, rules({ budget: 200n, envelopes: [{ villageId: 'v1', amount: 30n }, { villageId: 'v2', amount: 30n }], partial: { minShareBp: 1000 } })),
+        outcome(
+          three,
+          rules({
+            budget: 200n,
+            envelopes: [
+              { villageId: 'v1', amount: 30n },
+              { villageId: 'v2', amount: 30n },
+            ],
+            partial: { minShareBp: 1000 },
+          }),
+        ),
       ).toEqual({
         a: [30n, 'funded_partially'],
         b: [0n, 'envelope_full'],
@@ -227,29 +359,67 @@ describe('allocation: examples', () => {
     });
 
     it('never offers an empty room', () => {
-      expect(outcome([candidate('a', 1, 100n), candidate('b', 2, 10n)], rules({ partial: { minShareBp: 0 } }))).toEqual({
-        a: [100n, 'funded'],
-        b: [0n, 'budget_exhausted'],
-      });
+      expect(outcome([candidate('a', 1, 100n), candidate('b', 2, 10n)], rules({ partial: { minShareBp: 0 } }))).toEqual(
+        {
+          a: [100n, 'funded'],
+          b: [0n, 'budget_exhausted'],
+        },
+      );
     });
   });
 
   it('refuses bad input with a clear message', () => {
-    expect(() => allocate([candidate('a', 1, 10n), candidate('a', 2, 10n)], rules())).toThrow('application a appears more than once');
-    expect(() => allocate([candidate('a', 1, 10n), candidate('b', 1, 10n)], rules())).toThrow('application b: rank 1 is shared with another application');
+    expect(() => allocate([candidate('a', 1, 10n), candidate('a', 2, 10n)], rules())).toThrow(
+      'application a appears more than once',
+    );
+    expect(() => allocate([candidate('a', 1, 10n), candidate('b', 1, 10n)], rules())).toThrow(
+      'application b: rank 1 is shared with another application',
+    );
     expect(() => allocate([candidate('a', 0, 10n)], rules())).toThrow('rank must be a whole number from 1');
     expect(() => allocate([candidate('a', 1.5, 10n)], rules())).toThrow('rank must be a whole number from 1');
-    expect(() => allocate([candidate('a', 1, 0n)], rules())).toThrow('application a: requested amount must be positive');
-    expect(() => allocate([candidate('a', 1, 10n, { villageId: '' })], rules())).toThrow('district and village are required');
+    expect(() => allocate([candidate('a', 1, 0n)], rules())).toThrow(
+      'application a: requested amount must be positive',
+    );
+    expect(() => allocate([candidate('a', 1, 10n, { villageId: '' })], rules())).toThrow(
+      'district and village are required',
+    );
     expect(() => allocate([], rules({ budget: -1n }))).toThrow('budget cannot be negative');
     expect(() => allocate([], rules({ maxAward: 0n }))).toThrow('maximum award must be positive');
-    expect(() => allocate([], rules({ envelopes: [{ districtId: 'd1', villageId: 'v1', amount: 1n }] }))).toThrow('envelope 1: name exactly one of a district or a village');
+    expect(() => allocate([], rules({ envelopes: [{ districtId: 'd1', villageId: 'v1', amount: 1n }] }))).toThrow(
+      'envelope 1: name exactly one of a district or a village',
+    );
     expect(() => allocate([], rules({ envelopes: [{ amount: 1n }] }))).toThrow('envelope 1: name exactly one');
-    expect(() => allocate([], rules({ envelopes: [{ villageId: 'v1', amount: 1n }, { villageId: 'v1', amount: 2n }] }))).toThrow('envelope 2: another envelope caps the same village');
-    expect(() => allocate([], rules({ envelopes: [{ districtId: 'd1', amount: -1n }] }))).toThrow('envelope 1: amount cannot be negative');
-    expect(() => allocate([], rules({ floors: [{ districtId: 'd1', grants: -1 }] }))).toThrow('floor 1: grants must be a whole number from 0');
-    expect(() => allocate([], rules({ floors: [{ districtId: 'd1', grants: 1 }, { districtId: 'd1', grants: 2 }] }))).toThrow('floor 2: another floor names the same district');
-    expect(() => allocate([], rules({ partial: { minShareBp: 10001 } }))).toThrow('minimum share must be a whole number of basis points from 0 to 10000');
+    expect(() =>
+      allocate(
+        [],
+        rules({
+          envelopes: [
+            { villageId: 'v1', amount: 1n },
+            { villageId: 'v1', amount: 2n },
+          ],
+        }),
+      ),
+    ).toThrow('envelope 2: another envelope caps the same village');
+    expect(() => allocate([], rules({ envelopes: [{ districtId: 'd1', amount: -1n }] }))).toThrow(
+      'envelope 1: amount cannot be negative',
+    );
+    expect(() => allocate([], rules({ floors: [{ districtId: 'd1', grants: -1 }] }))).toThrow(
+      'floor 1: grants must be a whole number from 0',
+    );
+    expect(() =>
+      allocate(
+        [],
+        rules({
+          floors: [
+            { districtId: 'd1', grants: 1 },
+            { districtId: 'd1', grants: 2 },
+          ],
+        }),
+      ),
+    ).toThrow('floor 2: another floor names the same district');
+    expect(() => allocate([], rules({ partial: { minShareBp: 10001 } }))).toThrow(
+      'minimum share must be a whole number of basis points from 0 to 10000',
+    );
     // Every problem is named at once, for a 4xx that lists them.
     expect(allocationProblems([candidate('a', 1, 0n), candidate('a', 1, 10n)], rules({ budget: -1n }))).toHaveLength(4);
     expect(allocate([], rules())).toEqual({ decisions: [], committed: 0n, remaining: 100n });
@@ -275,17 +445,15 @@ const candidatesArb = fc
   )
   .chain((rows) =>
     fc.uniqueArray(fc.integer({ min: 1, max: 60 }), { minLength: rows.length, maxLength: rows.length }).map((ranks) =>
-      rows.map(
-        (r, i): AllocationCandidate => ({
-          applicationId: `app-${String(i).padStart(2, '0')}`,
-          rank: ranks[i],
-          requested: r.requested,
-          districtId: districtOfVillage(r.villageId),
-          villageId: r.villageId,
-          gatesPassed: r.gatesPassed,
-          ...(r.tieLostByLot === undefined ? {} : { tieLostByLot: r.tieLostByLot }),
-        }),
-      ),
+      rows.map((r, i): AllocationCandidate => ({
+        applicationId: `app-${String(i).padStart(2, '0')}`,
+        rank: ranks[i],
+        requested: r.requested,
+        districtId: districtOfVillage(r.villageId),
+        villageId: r.villageId,
+        gatesPassed: r.gatesPassed,
+        ...(r.tieLostByLot === undefined ? {} : { tieLostByLot: r.tieLostByLot }),
+      })),
     ),
   );
 
@@ -295,17 +463,29 @@ const rulesArb = fc.record({
   envelopes: fc
     .tuple(fc.subarray(DISTRICTS), fc.subarray(VILLAGES))
     .chain(([ds, vs]) =>
-      fc.tuple(fc.array(fc.bigInt({ min: 0n, max: 3000n }), { minLength: ds.length, maxLength: ds.length }), fc.array(fc.bigInt({ min: 0n, max: 1500n }), { minLength: vs.length, maxLength: vs.length })).map(([da, va]): AllocationEnvelope[] => [
-        ...ds.map((districtId, i) => ({ districtId, amount: da[i] })),
-        ...vs.map((villageId, i) => ({ villageId, amount: va[i] })),
-      ]),
+      fc
+        .tuple(
+          fc.array(fc.bigInt({ min: 0n, max: 3000n }), { minLength: ds.length, maxLength: ds.length }),
+          fc.array(fc.bigInt({ min: 0n, max: 1500n }), { minLength: vs.length, maxLength: vs.length }),
+        )
+        .map(([da, va]): AllocationEnvelope[] => [
+          ...ds.map((districtId, i) => ({ districtId, amount: da[i] })),
+          ...vs.map((villageId, i) => ({ villageId, amount: va[i] })),
+        ]),
     ),
-  floors: fc.subarray(DISTRICTS).chain((ds) => fc.array(fc.integer({ min: 0, max: 3 }), { minLength: ds.length, maxLength: ds.length }).map((gs) => ds.map((districtId, i) => ({ districtId, grants: gs[i] })))),
+  floors: fc
+    .subarray(DISTRICTS)
+    .chain((ds) =>
+      fc
+        .array(fc.integer({ min: 0, max: 3 }), { minLength: ds.length, maxLength: ds.length })
+        .map((gs) => ds.map((districtId, i) => ({ districtId, grants: gs[i] }))),
+    ),
   partial: fc.option(fc.record({ minShareBp: fc.integer({ min: 0, max: 10000 }) }), { nil: undefined }),
 }) satisfies fc.Arbitrary<AllocationRules>;
 
 const cappedOf = (c: AllocationCandidate, r: AllocationRules) => (c.requested < r.maxAward ? c.requested : r.maxAward);
-const envelopesOf = (c: AllocationCandidate, r: AllocationRules) => r.envelopes.filter((e) => e.districtId === c.districtId || e.villageId === c.villageId);
+const envelopesOf = (c: AllocationCandidate, r: AllocationRules) =>
+  r.envelopes.filter((e) => e.districtId === c.districtId || e.villageId === c.villageId);
 const FUNDED = new Set(['funded', 'funded_partially', 'floor']);
 
 function solved(candidates: AllocationCandidate[], r: AllocationRules) {
@@ -325,7 +505,9 @@ describe('allocation: properties', () => {
         expect(result.committed).toBeLessThanOrEqual(r.budget);
         expect(result.remaining).toBe(r.budget - result.committed);
         for (const e of r.envelopes) {
-          const inside = rows.filter(({ c }) => (e.districtId !== undefined ? c.districtId === e.districtId : c.villageId === e.villageId));
+          const inside = rows.filter(({ c }) =>
+            e.districtId !== undefined ? c.districtId === e.districtId : c.villageId === e.villageId,
+          );
           expect(sum(inside.map(({ d }) => d.amount))).toBeLessThanOrEqual(e.amount);
         }
         for (const { d, c } of rows) {
@@ -342,7 +524,8 @@ describe('allocation: properties', () => {
           }
           expect(d.reason === 'below_gate').toBe(!c.gatesPassed);
           if (d.reason === 'tie_lost_by_lot') expect(c.tieLostByLot).toBe(true);
-          if (d.reason === 'floor') expect(r.floors.find((f) => f.districtId === c.districtId)?.grants ?? 0).toBeGreaterThan(0);
+          if (d.reason === 'floor')
+            expect(r.floors.find((f) => f.districtId === c.districtId)?.grants ?? 0).toBeGreaterThan(0);
         }
         expect(rows.filter(({ d }) => d.reason === 'funded_partially').length).toBeLessThanOrEqual(1);
       }),
@@ -355,7 +538,14 @@ describe('allocation: properties', () => {
       fc.property(candidatesArb, rulesArb, (candidates, r) => {
         const { result, rows } = solved(candidates, r);
         const envelopeLeft = (e: AllocationRules['envelopes'][number]) =>
-          e.amount - sum(rows.filter(({ c }) => (e.districtId !== undefined ? c.districtId === e.districtId : c.villageId === e.villageId)).map(({ d }) => d.amount));
+          e.amount -
+          sum(
+            rows
+              .filter(({ c }) =>
+                e.districtId !== undefined ? c.districtId === e.districtId : c.villageId === e.villageId,
+              )
+              .map(({ d }) => d.amount),
+          );
         for (const { d, c } of rows) {
           if (!c.gatesPassed || FUNDED.has(d.reason)) continue;
           const cap = cappedOf(c, r);
@@ -370,15 +560,22 @@ describe('allocation: properties', () => {
   });
 
   it('gives the same result whatever order the candidates, envelopes and floors come in', () => {
-    const instance = fc.tuple(candidatesArb, rulesArb).chain(([candidates, r]) =>
-      fc
-        .tuple(
-          fc.shuffledSubarray(candidates, { minLength: candidates.length, maxLength: candidates.length }),
-          fc.shuffledSubarray([...r.envelopes], { minLength: r.envelopes.length, maxLength: r.envelopes.length }),
-          fc.shuffledSubarray([...r.floors], { minLength: r.floors.length, maxLength: r.floors.length }),
-        )
-        .map(([shuffled, envelopes, floors]) => ({ candidates, r, shuffled, shuffledRules: { ...r, envelopes, floors } })),
-    );
+    const instance = fc
+      .tuple(candidatesArb, rulesArb)
+      .chain(([candidates, r]) =>
+        fc
+          .tuple(
+            fc.shuffledSubarray(candidates, { minLength: candidates.length, maxLength: candidates.length }),
+            fc.shuffledSubarray([...r.envelopes], { minLength: r.envelopes.length, maxLength: r.envelopes.length }),
+            fc.shuffledSubarray([...r.floors], { minLength: r.floors.length, maxLength: r.floors.length }),
+          )
+          .map(([shuffled, envelopes, floors]) => ({
+            candidates,
+            r,
+            shuffled,
+            shuffledRules: { ...r, envelopes, floors },
+          })),
+      );
     fc.assert(
       fc.property(instance, ({ candidates, r, shuffled, shuffledRules }) => {
         expect(allocate(shuffled, shuffledRules)).toEqual(allocate(candidates, r));
@@ -404,8 +601,14 @@ describe('allocation: properties', () => {
       fc.property(candidatesArb, rulesArb, (candidates, r) => {
         const plain: AllocationRules = { budget: r.budget, maxAward: r.maxAward, envelopes: [], floors: [] };
         const { decisions } = allocate(candidates, plain);
-        expect(decisions.filter((d) => d.amount > 0n).map((d) => d.applicationId)).toEqual(greedy(candidates, r.budget, r.maxAward));
-        expect(decisions.every((d) => d.reason !== 'floor' && d.reason !== 'envelope_full' && d.reason !== 'funded_partially')).toBe(true);
+        expect(decisions.filter((d) => d.amount > 0n).map((d) => d.applicationId)).toEqual(
+          greedy(candidates, r.budget, r.maxAward),
+        );
+        expect(
+          decisions.every(
+            (d) => d.reason !== 'floor' && d.reason !== 'envelope_full' && d.reason !== 'funded_partially',
+          ),
+        ).toBe(true);
       }),
       { numRuns: 500 },
     );
@@ -438,7 +641,8 @@ describe('allocation: properties', () => {
         const { rows } = solved(candidates, r);
         const partial = rows.find(({ d }) => d.reason === 'funded_partially');
         if (!partial) return;
-        for (const { d, c } of rows) if (c.rank < partial.c.rank && c.gatesPassed) expect(['funded', 'floor']).toContain(d.reason);
+        for (const { d, c } of rows)
+          if (c.rank < partial.c.rank && c.gatesPassed) expect(['funded', 'floor']).toContain(d.reason);
       }),
       { numRuns: 500 },
     );
@@ -452,7 +656,9 @@ describe('allocation: properties', () => {
         for (const f of r.floors) {
           const passing = rows.filter(({ c }) => c.districtId === f.districtId && c.gatesPassed);
           const floorPicks = passing.filter(({ d }) => d.reason === 'floor');
-          expect(floorPicks.map(({ c }) => c.applicationId)).toEqual(passing.slice(0, f.grants).map(({ c }) => c.applicationId));
+          expect(floorPicks.map(({ c }) => c.applicationId)).toEqual(
+            passing.slice(0, f.grants).map(({ c }) => c.applicationId),
+          );
         }
         expect(rows.every(({ d, c }) => c.gatesPassed === FUNDED.has(d.reason))).toBe(true);
       }),

@@ -50,7 +50,8 @@ export interface AllocationRules {
   partial?: { minShareBp: number };
 }
 
-export type AllocationReason = 'funded' | 'funded_partially' | 'floor' | 'budget_exhausted' | 'envelope_full' | 'below_gate' | 'tie_lost_by_lot';
+export type AllocationReason =
+  'funded' | 'funded_partially' | 'floor' | 'budget_exhausted' | 'envelope_full' | 'below_gate' | 'tie_lost_by_lot';
 
 export interface AllocationDecision {
   applicationId: string;
@@ -98,7 +99,8 @@ export function allocationProblems(candidates: readonly AllocationCandidate[], r
     else if (!isId(district ? e.districtId : e.villageId)) problems.push(`envelope ${i + 1}: the id is empty`);
     else {
       const key = envelopeKey(district ? 'district' : 'village', (e.districtId ?? e.villageId)!);
-      if (envelopeKeys.has(key)) problems.push(`envelope ${i + 1}: another envelope caps the same ${district ? 'district' : 'village'}`);
+      if (envelopeKeys.has(key))
+        problems.push(`envelope ${i + 1}: another envelope caps the same ${district ? 'district' : 'village'}`);
       envelopeKeys.add(key);
     }
     if (e.amount < 0n) problems.push(`envelope ${i + 1}: amount cannot be negative`);
@@ -108,11 +110,13 @@ export function allocationProblems(candidates: readonly AllocationCandidate[], r
     if (!isId(f.districtId)) problems.push(`floor ${i + 1}: district is required`);
     else if (floorDistricts.has(f.districtId)) problems.push(`floor ${i + 1}: another floor names the same district`);
     floorDistricts.add(f.districtId);
-    if (!Number.isSafeInteger(f.grants) || f.grants < 0) problems.push(`floor ${i + 1}: grants must be a whole number from 0`);
+    if (!Number.isSafeInteger(f.grants) || f.grants < 0)
+      problems.push(`floor ${i + 1}: grants must be a whole number from 0`);
   });
   if (rules.partial) {
     const bp = rules.partial.minShareBp;
-    if (!Number.isInteger(bp) || bp < 0 || bp > FULL_SHARE_BP) problems.push('partial funding: minimum share must be a whole number of basis points from 0 to 10000');
+    if (!Number.isInteger(bp) || bp < 0 || bp > FULL_SHARE_BP)
+      problems.push('partial funding: minimum share must be a whole number of basis points from 0 to 10000');
   }
   return problems;
 }
@@ -125,9 +129,15 @@ export function allocate(candidates: readonly AllocationCandidate[], rules: Allo
   if (problems.length) throw new Error(`cannot allocate: ${problems.join('; ')}`);
 
   const ranked = [...candidates].sort((a, b) => a.rank - b.rank);
-  const envelopeLeft = new Map(rules.envelopes.map((e) => [e.districtId !== undefined ? envelopeKey('district', e.districtId) : envelopeKey('village', e.villageId!), e.amount]));
+  const envelopeLeft = new Map(
+    rules.envelopes.map((e) => [
+      e.districtId !== undefined ? envelopeKey('district', e.districtId) : envelopeKey('village', e.villageId!),
+      e.amount,
+    ]),
+  );
   let budgetLeft = rules.budget;
-  const envelopesOf = (c: AllocationCandidate) => [envelopeKey('district', c.districtId), envelopeKey('village', c.villageId)].filter((k) => envelopeLeft.has(k));
+  const envelopesOf = (c: AllocationCandidate) =>
+    [envelopeKey('district', c.districtId), envelopeKey('village', c.villageId)].filter((k) => envelopeLeft.has(k));
   const capped = (c: AllocationCandidate) => min(c.requested, rules.maxAward);
   /** What the candidate could still get: the budget left, and what is left in each of its envelopes. */
   const room = (c: AllocationCandidate) => envelopesOf(c).reduce((r, k) => min(r, envelopeLeft.get(k)!), budgetLeft);
@@ -185,12 +195,20 @@ export function allocate(candidates: readonly AllocationCandidate[], rules: Allo
         continue;
       }
     }
-    unfunded.set(c.applicationId, c.tieLostByLot ? 'tie_lost_by_lot' : want <= budgetLeft ? 'envelope_full' : 'budget_exhausted');
+    unfunded.set(
+      c.applicationId,
+      c.tieLostByLot ? 'tie_lost_by_lot' : want <= budgetLeft ? 'envelope_full' : 'budget_exhausted',
+    );
   }
 
   const decisions = ranked.map((c): AllocationDecision => {
     const given = award.get(c.applicationId);
-    return { applicationId: c.applicationId, rank: c.rank, amount: given?.amount ?? 0n, reason: given?.reason ?? unfunded.get(c.applicationId)! };
+    return {
+      applicationId: c.applicationId,
+      rank: c.rank,
+      amount: given?.amount ?? 0n,
+      reason: given?.reason ?? unfunded.get(c.applicationId)!,
+    };
   });
   const committed = rules.budget - budgetLeft;
   return { decisions, committed, remaining: budgetLeft };

@@ -1,4 +1,11 @@
-import { AWARD_TRANSITIONS, awardAmountProblem, canAward, canTranche, fourEyesProblem, TRANCHE_TRANSITIONS } from './award-status';
+import {
+  AWARD_TRANSITIONS,
+  awardAmountProblem,
+  canAward,
+  canTranche,
+  fourEyesProblem,
+  TRANCHE_TRANSITIONS,
+} from './award-status';
 
 describe('award and tranche lifecycles', () => {
   it('follow DESIGN.md section 3', () => {

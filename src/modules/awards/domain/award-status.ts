@@ -1,8 +1,17 @@
 /** DESIGN.md section 3: the award and tranche lifecycles, as transition tables. */
-export const AWARD_STATUSES = ['proposed', 'approved', 'accepted', 'active', 'completed', 'declined', 'cancelled'] as const;
+export const AWARD_STATUSES = [
+  'proposed',
+  'approved',
+  'accepted',
+  'active',
+  'completed',
+  'declined',
+  'cancelled',
+] as const;
 export type AwardStatus = (typeof AWARD_STATUSES)[number];
 
-export type AwardAction = 'approve' | 'send_back' | 'accept' | 'decline' | 'activate' | 'complete' | 'reopen' | 'cancel';
+export type AwardAction =
+  'approve' | 'send_back' | 'accept' | 'decline' | 'activate' | 'complete' | 'reopen' | 'cancel';
 
 export const AWARD_TRANSITIONS: Record<AwardAction, { from: readonly AwardStatus[]; to: AwardStatus }> = {
   // Approving (by a manager other than the proposer) commits the amount against the budget.
@@ -34,8 +43,10 @@ export const TRANCHE_TRANSITIONS: Record<TrancheAction, { from: readonly Tranche
   payment_failed: { from: ['paid'], to: 'approved' },
 };
 
-export const canAward = (action: AwardAction, status: AwardStatus): boolean => AWARD_TRANSITIONS[action].from.includes(status);
-export const canTranche = (action: TrancheAction, status: TrancheStatus): boolean => TRANCHE_TRANSITIONS[action].from.includes(status);
+export const canAward = (action: AwardAction, status: AwardStatus): boolean =>
+  AWARD_TRANSITIONS[action].from.includes(status);
+export const canTranche = (action: TrancheAction, status: TrancheStatus): boolean =>
+  TRANCHE_TRANSITIONS[action].from.includes(status);
 
 /** Rule 9: the manager who approves an award is not the one who proposed it. */
 export const fourEyesProblem = (proposedBy: string, approver: string): string | null =>

@@ -16,7 +16,8 @@ const row = (applicationId: string, rank: number | null, more: Partial<RankedRow
   ...more,
 });
 const rules = { budget: 100n, maxAward: 100n, envelopes: [], floors: [] };
-const reasons = (rows: RankedRow[]) => publishedAllocation(rows, rules).decisions.map((d) => [d.applicationId, d.amount, d.reason]);
+const reasons = (rows: RankedRow[]) =>
+  publishedAllocation(rows, rules).decisions.map((d) => [d.applicationId, d.amount, d.reason]);
 
 describe('published allocation', () => {
   it('gives everyone of the final round a reason, including those out before allocating', () => {
@@ -43,7 +44,14 @@ describe('published allocation', () => {
 
   it('says tie lost by lot only when the lottery alone separated it from a funded application', () => {
     const tied = { score: 80, priorityMean: 3, requested: 50n };
-    expect(reasons([row('a', 1, { requested: 50n, score: 90 }), row('b', 2, tied), row('c', 3, tied), row('d', 4, { ...tied, priorityMean: 2.5 })])).toEqual([
+    expect(
+      reasons([
+        row('a', 1, { requested: 50n, score: 90 }),
+        row('b', 2, tied),
+        row('c', 3, tied),
+        row('d', 4, { ...tied, priorityMean: 2.5 }),
+      ]),
+    ).toEqual([
       ['a', 50n, 'funded'],
       ['b', 50n, 'funded'],
       ['c', 0n, 'tie_lost_by_lot'],
@@ -52,7 +60,13 @@ describe('published allocation', () => {
   });
 
   it('keeps an award already held first (partial when below the request), then skips what no longer fits', () => {
-    expect(reasons([row('a', 1, { liveAwardAmount: 40n }), row('b', 2, { requested: 70n }), row('c', 3, { requested: 60n })])).toEqual([
+    expect(
+      reasons([
+        row('a', 1, { liveAwardAmount: 40n }),
+        row('b', 2, { requested: 70n }),
+        row('c', 3, { requested: 60n }),
+      ]),
+    ).toEqual([
       ['a', 40n, 'funded_partially'],
       ['b', 0n, 'budget_exhausted'],
       ['c', 60n, 'funded'],

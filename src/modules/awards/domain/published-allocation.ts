@@ -33,14 +33,20 @@ export interface ListedDecision {
  * priority score, same request) reads "tie lost by lot". Pure: anyone with the published results,
  * requests and rules gets the same list.
  */
-export function publishedAllocation(rows: readonly RankedRow[], rules: AllocationRules): { decisions: ListedDecision[]; committed: bigint; remaining: bigint } {
+export function publishedAllocation(
+  rows: readonly RankedRow[],
+  rules: AllocationRules,
+): { decisions: ListedDecision[]; committed: bigint; remaining: bigint } {
   const outside = new Map<string, ListReason>();
   const candidates: AllocationCandidate[] = [];
   for (const r of rows) {
     const reason: ListReason | null =
-      r.rank === null ? 'below_quorum'
-      : r.applicationStatus === 'withdrawn' ? 'withdrawn'
-      : r.lostAwardStatus ?? (r.advanced || r.gatesFailed.length > 0 || r.liveAwardAmount !== null ? null : 'not_advanced');
+      r.rank === null
+        ? 'below_quorum'
+        : r.applicationStatus === 'withdrawn'
+          ? 'withdrawn'
+          : (r.lostAwardStatus ??
+            (r.advanced || r.gatesFailed.length > 0 || r.liveAwardAmount !== null ? null : 'not_advanced'));
     if (reason) outside.set(r.applicationId, reason);
     else
       candidates.push({
@@ -56,7 +62,8 @@ export function publishedAllocation(rows: readonly RankedRow[], rules: Allocatio
   let result = allocate(candidates, rules);
   const byId = new Map(rows.map((r) => [r.applicationId, r]));
   // Ties are between neighbours in rank: keyed by what the lottery alone separates.
-  const tieKey = (r: RankedRow) => `${r.score === null ? '' : Math.round(r.score * 1e9)}|${r.priorityMean === null ? '' : Math.round(r.priorityMean * 1e9)}|${r.requested}`;
+  const tieKey = (r: RankedRow) =>
+    `${r.score === null ? '' : Math.round(r.score * 1e9)}|${r.priorityMean === null ? '' : Math.round(r.priorityMean * 1e9)}|${r.requested}`;
   const bestFundedRank = new Map<string, number>();
   for (const d of result.decisions) {
     if (d.amount === 0n) continue;
@@ -65,11 +72,28 @@ export function publishedAllocation(rows: readonly RankedRow[], rules: Allocatio
   }
   const lostByLot = new Set(
     result.decisions
-      .filter((d) => d.amount === 0n && d.reason !== 'below_gate' && (bestFundedRank.get(tieKey(byId.get(d.applicationId)!)) ?? Infinity) < d.rank)
+      .filter(
+        (d) =>
+          d.amount === 0n &&
+          d.reason !== 'below_gate' &&
+          (bestFundedRank.get(tieKey(byId.get(d.applicationId)!)) ?? Infinity) < d.rank,
+      )
       .map((d) => d.applicationId),
   );
-  if (lostByLot.size) result = allocate(candidates.map((c) => ({ ...c, tieLostByLot: lostByLot.has(c.applicationId) })), rules);
+  if (lostByLot.size)
+    result = allocate(
+      candidates.map((c) => ({ ...c, tieLostByLot: lostByLot.has(c.applicationId) })),
+      rules,
+    );
   const allocated = new Map(result.decisions.map((d) => [d.applicationId, d]));
-  const decisions = rows.map((r): ListedDecision => allocated.get(r.applicationId) ?? { applicationId: r.applicationId, rank: r.rank, amount: 0n, reason: outside.get(r.applicationId)! });
+  const decisions = rows.map(
+    (r): ListedDecision =>
+      allocated.get(r.applicationId) ?? {
+        applicationId: r.applicationId,
+        rank: r.rank,
+        amount: 0n,
+        reason: outside.get(r.applicationId)!,
+      },
+  );
   return { decisions, committed: result.committed, remaining: result.remaining };
 }

@@ -25,7 +25,9 @@ describe('tranche schedules', () => {
 
   it('refuse a template whose shares do not add up, or are not whole positive basis points', () => {
     expect(templateProblems(template(5000, 3000))).toEqual(['the shares add up to 8000 basis points, not 10000']);
-    expect(templateProblems(template(10_000, 0))).toContain('tranche 2: share must be a whole number of basis points from 1 to 10000');
+    expect(templateProblems(template(10_000, 0))).toContain(
+      'tranche 2: share must be a whole number of basis points from 1 to 10000',
+    );
     expect(templateProblems(template(5000.5, 4999.5))).toHaveLength(2);
     expect(templateProblems([])).toContain('a schedule needs at least one tranche');
     expect(() => splitAward(100n, template(5000))).toThrow(/add up/);
@@ -50,8 +52,15 @@ describe('tranche schedules', () => {
 
   it('check an edited schedule: positive amounts adding up to the award', () => {
     expect(scheduleProblems(100n, [60n, 40n])).toEqual([]);
-    expect(scheduleProblems(100n, [60n, 30n])).toEqual([{ field: 'amounts', problems: ["the tranches add up to 90, not the award's 100"] }]);
-    expect(scheduleProblems(100n, [100n, 0n])).toEqual([{ field: 'amounts.1', problems: ['tranche 2: amount must be positive'] }]);
-    expect(scheduleProblems(100n, [])).toContainEqual({ field: 'amounts', problems: ['a schedule needs at least one tranche'] });
+    expect(scheduleProblems(100n, [60n, 30n])).toEqual([
+      { field: 'amounts', problems: ["the tranches add up to 90, not the award's 100"] },
+    ]);
+    expect(scheduleProblems(100n, [100n, 0n])).toEqual([
+      { field: 'amounts.1', problems: ['tranche 2: amount must be positive'] },
+    ]);
+    expect(scheduleProblems(100n, [])).toContainEqual({
+      field: 'amounts',
+      problems: ['a schedule needs at least one tranche'],
+    });
   });
 });

@@ -16,7 +16,9 @@ export function splitAward(amount: bigint, template: readonly TrancheShare[]): b
   const exact = template.map((t) => amount * BigInt(t.shareBp));
   const amounts = exact.map((e) => e / full);
   let left = amount - amounts.reduce((a, b) => a + b, 0n);
-  const byRemainder = exact.map((e, i) => ({ i, remainder: e % full })).sort((a, b) => (b.remainder > a.remainder ? 1 : b.remainder < a.remainder ? -1 : a.i - b.i));
+  const byRemainder = exact
+    .map((e, i) => ({ i, remainder: e % full }))
+    .sort((a, b) => (b.remainder > a.remainder ? 1 : b.remainder < a.remainder ? -1 : a.i - b.i));
   for (const { i } of byRemainder) {
     if (left === 0n) break;
     amounts[i] += 1n;
@@ -29,8 +31,12 @@ export function splitAward(amount: bigint, template: readonly TrancheShare[]): b
 export function scheduleProblems(award: bigint, amounts: readonly bigint[]): { field: string; problems: string[] }[] {
   const problems: { field: string; problems: string[] }[] = [];
   if (amounts.length === 0) problems.push({ field: 'amounts', problems: ['a schedule needs at least one tranche'] });
-  amounts.forEach((a, i) => a <= 0n && problems.push({ field: `amounts.${i}`, problems: [`tranche ${i + 1}: amount must be positive`] }));
+  amounts.forEach(
+    (a, i) =>
+      a <= 0n && problems.push({ field: `amounts.${i}`, problems: [`tranche ${i + 1}: amount must be positive`] }),
+  );
   const sum = amounts.reduce((s, a) => s + a, 0n);
-  if (sum !== award) problems.push({ field: 'amounts', problems: [`the tranches add up to ${sum}, not the award's ${award}`] });
+  if (sum !== award)
+    problems.push({ field: 'amounts', problems: [`the tranches add up to ${sum}, not the award's ${award}`] });
   return problems;
 }

@@ -2,7 +2,20 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CompetitionAllocation } from '../allocation.service';
 import { ListReason } from '../domain/published-allocation';
 
-const REASONS: ListReason[] = ['funded', 'funded_partially', 'floor', 'budget_exhausted', 'envelope_full', 'below_gate', 'tie_lost_by_lot', 'not_advanced', 'below_quorum', 'withdrawn', 'declined', 'cancelled'];
+const REASONS: ListReason[] = [
+  'funded',
+  'funded_partially',
+  'floor',
+  'budget_exhausted',
+  'envelope_full',
+  'below_gate',
+  'tie_lost_by_lot',
+  'not_advanced',
+  'below_quorum',
+  'withdrawn',
+  'declined',
+  'cancelled',
+];
 
 export class AllocationRowDto {
   @ApiProperty({ format: 'uuid' })
@@ -42,8 +55,17 @@ export class AllocationDto {
   roundId!: string;
   @ApiProperty({ description: 'Whether the calibrated score decided the ranking' })
   calibratedDecides!: boolean;
-  @ApiProperty({ description: 'The rule parameters, enough to recompute the list', example: { budget: '1000000000', maxAward: '300000000', envelopes: [], floors: [], partialMinShareBp: null } })
-  rules!: { budget: string; maxAward: string; envelopes: { districtId?: string; villageId?: string; amount: string }[]; floors: { districtId: string; grants: number }[]; partialMinShareBp: number | null };
+  @ApiProperty({
+    description: 'The rule parameters, enough to recompute the list',
+    example: { budget: '1000000000', maxAward: '300000000', envelopes: [], floors: [], partialMinShareBp: null },
+  })
+  rules!: {
+    budget: string;
+    maxAward: string;
+    envelopes: { districtId?: string; villageId?: string; amount: string }[];
+    floors: { districtId: string; grants: number }[];
+    partialMinShareBp: number | null;
+  };
   @ApiProperty({ description: 'Sum the list funds, minor units' })
   committed!: string;
   @ApiProperty()

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../../common/http/pagination';
 import { MoneyField } from '../../../common/money/money';
 import { LowercaseIds, Trim } from '../../../common/validation/transforms';
@@ -19,7 +31,10 @@ export class ProposalItemDto {
 }
 
 export class ProposeAwardsDto {
-  @ApiPropertyOptional({ type: [ProposalItemDto], description: 'Leave out to propose everything the allocation funds that holds no award yet' })
+  @ApiPropertyOptional({
+    type: [ProposalItemDto],
+    description: 'Leave out to propose everything the allocation funds that holds no award yet',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -139,7 +154,12 @@ export class AwardDto {
   @ApiProperty({ type: [TrancheDto] })
   tranches!: TrancheDto[];
 
-  static from(a: Award, application: { reference: string; title: string }, tranches: Tranche[], staff: boolean): AwardDto {
+  static from(
+    a: Award,
+    application: { reference: string; title: string },
+    tranches: Tranche[],
+    staff: boolean,
+  ): AwardDto {
     return {
       id: a.id,
       competitionId: a.competitionId,

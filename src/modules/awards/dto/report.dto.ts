@@ -1,6 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { MoneyField } from '../../../common/money/money';
 import { LowercaseIds, Trim } from '../../../common/validation/transforms';
 import { ATTACHMENT_MEDIA_TYPES } from '../../attachments/domain/file-type';
@@ -20,13 +34,17 @@ export class ScheduleDto {
   @ApiProperty({
     type: [String],
     example: ['50000000', '30000000', '20000000'],
-    description: 'The amount of each tranche in order, in minor units as integer strings; as many as the award has tranches, adding up to the award',
+    description:
+      'The amount of each tranche in order, in minor units as integer strings; as many as the award has tranches, adding up to the award',
   })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_TRANCHES)
   @IsString({ each: true })
-  @Matches(MINOR_UNITS, { each: true, message: 'each of $property must be a whole number of minor units, as a string such as "500000000"' })
+  @Matches(MINOR_UNITS, {
+    each: true,
+    message: 'each of $property must be a whole number of minor units, as a string such as "500000000"',
+  })
   amounts!: string[];
 }
 
@@ -69,7 +87,12 @@ export class SubmitReportDto {
   @Type(() => SpendingLineDto)
   spending!: SpendingLineDto[];
 
-  @ApiProperty({ type: [String], format: 'uuid', maxItems: MAX_REPORT_FILES, description: 'Files uploaded to the same award' })
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    maxItems: MAX_REPORT_FILES,
+    description: 'Files uploaded to the same award',
+  })
   @IsArray()
   @ArrayMaxSize(MAX_REPORT_FILES)
   @LowercaseIds()
@@ -148,7 +171,9 @@ export class AwardFileDto {
   id!: string;
   @ApiProperty({ format: 'uuid' })
   awardId!: string;
-  @ApiProperty({ description: 'The file name as uploaded, without any path or control characters, at most 200 characters' })
+  @ApiProperty({
+    description: 'The file name as uploaded, without any path or control characters, at most 200 characters',
+  })
   name!: string;
   @ApiProperty({ enum: ATTACHMENT_MEDIA_TYPES, description: 'Detected from the content, not taken from the client' })
   mediaType!: string;
@@ -160,6 +185,14 @@ export class AwardFileDto {
   createdAt!: string;
 
   static from(f: AwardFile): AwardFileDto {
-    return { id: f.id, awardId: f.awardId, name: f.originalName, mediaType: f.mediaType, size: f.size, sha256: f.sha256, createdAt: f.createdAt.toISOString() };
+    return {
+      id: f.id,
+      awardId: f.awardId,
+      name: f.originalName,
+      mediaType: f.mediaType,
+      size: f.size,
+      sha256: f.sha256,
+      createdAt: f.createdAt.toISOString(),
+    };
   }
 }

@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { bigintTransformer } from '../../../database/transformers';
 import { Application } from '../../applications/entities/application.entity';
 import { Competition } from '../../competitions/entities/competition.entity';
@@ -11,7 +21,10 @@ import { AwardStatus } from '../domain/award-status';
  * a declined or cancelled one stays as history and the application may be offered again.
  */
 @Entity('awards')
-@Index('UQ_awards_live_application', ['applicationId'], { unique: true, where: `status NOT IN ('declined','cancelled')` })
+@Index('UQ_awards_live_application', ['applicationId'], {
+  unique: true,
+  where: `status NOT IN ('declined','cancelled')`,
+})
 @Index('IX_awards_competition_status', ['competitionId', 'status'])
 @Index('IX_awards_respond_by', ['respondBy'], { where: `status = 'approved'` })
 @Check('CK_awards_status', `status IN ('proposed','approved','accepted','active','completed','declined','cancelled')`)

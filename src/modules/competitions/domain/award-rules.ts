@@ -49,7 +49,8 @@ export function templateProblems(template: readonly { shareBp: number }[]): stri
   const problems: string[] = [];
   if (template.length === 0) problems.push('a schedule needs at least one tranche');
   template.forEach((t, i) => {
-    if (!Number.isInteger(t.shareBp) || t.shareBp <= 0 || t.shareBp > FULL_SHARE_BP) problems.push(`tranche ${i + 1}: share must be a whole number of basis points from 1 to 10000`);
+    if (!Number.isInteger(t.shareBp) || t.shareBp <= 0 || t.shareBp > FULL_SHARE_BP)
+      problems.push(`tranche ${i + 1}: share must be a whole number of basis points from 1 to 10000`);
   });
   const sum = template.reduce((s, t) => s + t.shareBp, 0);
   if (sum !== FULL_SHARE_BP) problems.push(`the shares add up to ${sum} basis points, not 10000`);
@@ -61,14 +62,24 @@ export function awardRulesProblems(rules: AwardRules): { field: string; problems
   const out: { field: string; problems: string[] }[] = [];
   const shares = templateProblems(rules.trancheTemplate);
   if (shares.length) out.push({ field: 'awardRules.trancheTemplate', problems: shares });
-  if (rules.trancheTemplate.length > MAX_TRANCHES) out.push({ field: 'awardRules.trancheTemplate', problems: [`at most ${MAX_TRANCHES} tranches`] });
+  if (rules.trancheTemplate.length > MAX_TRANCHES)
+    out.push({ field: 'awardRules.trancheTemplate', problems: [`at most ${MAX_TRANCHES} tranches`] });
   rules.trancheTemplate.forEach((t, i) => {
-    if (t.reportRequired && t.dueDays === null) out.push({ field: `awardRules.trancheTemplate.${i}.dueDays`, problems: ['a tranche released by a report needs the days after acceptance when the report is due'] });
-    if (!t.reportRequired && t.dueDays !== null) out.push({ field: `awardRules.trancheTemplate.${i}.dueDays`, problems: ['only a tranche released by a report has a due date'] });
+    if (t.reportRequired && t.dueDays === null)
+      out.push({
+        field: `awardRules.trancheTemplate.${i}.dueDays`,
+        problems: ['a tranche released by a report needs the days after acceptance when the report is due'],
+      });
+    if (!t.reportRequired && t.dueDays !== null)
+      out.push({
+        field: `awardRules.trancheTemplate.${i}.dueDays`,
+        problems: ['only a tranche released by a report has a due date'],
+      });
   });
   const districts = new Set<string>();
   rules.floors.forEach((f, i) => {
-    if (districts.has(f.districtId)) out.push({ field: `awardRules.floors.${i}.districtId`, problems: ['one floor per district'] });
+    if (districts.has(f.districtId))
+      out.push({ field: `awardRules.floors.${i}.districtId`, problems: ['one floor per district'] });
     districts.add(f.districtId);
   });
   return out;

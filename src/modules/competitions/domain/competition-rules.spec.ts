@@ -31,7 +31,10 @@ describe('competition rules', () => {
         { label: 'On signing', shareBp: 6000, reportRequired: false, dueDays: 30 },
         { label: 'Final', shareBp: 3000, reportRequired: true, dueDays: null },
       ],
-      floors: [{ districtId: 'd1', grants: 1 }, { districtId: 'd1', grants: 2 }],
+      floors: [
+        { districtId: 'd1', grants: 1 },
+        { districtId: 'd1', grants: 2 },
+      ],
       partialMinShareBp: null,
       acceptanceDays: 14,
     };
@@ -44,7 +47,17 @@ describe('competition rules', () => {
   });
 
   it('accept a consistent rule set', () => {
-    expect(ruleProblems(rules({ envelopes: [{ districtId: 'd1', amount: 500_000n }, { villageId: 'v2', amount: 100_000n }] }), eligible)).toEqual([]);
+    expect(
+      ruleProblems(
+        rules({
+          envelopes: [
+            { districtId: 'd1', amount: 500_000n },
+            { villageId: 'v2', amount: 100_000n },
+          ],
+        }),
+        eligible,
+      ),
+    ).toEqual([]);
   });
 
   it.each([
@@ -54,16 +67,39 @@ describe('competition rules', () => {
     ['closing before opening', { closesAt: new Date('2026-11-01T00:00:00Z') }, 'closesAt'],
     ['an own share over 100%', { minOwnShareBp: 10001 }, 'minOwnShareBp'],
     ['an envelope above the budget', { envelopes: [{ districtId: 'd1', amount: 2_000_000n }] }, 'envelopes.0.amount'],
-    ['an envelope for a non-eligible village', { envelopes: [{ villageId: 'v9', amount: 1n }] }, 'envelopes.0.villageId'],
-    ['an envelope for a district not listed', { envelopes: [{ districtId: 'd9', amount: 1n }] }, 'envelopes.0.districtId'],
-    ['an envelope naming both targets', { envelopes: [{ districtId: 'd1', villageId: 'v1', amount: 1n }] }, 'envelopes.0'],
-    ['two envelopes for one place', { envelopes: [{ villageId: 'v1', amount: 1n }, { villageId: 'v1', amount: 2n }] }, 'envelopes.1'],
+    [
+      'an envelope for a non-eligible village',
+      { envelopes: [{ villageId: 'v9', amount: 1n }] },
+      'envelopes.0.villageId',
+    ],
+    [
+      'an envelope for a district not listed',
+      { envelopes: [{ districtId: 'd9', amount: 1n }] },
+      'envelopes.0.districtId',
+    ],
+    [
+      'an envelope naming both targets',
+      { envelopes: [{ districtId: 'd1', villageId: 'v1', amount: 1n }] },
+      'envelopes.0',
+    ],
+    [
+      'two envelopes for one place',
+      {
+        envelopes: [
+          { villageId: 'v1', amount: 1n },
+          { villageId: 'v1', amount: 2n },
+        ],
+      },
+      'envelopes.1',
+    ],
   ])('refuse %s', (_name, overrides, field) => {
     expect(fields(ruleProblems(rules(overrides), eligible))).toContain(field);
   });
 
   it('report every problem at once', () => {
-    expect(fields(ruleProblems(rules({ minAward: 200_000n, minOwnShareBp: -1, closesAt: new Date(0) }), eligible))).toEqual(['maxAward', 'minOwnShareBp', 'closesAt']);
+    expect(
+      fields(ruleProblems(rules({ minAward: 200_000n, minOwnShareBp: -1, closesAt: new Date(0) }), eligible)),
+    ).toEqual(['maxAward', 'minOwnShareBp', 'closesAt']);
   });
 
   it('need an eligible place with an adopted plan and a future deadline to open', () => {
@@ -79,7 +115,8 @@ describe('competition lifecycle', () => {
   it('follows draft -> open -> closed -> finalized -> archived and nothing else', () => {
     expect(COMPETITION_TRANSITIONS.open).toEqual({ from: ['draft'], to: 'open' });
     expect(canCompetition('edit', 'draft')).toBe(true);
-    for (const status of ['open', 'closed', 'finalized', 'archived'] as const) expect(canCompetition('edit', status)).toBe(false);
+    for (const status of ['open', 'closed', 'finalized', 'archived'] as const)
+      expect(canCompetition('edit', status)).toBe(false);
     expect(canCompetition('close', 'draft')).toBe(false);
     expect(canCompetition('finalize', 'open')).toBe(false);
   });

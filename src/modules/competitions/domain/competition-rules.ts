@@ -37,8 +37,10 @@ export function ruleProblems(rules: CompetitionRules, eligibleVillages: Readonly
   if (rules.minAward <= 0n) add('minAward', 'minAward must be greater than zero');
   if (rules.minAward > rules.maxAward) add('maxAward', 'maxAward must not be below minAward');
   if (rules.maxAward > rules.budget) add('maxAward', 'maxAward must not exceed the budget');
-  if (rules.minOwnShareBp < 0 || rules.minOwnShareBp > 10000) add('minOwnShareBp', 'minOwnShareBp must be from 0 to 10000');
-  if (rules.maxApplicationsPerApplicant < 1) add('maxApplicationsPerApplicant', 'at least one application per applicant');
+  if (rules.minOwnShareBp < 0 || rules.minOwnShareBp > 10000)
+    add('minOwnShareBp', 'minOwnShareBp must be from 0 to 10000');
+  if (rules.maxApplicationsPerApplicant < 1)
+    add('maxApplicationsPerApplicant', 'at least one application per applicant');
   if (rules.closesAt.getTime() <= rules.opensAt.getTime()) add('closesAt', 'closesAt must be after opensAt');
 
   const districts = new Set(rules.eligibleDistrictIds);
@@ -78,6 +80,7 @@ export function openingProblems(
   } else if (villagesWithAdoptedPlan === 0) {
     out.push({ field: 'eligibleVillageIds', problems: ['no eligible village has an adopted development plan'] });
   }
-  if (rules.closesAt.getTime() <= now.getTime()) out.push({ field: 'closesAt', problems: ['closesAt has already passed'] });
+  if (rules.closesAt.getTime() <= now.getTime())
+    out.push({ field: 'closesAt', problems: ['closesAt has already passed'] });
   return out;
 }

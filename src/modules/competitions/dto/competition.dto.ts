@@ -27,8 +27,6 @@ import { OptionalNotNull } from '../../../common/validation/optional';
 import { IsoDateTime, LowercaseIds, Trim } from '../../../common/validation/transforms';
 import { OptionalIdField } from '../../../common/validation/id-field';
 
-
-
 export class EnvelopeDto {
   @OptionalIdField('Exactly one of districtId or villageId')
   districtId?: string;
@@ -48,17 +46,29 @@ export class TrancheTemplateItemDto {
   @MaxLength(100)
   label!: string;
 
-  @ApiProperty({ minimum: 1, maximum: 10000, description: 'Share of the award in basis points; the shares add up to 10000', example: 3000 })
+  @ApiProperty({
+    minimum: 1,
+    maximum: 10000,
+    description: 'Share of the award in basis points; the shares add up to 10000',
+    example: 3000,
+  })
   @IsInt()
   @Min(1)
   @Max(10000)
   shareBp!: number;
 
-  @ApiProperty({ description: 'True: released when a milestone report is approved; false: released on signing (acceptance)' })
+  @ApiProperty({
+    description: 'True: released when a milestone report is approved; false: released on signing (acceptance)',
+  })
   @IsBoolean()
   reportRequired!: boolean;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 3650, description: 'For a report: days after acceptance when it is due' })
+  @ApiPropertyOptional({
+    nullable: true,
+    minimum: 1,
+    maximum: 3650,
+    description: 'For a report: days after acceptance when it is due',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -80,7 +90,10 @@ export class AwardFloorDto {
 }
 
 export class AwardRulesDto {
-  @ApiProperty({ type: [TrancheTemplateItemDto], description: 'Every award is split into these tranches (largest remainder, in minor units)' })
+  @ApiProperty({
+    type: [TrancheTemplateItemDto],
+    description: 'Every award is split into these tranches (largest remainder, in minor units)',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(12)
@@ -96,14 +109,25 @@ export class AwardRulesDto {
   @Type(() => AwardFloorDto)
   floors?: AwardFloorDto[];
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 10000, description: 'Partial funding of the marginal application: the least share of its request it may be offered; null for none' })
+  @ApiPropertyOptional({
+    nullable: true,
+    minimum: 1,
+    maximum: 10000,
+    description:
+      'Partial funding of the marginal application: the least share of its request it may be offered; null for none',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(10000)
   partialMinShareBp?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 90, default: 14, description: 'Days an applicant has to accept an approved award' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 90,
+    default: 14,
+    description: 'Days an applicant has to accept an approved award',
+  })
   @OptionalNotNull()
   @IsInt()
   @Min(1)
@@ -139,7 +163,12 @@ class CompetitionFields {
   @MoneyField({ required: true, description: 'Largest award', example: '500000000' })
   maxAward!: string;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 10000, default: 0, description: 'Minimum own contribution share in basis points (20% = 2000)' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 10000,
+    default: 0,
+    description: 'Minimum own contribution share in basis points (20% = 2000)',
+  })
   @OptionalNotNull()
   @IsInt()
   @Min(0)
@@ -172,7 +201,12 @@ class CompetitionFields {
   @IsUUID('all', { each: true })
   eligibleVillageIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', default: [], description: 'Every village of these districts is eligible' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    default: [],
+    description: 'Every village of these districts is eligible',
+  })
   @IsOptional()
   @LowercaseIds()
   @IsArray()
@@ -189,7 +223,11 @@ class CompetitionFields {
   @Type(() => EnvelopeDto)
   envelopes?: EnvelopeDto[];
 
-  @ApiPropertyOptional({ type: AwardRulesDto, description: 'Tranche template, floors, partial funding, acceptance period; defaults to 50/30/20 on signing, mid-term and final report' })
+  @ApiPropertyOptional({
+    type: AwardRulesDto,
+    description:
+      'Tranche template, floors, partial funding, acceptance period; defaults to 50/30/20 on signing, mid-term and final report',
+  })
   @OptionalNotNull()
   @ValidateNested()
   @Type(() => AwardRulesDto)
@@ -285,7 +323,11 @@ export class CompetitionDto {
       closedAt: c.closedAt?.toISOString() ?? null,
       eligibleVillageIds: (c.eligibleVillages ?? []).map((v) => v.villageId).sort(),
       eligibleDistrictIds: (c.eligibleDistricts ?? []).map((d) => d.districtId).sort(),
-      envelopes: (c.envelopes ?? []).map((e) => ({ districtId: e.districtId, villageId: e.villageId, amount: e.amount.toString() })),
+      envelopes: (c.envelopes ?? []).map((e) => ({
+        districtId: e.districtId,
+        villageId: e.villageId,
+        amount: e.amount.toString(),
+      })),
       awardRules: c.awardRules,
     };
   }

@@ -6,8 +6,14 @@ import type { Competition } from './competition.entity';
 
 /** A cap on what may be awarded within one district or one village of a competition. */
 @Entity('competition_envelopes')
-@Index('UQ_competition_envelopes_district', ['competitionId', 'districtId'], { unique: true, where: 'district_id IS NOT NULL' })
-@Index('UQ_competition_envelopes_village', ['competitionId', 'villageId'], { unique: true, where: 'village_id IS NOT NULL' })
+@Index('UQ_competition_envelopes_district', ['competitionId', 'districtId'], {
+  unique: true,
+  where: 'district_id IS NOT NULL',
+})
+@Index('UQ_competition_envelopes_village', ['competitionId', 'villageId'], {
+  unique: true,
+  where: 'village_id IS NOT NULL',
+})
 @Check('CK_competition_envelopes_target', '(district_id IS NULL) <> (village_id IS NULL)')
 @Check('CK_competition_envelopes_amount', 'amount > 0')
 // Rule 7 for envelopes: what approved awards hold in it never exceeds it, whatever races (the row is the lock).

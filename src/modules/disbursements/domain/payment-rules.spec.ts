@@ -44,7 +44,9 @@ describe('payment rules', () => {
   });
 
   it('compares calendar dates as dates', () => {
-    const day = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const day = fc
+      .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(day, day, day, (paidOn, today, acceptedOn) => {
         const t = (s: string) => Date.parse(`${s}T00:00:00Z`);

@@ -28,7 +28,11 @@ export function awardStepsAfterPayment(status: AwardStatus, everyTranchePaid: bo
  * The value date of a transfer is a calendar date (YYYY-MM-DD) in the programme's time zone: not
  * after today, nor before the day the grantee accepted. Both bounds come from the server's clock.
  */
-export function paidOnProblem(paidOn: string, today: string, acceptedOn: string): 'future' | 'before_acceptance' | null {
+export function paidOnProblem(
+  paidOn: string,
+  today: string,
+  acceptedOn: string,
+): 'future' | 'before_acceptance' | null {
   if (paidOn > today) return 'future';
   if (paidOn < acceptedOn) return 'before_acceptance';
   return null;

@@ -4,7 +4,12 @@ import { Trim } from '../../../common/validation/transforms';
 import { PAYMENT_STATUSES, Payment, PaymentStatus } from '../entities/payment.entity';
 
 export class RecordPaymentDto {
-  @ApiProperty({ minLength: 1, maxLength: 100, example: 'PP-000123', description: 'The bank’s reference of the transfer, as the statement shows it' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 100,
+    example: 'PP-000123',
+    description: 'The bank’s reference of the transfer, as the statement shows it',
+  })
   @Trim()
   @IsString()
   @MinLength(1)
@@ -12,7 +17,11 @@ export class RecordPaymentDto {
   @Matches(/^[^\p{Cc}]*$/u, { message: 'bankReference must not contain control characters' })
   bankReference!: string;
 
-  @ApiProperty({ format: 'date', example: '2026-03-10', description: 'Value date of the transfer (YYYY-MM-DD): not in the future, not before the award was accepted' })
+  @ApiProperty({
+    format: 'date',
+    example: '2026-03-10',
+    description: 'Value date of the transfer (YYYY-MM-DD): not in the future, not before the award was accepted',
+  })
   @IsString()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'paidOn must be a date written YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'paidOn must be a real calendar date' })
@@ -20,7 +29,11 @@ export class RecordPaymentDto {
 }
 
 export class PaymentFailureDto {
-  @ApiProperty({ minLength: 1, maxLength: 2000, description: 'Why the transfer failed (returned by the bank, wrong account, ...)' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 2000,
+    description: 'Why the transfer failed (returned by the bank, wrong account, ...)',
+  })
   @Trim()
   @IsString()
   @MinLength(1)
@@ -41,7 +54,10 @@ export class PaymentDto {
   bankReference!: string;
   @ApiProperty({ format: 'date', example: '2026-03-10' })
   paidOn!: string;
-  @ApiProperty({ enum: PAYMENT_STATUSES, description: '`failed`: the transfer came back; the tranche is approved again and can be paid anew' })
+  @ApiProperty({
+    enum: PAYMENT_STATUSES,
+    description: '`failed`: the transfer came back; the tranche is approved again and can be paid anew',
+  })
   status!: PaymentStatus;
   @ApiProperty({ format: 'uuid', description: 'The finance officer who recorded it' })
   recordedBy!: string;

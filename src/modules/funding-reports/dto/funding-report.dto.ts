@@ -3,20 +3,29 @@ import { IsIn, IsOptional } from 'class-validator';
 import { Breakdown, BREAKDOWNS, FundingRow } from '../funding-reports.repository';
 
 const MONEY = { type: String, pattern: '^(0|[1-9]\\d*)$', example: '500000000' } as const;
-const money = (description: string) => ({ ...MONEY, description: `${description}, in minor units (tiyn) as an integer string` });
+const money = (description: string) => ({
+  ...MONEY,
+  description: `${description}, in minor units (tiyn) as an integer string`,
+});
 
 export const REPORT_FORMATS = ['json', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export class ReportFormatQueryDto {
-  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json', description: 'csv: a UTF-8 file with a BOM and a header row' })
+  @ApiPropertyOptional({
+    enum: REPORT_FORMATS,
+    default: 'json',
+    description: 'csv: a UTF-8 file with a BOM and a header row',
+  })
   @IsOptional()
   @IsIn(REPORT_FORMATS)
   format?: ReportFormat;
 }
 
 export class LedgerFiguresDto {
-  @ApiProperty(money('Not yet committed: the ledger’s budget account (the competition budget before the first movement)'))
+  @ApiProperty(
+    money('Not yet committed: the ledger’s budget account (the competition budget before the first movement)'),
+  )
   budget!: string;
   @ApiProperty(money('Committed and not yet paid: the sum of the awards’ payable accounts'))
   payable!: string;
@@ -41,7 +50,10 @@ export class BudgetReportDto {
   payable!: string;
   @ApiProperty({ type: LedgerFiguresDto, description: 'The same three figures as the double-entry ledger holds them' })
   fromLedger!: LedgerFiguresDto;
-  @ApiProperty({ description: 'The books add up: the ledger’s budget, payable and paid equal remaining, payable and paid from the awards and payments' })
+  @ApiProperty({
+    description:
+      'The books add up: the ledger’s budget, payable and paid equal remaining, payable and paid from the awards and payments',
+  })
   consistent!: boolean;
 }
 
@@ -56,11 +68,20 @@ export class FundingRowDto {
   committed!: string;
   @ApiProperty(money('Recorded payments'))
   paid!: string;
-  @ApiProperty({ description: 'Jobs created so far: per live award, the figure of its latest approved milestone report' })
+  @ApiProperty({
+    description: 'Jobs created so far: per live award, the figure of its latest approved milestone report',
+  })
   jobsCreated!: number;
 
   static from(row: FundingRow): FundingRowDto {
-    return { id: row.id, name: row.name, grants: row.grants, committed: row.committed.toString(), paid: row.paid.toString(), jobsCreated: row.jobsCreated };
+    return {
+      id: row.id,
+      name: row.name,
+      grants: row.grants,
+      committed: row.committed.toString(),
+      paid: row.paid.toString(),
+      jobsCreated: row.jobsCreated,
+    };
   }
 }
 

@@ -7,7 +7,6 @@ import { Village, VILLAGE_KINDS, VillageKind } from '../entities/village.entity'
 import { OptionalNotNull } from '../../../common/validation/optional';
 import { Trim } from '../../../common/validation/transforms';
 
-
 class PlaceFields {
   @ApiProperty({ example: 'Mangistau region', maxLength: 200 })
   @Trim()
@@ -16,7 +15,10 @@ class PlaceFields {
   @MaxLength(200)
   name!: string;
 
-  @ApiPropertyOptional({ example: '471010000', description: 'KATO (classifier of administrative-territorial objects) code' })
+  @ApiPropertyOptional({
+    example: '471010000',
+    description: 'KATO (classifier of administrative-territorial objects) code',
+  })
   @IsOptional()
   @Matches(/^\d{9}$/, { message: 'katoCode must be 9 digits' })
   katoCode?: string;
@@ -118,7 +120,13 @@ export class VillageDto extends RegionDto {
   kind!: VillageKind;
 
   static override from(village: Village): VillageDto {
-    return { id: village.id, name: village.name, katoCode: village.katoCode, districtId: village.districtId, kind: village.kind };
+    return {
+      id: village.id,
+      name: village.name,
+      katoCode: village.katoCode,
+      districtId: village.districtId,
+      kind: village.kind,
+    };
   }
 }
 

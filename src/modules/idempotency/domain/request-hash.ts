@@ -20,7 +20,10 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** What a key is bound to: the operation and its target (the scope) and the canonical body. */
-export const requestHash = (scope: string, body: unknown): string => createHash('sha256').update(`${scope}\n${canonicalJson(body)}`).digest('hex');
+export const requestHash = (scope: string, body: unknown): string =>
+  createHash('sha256')
+    .update(`${scope}\n${canonicalJson(body)}`)
+    .digest('hex');
 
 /** 1 to 200 printable ASCII characters: what a client can put in a header without encoding. */
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x20-\x7e]{1,200}$/;

@@ -17,18 +17,33 @@ describe('ledger', () => {
     expect(post(balances, movement('payment', 301n, 'a1'))).toEqual({ overdrawn: ['payable:a1'] });
     apply('payment_reversal', 300n, 'a1');
     apply('release', 400n, 'a2');
-    expect(Object.fromEntries(balances)).toEqual({ funding: -1000n, budget: 400n, 'payable:a1': 600n, 'payable:a2': 0n, paid: 0n });
+    expect(Object.fromEntries(balances)).toEqual({
+      funding: -1000n,
+      budget: 400n,
+      'payable:a1': 600n,
+      'payable:a2': 0n,
+      paid: 0n,
+    });
   });
 
   it('refuses what is not a movement: zero or negative amounts, a missing award, unbalanced entries', () => {
     expect(() => movement('commitment', 0n, 'a')).toThrow(/positive/);
     expect(() => movement('payment', 5n)).toThrow(/award/);
     expect(() => post(new Map(), [{ account: { kind: 'budget' }, amount: 5n }])).toThrow(/unbalanced/);
-    expect(isBalanced([{ account: { kind: 'budget' }, amount: 5n }, { account: { kind: 'paid' }, amount: -4n }])).toBe(false);
+    expect(
+      isBalanced([
+        { account: { kind: 'budget' }, amount: 5n },
+        { account: { kind: 'paid' }, amount: -4n },
+      ]),
+    ).toBe(false);
   });
 
   it('whatever the sequence: every transaction balances, all balances sum to zero, none but funding goes below zero', () => {
-    const op = fc.record({ kind: fc.constantFrom(...MOVEMENTS), amount: fc.bigInt({ min: 1n, max: 500n }), award: fc.constantFrom('a1', 'a2', 'a3') });
+    const op = fc.record({
+      kind: fc.constantFrom(...MOVEMENTS),
+      amount: fc.bigInt({ min: 1n, max: 500n }),
+      award: fc.constantFrom('a1', 'a2', 'a3'),
+    });
     fc.assert(
       fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
         let balances = new Map<string, bigint>();

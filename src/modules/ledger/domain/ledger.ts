@@ -43,7 +43,8 @@ export function movement(kind: Movement, amount: bigint, awardId?: string): Entr
   ];
 }
 
-export const isBalanced = (entries: readonly Entry[]): boolean => entries.length >= 2 && entries.reduce((sum, e) => sum + e.amount, 0n) === 0n;
+export const isBalanced = (entries: readonly Entry[]): boolean =>
+  entries.length >= 2 && entries.reduce((sum, e) => sum + e.amount, 0n) === 0n;
 
 export const accountKey = (a: AccountRef): string => (a.kind === 'payable' ? `payable:${a.awardId}` : a.kind);
 
@@ -54,10 +55,15 @@ export const NON_NEGATIVE: readonly AccountKind[] = ['budget', 'payable', 'paid'
  * Balances after a transaction, or the accounts it would take below zero (then nothing changes).
  * The database holds the same rule with a CHECK on each account's balance.
  */
-export function post(balances: ReadonlyMap<string, bigint>, entries: readonly Entry[]): { balances: Map<string, bigint> } | { overdrawn: string[] } {
+export function post(
+  balances: ReadonlyMap<string, bigint>,
+  entries: readonly Entry[],
+): { balances: Map<string, bigint> } | { overdrawn: string[] } {
   if (!isBalanced(entries)) throw new Error('an unbalanced transaction is never posted');
   const next = new Map(balances);
   for (const e of entries) next.set(accountKey(e.account), (next.get(accountKey(e.account)) ?? 0n) + e.amount);
-  const overdrawn = entries.filter((e) => NON_NEGATIVE.includes(e.account.kind) && next.get(accountKey(e.account))! < 0n).map((e) => accountKey(e.account));
+  const overdrawn = entries
+    .filter((e) => NON_NEGATIVE.includes(e.account.kind) && next.get(accountKey(e.account))! < 0n)
+    .map((e) => accountKey(e.account));
   return overdrawn.length ? { overdrawn: [...new Set(overdrawn)] } : { balances: next };
 }

@@ -11,9 +11,15 @@ describe('send failures', () => {
   });
 
   it('are described without the address the server repeats', () => {
-    const postfix = { responseCode: 550, command: 'RCPT TO', response: '550 5.1.1 <aigerim@example.kz>: Recipient address rejected' };
+    const postfix = {
+      responseCode: 550,
+      command: 'RCPT TO',
+      response: '550 5.1.1 <aigerim@example.kz>: Recipient address rejected',
+    };
     expect(describeSendFailure(postfix)).toBe('SMTP 550 5.1.1 after RCPT TO');
-    expect(describeSendFailure(Object.assign(new Error('Invalid address aigerim@example.kz'), { code: 'EENVELOPE' }))).toBe('EENVELOPE: Invalid address <address>');
+    expect(
+      describeSendFailure(Object.assign(new Error('Invalid address aigerim@example.kz'), { code: 'EENVELOPE' })),
+    ).toBe('EENVELOPE: Invalid address <address>');
   });
 });
 

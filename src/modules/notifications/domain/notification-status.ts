@@ -27,7 +27,13 @@ interface SmtpError {
  */
 export function isPermanentSmtpFailure(error: unknown): boolean {
   const { responseCode, command } = (error ?? {}) as SmtpError;
-  return typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600 && typeof command === 'string' && /^(RCPT|DATA)/i.test(command);
+  return (
+    typeof responseCode === 'number' &&
+    responseCode >= 500 &&
+    responseCode < 600 &&
+    typeof command === 'string' &&
+    /^(RCPT|DATA)/i.test(command)
+  );
 }
 
 /**
@@ -38,8 +44,12 @@ export function describeSendFailure(error: unknown): string {
   const { responseCode, command, response, code, message } = (error ?? {}) as SmtpError;
   if (typeof responseCode === 'number') {
     const enhanced = typeof response === 'string' ? /\b[245]\.\d{1,3}\.\d{1,3}\b/.exec(response)?.[0] : undefined;
-    return [`SMTP ${responseCode}`, enhanced, typeof command === 'string' ? `after ${command}` : undefined].filter(Boolean).join(' ');
+    return [`SMTP ${responseCode}`, enhanced, typeof command === 'string' ? `after ${command}` : undefined]
+      .filter(Boolean)
+      .join(' ');
   }
   const text = typeof message === 'string' ? message : String(error);
-  return (typeof code === 'string' ? `${code}: ${text}` : text).replace(/<?[^\s<>@]+@[^\s<>]+>?/g, '<address>').slice(0, 300);
+  return (typeof code === 'string' ? `${code}: ${text}` : text)
+    .replace(/<?[^\s<>@]+@[^\s<>]+>?/g, '<address>')
+    .slice(0, 300);
 }

@@ -7,11 +7,14 @@ import { Notification } from '../entities/notification.entity';
 
 export class NotificationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
-    description: 'Comma-separated statuses; default: everything not yet sent (failed, pending, claimed, queued, sending)',
+    description:
+      'Comma-separated statuses; default: everything not yet sent (failed, pending, claimed, queued, sending)',
     example: 'failed',
   })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value))
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value,
+  )
   @ArrayUnique()
   @IsIn(NOTIFICATION_STATUSES, { each: true })
   status?: NotificationStatus[];

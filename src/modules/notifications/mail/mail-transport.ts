@@ -38,7 +38,9 @@ export function noDelaySocket(
 ): void {
   const port = options.port ?? (options.secure ? 465 : 25);
   const host = options.host ?? '127.0.0.1';
-  const socket = options.secure ? tlsConnect({ host, port, servername: options.servername ?? host }) : tcpConnect(port, host);
+  const socket = options.secure
+    ? tlsConnect({ host, port, servername: options.servername ?? host })
+    : tcpConnect(port, host);
   socket.setNoDelay(true);
   let settled = false;
   const settle = (result: { connection: Socket; secured?: boolean } | false) => {
@@ -54,11 +56,18 @@ export function noDelaySocket(
   };
   socket.once('error', fallBack);
   socket.setTimeout(options.connectionTimeout ?? 10000, fallBack);
-  socket.once(options.secure ? 'secureConnect' : 'connect', () => settle({ connection: socket, secured: options.secure === true }));
+  socket.once(options.secure ? 'secureConnect' : 'connect', () =>
+    settle({ connection: socket, secured: options.secure === true }),
+  );
 }
 
 /** Host, port, TLS and credentials from an smtp:// or smtps:// URL (nodemailer skips getSocket for `url`). */
-export function smtpOptions(smtpUrl: string): { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } } {
+export function smtpOptions(smtpUrl: string): {
+  host: string;
+  port: number;
+  secure: boolean;
+  auth?: { user: string; pass: string };
+} {
   const url = new URL(smtpUrl);
   const secure = url.protocol === 'smtps:';
   return {

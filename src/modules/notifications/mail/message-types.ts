@@ -14,11 +14,30 @@ export const MESSAGE_TYPES = {
   },
   'competition.opened': {
     description: 'A competition the recipient’s home village is eligible for has opened for applications',
-    variables: ['fullName', 'competitionTitle', 'villageName', 'opensAt', 'closesAt', 'minAward', 'maxAward', 'competitionUrl'],
+    variables: [
+      'fullName',
+      'competitionTitle',
+      'villageName',
+      'opensAt',
+      'closesAt',
+      'minAward',
+      'maxAward',
+      'competitionUrl',
+    ],
   },
   'application.submitted': {
     description: 'Receipt for a submitted application, with its reference number and a summary',
-    variables: ['fullName', 'reference', 'applicationTitle', 'competitionTitle', 'villageName', 'requestedAmount', 'ownContribution', 'submittedAt', 'applicationUrl'],
+    variables: [
+      'fullName',
+      'reference',
+      'applicationTitle',
+      'competitionTitle',
+      'villageName',
+      'requestedAmount',
+      'ownContribution',
+      'submittedAt',
+      'applicationUrl',
+    ],
   },
   'application.ineligible': {
     description: 'The application was screened out as ineligible, with the reason',
@@ -38,14 +57,24 @@ export const MESSAGE_TYPES = {
   },
   'round.results': {
     description: 'The results of a review round are final: whether the application advanced, with its official score',
-    variables: ['fullName', 'reference', 'applicationTitle', 'competitionTitle', 'roundName', 'advanced', 'officialScore', 'resultsUrl'],
+    variables: [
+      'fullName',
+      'reference',
+      'applicationTitle',
+      'competitionTitle',
+      'roundName',
+      'advanced',
+      'officialScore',
+      'resultsUrl',
+    ],
   },
   'award.offered': {
     description: 'A grant has been approved for the application and is offered: accept or decline it by the deadline',
     variables: ['fullName', 'reference', 'applicationTitle', 'competitionTitle', 'amount', 'respondBy', 'awardUrl'],
   },
   'application.not_awarded': {
-    description: 'The competition is final and the shortlisted application was not awarded a grant; thanks for taking part',
+    description:
+      'The competition is final and the shortlisted application was not awarded a grant; thanks for taking part',
     variables: ['fullName', 'reference', 'applicationTitle', 'competitionTitle', 'applicationUrl'],
   },
   'tranche.approved': {
@@ -54,7 +83,17 @@ export const MESSAGE_TYPES = {
   },
   'payment.recorded': {
     description: 'A tranche of the grant has been paid to the grantee’s account, with the bank reference',
-    variables: ['fullName', 'reference', 'competitionTitle', 'trancheNumber', 'trancheLabel', 'amount', 'bankReference', 'paidOn', 'awardUrl'],
+    variables: [
+      'fullName',
+      'reference',
+      'competitionTitle',
+      'trancheNumber',
+      'trancheLabel',
+      'amount',
+      'bankReference',
+      'paidOn',
+      'awardUrl',
+    ],
   },
   'report.returned': {
     description: 'A milestone report has been returned for changes, with the manager’s comment',
@@ -242,5 +281,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 type _EveryTypeHasAnInterface = Assert<Same<keyof MessageVariablesByType, MessageType>>;
 type _VariableListsMatchInterfaces = Assert<
-  { [T in MessageType]: Same<(typeof MESSAGE_TYPES)[T]['variables'][number], keyof MessageVariablesByType[T]> }[MessageType]
+  {
+    [T in MessageType]: Same<(typeof MESSAGE_TYPES)[T]['variables'][number], keyof MessageVariablesByType[T]>;
+  }[MessageType]
 >;

@@ -56,7 +56,8 @@ function optionalText(data: Record<string, unknown>, key: string): string {
   return value;
 }
 
-const awardUrl = (data: Record<string, unknown>, links: LinkContext): string => `${links.publicUrl}/awards/${text(data, 'awardId')}`;
+const awardUrl = (data: Record<string, unknown>, links: LinkContext): string =>
+  `${links.publicUrl}/awards/${text(data, 'awardId')}`;
 
 /** The variables every tranche mail shares (tranche.approved, payment.recorded, report.*). */
 function trancheVariables(data: Record<string, unknown>, fullName: string, links: LinkContext) {

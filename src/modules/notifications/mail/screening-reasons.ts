@@ -42,7 +42,11 @@ const REASONS: Record<string, Record<Language, string>> = {
     ru: 'Заявитель не соответствует условиям конкурса.',
     en: 'The applicant does not meet the conditions of the competition.',
   },
-  other: { kk: 'Басқа себеп (төмендегі түсініктемені қараңыз).', ru: 'Другая причина (см. пояснение ниже).', en: 'Another reason (see the note below).' },
+  other: {
+    kk: 'Басқа себеп (төмендегі түсініктемені қараңыз).',
+    ru: 'Другая причина (см. пояснение ниже).',
+    en: 'Another reason (see the note below).',
+  },
 };
 
 export function screeningReasonText(code: string, language: Language): string {

@@ -5,7 +5,13 @@ import Handlebars from 'handlebars';
 import { LANGUAGES, Language } from '../../users/domain/language';
 import { MESSAGE_TYPES, MessageType, MessageVariables } from './message-types';
 import { messageVariables } from './message-variables';
-import { LAYOUT_VARIABLES, resolveTemplatesDir, TEMPLATE_PARTS, TemplateRenderer, templateVariablesUsed } from './template-renderer';
+import {
+  LAYOUT_VARIABLES,
+  resolveTemplatesDir,
+  TEMPLATE_PARTS,
+  TemplateRenderer,
+  templateVariablesUsed,
+} from './template-renderer';
 
 const TIME_ZONE = 'Asia/Almaty';
 const templatesDir = resolveTemplatesDir();
@@ -130,7 +136,15 @@ const SAMPLES: { [T in MessageType]: MessageVariables<T> } = {
     dueAt: new Date('2023-12-15T12:00:00Z'),
   },
 };
-const URL_VARIABLES = ['confirmUrl', 'resetUrl', 'competitionUrl', 'applicationUrl', 'workspaceUrl', 'resultsUrl', 'awardUrl'];
+const URL_VARIABLES = [
+  'confirmUrl',
+  'resetUrl',
+  'competitionUrl',
+  'applicationUrl',
+  'workspaceUrl',
+  'resultsUrl',
+  'awardUrl',
+];
 const COUNT_VARIABLES = ['count', 'unfinished'];
 const MONEY_VARIABLES = ['minAward', 'maxAward', 'requestedAmount', 'ownContribution', 'amount'];
 
@@ -144,7 +158,8 @@ function missingTemplates(dir: string): string[] {
       }
     }
   }
-  for (const language of LANGUAGES) if (!existsSync(join(dir, `footer.${language}.hbs`))) missing.push(`footer.${language}.hbs`);
+  for (const language of LANGUAGES)
+    if (!existsSync(join(dir, `footer.${language}.hbs`))) missing.push(`footer.${language}.hbs`);
   if (!existsSync(join(dir, 'layout.html.hbs'))) missing.push('layout.html.hbs');
   return missing;
 }
@@ -201,7 +216,9 @@ describe('mail templates on disk', () => {
     for (const entry of readdirSync(templatesDir, { withFileTypes: true })) {
       if (entry.isDirectory()) {
         if (!messageTypes.includes(entry.name as MessageType)) stray.push(`${entry.name}/`);
-        else for (const file of readdirSync(join(templatesDir, entry.name))) if (!/^(subject|text|html)\.(kk|ru|en)\.hbs$/.test(file)) stray.push(`${entry.name}/${file}`);
+        else
+          for (const file of readdirSync(join(templatesDir, entry.name)))
+            if (!/^(subject|text|html)\.(kk|ru|en)\.hbs$/.test(file)) stray.push(`${entry.name}/${file}`);
       } else if (!/^(footer\.(kk|ru|en)\.hbs|layout\.html\.hbs|README\.md)$/.test(entry.name)) {
         stray.push(entry.name);
       }
@@ -220,8 +237,17 @@ describe('mail templates on disk', () => {
       'password.reset/text.kk.hbs': 'Сәлеметсіз бе, {{fullName}}! {{nickname}} {{#if @first}}{{confirmUrl}}{{/if}}',
     });
     tempDirs.push(bad);
-    expect(missingTemplates(bad)).toEqual(expect.arrayContaining(['password.reset/subject.kk.hbs', 'password.reset/html.kk.hbs', 'account.registered/text.ru.hbs']));
-    expect(undeclaredVariables(bad)).toEqual([join('password.reset', 'text.kk.hbs') + ': nickname', join('password.reset', 'text.kk.hbs') + ': confirmUrl']);
+    expect(missingTemplates(bad)).toEqual(
+      expect.arrayContaining([
+        'password.reset/subject.kk.hbs',
+        'password.reset/html.kk.hbs',
+        'account.registered/text.ru.hbs',
+      ]),
+    );
+    expect(undeclaredVariables(bad)).toEqual([
+      join('password.reset', 'text.kk.hbs') + ': nickname',
+      join('password.reset', 'text.kk.hbs') + ': confirmUrl',
+    ]);
   });
 });
 
@@ -230,7 +256,17 @@ describe('templateVariablesUsed', () => {
     const used = templateVariablesUsed(
       '{{fullName}} {{{body}}} {{money minAward}} {{date (lookup dates closesKey)}} {{#if villageName}}{{village.name}}{{/if}} {{log level=logLevel}} {{@root.rootOnly}}',
     );
-    expect([...used].sort()).toEqual(['body', 'closesKey', 'dates', 'fullName', 'logLevel', 'minAward', 'rootOnly', 'village', 'villageName']);
+    expect([...used].sort()).toEqual([
+      'body',
+      'closesKey',
+      'dates',
+      'fullName',
+      'logLevel',
+      'minAward',
+      'rootOnly',
+      'village',
+      'villageName',
+    ]);
   });
 
   it('leaves out helper names, this, @data variables and names bound inside #each and #with', () => {
@@ -276,27 +312,38 @@ describe('TemplateRenderer with the real templates', () => {
     }
   });
 
-  it.each(LANGUAGES)('writes round results in %s for an advanced, a rejected and an unranked application', (language) => {
-    const sample = SAMPLES['round.results'];
-    const advanced = renderer.render('round.results', language, sample);
-    const rejected = renderer.render('round.results', language, { ...sample, advanced: false, officialScore: '41.0' });
-    const unranked = renderer.render('round.results', language, { ...sample, advanced: false, officialScore: '' });
+  it.each(LANGUAGES)(
+    'writes round results in %s for an advanced, a rejected and an unranked application',
+    (language) => {
+      const sample = SAMPLES['round.results'];
+      const advanced = renderer.render('round.results', language, sample);
+      const rejected = renderer.render('round.results', language, {
+        ...sample,
+        advanced: false,
+        officialScore: '41.0',
+      });
+      const unranked = renderer.render('round.results', language, { ...sample, advanced: false, officialScore: '' });
 
-    expect(advanced.text).not.toBe(rejected.text);
-    expect(advanced.html).not.toBe(rejected.html);
-    for (const message of [advanced, rejected]) expect(message.text).not.toBe(unranked.text);
-    expect(advanced.text).toContain('72.4');
-    expect(advanced.html).toContain('<strong>72.4</strong>');
-    expect(rejected.text).toContain('41.0');
-    const scoreLabel = { kk: 'Қорытынды балл', ru: 'Итоговый балл', en: 'Official score' }[language];
-    expect(advanced.text).toContain(`${scoreLabel}: 72.4`);
-    expect(unranked.text).not.toContain(scoreLabel);
-    expect(unranked.html).not.toContain(scoreLabel);
-    const notRanked = { kk: 'рейтингке енуге жеткілікті баға алмады', ru: 'не получила достаточно оценок', en: 'did not receive enough scores to be ranked' }[language];
-    expect(unranked.text).toContain(notRanked);
-    expect(unranked.html).toContain(notRanked);
-    expect(advanced.text).not.toContain(notRanked);
-  });
+      expect(advanced.text).not.toBe(rejected.text);
+      expect(advanced.html).not.toBe(rejected.html);
+      for (const message of [advanced, rejected]) expect(message.text).not.toBe(unranked.text);
+      expect(advanced.text).toContain('72.4');
+      expect(advanced.html).toContain('<strong>72.4</strong>');
+      expect(rejected.text).toContain('41.0');
+      const scoreLabel = { kk: 'Қорытынды балл', ru: 'Итоговый балл', en: 'Official score' }[language];
+      expect(advanced.text).toContain(`${scoreLabel}: 72.4`);
+      expect(unranked.text).not.toContain(scoreLabel);
+      expect(unranked.html).not.toContain(scoreLabel);
+      const notRanked = {
+        kk: 'рейтингке енуге жеткілікті баға алмады',
+        ru: 'не получила достаточно оценок',
+        en: 'did not receive enough scores to be ranked',
+      }[language];
+      expect(unranked.text).toContain(notRanked);
+      expect(unranked.html).toContain(notRanked);
+      expect(advanced.text).not.toContain(notRanked);
+    },
+  );
 
   it.each(LANGUAGES)('names the tranche by its number and label in %s', (language) => {
     const tranche = { kk: /2-транш/, ru: /транш[а-я]* № 2 /, en: /tranche 2 / }[language];
@@ -369,10 +416,12 @@ describe('TemplateRenderer with the real templates', () => {
 
   it('refuses to render when a variable is missing instead of sending a blank', () => {
     const { resetUrl: _omitted, ...incomplete } = SAMPLES['password.reset'];
-    expect(() => renderer.render('password.reset', 'kk', incomplete as MessageVariables<'password.reset'>)).toThrow(/missing resetUrl/);
-    expect(() => renderer.render('password.reset', 'ru', { ...SAMPLES['password.reset'], expiresAt: new Date('not a date') })).toThrow(
-      /date expects a valid Date/,
+    expect(() => renderer.render('password.reset', 'kk', incomplete as MessageVariables<'password.reset'>)).toThrow(
+      /missing resetUrl/,
     );
+    expect(() =>
+      renderer.render('password.reset', 'ru', { ...SAMPLES['password.reset'], expiresAt: new Date('not a date') }),
+    ).toThrow(/date expects a valid Date/);
   });
 });
 
@@ -401,7 +450,11 @@ describe('TemplateRenderer with a temporary templates folder', () => {
   });
 
   it('falls back file by file', () => {
-    const { renderer } = rendererFor({ ...layoutAndFooters(), ...passwordResetIn(['ru']), 'password.reset/subject.kk.hbs': 'subject kk' });
+    const { renderer } = rendererFor({
+      ...layoutAndFooters(),
+      ...passwordResetIn(['ru']),
+      'password.reset/subject.kk.hbs': 'subject kk',
+    });
     expect(renderer.render('password.reset', 'kk', variables)).toMatchObject({ language: 'ru', subject: 'subject kk' });
   });
 
@@ -426,15 +479,29 @@ describe('TemplateRenderer with a temporary templates folder', () => {
   });
 
   it('throws in strict mode when a template reads a variable the message does not have', () => {
-    const { renderer } = rendererFor({ ...layoutAndFooters(), ...passwordResetIn(['ru']), 'password.reset/text.ru.hbs': 'Привет, {{nickname}}' });
+    const { renderer } = rendererFor({
+      ...layoutAndFooters(),
+      ...passwordResetIn(['ru']),
+      'password.reset/text.ru.hbs': 'Привет, {{nickname}}',
+    });
     expect(() => renderer.render('password.reset', 'ru', variables)).toThrow(/text\.ru\.hbs: "nickname" not defined/);
   });
 
   it('throws on a misspelt helper and on a helper without its argument', () => {
-    const misspelt = rendererFor({ ...layoutAndFooters(), ...passwordResetIn(['ru']), 'password.reset/text.ru.hbs': '{{dat expiresAt}}' });
+    const misspelt = rendererFor({
+      ...layoutAndFooters(),
+      ...passwordResetIn(['ru']),
+      'password.reset/text.ru.hbs': '{{dat expiresAt}}',
+    });
     expect(() => misspelt.renderer.render('password.reset', 'ru', variables)).toThrow(/unknown helper dat/);
-    const bare = rendererFor({ ...layoutAndFooters(), ...passwordResetIn(['ru']), 'password.reset/text.ru.hbs': '{{date}}' });
-    expect(() => bare.renderer.render('password.reset', 'ru', variables)).toThrow(/date expects a valid Date, got nothing/);
+    const bare = rendererFor({
+      ...layoutAndFooters(),
+      ...passwordResetIn(['ru']),
+      'password.reset/text.ru.hbs': '{{date}}',
+    });
+    expect(() => bare.renderer.render('password.reset', 'ru', variables)).toThrow(
+      /date expects a valid Date, got nothing/,
+    );
   });
 
   it('accepts amounts as integer strings and refuses fractions', () => {
@@ -444,9 +511,16 @@ describe('TemplateRenderer with a temporary templates folder', () => {
       'competition.opened/text.ru.hbs': '{{money maxAward}}',
       'competition.opened/html.ru.hbs': '{{money maxAward}}',
     });
-    const asStrings = { ...SAMPLES['competition.opened'], minAward: '12345', maxAward: '100' } as unknown as MessageVariables<'competition.opened'>;
+    const asStrings = {
+      ...SAMPLES['competition.opened'],
+      minAward: '12345',
+      maxAward: '100',
+    } as unknown as MessageVariables<'competition.opened'>;
     expect(spaces(renderer.render('competition.opened', 'ru', asStrings).subject)).toBe('123,45 ₸');
-    const fractional = { ...SAMPLES['competition.opened'], minAward: 12.5 } as unknown as MessageVariables<'competition.opened'>;
+    const fractional = {
+      ...SAMPLES['competition.opened'],
+      minAward: 12.5,
+    } as unknown as MessageVariables<'competition.opened'>;
     expect(() => renderer.render('competition.opened', 'ru', fractional)).toThrow(/money expects minor units/);
   });
 
@@ -460,7 +534,12 @@ describe('TemplateRenderer with a temporary templates folder', () => {
 
 describe('messageVariables for the review mails', () => {
   const links = { publicUrl: 'https://startup.example.kz', linkSecret: 'secret' };
-  const roundData = { roundId: 'r-1', competitionTitle: 'Ауыл кәсіпкерлігі 2023', roundName: 'First round', deadline: '2023-12-15T12:00:00Z' };
+  const roundData = {
+    roundId: 'r-1',
+    competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+    roundName: 'First round',
+    deadline: '2023-12-15T12:00:00Z',
+  };
   const resultsData = {
     roundId: 'r-1',
     applicationId: 'a-1',
@@ -481,14 +560,18 @@ describe('messageVariables for the review mails', () => {
       deadline: new Date('2023-12-15T12:00:00Z'),
       workspaceUrl: 'https://startup.example.kz/reviews/rounds/r-1',
     });
-    expect(messageVariables('review.deadline_reminder', { ...roundData, unfinished: 0 }, 'Juror', links, 'kk')).toMatchObject({
+    expect(
+      messageVariables('review.deadline_reminder', { ...roundData, unfinished: 0 }, 'Juror', links, 'kk'),
+    ).toMatchObject({
       unfinished: 0,
       workspaceUrl: 'https://startup.example.kz/reviews/rounds/r-1',
     });
   });
 
   it.each([['3'], [2.5], [-1], [Number.MAX_SAFE_INTEGER + 1], [null]])('refuses a count of %p', (count) => {
-    expect(() => messageVariables('review.assigned', { ...roundData, count }, 'Juror', links, 'en')).toThrow(/"count" is not a non-negative integer/);
+    expect(() => messageVariables('review.assigned', { ...roundData, count }, 'Juror', links, 'en')).toThrow(
+      /"count" is not a non-negative integer/,
+    );
   });
 
   it('builds the results variables, with an empty score for an unranked application', () => {
@@ -502,18 +585,36 @@ describe('messageVariables for the review mails', () => {
       officialScore: '',
       resultsUrl: 'https://startup.example.kz/applications/a-1',
     });
-    expect(messageVariables('round.results', { ...resultsData, advanced: true, officialScore: '72.4' }, 'Applicant', links, 'en')).toMatchObject({
+    expect(
+      messageVariables(
+        'round.results',
+        { ...resultsData, advanced: true, officialScore: '72.4' },
+        'Applicant',
+        links,
+        'en',
+      ),
+    ).toMatchObject({
       advanced: true,
       officialScore: '72.4',
     });
-    expect(() => messageVariables('round.results', { ...resultsData, advanced: 'yes' }, 'Applicant', links, 'en')).toThrow(/"advanced" is not a boolean/);
-    expect(() => messageVariables('round.results', { ...resultsData, officialScore: 72.4 }, 'Applicant', links, 'en')).toThrow(/"officialScore" is not a string/);
+    expect(() =>
+      messageVariables('round.results', { ...resultsData, advanced: 'yes' }, 'Applicant', links, 'en'),
+    ).toThrow(/"advanced" is not a boolean/);
+    expect(() =>
+      messageVariables('round.results', { ...resultsData, officialScore: 72.4 }, 'Applicant', links, 'en'),
+    ).toThrow(/"officialScore" is not a string/);
   });
 });
 
 describe('messageVariables for the award and payment mails', () => {
   const links = { publicUrl: 'https://startup.example.kz', linkSecret: 'secret' };
-  const trancheData = { awardId: 'aw-1', reference: 'SU-2023-0042', competitionTitle: 'Ауыл кәсіпкерлігі 2023', trancheNumber: 2, trancheLabel: 'Signing' };
+  const trancheData = {
+    awardId: 'aw-1',
+    reference: 'SU-2023-0042',
+    competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+    trancheNumber: 2,
+    trancheLabel: 'Signing',
+  };
   const trancheVariables = {
     fullName: 'Grantee',
     reference: 'SU-2023-0042',
@@ -541,11 +642,18 @@ describe('messageVariables for the award and payment mails', () => {
       respondBy: new Date('2023-12-15T12:00:00Z'),
       awardUrl: 'https://startup.example.kz/awards/aw-1',
     });
-    expect(() => messageVariables('award.offered', { ...data, amount: 1000 }, 'Grantee', links, 'kk')).toThrow(/lacks "amount"/);
+    expect(() => messageVariables('award.offered', { ...data, amount: 1000 }, 'Grantee', links, 'kk')).toThrow(
+      /lacks "amount"/,
+    );
   });
 
   it('links a not-awarded application to its page', () => {
-    const data = { applicationId: 'a-1', reference: 'SU-2023-0042', applicationTitle: 'Guest house', competitionTitle: 'Ауыл кәсіпкерлігі 2023' };
+    const data = {
+      applicationId: 'a-1',
+      reference: 'SU-2023-0042',
+      applicationTitle: 'Guest house',
+      competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+    };
     expect(messageVariables('application.not_awarded', data, 'Applicant', links, 'ru')).toEqual({
       fullName: 'Applicant',
       reference: 'SU-2023-0042',
@@ -556,21 +664,27 @@ describe('messageVariables for the award and payment mails', () => {
   });
 
   it('builds the tranche mails with the tranche number as an integer and the award link', () => {
-    expect(messageVariables('tranche.approved', { ...trancheData, amount: '120000000' }, 'Grantee', links, 'en')).toEqual({
+    expect(
+      messageVariables('tranche.approved', { ...trancheData, amount: '120000000' }, 'Grantee', links, 'en'),
+    ).toEqual({
       ...trancheVariables,
       amount: 120000000n,
     });
-    expect(messageVariables('report.returned', { ...trancheData, comment: 'Add the receipts.' }, 'Grantee', links, 'en')).toEqual({
+    expect(
+      messageVariables('report.returned', { ...trancheData, comment: 'Add the receipts.' }, 'Grantee', links, 'en'),
+    ).toEqual({
       ...trancheVariables,
       comment: 'Add the receipts.',
     });
-    expect(messageVariables('report.reminder', { ...trancheData, dueAt: '2023-12-15T12:00:00Z' }, 'Grantee', links, 'en')).toEqual({
+    expect(
+      messageVariables('report.reminder', { ...trancheData, dueAt: '2023-12-15T12:00:00Z' }, 'Grantee', links, 'en'),
+    ).toEqual({
       ...trancheVariables,
       dueAt: new Date('2023-12-15T12:00:00Z'),
     });
-    expect(() => messageVariables('tranche.approved', { ...trancheData, trancheNumber: '2', amount: '1' }, 'Grantee', links, 'en')).toThrow(
-      /"trancheNumber" is not a non-negative integer/,
-    );
+    expect(() =>
+      messageVariables('tranche.approved', { ...trancheData, trancheNumber: '2', amount: '1' }, 'Grantee', links, 'en'),
+    ).toThrow(/"trancheNumber" is not a non-negative integer/);
   });
 
   it('reads the payment date as a calendar date that stays the same day in any time zone from UTC-12 to UTC+11', () => {
@@ -582,10 +696,16 @@ describe('messageVariables for the award and payment mails', () => {
       paidOn: new Date('2023-12-20T12:00:00Z'),
     });
     const renderer = new TemplateRenderer({ templatesDir, timeZone: 'Pacific/Pago_Pago' });
-    const message = renderer.render('payment.recorded', 'en', messageVariables('payment.recorded', data, 'Grantee', links, 'en') as MessageVariables<'payment.recorded'>);
+    const message = renderer.render(
+      'payment.recorded',
+      'en',
+      messageVariables('payment.recorded', data, 'Grantee', links, 'en') as MessageVariables<'payment.recorded'>,
+    );
     expect(message.text).toContain('Paid on: 20 December 2023\n');
     for (const paidOn of ['2023-12-20T00:00:00Z', '2023-02-30', '20.12.2023', '']) {
-      expect(() => messageVariables('payment.recorded', { ...data, paidOn }, 'Grantee', links, 'ru')).toThrow(/"paidOn"/);
+      expect(() => messageVariables('payment.recorded', { ...data, paidOn }, 'Grantee', links, 'ru')).toThrow(
+        /"paidOn"/,
+      );
     }
   });
 });

@@ -45,8 +45,12 @@ export class TemplateRenderer {
     this.templatesDir = options.templatesDir;
     // Throws a RangeError at boot for a time zone ICU does not know, not at the first mail.
     this.timeZone = new Intl.DateTimeFormat('en', { timeZone: options.timeZone }).resolvedOptions().timeZone;
-    this.handlebars.registerHelper('money', (value: unknown, options: unknown) => this.formatMoney(toMinorUnits(value), languageOf(options)));
-    this.handlebars.registerHelper('date', (value: unknown, options: unknown) => this.formatDate(toDate(value, 'date'), languageOf(options), true));
+    this.handlebars.registerHelper('money', (value: unknown, options: unknown) =>
+      this.formatMoney(toMinorUnits(value), languageOf(options)),
+    );
+    this.handlebars.registerHelper('date', (value: unknown, options: unknown) =>
+      this.formatDate(toDate(value, 'date'), languageOf(options), true),
+    );
     this.handlebars.registerHelper('dateOnly', (value: unknown, options: unknown) =>
       this.formatDate(toDate(value, 'dateOnly'), languageOf(options), false),
     );
@@ -77,7 +81,12 @@ export class TemplateRenderer {
     };
   }
 
-  private renderFile(type: MessageType, part: TemplatePart, language: Language, context: object): { output: string; language: Language } {
+  private renderFile(
+    type: MessageType,
+    part: TemplatePart,
+    language: Language,
+    context: object,
+  ): { output: string; language: Language } {
     const template = this.find(type, part, language);
     return { output: template.render(context, { data: { language: template.language } }), language: template.language };
   }
@@ -91,7 +100,10 @@ export class TemplateRenderer {
   private find(type: MessageType | null, part: TemplatePart | 'footer', language: Language): LoadedTemplate {
     const candidates = [language, ...FALLBACK_LANGUAGES.filter((fallback) => fallback !== language)];
     for (const candidate of candidates) {
-      const file = type === null ? join(this.templatesDir, `${part}.${candidate}.hbs`) : join(this.templatesDir, type, `${part}.${candidate}.hbs`);
+      const file =
+        type === null
+          ? join(this.templatesDir, `${part}.${candidate}.hbs`)
+          : join(this.templatesDir, type, `${part}.${candidate}.hbs`);
       const render = this.load(file, part !== 'html');
       if (render) return { render, language: candidate };
     }
@@ -105,7 +117,9 @@ export class TemplateRenderer {
     let compiled: CompiledTemplate | null = null;
     if (existsSync(file)) {
       // Translators' editors may add a byte-order mark or Windows line endings.
-      const source = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+      const source = readFileSync(file, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .replace(/\r\n?/g, '\n');
       const template = this.handlebars.compile(source, {
         strict: true,
         knownHelpers: Object.fromEntries(TEMPLATE_HELPERS.map((helper) => [helper, true])),
@@ -134,7 +148,8 @@ export class TemplateRenderer {
     // two tiyn digits replace the (always "00") fraction: no float ever holds the amount.
     const signed = negative ? (tenge === 0n ? -0 : -tenge) : tenge;
     const parts = this.moneyFormat(language, 2).formatToParts(signed);
-    if (!parts.some((part) => part.type === 'fraction')) throw new Error(`No fraction part formatting money for ${LOCALES[language]}`);
+    if (!parts.some((part) => part.type === 'fraction'))
+      throw new Error(`No fraction part formatting money for ${LOCALES[language]}`);
     return parts.map((part) => (part.type === 'fraction' ? tiyn.toString().padStart(2, '0') : part.value)).join('');
   }
 
@@ -181,7 +196,16 @@ export function resolveTemplatesDir(startDir: string = __dirname): string {
   }
 }
 
-const BUILT_IN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log', 'helperMissing', 'blockHelperMissing']);
+const BUILT_IN_HELPERS = new Set([
+  'if',
+  'unless',
+  'each',
+  'with',
+  'lookup',
+  'log',
+  'helperMissing',
+  'blockHelperMissing',
+]);
 const HELPERS = new Set<string>([...BUILT_IN_HELPERS, ...TEMPLATE_HELPERS]);
 /** Blocks whose body still sees the caller's context; every other block (each, with, {{#x}}) moves into a new one. */
 const SAME_CONTEXT_BLOCKS = new Set(['if', 'unless']);
@@ -219,7 +243,8 @@ export function templateVariablesUsed(source: string): Set<string> {
     for (const param of node.params) visitExpression(param, scope);
     for (const pair of node.hash?.pairs ?? []) visitExpression(pair.value, scope);
   };
-  const isCall = (node: { params: hbs.AST.Expression[]; hash?: hbs.AST.Hash }) => node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0;
+  const isCall = (node: { params: hbs.AST.Expression[]; hash?: hbs.AST.Hash }) =>
+    node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0;
   const visitProgram = (program: hbs.AST.Program | undefined, scope: Scope) => {
     if (!program) return;
     for (const statement of program.body) visitStatement(statement, scope);

@@ -24,7 +24,14 @@ const grant = (overrides: Partial<GrantRow> = {}): GrantRow => ({
   ...overrides,
 });
 
-const publisher = { grantIdPrefix: '360G-startup', funderId: 'XI-X', funderName: 'Funder', pseudonymSecret: 's'.repeat(32), publicUrl: 'https://startup.example', timeZone: 'Asia/Almaty' };
+const publisher = {
+  grantIdPrefix: '360G-startup',
+  funderId: 'XI-X',
+  funderName: 'Funder',
+  pseudonymSecret: 's'.repeat(32),
+  publicUrl: 'https://startup.example',
+  timeZone: 'Asia/Almaty',
+};
 
 describe('open data of a grant', () => {
   it('turns minor units into exact major units for every amount up to 15 digits', () => {
@@ -48,7 +55,9 @@ describe('open data of a grant', () => {
 
   it('writes title and description from structured fields only', () => {
     expect(publicTitle(grant())).toBe('Tourism start-up grant in Akshukur');
-    expect(publicDescription(grant())).toBe('A small grant to a local entrepreneur (tourism) in Akshukur, Tupkaragan, supporting the village development plan: G1 Water supply.');
+    expect(publicDescription(grant())).toBe(
+      'A small grant to a local entrepreneur (tourism) in Akshukur, Tupkaragan, supporting the village development plan: G1 Water supply.',
+    );
   });
 
   it('maps to a 360Giving grant: amounts in tenge, award day in the programme’s zone, planned period, KATO location', () => {
@@ -61,11 +70,18 @@ describe('open data of a grant', () => {
       // 20:30 UTC on the 10th is the 11th in Almaty.
       awardDate: '2026-02-11',
       plannedDates: [{ startDate: '2026-03-01', endDate: '2027-02-28', duration: 12 }],
-      beneficiaryLocation: [{ id: 'v1', name: 'Akshukur', countryCode: 'KZ', geoCode: '475633100', geoCodeType: 'KATO' }],
-      disbursementTransaction: [{ id: '360G-startup-payment-p1', transactionDate: '2026-02-20', currency: 'KZT', value: 600000 }],
+      beneficiaryLocation: [
+        { id: 'v1', name: 'Akshukur', countryCode: 'KZ', geoCode: '475633100', geoCodeType: 'KATO' },
+      ],
+      disbursementTransaction: [
+        { id: '360G-startup-payment-p1', transactionDate: '2026-02-20', currency: 'KZT', value: 600000 },
+      ],
     });
     expect(JSON.stringify(out)).not.toContain('a0000000-0000-4000-8000-000000000001');
-    const noPlan = toThreeSixtyGiving(grant({ plannedStart: null, durationMonths: null, village: { id: 'v1', name: 'Akshukur', katoCode: null } }), publisher);
+    const noPlan = toThreeSixtyGiving(
+      grant({ plannedStart: null, durationMonths: null, village: { id: 'v1', name: 'Akshukur', katoCode: null } }),
+      publisher,
+    );
     expect(noPlan.plannedDates).toEqual([{ startDate: '2026-02-11' }]);
     expect(noPlan.beneficiaryLocation[0]).not.toHaveProperty('geoCode');
   });
@@ -76,15 +92,26 @@ describe('open data of a grant', () => {
     expect(addMonths('2025-08-31', 6)).toBe('2026-02-28');
     expect(addMonths('2026-03-01', 12)).toBe('2027-03-01');
     expect(addMonths('2026-11-30', 14)).toBe('2028-01-30');
-    expect(toThreeSixtyGiving(grant({ plannedStart: '2026-01-31', durationMonths: 1 }), publisher).plannedDates).toEqual([{ startDate: '2026-01-31', endDate: '2026-02-27', duration: 1 }]);
-    expect(toThreeSixtyGiving(grant({ plannedStart: '9999-06-01', durationMonths: 120 }), publisher).plannedDates).toEqual([{ startDate: '9999-06-01', duration: 120 }]);
+    expect(
+      toThreeSixtyGiving(grant({ plannedStart: '2026-01-31', durationMonths: 1 }), publisher).plannedDates,
+    ).toEqual([{ startDate: '2026-01-31', endDate: '2026-02-27', duration: 1 }]);
+    expect(
+      toThreeSixtyGiving(grant({ plannedStart: '9999-06-01', durationMonths: 120 }), publisher).plannedDates,
+    ).toEqual([{ startDate: '9999-06-01', duration: 120 }]);
     fc.assert(
-      fc.property(fc.date({ min: new Date('1990-01-01'), max: new Date('2200-12-31'), noInvalidDate: true }), fc.integer({ min: 1, max: 240 }), (start, months) => {
-        const startDate = start.toISOString().slice(0, 10);
-        const [{ endDate }] = toThreeSixtyGiving(grant({ plannedStart: startDate, durationMonths: months }), publisher).plannedDates as { endDate: string }[];
-        expect(endDate).toMatch(/^\d{4}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])$/);
-        expect(endDate >= startDate).toBe(true);
-      }),
+      fc.property(
+        fc.date({ min: new Date('1990-01-01'), max: new Date('2200-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 1, max: 240 }),
+        (start, months) => {
+          const startDate = start.toISOString().slice(0, 10);
+          const [{ endDate }] = toThreeSixtyGiving(
+            grant({ plannedStart: startDate, durationMonths: months }),
+            publisher,
+          ).plannedDates as { endDate: string }[];
+          expect(endDate).toMatch(/^\d{4}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])$/);
+          expect(endDate >= startDate).toBe(true);
+        },
+      ),
     );
   });
 

@@ -78,11 +78,21 @@ export function toThreeSixtyGiving(grant: GrantRow, publisher: Publisher) {
       },
     ],
     fundingOrganization: [{ id: publisher.funderId, name: publisher.funderName }],
-    grantProgramme: [{ code: grant.competition.id, title: grant.competition.title, url: `${publisher.publicUrl}/public/competitions/${grant.competition.id}` }],
+    grantProgramme: [
+      {
+        code: grant.competition.id,
+        title: grant.competition.title,
+        url: `${publisher.publicUrl}/public/competitions/${grant.competition.id}`,
+      },
+    ],
     fromOpenCall: 'Yes',
     classifications: [
       // Every plan numbers its goals G1, G2...: the code is the goal's own id, so goals of different villages never merge.
-      ...grant.goals.map((g) => ({ vocabulary: 'village-development-plan-goal', code: g.id, title: `${g.code} ${g.title}` })),
+      ...grant.goals.map((g) => ({
+        vocabulary: 'village-development-plan-goal',
+        code: g.id,
+        title: `${g.code} ${g.title}`,
+      })),
       { vocabulary: 'startup-business-sector', code: grant.sector, title: sectorTitle(grant.sector) },
     ],
     disbursementTransaction: grant.payments.map((p) => ({

@@ -3,7 +3,14 @@ import { IsIn, IsOptional } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../../common/http/pagination';
 import { OptionalIdField } from '../../../common/validation/id-field';
 import { Sector, SECTORS } from '../../applications/domain/application-status';
-import { GRANT_GROUPS, GrantGroup, GrantRow, PublicFigures, granteePseudonym, publicTitle } from '../domain/public-grant';
+import {
+  GRANT_GROUPS,
+  GrantGroup,
+  GrantRow,
+  PublicFigures,
+  granteePseudonym,
+  publicTitle,
+} from '../domain/public-grant';
 
 const MINOR = 'Minor units (tiyn), integer string';
 
@@ -61,7 +68,11 @@ class CompetitionRefDto {
 export class PublicGrantDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
-  @ApiProperty({ description: 'The grantee as a stable pseudonym (the same person reads the same everywhere); no name or contact is published', example: 'P-3f9a0c1d2e4b5a69' })
+  @ApiProperty({
+    description:
+      'The grantee as a stable pseudonym (the same person reads the same everywhere); no name or contact is published',
+    example: 'P-3f9a0c1d2e4b5a69',
+  })
   recipient!: string;
   @ApiProperty({ description: 'Built from the sector and the village, never from the applicant’s own text' })
   title!: string;
@@ -131,7 +142,10 @@ export class GrantSummaryRowDto {
 export class GrantSummaryDto {
   @ApiProperty({ enum: GRANT_GROUPS })
   by!: GrantGroup;
-  @ApiProperty({ type: [GrantSummaryRowDto], description: 'Sorted by name. By goal, a grant serving several goals counts under each.' })
+  @ApiProperty({
+    type: [GrantSummaryRowDto],
+    description: 'Sorted by name. By goal, a grant serving several goals counts under each.',
+  })
   rows!: GrantSummaryRowDto[];
 }
 
@@ -165,7 +179,13 @@ export class PublicFiguresDto {
   static from(f: PublicFigures): PublicFiguresDto {
     return {
       ...f,
-      money: f.money.map((m) => ({ currency: m.currency, budget: m.budget.toString(), grants: m.grants, amountAwarded: m.awarded.toString(), amountDisbursed: m.paid.toString() })),
+      money: f.money.map((m) => ({
+        currency: m.currency,
+        budget: m.budget.toString(),
+        grants: m.grants,
+        amountAwarded: m.awarded.toString(),
+        amountDisbursed: m.paid.toString(),
+      })),
     };
   }
 }

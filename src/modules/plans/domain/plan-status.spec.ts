@@ -2,9 +2,21 @@ import { adoptionProblem, canPlan } from './plan-status';
 
 describe('plan lifecycle', () => {
   it('edits and adopts drafts only; archives drafts and adopted plans', () => {
-    expect([canPlan('edit', 'draft'), canPlan('edit', 'adopted'), canPlan('edit', 'archived')]).toEqual([true, false, false]);
-    expect([canPlan('adopt', 'draft'), canPlan('adopt', 'adopted'), canPlan('adopt', 'archived')]).toEqual([true, false, false]);
-    expect([canPlan('archive', 'draft'), canPlan('archive', 'adopted'), canPlan('archive', 'archived')]).toEqual([true, true, false]);
+    expect([canPlan('edit', 'draft'), canPlan('edit', 'adopted'), canPlan('edit', 'archived')]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect([canPlan('adopt', 'draft'), canPlan('adopt', 'adopted'), canPlan('adopt', 'archived')]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect([canPlan('archive', 'draft'), canPlan('archive', 'adopted'), canPlan('archive', 'archived')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('adopts only with goals whose codes are unique, whatever their case', () => {

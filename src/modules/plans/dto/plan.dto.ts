@@ -23,11 +23,12 @@ import { PlanGoal } from '../entities/plan-goal.entity';
 import { OptionalNotNull } from '../../../common/validation/optional';
 import { Trim } from '../../../common/validation/transforms';
 
-
 export class PlanGoalInputDto {
   @ApiProperty({ example: 'G1', description: 'Short code, unique within the plan' })
   @Trim()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/, { message: 'code must be 1-16 letters, digits, dots, dashes or underscores' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/, {
+    message: 'code must be 1-16 letters, digits, dots, dashes or underscores',
+  })
   code!: string;
 
   @ApiProperty({ example: 'Reliable drinking water supply', maxLength: 300 })

@@ -43,7 +43,16 @@ export class AssignmentDto {
   @ApiProperty() createdAt!: string;
 
   static from(a: Assignment): AssignmentDto {
-    return { id: a.id, roundId: a.roundId, applicationId: a.applicationId, jurorId: a.jurorId, status: a.status, source: a.source, affinity: a.affinity, createdAt: a.createdAt.toISOString() };
+    return {
+      id: a.id,
+      roundId: a.roundId,
+      applicationId: a.applicationId,
+      jurorId: a.jurorId,
+      status: a.status,
+      source: a.source,
+      affinity: a.affinity,
+      createdAt: a.createdAt.toISOString(),
+    };
   }
 }
 
@@ -53,11 +62,16 @@ export class AssignmentRunDto {
   @ApiProperty({ enum: ['queued', 'succeeded', 'infeasible'] }) status!: RunStatus;
   @ApiProperty({ description: 'manager, removal or recusal' }) trigger!: string;
   @ApiProperty({ nullable: true, type: String }) seed!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'SHA-256 of the instance solved' }) inputHash!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Total affinity of the assignments made' }) objective!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'SHA-256 of the instance solved' }) inputHash!:
+    string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Total affinity of the assignments made' }) objective!:
+    string | null;
   @ApiProperty({ nullable: true, type: Number }) durationMs!: number | null;
   @ApiProperty() assigned!: number;
-  @ApiPropertyOptional({ description: 'Engine figures, or the explanation when infeasible' }) details!: Record<string, unknown> | null;
+  @ApiPropertyOptional({ description: 'Engine figures, or the explanation when infeasible' }) details!: Record<
+    string,
+    unknown
+  > | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) finishedAt!: string | null;
 

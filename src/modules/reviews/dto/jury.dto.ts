@@ -13,7 +13,11 @@ export class AddJurorDto {
   @IsUUID('all')
   userId!: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['agriculture', 'water'], description: 'Expertise tags: the sectors, and themes named in plan goals' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['agriculture', 'water'],
+    description: 'Expertise tags: the sectors, and themes named in plan goals',
+  })
   @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(30)
@@ -80,7 +84,15 @@ export class ConflictDto {
   @ApiProperty() createdAt!: string;
 
   static from(d: ConflictDeclaration): ConflictDto {
-    return { id: d.id, applicantId: d.applicantId, applicationId: d.applicationId, villageId: d.villageId, kind: d.kind, note: d.note, createdAt: d.createdAt.toISOString() };
+    return {
+      id: d.id,
+      applicantId: d.applicantId,
+      applicationId: d.applicationId,
+      villageId: d.villageId,
+      kind: d.kind,
+      note: d.note,
+      createdAt: d.createdAt.toISOString(),
+    };
   }
 }
 

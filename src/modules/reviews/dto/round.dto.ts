@@ -26,7 +26,9 @@ import { ReviewRound } from '../entities/review-round.entity';
 
 export class CriterionDto {
   @ApiProperty({ example: 'plan_alignment', description: 'Stable code: letters, digits, _ and -' })
-  @Matches(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, { message: 'code must start with a letter and use letters, digits, _ or - (at most 40)' })
+  @Matches(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, {
+    message: 'code must start with a letter and use letters, digits, _ or - (at most 40)',
+  })
   code!: string;
 
   @ApiProperty({ example: 'Supports the village plan', maxLength: 200 })
@@ -103,7 +105,11 @@ export class CreateRoundDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ type: String, format: 'date-time', description: 'Scoring deadline (reminders go out 3 days and 1 day before)' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    description: 'Scoring deadline (reminders go out 3 days and 1 day before)',
+  })
   @IsoDateTime()
   @IsDate({ message: 'deadline must be an ISO 8601 date-time with an offset' })
   deadline!: Date;
@@ -146,7 +152,10 @@ export class CreateRoundDto {
   @Max(20)
   quorum!: number;
 
-  @ApiProperty({ example: 25, description: 'Spread (max - min of totals, 0..100) above which an application near the line is disputed' })
+  @ApiProperty({
+    example: 25,
+    description: 'Spread (max - min of totals, 0..100) above which an application near the line is disputed',
+  })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(100)
@@ -165,7 +174,10 @@ export class CreateRoundDto {
   @Max(1)
   disputeMaxShare?: number;
 
-  @ApiPropertyOptional({ default: false, description: 'Whether the calibrated score decides the ranking (when the data allow it)' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Whether the calibrated score decides the ranking (when the data allow it)',
+  })
   @OptionalNotNull()
   @IsBoolean()
   calibratedDecisive?: boolean;
@@ -190,7 +202,10 @@ export class RoundDto {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ROUND_STATUSES }) status!: RoundStatus;
   @ApiProperty() deadline!: string;
-  @ApiProperty({ description: 'The published method: rubric, jurors per application, loads, quorum, disputes, calibration, advancement, blindness' })
+  @ApiProperty({
+    description:
+      'The published method: rubric, jurors per application, loads, quorum, disputes, calibration, advancement, blindness',
+  })
   method!: RoundMethod;
   @ApiProperty({ nullable: true, type: String, description: 'Lottery seed for ties, published when the round opens' })
   seed!: string | null;
@@ -221,7 +236,15 @@ export class RoundDto {
 export function methodOf(dto: CreateRoundDto): RoundMethod {
   const a = dto.advancement;
   return {
-    criteria: dto.criteria.map((c) => ({ code: c.code, title: c.title, description: c.description ?? '', weight: c.weight, max: c.max, descriptors: c.descriptors, ...(c.min !== undefined ? { min: c.min } : {}) })),
+    criteria: dto.criteria.map((c) => ({
+      code: c.code,
+      title: c.title,
+      description: c.description ?? '',
+      weight: c.weight,
+      max: c.max,
+      descriptors: c.descriptors,
+      ...(c.min !== undefined ? { min: c.min } : {}),
+    })),
     priorityCriterion: dto.priorityCriterion,
     jurorsPerApplication: dto.jurorsPerApplication,
     minLoad: dto.minLoad ?? 0,
@@ -231,7 +254,12 @@ export function methodOf(dto: CreateRoundDto): RoundMethod {
     disputeMargin: dto.disputeMargin,
     disputeMaxShare: dto.disputeMaxShare ?? 0.1,
     calibratedDecisive: dto.calibratedDecisive ?? false,
-    advancement: a.kind === 'top' ? { kind: 'top', n: a.n! } : a.kind === 'cutoff' ? { kind: 'cutoff', score: a.score! } : { kind: 'budget', multiple: a.multiple! },
+    advancement:
+      a.kind === 'top'
+        ? { kind: 'top', n: a.n! }
+        : a.kind === 'cutoff'
+          ? { kind: 'cutoff', score: a.score! }
+          : { kind: 'budget', multiple: a.multiple! },
     blind: dto.blind ?? true,
   };
 }

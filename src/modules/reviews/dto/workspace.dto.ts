@@ -10,11 +10,17 @@ import { AssignmentView } from '../workspace.service';
 import { JurorAssignmentRow } from '../workspace.repository';
 
 export class SaveScoresheetDto {
-  @ApiProperty({ example: { plan_alignment: 4, feasibility: 3 }, description: 'Whole-number score per criterion code; a draft may leave some out' })
+  @ApiProperty({
+    example: { plan_alignment: 4, feasibility: 3 },
+    description: 'Whole-number score per criterion code; a draft may leave some out',
+  })
   @IsObject()
   scores!: Record<string, unknown>;
 
-  @ApiPropertyOptional({ example: { feasibility: 'Budget for equipment is thin' }, description: 'Comment per criterion code' })
+  @ApiPropertyOptional({
+    example: { feasibility: 'Budget for equipment is thin' },
+    description: 'Comment per criterion code',
+  })
   @OptionalNotNull()
   @IsObject()
   comments?: Record<string, string>;
@@ -37,7 +43,12 @@ export class ScoresheetDto {
   @ApiProperty() scores!: Record<string, number>;
   @ApiProperty() comments!: Record<string, string>;
   @ApiProperty() comment!: string;
-  @ApiProperty({ nullable: true, type: Number, description: 'This scoresheet’s total, 0-100, once every criterion is scored' }) total!: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'This scoresheet’s total, 0-100, once every criterion is scored',
+  })
+  total!: number | null;
   @ApiProperty({ nullable: true, type: String }) submittedAt!: string | null;
   @ApiProperty() updatedAt!: string;
 
@@ -62,10 +73,18 @@ export class WorkspaceRoundDto {
   @ApiProperty() status!: string;
   @ApiProperty() deadline!: string;
   @ApiProperty() blind!: boolean;
-  @ApiProperty({ description: 'The rubric: criteria with weights, scales and level descriptors' }) criteria!: RubricCriterion[];
+  @ApiProperty({ description: 'The rubric: criteria with weights, scales and level descriptors' })
+  criteria!: RubricCriterion[];
 
   static from(r: ReviewRound): WorkspaceRoundDto {
-    return { id: r.id, name: r.name, status: r.status, deadline: r.deadline.toISOString(), blind: r.method.blind, criteria: r.method.criteria };
+    return {
+      id: r.id,
+      name: r.name,
+      status: r.status,
+      deadline: r.deadline.toISOString(),
+      blind: r.method.blind,
+      criteria: r.method.criteria,
+    };
   }
 }
 
@@ -74,7 +93,8 @@ export class JurorAssignmentDto {
   @ApiProperty() title!: string;
   @ApiProperty() sector!: string;
   @ApiProperty() villageName!: string;
-  @ApiProperty({ nullable: true, type: String, enum: ['draft', 'submitted', 'withdrawn'] }) scoresheet!: ScoresheetStatus | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['draft', 'submitted', 'withdrawn'] })
+  scoresheet!: ScoresheetStatus | null;
 
   static from(r: JurorAssignmentRow): JurorAssignmentDto {
     return { id: r.id, title: r.title, sector: r.sector, villageName: r.villageName, scoresheet: r.scoresheet };
@@ -98,7 +118,11 @@ export class ProposalDto {
   @ApiProperty() description!: string;
   @ApiProperty() sector!: string;
   @ApiProperty() villageName!: string;
-  @ApiProperty({ description: 'Linked goals of the village plan: [{ code, title, contribution }]' }) goals!: { code: string; title: string; contribution: string }[];
+  @ApiProperty({ description: 'Linked goals of the village plan: [{ code, title, contribution }]' }) goals!: {
+    code: string;
+    title: string;
+    contribution: string;
+  }[];
   @ApiProperty({ description: 'Minor units (tiyn), integer string' }) requestedAmount!: string;
   @ApiProperty({ description: 'Minor units (tiyn), integer string' }) ownContribution!: string;
   @ApiProperty() budgetLines!: unknown[];
@@ -114,13 +138,17 @@ export class NamedProposalDto extends ProposalDto {
 
 export class ReviewAttachmentDto {
   @ApiProperty() id!: string;
-  @ApiProperty({ description: 'The file name in a round that is not blind; a neutral label in a blind one (names can reveal people)' }) name!: string;
+  @ApiProperty({
+    description: 'The file name in a round that is not blind; a neutral label in a blind one (names can reveal people)',
+  })
+  name!: string;
   @ApiProperty() mediaType!: string;
   @ApiProperty() size!: number;
 }
 
 /** A label that says what the file is without its name: "attachment-2.pdf". */
-export const neutralName = (a: Pick<Attachment, 'mediaType'>, index: number) => `attachment-${index + 1}.${EXTENSION[a.mediaType] ?? 'bin'}`;
+export const neutralName = (a: Pick<Attachment, 'mediaType'>, index: number) =>
+  `attachment-${index + 1}.${EXTENSION[a.mediaType] ?? 'bin'}`;
 const EXTENSION: Record<string, string> = {
   'application/pdf': 'pdf',
   'image/png': 'png',
@@ -132,9 +160,17 @@ const EXTENSION: Record<string, string> = {
 export class AssignmentViewDto {
   @ApiProperty() id!: string;
   @ApiProperty({ type: WorkspaceRoundDto }) round!: WorkspaceRoundDto;
-  @ApiProperty({ type: ProposalDto, description: 'NamedProposalDto (with reference and applicantName) when the round is not blind' }) application!: ProposalDto | NamedProposalDto;
+  @ApiProperty({
+    type: ProposalDto,
+    description: 'NamedProposalDto (with reference and applicantName) when the round is not blind',
+  })
+  application!: ProposalDto | NamedProposalDto;
   @ApiProperty({ type: ScoresheetDto, nullable: true }) scoresheet!: ScoresheetDto | null;
-  @ApiProperty({ type: [ReviewAttachmentDto], description: 'Files of the application this juror may open (GET /reviews/assignments/:id/attachments/:attachmentId)' })
+  @ApiProperty({
+    type: [ReviewAttachmentDto],
+    description:
+      'Files of the application this juror may open (GET /reviews/assignments/:id/attachments/:attachmentId)',
+  })
   attachments!: ReviewAttachmentDto[];
 
   static from(v: AssignmentView): AssignmentViewDto {
@@ -161,7 +197,12 @@ export class AssignmentViewDto {
       round: WorkspaceRoundDto.from(v.round),
       application,
       scoresheet: v.scoresheet ? ScoresheetDto.from(v.scoresheet, v.round.method.criteria) : null,
-      attachments: v.attachments.map((a, i) => ({ id: a.id, name: v.round.method.blind ? neutralName(a, i) : a.originalName, mediaType: a.mediaType, size: a.size })),
+      attachments: v.attachments.map((a, i) => ({
+        id: a.id,
+        name: v.round.method.blind ? neutralName(a, i) : a.originalName,
+        mediaType: a.mediaType,
+        size: a.size,
+      })),
     };
   }
 }

@@ -9,7 +9,10 @@ export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
 /** One juror asked to review one application in one round; ended, never deleted. */
 @Entity('assignments')
-@Index('UQ_assignments_active_pair', ['roundId', 'applicationId', 'jurorId'], { unique: true, where: `status = 'active'` })
+@Index('UQ_assignments_active_pair', ['roundId', 'applicationId', 'jurorId'], {
+  unique: true,
+  where: `status = 'active'`,
+})
 @Index('IX_assignments_juror', ['jurorId', 'roundId'])
 @Index('IX_assignments_round_application', ['roundId', 'applicationId'])
 @Check('CK_assignments_status', `status IN ('active','removed','recused')`)

@@ -22,7 +22,11 @@ export class ConflictDeclaration {
 
   @ManyToOne(() => CompetitionJuror, { onDelete: 'CASCADE' })
   @JoinColumn([
-    { name: 'competition_id', referencedColumnName: 'competitionId', foreignKeyConstraintName: 'FK_conflict_declarations_juror' },
+    {
+      name: 'competition_id',
+      referencedColumnName: 'competitionId',
+      foreignKeyConstraintName: 'FK_conflict_declarations_juror',
+    },
     { name: 'juror_id', referencedColumnName: 'userId', foreignKeyConstraintName: 'FK_conflict_declarations_juror' },
   ])
   juror?: CompetitionJuror;

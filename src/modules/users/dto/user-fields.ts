@@ -5,7 +5,6 @@ import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLen
 import { LANGUAGES } from '../domain/language';
 import { Trim } from '../../../common/validation/transforms';
 
-
 /** Field rules shared by registration and admin-created accounts, so both refuse the same input. */
 export const EmailField = () =>
   applyDecorators(
@@ -16,10 +15,21 @@ export const EmailField = () =>
   );
 
 export const PasswordField = () =>
-  applyDecorators(ApiProperty({ minLength: 10, maxLength: 128, format: 'password' }), IsString(), MinLength(10), MaxLength(128));
+  applyDecorators(
+    ApiProperty({ minLength: 10, maxLength: 128, format: 'password' }),
+    IsString(),
+    MinLength(10),
+    MaxLength(128),
+  );
 
 export const FullNameField = () =>
-  applyDecorators(ApiProperty({ example: 'Aigerim Nurlanovna', maxLength: 200 }), Trim(), IsString(), MinLength(1), MaxLength(200));
+  applyDecorators(
+    ApiProperty({ example: 'Aigerim Nurlanovna', maxLength: 200 }),
+    Trim(),
+    IsString(),
+    MinLength(1),
+    MaxLength(200),
+  );
 
 export const PhoneField = () =>
   applyDecorators(
@@ -30,8 +40,7 @@ export const PhoneField = () =>
     Matches(/^\+?[0-9][0-9 ()-]{5,18}[0-9]$/, { message: 'phone must be a phone number such as +77011234567' }),
   );
 
-export const LanguageField = () =>
-  applyDecorators(ApiProperty({ enum: LANGUAGES, example: 'kk' }), IsIn(LANGUAGES));
+export const LanguageField = () => applyDecorators(ApiProperty({ enum: LANGUAGES, example: 'kk' }), IsIn(LANGUAGES));
 
 export const VillageIdField = (required: boolean) =>
   applyDecorators(

@@ -1,10 +1,23 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Role } from '../../../common/auth/role';
 import { Language } from '../domain/language';
 
 @Entity('users')
 @Index('UQ_users_email', ['email'], { unique: true })
-@Check('CK_users_roles_known', `roles <@ ARRAY['applicant','juror','manager','finance','observer','admin']::text[] AND cardinality(roles) > 0`)
+@Check(
+  'CK_users_roles_known',
+  `roles <@ ARRAY['applicant','juror','manager','finance','observer','admin']::text[] AND cardinality(roles) > 0`,
+)
 @Check('CK_users_language', `preferred_language IN ('kk','ru','en')`)
 @Check('CK_users_email_lowercase', 'email = lower(email)')
 export class User {

@@ -16,7 +16,8 @@ function bruteForce(x: AssignmentInstance): number | null {
       perJuror[j] += 1;
       total += a;
     }
-    const ok = perApp.every((c, i) => c === x.demand[i]) && perJuror.every((c, j) => c >= x.minLoad[j] && c <= x.maxLoad[j]);
+    const ok =
+      perApp.every((c, i) => c === x.demand[i]) && perJuror.every((c, j) => c >= x.minLoad[j] && c <= x.maxLoad[j]);
     if (ok && (best === null || total > best)) best = total;
   }
   return best;
@@ -29,11 +30,21 @@ const tiny: fc.Arbitrary<AssignmentInstance> = fc
       applications: fc.constant(n),
       jurors: fc.constant(m),
       demand: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: n, maxLength: n }),
-      loads: fc.array(fc.tuple(fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 3 })), { minLength: m, maxLength: m }),
-      edges: fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: m - 1 }), fc.integer({ min: -5, max: 10 })), {
-        maxLength: Math.min(12, n * m),
-        selector: ([i, j]) => `${i}:${j}`,
+      loads: fc.array(fc.tuple(fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 3 })), {
+        minLength: m,
+        maxLength: m,
       }),
+      edges: fc.uniqueArray(
+        fc.tuple(
+          fc.integer({ min: 0, max: n - 1 }),
+          fc.integer({ min: 0, max: m - 1 }),
+          fc.integer({ min: -5, max: 10 }),
+        ),
+        {
+          maxLength: Math.min(12, n * m),
+          selector: ([i, j]) => `${i}:${j}`,
+        },
+      ),
     }),
   )
   .map(({ applications, jurors, demand, loads, edges }) => ({
@@ -84,22 +95,90 @@ describe('juror assignment (min-cost flow with lower bounds)', () => {
   });
 
   it('explains infeasible input: applications short of eligible jurors, loads too small, minimum loads too large', () => {
-    const base = { applications: 2, jurors: 2, demand: [2, 1], minLoad: [0, 0], maxLoad: [2, 2], edges: [[0, 0, 1], [1, 0, 1], [1, 1, 1]] as [number, number, number][] };
+    const base = {
+      applications: 2,
+      jurors: 2,
+      demand: [2, 1],
+      minLoad: [0, 0],
+      maxLoad: [2, 2],
+      edges: [
+        [0, 0, 1],
+        [1, 0, 1],
+        [1, 1, 1],
+      ] as [number, number, number][],
+    };
     const short = assign(base);
-    expect(short).toMatchObject({ feasible: false, explanation: [{ reason: 'too_few_eligible_jurors', applications: [0] }] });
-    const small = assign({ ...base, demand: [1, 1], maxLoad: [1, 0], edges: [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]] });
+    expect(short).toMatchObject({
+      feasible: false,
+      explanation: [{ reason: 'too_few_eligible_jurors', applications: [0] }],
+    });
+    const small = assign({
+      ...base,
+      demand: [1, 1],
+      maxLoad: [1, 0],
+      edges: [
+        [0, 0, 1],
+        [0, 1, 1],
+        [1, 0, 1],
+        [1, 1, 1],
+      ],
+    });
     expect(small).toMatchObject({ feasible: false, explanation: [{ reason: 'loads_too_small' }] });
-    const floors = assign({ ...base, demand: [1, 0], minLoad: [1, 1], edges: [[0, 0, 1], [0, 1, 1]] });
+    const floors = assign({
+      ...base,
+      demand: [1, 0],
+      minLoad: [1, 1],
+      edges: [
+        [0, 0, 1],
+        [0, 1, 1],
+      ],
+    });
     expect(floors).toMatchObject({ feasible: false, explanation: [{ reason: 'minimum_loads_too_large' }] });
-    const conflict = assign({ applications: 2, jurors: 2, demand: [1, 1], minLoad: [0, 0], maxLoad: [2, 2], edges: [[0, 0, 1], [1, 0, 1], [1, 1, 1]].slice(0, 2) as [number, number, number][] });
+    const conflict = assign({
+      applications: 2,
+      jurors: 2,
+      demand: [1, 1],
+      minLoad: [0, 0],
+      maxLoad: [2, 2],
+      edges: [
+        [0, 0, 1],
+        [1, 0, 1],
+        [1, 1, 1],
+      ].slice(0, 2) as [number, number, number][],
+    });
     expect(conflict.feasible).toBe(true);
-    const tight = assign({ applications: 2, jurors: 2, demand: [1, 1], minLoad: [0, 1], maxLoad: [1, 1], edges: [[0, 0, 1], [1, 0, 1]] });
+    const tight = assign({
+      applications: 2,
+      jurors: 2,
+      demand: [1, 1],
+      minLoad: [0, 1],
+      maxLoad: [1, 1],
+      edges: [
+        [0, 0, 1],
+        [1, 0, 1],
+      ],
+    });
     expect(tight).toMatchObject({ feasible: false, explanation: [{ reason: 'constraints_conflict', jurors: [1] }] });
   });
 
   it('validates the instance file', () => {
-    expect(instanceProblems({ applications: 1, jurors: 1, demand: [1], minLoad: [0], maxLoad: [1], edges: [[0, 0, 3]] })).toEqual([]);
-    expect(instanceProblems({ applications: 1, jurors: 1, demand: [1, 2], minLoad: [2], maxLoad: [1], edges: [[0, 0, 3], [0, 0, 1], [0, 5, 1]] })).toEqual([
+    expect(
+      instanceProblems({ applications: 1, jurors: 1, demand: [1], minLoad: [0], maxLoad: [1], edges: [[0, 0, 3]] }),
+    ).toEqual([]);
+    expect(
+      instanceProblems({
+        applications: 1,
+        jurors: 1,
+        demand: [1, 2],
+        minLoad: [2],
+        maxLoad: [1],
+        edges: [
+          [0, 0, 3],
+          [0, 0, 1],
+          [0, 5, 1],
+        ],
+      }),
+    ).toEqual([
       'demand must list 1 non-negative integers',
       'edges[1] repeats the pair 0,0',
       'edges[2] names an unknown application or juror',

@@ -24,8 +24,7 @@ export interface Shortfall {
 }
 
 export type AssignmentResult =
-  | { feasible: true; objective: number; assignment: [number, number][] }
-  | { feasible: false; explanation: Shortfall[] };
+  { feasible: true; objective: number; assignment: [number, number][] } | { feasible: false; explanation: Shortfall[] };
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
 
@@ -38,18 +37,22 @@ export function instanceProblems(value: unknown): string[] {
   if (!isInt(x.jurors) || x.jurors < 0) problems.push('jurors must be a non-negative integer');
   const list = (name: 'demand' | 'minLoad' | 'maxLoad', length: unknown) => {
     const v = x[name];
-    if (!Array.isArray(v) || v.length !== length || !v.every((n) => isInt(n) && n >= 0)) problems.push(`${name} must list ${String(length)} non-negative integers`);
+    if (!Array.isArray(v) || v.length !== length || !v.every((n) => isInt(n) && n >= 0))
+      problems.push(`${name} must list ${String(length)} non-negative integers`);
   };
   list('demand', x.applications);
   list('minLoad', x.jurors);
   list('maxLoad', x.jurors);
-  if (problems.length === 0) x.minLoad!.forEach((min, j) => min > x.maxLoad![j] && problems.push(`juror ${j}: minLoad is above maxLoad`));
+  if (problems.length === 0)
+    x.minLoad!.forEach((min, j) => min > x.maxLoad![j] && problems.push(`juror ${j}: minLoad is above maxLoad`));
   if (!Array.isArray(x.edges)) return [...problems, 'edges must be a list of [application, juror, affinity]'];
   const seen = new Set<string>();
   x.edges.forEach((edge, k) => {
-    if (!Array.isArray(edge) || edge.length !== 3 || !edge.every(isInt)) return problems.push(`edges[${k}] must be three integers`);
+    if (!Array.isArray(edge) || edge.length !== 3 || !edge.every(isInt))
+      return problems.push(`edges[${k}] must be three integers`);
     const [i, j] = edge;
-    if (i < 0 || i >= (x.applications ?? 0) || j < 0 || j >= (x.jurors ?? 0)) problems.push(`edges[${k}] names an unknown application or juror`);
+    if (i < 0 || i >= (x.applications ?? 0) || j < 0 || j >= (x.jurors ?? 0))
+      problems.push(`edges[${k}] names an unknown application or juror`);
     if (seen.has(`${i}:${j}`)) problems.push(`edges[${k}] repeats the pair ${i},${j}`);
     seen.add(`${i}:${j}`);
     return undefined;
@@ -97,7 +100,12 @@ export function assign(instance: AssignmentInstance, seed = 0): AssignmentResult
     excess[s] -= d;
   });
   // Each allowed pair at most once; cost (top - affinity) >= 0: the total flow through pairs is fixed, so this maximises affinity.
-  const pairEdges = edges.map(([i, j, affinity]) => ({ i, j, affinity, id: graph.addEdge(app(i), juror(j), 1, top - affinity) }));
+  const pairEdges = edges.map(([i, j, affinity]) => ({
+    i,
+    j,
+    affinity,
+    id: graph.addEdge(app(i), juror(j), 1, top - affinity),
+  }));
   minLoad.forEach((min, j) => {
     graph.addEdge(juror(j), t, maxLoad[j] - min, 0);
     excess[t] += min;
@@ -115,7 +123,9 @@ export function assign(instance: AssignmentInstance, seed = 0): AssignmentResult
   const { flow } = graph.run(superSource, superSink, required);
 
   if (flow < required) {
-    const applications = supply.filter((x) => x.node >= 4 && x.node < 4 + n && graph.flowOf(x.id) < x.amount).map((x) => x.node - 4);
+    const applications = supply
+      .filter((x) => x.node >= 4 && x.node < 4 + n && graph.flowOf(x.id) < x.amount)
+      .map((x) => x.node - 4);
     const jurors = need.filter((x) => x.node >= 4 + n && graph.flowOf(x.id) < x.amount).map((x) => x.node - 4 - n);
     return { feasible: false, explanation: [conflict(applications, jurors)] };
   }
@@ -131,7 +141,8 @@ export function assign(instance: AssignmentInstance, seed = 0): AssignmentResult
 export function conflict(applications: number[], jurors: number[]): Shortfall {
   return {
     reason: 'constraints_conflict',
-    message: 'No assignment meets every demand and load together; these applications stay short of jurors and these jurors below their minimum load',
+    message:
+      'No assignment meets every demand and load together; these applications stay short of jurors and these jurors below their minimum load',
     applications,
     jurors,
   };
@@ -141,20 +152,38 @@ export function conflict(applications: number[], jurors: number[]): Shortfall {
  * Shortfalls visible without solving, given how many eligible jurors each application has: named
  * so a manager knows what to change.
  */
-export function obviousShortfalls({ demand, minLoad, maxLoad }: Pick<AssignmentInstance, 'demand' | 'minLoad' | 'maxLoad'>, eligible: number[]): Shortfall[] {
+export function obviousShortfalls(
+  { demand, minLoad, maxLoad }: Pick<AssignmentInstance, 'demand' | 'minLoad' | 'maxLoad'>,
+  eligible: number[],
+): Shortfall[] {
   const out: Shortfall[] = [];
   const short = demand.map((d, i) => (eligible[i] < d ? i : -1)).filter((i) => i >= 0);
   if (short.length) {
-    out.push({ reason: 'too_few_eligible_jurors', message: 'These applications have fewer eligible jurors (after conflicts) than they need', applications: short, jurors: [] });
+    out.push({
+      reason: 'too_few_eligible_jurors',
+      message: 'These applications have fewer eligible jurors (after conflicts) than they need',
+      applications: short,
+      jurors: [],
+    });
   }
   const need = demand.reduce((a, b) => a + b, 0);
   const capacity = maxLoad.reduce((a, b) => a + b, 0);
   const floor = minLoad.reduce((a, b) => a + b, 0);
   if (need > capacity) {
-    out.push({ reason: 'loads_too_small', message: `The applications need ${need} reviews but the jurors' maximum loads add up to ${capacity}`, applications: [], jurors: [] });
+    out.push({
+      reason: 'loads_too_small',
+      message: `The applications need ${need} reviews but the jurors' maximum loads add up to ${capacity}`,
+      applications: [],
+      jurors: [],
+    });
   }
   if (need < floor) {
-    out.push({ reason: 'minimum_loads_too_large', message: `The jurors' minimum loads add up to ${floor} but the applications need only ${need} reviews`, applications: [], jurors: [] });
+    out.push({
+      reason: 'minimum_loads_too_large',
+      message: `The jurors' minimum loads add up to ${floor} but the applications need only ${need} reviews`,
+      applications: [],
+      jurors: [],
+    });
   }
   return out;
 }

@@ -125,7 +125,12 @@ export class Best {
 }
 
 /** Per application, its best eligible jurors not assigned to it: affinity descending, seeded ties. */
-export function alternatesOf(graph: CandidateGraph, n: number, assignment: [number, number][], count: number): number[][] {
+export function alternatesOf(
+  graph: CandidateGraph,
+  n: number,
+  assignment: [number, number][],
+  count: number,
+): number[][] {
   const { start, juror, affinity, tie } = graph;
   const assigned: number[][] = Array.from({ length: n }, () => []);
   for (const [i, j] of assignment) assigned[i].push(j);

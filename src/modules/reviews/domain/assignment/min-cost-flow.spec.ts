@@ -6,8 +6,14 @@ type Edge = [from: number, to: number, capacity: number, cost: number];
 const network = fc.integer({ min: 2, max: 7 }).chain((nodes) =>
   fc.record({
     nodes: fc.constant(nodes),
-    first: fc.array(fc.tuple(fc.nat(nodes - 1), fc.nat(nodes - 1), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 9 })), { maxLength: 14 }),
-    later: fc.array(fc.tuple(fc.nat(nodes - 1), fc.nat(nodes - 1), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 9 })), { maxLength: 8 }),
+    first: fc.array(
+      fc.tuple(fc.nat(nodes - 1), fc.nat(nodes - 1), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 9 })),
+      { maxLength: 14 },
+    ),
+    later: fc.array(
+      fc.tuple(fc.nat(nodes - 1), fc.nat(nodes - 1), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 9 })),
+      { maxLength: 8 },
+    ),
   }),
 );
 

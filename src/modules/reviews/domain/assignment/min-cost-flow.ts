@@ -153,7 +153,13 @@ export class MinCostFlow {
           const pu = potential[u];
           while (e !== -1) {
             const v = to[e];
-            if (cap[e] > 0 && level[v] === level[u] + 1 && (v === t || level[v] < sinkLevel) && cost[e] + pu - potential[v] === 0) break;
+            if (
+              cap[e] > 0 &&
+              level[v] === level[u] + 1 &&
+              (v === t || level[v] < sinkLevel) &&
+              cost[e] + pu - potential[v] === 0
+            )
+              break;
             e = next[e];
           }
           iter[u] = e;
@@ -273,7 +279,8 @@ export class MinCostFlow {
     this.shortestPaths(root, -1);
     const out = new Float64Array(this.nodes);
     const base = this.potential[root];
-    for (let v = 0; v < this.nodes; v += 1) out[v] = this.dist[v] === Infinity ? Infinity : this.dist[v] + this.potential[v] - base;
+    for (let v = 0; v < this.nodes; v += 1)
+      out[v] = this.dist[v] === Infinity ? Infinity : this.dist[v] + this.potential[v] - base;
     return out;
   }
 }

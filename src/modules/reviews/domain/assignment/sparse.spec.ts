@@ -14,9 +14,15 @@ const small: fc.Arbitrary<CandidateInstance> = fc
       applications: fc.constant(n),
       jurors: fc.constant(m),
       demand: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }),
-      loads: fc.array(fc.tuple(fc.constantFrom(0, 0, 0, 1, 2), fc.integer({ min: 0, max: 4 })), { minLength: m, maxLength: m }),
+      loads: fc.array(fc.tuple(fc.constantFrom(0, 0, 0, 1, 2), fc.integer({ min: 0, max: 4 })), {
+        minLength: m,
+        maxLength: m,
+      }),
       // null: a conflict, the pair is not eligible.
-      affinities: fc.array(fc.array(fc.option(fc.integer({ min: -3, max: 8 }), { freq: 5 }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
+      affinities: fc.array(
+        fc.array(fc.option(fc.integer({ min: -3, max: 8 }), { freq: 5 }), { minLength: m, maxLength: m }),
+        { minLength: n, maxLength: n },
+      ),
       // Mostly trim demand to the eligible jurors, so most instances are feasible and some are not.
       trim: fc.boolean(),
     }),
@@ -47,10 +53,14 @@ function violations(instance: CandidateInstance, result: SparseResult, alternate
     perApp[i] += 1;
     perJuror[j] += 1;
   }
-  if (new Set(result.assignment.map(([i, j]) => `${i}:${j}`)).size !== result.assignment.length) problems.push('a pair repeats');
+  if (new Set(result.assignment.map(([i, j]) => `${i}:${j}`)).size !== result.assignment.length)
+    problems.push('a pair repeats');
   if (total !== result.objective) problems.push(`objective ${result.objective} but the pairs add up to ${total}`);
   perApp.forEach((count, i) => count !== instance.demand[i] && problems.push(`application ${i} has ${count} jurors`));
-  perJuror.forEach((load, j) => (load < instance.minLoad[j] || load > instance.maxLoad[j]) && problems.push(`juror ${j} has load ${load}`));
+  perJuror.forEach(
+    (load, j) =>
+      (load < instance.minLoad[j] || load > instance.maxLoad[j]) && problems.push(`juror ${j} has load ${load}`),
+  );
 
   if (result.alternates.length !== instance.applications) problems.push('alternates are not listed per application');
   result.alternates.forEach((list, i) => {
@@ -58,11 +68,15 @@ function violations(instance: CandidateInstance, result: SparseResult, alternate
     const others = instance.candidates[i].filter(([j]) => !mine.has(j));
     const scores = list.map((j) => affinity.get(`${i}:${j}`) ?? NaN);
     const weakest = Math.min(...scores);
-    if (list.length !== Math.min(alternates, others.length)) problems.push(`application ${i} lists ${list.length} alternates`);
+    if (list.length !== Math.min(alternates, others.length))
+      problems.push(`application ${i} lists ${list.length} alternates`);
     if (new Set(list).size !== list.length) problems.push(`application ${i} repeats an alternate`);
-    if (list.some((j) => mine.has(j) || !affinity.has(`${i}:${j}`))) problems.push(`application ${i} lists an assigned or ineligible alternate`);
-    if (scores.some((a, k) => k > 0 && a > scores[k - 1])) problems.push(`application ${i} alternates are not by affinity`);
-    if (others.some(([j, a]) => !list.includes(j) && a > weakest)) problems.push(`application ${i} leaves out a better alternate`);
+    if (list.some((j) => mine.has(j) || !affinity.has(`${i}:${j}`)))
+      problems.push(`application ${i} lists an assigned or ineligible alternate`);
+    if (scores.some((a, k) => k > 0 && a > scores[k - 1]))
+      problems.push(`application ${i} alternates are not by affinity`);
+    if (others.some(([j, a]) => !list.includes(j) && a > weakest))
+      problems.push(`application ${i} leaves out a better alternate`);
   });
   return problems;
 }
@@ -71,17 +85,23 @@ describe('sparse juror assignment (top candidates widened until a dual certifica
   it('agrees with the dense solver on feasibility, objective and explanation, and keeps every law', () => {
     let certified = 0;
     fc.assert(
-      fc.property(small, fc.integer(), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), (instance, seed, initialCandidates, alternates) => {
-        const dense = assign(edgesFromCandidates(instance), seed);
-        const sparse = solveSparse(instance, seed, { initialCandidates, alternates }, narrow);
-        expect(sparse.feasible).toBe(dense.feasible);
-        if (!dense.feasible) expect(sparse).toMatchObject({ feasible: false, explanation: dense.explanation });
-        else expect(sparse).toMatchObject({ feasible: true, objective: dense.objective });
-        expect(violations(instance, sparse, alternates)).toEqual([]);
-        const pairs = instance.candidates.reduce((sum, list) => sum + list.length, 0);
-        expect(sparse.stats.edges).toBeLessThanOrEqual(pairs);
-        if (sparse.feasible && sparse.stats.provedOptimal && sparse.stats.edges < pairs) certified += 1;
-      }),
+      fc.property(
+        small,
+        fc.integer(),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 3 }),
+        (instance, seed, initialCandidates, alternates) => {
+          const dense = assign(edgesFromCandidates(instance), seed);
+          const sparse = solveSparse(instance, seed, { initialCandidates, alternates }, narrow);
+          expect(sparse.feasible).toBe(dense.feasible);
+          if (!dense.feasible) expect(sparse).toMatchObject({ feasible: false, explanation: dense.explanation });
+          else expect(sparse).toMatchObject({ feasible: true, objective: dense.objective });
+          expect(violations(instance, sparse, alternates)).toEqual([]);
+          const pairs = instance.candidates.reduce((sum, list) => sum + list.length, 0);
+          expect(sparse.stats.edges).toBeLessThanOrEqual(pairs);
+          if (sparse.feasible && sparse.stats.provedOptimal && sparse.stats.edges < pairs) certified += 1;
+        },
+      ),
       { numRuns: 2000 },
     );
     // The certificate (not the full-graph fallback) settled a good share of the runs.
@@ -122,17 +142,44 @@ describe('sparse juror assignment (top candidates widened until a dual certifica
 
   it('falls back to the full graph when told to, with the same optimum', () => {
     fc.assert(
-      fc.property(small, fc.integer(), fc.integer({ min: 0, max: 2 }), fc.double({ min: 0, max: 1, noNaN: true }), (instance, seed, rounds, share) => {
-        const dense = assign(edgesFromCandidates(instance), seed);
-        const sparse = solveSparse(instance, seed, { initialCandidates: 1 }, { ...narrow, rounds, share });
-        expect(sparse.feasible).toBe(dense.feasible);
-        if (dense.feasible) expect(sparse).toMatchObject({ objective: dense.objective });
-        expect(violations(instance, sparse, 3)).toEqual([]);
-      }),
+      fc.property(
+        small,
+        fc.integer(),
+        fc.integer({ min: 0, max: 2 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (instance, seed, rounds, share) => {
+          const dense = assign(edgesFromCandidates(instance), seed);
+          const sparse = solveSparse(instance, seed, { initialCandidates: 1 }, { ...narrow, rounds, share });
+          expect(sparse.feasible).toBe(dense.feasible);
+          if (dense.feasible) expect(sparse).toMatchObject({ objective: dense.objective });
+          expect(violations(instance, sparse, 3)).toEqual([]);
+        },
+      ),
       { numRuns: 1000 },
     );
-    const instance: CandidateInstance = { applications: 2, jurors: 3, demand: [1, 1], minLoad: [0, 0, 0], maxLoad: [1, 1, 1], candidates: [[[0, 5], [1, 4], [2, 1]], [[0, 5], [1, 1], [2, 1]]] };
-    expect(solveSparse(instance, 0, { initialCandidates: 1 }, { ...narrow, rounds: 1 })).toMatchObject({ objective: 9, stats: { rounds: 2, edges: 6, provedOptimal: false } });
+    const instance: CandidateInstance = {
+      applications: 2,
+      jurors: 3,
+      demand: [1, 1],
+      minLoad: [0, 0, 0],
+      maxLoad: [1, 1, 1],
+      candidates: [
+        [
+          [0, 5],
+          [1, 4],
+          [2, 1],
+        ],
+        [
+          [0, 5],
+          [1, 1],
+          [2, 1],
+        ],
+      ],
+    };
+    expect(solveSparse(instance, 0, { initialCandidates: 1 }, { ...narrow, rounds: 1 })).toMatchObject({
+      objective: 9,
+      stats: { rounds: 2, edges: 6, provedOptimal: false },
+    });
   });
 
   it('is deterministic for a seed, and the seed breaks ties', () => {
@@ -145,15 +192,35 @@ describe('sparse juror assignment (top candidates widened until a dual certifica
       candidates: Array.from({ length: 6 }, () => Array.from({ length: 6 }, (_, j): [number, number] => [j, 5])),
     };
     expect(assignSparse(instance, 7)).toEqual(assignSparse(instance, 7));
-    const runs = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => JSON.stringify(assignSparse(instance, seed).feasible && assignSparse(instance, seed)));
+    const runs = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) =>
+      JSON.stringify(assignSparse(instance, seed).feasible && assignSparse(instance, seed)),
+    );
     expect(new Set(runs).size).toBeGreaterThan(1);
   });
 
   it('widens past the top candidates when they are all taken by others', () => {
     // Every application ranks jurors 0 and 1 first, but they can take one application each: the
     // optimum sends the rest to jurors 2..5, which no first-round list holds.
-    const candidates = Array.from({ length: 6 }, (_, i) => [[0, 9], [1, 9], [2, 1 + (i % 3)], [3, 2], [4, 1], [5, i]] as [number, number][]);
-    const instance: CandidateInstance = { applications: 6, jurors: 6, demand: [1, 1, 1, 1, 1, 1], minLoad: [1, 1, 0, 0, 0, 1], maxLoad: [1, 1, 2, 2, 2, 2], candidates };
+    const candidates = Array.from(
+      { length: 6 },
+      (_, i) =>
+        [
+          [0, 9],
+          [1, 9],
+          [2, 1 + (i % 3)],
+          [3, 2],
+          [4, 1],
+          [5, i],
+        ] as [number, number][],
+    );
+    const instance: CandidateInstance = {
+      applications: 6,
+      jurors: 6,
+      demand: [1, 1, 1, 1, 1, 1],
+      minLoad: [1, 1, 0, 0, 0, 1],
+      maxLoad: [1, 1, 2, 2, 2, 2],
+      candidates,
+    };
     const result = solveSparse(instance, 3, { initialCandidates: 2 }, narrow);
     const dense = assign(edgesFromCandidates(instance), 3);
     expect(dense.feasible).toBe(true);
@@ -171,7 +238,8 @@ describe('sparse juror assignment (top candidates widened until a dual certifica
         if (dense.feasible || sparse.feasible) return;
         expect(sparse.explanation.map((e) => e.reason)).toEqual(dense.explanation.map((e) => e.reason));
         // A conflict names somebody: an application left short or a juror left below minimum.
-        for (const e of sparse.explanation) if (e.reason === 'constraints_conflict') expect(e.applications.length + e.jurors.length).toBeGreaterThan(0);
+        for (const e of sparse.explanation)
+          if (e.reason === 'constraints_conflict') expect(e.applications.length + e.jurors.length).toBeGreaterThan(0);
       }),
       { numRuns: 1000 },
     );
@@ -181,7 +249,14 @@ describe('sparse juror assignment (top candidates widened until a dual certifica
       demand: [1, 1, 1],
       minLoad: [0, 2],
       maxLoad: [3, 2],
-      candidates: [[[0, 5], [1, 1]], [[0, 5]], [[0, 5]]],
+      candidates: [
+        [
+          [0, 5],
+          [1, 1],
+        ],
+        [[0, 5]],
+        [[0, 5]],
+      ],
     };
     expect(solveSparse(lonely, 0, {}, { ...narrow, denseExplanationPairs: 0 })).toMatchObject({
       feasible: false,
@@ -190,9 +265,35 @@ describe('sparse juror assignment (top candidates widened until a dual certifica
   });
 
   it('explains infeasible input with the dense explanation', () => {
-    const short: CandidateInstance = { applications: 2, jurors: 2, demand: [2, 1], minLoad: [0, 0], maxLoad: [2, 2], candidates: [[[0, 1]], [[0, 1], [1, 1]]] };
-    expect(assignSparse(short, 0)).toMatchObject({ feasible: false, explanation: [{ reason: 'too_few_eligible_jurors', applications: [0] }] });
-    const tight: CandidateInstance = { applications: 2, jurors: 2, demand: [1, 1], minLoad: [0, 1], maxLoad: [1, 1], candidates: [[[0, 1]], [[0, 1]]] };
-    expect(assignSparse(tight, 0)).toMatchObject({ feasible: false, explanation: [{ reason: 'constraints_conflict', jurors: [1] }] });
+    const short: CandidateInstance = {
+      applications: 2,
+      jurors: 2,
+      demand: [2, 1],
+      minLoad: [0, 0],
+      maxLoad: [2, 2],
+      candidates: [
+        [[0, 1]],
+        [
+          [0, 1],
+          [1, 1],
+        ],
+      ],
+    };
+    expect(assignSparse(short, 0)).toMatchObject({
+      feasible: false,
+      explanation: [{ reason: 'too_few_eligible_jurors', applications: [0] }],
+    });
+    const tight: CandidateInstance = {
+      applications: 2,
+      jurors: 2,
+      demand: [1, 1],
+      minLoad: [0, 1],
+      maxLoad: [1, 1],
+      candidates: [[[0, 1]], [[0, 1]]],
+    };
+    expect(assignSparse(tight, 0)).toMatchObject({
+      feasible: false,
+      explanation: [{ reason: 'constraints_conflict', jurors: [1] }],
+    });
   });
 });

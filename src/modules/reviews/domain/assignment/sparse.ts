@@ -1,5 +1,12 @@
 import { assign, conflict, obviousShortfalls, Shortfall } from './assignment';
-import { alternatesOf, Best, CandidateGraph, candidateGraph, CandidateInstance, edgesFromCandidates } from './candidates';
+import {
+  alternatesOf,
+  Best,
+  CandidateGraph,
+  candidateGraph,
+  CandidateInstance,
+  edgesFromCandidates,
+} from './candidates';
 import { MinCostFlow } from './min-cost-flow';
 
 export type { CandidateInstance } from './candidates';
@@ -62,17 +69,31 @@ export interface SparseTuning {
   denseExplanationPairs: number;
 }
 
-const TUNING: SparseTuning = { jurorWidth: 2, rounds: 12, share: 0.5, minPairs: 20_000, denseExplanationPairs: 200_000 };
+const TUNING: SparseTuning = {
+  jurorWidth: 2,
+  rounds: 12,
+  share: 0.5,
+  minPairs: 20_000,
+  denseExplanationPairs: 200_000,
+};
 
 export function assignSparse(instance: CandidateInstance, seed: number, options: SparseOptions = {}): SparseResult {
   return solveSparse(instance, seed, options, TUNING);
 }
 
 /** `assignSparse` with its tuning spelled out (tests start narrow and force the fallback with it). */
-export function solveSparse(instance: CandidateInstance, seed: number, options: SparseOptions, tuning: SparseTuning): SparseResult {
+export function solveSparse(
+  instance: CandidateInstance,
+  seed: number,
+  options: SparseOptions,
+  tuning: SparseTuning,
+): SparseResult {
   const { applications: n, jurors: m, demand, minLoad, maxLoad } = instance;
   const stats: SparseStats = { rounds: 0, edges: 0, provedOptimal: false };
-  const obvious = obviousShortfalls(instance, instance.candidates.map((list) => list.length));
+  const obvious = obviousShortfalls(
+    instance,
+    instance.candidates.map((list) => list.length),
+  );
   if (obvious.length > 0) return { feasible: false, explanation: obvious, stats };
 
   const graph = candidateGraph(instance, seed);
@@ -89,7 +110,8 @@ export function solveSparse(instance: CandidateInstance, seed: number, options: 
   const B = cycle + 1;
   const M = B + cycle + 1;
   const required = demand.reduce((a, b) => a + b, 0);
-  if (!Number.isSafeInteger((M + top - bottom) * (required + 1) * 2)) return denseFallback(instance, seed, graph, options, stats);
+  if (!Number.isSafeInteger((M + top - bottom) * (required + 1) * 2))
+    return denseFallback(instance, seed, graph, options, stats);
 
   // Applications that need nobody and jurors who may take nobody never carry flow: they sit out.
   const active = (i: number) => demand[i] > 0;
@@ -101,13 +123,16 @@ export function solveSparse(instance: CandidateInstance, seed: number, options: 
   for (let i = 0; i < n; i += 1) {
     if (!active(i)) continue;
     best.reset(Math.max(0, options.initialCandidates ?? 2 * demand[i] + 2));
-    for (let k = start[i]; k < start[i + 1]; k += 1) if (usable[juror[k]]) best.offer(k, -affinity[k], tie[k], juror[k]);
+    for (let k = start[i]; k < start[i + 1]; k += 1)
+      if (usable[juror[k]]) best.offer(k, -affinity[k], tie[k], juror[k]);
     for (let r = 0; r < best.size; r += 1) inGraph[best.index[r]] = 1;
   }
   if (tuning.jurorWidth > 0) {
     const byJuror = maxLoad.map((max) => new Best(Math.ceil(tuning.jurorWidth * max)));
     byJuror.forEach((b) => b.reset(Infinity));
-    for (let i = 0; i < n; i += 1) if (active(i)) for (let k = start[i]; k < start[i + 1]; k += 1) byJuror[juror[k]].offer(k, -affinity[k], tie[k], i);
+    for (let i = 0; i < n; i += 1)
+      if (active(i))
+        for (let k = start[i]; k < start[i + 1]; k += 1) byJuror[juror[k]].offer(k, -affinity[k], tie[k], i);
     for (const b of byJuror) for (let r = 0; r < b.size; r += 1) inGraph[b.index[r]] = 1;
   }
 
@@ -130,7 +155,8 @@ export function solveSparse(instance: CandidateInstance, seed: number, options: 
   const addSelected = () => {
     for (let i = 0; i < n; i += 1) {
       for (let k = start[i]; k < start[i + 1]; k += 1) {
-        if (inGraph[k] && pairEdge[k] < 0) pairEdge[k] = flow.addEdge(appNode + i, jurorNode + juror[k], 1, top - affinity[k]);
+        if (inGraph[k] && pairEdge[k] < 0)
+          pairEdge[k] = flow.addEdge(appNode + i, jurorNode + juror[k], 1, top - affinity[k]);
       }
     }
     stats.edges = countOf(inGraph);
@@ -143,7 +169,8 @@ export function solveSparse(instance: CandidateInstance, seed: number, options: 
     // Dual prices: distances from the sink. A juror the sink cannot reach has no flow, so only its
     // own edges to the sink bind it: the lowest price they allow is 0 below a minimum load, else -B.
     const price = flow.residualDistances(T);
-    for (let j = 0; j < m; j += 1) if (price[jurorNode + j] === Infinity) price[jurorNode + j] = minLoad[j] > 0 ? 0 : -B;
+    for (let j = 0; j < m; j += 1)
+      if (price[jurorNode + j] === Infinity) price[jurorNode + j] = minLoad[j] > 0 ? 0 : -B;
 
     // Every unit leaves its application through a juror or the artificial edge, so the sink reaches
     // every active application; if not, no certificate can be read and the full graph decides.
@@ -166,8 +193,13 @@ export function solveSparse(instance: CandidateInstance, seed: number, options: 
       if (best.size > 0) violated = true;
     }
     if (!violated && !unreadable) break;
-    full = unreadable || stats.rounds >= tuning.rounds || (total > tuning.minPairs && countOf(inGraph) > tuning.share * total);
-    if (full) for (let i = 0; i < n; i += 1) if (active(i)) for (let k = start[i]; k < start[i + 1]; k += 1) if (usable[juror[k]]) inGraph[k] = 1;
+    full =
+      unreadable ||
+      stats.rounds >= tuning.rounds ||
+      (total > tuning.minPairs && countOf(inGraph) > tuning.share * total);
+    if (full)
+      for (let i = 0; i < n; i += 1)
+        if (active(i)) for (let k = start[i]; k < start[i + 1]; k += 1) if (usable[juror[k]]) inGraph[k] = 1;
     addSelected();
     flow.reoptimize();
     stats.rounds += 1;
@@ -196,7 +228,13 @@ export function solveSparse(instance: CandidateInstance, seed: number, options: 
   }
   stats.provedOptimal = !full;
   assignment.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return { feasible: true, objective, assignment, alternates: alternatesOf(graph, n, assignment, options.alternates ?? 3), stats };
+  return {
+    feasible: true,
+    objective,
+    assignment,
+    alternates: alternatesOf(graph, n, assignment, options.alternates ?? 3),
+    stats,
+  };
 }
 
 function countOf(flags: Uint8Array): number {
@@ -206,9 +244,19 @@ function countOf(flags: Uint8Array): number {
 }
 
 /** The dense solver on every pair: explains infeasible input, and covers costs too large to price. */
-function denseFallback(instance: CandidateInstance, seed: number, graph: CandidateGraph, options: SparseOptions, stats: SparseStats): SparseResult {
+function denseFallback(
+  instance: CandidateInstance,
+  seed: number,
+  graph: CandidateGraph,
+  options: SparseOptions,
+  stats: SparseStats,
+): SparseResult {
   const result = assign(edgesFromCandidates(instance), seed);
   const done = { ...stats, edges: graph.start[instance.applications], provedOptimal: false };
   if (!result.feasible) return { feasible: false, explanation: result.explanation, stats: done };
-  return { ...result, alternates: alternatesOf(graph, instance.applications, result.assignment, options.alternates ?? 3), stats: done };
+  return {
+    ...result,
+    alternates: alternatesOf(graph, instance.applications, result.assignment, options.alternates ?? 3),
+    stats: done,
+  };
 }

@@ -21,12 +21,16 @@ describe('parseAffinityCsv()', () => {
   });
 
   it('skips a quoted, upper-case or semicolon header', () => {
-    expect(parseAffinityCsv('"Application";"Juror";"Score"\na;j;1').lines).toEqual([{ line: 2, application: 'a', juror: 'j', score: 1 }]);
+    expect(parseAffinityCsv('"Application";"Juror";"Score"\na;j;1').lines).toEqual([
+      { line: 2, application: 'a', juror: 'j', score: 1 },
+    ]);
     expect(parseAffinityCsv('APPLICATION , juror, score\na,j,1').problems).toEqual([]);
   });
 
   it('does not treat a header-like row after the first line as a header', () => {
-    expect(parseAffinityCsv('a,j,1\napplication,juror,score').problems).toEqual([{ field: 'csv.line2', problems: [SCORE_PROBLEM] }]);
+    expect(parseAffinityCsv('a,j,1\napplication,juror,score').problems).toEqual([
+      { field: 'csv.line2', problems: [SCORE_PROBLEM] },
+    ]);
   });
 
   it('accepts ; and , separators, even mixed', () => {
@@ -40,7 +44,9 @@ describe('parseAffinityCsv()', () => {
   });
 
   it('strips quotes and surrounding spaces', () => {
-    expect(parseAffinityCsv(' "a1" , " j1 " , "-7" ').lines).toEqual([{ line: 1, application: 'a1', juror: 'j1', score: -7 }]);
+    expect(parseAffinityCsv(' "a1" , " j1 " , "-7" ').lines).toEqual([
+      { line: 1, application: 'a1', juror: 'j1', score: -7 },
+    ]);
   });
 
   it('skips blank lines but counts them in line numbers', () => {
@@ -82,7 +88,9 @@ describe('parseAffinityCsv()', () => {
   });
 
   it('reports a duplicate pair, case-insensitively, with the line it repeats', () => {
-    const { lines, problems } = parseAffinityCsv('application,juror,score\nSU-1,Ana@Example.org,1\nother,j,2\nsu-1,ana@example.ORG,3');
+    const { lines, problems } = parseAffinityCsv(
+      'application,juror,score\nSU-1,Ana@Example.org,1\nother,j,2\nsu-1,ana@example.ORG,3',
+    );
     expect(lines.map((l) => l.line)).toEqual([2, 3]);
     expect(problems).toEqual([{ field: 'csv.line4', problems: ['repeats line 2'] }]);
   });
@@ -100,7 +108,10 @@ describe('parseAffinityCsv()', () => {
 
   it('rejects more than MAX_AFFINITY_LINES data lines', () => {
     const text = Array.from({ length: MAX_AFFINITY_LINES + 2 }, (_, i) => `a${i},j,1`).join('\n');
-    expect(parseAffinityCsv(text)).toEqual({ lines: [], problems: [{ field: 'csv', problems: [`at most ${MAX_AFFINITY_LINES} lines`] }] });
+    expect(parseAffinityCsv(text)).toEqual({
+      lines: [],
+      problems: [{ field: 'csv', problems: [`at most ${MAX_AFFINITY_LINES} lines`] }],
+    });
   });
 
   it('accepts a header plus exactly MAX_AFFINITY_LINES lines', () => {

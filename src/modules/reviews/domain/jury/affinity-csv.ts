@@ -12,21 +12,32 @@ export interface AffinityLine {
 
 export const MAX_AFFINITY_LINES = 200_000;
 
-export function parseAffinityCsv(text: string): { lines: AffinityLine[]; problems: { field: string; problems: string[] }[] } {
+export function parseAffinityCsv(text: string): {
+  lines: AffinityLine[];
+  problems: { field: string; problems: string[] }[];
+} {
   const lines: AffinityLine[] = [];
   const problems: { field: string; problems: string[] }[] = [];
   const seen = new Map<string, number>();
   const rows = text.replace(/(\r?\n)+$/, '').split(/\r?\n/);
-  if (rows.length > MAX_AFFINITY_LINES + 1) return { lines: [], problems: [{ field: 'csv', problems: [`at most ${MAX_AFFINITY_LINES} lines`] }] };
+  if (rows.length > MAX_AFFINITY_LINES + 1)
+    return { lines: [], problems: [{ field: 'csv', problems: [`at most ${MAX_AFFINITY_LINES} lines`] }] };
   rows.forEach((raw, index) => {
     const line = index + 1;
     const row = raw.trim();
     if (row === '' || (index === 0 && /^"?application"?\s*[,;]/i.test(row))) return;
-    const cells = row.split(/[,;]/).map((c) => c.trim().replace(/^"(.*)"$/, '$1').trim());
-    if (cells.length !== 3) return problems.push({ field: `csv.line${line}`, problems: ['expected application,juror,score'] });
+    const cells = row.split(/[,;]/).map((c) =>
+      c
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .trim(),
+    );
+    if (cells.length !== 3)
+      return problems.push({ field: `csv.line${line}`, problems: ['expected application,juror,score'] });
     const [application, juror, scoreText] = cells;
     const score = Number(scoreText);
-    if (!/^-?\d+$/.test(scoreText) || score < -100 || score > 100) return problems.push({ field: `csv.line${line}`, problems: ['score must be a whole number from -100 to 100'] });
+    if (!/^-?\d+$/.test(scoreText) || score < -100 || score > 100)
+      return problems.push({ field: `csv.line${line}`, problems: ['score must be a whole number from -100 to 100'] });
     const key = `${application.toLowerCase()}|${juror.toLowerCase()}`;
     if (seen.has(key)) return problems.push({ field: `csv.line${line}`, problems: [`repeats line ${seen.get(key)}`] });
     seen.set(key, line);

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { AFFINITY, affinity, AffinityApplication, AffinityJuror, affinityTable } from './affinity';
 
-const app = (over: Partial<AffinityApplication> = {}): AffinityApplication => ({ sector: 'tourism', districtId: 'd1', goals: [], ...over });
+const app = (over: Partial<AffinityApplication> = {}): AffinityApplication => ({
+  sector: 'tourism',
+  districtId: 'd1',
+  goals: [],
+  ...over,
+});
 const juror = (over: Partial<AffinityJuror> = {}): AffinityJuror => ({ expertise: [], districtId: 'd1', ...over });
 
 describe('affinity()', () => {
@@ -32,7 +37,9 @@ describe('affinity()', () => {
     const goals = ['tourism one', 'tourism two', 'tourism three', 'tourism four'];
     const a = app({ sector: 'crafts', goals });
     expect(affinity(a, juror({ expertise: ['tourism'] }))).toBe(AFFINITY.maxGoals * AFFINITY.goal);
-    expect(affinity(app({ sector: 'crafts', goals: goals.slice(0, 1) }), juror({ expertise: ['tourism'] }))).toBe(AFFINITY.goal);
+    expect(affinity(app({ sector: 'crafts', goals: goals.slice(0, 1) }), juror({ expertise: ['tourism'] }))).toBe(
+      AFFINITY.goal,
+    );
   });
 
   it('never lets tags shorter than 3 letters match goals', () => {
@@ -101,7 +108,11 @@ describe('affinityTable()', () => {
   });
 
   it('agrees with affinity() on an application with more goals than a mask holds', () => {
-    const app = { sector: 'crafts', districtId: 'd1', goals: [...Array<string>(31).fill('none'), 'tourism a', 'tourism b'] };
+    const app = {
+      sector: 'crafts',
+      districtId: 'd1',
+      goals: [...Array<string>(31).fill('none'), 'tourism a', 'tourism b'],
+    };
     const juror = { expertise: ['tourism'], districtId: 'd1' };
     expect(affinityTable([app], [juror])(0, 0)).toBe(affinity(app, juror));
     expect(affinity(app, juror)).toBe(AFFINITY.goal * AFFINITY.maxGoals);

@@ -34,12 +34,21 @@ export function affinity(application: AffinityApplication, juror: AffinityJuror,
  * The same function for many pairs at once: each application's goals are matched against each
  * distinct tag once (a bit mask per tag), so a pair costs a few array reads, not string searches.
  */
-export function affinityTable(applications: readonly AffinityApplication[], jurors: readonly AffinityJuror[]): (i: number, j: number) => number {
+export function affinityTable(
+  applications: readonly AffinityApplication[],
+  jurors: readonly AffinityJuror[],
+): (i: number, j: number) => number {
   const tags = [...new Set(jurors.flatMap((j) => j.expertise))];
   const tagIndex = new Map(tags.map((t, k) => [t, k]));
   const jurorTags = jurors.map((j) => j.expertise.map((t) => tagIndex.get(t)!));
   // One bit per goal: 31 fit in a mask; an application with more goals is scored pair by pair.
-  const masks = applications.map((a) => (a.goals.length > 31 ? null : Int32Array.from(tags, (tag) => a.goals.reduce((mask, goal, g) => (names(goal, tag) ? mask | (1 << g) : mask), 0))));
+  const masks = applications.map((a) =>
+    a.goals.length > 31
+      ? null
+      : Int32Array.from(tags, (tag) =>
+          a.goals.reduce((mask, goal, g) => (names(goal, tag) ? mask | (1 << g) : mask), 0),
+        ),
+  );
   const popcount = (x: number) => {
     let n = 0;
     for (let v = x; v !== 0; v &= v - 1) n += 1;

@@ -89,7 +89,10 @@ describe('buildInstance()', () => {
 
   it('scores candidates with the affinity of the pair', () => {
     const apps = [application('a0', { sector: 'tourism', districtId: 'd1', goals: ['rural tourism', 'agriculture'] })];
-    const jurors = [juror('j0', { expertise: ['tourism', 'agriculture'], districtId: 'd2' }), juror('j1', { districtId: null })];
+    const jurors = [
+      juror('j0', { expertise: ['tourism', 'agriculture'], districtId: 'd2' }),
+      juror('j1', { districtId: null }),
+    ];
     const built = buildInstance(input({ applications: apps, jurors }));
     expect(built.candidates[0]).toEqual([
       [0, affinity(apps[0], jurors[0])],
@@ -98,9 +101,15 @@ describe('buildInstance()', () => {
     expect(built.candidates[0][0][1]).toBe(10 + 6 + 2);
   });
 
-  it("never proposes a juror for applications of their home village", () => {
-    const apps = [application('a0', { villageId: 'v1' }), application('a1', { villageId: 'v2' }), application('a2', { villageId: 'v1' })];
-    const built = buildInstance(input({ applications: apps, jurors: [juror('j0', { homeVillageId: 'v1' }), juror('j1')] }));
+  it('never proposes a juror for applications of their home village', () => {
+    const apps = [
+      application('a0', { villageId: 'v1' }),
+      application('a1', { villageId: 'v2' }),
+      application('a2', { villageId: 'v1' }),
+    ];
+    const built = buildInstance(
+      input({ applications: apps, jurors: [juror('j0', { homeVillageId: 'v1' }), juror('j1')] }),
+    );
     expect(jurorsOf(built, 0)).toEqual([1]);
     expect(jurorsOf(built, 1)).toEqual([0, 1]);
     expect(jurorsOf(built, 2)).toEqual([1]);
@@ -114,8 +123,14 @@ describe('buildInstance()', () => {
   });
 
   it('removes pairs declared in conflict by applicant', () => {
-    const apps = [application('a0', { applicantId: 'p1' }), application('a1', { applicantId: 'p1' }), application('a2', { applicantId: 'p2' })];
-    const built = buildInstance(input({ applications: apps, declarations: [declaration('j1', { applicantId: 'p1' })] }));
+    const apps = [
+      application('a0', { applicantId: 'p1' }),
+      application('a1', { applicantId: 'p1' }),
+      application('a2', { applicantId: 'p2' }),
+    ];
+    const built = buildInstance(
+      input({ applications: apps, declarations: [declaration('j1', { applicantId: 'p1' })] }),
+    );
     expect(jurorsOf(built, 0)).toEqual([0, 2]);
     expect(jurorsOf(built, 1)).toEqual([0, 2]);
     expect(jurorsOf(built, 2)).toEqual([0, 1, 2]);
@@ -244,13 +259,17 @@ describe('buildInstance()', () => {
 
     it('changes when an imported affinity changes', () => {
       const base = buildInstance(input({ imported: [{ applicationId: 'a0', jurorId: 'j1', score: 4 }] })).hash;
-      expect(buildInstance(input({ imported: [{ applicationId: 'a0', jurorId: 'j1', score: 5 }] })).hash).not.toBe(base);
+      expect(buildInstance(input({ imported: [{ applicationId: 'a0', jurorId: 'j1', score: 5 }] })).hash).not.toBe(
+        base,
+      );
       expect(buildInstance(input()).hash).not.toBe(base);
     });
 
     it('changes when a computed affinity changes', () => {
       const base = buildInstance(input()).hash;
-      expect(buildInstance(input({ jurors: [juror('j0', { expertise: ['tourism'] }), juror('j1'), juror('j2')] })).hash).not.toBe(base);
+      expect(
+        buildInstance(input({ jurors: [juror('j0', { expertise: ['tourism'] }), juror('j1'), juror('j2')] })).hash,
+      ).not.toBe(base);
     });
 
     it('changes when a declaration changes', () => {

@@ -21,7 +21,12 @@ export interface InstanceJuror extends AffinityJuror {
 export interface InstanceInput {
   applications: InstanceApplication[];
   jurors: InstanceJuror[];
-  declarations: { jurorId: string; applicantId: string | null; applicationId: string | null; villageId: string | null }[];
+  declarations: {
+    jurorId: string;
+    applicantId: string | null;
+    applicationId: string | null;
+    villageId: string | null;
+  }[];
   /** Every pair of the round so far; active ones are kept, ended ones never proposed again. */
   pairs: { applicationId: string; jurorId: string; status: string }[];
   imported: { applicationId: string; jurorId: string; score: number }[];
@@ -68,13 +73,24 @@ export function buildInstance(input: InstanceInput): BuiltInstance {
   const hash = createHash('sha256');
   const demand = applications.map((_, i) => Math.max(0, input.jurorsPerApplication - active[i]));
   const maxLoad = jurors.map((_, j) => Math.max(0, input.maxLoad - load[j]));
-  const minLoad = jurors.map((_, j) => (input.firstRun ? Math.min(maxLoad[j], Math.max(0, input.minLoad - load[j])) : 0));
-  hash.update(JSON.stringify({ applications: applications.map((a) => a.id), jurors: jurors.map((j) => j.id), demand, minLoad, maxLoad }));
+  const minLoad = jurors.map((_, j) =>
+    input.firstRun ? Math.min(maxLoad[j], Math.max(0, input.minLoad - load[j])) : 0,
+  );
+  hash.update(
+    JSON.stringify({
+      applications: applications.map((a) => a.id),
+      jurors: jurors.map((j) => j.id),
+      demand,
+      minLoad,
+      maxLoad,
+    }),
+  );
   const candidates = applications.map((a, i) => {
     const list: [number, number][] = [];
     if (demand[i] === 0) return list;
     jurors.forEach((juror, j) => {
-      if (inConflict({ applicationId: a.id, applicantId: a.applicantId, villageId: a.villageId }, juror, declaredBy[j])) return;
+      if (inConflict({ applicationId: a.id, applicantId: a.applicantId, villageId: a.villageId }, juror, declaredBy[j]))
+        return;
       const key = `${a.id}:${juror.id}`;
       if (taken.has(key)) return;
       list.push([j, score(i, j) + (imported.get(key) ?? 0)]);
@@ -82,5 +98,13 @@ export function buildInstance(input: InstanceInput): BuiltInstance {
     hash.update(`${i}:${list.map(([j, s]) => `${j}/${s}`).join(',')};`);
     return list;
   });
-  return { applications: applications.length, jurors: jurors.length, demand, minLoad, maxLoad, candidates, hash: hash.digest('hex') };
+  return {
+    applications: applications.length,
+    jurors: jurors.length,
+    demand,
+    minLoad,
+    maxLoad,
+    candidates,
+    hash: hash.digest('hex'),
+  };
 }

@@ -42,10 +42,21 @@ describe('inConflict()', () => {
   });
 
   it('is true when any one of several declarations matches', () => {
-    expect(inConflict(pair, { id: 'juror-1', homeVillageId: null }, [{ ...none, applicantId: 'x' }, { ...none, villageId: 'v1' }])).toBe(true);
+    expect(
+      inConflict(pair, { id: 'juror-1', homeVillageId: null }, [
+        { ...none, applicantId: 'x' },
+        { ...none, villageId: 'v1' },
+      ]),
+    ).toBe(true);
   });
 
   it("is always true for the juror's own application", () => {
-    expect(inConflict({ applicationId: 'a9', applicantId: 'juror-1', villageId: 'v9' }, { id: 'juror-1', homeVillageId: null }, [])).toBe(true);
+    expect(
+      inConflict(
+        { applicationId: 'a9', applicantId: 'juror-1', villageId: 'v9' },
+        { id: 'juror-1', homeVillageId: null },
+        [],
+      ),
+    ).toBe(true);
   });
 });

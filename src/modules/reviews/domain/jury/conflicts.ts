@@ -18,8 +18,15 @@ export interface CandidatePair {
  * with its applicant, the application itself or its village, the juror's own village, or the
  * juror's own application.
  */
-export function inConflict(pair: CandidatePair, juror: { id: string; homeVillageId: string | null }, declared: readonly DeclaredConflict[]): boolean {
+export function inConflict(
+  pair: CandidatePair,
+  juror: { id: string; homeVillageId: string | null },
+  declared: readonly DeclaredConflict[],
+): boolean {
   if (juror.id === pair.applicantId) return true;
   if (juror.homeVillageId !== null && juror.homeVillageId === pair.villageId) return true;
-  return declared.some((d) => d.applicantId === pair.applicantId || d.applicationId === pair.applicationId || d.villageId === pair.villageId);
+  return declared.some(
+    (d) =>
+      d.applicantId === pair.applicantId || d.applicationId === pair.applicationId || d.villageId === pair.villageId,
+  );
 }

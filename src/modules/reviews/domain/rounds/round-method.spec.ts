@@ -32,16 +32,24 @@ describe('methodProblems()', () => {
   });
 
   it('accepts the limits: gate at max, minLoad = maxLoad, quorum = jurors per application', () => {
-    expect(methodProblems(method({ criteria: [criterion('impact', { min: 2 })], minLoad: 4, maxLoad: 4, quorum: 3 }))).toEqual([]);
+    expect(
+      methodProblems(method({ criteria: [criterion('impact', { min: 2 })], minLoad: 4, maxLoad: 4, quorum: 3 })),
+    ).toEqual([]);
   });
 
   it('reports duplicate codes at the repeating criterion', () => {
     const criteria = [criterion('impact'), criterion('feasibility'), criterion('impact')];
-    expect(methodProblems(method({ criteria }))).toEqual([{ field: 'criteria.2.code', problems: ['codes must be unique within the rubric'] }]);
+    expect(methodProblems(method({ criteria }))).toEqual([
+      { field: 'criteria.2.code', problems: ['codes must be unique within the rubric'] },
+    ]);
   });
 
   it('reports a descriptor count different from max + 1', () => {
-    const criteria = [criterion('impact'), criterion('feasibility', { max: 3 }), criterion('cost', { descriptors: ['a', 'b', 'c', 'd'] })];
+    const criteria = [
+      criterion('impact'),
+      criterion('feasibility', { max: 3 }),
+      criterion('cost', { descriptors: ['a', 'b', 'c', 'd'] }),
+    ];
     expect(methodProblems(method({ criteria }))).toEqual([
       { field: 'criteria.1.descriptors', problems: ['give one descriptor for each level 0..3 (4)'] },
       { field: 'criteria.2.descriptors', problems: ['give one descriptor for each level 0..2 (3)'] },
@@ -50,7 +58,9 @@ describe('methodProblems()', () => {
 
   it('reports a gate above the scale maximum', () => {
     const criteria = [criterion('impact'), criterion('feasibility', { min: 3 })];
-    expect(methodProblems(method({ criteria }))).toEqual([{ field: 'criteria.1.min', problems: ['the gate cannot be above the scale maximum'] }]);
+    expect(methodProblems(method({ criteria }))).toEqual([
+      { field: 'criteria.1.min', problems: ['the gate cannot be above the scale maximum'] },
+    ]);
   });
 
   it('reports an unknown priority criterion', () => {
@@ -63,7 +73,9 @@ describe('methodProblems()', () => {
   });
 
   it('reports minLoad above maxLoad', () => {
-    expect(methodProblems(method({ minLoad: 5, maxLoad: 4 }))).toEqual([{ field: 'minLoad', problems: ['cannot be above maxLoad'] }]);
+    expect(methodProblems(method({ minLoad: 5, maxLoad: 4 }))).toEqual([
+      { field: 'minLoad', problems: ['cannot be above maxLoad'] },
+    ]);
   });
 
   it('reports a quorum above the jurors per application', () => {
@@ -74,15 +86,27 @@ describe('methodProblems()', () => {
 
   it('reports every problem at once', () => {
     const criteria = [criterion('impact', { min: 5, descriptors: ['x'] }), criterion('impact')];
-    const fields = methodProblems(method({ criteria, priorityCriterion: 'x', minLoad: 9, maxLoad: 1, quorum: 9 })).map((p) => p.field);
-    expect(fields).toEqual(['criteria.0.descriptors', 'criteria.0.min', 'criteria.1.code', 'priorityCriterion', 'minLoad', 'quorum']);
+    const fields = methodProblems(method({ criteria, priorityCriterion: 'x', minLoad: 9, maxLoad: 1, quorum: 9 })).map(
+      (p) => p.field,
+    );
+    expect(fields).toEqual([
+      'criteria.0.descriptors',
+      'criteria.0.min',
+      'criteria.1.code',
+      'priorityCriterion',
+      'minLoad',
+      'quorum',
+    ]);
   });
 });
 
 describe('advancementOf()', () => {
   it('passes top and cutoff rules through', () => {
     expect(advancementOf(method({ advancement: { kind: 'top', n: 7 } }), 1000n)).toEqual({ kind: 'top', n: 7 });
-    expect(advancementOf(method({ advancement: { kind: 'cutoff', score: 6.5 } }), 1000n)).toEqual({ kind: 'cutoff', score: 6.5 });
+    expect(advancementOf(method({ advancement: { kind: 'cutoff', score: 6.5 } }), 1000n)).toEqual({
+      kind: 'cutoff',
+      score: 6.5,
+    });
   });
 
   it('adds the competition budget to a budget rule', () => {

@@ -43,7 +43,8 @@ export function methodProblems(m: RoundMethod): FieldProblem[] {
   m.criteria.forEach((c, i) => {
     if (codes.has(c.code)) add(`criteria.${i}.code`, 'codes must be unique within the rubric');
     codes.add(c.code);
-    if (c.descriptors.length !== c.max + 1) add(`criteria.${i}.descriptors`, `give one descriptor for each level 0..${c.max} (${c.max + 1})`);
+    if (c.descriptors.length !== c.max + 1)
+      add(`criteria.${i}.descriptors`, `give one descriptor for each level 0..${c.max} (${c.max + 1})`);
     if (c.min !== undefined && c.min > c.max) add(`criteria.${i}.min`, 'the gate cannot be above the scale maximum');
   });
   if (!codes.has(m.priorityCriterion)) add('priorityCriterion', 'must be the code of one of the criteria');

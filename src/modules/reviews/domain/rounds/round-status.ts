@@ -12,4 +12,9 @@ export const ROUND_TRANSITIONS: Record<RoundAction, { from: RoundStatus; to: Rou
 };
 
 /** Past tense for audit actions (review_round.opened ...). */
-export const ROUND_EVENT: Record<RoundAction, string> = { edit: 'updated', open: 'opened', close: 'closed', finalize: 'finalized' };
+export const ROUND_EVENT: Record<RoundAction, string> = {
+  edit: 'updated',
+  open: 'opened',
+  close: 'closed',
+  finalize: 'finalized',
+};

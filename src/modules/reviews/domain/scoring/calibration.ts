@@ -17,7 +17,12 @@ export interface Calibration {
   offset: Map<string, number>;
 }
 
-export function calibrate(ratings: readonly Rating[], ridge = 1, tolerance = 1e-12, maxIterations = 10_000): Calibration {
+export function calibrate(
+  ratings: readonly Rating[],
+  ridge = 1,
+  tolerance = 1e-12,
+  maxIterations = 10_000,
+): Calibration {
   const applications = new Map<string, number>();
   const jurors = new Map<string, number>();
   const app = new Int32Array(ratings.length);
@@ -94,7 +99,7 @@ export function isConnected(ratings: readonly Rating[]): boolean {
   const find = (x: number): number => {
     let root = x;
     while (parent[root] !== root) root = parent[root];
-    for (let y = x; parent[y] !== root; ) {
+    for (let y = x; parent[y] !== root;) {
       const next = parent[y];
       parent[y] = root;
       y = next;

@@ -7,7 +7,8 @@ import { Criterion, rubricScale, scoresheetPoints, scoresheetTotal } from './sco
  * A round's results as a pure function of its frozen scoresheets and its published method
  * (DESIGN.md rule 6, section 5): the same input in any order gives the same output.
  */
-export type Advancement = { kind: 'top'; n: number } | { kind: 'cutoff'; score: number } | { kind: 'budget'; multiple: number; budget: bigint };
+export type Advancement =
+  { kind: 'top'; n: number } | { kind: 'cutoff'; score: number } | { kind: 'budget'; multiple: number; budget: bigint };
 
 export interface RoundInput {
   criteria: readonly Criterion[];
@@ -69,9 +70,14 @@ const compareRatio = (a: bigint, b: number, c: bigint, d: number) => {
 
 export function computeResults(input: RoundInput): RoundResults {
   const sheets = [...input.scoresheets].sort((a, b) => cmp(a.application, b.application) || cmp(a.juror, b.juror));
-  const ratings: Rating[] = sheets.map((s) => ({ application: s.application, juror: s.juror, total: scoresheetTotal(input.criteria, s.scores) }));
+  const ratings: Rating[] = sheets.map((s) => ({
+    application: s.application,
+    juror: s.juror,
+    total: scoresheetTotal(input.criteria, s.scores),
+  }));
   const byApplication = new Map<string, Rating[]>();
-  for (const r of ratings) (byApplication.get(r.application) ?? byApplication.set(r.application, []).get(r.application)!).push(r);
+  for (const r of ratings)
+    (byApplication.get(r.application) ?? byApplication.set(r.application, []).get(r.application)!).push(r);
   const sheetsOf = new Map<string, (typeof sheets)[number][]>();
   for (const s of sheets) (sheetsOf.get(s.application) ?? sheetsOf.set(s.application, []).get(s.application)!).push(s);
 
@@ -105,7 +111,11 @@ export function computeResults(input: RoundInput): RoundResults {
         official: rs.length ? mean(totals) : null,
         calibrated: rs.length && calibration ? (calibration.quality.get(application.id) ?? null) : null,
         spread: rs.length ? Math.max(...totals) - Math.min(...totals) : null,
-        gatesFailed: mine.length ? input.criteria.filter((c) => c.min !== undefined && quantize(criterionSum(c.code) / mine.length) < c.min).map((c) => c.code) : [],
+        gatesFailed: mine.length
+          ? input.criteria
+              .filter((c) => c.min !== undefined && quantize(criterionSum(c.code) / mine.length) < c.min)
+              .map((c) => c.code)
+          : [],
         prioritySum: BigInt(criterionSum(input.priorityCriterion)),
         lot: lot(input.seed, application.id),
       };
@@ -123,7 +133,11 @@ export function computeResults(input: RoundInput): RoundResults {
         (a, b) =>
           primary(a, b) ||
           compareRatio(b.prioritySum, b.count, a.prioritySum, a.count) ||
-          (a.application.requestedAmount < b.application.requestedAmount ? -1 : a.application.requestedAmount > b.application.requestedAmount ? 1 : 0) ||
+          (a.application.requestedAmount < b.application.requestedAmount
+            ? -1
+            : a.application.requestedAmount > b.application.requestedAmount
+              ? 1
+              : 0) ||
           cmp(a.lot, b.lot),
       );
   };
@@ -137,9 +151,17 @@ export function computeResults(input: RoundInput): RoundResults {
   const lineRank = ranked.reduce((line, r, i) => (advanced.has(r.application.id) ? i + 1 : line), 0);
   const candidates = ranked
     .filter((r) => r.gatesFailed.length === 0)
-    .filter((r) => quantize(r.spread ?? 0) > input.dispute.spread && Math.abs(rankOf.get(r.application.id)! - lineRank) <= input.dispute.margin)
-    .sort((a, b) => (b.spreadPoints > a.spreadPoints ? 1 : b.spreadPoints < a.spreadPoints ? -1 : 0) || cmp(a.lot, b.lot));
-  const disputed = new Set(candidates.slice(0, Math.floor(input.dispute.maxShare * ranked.length)).map((r) => r.application.id));
+    .filter(
+      (r) =>
+        quantize(r.spread ?? 0) > input.dispute.spread &&
+        Math.abs(rankOf.get(r.application.id)! - lineRank) <= input.dispute.margin,
+    )
+    .sort(
+      (a, b) => (b.spreadPoints > a.spreadPoints ? 1 : b.spreadPoints < a.spreadPoints ? -1 : 0) || cmp(a.lot, b.lot),
+    );
+  const disputed = new Set(
+    candidates.slice(0, Math.floor(input.dispute.maxShare * ranked.length)).map((r) => r.application.id),
+  );
 
   let crossings: string[] = [];
   if (calibration) {
@@ -152,7 +174,8 @@ export function computeResults(input: RoundInput): RoundResults {
     applications: rows.map((r) => {
       const rank = rankOf.get(r.application.id) ?? null;
       const isAdvanced = advanced.has(r.application.id);
-      const reason: Reason = rank === null ? 'below_quorum' : isAdvanced ? 'advanced' : r.gatesFailed.length ? 'below_gate' : 'below_line';
+      const reason: Reason =
+        rank === null ? 'below_quorum' : isAdvanced ? 'advanced' : r.gatesFailed.length ? 'below_gate' : 'below_line';
       return {
         id: r.application.id,
         count: r.count,

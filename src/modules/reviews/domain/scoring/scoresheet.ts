@@ -21,7 +21,10 @@ export function scoresheetTotal(criteria: readonly Criterion[], scores: Readonly
 }
 
 /** Problems with one scoresheet's scores against the rubric, by criterion code (empty when valid). */
-export function scoreProblems(criteria: readonly Criterion[], scores: Readonly<Record<string, unknown>>): { field: string; problems: string[] }[] {
+export function scoreProblems(
+  criteria: readonly Criterion[],
+  scores: Readonly<Record<string, unknown>>,
+): { field: string; problems: string[] }[] {
   const out: { field: string; problems: string[] }[] = [];
   const known = new Set(criteria.map((c) => c.code));
   for (const c of criteria) {
@@ -30,7 +33,8 @@ export function scoreProblems(criteria: readonly Criterion[], scores: Readonly<R
       out.push({ field: `scores.${c.code}`, problems: [`must be a whole number from 0 to ${c.max}`] });
     }
   }
-  for (const code of Object.keys(scores)) if (!known.has(code)) out.push({ field: `scores.${code}`, problems: ['not a criterion of this round'] });
+  for (const code of Object.keys(scores))
+    if (!known.has(code)) out.push({ field: `scores.${code}`, problems: ['not a criterion of this round'] });
   return out;
 }
 
@@ -47,7 +51,11 @@ export function rubricScale(criteria: readonly Criterion[]): { lcm: bigint; weig
   return { lcm, weights: criteria.reduce((w, c) => w + BigInt(c.weight), 0n) };
 }
 
-export function scoresheetPoints(criteria: readonly Criterion[], lcm: bigint, scores: Readonly<Record<string, number>>): bigint {
+export function scoresheetPoints(
+  criteria: readonly Criterion[],
+  lcm: bigint,
+  scores: Readonly<Record<string, number>>,
+): bigint {
   return criteria.reduce((sum, c) => sum + BigInt(c.weight) * BigInt(scores[c.code]) * (lcm / BigInt(c.max)), 0n);
 }
 
@@ -56,5 +64,7 @@ export function scoresDigest(sheet: { id: string; scores: Readonly<Record<string
   const ordered = Object.keys(sheet.scores)
     .sort()
     .map((code) => [code, sheet.scores[code]]);
-  return createHash('sha256').update(JSON.stringify([sheet.id, ordered])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([sheet.id, ordered]))
+    .digest('hex');
 }
