@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs everything CI runs: typecheck, lint, import-cycle check, the whole jest suite (unit and
+# Runs everything CI runs: typecheck, formatting, lint, import-cycle check, the whole jest suite (unit and
 # integration) on Node.js 24 LTS, then the fault suite (test/faults: PostgreSQL and Redis of its own, stopped and
 # crashed during bursts of writes, worker processes killed; about a minute). Checks Node.js,
 # installs dependencies when needed and makes sure PostgreSQL and Redis answer first
@@ -32,6 +32,9 @@ ensure_supported_node
 
 step "Typecheck"
 npm run typecheck
+
+step "Formatting (Prettier)"
+npm run format:check
 
 step "Lint"
 npm run lint
