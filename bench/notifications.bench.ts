@@ -68,18 +68,16 @@ export async function benchNotifications(n: number): Promise<void> {
     await runMigrationsUnderLock(api.get(DataSource));
     const users = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        api!
-          .get(UsersService)
-          .create(
-            {
-              email: `bench-${i}@example.kz`,
-              password: 'bench-password-1',
-              fullName: `Bench ${i}`,
-              preferredLanguage: (['kk', 'ru', 'en'] as const)[i % 3],
-              roles: ['applicant'],
-            },
-            null,
-          ),
+        api!.get(UsersService).create(
+          {
+            email: `bench-${i}@example.kz`,
+            password: 'bench-password-1',
+            fullName: `Bench ${i}`,
+            preferredLanguage: (['kk', 'ru', 'en'] as const)[i % 3],
+            roles: ['applicant'],
+          },
+          null,
+        ),
       ),
     );
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });

@@ -234,18 +234,16 @@ export async function benchPayments(n: number): Promise<void> {
     await db.connect();
     const seeded = await seed(db, n, approvedPerAward);
     const c = seeded.competitionId;
-    await app
-      .get(UsersService)
-      .create(
-        {
-          email: 'bench-finance@example.kz',
-          password: PASSWORD,
-          fullName: 'Bench Finance',
-          preferredLanguage: 'ru',
-          roles: ['finance'],
-        },
-        null,
-      );
+    await app.get(UsersService).create(
+      {
+        email: 'bench-finance@example.kz',
+        password: PASSWORD,
+        fullName: 'Bench Finance',
+        preferredLanguage: 'ru',
+        roles: ['finance'],
+      },
+      null,
+    );
     await app.listen(0, '127.0.0.1');
     const origin = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 

@@ -7,7 +7,7 @@ import { PublicCacheInterceptor } from './common/http/public-cache';
 import { LoggingModule } from './common/logging.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { ConfigModule } from './config/config.module';
-import { DatabaseModule } from './database/database.module';
+import { DatabaseRoot } from './database/database-root';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { AttachmentsModule } from './modules/attachments/attachments.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -30,7 +30,7 @@ import { RedisModule } from './redis/redis.module';
   imports: [
     ConfigModule,
     LoggingModule,
-    DatabaseModule,
+    DatabaseRoot,
     RedisModule,
     AccessModule,
     RateLimitModule,

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
-import { DatabaseModule } from './database/database.module';
+import { DatabaseRoot } from './database/database-root';
 import { runMigrationsUnderLock } from './database/migrate';
 import { AuditModule } from './modules/audit/audit.module';
 import { CompetitionsModule } from './modules/competitions/competitions.module';
@@ -15,7 +15,7 @@ import { UsersModule } from './modules/users/users.module';
 import { seedDemo } from './seed/seed';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, AuditModule, UsersModule, GeographyModule, PlansModule, CompetitionsModule],
+  imports: [ConfigModule, DatabaseRoot, AuditModule, UsersModule, GeographyModule, PlansModule, CompetitionsModule],
 })
 class CliModule {}
 

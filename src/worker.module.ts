@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LoggingModule } from './common/logging.module';
 import { ConfigModule } from './config/config.module';
-import { DatabaseModule } from './database/database.module';
+import { DatabaseRoot } from './database/database-root';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CompetitionsModule } from './modules/competitions/competitions.module';
@@ -16,7 +16,7 @@ import { SchedulesWorker } from './queue/schedules.worker';
   imports: [
     ConfigModule,
     LoggingModule,
-    DatabaseModule,
+    DatabaseRoot,
     AuditModule,
     CompetitionsModule,
     ApplicationsModule,

@@ -130,16 +130,13 @@ describe('notifications: Redis stopped while applicants register', () => {
     const registrations = await Promise.all(
       emails.map(async (email) => {
         const started = Date.now();
-        const res = await app
-          .http()
-          .post('/auth/register')
-          .send({
-            email,
-            password: 'a-long-enough-password',
-            fullName: 'Арман Серікұлы',
-            preferredLanguage: 'ru',
-            homeVillageId: villageId,
-          });
+        const res = await app.http().post('/auth/register').send({
+          email,
+          password: 'a-long-enough-password',
+          fullName: 'Арман Серікұлы',
+          preferredLanguage: 'ru',
+          homeVillageId: villageId,
+        });
         return {
           status: res.status,
           ms: Date.now() - started,

@@ -202,14 +202,12 @@ describe('notifications: outbox, relay, sender, templates', () => {
     const { user } = await createUser(ctx);
     await expect(
       ctx.dataSource.transaction(async (em) => {
-        await ctx.app
-          .get(Outbox)
-          .add(em, {
-            recipientId: user.id,
-            type: 'password.reset',
-            data: { tokenId: user.id, expiresAt: new Date().toISOString() },
-            dedupeKey: `rollback:${user.id}`,
-          });
+        await ctx.app.get(Outbox).add(em, {
+          recipientId: user.id,
+          type: 'password.reset',
+          data: { tokenId: user.id, expiresAt: new Date().toISOString() },
+          dedupeKey: `rollback:${user.id}`,
+        });
         throw new Error('the cause fails');
       }),
     ).rejects.toThrow('the cause fails');

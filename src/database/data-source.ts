@@ -3,5 +3,5 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config';
 import { typeormOptions } from './typeorm-options';
 
-/** The data source the TypeORM CLI uses (`npm run migration:generate -- migrations/<Name>`). */
+/** The TypeORM CLI's data source (`npm run migration:generate -- migrations/<Name>`): the same options as DatabaseRoot. */
 export default new DataSource(typeormOptions(loadConfig().databaseUrl));

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
@@ -31,7 +31,7 @@ export const applicationAuditView = (a: Application) => ({
 @Injectable()
 export class ApplicationDraftsService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly applications: ApplicationsRepository,
     private readonly audit: AuditService,
     private readonly deletionHooks: ApplicationDeletionHooks,

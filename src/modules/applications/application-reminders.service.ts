@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Outbox } from '../notifications/outbox.service';
 import { ApplicationsRepository } from './applications.repository';
@@ -14,7 +14,7 @@ export class ApplicationRemindersService {
   private readonly logger = new Logger(ApplicationRemindersService.name);
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly applications: ApplicationsRepository,
     private readonly outbox: Outbox,
   ) {}

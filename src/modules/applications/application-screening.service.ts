@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
@@ -22,7 +22,7 @@ export type BulkOutcome = { applicationId: string; status: string } | { applicat
 @Injectable()
 export class ApplicationScreeningService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly applications: ApplicationsRepository,
     private readonly outbox: Outbox,
     private readonly audit: AuditService,

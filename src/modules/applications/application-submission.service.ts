@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
@@ -16,7 +16,7 @@ import { Application } from './entities/application.entity';
 @Injectable()
 export class ApplicationSubmissionService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly applications: ApplicationsRepository,
     private readonly drafts: ApplicationDraftsService,
     private readonly outbox: Outbox,

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { escapeLike } from '../../database/sql';
 import { ApplicationStatus, Sector } from './domain/application-status';
@@ -43,7 +43,7 @@ export interface Summary {
 /** Staff reads over many applications: filtered lists, the CSV export and summary figures. */
 @Injectable()
 export class ApplicationsQueryRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /** The rows a filter matches; `withNames` adds the joins that only the page itself needs. */
   private filtered(filter: ApplicationFilter, withNames = true): SelectQueryBuilder<Application> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApplicationStatus, FundingSource } from './domain/application-status';
 import { ApplicationGoal } from './entities/application-goal.entity';
@@ -31,7 +31,7 @@ const ORDER = { goals: { position: 'ASC' }, budgetLines: { position: 'ASC' } } a
 
 @Injectable()
 export class ApplicationsRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /** Serialises one applicant's intake (limit per competition) without blocking readers. */
   async lockApplicant(em: EntityManager, userId: string): Promise<ApplicantFacts | null> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Application } from '../applications/entities/application.entity';
 import { AttachmentUsage } from './domain/attachment-limits';
@@ -6,7 +6,7 @@ import { Attachment } from './entities/attachment.entity';
 
 @Injectable()
 export class AttachmentsRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /** The application row, locked: uploads and deletions of one application take turns with each other and with submission. */
   async lockApplication(em: EntityManager, id: string): Promise<Application | null> {

@@ -44,7 +44,7 @@ export class AttachmentsService implements OnModuleInit {
   private readonly limits: AttachmentLimits;
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
     private readonly attachments: AttachmentsRepository,

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditChainHead } from './entities/audit-chain-head.entity';
 import { AuditEvent } from './entities/audit-event.entity';
@@ -14,7 +14,7 @@ export interface AuditFilter {
 
 @Injectable()
 export class AuditRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /** Locks the chain head for the rest of the caller's transaction and reads the server clock. */
   async lockHead(em: EntityManager): Promise<{ seq: bigint; hash: string; now: Date }> {

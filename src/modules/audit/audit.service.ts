@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRepository, AuditFilter } from './audit.repository';
 import { auditHash, ChainBreak, GENESIS_HASH, toJson, verifyRun } from './domain/audit-hash';
@@ -36,7 +36,7 @@ const VERIFY_BATCH = 5000;
 export class AuditService {
   constructor(
     private readonly audit: AuditRepository,
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
   ) {}
 
   /**

@@ -27,7 +27,7 @@ const PROBLEM: Record<'unknown' | 'used' | 'expired', ErrorSpec> = {
 @Injectable()
 export class AccountLinksService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tokens: AccountTokensRepository,
     private readonly users: UsersRepository,

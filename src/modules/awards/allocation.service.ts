@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { AwardErrors as E } from './awards.errors';
@@ -24,7 +24,7 @@ export interface CompetitionAllocation {
 @Injectable()
 export class AllocationService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly awards: AwardsRepository,
   ) {}
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
@@ -32,7 +32,7 @@ export const awardAuditView = (a: Award) => ({
 @Injectable()
 export class AwardDecisionsService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly awards: AwardsRepository,
     private readonly allocation: AllocationService,
     private readonly ledger: LedgerService,

@@ -46,7 +46,7 @@ export class AwardFilesService {
   private readonly limits: AttachmentLimits;
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
     private readonly awards: AwardsRepository,

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
@@ -22,7 +22,7 @@ export class AwardOffersService {
   private readonly logger = new Logger(AwardOffersService.name);
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly awards: AwardsRepository,
     private readonly decisions: AwardDecisionsService,
     private readonly mail: GranteeMail,

@@ -15,7 +15,7 @@ export class AwardSweepService {
   private readonly logger = new Logger(AwardSweepService.name);
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly offers: AwardOffersService,
     private readonly outbox: Outbox,

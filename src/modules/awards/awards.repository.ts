@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AwardRules } from '../competitions/domain/award-rules';
 import { AwardStatus } from './domain/award-status';
@@ -50,7 +50,7 @@ export interface RankedApplication {
 /** Awards, their tranches, and the state they move on the applications and envelopes of a competition. */
 @Injectable()
 export class AwardsRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async competition(em: EntityManager, id: string, lock = false): Promise<AwardCompetition | null> {
     const rows: {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
@@ -14,7 +14,7 @@ import { AwardsRepository } from './awards.repository';
 @Injectable()
 export class CompetitionFinalizer {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly awards: AwardsRepository,
     private readonly outbox: Outbox,
     private readonly audit: AuditService,

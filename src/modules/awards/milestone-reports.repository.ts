@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AttachmentUsage } from '../attachments/domain/attachment-limits';
 import { TrancheStatus } from './domain/award-status';
@@ -9,7 +9,7 @@ import { Tranche } from './entities/tranche.entity';
 /** Tranche schedules, milestone reports and the files of an award: the named queries of their use cases. */
 @Injectable()
 export class MilestoneReportsRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /**
    * Writes the amounts of tranches (given by id, in the award's order), only where the tranche is

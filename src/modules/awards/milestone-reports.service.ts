@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
@@ -41,7 +41,7 @@ const reportAuditView = (r: MilestoneReport, tranche: Tranche) => ({
 @Injectable()
 export class MilestoneReportsService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly awards: AwardsRepository,
     private readonly reports: MilestoneReportsRepository,
     private readonly files: AwardFilesService,

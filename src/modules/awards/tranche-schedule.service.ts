@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
@@ -19,7 +19,7 @@ export const SCHEDULE_EDITABLE: readonly AwardStatus[] = ['proposed', 'approved'
 @Injectable()
 export class TrancheScheduleService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly awards: AwardsRepository,
     private readonly schedules: MilestoneReportsRepository,
     private readonly audit: AuditService,

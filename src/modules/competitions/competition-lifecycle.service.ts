@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
@@ -16,7 +16,7 @@ export class CompetitionLifecycleService {
   private readonly logger = new Logger(CompetitionLifecycleService.name);
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly competitions: CompetitionsRepository,
     private readonly audit: AuditService,
     private readonly outbox: Outbox,

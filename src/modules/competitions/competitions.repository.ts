@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CompetitionStatus } from './domain/competition-status';
 import { EnvelopeRule } from './domain/competition-rules';
@@ -21,7 +21,7 @@ const LOAD = { relations: RELATIONS, relationLoadStrategy: 'query' } as const;
 
 @Injectable()
 export class CompetitionsRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async insert(em: EntityManager, values: Partial<Competition>): Promise<Competition> {
     return em.save(Competition, em.create(Competition, values));

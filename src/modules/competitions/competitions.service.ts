@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { toMinor } from '../../common/money/money';
@@ -21,7 +21,7 @@ interface Page {
 @Injectable()
 export class CompetitionsService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly competitions: CompetitionsRepository,
     private readonly audit: AuditService,
   ) {}

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AwardStatus, TrancheStatus } from '../awards/domain/award-status';
 import { Tranche } from '../awards/entities/tranche.entity';
@@ -12,7 +12,7 @@ export type NewPayment = Pick<
 /** Payments, and what paying moves on the tranches of an award. */
 @Injectable()
 export class PaymentsRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /** The award of a tranche, read without a lock: the award is locked first, then the tranche. */
   async awardOfTranche(em: EntityManager, trancheId: string): Promise<string | null> {

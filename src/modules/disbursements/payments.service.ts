@@ -45,7 +45,7 @@ const paymentAuditView = (p: Payment) => ({
 @Injectable()
 export class PaymentsService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly payments: PaymentsRepository,
     private readonly awards: AwardsRepository,

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 export const BREAKDOWNS = ['district', 'village', 'goal'] as const;
@@ -80,7 +80,7 @@ const GROUPS: Record<Breakdown, { join: string; id: string; name: string }> = {
 /** Read-only sums over awards, payments, milestone reports and the ledger, all in SQL. */
 @Injectable()
 export class FundingReportsRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async competition(id: string): Promise<ReportCompetition | null> {
     const rows: { currency: string; budget: string }[] = await this.dataSource.query(

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { escapeLike } from '../../database/sql';
 import { District } from './entities/district.entity';
@@ -17,7 +17,7 @@ export interface VillageFilter {
 
 @Injectable()
 export class GeographyRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async insert<T extends Place>(em: EntityManager, target: EntityTarget<T>, values: Partial<T>): Promise<T> {
     return em.save(target, em.create(target, values as T));

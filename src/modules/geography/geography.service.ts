@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityTarget } from 'typeorm';
 import { DomainError, ErrorSpec } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
@@ -26,7 +26,7 @@ const VILLAGE: Level<Village> = { target: Village, entityType: 'village', notFou
 @Injectable()
 export class GeographyService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly places: GeographyRepository,
     private readonly audit: AuditService,
   ) {}

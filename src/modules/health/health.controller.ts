@@ -48,7 +48,7 @@ async function probe(check: () => Promise<unknown>): Promise<DependencyHealthDto
 @Controller('health')
 export class HealthController {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 

@@ -1,11 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountKind, Movement } from './domain/ledger';
 
 /** The ledger's SQL: accounts created on first use, transactions and their entries appended. */
 @Injectable()
 export class LedgerRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async competitionBudget(em: EntityManager, competitionId: string): Promise<bigint | null> {
     const rows: { budget: string }[] = await em.query('SELECT budget FROM competitions WHERE id = $1', [competitionId]);

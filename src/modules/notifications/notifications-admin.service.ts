@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
@@ -13,7 +13,7 @@ const UNSENT: NotificationStatus[] = ['failed', 'pending', 'claimed', 'queued', 
 @Injectable()
 export class NotificationsAdminService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly notifications: NotificationsRepository,
     private readonly audit: AuditService,
   ) {}

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotificationStatus } from './domain/notification-status';
 import { Notification } from './entities/notification.entity';
@@ -32,7 +32,7 @@ const CLAIMED_COLUMNS = 'id, generation, relay_attempts AS "relayAttempts"';
 /** The outbox table; every method is one statement, so none holds a transaction open for long. */
 @Injectable()
 export class NotificationsRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /** Inserts in the caller's transaction; rows whose dedupe key exists are skipped. Returns new ids. */
   async insertMany(em: EntityManager, rows: NewNotification[]): Promise<string[]> {

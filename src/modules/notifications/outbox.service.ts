@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import {
   DataSource,
   EntityManager,
@@ -34,7 +34,7 @@ export class Outbox implements OnModuleInit, EntitySubscriberInterface {
   private readonly pending = new WeakMap<QueryRunner, string[]>();
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly notifications: NotificationsRepository,
     private readonly dispatcher: Dispatcher,
   ) {}

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { GrantGroup, GrantRow, PublicFigures } from './domain/public-grant';
 
@@ -86,7 +86,7 @@ interface RawGrant {
 /** Read-only SQL over awards, payments and geography for the open-data pages and exports. */
 @Injectable()
 export class OpenDataRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async isPublicCompetition(id: string): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { PlanStatus } from './domain/plan-status';
 import { DevelopmentPlan } from './entities/development-plan.entity';
@@ -16,7 +16,7 @@ export type GoalValues = Pick<PlanGoal, 'code' | 'title' | 'description' | 'prio
 
 @Injectable()
 export class PlansRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /** Serialises plan changes of one village (versions, adoption). Returns false if it does not exist. */
   async lockVillage(em: EntityManager, villageId: string): Promise<boolean> {

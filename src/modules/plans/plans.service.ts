@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
@@ -27,7 +27,7 @@ const goalValues = (goals: PlanInput['goals']): GoalValues[] =>
 @Injectable()
 export class PlansService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly plans: PlansRepository,
     private readonly audit: AuditService,
   ) {}

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
@@ -11,7 +11,7 @@ import { RoundsRepository } from './rounds.repository';
 @Injectable()
 export class AffinitiesService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly rounds: RoundsRepository,
     private readonly assignments: AssignmentsRepository,
     private readonly audit: AuditService,

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
@@ -23,7 +23,7 @@ export class AssignmentChangesService {
   private readonly logger = new Logger(AssignmentChangesService.name);
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly assignments: AssignmentsRepository,
     private readonly rounds: RoundsRepository,
     private readonly queue: ReviewsQueue,

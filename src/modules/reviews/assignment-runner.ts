@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AssignmentChangesService } from './assignment-changes.service';
@@ -26,7 +26,7 @@ export class AssignmentRunner {
   private readonly logger = new Logger(AssignmentRunner.name);
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly assignments: AssignmentsRepository,
     private readonly rounds: RoundsRepository,
     private readonly changes: AssignmentChangesService,

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AssignmentRun } from './entities/assignment-run.entity';
 import { Assignment, AssignmentStatus } from './entities/assignment.entity';
@@ -31,7 +31,7 @@ export interface NewAssignment {
 /** Assignments and assignment runs: the only SQL about who reviews what. */
 @Injectable()
 export class AssignmentsRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /** One writer of a round's assignments at a time (runs and manual changes); readers are not blocked. */
   async lockRoundAssignments(em: EntityManager, roundId: string): Promise<void> {

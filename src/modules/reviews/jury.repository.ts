@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictDeclaration } from './entities/conflict-declaration.entity';
 import { CompetitionJuror } from './entities/competition-juror.entity';
@@ -19,7 +19,7 @@ export interface ApplicantEntry {
 /** The panel of a competition and its members' conflict declarations. */
 @Injectable()
 export class JuryRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async jurorAccount(em: EntityManager, userId: string): Promise<{ homeVillageId: string | null } | null> {
     const rows: { homeVillageId: string | null }[] = await em.query(

@@ -29,7 +29,7 @@ export interface DeclarationInput {
 @Injectable()
 export class JuryService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jury: JuryRepository,
     private readonly rounds: RoundsRepository,

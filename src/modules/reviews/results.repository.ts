@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApplicationResult } from './domain/scoring/results';
 import { RoundResult } from './entities/round-result.entity';
@@ -20,7 +20,7 @@ export interface FrozenSheet {
 /** What finalizing reads (in bulk) and writes (in bulk), and the stored results. */
 @Injectable()
 export class ResultsRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /**
    * The applications a round ranks: those still in review when it is finalized; once finalized,
@@ -124,9 +124,7 @@ export class ResultsRepository {
   }
 
   /** An applicant's results: finalized rounds only. */
-  async forApplication(
-    applicationId: string,
-  ): Promise<
+  async forApplication(applicationId: string): Promise<
     {
       roundId: string;
       roundName: string;

@@ -20,7 +20,7 @@ import { RoundsRepository } from './rounds.repository';
 @Injectable()
 export class ResultsService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rounds: RoundsRepository,
     private readonly results: ResultsRepository,

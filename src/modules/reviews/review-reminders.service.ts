@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Outbox } from '../notifications/outbox.service';
 import { AssignmentsRepository } from './assignments.repository';
@@ -21,7 +21,7 @@ export class ReviewRemindersService {
   private readonly logger = new Logger(ReviewRemindersService.name);
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly assignments: AssignmentsRepository,
     private readonly rounds: RoundsRepository,
     private readonly workspace: WorkspaceRepository,

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -26,7 +26,7 @@ export class RoundFinalizer {
   private readonly logger = new Logger(RoundFinalizer.name);
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly rounds: RoundsRepository,
     private readonly results: ResultsRepository,
     private readonly outbox: Outbox,

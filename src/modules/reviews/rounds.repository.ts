@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { RoundMethod } from './domain/rounds/round-method';
 import { RoundStatus } from './domain/rounds/round-status';
@@ -14,7 +14,7 @@ export interface RoundCompetition {
 /** Rounds, and which applications take part in them. */
 @Injectable()
 export class RoundsRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async competition(em: EntityManager, id: string): Promise<RoundCompetition | null> {
     const rows: { id: string; status: string; title: string; budget: string }[] = await em.query(

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
@@ -23,7 +23,7 @@ export class RoundsService {
   private readonly logger = new Logger(RoundsService.name);
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly rounds: RoundsRepository,
     private readonly queue: ReviewsQueue,
     private readonly audit: AuditService,

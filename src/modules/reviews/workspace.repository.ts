@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Scoresheet, ScoresheetStatus } from './entities/scoresheet.entity';
 
@@ -19,7 +19,7 @@ export interface AssignmentContent {
 /** What a juror reads and writes: their own assignments, the frozen snapshots, their scoresheets. */
 @Injectable()
 export class WorkspaceRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async myAssignments(jurorId: string, roundId: string): Promise<JurorAssignmentRow[]> {
     return this.dataSource.query(

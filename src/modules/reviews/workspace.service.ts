@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { Readable } from 'node:stream';
@@ -39,7 +39,7 @@ export interface AssignmentView {
 @Injectable()
 export class WorkspaceService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly workspace: WorkspaceRepository,
     private readonly assignments: AssignmentsRepository,
     private readonly rounds: RoundsRepository,

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../../common/auth/role';
 import { escapeLike } from '../../database/sql';
@@ -13,7 +13,7 @@ export interface UserListFilter {
 
 @Injectable()
 export class UsersRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async insert(em: EntityManager, user: Partial<User>): Promise<User> {
     const created = em.create(User, user);

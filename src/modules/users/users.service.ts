@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
@@ -37,7 +37,7 @@ const auditView = (user: User) => ({
 @Injectable()
 export class UsersService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,

@@ -560,22 +560,20 @@ describe('allocation: properties', () => {
   });
 
   it('gives the same result whatever order the candidates, envelopes and floors come in', () => {
-    const instance = fc
-      .tuple(candidatesArb, rulesArb)
-      .chain(([candidates, r]) =>
-        fc
-          .tuple(
-            fc.shuffledSubarray(candidates, { minLength: candidates.length, maxLength: candidates.length }),
-            fc.shuffledSubarray([...r.envelopes], { minLength: r.envelopes.length, maxLength: r.envelopes.length }),
-            fc.shuffledSubarray([...r.floors], { minLength: r.floors.length, maxLength: r.floors.length }),
-          )
-          .map(([shuffled, envelopes, floors]) => ({
-            candidates,
-            r,
-            shuffled,
-            shuffledRules: { ...r, envelopes, floors },
-          })),
-      );
+    const instance = fc.tuple(candidatesArb, rulesArb).chain(([candidates, r]) =>
+      fc
+        .tuple(
+          fc.shuffledSubarray(candidates, { minLength: candidates.length, maxLength: candidates.length }),
+          fc.shuffledSubarray([...r.envelopes], { minLength: r.envelopes.length, maxLength: r.envelopes.length }),
+          fc.shuffledSubarray([...r.floors], { minLength: r.floors.length, maxLength: r.floors.length }),
+        )
+        .map(([shuffled, envelopes, floors]) => ({
+          candidates,
+          r,
+          shuffled,
+          shuffledRules: { ...r, envelopes, floors },
+        })),
+    );
     fc.assert(
       fc.property(instance, ({ candidates, r, shuffled, shuffledRules }) => {
         expect(allocate(shuffled, shuffledRules)).toEqual(allocate(candidates, r));
