@@ -12,6 +12,7 @@ import { CompetitionsModule } from './modules/competitions/competitions.module';
 import { GeographyModule } from './modules/geography/geography.module';
 import { PlansModule } from './modules/plans/plans.module';
 import { UsersModule } from './modules/users/users.module';
+import { resetDemoState } from './seed/reset-demo';
 import { seedDemo } from './seed/seed';
 
 @Module({
@@ -22,7 +23,9 @@ class CliModule {}
 const USAGE = `usage: node dist/src/cli.js <command>
   create-database   create the database named in DATABASE_URL if it does not exist
   migrate           run pending migrations (under an advisory lock)
-  seed              add the demo places, plans, competition and accounts (idempotent; not in production)`;
+  seed              add the demo places, plans, competition and accounts (idempotent; not in production)
+  reset-demo        delete every record, queued job, mail file and attachment, then migrate and seed again
+                    (not in production; stop the api and worker first)`;
 
 async function createDatabase(databaseUrl: string): Promise<void> {
   const url = new URL(databaseUrl);
@@ -44,30 +47,41 @@ async function createDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
+async function migrate(): Promise<void> {
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  const applied = await runMigrationsUnderLock(app.get(DataSource));
+  console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Schema is up to date');
+  return app.close();
+}
+
+async function seed(): Promise<void> {
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  const report = await seedDemo(app);
+  console.log('\nDemo data ready. Accounts (password for all: %s):', report.password);
+  for (const account of report.accounts) console.log(`  ${account.roles.join(', ').padEnd(10)} ${account.email}`);
+  console.log(`Open competition: ${report.competitionId}`);
+  console.log(
+    `In review: competition ${report.review.competitionId}, round ${report.review.roundId} (${report.review.roundStatus})\n`,
+  );
+  return app.close();
+}
+
 async function main(command: string | undefined): Promise<void> {
   const config = loadConfig();
   switch (command) {
     case 'create-database':
       return createDatabase(config.databaseUrl);
-    case 'migrate': {
-      const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
-      const applied = await runMigrationsUnderLock(app.get(DataSource));
-      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Schema is up to date');
-      return app.close();
-    }
-    case 'seed': {
+    case 'migrate':
+      return migrate();
+    case 'seed':
       if (config.nodeEnv === 'production')
         throw new Error('The demo seed has known passwords; it does not run in production');
-      const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
-      const report = await seedDemo(app);
-      console.log('\nDemo data ready. Accounts (password for all: %s):', report.password);
-      for (const account of report.accounts) console.log(`  ${account.roles.join(', ').padEnd(10)} ${account.email}`);
-      console.log(`Open competition: ${report.competitionId}`);
-      console.log(
-        `In review: competition ${report.review.competitionId}, round ${report.review.roundId} (${report.review.roundStatus})\n`,
-      );
-      return app.close();
-    }
+      return seed();
+    case 'reset-demo':
+      await resetDemoState(config);
+      console.log('Deleted the demo database tables, its Redis keys, mail files and attachments');
+      await migrate();
+      return seed();
     default:
       console.error(USAGE);
       process.exitCode = 2;

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { Options } from 'pino-http';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { prettyLogStream } from './pretty-log';
 
 /** Personal data never reaches the logs: these paths are replaced wherever they appear. */
 export const REDACTED_PATHS = [
@@ -24,23 +26,28 @@ export const REDACTED_PATHS = [
   '*.err.driverError',
 ];
 
+function httpLogOptions(config: AppConfig): Options {
+  return {
+    level: config.logLevel,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    autoLogging: { ignore: (req) => req.url === '/health' },
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url.split('?')[0],
+      }),
+    },
+  };
+}
+
+/** JSON lines on stdout (pino's own fast destination), or readable lines for a terminal (LOG_FORMAT). */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.logLevel,
-          redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-          autoLogging: { ignore: (req) => req.url === '/health' },
-          serializers: {
-            req: (req: { id: unknown; method: string; url: string }) => ({
-              id: req.id,
-              method: req.method,
-              url: req.url.split('?')[0],
-            }),
-          },
-        },
+        pinoHttp: config.logFormat === 'pretty' ? [httpLogOptions(config), prettyLogStream()] : httpLogOptions(config),
       }),
     }),
   ],

@@ -21,6 +21,8 @@ export interface AppConfig {
   migrationsRun: boolean;
   bodyLimit: string;
   logLevel: string;
+  /** `pretty` lines for a person at a terminal (the default in development), `json` for log collectors. */
+  logFormat: 'pretty' | 'json';
   adminEmail?: string;
   adminPassword?: string;
   competitionCloseEveryMs: number;
@@ -188,6 +190,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     migrationsRun: read.bool('MIGRATIONS_RUN', true),
     bodyLimit,
     logLevel,
+    logFormat: read.oneOf<'pretty' | 'json'>(
+      'LOG_FORMAT',
+      ['pretty', 'json'],
+      nodeEnv === 'development' ? 'pretty' : 'json',
+    ),
     adminEmail: adminEmail?.toLowerCase(),
     adminPassword,
     competitionCloseEveryMs: read.int('COMPETITION_CLOSE_EVERY_MS', 60000, 1000, 86400000),

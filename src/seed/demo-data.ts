@@ -1,37 +1,56 @@
-/** The places the programme works in, and a small demo around them. */
+/**
+ * The places the programme works in, and a small demo around them. KATO codes are the national
+ * classifier's (9 digits) where a published source was at hand: the Abay region's from the
+ * classifier file of 17.10.2022, the Ulytau and Mangistau codes from published classifier extracts.
+ * A place without a code is left without one rather than given an invented code.
+ */
 export const PLACES: {
   region: string;
-  districts: { name: string; villages: { name: string; kind?: 'village' | 'rural_district' }[] }[];
+  kato: string;
+  districts: {
+    name: string;
+    kato?: string;
+    villages: { name: string; kato?: string; kind?: 'village' | 'rural_district' }[];
+  }[];
 }[] = [
   {
     region: 'Mangistau region',
+    kato: '470000000',
     districts: [
       {
         name: 'Munaily district',
+        kato: '475000000',
         villages: [{ name: 'Batyr' }, { name: 'Bayandy' }, { name: 'Kyzyltobe' }, { name: 'Mangistau' }],
       },
       {
         name: 'Tupkaragan district',
+        kato: '475200000',
         villages: [{ name: 'Akshukur' }, { name: 'Bautino' }, { name: 'Fort-Shevchenko' }],
       },
     ],
   },
   {
     region: 'Abay region',
+    kato: '100000000',
     districts: [
-      { name: 'Ayagoz district', villages: [{ name: 'Emeltau', kind: 'rural_district' }] },
-      { name: 'Kokpekty district', villages: [] },
+      {
+        name: 'Ayagoz district',
+        kato: '103600000',
+        villages: [{ name: 'Emeltau', kato: '103655000', kind: 'rural_district' }],
+      },
+      { name: 'Kokpekty district', kato: '104400000', villages: [] },
       { name: 'Makanshy district', villages: [] },
       { name: 'Zhanasemey district', villages: [] },
     ],
   },
   {
     region: 'Ulytau region',
+    kato: '620000000',
     districts: [
-      { name: 'Karazhal district', villages: [] },
+      { name: 'Karazhal district', kato: '621800000', villages: [] },
       { name: 'Satpayev district', villages: [] },
-      { name: 'Zhanaarka district', villages: [] },
-      { name: 'Ulytau district', villages: [] },
+      { name: 'Zhanaarka district', kato: '623600000', villages: [] },
+      { name: 'Ulytau district', kato: '623800000', villages: [] },
     ],
   },
 ];

@@ -46,21 +46,25 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
 
   const villages = new Map<string, string>();
   for (const place of PLACES) {
-    const region =
-      (await db.findOneBy(Region, { name: place.region })) ??
-      (await geography.createRegion(admin.id, { name: place.region }));
+    let region = await db.findOneBy(Region, { name: place.region });
+    region ??= await geography.createRegion(admin.id, { name: place.region, katoCode: place.kato });
+    // A demo seeded before the places had their codes gets them on the next start.
+    if (!region.katoCode) region = await geography.updateRegion(admin.id, region.id, { katoCode: place.kato });
     for (const d of place.districts) {
-      const district =
-        (await db.findOneBy(District, { regionId: region.id, name: d.name })) ??
-        (await geography.createDistrict(admin.id, { regionId: region.id, name: d.name }));
+      let district = await db.findOneBy(District, { regionId: region.id, name: d.name });
+      district ??= await geography.createDistrict(admin.id, { regionId: region.id, name: d.name, katoCode: d.kato });
+      if (!district.katoCode && d.kato)
+        district = await geography.updateDistrict(admin.id, district.id, { katoCode: d.kato });
       for (const v of d.villages) {
-        const village =
-          (await db.findOneBy(Village, { districtId: district.id, name: v.name })) ??
-          (await geography.createVillage(admin.id, {
-            districtId: district.id,
-            name: v.name,
-            kind: v.kind ?? 'village',
-          }));
+        let village = await db.findOneBy(Village, { districtId: district.id, name: v.name });
+        village ??= await geography.createVillage(admin.id, {
+          districtId: district.id,
+          name: v.name,
+          kind: v.kind ?? 'village',
+          katoCode: v.kato,
+        });
+        if (!village.katoCode && v.kato)
+          village = await geography.updateVillage(admin.id, village.id, { katoCode: v.kato });
         villages.set(v.name, village.id);
       }
     }

@@ -120,18 +120,39 @@ export class MailTransport implements OnApplicationShutdown {
       messageId: mail.messageId,
       headers: { 'Content-Language': mail.language },
     })) as { messageId: string; response?: string; message?: Buffer };
+    let delivery: Delivery = { messageId: info.messageId, response: info.response ?? '' };
     if (this.toFiles && info.message) {
       const dir = resolve(this.config.mailDir);
       await mkdir(dir, { recursive: true });
       const path = join(dir, `${mail.messageId.replace(/[<>]/g, '').replace(/[^\w.@-]/g, '_')}.eml`);
       await writeFile(path, info.message);
       this.logger.log({ path }, 'No SMTP_URL: wrote the message to a file');
-      return { messageId: info.messageId, response: `file ${path}` };
+      delivery = { messageId: info.messageId, response: `file ${path}` };
     }
-    return { messageId: info.messageId, response: info.response ?? '' };
+    this.logLinksOutsideProduction(mail);
+    return delivery;
+  }
+
+  /**
+   * In development and demos, says in plain words which links a mail carries (confirm an address,
+   * reset a password, open a competition), so a person trying the service can follow them from the
+   * log. Never in production: the links hold single-use secrets.
+   */
+  private logLinksOutsideProduction(mail: OutgoingMail): void {
+    if (this.config.nodeEnv === 'production') return;
+    const links = linksTo(this.config.publicUrl, mail.text);
+    const where = links.length ? `: open ${links.join(' or ')}` : '';
+    this.logger.log(`Mail "${mail.subject}" sent${where}`);
   }
 
   onApplicationShutdown(): void {
     this.transport.close();
   }
+}
+
+/** The service's own links in a mail's text, in order, once each (a sentence's full stop is not part of a link). */
+export function linksTo(publicUrl: string, text: string): string[] {
+  const escaped = publicUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const found = text.match(new RegExp(`${escaped}(?:[/?#][^\\s<>"')]*)?(?![\\w:])`, 'g')) ?? [];
+  return [...new Set(found.map((link) => link.replace(/[.,;:!]+$/, '')))];
 }
