@@ -330,6 +330,7 @@ async function submitMirrored(pool: Pool, draft: Draft): Promise<string> {
     if (!applicant.rows[0]?.emailConfirmed) return 'email not confirmed';
     const { rows: competitions } = await db.query<{
       status: string;
+      code: string;
       title: string;
       year: number;
       minAward: string;
@@ -339,7 +340,7 @@ async function submitMirrored(pool: Pool, draft: Draft): Promise<string> {
       notYetOpen: boolean;
       closed: boolean;
     }>(
-      `SELECT id, status, title, EXTRACT(YEAR FROM opens_at)::int AS year, min_award AS "minAward", max_award AS "maxAward",
+      `SELECT id, status, code, title, EXTRACT(YEAR FROM opens_at)::int AS year, min_award AS "minAward", max_award AS "maxAward",
               min_own_share_bp AS "minOwnShareBp", max_applications_per_applicant AS max,
               now() < opens_at AS "notYetOpen", now() >= closes_at AS closed
          FROM competitions WHERE id = $1`,
@@ -377,7 +378,7 @@ async function submitMirrored(pool: Pool, draft: Draft): Promise<string> {
     if (problems.length > 0) return `invalid: ${problems.map((p) => p.field).join(',')}`;
 
     const number = await nextReference(db, a.competition_id);
-    const reference = referenceFor(competition.year, number);
+    const reference = referenceFor(competition.code, competition.year, number);
     const village = await db.query<{ name: string }>('SELECT name FROM villages WHERE id = $1', [a.village_id]);
     const villageName = village.rows[0]?.name ?? '';
     await db.query('INSERT INTO application_snapshots (application_id, content) VALUES ($1, $2)', [
@@ -440,7 +441,11 @@ async function submitMirrored(pool: Pool, draft: Draft): Promise<string> {
 }
 
 /** Only the writes a submission makes, after the row lock: no rule reads, no reloads. */
-async function submitWritesOnly(pool: Pool, draft: Draft, competitionYear: number): Promise<string> {
+async function submitWritesOnly(
+  pool: Pool,
+  draft: Draft,
+  competition: { code: string; year: number },
+): Promise<string> {
   return inTransaction(pool, async (db) => {
     const { rows } = await db.query<AppRow>(`SELECT ${APP_COLUMNS} FROM applications a WHERE a.id = $1 FOR UPDATE`, [
       draft.id,
@@ -448,7 +453,7 @@ async function submitWritesOnly(pool: Pool, draft: Draft, competitionYear: numbe
     const a = rows[0];
     if (a.status !== 'draft') return 'not a draft';
     const number = await nextReference(db, a.competition_id);
-    const reference = referenceFor(competitionYear, number);
+    const reference = referenceFor(competition.code, competition.year, number);
     const body = completeDraft(draft.goalId, 0);
     await db.query('INSERT INTO application_snapshots (application_id, content) VALUES ($1, $2)', [
       a.id,
@@ -558,8 +563,9 @@ async function insertDrafts(
   }
 }
 
-function competitionInput(villageIds: string[], title: string): CreateCompetitionDto {
+function competitionInput(villageIds: string[], code: string, title: string): CreateCompetitionDto {
   return Object.assign(new CreateCompetitionDto(), {
+    code,
     title,
     description: 'Benchmark competition',
     budget: '100000000000000',
@@ -601,7 +607,7 @@ async function seedListing(db: Client, competitionId: string, villageIds: string
     `INSERT INTO applications (id, competition_id, applicant_id, village_id, status, reference, reference_number, title, summary, description,
                                sector, requested_amount, own_contribution, jobs_created, planned_start, duration_months, created_by,
                                submitted_at, created_at, updated_at)
-     SELECT app_id, $1, user_id, village_id, 'submitted', 'SU-2026-' || lpad(i::text, 4, '0'), i, phrase || ' ' || i,
+     SELECT app_id, $1, user_id, village_id, 'submitted', 'SU-BENCHLI-2026-' || lpad(i::text, 4, '0'), i, phrase || ' ' || i,
             'Summary of ' || lower(phrase) || ' for the village', 'A longer description of the initiative number ' || i,
             sector, requested, requested / 4, 1 + i % 5, DATE '2027-04-01', 12, user_id,
             now() - make_interval(secs => ($2::int - i) * 10), now() - make_interval(secs => ($2::int - i) * 10 + 3600), now()
@@ -707,13 +713,13 @@ export async function benchApplications(n: number): Promise<void> {
     const lifecycle = app.get(CompetitionLifecycleService);
     const intake = await lifecycle.open(
       manager.id,
-      (await competitions.create(manager.id, competitionInput(villageIds, 'Bench intake'))).id,
+      (await competitions.create(manager.id, competitionInput(villageIds, 'BENCHIN', 'Bench intake'))).id,
     );
     const listed = await lifecycle.open(
       manager.id,
-      (await competitions.create(manager.id, competitionInput(villageIds, 'Bench listing'))).id,
+      (await competitions.create(manager.id, competitionInput(villageIds, 'BENCHLI', 'Bench listing'))).id,
     );
-    const year = intake.opensAt.getFullYear();
+    const intakeReference = { code: intake.code, year: intake.opensAt.getFullYear() };
 
     // 3 × N confirmed applicants. The first N make their complete draft through HTTP; the drafts of the
     // other 2 N (for the two pg runs) are the same content written with SQL, to keep the run short.
@@ -763,7 +769,9 @@ export async function benchApplications(n: number): Promise<void> {
     });
     // 2. Straight with pg, same concurrency, a pool as large as the api's.
     const mirrored = await timed(mirroredDrafts, concurrency, (draft) => submitMirrored(pool, draft));
-    const writesOnly = await timed(writesDrafts, concurrency, (draft) => submitWritesOnly(pool, draft, year));
+    const writesOnly = await timed(writesDrafts, concurrency, (draft) =>
+      submitWritesOnly(pool, draft, intakeReference),
+    );
 
     const [refs] = await dataSource.query(
       `SELECT count(*)::int AS submitted, count(DISTINCT reference_number)::int AS distinct, min(reference_number) AS min, max(reference_number) AS max

@@ -139,8 +139,8 @@ export async function seedRound(db: Client, n: number, jurors: number, method: R
   );
   const [competition] = (
     await db.query<{ id: string }>(
-      `INSERT INTO competitions (title, description, budget, min_award, max_award, min_own_share_bp, opens_at, closes_at, status, opened_at, closed_at, created_by)
-       VALUES ('Bench competition 2026', 'Finalizing benchmark', $1, $2, $3, 1000, now() - interval '90 days', now() - interval '60 days', 'closed',
+      `INSERT INTO competitions (code, title, description, budget, min_award, max_award, min_own_share_bp, opens_at, closes_at, status, opened_at, closed_at, created_by)
+       VALUES ('BENCHFIN', 'Bench competition 2026', 'Finalizing benchmark', $1, $2, $3, 1000, now() - interval '90 days', now() - interval '60 days', 'closed',
                now() - interval '90 days', now() - interval '60 days', $4)
        RETURNING id`,
       [BUDGET.toString(), MIN_AWARD.toString(), MAX_AWARD.toString(), manager.id],
@@ -157,7 +157,7 @@ export async function seedRound(db: Client, n: number, jurors: number, method: R
   await db.query(
     `INSERT INTO applications (competition_id, applicant_id, village_id, status, reference, reference_number, title, summary, description, sector,
                                requested_amount, own_contribution, jobs_created, planned_start, duration_months, created_by, submitted_at, created_at, updated_at)
-     SELECT $1, u.id, u.home_village_id, 'in_review', 'SU-2026-' || lpad(u.rn::text, 4, '0'), u.rn, 'Bench project ' || u.rn, 'A small business in the village',
+     SELECT $1, u.id, u.home_village_id, 'in_review', 'SU-BENCHFIN-2026-' || lpad(u.rn::text, 4, '0'), u.rn, 'Bench project ' || u.rn, 'A small business in the village',
             'Generated for the finalizing benchmark.', ($2::text[])[1 + u.rn % 7], r.requested, r.requested / 4, 1 + u.rn % 5, DATE '2027-04-01', 12, u.id,
             now() - interval '65 days', now() - interval '70 days', now() - interval '50 days'
        FROM (SELECT id, home_village_id, row_number() OVER (ORDER BY email)::int AS rn FROM users WHERE roles = '{applicant}') AS u,

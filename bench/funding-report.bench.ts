@@ -94,8 +94,8 @@ async function seed(
     [n],
   );
   const [competition] = await q(
-    `INSERT INTO competitions (title, description, budget, min_award, max_award, min_own_share_bp, opens_at, closes_at, status, opened_at, closed_at, created_by)
-     VALUES ('Bench competition 2026', 'Funding report benchmark', $1, $2, $3, 1000, now() - interval '400 days', now() - interval '370 days', 'closed',
+    `INSERT INTO competitions (code, title, description, budget, min_award, max_award, min_own_share_bp, opens_at, closes_at, status, opened_at, closed_at, created_by)
+     VALUES ('BENCHFR', 'Bench competition 2026', 'Funding report benchmark', $1, $2, $3, 1000, now() - interval '400 days', now() - interval '370 days', 'closed',
              now() - interval '400 days', now() - interval '370 days', $4)
      RETURNING id`,
     [(MAX_AWARD * BigInt(n)).toString(), MIN_AWARD.toString(), MAX_AWARD.toString(), proposer],
@@ -104,7 +104,7 @@ async function seed(
   await q(
     `INSERT INTO applications (competition_id, applicant_id, village_id, status, reference, reference_number, title, summary, sector,
                                requested_amount, own_contribution, jobs_created, created_by, submitted_at)
-     SELECT $1, u.id, u.home_village_id, 'awarded', 'SU-2026-' || lpad(u.rn::text, 5, '0'), u.rn, 'Bench project ' || u.rn, 'A small business',
+     SELECT $1, u.id, u.home_village_id, 'awarded', 'SU-BENCHFR-2026-' || lpad(u.rn::text, 5, '0'), u.rn, 'Bench project ' || u.rn, 'A small business',
             (ARRAY['agriculture','tourism','crafts','services','trade','processing','other'])[1 + u.rn % 7],
             $2::bigint + floor(random() * 451)::bigint * 1000000, 10000000, 1 + u.rn % 5, u.id, now() - interval '380 days'
        FROM (SELECT id, home_village_id, row_number() OVER (ORDER BY email)::int AS rn FROM users WHERE roles = '{applicant}') AS u`,

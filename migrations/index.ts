@@ -11,6 +11,7 @@ import { IndexRoundResultsByApplication1795372129036 } from './1795372129036-Ind
 import { CreateLedger1795373531256 } from './1795373531256-CreateLedger';
 import { CreateAwards1795375050203 } from './1795375050203-CreateAwards';
 import { IndexAuditActions1795378790351 } from './1795378790351-IndexAuditActions';
+import { AddCompetitionCode1796547047916 } from './1796547047916-AddCompetitionCode';
 
 /** Every migration, in order. A test checks that each file in this folder is listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateLedger1795373531256,
   CreateAwards1795375050203,
   IndexAuditActions1795378790351,
+  AddCompetitionCode1796547047916,
 ];

@@ -220,7 +220,7 @@ describe('applications: listing, export, summary and screening', () => {
       15000,
       (m) => m.to.includes(target.applicant.user.email) && m.subject.includes('не прошла'),
     );
-    expect(mail.subject).toMatch(/^Заявка SU-\d{4}-\d{4} не прошла проверку$/);
+    expect(mail.subject).toMatch(/^Заявка SU-T[0-9A-F]{7}-\d{4}-\d{4} не прошла проверку$/);
     expect(mail.text).toContain('Собственный вклад ниже минимальной доли.');
     expect(mail.text).toContain('See rule 4');
   });

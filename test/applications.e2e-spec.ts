@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expectError } from './helpers/assertions';
 import {
   Cast,
+  competitionCode,
   createAdoptedPlan,
   createCast,
   createCompetition,
@@ -301,9 +302,13 @@ describe('applications: drafts and submission', () => {
       const applicant = await confirmedApplicant();
       const { body } = await draft(applicant).expect(201);
       const submitted = await ctx.http().post(`/applications/${body.id}/submit`).set(applicant.auth).expect(200);
+      const [{ code, year }]: { code: string; year: number }[] = await ctx.dataSource.query(
+        `SELECT code, EXTRACT(YEAR FROM opens_at AT TIME ZONE 'Asia/Almaty')::int AS year FROM competitions WHERE id = $1`,
+        [competitionId],
+      );
       expect(submitted.body).toMatchObject({
         status: 'submitted',
-        reference: expect.stringMatching(/^SU-\d{4}-\d{4}$/),
+        reference: expect.stringMatching(new RegExp(`^SU-${code}-${year}-\\d{4}$`)),
         submittedAt: expect.any(String),
       });
       const [snapshot] = await ctx.dataSource.query(
@@ -426,6 +431,53 @@ describe('applications: drafts and submission', () => {
         .map((r) => Number(String(r.body.reference).slice(-4)))
         .sort((a, b) => a - b);
       expect(numbers).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
+    });
+
+    it('gives two competitions of the same year different references, each with its own code', async () => {
+      const codes = [competitionCode(), competitionCode()];
+      const opensAt = new Date(Date.now() - 3600 * 1000);
+      const year = opensAt.toLocaleString('en', { timeZone: 'Asia/Almaty', year: 'numeric' });
+      const references: string[] = [];
+      for (const code of codes) {
+        const competition = await createCompetition(ctx, cast.manager.user.id, [places.villageIds[0]], {
+          code,
+          opensAt,
+          open: true,
+          minAward: '50000000',
+        });
+        const applicant = await confirmedApplicant();
+        const { body } = await draft(applicant, complete(), competition.id).expect(201);
+        const submitted = await ctx.http().post(`/applications/${body.id}/submit`).set(applicant.auth).expect(200);
+        references.push(submitted.body.reference as string);
+      }
+      expect(references).toEqual([`SU-${codes[0]}-${year}-0001`, `SU-${codes[1]}-${year}-0001`]);
+    });
+
+    it('references stay unique across the service when two competitions take submissions at once', async () => {
+      const competitions = await Promise.all(
+        [0, 1].map(() =>
+          createCompetition(ctx, cast.manager.user.id, [places.villageIds[0]], { open: true, minAward: '50000000' }),
+        ),
+      );
+      const entries = await Promise.all(
+        Array.from({ length: 12 }, async (_, i) => {
+          const applicant = await confirmedApplicant();
+          const competition = competitions[i % 2];
+          const { body } = await draft(applicant, complete(), competition.id).expect(201);
+          return { applicant, id: body.id as string, code: competition.code };
+        }),
+      );
+      const results = await Promise.all(
+        entries.map((e) => ctx.http().post(`/applications/${e.id}/submit`).set(e.applicant.auth)),
+      );
+      expect(results.map((r) => r.status)).toEqual(entries.map(() => 200));
+      const references = results.map((r) => r.body.reference as string);
+      expect(new Set(references).size).toBe(12);
+      entries.forEach((e, i) => expect(references[i]).toMatch(new RegExp(`^SU-${e.code}-\\d{4}-000[1-6]$`)));
+      // The database holds every reference apart too, whichever code path writes one.
+      await expect(
+        ctx.dataSource.query('UPDATE applications SET reference = $2 WHERE id = $1', [entries[1].id, references[0]]),
+      ).rejects.toThrow(/UQ_applications_reference_global/);
     });
 
     it('withdraws before a decision, once', async () => {

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import { Cast, createAdoptedPlan, createCast, createPlaces, Places, TestUser } from './helpers/factories';
+import {
+  Cast,
+  competitionCode,
+  createAdoptedPlan,
+  createCast,
+  createPlaces,
+  Places,
+  TestUser,
+} from './helpers/factories';
 import { createTestApp, TestContext } from './helpers/test-app';
 import { AuditBody, auditOf as auditOfEntity, countRows, expectError } from './helpers/assertions';
 
@@ -53,6 +61,7 @@ describe('competitions', () => {
 
   function input(overrides: Record<string, unknown> = {}): Record<string, unknown> {
     return {
+      code: competitionCode(),
       title: 'Start Up Mangistau 2026',
       description: 'Small grants for village entrepreneurs',
       budget: '1000000000',
@@ -101,10 +110,12 @@ describe('competitions', () => {
   describe('POST /competitions', () => {
     it('creates a draft with money as integer strings, and audits it with the actor', async () => {
       const envelope = { villageId: planned.villageIds[0], amount: '500000000' };
-      const res = await post('/competitions', input({ budget: 1000000000, envelopes: [envelope] })).expect(201);
+      const body = input({ budget: 1000000000, envelopes: [envelope] });
+      const res = await post('/competitions', body).expect(201);
       const sortedVillages = [...planned.villageIds].sort();
       expect(res.body).toEqual({
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        code: body.code,
         title: 'Start Up Mangistau 2026',
         description: 'Small grants for village entrepreneurs',
         currency: 'KZT',
@@ -718,7 +729,7 @@ describe('competitions', () => {
         const patches = results.filter((_r, i) => i !== round);
         expect(opening.status).toBe(200);
         for (const res of patches) {
-          expect({ status: res.status, code: res.body.code as unknown }).toEqual(
+          expect({ status: res.status, code: res.status === 200 ? undefined : (res.body.code as unknown) }).toEqual(
             res.status === 200 ? { status: 200, code: undefined } : { status: 409, code: 'COMPETITION.RULES_FROZEN' },
           );
         }
@@ -794,8 +805,8 @@ describe('competitions', () => {
 
     it('clamps the page size to 100', async () => {
       await ctx.dataSource.query(
-        `INSERT INTO competitions (title, budget, min_award, max_award, opens_at, closes_at, status, opened_at, created_by)
-         SELECT 'Bulk ' || n, 1000, 1, 10, now() - interval '1 day', now() + interval '30 days', 'open', now(), $1
+        `INSERT INTO competitions (code, title, budget, min_award, max_award, opens_at, closes_at, status, opened_at, created_by)
+         SELECT 'BULK' || n, 'Bulk ' || n, 1000, 1, 10, now() - interval '1 day', now() + interval '30 days', 'open', now(), $1
            FROM generate_series(1, 105) AS n`,
         [cast.manager.user.id],
       );

@@ -136,6 +136,11 @@ describe('the api, worker and cli processes', () => {
       eligibleInReview: await count(name, `SELECT count(*) AS n FROM applications WHERE status = 'eligible'`),
       draftRounds: await count(name, `SELECT count(*) AS n FROM review_rounds WHERE status = 'draft'`),
       jurorsOnPanels: await count(name, 'SELECT count(*) AS n FROM competition_jurors'),
+      codedCompetitions: await count(name, `SELECT count(*) AS n FROM competitions WHERE code IN ('TUP', 'BAU')`),
+      referencesWithCode: await count(
+        name,
+        `SELECT count(*) AS n FROM applications WHERE reference ~ '^SU-BAU-\\d{4}-\\d{4}$'`,
+      ),
     });
     const afterFirst = await snapshot();
     expect(afterFirst).toEqual({
@@ -147,6 +152,8 @@ describe('the api, worker and cli processes', () => {
       eligibleInReview: 7,
       draftRounds: 1,
       jurorsOnPanels: 3,
+      codedCompetitions: 2,
+      referencesWithCode: 8,
     });
     expect(first.stdout).toMatch(/In review: competition [0-9a-f-]{36}, round [0-9a-f-]{36} \(draft\)/);
     const second = await runScript('src/cli.ts', ['seed'], env);

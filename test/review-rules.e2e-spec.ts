@@ -80,7 +80,7 @@ describe('jury review: rules at the edges', () => {
       ).explanation;
       expect(explanation[0]).toMatchObject({ reason: 'too_few_eligible_jurors' });
       expect(explanation[0].applications.map((a) => a.reference).sort()).toHaveLength(3);
-      expect(explanation[0].applications[0].reference).toMatch(/^SU-\d{4}-\d{4}$/);
+      expect(explanation[0].applications[0].reference).toMatch(/^SU-T[0-9A-F]{7}-\d{4}-\d{4}$/);
       // Who could help once they act: the juror who has not confirmed is named.
       expect((result.details as { notAssignable: unknown[] }).notAssignable).toEqual([
         { id: waiting.user.id, fullName: 'Test Person', reason: 'declaration not confirmed' },

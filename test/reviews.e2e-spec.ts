@@ -147,7 +147,7 @@ describe('jury review: a round from draft to results', () => {
         .expect(200);
       expect(res.body).toHaveLength(9);
       expect(Object.keys(res.body[0]).sort()).toEqual(['applicantId', 'fullName', 'villages']);
-      expect(JSON.stringify(res.body)).not.toMatch(/Project|SU-\d{4}|Summary/);
+      expect(JSON.stringify(res.body)).not.toMatch(/Project|SU-|Summary/);
       expectError(
         await ctx.http().get(`/reviews/rounds/${roundId}/assignments`).set(local.auth),
         403,
@@ -320,7 +320,7 @@ describe('jury review: a round from draft to results', () => {
       });
       expect(view.body.application).not.toHaveProperty('applicantName');
       expect(view.body.application).not.toHaveProperty('reference');
-      expect(JSON.stringify(view.body)).not.toMatch(/Applicant \d|SU-\d{4}|example\.kz|\+7701/);
+      expect(JSON.stringify(view.body)).not.toMatch(/Applicant \d|SU-|example\.kz|\+7701/);
     });
 
     it('in a blind round shows only files a manager marked as not identifying, under a neutral name', async () => {

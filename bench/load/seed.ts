@@ -112,25 +112,40 @@ export async function seedLoad(db: Client, n: number, fresh: number): Promise<Lo
     `CREATE TEMP TABLE pop ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY email)::int AS k, id, home_village_id AS village_id FROM users WHERE roles = '{applicant}'`,
   );
   const [manager, approver] = staff.filter((s) => s.roles.includes('manager')).map((s) => s.id);
-  const competition = async (title: string, status: string, opens: string, closes: string, budget: number) => {
+  const competition = async (
+    code: string,
+    title: string,
+    status: string,
+    opens: string,
+    closes: string,
+    budget: number,
+  ) => {
     const [row] = await q<{ id: string }>(
-      `INSERT INTO competitions (title, description, budget, min_award, max_award, min_own_share_bp, max_applications_per_applicant, opens_at, closes_at, status, opened_at, closed_at, created_by)
-       VALUES ($1, 'Grants for village businesses that serve the village development plan', $2, $3, $4, 2000, 1, now() + $5::interval, now() + $6::interval, $7,
+      `INSERT INTO competitions (code, title, description, budget, min_award, max_award, min_own_share_bp, max_applications_per_applicant, opens_at, closes_at, status, opened_at, closed_at, created_by)
+       VALUES ($9, $1, 'Grants for village businesses that serve the village development plan', $2, $3, $4, 2000, 1, now() + $5::interval, now() + $6::interval, $7,
                now() + $5::interval, CASE WHEN $7 <> 'open' THEN now() + $6::interval END, $8) RETURNING id`,
-      [title, budget, MIN_AWARD, MAX_AWARD, opens, closes, status, manager],
+      [title, budget, MIN_AWARD, MAX_AWARD, opens, closes, status, manager, code],
     );
     await q('INSERT INTO competition_villages (competition_id, village_id) SELECT $1, id FROM villages', [row.id]);
     return row.id;
   };
-  const openId = await competition('Start Up 2027', 'open', '-10 days', '20 days', 1_000_000 * MAX_AWARD);
+  const openId = await competition('LOAD27', 'Start Up 2027', 'open', '-10 days', '20 days', 1_000_000 * MAX_AWARD);
   // A national call is open to whole districts (resolved to their villages at opening), with a budget envelope per district.
   await q('INSERT INTO competition_districts (competition_id, district_id) SELECT $1, id FROM districts', [openId]);
   await q(
     'INSERT INTO competition_envelopes (competition_id, district_id, amount) SELECT $1, id, $2::bigint / (SELECT count(*) FROM districts) FROM districts',
     [openId, 1_000_000 * MAX_AWARD],
   );
-  const reviewId = await competition('Start Up 2026 (in review)', 'closed', '-70 days', '-20 days', 200 * MAX_AWARD);
+  const reviewId = await competition(
+    'LOAD26',
+    'Start Up 2026 (in review)',
+    'closed',
+    '-70 days',
+    '-20 days',
+    200 * MAX_AWARD,
+  );
   const pastId = await competition(
+    'LOAD25',
     'Start Up 2025',
     'finalized',
     '-400 days',
@@ -156,7 +171,7 @@ export async function seedLoad(db: Client, n: number, fresh: number): Promise<Lo
     `INSERT INTO applications (id, competition_id, applicant_id, village_id, status, reference, reference_number, title, summary, description, sector,
                                requested_amount, own_contribution, jobs_created, planned_start, duration_months, created_by, submitted_at, created_at, updated_at)
      SELECT a.id, a.competition_id, a.applicant_id, a.village_id, a.status,
-            CASE WHEN a.number IS NOT NULL THEN 'SU-' || CASE a.competition_id WHEN $1 THEN 2027 WHEN $2 THEN 2026 ELSE 2025 END || '-' || lpad(a.number::text, 4, '0') END,
+            CASE WHEN a.number IS NOT NULL THEN 'SU-' || CASE a.competition_id WHEN $1 THEN 'LOAD27-2027' WHEN $2 THEN 'LOAD26-2026' ELSE 'LOAD25-2025' END || '-' || lpad(a.number::text, 4, '0') END,
             a.number, a.title, 'A small business that brings work to the village', 'What the grant buys, who works there and how it pays back.', a.sector,
             a.requested, a.requested / 4, 1 + floor(a.quality * 5)::int, DATE '2027-04-01', 12, a.applicant_id,
             a.submitted_at, coalesce(a.submitted_at, now()) - interval '2 days', coalesce(a.submitted_at, now())

@@ -125,6 +125,8 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 export const DEMO_COMPETITION = {
+  /** In every reference of this competition: SU-TUP-2026-0001. */
+  code: 'TUP',
   title: 'Start Up Tupkaragan 2026',
   description:
     'Small grants for entrepreneurs whose business supports the development plan of Bautino or Akshukur. ' +
@@ -144,6 +146,7 @@ export const DEMO_COMPETITION = {
  * Amounts are in tenge here (the seed converts them to tiyn).
  */
 export const REVIEW_DEMO_COMPETITION = {
+  code: 'BAU',
   title: 'Start Up Bautino & Akshukur 2026 (in review)',
   description:
     'Small grants for businesses that support the development plan of Bautino or Akshukur. ' +

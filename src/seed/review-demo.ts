@@ -161,6 +161,7 @@ async function seed(
   if (!competition) {
     const now = Date.now();
     const draft = await app.get(CompetitionsService).create(managerId, {
+      code: spec.code,
       title: spec.title,
       description: spec.description,
       budget: spec.budget,

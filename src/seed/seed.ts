@@ -108,6 +108,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
   if (!competition) {
     const now = Date.now();
     const draft = await app.get(CompetitionsService).create(manager.id, {
+      code: DEMO_COMPETITION.code,
       title: DEMO_COMPETITION.title,
       description: DEMO_COMPETITION.description,
       budget: DEMO_COMPETITION.budget,

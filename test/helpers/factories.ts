@@ -96,11 +96,17 @@ export async function createAdoptedPlan(
 
 const DAY = 24 * 3600 * 1000;
 
+/** A fresh competition short code (T and seven hexadecimal capitals): codes are unique across the service. */
+export function competitionCode(): string {
+  return `T${randomUUID().replace(/-/g, '').slice(0, 7).toUpperCase()}`;
+}
+
 export function competitionInput(
   villageIds: string[],
   overrides: Partial<CreateCompetitionDto> = {},
 ): CreateCompetitionDto {
   return Object.assign(new CreateCompetitionDto(), {
+    code: competitionCode(),
     title: 'Start Up test',
     description: 'A test competition',
     budget: '1000000000',

@@ -60,7 +60,7 @@ export class ApplicationSubmissionService {
       if (problems.length > 0) throw new DomainError(E.INVALID, { fields: problems });
 
       const number = await this.applications.nextReferenceNumber(em, draft.competitionId);
-      const reference = referenceFor(competition.year, number);
+      const reference = referenceFor(competition.code, competition.year, number);
       const villageName = (await this.applications.villageName(em, draft.villageId)) ?? '';
       await this.applications.insertSnapshot(em, id, snapshotOf(draft, reference, villageName));
       const { from, to } = APPLICATION_TRANSITIONS.submit;

@@ -9,6 +9,7 @@ import { BudgetLine } from './entities/budget-line.entity';
 export interface IntakeCompetition {
   id: string;
   status: string;
+  code: string;
   title: string;
   year: number;
   minAward: bigint;
@@ -48,7 +49,7 @@ export class ApplicationsRepository {
   async competition(em: EntityManager, id: string, timeZone = 'Asia/Almaty'): Promise<IntakeCompetition | null> {
     const rows: (Omit<IntakeCompetition, 'minAward' | 'maxAward'> & { minAward: string; maxAward: string })[] =
       await em.query(
-        `SELECT id, status, title, EXTRACT(YEAR FROM opens_at AT TIME ZONE $2)::int AS year, min_award AS "minAward", max_award AS "maxAward",
+        `SELECT id, status, code, title, EXTRACT(YEAR FROM opens_at AT TIME ZONE $2)::int AS year, min_award AS "minAward", max_award AS "maxAward",
               min_own_share_bp AS "minOwnShareBp", max_applications_per_applicant AS "maxApplicationsPerApplicant",
               now() < opens_at AS "notYetOpen", now() >= closes_at AS closed
          FROM competitions WHERE id = $1`,

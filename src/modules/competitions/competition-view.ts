@@ -25,6 +25,7 @@ export function rulesOf(c: Competition): CompetitionRules {
 export function competitionAuditView(c: Competition): Record<string, unknown> {
   const rules = rulesOf(c);
   return {
+    code: c.code,
     title: c.title,
     status: c.status,
     currency: c.currency,

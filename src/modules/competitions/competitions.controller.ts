@@ -69,7 +69,7 @@ export class CompetitionsController {
   @Roles('manager')
   @ApiOperation({ summary: 'Create a competition in draft' })
   @ApiCreatedResponse({ type: CompetitionDto })
-  @ApiErrors(E.INVALID_RULES, E.PLACE_NOT_FOUND)
+  @ApiErrors(E.INVALID_RULES, E.PLACE_NOT_FOUND, E.CODE_TAKEN)
   async create(@CurrentUser() actor: AuthUser, @Body() body: CreateCompetitionDto): Promise<CompetitionDto> {
     return CompetitionDto.from(await this.competitions.create(actor.id, body));
   }
@@ -78,7 +78,7 @@ export class CompetitionsController {
   @Roles('manager')
   @ApiOperation({ summary: 'Edit a draft competition; lists replace the old ones' })
   @ApiOkResponse({ type: CompetitionDto })
-  @ApiErrors(E.NOT_FOUND, E.RULES_FROZEN, E.INVALID_RULES, E.PLACE_NOT_FOUND)
+  @ApiErrors(E.NOT_FOUND, E.RULES_FROZEN, E.INVALID_RULES, E.PLACE_NOT_FOUND, E.CODE_TAKEN)
   async update(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,

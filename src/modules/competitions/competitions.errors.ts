@@ -8,9 +8,11 @@ export const CompetitionErrors = defineErrors('COMPETITION', {
   INVALID_RULES: { kind: 'rule', message: 'The competition rules are inconsistent' },
   NOT_READY_TO_OPEN: { kind: 'rule', message: 'The competition cannot open yet' },
   PLACE_NOT_FOUND: { kind: 'rule', message: 'An eligible village or district does not exist' },
+  CODE_TAKEN: { kind: 'conflict', message: 'Another competition already has this short code' },
 });
 
 registerConstraintErrors({
+  UQ_competitions_code: CompetitionErrors.CODE_TAKEN,
   CK_competitions_amounts: CompetitionErrors.INVALID_RULES,
   CK_competitions_dates: CompetitionErrors.INVALID_RULES,
   FK_competition_villages_village: CompetitionErrors.PLACE_NOT_FOUND,

@@ -35,6 +35,10 @@ export class CompetitionsRepository {
     return em.findOne(Competition, { where: { id }, ...LOAD });
   }
 
+  async codeTaken(em: EntityManager, code: string): Promise<boolean> {
+    return em.exists(Competition, { where: { code } });
+  }
+
   async lock(em: EntityManager, id: string): Promise<Competition | null> {
     const locked = await em
       .getRepository(Competition)

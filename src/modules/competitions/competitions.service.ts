@@ -34,8 +34,10 @@ export class CompetitionsService {
         closesAt: input.closesAt,
       });
       await this.checkRules(em, rules);
+      await this.checkCodeFree(em, input.code);
       const created = await this.competitions.insert(em, {
         ...scalarRules(rules),
+        code: input.code,
         title: input.title,
         description: input.description ?? '',
         currency: input.currency ?? 'KZT',
@@ -54,8 +56,10 @@ export class CompetitionsService {
         throw new DomainError(CompetitionErrors.RULES_FROZEN, { status: before.status });
       const rules = mergeRules(input, rulesOf(before));
       await this.checkRules(em, rules);
+      if (input.code !== undefined && input.code !== before.code) await this.checkCodeFree(em, input.code);
       await this.competitions.update(em, id, {
         ...scalarRules(rules),
+        ...(input.code !== undefined && { code: input.code }),
         ...(input.title !== undefined && { title: input.title }),
         ...(input.description !== undefined && { description: input.description }),
       });
@@ -102,6 +106,14 @@ export class CompetitionsService {
     );
     const problems = ruleProblems(rules, new Set(eligible));
     if (problems.length > 0) throw new DomainError(CompetitionErrors.INVALID_RULES, { fields: problems });
+  }
+
+  /** Names the field when the code is taken; UQ_competitions_code gives the same answer to a race. */
+  private async checkCodeFree(em: EntityManager, code: string): Promise<void> {
+    if (await this.competitions.codeTaken(em, code))
+      throw new DomainError(CompetitionErrors.CODE_TAKEN, {
+        fields: [{ field: 'code', problems: [`the code ${code} belongs to another competition`] }],
+      });
   }
 
   /** Writes the eligibility lists and envelopes (already checked), then audits the result. */

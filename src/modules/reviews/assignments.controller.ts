@@ -21,7 +21,7 @@ import { ReviewErrors as E } from './reviews.errors';
 
 class ImportAffinitiesDto {
   @ApiProperty({
-    example: 'application,juror,score\nSU-2026-0001,juror@example.kz,20',
+    example: 'application,juror,score\nSU-TUP-2026-0001,juror@example.kz,20',
     description: 'CSV: application (id or reference), juror (id or email), score -100..100',
   })
   @IsString()

@@ -34,7 +34,10 @@ export type Sector = (typeof SECTORS)[number];
 export const FUNDING_SOURCES = ['grant', 'own'] as const;
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 
-/** `SU-2026-0042`: the competition's year and a gapless number within the competition. */
-export function referenceFor(year: number, number: number): string {
-  return `SU-${year}-${String(number).padStart(4, '0')}`;
+/**
+ * `SU-TUP-2026-0042`: the competition's short code (unique across the service), its year and a
+ * gapless number within the competition, so no two applications anywhere share a reference.
+ */
+export function referenceFor(competitionCode: string, year: number, number: number): string {
+  return `SU-${competitionCode}-${year}-${String(number).padStart(4, '0')}`;
 }

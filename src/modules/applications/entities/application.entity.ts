@@ -24,6 +24,15 @@ import { BudgetLine } from './budget-line.entity';
   unique: true,
   where: 'reference_number IS NOT NULL',
 })
+/**
+ * A reference is unique across the service. Those given before competitions had a short code
+ * (SU-2026-0001) were unique only within their competition and were already mailed, so they keep
+ * their value and stay out of this index (UQ_applications_reference still holds them apart).
+ */
+@Index('UQ_applications_reference_global', ['reference'], {
+  unique: true,
+  where: `reference IS NOT NULL AND reference !~ '^SU-[0-9]{4}-[0-9]+$'`,
+})
 @Index('IX_applications_competition_status', ['competitionId', 'status'])
 @Index('IX_applications_applicant', ['applicantId', 'competitionId'])
 @Index('IX_applications_competition_submitted', ['competitionId', 'submittedAt'])

@@ -20,7 +20,7 @@ const REASONS: ListReason[] = [
 export class AllocationRowDto {
   @ApiProperty({ format: 'uuid' })
   applicationId!: string;
-  @ApiProperty({ example: 'SU-2026-0042' })
+  @ApiProperty({ example: 'SU-TUP-2026-0042' })
   reference!: string;
   @ApiProperty({ nullable: true, type: Number })
   rank!: number | null;

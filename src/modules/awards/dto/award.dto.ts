@@ -123,7 +123,7 @@ export class AwardDto {
   competitionId!: string;
   @ApiProperty({ format: 'uuid' })
   applicationId!: string;
-  @ApiProperty({ example: 'SU-2026-0042' })
+  @ApiProperty({ example: 'SU-TUP-2026-0042' })
   reference!: string;
   @ApiProperty()
   applicationTitle!: string;

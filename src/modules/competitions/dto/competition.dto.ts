@@ -13,6 +13,7 @@ import {
   IsString,
   IsUUID,
   Max,
+  Matches,
   MaxLength,
   Min,
   MinLength,
@@ -21,6 +22,7 @@ import {
 import { PageMetaDto, PageQueryDto } from '../../../common/http/pagination';
 import { MoneyField } from '../../../common/money/money';
 import { AwardRules } from '../domain/award-rules';
+import { COMPETITION_CODE_PATTERN, COMPETITION_CODE_RULE } from '../domain/competition-code';
 import { COMPETITION_STATUSES, CompetitionStatus } from '../domain/competition-status';
 import { Competition } from '../entities/competition.entity';
 import { OptionalNotNull } from '../../../common/validation/optional';
@@ -136,6 +138,15 @@ export class AwardRulesDto {
 }
 
 class CompetitionFields {
+  @ApiProperty({
+    example: 'TUP',
+    pattern: COMPETITION_CODE_PATTERN.source,
+    description: `Short code, unique across the service, in every application reference (SU-TUP-2026-0042): ${COMPETITION_CODE_RULE}; frozen once the competition opens`,
+  })
+  @IsString()
+  @Matches(COMPETITION_CODE_PATTERN, { message: `code must be ${COMPETITION_CODE_RULE}` })
+  code!: string;
+
   @ApiProperty({ example: 'Start Up Mangistau 2026', maxLength: 300 })
   @Trim()
   @IsString()
@@ -267,6 +278,8 @@ export class EnvelopeViewDto {
 export class CompetitionDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
+  @ApiProperty({ example: 'TUP', description: 'Short code in every application reference (SU-TUP-2026-0042)' })
+  code!: string;
   @ApiProperty()
   title!: string;
   @ApiProperty()
@@ -307,6 +320,7 @@ export class CompetitionDto {
   static from(c: Competition): CompetitionDto {
     return {
       id: c.id,
+      code: c.code,
       title: c.title,
       description: c.description,
       currency: c.currency,

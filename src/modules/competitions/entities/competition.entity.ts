@@ -26,6 +26,8 @@ export const AWARD_RULES_COLUMN_DEFAULT =
 
 @Entity('competitions')
 @Index('IX_competitions_status_closes', ['status', 'closesAt'])
+@Index('UQ_competitions_code', ['code'], { unique: true })
+@Check('CK_competitions_code', `code ~ '^[A-Z][A-Z0-9]{1,7}$'`)
 @Check('CK_competitions_status', `status IN ('draft','open','closed','finalized','archived')`)
 @Check('CK_competitions_currency', `currency = 'KZT'`)
 @Check('CK_competitions_amounts', 'budget > 0 AND min_award > 0 AND min_award <= max_award AND max_award <= budget')
@@ -35,6 +37,10 @@ export const AWARD_RULES_COLUMN_DEFAULT =
 export class Competition {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
+
+  /** The short code in every application reference (SU-TUP-2026-0042); see domain/competition-code.ts. */
+  @Column({ type: 'text' })
+  code!: string;
 
   @Column({ type: 'text' })
   title!: string;

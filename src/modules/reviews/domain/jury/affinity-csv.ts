@@ -1,6 +1,6 @@
 /**
  * Affinities a manager imports (DESIGN.md section 6): CSV lines `application,juror,score`, with an
- * optional header. The application is its id or reference (SU-2026-0042), the juror their id or
+ * optional header. The application is its id or reference (SU-TUP-2026-0042), the juror their id or
  * email; the score a whole number from -100 to 100, added to the computed affinity.
  */
 export interface AffinityLine {
