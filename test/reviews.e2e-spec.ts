@@ -52,6 +52,34 @@ describe('jury review: a round from draft to results', () => {
     (await ctx.http().get(`/reviews/rounds/${roundId}/assignments`).set(juror.auth).expect(200)).body;
   const full = { plan: 3, feasibility: 2 };
 
+  /** After the round closes: the assignment and the juror's own scoresheet read as before, never written. */
+  const expectReadOnly = async (juror: TestUser, id: string, status: string) => {
+    const view = await ctx.http().get(`/reviews/assignments/${id}`).set(juror.auth).expect(200);
+    expect(view.body).toMatchObject({
+      id,
+      editable: false,
+      round: { id: roundId, status },
+      application: { title: expect.stringMatching(/^Project/) },
+      scoresheet: { status: 'submitted', scores: expect.any(Object), total: expect.any(Number) },
+    });
+    const [stored]: { scores: unknown; updatedAt: Date }[] = await ctx.dataSource.query(
+      'SELECT scores, updated_at AS "updatedAt" FROM scoresheets WHERE assignment_id = $1',
+      [id],
+    );
+    expect(view.body.scoresheet.scores).toEqual(stored.scores);
+    for (const body of [{ scores: full }, { scores: full, submit: true }])
+      expectError(
+        await ctx.http().put(`/reviews/assignments/${id}/scoresheet`).set(juror.auth).send(body),
+        409,
+        'REVIEW.ROUND_NOT_OPEN',
+      );
+    const [after]: { scores: unknown; updatedAt: Date }[] = await ctx.dataSource.query(
+      'SELECT scores, updated_at AS "updatedAt" FROM scoresheets WHERE assignment_id = $1',
+      [id],
+    );
+    expect(after).toEqual(stored);
+  };
+
   describe('rounds and the method', () => {
     it('refuses an inconsistent method with the fields named, and stores nothing', async () => {
       const before = await countRows(ctx, 'review_rounds');
@@ -313,6 +341,7 @@ describe('jury review: a round from draft to results', () => {
       expect(list.round).toMatchObject({ id: roundId, blind: true, criteria: expect.any(Array) });
       expect(list.items.length).toBeGreaterThan(0);
       const view = await ctx.http().get(`/reviews/assignments/${list.items[0].id}`).set(jurors[0].auth).expect(200);
+      expect(view.body.editable).toBe(true);
       expect(view.body.application).toMatchObject({
         title: expect.stringMatching(/^Project/),
         villageName: expect.any(String),
@@ -588,15 +617,7 @@ describe('jury review: a round from draft to results', () => {
       }
       await ctx.http().post(`/rounds/${roundId}/close`).set(cast.manager.auth).expect(200);
       const id = (await mine(jurors[0])).items[0].id;
-      expectError(
-        await ctx
-          .http()
-          .put(`/reviews/assignments/${id}/scoresheet`)
-          .set(jurors[0].auth)
-          .send({ scores: full, submit: true }),
-        409,
-        'REVIEW.ROUND_NOT_OPEN',
-      );
+      await expectReadOnly(jurors[0], id, 'closed');
       expectError(
         await ctx.http().get(`/rounds/${roundId}/results`).set(cast.manager.auth),
         404,
@@ -651,6 +672,13 @@ describe('jury review: a round from draft to results', () => {
         15000,
         (m) => setup.applications.some((a) => a.applicant.user.email === m.to) && /result|нәтиже|итог/i.test(m.subject),
       );
+    });
+
+    it('a juror still reads their assignment and scoresheet after the round is finalized, and cannot change them', async () => {
+      for (const juror of [jurors[0], local]) {
+        const [item] = (await mine(juror)).items as { id: string }[];
+        await expectReadOnly(juror, item.id, 'finalized');
+      }
     });
 
     it('recomputing from the stored scoresheets gives the stored results; finalizing twice is refused', async () => {

@@ -51,7 +51,8 @@ export class WorkspaceController {
 
   @Get('assignments/:id')
   @ApiOperation({
-    summary: 'One assigned application’s frozen snapshot (no identity in a blind round) and my scoresheet',
+    summary:
+      'One assigned application’s frozen snapshot (no identity in a blind round) and my scoresheet; read-only once the round closes',
   })
   @ApiOkResponse({ type: AssignmentViewDto })
   @ApiErrors(E.ASSIGNMENT_NOT_FOUND, E.CONFLICTS_NOT_CONFIRMED, E.ROUND_NOT_OPEN)

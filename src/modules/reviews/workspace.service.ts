@@ -6,6 +6,7 @@ import { AttachmentsService } from '../attachments/attachments.service';
 import { Attachment } from '../attachments/entities/attachment.entity';
 import { AuditService } from '../audit/audit.service';
 import { AssignmentsRepository } from './assignments.repository';
+import { jurorMay } from './domain/rounds/round-status';
 import { scoreProblems, scoresDigest } from './domain/scoring/scoresheet';
 import { Assignment } from './entities/assignment.entity';
 import { ReviewRound } from './entities/review-round.entity';
@@ -32,9 +33,10 @@ export interface AssignmentView {
 }
 
 /**
- * The juror's workspace (rule 4 and 5): only their own active assignments in an open round, after
- * confirming their conflict declaration; anything else is "not found". Scores are saved as drafts
- * or submitted, one scoresheet per assignment, editable until the round closes.
+ * The juror's workspace (rule 4 and 5): only their own active assignments in a round that has
+ * opened, after confirming their conflict declaration; anything else is "not found". Scores are
+ * saved as drafts or submitted, one scoresheet per assignment, editable until the round closes;
+ * after that the juror still reads the assignment and their scoresheet, read-only.
  */
 @Injectable()
 export class WorkspaceService {
@@ -61,7 +63,7 @@ export class WorkspaceService {
 
   async view(jurorId: string, assignmentId: string): Promise<AssignmentView> {
     const { assignment, round } = await this.mine(jurorId, assignmentId);
-    if (round.status !== 'open') throw new DomainError(E.ROUND_NOT_OPEN, { status: round.status });
+    if (!jurorMay('read', round.status)) throw new DomainError(E.ROUND_NOT_OPEN, { status: round.status });
     const [content, goals, scoresheet, attachments] = await Promise.all([
       this.workspace.content(assignment.applicationId),
       this.workspace.goals(assignment.applicationId),
@@ -79,7 +81,7 @@ export class WorkspaceService {
     attachmentId: string,
   ): Promise<{ attachment: Attachment; content: Readable; blind: boolean }> {
     const { assignment, round } = await this.mine(jurorId, assignmentId);
-    if (round.status !== 'open') throw new DomainError(E.ROUND_NOT_OPEN, { status: round.status });
+    if (!jurorMay('read', round.status)) throw new DomainError(E.ROUND_NOT_OPEN, { status: round.status });
     return {
       ...(await this.files.openForReview(assignment.applicationId, attachmentId, round.method.blind)),
       blind: round.method.blind,
@@ -95,7 +97,8 @@ export class WorkspaceService {
       const { assignment, round } = await this.mine(jurorId, assignmentId, em);
       // Holds the round open until this commits: closing waits, and a save after closing is refused.
       const locked = await this.rounds.shareLock(em, round.id);
-      if (locked?.status !== 'open') throw new DomainError(E.ROUND_NOT_OPEN, { status: locked?.status });
+      if (!locked || !jurorMay('score', locked.status))
+        throw new DomainError(E.ROUND_NOT_OPEN, { status: locked?.status });
       const before = await this.workspace.scoresheet(assignment.id, em);
       if (before?.status === 'withdrawn') throw new DomainError(E.SCORESHEET_WITHDRAWN);
       const criteria = round.method.criteria;

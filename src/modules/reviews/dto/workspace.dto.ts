@@ -3,6 +3,7 @@ import { IsBoolean, IsObject, IsString, MaxLength } from 'class-validator';
 import { OptionalNotNull } from '../../../common/validation/optional';
 import { Attachment } from '../../attachments/entities/attachment.entity';
 import { RubricCriterion } from '../domain/rounds/round-method';
+import { jurorMay } from '../domain/rounds/round-status';
 import { scoresheetTotal } from '../domain/scoring/scoresheet';
 import { ReviewRound } from '../entities/review-round.entity';
 import { Scoresheet, ScoresheetStatus } from '../entities/scoresheet.entity';
@@ -167,6 +168,11 @@ export class AssignmentViewDto {
   application!: ProposalDto | NamedProposalDto;
   @ApiProperty({ type: ScoresheetDto, nullable: true }) scoresheet!: ScoresheetDto | null;
   @ApiProperty({
+    description:
+      'True while the round is open: the scoresheet can be saved and submitted; once it closes the assignment is read-only',
+  })
+  editable!: boolean;
+  @ApiProperty({
     type: [ReviewAttachmentDto],
     description:
       'Files of the application this juror may open (GET /reviews/assignments/:id/attachments/:attachmentId)',
@@ -197,6 +203,7 @@ export class AssignmentViewDto {
       round: WorkspaceRoundDto.from(v.round),
       application,
       scoresheet: v.scoresheet ? ScoresheetDto.from(v.scoresheet, v.round.method.criteria) : null,
+      editable: jurorMay('score', v.round.status),
       attachments: v.attachments.map((a, i) => ({
         id: a.id,
         name: v.round.method.blind ? neutralName(a, i) : a.originalName,

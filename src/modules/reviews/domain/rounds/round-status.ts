@@ -18,3 +18,12 @@ export const ROUND_EVENT: Record<RoundAction, string> = {
   close: 'closed',
   finalize: 'finalized',
 };
+
+/**
+ * What a juror may do with their own assignment in a round of this status (rule 5): score only
+ * while it is open; read it from the moment it opens, and keep reading it (read-only) once it
+ * closes and after it is finalized, so they can see what they scored and why.
+ */
+export function jurorMay(action: 'read' | 'score', status: RoundStatus): boolean {
+  return action === 'score' ? status === 'open' : status !== 'draft';
+}
