@@ -127,7 +127,7 @@ describe('applications: listing, export, summary and screening', () => {
     await ctx.http().get(`/competitions/${competitionId}/applications`).set(submitted[0].applicant.auth).expect(403);
   });
 
-  it('exports CSV with a BOM, quoting, and every matching application', async () => {
+  it('exports CSV with a BOM, quoting, amounts in tenge, and every matching application', async () => {
     const res = await ctx
       .http()
       .get(`/competitions/${competitionId}/applications/export.csv`)
@@ -145,9 +145,12 @@ describe('applications: listing, export, summary and screening', () => {
     const text = bytes.toString('utf8').slice(1);
     const lines = text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'reference,status,title,applicant,village,district,sector,requested_tiyn,own_contribution_tiyn,jobs_created,submitted_at,screening_reason',
+      'reference,status,title,applicant,village,district,sector,requested_kzt,own_contribution_kzt,jobs_created,submitted_at,screening_reason',
     );
     expect(lines).toHaveLength(5);
+    // 100,000,000 and 25,000,000 tiyn: a plain number of tenge that a spreadsheet reads as a number.
+    for (const line of lines.slice(1)) expect(line).toMatch(/,1000000\.00,250000\.00,/);
+    expect(text).not.toContain('100000000');
     expect(text).toContain('"Bakery ""Nan"""');
     expect(text).toContain('Қонақ үй — guest house');
   });

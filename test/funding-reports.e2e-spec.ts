@@ -343,11 +343,16 @@ describe('funding reports', () => {
         );
         expect(res.text.startsWith('\uFEFF')).toBe(true);
         const lines = res.text.slice(1).split('\r\n');
-        expect(lines[0]).toBe('id,name,grants,committed_tiyn,paid_tiyn,jobs_created');
+        expect(lines[0]).toBe('id,name,grants,committed_kzt,paid_kzt,jobs_created');
         expect(lines.at(-1)).toBe('');
         expect(lines).toHaveLength(1 + 3 + 1);
-        expect(lines).toContain(`${v2},"'=HYPERLINK(""http://evil.example"",""Click"")",1,102000000,0,3`);
+        // Amounts in tenge (102,000,000 tiyn committed, none paid), as the header says.
+        expect(lines).toContain(`${v2},"'=HYPERLINK(""http://evil.example"",""Click"")",1,1020000.00,0.00,3`);
         const json = await report('by-village');
+        for (const row of json.rows as Row[]) {
+          const cells = lines.find((l) => l.startsWith(`${row.id},`))!.split(',');
+          expect(cells.slice(-3, -1)).toEqual([row.committed, row.paid].map((t) => (Number(t) / 100).toFixed(2)));
+        }
         expect(lines.slice(1, -1).map((l) => l.split(',')[0])).toEqual(json.rows.map((r: Row) => r.id));
       } finally {
         await ctx.dataSource.query('UPDATE villages SET name = $2 WHERE id = $1', [v2, original]);

@@ -6,8 +6,10 @@ import {
   SortKey,
   Summary,
 } from './applications-query.repository';
+import { tengeDecimal } from '../../common/money/tenge';
 import { BOM, csvLine } from './domain/csv';
 
+/** Amounts in tenge (see tengeDecimal), not in tiyn: the header says so. */
 const CSV_HEADER = [
   'reference',
   'status',
@@ -16,8 +18,8 @@ const CSV_HEADER = [
   'village',
   'district',
   'sector',
-  'requested_tiyn',
-  'own_contribution_tiyn',
+  'requested_kzt',
+  'own_contribution_kzt',
   'jobs_created',
   'submitted_at',
   'screening_reason',
@@ -52,8 +54,8 @@ export class ApplicationListingService {
             villageName,
             districtName,
             a.sector,
-            a.requestedAmount,
-            a.ownContribution,
+            tengeDecimal(a.requestedAmount),
+            tengeDecimal(a.ownContribution),
             a.jobsCreated,
             a.submittedAt?.toISOString(),
             a.screeningReason,

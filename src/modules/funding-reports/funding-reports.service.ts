@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
+import { tengeDecimal } from '../../common/money/tenge';
 import { BOM, csvLine } from '../applications/domain/csv';
 import { CompetitionErrors } from '../competitions/competitions.errors';
 import { BudgetReportDto, FundingReportDto, FundingRowDto } from './dto/funding-report.dto';
 import { Breakdown, FundingReportsRepository } from './funding-reports.repository';
 
-const CSV_HEADER = ['id', 'name', 'grants', 'committed_tiyn', 'paid_tiyn', 'jobs_created'];
+/** Amounts in tenge (see tengeDecimal), not in tiyn as the JSON carries them: the header says so. */
+const CSV_HEADER = ['id', 'name', 'grants', 'committed_kzt', 'paid_kzt', 'jobs_created'];
 
 /**
  * Funding figures of a competition for staff and observers (DESIGN.md sections 7 and 10): the
@@ -49,7 +51,18 @@ export class FundingReportsService {
     return (
       BOM +
       csvLine(CSV_HEADER) +
-      report.rows.map((r) => csvLine([r.id, r.name, r.grants, r.committed, r.paid, r.jobsCreated])).join('')
+      report.rows
+        .map((r) =>
+          csvLine([
+            r.id,
+            r.name,
+            r.grants,
+            tengeDecimal(BigInt(r.committed)),
+            tengeDecimal(BigInt(r.paid)),
+            r.jobsCreated,
+          ]),
+        )
+        .join('')
     );
   }
 }
