@@ -194,7 +194,11 @@ export interface RoundResultsVariables {
   roundName: string;
   /** Whether the application goes on past this round. */
   advanced: boolean;
-  /** Already formatted (e.g. "72.4"); empty when the application received too few scores to be ranked. */
+  /**
+   * Rounded to one decimal, as a decimal string with a point ("72.4"); templates print it with the
+   * `score` helper in the reader's language, beside its scale of 100. Empty when the application
+   * received too few scores to be ranked.
+   */
   officialScore: string;
   resultsUrl: string;
 }

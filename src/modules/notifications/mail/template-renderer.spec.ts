@@ -304,6 +304,9 @@ describe('TemplateRenderer with the real templates', () => {
     for (const name of MONEY_VARIABLES.filter((key) => key in variables)) {
       expect(message.text).toContain(renderer.formatMoney(variables[name] as bigint, language));
       expect(message.html).toContain(renderer.formatMoney(variables[name] as bigint, language));
+      // In tenge, never the count of tiyn the variable holds.
+      for (const part of [message.subject, message.text, message.html])
+        expect(part).not.toContain(String(variables[name]));
     }
     if (MONEY_VARIABLES.some((key) => key in variables)) expect(message.text).toContain('₸');
     for (const name of COUNT_VARIABLES.filter((key) => key in variables)) {
@@ -327,11 +330,14 @@ describe('TemplateRenderer with the real templates', () => {
       expect(advanced.text).not.toBe(rejected.text);
       expect(advanced.html).not.toBe(rejected.html);
       for (const message of [advanced, rejected]) expect(message.text).not.toBe(unranked.text);
-      expect(advanced.text).toContain('72.4');
-      expect(advanced.html).toContain('<strong>72.4</strong>');
-      expect(rejected.text).toContain('41.0');
+      // Rounded to one decimal, in the reader's own way, with its scale.
+      const score = (value: string) =>
+        ({ kk: `100 балдан ${value}`, ru: `${value} из 100`, en: `${value} of 100` })[language];
+      const decimal = (value: string) => (language === 'en' ? value : value.replace('.', ','));
       const scoreLabel = { kk: 'Қорытынды балл', ru: 'Итоговый балл', en: 'Official score' }[language];
-      expect(advanced.text).toContain(`${scoreLabel}: 72.4`);
+      expect(advanced.text).toContain(`${scoreLabel}: ${score(decimal('72.4'))}\n`);
+      expect(advanced.html).toContain(`<strong>${score(decimal('72.4'))}</strong>`);
+      expect(rejected.text).toContain(`${scoreLabel}: ${score(decimal('41.0'))}\n`);
       expect(unranked.text).not.toContain(scoreLabel);
       expect(unranked.html).not.toContain(scoreLabel);
       const notRanked = {
@@ -394,6 +400,35 @@ describe('TemplateRenderer with the real templates', () => {
     expect(spaces(renderer.formatMoney(0n, 'ru'))).toBe('0 ₸');
     expect(spaces(renderer.formatMoney(-5n, 'ru'))).toBe('-0,05 ₸');
     expect(spaces(renderer.formatMoney(-150000000n, 'ru'))).toBe('-1 500 000 ₸');
+  });
+
+  it('formats scores with one decimal in each language, rounding longer ones', () => {
+    expect(renderer.formatScore(72.4, 'kk')).toBe('72,4');
+    expect(renderer.formatScore(72.4, 'ru')).toBe('72,4');
+    expect(renderer.formatScore(72.4, 'en')).toBe('72.4');
+    expect(renderer.formatScore(41, 'ru')).toBe('41,0');
+    expect(renderer.formatScore(100, 'en')).toBe('100.0');
+    expect(renderer.formatScore(200 / 3, 'ru')).toBe('66,7');
+    expect(renderer.formatScore(100 / 3, 'en')).toBe('33.3');
+  });
+
+  it('reads a score as a number or a decimal string, and refuses anything else', () => {
+    const dir = tempTemplates({
+      ...layoutAndFooters(['en']),
+      'round.results/subject.en.hbs': '{{score officialScore}}',
+      'round.results/text.en.hbs': 'x',
+      'round.results/html.en.hbs': 'x',
+    });
+    const scores = new TemplateRenderer({ templatesDir: dir, timeZone: TIME_ZONE });
+    const render = (officialScore: unknown) =>
+      scores.render('round.results', 'en', { ...SAMPLES['round.results'], officialScore } as never).subject;
+    try {
+      expect(render('66.66666666666667')).toBe('66.7');
+      expect(render(71.35)).toBe('71.4');
+      for (const bad of ['72,4', 'n/a', '7e1', true]) expect(() => render(bad)).toThrow(/score expects a number/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('formats amounts beyond Number.MAX_SAFE_INTEGER without losing a digit', () => {

@@ -18,7 +18,7 @@ export const TEMPLATE_PARTS: readonly TemplatePart[] = ['subject', 'text', 'html
 /** Tried in this order after the recipient's own language. */
 export const FALLBACK_LANGUAGES: readonly Language[] = ['ru', 'en'];
 
-export const TEMPLATE_HELPERS = ['money', 'date', 'dateOnly'] as const;
+export const TEMPLATE_HELPERS = ['money', 'score', 'date', 'dateOnly'] as const;
 /** Variables the renderer itself gives layout.html.hbs. */
 export const LAYOUT_VARIABLES = ['body', 'lang', 'footer'] as const;
 
@@ -47,6 +47,9 @@ export class TemplateRenderer {
     this.timeZone = new Intl.DateTimeFormat('en', { timeZone: options.timeZone }).resolvedOptions().timeZone;
     this.handlebars.registerHelper('money', (value: unknown, options: unknown) =>
       this.formatMoney(toMinorUnits(value), languageOf(options)),
+    );
+    this.handlebars.registerHelper('score', (value: unknown, options: unknown) =>
+      this.formatScore(toScore(value), languageOf(options)),
     );
     this.handlebars.registerHelper('date', (value: unknown, options: unknown) =>
       this.formatDate(toDate(value, 'date'), languageOf(options), true),
@@ -151,6 +154,24 @@ export class TemplateRenderer {
     if (!parts.some((part) => part.type === 'fraction'))
       throw new Error(`No fraction part formatting money for ${LOCALES[language]}`);
     return parts.map((part) => (part.type === 'fraction' ? tiyn.toString().padStart(2, '0') : part.value)).join('');
+  }
+
+  /**
+   * A score (0-100) rounded to one decimal in the language's own way: 71,4 in Kazakh and Russian,
+   * 71.4 in English. The templates write the scale beside it ("71,4 из 100").
+   */
+  formatScore(value: number, language: Language): string {
+    const key = `score:${language}`;
+    let format = this.formatters.get(key) as Intl.NumberFormat | undefined;
+    if (!format) {
+      format = new Intl.NumberFormat(LOCALES[language], {
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+        useGrouping: false,
+      });
+      this.formatters.set(key, format);
+    }
+    return format.format(value);
   }
 
   formatDate(value: Date, language: Language, withTime: boolean): string {
@@ -310,6 +331,13 @@ function toMinorUnits(value: unknown): bigint {
   if (typeof value === 'string' && /^-?\d+$/.test(value)) return BigInt(value);
   if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
   throw new TypeError(`money expects minor units as a bigint or an integer string, got ${describeValue(value)}`);
+}
+
+/** A score as a number or as a decimal string with a point ("72.4", as the results mail data carries it). */
+function toScore(value: unknown): number {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+  throw new TypeError(`score expects a number or a decimal string such as "72.4", got ${describeValue(value)}`);
 }
 
 function toDate(value: unknown, helper: string): Date {
