@@ -45,6 +45,8 @@ export interface RankedApplication {
   liveAwardStatus: AwardStatus | null;
   /** A declined or cancelled award and no live one: the application is out of the allocation. */
   lostAwardStatus: 'declined' | 'cancelled' | null;
+  /** With no live award: what was paid on its cancelled awards, which they still hold (DESIGN.md section 7). */
+  lostAwardHolds: bigint;
 }
 
 /** Awards, their tranches, and the state they move on the applications and envelopes of a competition. */
@@ -95,16 +97,18 @@ export class AwardsRepository {
     roundId: string,
     priorityCriterion: string,
   ): Promise<RankedApplication[]> {
-    const rows: (Omit<RankedApplication, 'requested' | 'liveAwardAmount'> & {
+    const rows: (Omit<RankedApplication, 'requested' | 'liveAwardAmount' | 'lostAwardHolds'> & {
       requested: string;
       liveAwardAmount: string | null;
+      lostAwardHolds: string;
     })[] = await em.query(
       `SELECT r.application_id AS "applicationId", a.reference, a.status AS "applicationStatus",
               v.id AS "villageId", v.name AS "villageName", d.id AS "districtId", d.name AS "districtName",
               a.requested_amount AS requested, r.rank, r.advanced, r.reason AS "roundReason", r.gates_failed AS "gatesFailed",
               r.official, r.calibrated, p.mean AS "priorityMean",
               live.id AS "liveAwardId", live.amount AS "liveAwardAmount", live.status AS "liveAwardStatus",
-              CASE WHEN live.id IS NULL THEN lost.status END AS "lostAwardStatus"
+              CASE WHEN live.id IS NULL THEN lost.status END AS "lostAwardStatus",
+              CASE WHEN live.id IS NULL THEN coalesce(paid.amount, 0) ELSE 0 END AS "lostAwardHolds"
          FROM round_results r
          JOIN applications a ON a.id = r.application_id
          JOIN villages v ON v.id = a.village_id
@@ -112,6 +116,8 @@ export class AwardsRepository {
          LEFT JOIN awards live ON live.application_id = a.id AND live.status NOT IN ('declined', 'cancelled')
          LEFT JOIN (SELECT DISTINCT ON (x.application_id) x.application_id, x.status FROM awards x
                      WHERE x.round_id = $1 AND x.status IN ('declined', 'cancelled') ORDER BY x.application_id, x.updated_at DESC) lost ON lost.application_id = a.id
+         LEFT JOIN (SELECT x.application_id, sum(t.amount) AS amount FROM awards x JOIN tranches t ON t.award_id = x.id AND t.status = 'paid'
+                     WHERE x.round_id = $1 AND x.status = 'cancelled' GROUP BY x.application_id) paid ON paid.application_id = a.id
          LEFT JOIN (SELECT sh.application_id, avg((sh.scores ->> $2)::numeric)::float8 AS mean FROM scoresheets sh
                       JOIN assignments s ON s.id = sh.assignment_id AND s.status = 'active'
                      WHERE sh.round_id = $1 AND sh.status = 'submitted' GROUP BY sh.application_id) p ON p.application_id = r.application_id
@@ -123,6 +129,7 @@ export class AwardsRepository {
       ...r,
       requested: BigInt(r.requested),
       liveAwardAmount: r.liveAwardAmount === null ? null : BigInt(r.liveAwardAmount),
+      lostAwardHolds: BigInt(r.lostAwardHolds),
     }));
   }
 

@@ -68,6 +68,29 @@ describe('allocation: examples', () => {
     ]);
   });
 
+  it('takes money held outside the candidates off the budget and its envelopes first, and counts it towards no floor', () => {
+    const held = [{ districtId: 'd1', villageId: 'v1', amount: 30n }];
+    const result = allocate(
+      [candidate('a', 1, 50n), candidate('b', 2, 30n), candidate('c', 3, 20n, { districtId: 'd2', villageId: 'v2' })],
+      rules({
+        budget: 120n,
+        envelopes: [{ districtId: 'd1', amount: 70n }],
+        floors: [{ districtId: 'd1', grants: 1 }],
+      }),
+      held,
+    );
+    expect(result.decisions.map((d) => [d.applicationId, d.amount, d.reason])).toEqual([
+      ['a', 0n, 'envelope_full'],
+      ['b', 30n, 'floor'],
+      ['c', 20n, 'funded'],
+    ]);
+    expect({ committed: result.committed, remaining: result.remaining }).toEqual({ committed: 80n, remaining: 40n });
+    expect(allocationProblems([], rules(), [{ districtId: 'd1', villageId: '', amount: 0n }])).toEqual([
+      'held amount 1 must be positive',
+      'held amount 1: district and village are required',
+    ]);
+  });
+
   it('funds in rank order and skips, not stops at, an application that no longer fits', () => {
     const result = allocate([candidate('c', 3, 40n), candidate('a', 1, 60n), candidate('b', 2, 50n)], rules());
     expect(result.decisions).toEqual([
@@ -556,6 +579,32 @@ describe('allocation: properties', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('allocates with money held outside the candidates as it would with the budget and envelopes that much smaller', () => {
+    const heldArb = fc.array(
+      fc.record({ villageId: fc.constantFrom(...VILLAGES), amount: fc.bigInt({ min: 1n, max: 400n }) }),
+      { maxLength: 4 },
+    );
+    fc.assert(
+      fc.property(candidatesArb, rulesArb, heldArb, (candidates, r, heldRows) => {
+        const held = heldRows.map((h) => ({ ...h, districtId: districtOfVillage(h.villageId) }));
+        const within = (e: AllocationEnvelope) =>
+          sum(held.filter((h) => h.districtId === e.districtId || h.villageId === e.villageId).map((h) => h.amount));
+        fc.pre(sum(held.map((h) => h.amount)) <= r.budget && r.envelopes.every((e) => within(e) <= e.amount));
+        const smaller: AllocationRules = {
+          ...r,
+          budget: r.budget - sum(held.map((h) => h.amount)),
+          envelopes: r.envelopes.map((e) => ({ ...e, amount: e.amount - within(e) })),
+        };
+        const withHeld = allocate(candidates, r, held);
+        const without = allocate(candidates, smaller);
+        expect(withHeld.decisions).toEqual(without.decisions);
+        expect(withHeld.remaining).toBe(without.remaining);
+        expect(withHeld.committed).toBe(without.committed + sum(held.map((h) => h.amount)));
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -29,6 +29,18 @@ export interface AllocationCandidate {
   awarded?: bigint;
 }
 
+/**
+ * Money held outside the candidates: what was paid on a cancelled award (DESIGN.md section 7). It
+ * is taken off the budget and the envelopes of its district and village before anything else, and
+ * is no grant (it counts towards no floor).
+ */
+export interface HeldAmount {
+  districtId: string;
+  villageId: string;
+  /** Minor units, positive. */
+  amount: bigint;
+}
+
 /** A cap on the sum of awards in one district or in one village: exactly one of the ids. */
 export interface AllocationEnvelope {
   districtId?: string;
@@ -64,6 +76,7 @@ export interface AllocationDecision {
 export interface Allocation {
   /** One per candidate, in rank order. */
   decisions: AllocationDecision[];
+  /** What the decisions and the held amounts take of the budget. */
   committed: bigint;
   remaining: bigint;
 }
@@ -73,8 +86,17 @@ const FULL_SHARE_BP = 10_000;
 const isId = (value: unknown) => typeof value === 'string' && value.length > 0;
 
 /** Problems with the input, for a 4xx that names them (empty when it can be allocated). */
-export function allocationProblems(candidates: readonly AllocationCandidate[], rules: AllocationRules): string[] {
+export function allocationProblems(
+  candidates: readonly AllocationCandidate[],
+  rules: AllocationRules,
+  held: readonly HeldAmount[] = [],
+): string[] {
   const problems: string[] = [];
+  held.forEach((h, i) => {
+    if (h.amount <= 0n) problems.push(`held amount ${i + 1} must be positive`);
+    if (!isId(h.districtId) || !isId(h.villageId))
+      problems.push(`held amount ${i + 1}: district and village are required`);
+  });
   const ids = new Set<string>();
   const ranks = new Set<number>();
   for (const c of candidates) {
@@ -124,8 +146,12 @@ export function allocationProblems(candidates: readonly AllocationCandidate[], r
 const envelopeKey = (kind: 'district' | 'village', id: string) => `${kind}:${id}`;
 const min = (a: bigint, b: bigint) => (a < b ? a : b);
 
-export function allocate(candidates: readonly AllocationCandidate[], rules: AllocationRules): Allocation {
-  const problems = allocationProblems(candidates, rules);
+export function allocate(
+  candidates: readonly AllocationCandidate[],
+  rules: AllocationRules,
+  held: readonly HeldAmount[] = [],
+): Allocation {
+  const problems = allocationProblems(candidates, rules, held);
   if (problems.length) throw new Error(`cannot allocate: ${problems.join('; ')}`);
 
   const ranked = [...candidates].sort((a, b) => a.rank - b.rank);
@@ -136,15 +162,19 @@ export function allocate(candidates: readonly AllocationCandidate[], rules: Allo
     ]),
   );
   let budgetLeft = rules.budget;
-  const envelopesOf = (c: AllocationCandidate) =>
+  const envelopesOf = (c: { districtId: string; villageId: string }) =>
     [envelopeKey('district', c.districtId), envelopeKey('village', c.villageId)].filter((k) => envelopeLeft.has(k));
+  const take = (c: { districtId: string; villageId: string }, amount: bigint) => {
+    budgetLeft -= amount;
+    for (const k of envelopesOf(c)) envelopeLeft.set(k, envelopeLeft.get(k)! - amount);
+  };
+  for (const h of held) take(h, h.amount);
   const capped = (c: AllocationCandidate) => min(c.requested, rules.maxAward);
   /** What the candidate could still get: the budget left, and what is left in each of its envelopes. */
   const room = (c: AllocationCandidate) => envelopesOf(c).reduce((r, k) => min(r, envelopeLeft.get(k)!), budgetLeft);
   const award = new Map<string, { amount: bigint; reason: AllocationReason }>();
   const commit = (c: AllocationCandidate, amount: bigint, reason: AllocationReason) => {
-    budgetLeft -= amount;
-    for (const k of envelopesOf(c)) envelopeLeft.set(k, envelopeLeft.get(k)! - amount);
+    take(c, amount);
     award.set(c.applicationId, { amount, reason });
   };
 

@@ -13,6 +13,7 @@ const row = (applicationId: string, rank: number | null, more: Partial<RankedRow
   priorityMean: 3,
   liveAwardAmount: null,
   lostAwardStatus: null,
+  lostAwardHolds: 0n,
   ...more,
 });
 const rules = { budget: 100n, maxAward: 100n, envelopes: [], floors: [] };
@@ -70,6 +71,28 @@ describe('published allocation', () => {
       ['a', 40n, 'funded_partially'],
       ['b', 0n, 'budget_exhausted'],
       ['c', 60n, 'funded'],
+    ]);
+  });
+
+  it('keeps what was paid on a cancelled award off the budget and its envelopes, and shows it on its row', () => {
+    const paid = { lostAwardStatus: 'cancelled' as const, lostAwardHolds: 30n };
+    expect(reasons([row('a', 1, paid), row('b', 2), row('c', 3, { requested: 30n })])).toEqual([
+      ['a', 30n, 'cancelled'],
+      ['b', 50n, 'funded'],
+      ['c', 0n, 'budget_exhausted'],
+    ]);
+    const listed = publishedAllocation([row('a', 1, paid), row('b', 2), row('c', 3, { requested: 20n })], rules);
+    expect({ committed: listed.committed, remaining: listed.remaining }).toEqual({ committed: 100n, remaining: 0n });
+    // In a village envelope of 60, the 30 paid leaves room for 30: the next in that village does not fit.
+    const envelope = { ...rules, envelopes: [{ villageId: 'v1', amount: 60n }] };
+    expect(
+      publishedAllocation([row('a', 1, paid), row('b', 2), row('c', 3, { villageId: 'v2' })], envelope).decisions.map(
+        (d) => [d.applicationId, d.amount, d.reason],
+      ),
+    ).toEqual([
+      ['a', 30n, 'cancelled'],
+      ['b', 0n, 'envelope_full'],
+      ['c', 50n, 'funded'],
     ]);
   });
 });

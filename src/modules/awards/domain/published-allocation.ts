@@ -1,4 +1,4 @@
-import { allocate, AllocationCandidate, AllocationReason, AllocationRules } from './allocation';
+import { allocate, AllocationCandidate, AllocationReason, AllocationRules, HeldAmount } from './allocation';
 
 /** Why an application of the final round is not allocated at all, besides the allocation's own reasons. */
 export type ListReason = AllocationReason | 'not_advanced' | 'below_quorum' | 'withdrawn' | 'declined' | 'cancelled';
@@ -17,6 +17,8 @@ export interface RankedRow {
   priorityMean: number | null;
   liveAwardAmount: bigint | null;
   lostAwardStatus: 'declined' | 'cancelled' | null;
+  /** What a cancelled award still holds: what was paid on it (0n when nothing was, or when there is none). */
+  lostAwardHolds: bigint;
 }
 
 export interface ListedDecision {
@@ -28,7 +30,9 @@ export interface ListedDecision {
 
 /**
  * The full list of the final round with a reason for everyone: who is out before allocating (did
- * not advance, too few scores, withdrew, declined an award), and the allocation of the rest. An
+ * not advance, too few scores, withdrew, declined an award), and the allocation of the rest. A
+ * cancelled award keeps what was paid on it: its row shows that amount, and it is taken off the
+ * budget and its envelopes before anyone is allocated. An
  * unfunded application whose rank only the lottery separated from a funded one (same score, same
  * priority score, same request) reads "tie lost by lot". Pure: anyone with the published results,
  * requests and rules gets the same list.
@@ -39,6 +43,7 @@ export function publishedAllocation(
 ): { decisions: ListedDecision[]; committed: bigint; remaining: bigint } {
   const outside = new Map<string, ListReason>();
   const candidates: AllocationCandidate[] = [];
+  const held: HeldAmount[] = [];
   for (const r of rows) {
     const reason: ListReason | null =
       r.rank === null
@@ -47,8 +52,11 @@ export function publishedAllocation(
           ? 'withdrawn'
           : (r.lostAwardStatus ??
             (r.advanced || r.gatesFailed.length > 0 || r.liveAwardAmount !== null ? null : 'not_advanced'));
-    if (reason) outside.set(r.applicationId, reason);
-    else
+    if (reason) {
+      outside.set(r.applicationId, reason);
+      if (r.lostAwardHolds > 0n)
+        held.push({ districtId: r.districtId, villageId: r.villageId, amount: r.lostAwardHolds });
+    } else
       candidates.push({
         applicationId: r.applicationId,
         rank: r.rank!,
@@ -59,7 +67,7 @@ export function publishedAllocation(
         awarded: r.liveAwardAmount ?? undefined,
       });
   }
-  let result = allocate(candidates, rules);
+  let result = allocate(candidates, rules, held);
   const byId = new Map(rows.map((r) => [r.applicationId, r]));
   // Ties are between neighbours in rank: keyed by what the lottery alone separates.
   const tieKey = (r: RankedRow) =>
@@ -84,6 +92,7 @@ export function publishedAllocation(
     result = allocate(
       candidates.map((c) => ({ ...c, tieLostByLot: lostByLot.has(c.applicationId) })),
       rules,
+      held,
     );
   const allocated = new Map(result.decisions.map((d) => [d.applicationId, d]));
   const decisions = rows.map(
@@ -91,7 +100,7 @@ export function publishedAllocation(
       allocated.get(r.applicationId) ?? {
         applicationId: r.applicationId,
         rank: r.rank,
-        amount: 0n,
+        amount: r.lostAwardHolds,
         reason: outside.get(r.applicationId)!,
       },
   );

@@ -40,7 +40,10 @@ export class AllocationRowDto {
   villageId!: string;
   @ApiProperty()
   villageName!: string;
-  @ApiProperty({ description: 'What the allocation gives, minor units (0 when not funded)' })
+  @ApiProperty({
+    description:
+      'What the allocation gives, minor units (0 when not funded); on a cancelled award, what was paid on it, which it still holds',
+  })
   amount!: string;
   @ApiProperty({ enum: REASONS })
   reason!: ListReason;
@@ -66,7 +69,7 @@ export class AllocationDto {
     floors: { districtId: string; grants: number }[];
     partialMinShareBp: number | null;
   };
-  @ApiProperty({ description: 'Sum the list funds, minor units' })
+  @ApiProperty({ description: 'Sum of the amounts of the list (funded and still held), minor units' })
   committed!: string;
   @ApiProperty()
   remaining!: string;
