@@ -349,13 +349,16 @@ describe('awards', () => {
     });
   });
 
+  // Proposals are refused beyond the budget and envelopes (test/award-budget.e2e-spec.ts): these cut the
+  // cap after proposing, so that only the approvals' own guard in the ledger and envelopes stands in the way.
   describe('rule 7 under races', () => {
     it('twenty parallel approvals where the budget fits ten give exactly ten', async () => {
-      const a = await createAwardable(ctx, cast, 20, { requested: '100000000', budget: '1000000000', villages: 4 });
+      const a = await createAwardable(ctx, cast, 20, { requested: '100000000', budget: '2000000000', villages: 4 });
       const awards = await propose(
         a.competitionId,
         a.applications.map((x) => ({ applicationId: x.id, amount: '100000000' })),
       );
+      await ctx.dataSource.query(`UPDATE competitions SET budget = 1000000000 WHERE id = $1`, [a.competitionId]);
       const approvers: TestUser[] = [
         cast.manager2,
         ...(await Promise.all([1, 2, 3].map(() => createUser(ctx, { roles: ['manager'] })))),
@@ -405,10 +408,16 @@ describe('awards', () => {
         'envelope_full',
         'envelope_full',
       ]);
+      await ctx.dataSource.query(`UPDATE competition_envelopes SET amount = 800000000 WHERE competition_id = $1`, [
+        a.competitionId,
+      ]);
       const awards = await propose(
         a.competitionId,
         a.applications.map((x) => ({ applicationId: x.id, amount: '100000000' })),
       );
+      await ctx.dataSource.query(`UPDATE competition_envelopes SET amount = 300000000 WHERE competition_id = $1`, [
+        a.competitionId,
+      ]);
       const results = await Promise.all(
         awards.map((award) => http().post(`/awards/${award.id}/approve`).set(cast.manager2.auth)),
       );

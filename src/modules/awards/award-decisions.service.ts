@@ -4,17 +4,10 @@ import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { Outbox } from '../notifications/outbox.service';
-import { AllocationService } from './allocation.service';
 import { AwardErrors as E } from './awards.errors';
 import { AwardsRepository } from './awards.repository';
 import { AWARD_TRANSITIONS, awardAmountProblem, fourEyesProblem } from './domain/award-status';
-import { splitAward } from './domain/tranches';
 import { Award } from './entities/award.entity';
-
-export interface ProposalItem {
-  applicationId: string;
-  amount: bigint;
-}
 
 /** What an award is audited as: amounts as strings, no personal data. */
 export const awardAuditView = (a: Award) => ({
@@ -25,113 +18,19 @@ export const awardAuditView = (a: Award) => ({
 });
 
 /**
- * A manager's decisions on awards: propose (from the allocation, or chosen amounts), adjust,
- * approve (four eyes; commits the money in the ledger and the envelopes in the same transaction,
- * so the budget and every envelope hold under any race: rule 7), send back, cancel.
+ * A manager's decisions on proposed awards (proposing them is AwardProposalsService): approve (four
+ * eyes; commits the money in the ledger and the envelopes in the same transaction, so the budget
+ * and every envelope hold under any race: rule 7), send back, cancel.
  */
 @Injectable()
 export class AwardDecisionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly awards: AwardsRepository,
-    private readonly allocation: AllocationService,
     private readonly ledger: LedgerService,
     private readonly outbox: Outbox,
     private readonly audit: AuditService,
   ) {}
-
-  /**
-   * Without items, proposes every application the allocation funds that holds no award yet, at the
-   * allocated amount. With items, those applications at those amounts. Proposals of one competition
-   * are made one at a time (the competition row is locked), so two managers never propose the same.
-   */
-  async propose(actorId: string, competitionId: string, items: ProposalItem[] | undefined): Promise<Award[]> {
-    return this.dataSource.transaction(async (em) => {
-      const a = await this.allocation.compute(competitionId, em, true);
-      if (a.competition.status !== 'closed')
-        throw new DomainError(E.NOT_READY, { competitionStatus: a.competition.status });
-      const rowOf = new Map(a.rows.map((r) => [r.applicationId, r]));
-      const decisionOf = new Map(a.decisions.map((d) => [d.applicationId, d]));
-      const chosen =
-        items ??
-        a.decisions
-          .filter((d) => d.amount > 0n && rowOf.get(d.applicationId)!.liveAwardId === null)
-          .map((d) => ({ applicationId: d.applicationId, amount: d.amount }));
-      if (chosen.length === 0) throw new DomainError(E.NOTHING_TO_PROPOSE);
-      const problems = chosen.flatMap((item, i) => {
-        const row = rowOf.get(item.applicationId);
-        const listed = decisionOf.get(item.applicationId);
-        if (
-          !row ||
-          row.liveAwardId !== null ||
-          !listed ||
-          listed.reason === 'below_gate' ||
-          !['funded', 'funded_partially', 'floor', 'budget_exhausted', 'envelope_full', 'tie_lost_by_lot'].includes(
-            listed.reason,
-          )
-        ) {
-          return [
-            {
-              field: `items.${i}.applicationId`,
-              problems: [`not a candidate: ${listed?.reason ?? 'not in the final round'}`],
-            },
-          ];
-        }
-        const problem = awardAmountProblem(item.amount, row.requested, a.competition.maxAward);
-        return problem ? [{ field: `items.${i}.amount`, problems: [problem] }] : [];
-      });
-      if (problems.some((p) => p.field.endsWith('applicationId')))
-        throw new DomainError(E.NOT_A_CANDIDATE, { fields: problems });
-      if (problems.length) throw new DomainError(E.INVALID_AMOUNT, { fields: problems });
-      const created: Award[] = [];
-      for (const item of chosen) {
-        const row = rowOf.get(item.applicationId)!;
-        const id = await this.awards.insertAward(em, {
-          competitionId,
-          applicationId: item.applicationId,
-          roundId: a.round.id,
-          rank: row.rank,
-          amount: item.amount,
-          requested: row.requested,
-          proposedBy: actorId,
-        });
-        await this.writeSchedule(em, id, item.amount, a.competition.awardRules.trancheTemplate);
-        const award = (await this.awards.find(id, em))!;
-        await this.audit.record(em, {
-          actorId,
-          action: 'award.proposed',
-          entityType: 'award',
-          entityId: id,
-          after: awardAuditView(award),
-        });
-        created.push(award);
-      }
-      return created;
-    });
-  }
-
-  /** A proposal's amount changes (within the request and the maximum); its schedule is split again from the template. */
-  async adjust(actorId: string, id: string, amount: bigint): Promise<Award> {
-    return this.dataSource.transaction(async (em) => {
-      const before = await this.lockIn(em, id, ['proposed']);
-      const competition = (await this.awards.competition(em, before.competitionId))!;
-      const problem = awardAmountProblem(amount, before.requested, competition.maxAward);
-      if (problem) throw new DomainError(E.INVALID_AMOUNT, { fields: [{ field: 'amount', problems: [problem] }] });
-      if (!(await this.awards.setAmount(em, id, amount)))
-        throw new DomainError(E.WRONG_STATUS, { status: before.status });
-      await this.writeSchedule(em, id, amount, competition.awardRules.trancheTemplate);
-      const after = (await this.awards.find(id, em))!;
-      await this.audit.record(em, {
-        actorId,
-        action: 'award.adjusted',
-        entityType: 'award',
-        entityId: id,
-        before: awardAuditView(before),
-        after: awardAuditView(after),
-      });
-      return after;
-    });
-  }
 
   /**
    * Four eyes (rule 9), then the commitment: the ledger's budget account and the envelopes refuse,
@@ -249,27 +148,5 @@ export class AwardDecisionsService {
     if (!award) throw new DomainError(E.AWARD_NOT_FOUND);
     if (!from.includes(award.status)) throw new DomainError(E.WRONG_STATUS, { status: award.status });
     return award;
-  }
-
-  private async writeSchedule(
-    em: EntityManager,
-    awardId: string,
-    amount: bigint,
-    template: { label: string; shareBp: number; reportRequired: boolean; dueDays: number | null }[],
-  ): Promise<void> {
-    const amounts = splitAward(amount, template);
-    // An award smaller than its number of tranches leaves some empty: they are left out, not kept at zero.
-    const parts = template.map((t, i) => ({ ...t, amount: amounts[i] })).filter((t) => t.amount > 0n);
-    await this.awards.replaceTranches(
-      em,
-      awardId,
-      parts.map((t, i) => ({
-        position: i + 1,
-        label: t.label,
-        reportRequired: t.reportRequired,
-        dueDays: t.dueDays,
-        amount: t.amount,
-      })),
-    );
   }
 }

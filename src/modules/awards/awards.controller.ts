@@ -10,6 +10,7 @@ import { LedgerErrors } from '../ledger/ledger.errors';
 import { AllocationService } from './allocation.service';
 import { AwardDecisionsService } from './award-decisions.service';
 import { AwardOffersService } from './award-offers.service';
+import { AwardProposalsService } from './award-proposals.service';
 import { AwardErrors as E } from './awards.errors';
 import { AwardsQueryService } from './awards-query.service';
 import { CompetitionFinalizer } from './competition-finalizer.service';
@@ -31,6 +32,7 @@ import {
 export class AwardsController {
   constructor(
     private readonly allocation: AllocationService,
+    private readonly proposals: AwardProposalsService,
     private readonly decisions: AwardDecisionsService,
     private readonly offers: AwardOffersService,
     private readonly query: AwardsQueryService,
@@ -68,14 +70,21 @@ export class AwardsController {
       'Propose awards: what the allocation funds, or chosen applications and amounts; each gets its tranche schedule',
   })
   @ApiCreatedResponse({ type: [AwardDto] })
-  @ApiErrors(E.COMPETITION_NOT_FOUND, E.NOT_READY, E.NOTHING_TO_PROPOSE, E.NOT_A_CANDIDATE, E.INVALID_AMOUNT)
+  @ApiErrors(
+    E.COMPETITION_NOT_FOUND,
+    E.NOT_READY,
+    E.NOTHING_TO_PROPOSE,
+    E.NOT_A_CANDIDATE,
+    E.INVALID_AMOUNT,
+    E.PROPOSAL_EXCEEDS_BUDGET,
+  )
   async propose(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,
     @Body() body: ProposeAwardsDto,
   ): Promise<AwardDto[]> {
     const items = body.items?.map((i) => ({ applicationId: i.applicationId, amount: toMinor(i.amount) }));
-    return this.query.views(await this.decisions.propose(actor.id, id, items), actor);
+    return this.query.views(await this.proposals.propose(actor.id, id, items), actor);
   }
 
   @Get('competitions/:id/awards')
@@ -125,13 +134,13 @@ export class AwardsController {
   @Roles('manager')
   @ApiOperation({ summary: 'Change a proposal’s amount; its schedule is split again from the template' })
   @ApiOkResponse({ type: AwardDto })
-  @ApiErrors(E.AWARD_NOT_FOUND, E.WRONG_STATUS, E.INVALID_AMOUNT)
+  @ApiErrors(E.AWARD_NOT_FOUND, E.WRONG_STATUS, E.INVALID_AMOUNT, E.PROPOSAL_EXCEEDS_BUDGET)
   async adjust(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,
     @Body() body: AdjustAwardDto,
   ): Promise<AwardDto> {
-    await this.decisions.adjust(actor.id, id, toMinor(body.amount));
+    await this.proposals.adjust(actor.id, id, toMinor(body.amount));
     return this.query.get(actor, id);
   }
 

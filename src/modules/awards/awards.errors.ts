@@ -23,6 +23,11 @@ export const AwardErrors = defineErrors('AWARD', {
     kind: 'rule',
     message: 'An award is positive and never exceeds the amount requested or the competition maximum',
   },
+  PROPOSAL_EXCEEDS_BUDGET: {
+    kind: 'rule',
+    message:
+      'The proposal does not fit the budget (or a district or village envelope) together with what awards hold and the other open proposals',
+  },
   INVALID_SCHEDULE: { kind: 'rule', message: 'The tranches must be positive and add up to the award exactly' },
   FOUR_EYES: { kind: 'forbidden', message: 'The manager who proposed an award cannot approve it or send it back' },
   ENVELOPE_FULL: { kind: 'rule', message: 'Approving this award would exceed a district or village envelope' },

@@ -7,6 +7,7 @@ import { AllocationService } from './allocation.service';
 import { AwardDecisionsService } from './award-decisions.service';
 import { AwardFilesService } from './award-files.service';
 import { AwardOffersService } from './award-offers.service';
+import { AwardProposalsService } from './award-proposals.service';
 import { AwardSweepService } from './award-sweep.service';
 import { AwardsQueryService } from './awards-query.service';
 import { AwardsController } from './awards.controller';
@@ -26,6 +27,7 @@ import { TrancheScheduleService } from './tranche-schedule.service';
     AwardsRepository,
     AllocationService,
     AwardDecisionsService,
+    AwardProposalsService,
     AwardOffersService,
     AwardsQueryService,
     CompetitionFinalizer,

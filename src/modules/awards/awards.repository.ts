@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AwardRules } from '../competitions/domain/award-rules';
 import { AwardStatus } from './domain/award-status';
+import { Holding } from './domain/proposal-budget';
 import { Award } from './entities/award.entity';
 import { Tranche } from './entities/tranche.entity';
 
@@ -131,6 +132,35 @@ export class AwardsRepository {
       liveAwardAmount: r.liveAwardAmount === null ? null : BigInt(r.liveAwardAmount),
       lostAwardHolds: BigInt(r.lostAwardHolds),
     }));
+  }
+
+  /**
+   * What the competition's awards hold or have asked for, by village (DESIGN.md section 7): a
+   * proposal, or an award approved or further along, its amount; a cancelled award, what was paid on
+   * it; a declined one, nothing. `exceptAwardId` leaves one award out (a proposal being changed).
+   */
+  async holdings(em: EntityManager, competitionId: string, exceptAwardId: string | null = null): Promise<Holding[]> {
+    const rows: { districtId: string; villageId: string; amount: string }[] = await em.query(
+      `SELECT v.district_id AS "districtId", v.id AS "villageId",
+              sum(CASE WHEN w.status = 'cancelled' THEN coalesce(paid.amount, 0) ELSE w.amount END) AS amount
+         FROM awards w
+         JOIN applications a ON a.id = w.application_id
+         JOIN villages v ON v.id = a.village_id
+         LEFT JOIN (SELECT t.award_id, sum(t.amount) AS amount FROM tranches t JOIN awards x ON x.id = t.award_id
+                     WHERE x.competition_id = $1 AND x.status = 'cancelled' AND t.status = 'paid' GROUP BY t.award_id) paid ON paid.award_id = w.id
+        WHERE w.competition_id = $1 AND w.status <> 'declined' AND w.id IS DISTINCT FROM $2::uuid
+        GROUP BY v.district_id, v.id`,
+      [competitionId, exceptAwardId],
+    );
+    return rows.map((r) => ({ ...r, amount: BigInt(r.amount) })).filter((r) => r.amount > 0n);
+  }
+
+  async placeOf(em: EntityManager, applicationId: string): Promise<{ districtId: string; villageId: string }> {
+    const [row]: { districtId: string; villageId: string }[] = await em.query(
+      `SELECT v.district_id AS "districtId", v.id AS "villageId" FROM applications a JOIN villages v ON v.id = a.village_id WHERE a.id = $1`,
+      [applicationId],
+    );
+    return row;
   }
 
   async roundPriorityCriterion(em: EntityManager, roundId: string): Promise<string> {

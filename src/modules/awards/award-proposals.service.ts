@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { AllocationService } from './allocation.service';
+import { awardAuditView, AwardDecisionsService } from './award-decisions.service';
+import { AwardErrors as E } from './awards.errors';
+import { AwardsRepository } from './awards.repository';
+import { AllocationEnvelope } from './domain/allocation';
+import { awardAmountProblem } from './domain/award-status';
+import { Holding, proposalOverrun } from './domain/proposal-budget';
+import { splitAward } from './domain/tranches';
+import { Award } from './entities/award.entity';
+
+export interface ProposalItem {
+  applicationId: string;
+  amount: bigint;
+}
+
+/** Who may be proposed: everyone the final list allocates, or would if the money allowed. */
+const CANDIDATE_REASONS = [
+  'funded',
+  'funded_partially',
+  'floor',
+  'budget_exhausted',
+  'envelope_full',
+  'tie_lost_by_lot',
+];
+
+/**
+ * A manager proposes awards (from the allocation, or chosen amounts) and changes a proposal's
+ * amount. Both run under the competition's row lock, taken first, so proposals of one competition
+ * are made one at a time: two managers never propose the same application, and what they propose
+ * together always fits the budget and every envelope with what is held (DESIGN.md section 7).
+ */
+@Injectable()
+export class AwardProposalsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly awards: AwardsRepository,
+    private readonly allocation: AllocationService,
+    private readonly decisions: AwardDecisionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Without items, proposes every application the allocation funds that holds no award yet, at the
+   * allocated amount. With items, those applications at those amounts, if they fit.
+   */
+  async propose(actorId: string, competitionId: string, items: ProposalItem[] | undefined): Promise<Award[]> {
+    return this.dataSource.transaction(async (em) => {
+      const a = await this.allocation.compute(competitionId, em, true);
+      if (a.competition.status !== 'closed')
+        throw new DomainError(E.NOT_READY, { competitionStatus: a.competition.status });
+      const rowOf = new Map(a.rows.map((r) => [r.applicationId, r]));
+      const decisionOf = new Map(a.decisions.map((d) => [d.applicationId, d]));
+      const chosen =
+        items ??
+        a.decisions
+          .filter((d) => d.amount > 0n && rowOf.get(d.applicationId)!.liveAwardId === null)
+          .map((d) => ({ applicationId: d.applicationId, amount: d.amount }));
+      if (chosen.length === 0) throw new DomainError(E.NOTHING_TO_PROPOSE);
+      const problems = chosen.flatMap((item, i) => {
+        const row = rowOf.get(item.applicationId);
+        const listed = decisionOf.get(item.applicationId);
+        if (!row || row.liveAwardId !== null || !listed || !CANDIDATE_REASONS.includes(listed.reason)) {
+          return [
+            {
+              field: `items.${i}.applicationId`,
+              problems: [`not a candidate: ${listed?.reason ?? 'not in the final round'}`],
+            },
+          ];
+        }
+        const problem = awardAmountProblem(item.amount, row.requested, a.competition.maxAward);
+        return problem ? [{ field: `items.${i}.amount`, problems: [problem] }] : [];
+      });
+      if (problems.some((p) => p.field.endsWith('applicationId')))
+        throw new DomainError(E.NOT_A_CANDIDATE, { fields: problems });
+      if (problems.length) throw new DomainError(E.INVALID_AMOUNT, { fields: problems });
+      await this.checkFits(
+        em,
+        competitionId,
+        a.rules,
+        chosen.map((item) => ({ ...item, ...rowOf.get(item.applicationId)! })),
+        null,
+      );
+      const created: Award[] = [];
+      for (const item of chosen) {
+        const row = rowOf.get(item.applicationId)!;
+        const id = await this.awards.insertAward(em, {
+          competitionId,
+          applicationId: item.applicationId,
+          roundId: a.round.id,
+          rank: row.rank,
+          amount: item.amount,
+          requested: row.requested,
+          proposedBy: actorId,
+        });
+        await this.writeSchedule(em, id, item.amount, a.competition.awardRules.trancheTemplate);
+        const award = (await this.awards.find(id, em))!;
+        await this.audit.record(em, {
+          actorId,
+          action: 'award.proposed',
+          entityType: 'award',
+          entityId: id,
+          after: awardAuditView(award),
+        });
+        created.push(award);
+      }
+      return created;
+    });
+  }
+
+  /** A proposal's amount changes (within the request, the maximum and the money left); its schedule is split again from the template. */
+  async adjust(actorId: string, id: string, amount: bigint): Promise<Award> {
+    return this.dataSource.transaction(async (em) => {
+      const found = await this.awards.find(id, em);
+      if (!found) throw new DomainError(E.AWARD_NOT_FOUND);
+      // The competition before the award, as proposing takes them: two changes never wait on each other in a cycle.
+      const competition = (await this.awards.competition(em, found.competitionId, true))!;
+      const before = await this.decisions.lockIn(em, id, ['proposed']);
+      const problem = awardAmountProblem(amount, before.requested, competition.maxAward);
+      if (problem) throw new DomainError(E.INVALID_AMOUNT, { fields: [{ field: 'amount', problems: [problem] }] });
+      const envelopes = (await this.awards.envelopes(em, competition.id)).map((e): AllocationEnvelope =>
+        e.districtId ? { districtId: e.districtId, amount: e.amount } : { villageId: e.villageId!, amount: e.amount },
+      );
+      const place = await this.awards.placeOf(em, before.applicationId);
+      await this.checkFits(
+        em,
+        competition.id,
+        { budget: competition.budget, envelopes },
+        [{ ...place, applicationId: before.applicationId, amount }],
+        id,
+      );
+      if (!(await this.awards.setAmount(em, id, amount)))
+        throw new DomainError(E.WRONG_STATUS, { status: before.status });
+      await this.writeSchedule(em, id, amount, competition.awardRules.trancheTemplate);
+      const after = (await this.awards.find(id, em))!;
+      await this.audit.record(em, {
+        actorId,
+        action: 'award.adjusted',
+        entityType: 'award',
+        entityId: id,
+        before: awardAuditView(before),
+        after: awardAuditView(after),
+      });
+      return after;
+    });
+  }
+
+  /** Refuses proposals that would not fit with what the competition's awards hold and ask for (all but `exceptAwardId`). */
+  private async checkFits(
+    em: EntityManager,
+    competitionId: string,
+    caps: { budget: bigint; envelopes: readonly AllocationEnvelope[] },
+    proposals: (Holding & { applicationId: string })[],
+    exceptAwardId: string | null,
+  ): Promise<void> {
+    const overrun = proposalOverrun(await this.awards.holdings(em, competitionId, exceptAwardId), proposals, caps);
+    if (!overrun) return;
+    const inside = proposals.filter((p) =>
+      overrun.envelope === 'budget'
+        ? true
+        : overrun.envelope === 'district'
+          ? p.districtId === overrun.districtId
+          : p.villageId === overrun.villageId,
+    );
+    throw new DomainError(E.PROPOSAL_EXCEEDS_BUDGET, {
+      envelope: overrun.envelope,
+      ...(overrun.districtId ? { districtId: overrun.districtId } : {}),
+      ...(overrun.villageId ? { villageId: overrun.villageId } : {}),
+      limit: overrun.limit.toString(),
+      remaining: overrun.remaining.toString(),
+      requested: overrun.requested.toString(),
+      applicationIds: inside.map((p) => p.applicationId),
+    });
+  }
+
+  private async writeSchedule(
+    em: EntityManager,
+    awardId: string,
+    amount: bigint,
+    template: { label: string; shareBp: number; reportRequired: boolean; dueDays: number | null }[],
+  ): Promise<void> {
+    const amounts = splitAward(amount, template);
+    // An award smaller than its number of tranches leaves some empty: they are left out, not kept at zero.
+    const parts = template.map((t, i) => ({ ...t, amount: amounts[i] })).filter((t) => t.amount > 0n);
+    await this.awards.replaceTranches(
+      em,
+      awardId,
+      parts.map((t, i) => ({
+        position: i + 1,
+        label: t.label,
+        reportRequired: t.reportRequired,
+        dueDays: t.dueDays,
+        amount: t.amount,
+      })),
+    );
+  }
+}
