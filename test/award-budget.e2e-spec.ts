@@ -95,6 +95,32 @@ describe('award budget', () => {
     });
   });
 
+  describe('an approved award of an application withdrawn since', () => {
+    it('holds its amount in the allocation until it is cancelled, as it does in the ledger', async () => {
+      const a = await createAwardable(ctx, cast, 3, { budget: '250000000', maxAward: '150000000' });
+      const [, second] = await propose(a.competitionId);
+      await http().post(`/awards/${second.id}/approve`).set(cast.manager2.auth).expect(200);
+      await http()
+        .post(`/applications/${a.applications[1].id}/withdraw`)
+        .set(a.applications[1].applicant.auth)
+        .send({ reason: 'Found other money' })
+        .expect(200);
+      const list = await listed(a.competitionId);
+      expect(list.decisions.map((d) => [d.amount, d.reason])).toEqual([
+        ['100000000', 'funded'],
+        ['101000000', 'withdrawn'],
+        ['0', 'budget_exhausted'],
+      ]);
+      expect(list.remaining).toBe('49000000');
+      await http().post(`/awards/${second.id}/cancel`).set(cast.manager.auth).send({ reason: 'Withdrawn' }).expect(200);
+      expect((await listed(a.competitionId)).decisions.map((d) => [d.amount, d.reason])).toEqual([
+        ['100000000', 'funded'],
+        ['0', 'withdrawn'],
+        ['102000000', 'funded'],
+      ]);
+    });
+  });
+
   describe('proposals beyond the budget', () => {
     const tryPropose = (
       competitionId: string,

@@ -95,4 +95,18 @@ describe('published allocation', () => {
       ['c', 50n, 'funded'],
     ]);
   });
+
+  it('keeps what a live award of a withdrawn application holds until it is cancelled or lapses', () => {
+    expect(
+      reasons([
+        row('a', 1, { applicationStatus: 'withdrawn', liveAwardAmount: 50n }),
+        row('b', 2, { requested: 60n }),
+        row('c', 3),
+      ]),
+    ).toEqual([
+      ['a', 50n, 'withdrawn'],
+      ['b', 0n, 'budget_exhausted'],
+      ['c', 50n, 'funded'],
+    ]);
+  });
 });

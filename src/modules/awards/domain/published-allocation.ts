@@ -28,10 +28,14 @@ export interface ListedDecision {
   reason: ListReason;
 }
 
+/** What a row's awards hold whatever becomes of the application: a live award its amount, a cancelled one what was paid. */
+const holds = (r: RankedRow): bigint => r.liveAwardAmount ?? r.lostAwardHolds;
+
 /**
  * The full list of the final round with a reason for everyone: who is out before allocating (did
- * not advance, too few scores, withdrew, declined an award), and the allocation of the rest. A
- * cancelled award keeps what was paid on it: its row shows that amount, and it is taken off the
+ * not advance, too few scores, withdrew, declined an award), and the allocation of the rest. What
+ * the awards of those out still hold (what was paid on a cancelled award; a live award of a
+ * withdrawn application until it is cancelled or lapses) shows on their row and is taken off the
  * budget and its envelopes before anyone is allocated. An
  * unfunded application whose rank only the lottery separated from a funded one (same score, same
  * priority score, same request) reads "tie lost by lot". Pure: anyone with the published results,
@@ -54,8 +58,7 @@ export function publishedAllocation(
             (r.advanced || r.gatesFailed.length > 0 || r.liveAwardAmount !== null ? null : 'not_advanced'));
     if (reason) {
       outside.set(r.applicationId, reason);
-      if (r.lostAwardHolds > 0n)
-        held.push({ districtId: r.districtId, villageId: r.villageId, amount: r.lostAwardHolds });
+      if (holds(r) > 0n) held.push({ districtId: r.districtId, villageId: r.villageId, amount: holds(r) });
     } else
       candidates.push({
         applicationId: r.applicationId,
@@ -100,7 +103,7 @@ export function publishedAllocation(
       allocated.get(r.applicationId) ?? {
         applicationId: r.applicationId,
         rank: r.rank,
-        amount: r.lostAwardHolds,
+        amount: holds(r),
         reason: outside.get(r.applicationId)!,
       },
   );
