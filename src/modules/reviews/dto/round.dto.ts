@@ -21,6 +21,7 @@ import {
 import { OptionalNotNull } from '../../../common/validation/optional';
 import { IsoDateTime, Trim } from '../../../common/validation/transforms';
 import { RoundMethod } from '../domain/rounds/round-method';
+import { RANKING_METHOD } from '../domain/scoring/ranking-method';
 import { ROUND_STATUSES, RoundStatus } from '../domain/rounds/round-status';
 import { ReviewRound } from '../entities/review-round.entity';
 
@@ -204,9 +205,9 @@ export class RoundDto {
   @ApiProperty() deadline!: string;
   @ApiProperty({
     description:
-      'The published method: rubric, jurors per application, loads, quorum, disputes, calibration, advancement, blindness',
+      'The published method: rubric, jurors per application, loads, quorum, disputes, calibration, advancement, blindness, and `ranking`: how the results follow from the scores, tie-breaks and the lottery that orders a full tie, in words and as data',
   })
-  method!: RoundMethod;
+  method!: RoundMethod & { ranking: typeof RANKING_METHOD };
   @ApiProperty({ nullable: true, type: String, description: 'Lottery seed for ties, published when the round opens' })
   seed!: string | null;
   @ApiProperty({ nullable: true, type: String }) openedAt!: string | null;
@@ -222,7 +223,7 @@ export class RoundDto {
       name: r.name,
       status: r.status,
       deadline: r.deadline.toISOString(),
-      method: r.method,
+      method: { ...r.method, ranking: RANKING_METHOD },
       seed: r.seed,
       openedAt: r.openedAt?.toISOString() ?? null,
       closedAt: r.closedAt?.toISOString() ?? null,

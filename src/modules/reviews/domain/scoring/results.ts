@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { calibrate, isConnected, Rating } from './calibration';
+import { lotteryTicket } from './ranking-method';
 import { krippendorffAlphaInterval } from './reliability';
 import { Criterion, rubricScale, scoresheetPoints, scoresheetTotal } from './scoresheet';
 
@@ -58,7 +58,6 @@ export interface RoundResults {
 /** Code-point order: the same in every locale, and fast on long lists of ids. */
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const lot = (seed: string, id: string) => createHash('sha256').update(`${seed}:${id}`).digest('hex');
 /** Floats (the calibrated score, thresholds) compare at 1e-9 points: noise below that is not a difference. */
 const quantize = (x: number) => Math.round(x * 1e9) / 1e9;
 /** a/b against c/d for non-negative integers and positive counts, exactly. */
@@ -117,7 +116,7 @@ export function computeResults(input: RoundInput): RoundResults {
               .map((c) => c.code)
           : [],
         prioritySum: BigInt(criterionSum(input.priorityCriterion)),
-        lot: lot(input.seed, application.id),
+        lot: lotteryTicket(input.seed, application.id),
       };
     });
 
