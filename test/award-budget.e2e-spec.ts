@@ -80,6 +80,12 @@ describe('award budget', () => {
         ]);
         expect(list).toMatchObject({ committed: '151000000', remaining: '99000000' });
       }
+      // The helper proposes nothing: the cancelled award is no candidate, and the next one does not fit.
+      expectError(
+        await http().post(`/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}),
+        422,
+        'AWARD.NOTHING_TO_PROPOSE',
+      );
       // What is left can be proposed and approved, to the last tiyn and not one more.
       expectError(
         await http()

@@ -8,6 +8,7 @@ import { AwardErrors as E } from './awards.errors';
 import { AwardsRepository } from './awards.repository';
 import { AllocationEnvelope } from './domain/allocation';
 import { awardAmountProblem } from './domain/award-status';
+import { ListReason } from './domain/published-allocation';
 import { Holding, proposalOverrun } from './domain/proposal-budget';
 import { splitAward } from './domain/tranches';
 import { Award } from './entities/award.entity';
@@ -17,11 +18,11 @@ export interface ProposalItem {
   amount: bigint;
 }
 
+/** What the allocation funds (a row out of it may still show what its award holds, such as a cancelled one). */
+const FUNDED_REASONS: readonly ListReason[] = ['funded', 'funded_partially', 'floor'];
 /** Who may be proposed: everyone the final list allocates, or would if the money allowed. */
-const CANDIDATE_REASONS = [
-  'funded',
-  'funded_partially',
-  'floor',
+const CANDIDATE_REASONS: readonly ListReason[] = [
+  ...FUNDED_REASONS,
   'budget_exhausted',
   'envelope_full',
   'tie_lost_by_lot',
@@ -57,7 +58,7 @@ export class AwardProposalsService {
       const chosen =
         items ??
         a.decisions
-          .filter((d) => d.amount > 0n && rowOf.get(d.applicationId)!.liveAwardId === null)
+          .filter((d) => FUNDED_REASONS.includes(d.reason) && rowOf.get(d.applicationId)!.liveAwardId === null)
           .map((d) => ({ applicationId: d.applicationId, amount: d.amount }));
       if (chosen.length === 0) throw new DomainError(E.NOTHING_TO_PROPOSE);
       const problems = chosen.flatMap((item, i) => {
