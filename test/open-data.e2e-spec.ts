@@ -377,6 +377,10 @@ describe('public reads are cached', () => {
       .query({ x: randomUUID() })
       .expect(200);
     expect(junk.headers['x-cache']).toBe('hit');
+    // A finalized round's published results, like the other public reads of a competition.
+    expect((await ctx.http().get(`/public/rounds/${a.roundId}/results`).expect(200)).headers['x-cache']).toBe('miss');
+    const results = await ctx.http().get(`/public/rounds/${a.roundId}/results`).expect(200);
+    expect(results.headers).toMatchObject({ 'x-cache': 'hit', 'cache-control': 'public, max-age=60' });
   });
 
   it('computes a cold entry once for a burst of readers: one miss, the rest wait for it', async () => {

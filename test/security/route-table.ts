@@ -173,6 +173,7 @@ export const ROUTE_TABLE: Record<string, RouteRule> = {
   'GET /competitions/:id/rounds': { who: OVERSIGHT, params: reviewing('competitionId') },
   'GET /public/competitions/:id/rounds': { who: 'public', params: reviewing('competitionId') },
   'GET /public/rounds/:id': { who: 'public', params: reviewing('roundId') },
+  'GET /public/rounds/:id/results': { who: 'public', params: awarded('roundId') },
   'GET /rounds/:id': { who: OVERSIGHT, params: reviewing('roundId') },
   'PATCH /rounds/:id': { who: ['manager'], params: reviewing('roundId') },
   'POST /rounds/:id/open': { who: ['manager'], params: reviewing('roundId') },

@@ -2,11 +2,13 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { CurrentUser, Roles } from '../../common/auth/access.decorators';
+import { CurrentUser, Public, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { PageQueryDto } from '../../common/http/pagination';
+import { CachedRead } from '../../common/http/public-cache';
 import { UuidParam } from '../../common/validation/uuid-param';
+import { PublicRoundResultsDto } from './dto/public-results.dto';
 import { RoundDto } from './dto/round.dto';
 import { ResultsService } from './results.service';
 import { ReviewErrors as E } from './reviews.errors';
@@ -35,6 +37,21 @@ export class ResultsController {
   async ranking(@CurrentUser() viewer: AuthUser, @UuidParam() id: string, @Query() query: ResultsQueryDto) {
     const { round, summary, items, total } = await this.results.ranking(viewer, id, query);
     return { round: RoundDto.from(round), summary, items, total, limit: query.limit, offset: query.offset };
+  }
+
+  @Get('public/rounds/:id/results')
+  @Public()
+  @CachedRead()
+  @ApiOperation({
+    summary:
+      'A finalized round’s results by application reference: scoresheets counted, per-criterion means, official and calibrated score, gates, quorum, rank, advanced (no names, no jurors)',
+    description:
+      'With the round’s published method (its `ranking` states the tie-breaks and the lottery) anyone can recompute the ranking from these figures alone.',
+  })
+  @ApiOkResponse({ type: PublicRoundResultsDto })
+  @ApiErrors(E.ROUND_NOT_FOUND, E.RESULTS_NOT_READY)
+  async publicResults(@UuidParam() id: string): Promise<PublicRoundResultsDto> {
+    return this.results.publicResults(id);
   }
 
   @Get('rounds/:id/results/verify')

@@ -11,6 +11,23 @@ export interface FinalizeApplication {
   requestedAmount: bigint;
 }
 
+/** One application's stored result in a round, as the public reads it: no title, no applicant, no juror. */
+export interface PublicResultRow {
+  applicationId: string;
+  reference: string;
+  requested: bigint;
+  count: number;
+  /** Sum of the counted scores per criterion code. */
+  sums: Record<string, number>;
+  official: number | null;
+  calibrated: number | null;
+  gatesFailed: string[];
+  quorumMet: boolean;
+  rank: number | null;
+  advanced: boolean;
+  reason: string;
+}
+
 export interface FrozenSheet {
   application: string;
   juror: string;
@@ -121,6 +138,34 @@ export class ResultsRepository {
       ),
       rows[0]?.total ?? 0,
     ];
+  }
+
+  /**
+   * A finalized round's stored results with what the public may see of each application (reference,
+   * request) and the sum of its counted scores per criterion: the scoresheets finalizing counted
+   * (submitted, on an assignment still active), which are frozen once the round closes. One pass
+   * over the round's scoresheets, in rank order.
+   */
+  async publicResults(roundId: string): Promise<PublicResultRow[]> {
+    const rows: (Omit<PublicResultRow, 'requested'> & { requested: string })[] = await this.dataSource.query(
+      `SELECT r.application_id AS "applicationId", a.reference, a.requested_amount AS requested, r.count,
+              coalesce(s.sums, '{}'::jsonb) AS sums, r.official, r.calibrated, r.gates_failed AS "gatesFailed",
+              r.quorum_met AS "quorumMet", r.rank, r.advanced, r.reason
+         FROM round_results r
+         JOIN applications a ON a.id = r.application_id
+         LEFT JOIN (SELECT x.application_id, jsonb_object_agg(x.criterion, x.total) AS sums
+                      FROM (SELECT sh.application_id, kv.key AS criterion, sum(kv.value::numeric) AS total
+                              FROM scoresheets sh
+                              JOIN assignments s ON s.id = sh.assignment_id AND s.status = 'active'
+                              CROSS JOIN LATERAL jsonb_each_text(sh.scores) kv
+                             WHERE sh.round_id = $1 AND sh.status = 'submitted'
+                             GROUP BY sh.application_id, kv.key) x
+                     GROUP BY x.application_id) s ON s.application_id = r.application_id
+        WHERE r.round_id = $1
+        ORDER BY r.rank NULLS LAST, a.reference_number`,
+      [roundId],
+    );
+    return rows.map((r) => ({ ...r, requested: BigInt(r.requested) }));
   }
 
   /** An applicant's results: finalized rounds only. */

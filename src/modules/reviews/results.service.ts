@@ -6,6 +6,7 @@ import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../audit/audit.service';
 import { jurorPseudonym } from './domain/jury/pseudonym';
+import { PublicRoundResultsDto } from './dto/public-results.dto';
 import { ReviewRound } from './entities/review-round.entity';
 import { ResultsRepository } from './results.repository';
 import { ReviewErrors as E } from './reviews.errors';
@@ -13,7 +14,8 @@ import { RoundFinalizer } from './round-finalizer';
 import { RoundsRepository } from './rounds.repository';
 
 /**
- * Reading a round's outcome: the ranking with disputes (staff), per-juror progress (managers),
+ * Reading a round's outcome: the ranking with disputes (staff), the published results (anyone, once
+ * finalized), per-juror progress (managers),
  * anonymised scoresheets (observers and managers, after closing), an applicant's own results, and
  * a recomputation anyone on the staff can run against the stored results.
  */
@@ -43,6 +45,13 @@ export class ResultsService {
       items: items.map((r) => ({ ...r, totals: r.totals.map((t) => ({ juror: name(t.jurorId), total: t.total })) })),
       total,
     };
+  }
+
+  /** A finalized round's results as anyone may read them: by reference, per-criterion means, no names, no jurors. */
+  async publicResults(roundId: string): Promise<PublicRoundResultsDto> {
+    const round = await this.finalized(roundId);
+    const competition = (await this.rounds.competition(this.dataSource.manager, round.competitionId))!;
+    return PublicRoundResultsDto.from(round, competition.budget, await this.results.publicResults(round.id));
   }
 
   async progress(roundId: string) {

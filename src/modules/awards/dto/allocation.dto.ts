@@ -49,6 +49,11 @@ export class AllocationRowDto {
   reason!: ListReason;
   @ApiProperty({ nullable: true, type: String, description: 'The live award, if one exists' })
   awardStatus!: string | null;
+  @ApiProperty({
+    description:
+      'What the award of this application holds before anyone is allocated anew, minor units: a live award (proposed or further along) its amount, a cancelled one what was paid on it, otherwise 0',
+  })
+  holds!: string;
 }
 
 export class AllocationDto {
@@ -108,6 +113,7 @@ export class AllocationDto {
           amount: d.amount.toString(),
           reason: d.reason,
           awardStatus: r.liveAwardStatus,
+          holds: (r.liveAwardAmount ?? r.lostAwardHolds).toString(),
         };
       }),
     };
