@@ -19,4 +19,14 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
+  {
+    // A third party's recomputation: it may rely on the public HTTP reads only, never on the service's code.
+    files: ['scripts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src', '**/src/**'], message: 'scripts use the public API, not the code in src/' }] },
+      ],
+    },
+  },
 );
