@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { AwardErrors as E } from './awards.errors';
 import { AwardCompetition, AwardsRepository, FinalRound, RankedApplication } from './awards.repository';
-import { AllocationRules } from './domain/allocation';
+import { AllocationEnvelope, AllocationRules } from './domain/allocation';
 import { ListedDecision, publishedAllocation } from './domain/published-allocation';
 
 export interface CompetitionAllocation {
@@ -15,6 +15,14 @@ export interface CompetitionAllocation {
   committed: bigint;
   remaining: bigint;
 }
+
+/** A competition's envelope rows as the allocation rules take them. */
+export const asAllocationEnvelopes = (
+  rows: readonly { districtId: string | null; villageId: string | null; amount: bigint }[],
+): AllocationEnvelope[] =>
+  rows.map((e) =>
+    e.districtId ? { districtId: e.districtId, amount: e.amount } : { villageId: e.villageId!, amount: e.amount },
+  );
 
 /**
  * The allocation helper over a competition's final ranking (DESIGN.md section 7): read in one
@@ -52,9 +60,7 @@ export class AllocationService {
     const rules: AllocationRules = {
       budget: competition.budget,
       maxAward: competition.maxAward,
-      envelopes: envelopes.map((e) =>
-        e.districtId ? { districtId: e.districtId, amount: e.amount } : { villageId: e.villageId!, amount: e.amount },
-      ),
+      envelopes: asAllocationEnvelopes(envelopes),
       floors: r.floors,
       partial: r.partialMinShareBp === null ? undefined : { minShareBp: r.partialMinShareBp },
     };

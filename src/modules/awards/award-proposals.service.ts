@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
-import { AllocationService } from './allocation.service';
+import { AllocationService, asAllocationEnvelopes } from './allocation.service';
 import { awardAuditView, AwardDecisionsService } from './award-decisions.service';
 import { AwardErrors as E } from './awards.errors';
 import { AwardsRepository } from './awards.repository';
-import { AllocationEnvelope } from './domain/allocation';
 import { awardAmountProblem } from './domain/award-status';
 import { ListReason } from './domain/published-allocation';
-import { Holding, proposalOverrun } from './domain/proposal-budget';
+import { BudgetCaps, Holding, proposalOverrun } from './domain/proposal-budget';
 import { splitAward } from './domain/tranches';
 import { Award } from './entities/award.entity';
 
@@ -82,7 +81,10 @@ export class AwardProposalsService {
         em,
         competitionId,
         a.rules,
-        chosen.map((item) => ({ ...item, ...rowOf.get(item.applicationId)! })),
+        chosen.map((item) => {
+          const { districtId, villageId } = rowOf.get(item.applicationId)!;
+          return { ...item, districtId, villageId };
+        }),
         null,
       );
       const created: Award[] = [];
@@ -117,14 +119,12 @@ export class AwardProposalsService {
     return this.dataSource.transaction(async (em) => {
       const found = await this.awards.find(id, em);
       if (!found) throw new DomainError(E.AWARD_NOT_FOUND);
-      // The competition before the award, as proposing takes them: two changes never wait on each other in a cycle.
+      // The competition's lock first, as proposing takes it, then the award's: two changes never wait on each other in a cycle.
       const competition = (await this.awards.competition(em, found.competitionId, true))!;
       const before = await this.decisions.lockIn(em, id, ['proposed']);
       const problem = awardAmountProblem(amount, before.requested, competition.maxAward);
       if (problem) throw new DomainError(E.INVALID_AMOUNT, { fields: [{ field: 'amount', problems: [problem] }] });
-      const envelopes = (await this.awards.envelopes(em, competition.id)).map((e): AllocationEnvelope =>
-        e.districtId ? { districtId: e.districtId, amount: e.amount } : { villageId: e.villageId!, amount: e.amount },
-      );
+      const envelopes = asAllocationEnvelopes(await this.awards.envelopes(em, competition.id));
       const place = await this.awards.placeOf(em, before.applicationId);
       await this.checkFits(
         em,
@@ -153,7 +153,7 @@ export class AwardProposalsService {
   private async checkFits(
     em: EntityManager,
     competitionId: string,
-    caps: { budget: bigint; envelopes: readonly AllocationEnvelope[] },
+    caps: BudgetCaps,
     proposals: (Holding & { applicationId: string })[],
     exceptAwardId: string | null,
   ): Promise<void> {
