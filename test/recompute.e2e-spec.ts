@@ -63,8 +63,10 @@ describe('recomputing the published outcome from public data', () => {
     await ctx.app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(ctx.app.getHttpServer().address() as AddressInfo).port}`;
     get = httpGet(baseUrl);
-
     setup = await createReviewable(ctx, cast, SCORES.length, 2);
+  });
+  // The scenario is built in steps, each its own hook: one competition scored and awarded for real is a lot of requests.
+  beforeAll(async () => {
     const ids = setup.applications.map((a) => a.id);
     // Requests: the tied pair ask the same; E asks less; budget 240M so that the line falls in the tie.
     await ctx.dataSource.query(`UPDATE applications SET requested_amount = 100000000 WHERE id = ANY($1)`, [
@@ -105,9 +107,11 @@ describe('recomputing the published outcome from public data', () => {
     await http().post(`/rounds/${roundId}/close`).set(cast.manager.auth).expect(200);
     await http().post(`/rounds/${roundId}/finalize`).set(cast.manager.auth).expect(202);
     await ctx.app.get(RoundFinalizer).finalize(roundId);
-
+  });
+  beforeAll(async () => {
     // Awards: the helper's proposals (A and the lottery's winner), both approved; A is accepted, its
     // signing tranche paid, then cancelled: the 50M paid stays held, and E now fits.
+    const ids = setup.applications.map((a) => a.id);
     const awards = (
       await http().post(`/competitions/${setup.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201)
     ).body as { id: string; applicationId: string }[];
