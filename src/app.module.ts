@@ -7,7 +7,8 @@ import { PublicCacheInterceptor } from './common/http/public-cache';
 import { LoggingModule } from './common/logging.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { ConfigModule } from './config/config.module';
-import { DatabaseRoot } from './database/database-root';
+import { databaseRoot } from './database/database-root';
+import { ENTITIES } from './entities';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { AttachmentsModule } from './modules/attachments/attachments.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -30,7 +31,7 @@ import { RedisModule } from './redis/redis.module';
   imports: [
     ConfigModule,
     LoggingModule,
-    DatabaseRoot,
+    databaseRoot(ENTITIES),
     RedisModule,
     AccessModule,
     RateLimitModule,

@@ -5,7 +5,8 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
-import { DatabaseRoot } from './database/database-root';
+import { databaseRoot } from './database/database-root';
+import { ENTITIES } from './entities';
 import { runMigrationsUnderLock } from './database/migrate';
 import { AuditModule } from './modules/audit/audit.module';
 import { CompetitionsModule } from './modules/competitions/competitions.module';
@@ -16,7 +17,15 @@ import { resetDemoState } from './seed/reset-demo';
 import { seedDemo } from './seed/seed';
 
 @Module({
-  imports: [ConfigModule, DatabaseRoot, AuditModule, UsersModule, GeographyModule, PlansModule, CompetitionsModule],
+  imports: [
+    ConfigModule,
+    databaseRoot(ENTITIES),
+    AuditModule,
+    UsersModule,
+    GeographyModule,
+    PlansModule,
+    CompetitionsModule,
+  ],
 })
 class CliModule {}
 

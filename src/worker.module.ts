@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { LoggingModule } from './common/logging.module';
 import { ConfigModule } from './config/config.module';
-import { DatabaseRoot } from './database/database-root';
+import { databaseRoot } from './database/database-root';
+import { ENTITIES } from './entities';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CompetitionsModule } from './modules/competitions/competitions.module';
@@ -16,7 +17,7 @@ import { SchedulesWorker } from './queue/schedules.worker';
   imports: [
     ConfigModule,
     LoggingModule,
-    DatabaseRoot,
+    databaseRoot(ENTITIES),
     AuditModule,
     CompetitionsModule,
     ApplicationsModule,

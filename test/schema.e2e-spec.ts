@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { runMigrationsUnderLock } from '../src/database/migrate';
 import { typeormOptions } from '../src/database/typeorm-options';
+import { ENTITIES } from '../src/entities';
 import { MIGRATIONS } from '../migrations';
 import { createEmptyDatabase, databaseUrl, dropDatabase, withAdminClient } from './helpers/databases';
 import { createTestDatabase } from './helpers/test-app';
@@ -24,7 +25,7 @@ describe('schema and migrations', () => {
   it('entities and migrations do not drift: the migrated schema needs no change', async () => {
     const name = await createTestDatabase();
     created.push(name);
-    const dataSource = await new DataSource(typeormOptions(databaseUrl(name), 1)).initialize();
+    const dataSource = await new DataSource(typeormOptions(databaseUrl(name), 1, ENTITIES)).initialize();
     try {
       const pending = await dataSource.driver.createSchemaBuilder().log();
       expect(pending.upQueries.map((q) => q.query)).toEqual([]);

@@ -1,13 +1,21 @@
 import { DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { MIGRATIONS } from '../../migrations';
 
-export function typeormOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
+/**
+ * The TypeORM options of every data source: the api's and the worker's (DatabaseRoot), the CLI's,
+ * and those of tests and benchmarks. `entities` is the list in src/entities.ts, given by the
+ * caller; a data source that only runs migrations needs none.
+ */
+export function typeormOptions(
+  databaseUrl: string,
+  poolSize = 10,
+  entities: DataSourceOptions['entities'] = [],
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     namingStrategy: new SnakeNamingStrategy(),

@@ -3,7 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AuthUser, Role } from '../common/auth/role';
 import { ConfigModule } from '../config/config.module';
-import { DatabaseRoot } from '../database/database-root';
+import { databaseRoot } from '../database/database-root';
+import { ENTITIES } from '../entities';
 import { ApplicationDraftsService } from '../modules/applications/application-drafts.service';
 import { ApplicationScreeningService } from '../modules/applications/application-screening.service';
 import { ApplicationSubmissionService } from '../modules/applications/application-submission.service';
@@ -35,7 +36,7 @@ import { REVIEW_DEMO_APPLICATIONS, REVIEW_DEMO_COMPETITION, REVIEW_DEMO_JURORS, 
 @Module({
   imports: [
     ConfigModule,
-    DatabaseRoot,
+    databaseRoot(ENTITIES),
     AuditModule,
     UsersModule,
     CompetitionsModule,

@@ -1,7 +1,6 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { bigintTransformer } from '../../../database/transformers';
 import { Competition } from '../../competitions/entities/competition.entity';
-import type { Award } from '../../awards/entities/award.entity';
 import { AccountKind } from '../domain/ledger';
 
 /**
@@ -32,13 +31,13 @@ export class LedgerAccount {
   @Column({ type: 'text' })
   kind!: AccountKind;
 
-  /** The award a `payable` account belongs to. */
+  /**
+   * The award a `payable` account belongs to. A foreign key by entity name, with no relation: the
+   * ledger sits below awards in the module chain and does not import them.
+   */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('Award', { onDelete: 'RESTRICT', name: 'FK_ledger_accounts_award' })
   awardId!: string | null;
-
-  @ManyToOne('Award', { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'award_id', foreignKeyConstraintName: 'FK_ledger_accounts_award' })
-  award?: Award;
 
   /** Minor units; maintained by the entries trigger only. */
   @Column({ type: 'bigint', default: 0, transformer: bigintTransformer })

@@ -1,7 +1,16 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { Competition } from '../../competitions/entities/competition.entity';
 import { User } from '../../users/entities/user.entity';
-import type { Award } from '../../awards/entities/award.entity';
 import { Movement } from '../domain/ledger';
 
 /** One balanced money movement (its entries sum to zero, checked at commit); never changed. */
@@ -23,12 +32,10 @@ export class LedgerTransaction {
   @Column({ type: 'text' })
   movement!: Movement;
 
+  /** A foreign key by entity name, with no relation: the ledger sits below awards and does not import them. */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('Award', { onDelete: 'RESTRICT', name: 'FK_ledger_transactions_award' })
   awardId!: string | null;
-
-  @ManyToOne('Award', { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'award_id', foreignKeyConstraintName: 'FK_ledger_transactions_award' })
-  award?: Award;
 
   /** What it records: a tranche, a payment, a decision. */
   @Column({ type: 'text', nullable: true })
