@@ -1,6 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isUUID } from 'class-validator';
 
+/** Link purposes: notifications sign the links they mail with these, auth verifies them with the same. */
+export const LINK_PURPOSE = { confirmEmail: 'confirm_email', resetPassword: 'reset_password' } as const;
+
 /**
  * Tokens in emailed links: `<token id>.<HMAC of purpose and id>`. Only the id is stored (in the
  * database and the outbox), so neither a database dump nor a queue job can open an account; the

@@ -1,18 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { verifyLinkToken } from '../../common/auth/link-tokens';
+import { LINK_PURPOSE, verifyLinkToken } from '../../common/auth/link-tokens';
 import { AuthErrors } from '../../common/errors/common.errors';
 import { DomainError, ErrorSpec } from '../../common/errors/domain-error';
 import { RateLimiter } from '../../common/rate-limit/rate-limiter';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../audit/audit.service';
-import { LINK_PURPOSE } from '../notifications/mail/message-variables';
 import { Outbox } from '../notifications/outbox.service';
 import { User } from '../users/entities/user.entity';
 import { PasswordHasher } from '../users/password-hasher';
 import { UserErrors } from '../users/users.errors';
-import { UsersRepository } from '../users/users.repository';
+import { UsersQueryService } from '../users/users-query.service';
+import { UsersService } from '../users/users.service';
 import { AccountTokensRepository, Consumed } from './account-tokens.repository';
 
 export type ConfirmOutcome = 'confirmed' | 'already_confirmed';
@@ -30,7 +30,8 @@ export class AccountLinksService {
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tokens: AccountTokensRepository,
-    private readonly users: UsersRepository,
+    private readonly users: UsersQueryService,
+    private readonly accounts: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly outbox: Outbox,
     private readonly audit: AuditService,
@@ -61,7 +62,7 @@ export class AccountLinksService {
     return this.dataSource.transaction(async (em) => {
       const consumed = await this.tokens.consume(em, id, 'confirm_email');
       const userId = this.userOf(consumed);
-      if (!(await this.users.confirmEmail(em, userId))) return 'already_confirmed';
+      if (!(await this.accounts.confirmEmail(em, userId))) return 'already_confirmed';
       await this.audit.record(em, {
         actorId: userId,
         action: 'user.email_confirmed',
@@ -103,8 +104,7 @@ export class AccountLinksService {
     await this.dataSource.transaction(async (em) => {
       const userId = this.userOf(await this.tokens.consume(em, id, 'reset_password'));
       await this.tokens.spendAll(em, userId, 'reset_password');
-      await this.users.setPasswordHash(em, userId, passwordHash);
-      await this.users.revokeSessions(em, userId);
+      await this.accounts.replacePassword(em, userId, passwordHash);
       await this.audit.record(em, {
         actorId: userId,
         action: 'user.password_reset',

@@ -10,7 +10,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { User } from '../users/entities/user.entity';
 import { PasswordHasher } from '../users/password-hasher';
 import { UserErrors } from '../users/users.errors';
-import { UsersRepository } from '../users/users.repository';
+import { UsersQueryService } from '../users/users-query.service';
 import { NewUser, UsersService } from '../users/users.service';
 import { AccountLinksService } from './account-links.service';
 import { AuthLimits } from './auth-limits';
@@ -30,7 +30,7 @@ export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly users: UsersRepository,
+    private readonly users: UsersQueryService,
     private readonly usersService: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly accessTokens: AccessTokens,

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { MessageType } from '../notifications/mail/message-types';
-import { Outbox } from '../notifications/outbox.service';
+import { Outbox, OutboxMessage } from '../notifications/outbox.service';
 import { AwardsRepository } from './awards.repository';
 import { Tranche } from './entities/tranche.entity';
 
-type TrancheMail = Extract<MessageType, 'tranche.approved' | 'payment.recorded' | 'report.returned'>;
+type TrancheMail = Extract<OutboxMessage['type'], 'tranche.approved' | 'payment.recorded' | 'report.returned'>;
 
 /**
  * Mails to a grantee about tranches of their award (approved, paid, report returned): each names

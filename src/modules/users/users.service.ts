@@ -125,6 +125,17 @@ export class UsersService {
     });
   }
 
+  /** Confirms the account's address once, in the caller's transaction; false when it was confirmed already. */
+  async confirmEmail(em: EntityManager, userId: string): Promise<boolean> {
+    return this.users.confirmEmail(em, userId);
+  }
+
+  /** Sets a new password (hashed by the caller) in the caller's transaction and ends every session of the account. */
+  async replacePassword(em: EntityManager, userId: string, passwordHash: string): Promise<void> {
+    await this.users.setPasswordHash(em, userId, passwordHash);
+    await this.users.revokeSessions(em, userId);
+  }
+
   /** Creates the configured first admin if no account has that email yet. Safe to call on every start. */
   async ensureAdmin(email: string, password: string): Promise<User | null> {
     const existing = await this.users.findByEmail(email);

@@ -1,4 +1,4 @@
-import { signLinkToken } from '../../../common/auth/link-tokens';
+import { LINK_PURPOSE, signLinkToken } from '../../../common/auth/link-tokens';
 import { Language } from '../../users/domain/language';
 import { MessageType, MessageVariables } from './message-types';
 import { screeningReasonText } from './screening-reasons';
@@ -7,9 +7,6 @@ export interface LinkContext {
   publicUrl: string;
   linkSecret: string;
 }
-
-/** Link purposes; the auth module verifies tokens with the same names. */
-export const LINK_PURPOSE = { confirmEmail: 'confirm_email', resetPassword: 'reset_password' } as const;
 
 function text(data: Record<string, unknown>, key: string): string {
   const value = data[key];
