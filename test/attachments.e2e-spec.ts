@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Response } from 'superagent';
-import { ATTACHMENT_STORAGE, AttachmentStorage } from '../src/modules/attachments/storage/attachment-storage';
+import { ATTACHMENT_STORAGE, AttachmentStorage } from '../src/modules/stored-files/storage/attachment-storage';
 import { auditOf, expectError } from './helpers/assertions';
 import {
   Cast,

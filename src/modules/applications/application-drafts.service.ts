@@ -7,12 +7,11 @@ import { AuditService } from '../audit/audit.service';
 import { ApplicationDeletionHooks } from './application-deletion-hooks';
 import { ApplicationErrors as E } from './applications.errors';
 import { ApplicationsRepository } from './applications.repository';
+import { canChange, canSee } from './domain/application-access';
 import { canApplication } from './domain/application-status';
 import { CreateDraftDto, DraftContentDto } from './dto/application.dto';
 import { Application } from './entities/application.entity';
 import { ApplicationStatusChange } from './entities/application-status-change.entity';
-
-const STAFF = ['manager', 'admin'] as const;
 
 /** What the audit log keeps of an application: ids, status and amounts, not the applicant's text. */
 export const applicationAuditView = (a: Application) => ({
@@ -189,13 +188,4 @@ export class ApplicationDraftsService {
     });
     return after;
   }
-}
-
-export function canSee(viewer: AuthUser, application: Application): boolean {
-  return application.applicantId === viewer.id || viewer.roles.some((r) => (STAFF as readonly string[]).includes(r));
-}
-
-/** The applicant changes their own application; staff change only those entered by assisted intake. */
-export function canChange(actor: AuthUser, application: Application): boolean {
-  return application.applicantId === actor.id || (application.assisted && canSee(actor, application));
 }

@@ -8,6 +8,7 @@ import { ApplicationScreeningService } from './application-screening.service';
 import { ApplicationSubmissionService } from './application-submission.service';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsQueryRepository } from './applications-query.repository';
+import { ApplicationsQueryService } from './applications-query.service';
 import { ApplicationsRepository } from './applications.repository';
 import { StaffApplicationsController } from './staff-applications.controller';
 
@@ -23,7 +24,8 @@ import { StaffApplicationsController } from './staff-applications.controller';
     ApplicationScreeningService,
     ApplicationListingService,
     ApplicationRemindersService,
+    ApplicationsQueryService,
   ],
-  exports: [ApplicationDraftsService, ApplicationRemindersService, ApplicationDeletionHooks],
+  exports: [ApplicationsQueryService, ApplicationRemindersService, ApplicationDeletionHooks],
 })
 export class ApplicationsModule {}

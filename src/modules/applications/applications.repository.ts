@@ -125,13 +125,22 @@ export class ApplicationsRepository {
   }
 
   async lock(em: EntityManager, id: string): Promise<Application | null> {
-    const locked = await em
+    return (await this.lockRow(em, id)) ? this.findFull(id, em) : null;
+  }
+
+  /** The application row alone (no goals or budget), locked. */
+  async lockRow(em: EntityManager, id: string): Promise<Application | null> {
+    return em
       .getRepository(Application)
       .createQueryBuilder('a')
       .where('a.id = :id', { id })
       .setLock('pessimistic_write')
       .getOne();
-    return locked ? this.findFull(id, em) : null;
+  }
+
+  /** The application row alone (no goals or budget). */
+  async findRow(id: string): Promise<Application | null> {
+    return this.dataSource.manager.findOne(Application, { where: { id } });
   }
 
   async remove(em: EntityManager, id: string): Promise<void> {

@@ -26,13 +26,14 @@ import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { ApplicationErrors as AE } from '../applications/applications.errors';
-import { AttachmentTooLargeInterceptor } from './attachment-too-large.interceptor';
+import { AttachmentTooLargeInterceptor } from '../stored-files/attachment-too-large.interceptor';
+import { attachmentDisposition } from '../stored-files/domain/file-name';
+import { ATTACHMENT_MEDIA_TYPES } from '../stored-files/domain/file-type';
+import { IncomingFile, UploadedAttachment } from '../stored-files/incoming-file';
+import { StoredFileErrors as FE } from '../stored-files/stored-files.errors';
 import { AttachmentErrors as E } from './attachments.errors';
 import { AttachmentsService } from './attachments.service';
-import { attachmentDisposition } from './domain/file-name';
-import { ATTACHMENT_MEDIA_TYPES } from './domain/file-type';
 import { AttachmentDto, MarkIdentifyingDto } from './dto/attachment.dto';
-import { IncomingFile, UploadedAttachment } from './incoming-file';
 
 @ApiTags('attachments')
 @Controller('applications/:id/attachments')
@@ -54,11 +55,11 @@ export class AttachmentsController {
   @ApiErrors(
     AE.NOT_FOUND,
     AE.NOT_DRAFT,
-    E.FILE_REQUIRED,
-    E.INVALID_NAME,
-    E.TOO_LARGE,
-    E.UNSUPPORTED_TYPE,
-    E.TYPE_MISMATCH,
+    FE.FILE_REQUIRED,
+    FE.INVALID_NAME,
+    FE.TOO_LARGE,
+    FE.UNSUPPORTED_TYPE,
+    FE.TYPE_MISMATCH,
     E.COUNT_LIMIT,
     E.QUOTA_EXCEEDED,
   )

@@ -1,26 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Application } from '../applications/entities/application.entity';
-import { AttachmentUsage } from './domain/attachment-limits';
+import { AttachmentUsage } from '../stored-files/domain/attachment-limits';
 import { Attachment } from './entities/attachment.entity';
 
 @Injectable()
 export class AttachmentsRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  /** The application row, locked: uploads and deletions of one application take turns with each other and with submission. */
-  async lockApplication(em: EntityManager, id: string): Promise<Application | null> {
-    return em
-      .getRepository(Application)
-      .createQueryBuilder('a')
-      .where('a.id = :id', { id })
-      .setLock('pessimistic_write')
-      .getOne();
-  }
-
-  async application(id: string): Promise<Application | null> {
-    return this.dataSource.manager.findOne(Application, { where: { id } });
-  }
 
   async usage(em: EntityManager, applicationId: string): Promise<AttachmentUsage> {
     const [row]: { count: number; totalBytes: string }[] = await em.query(

@@ -1,29 +1,16 @@
 import { Readable } from 'node:stream';
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/role';
-import { DomainError, ErrorSpec } from '../../common/errors/domain-error';
-import { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { DomainError } from '../../common/errors/domain-error';
 import { ApplicationDeletionHooks } from '../applications/application-deletion-hooks';
-import { canChange, canSee } from '../applications/application-drafts.service';
-import { ApplicationErrors } from '../applications/applications.errors';
-import { canApplication } from '../applications/domain/application-status';
-import { Application } from '../applications/entities/application.entity';
+import { ApplicationsQueryService } from '../applications/applications-query.service';
 import { AuditService } from '../audit/audit.service';
+import { IncomingFile } from '../stored-files/incoming-file';
+import { StoredFilesService } from '../stored-files/stored-files.service';
 import { AttachmentErrors as E } from './attachments.errors';
 import { AttachmentsRepository } from './attachments.repository';
-import { AttachmentLimits, LimitProblem, limitProblem } from './domain/attachment-limits';
 import { Attachment } from './entities/attachment.entity';
-import { checkIncomingFile } from './checked-file';
-import { IncomingFile } from './incoming-file';
-import { ATTACHMENT_STORAGE, AttachmentStorage, newStorageKey } from './storage/attachment-storage';
-
-const LIMIT_ERRORS: Record<LimitProblem, ErrorSpec> = {
-  too_large: E.TOO_LARGE,
-  count_reached: E.COUNT_LIMIT,
-  quota_exceeded: E.QUOTA_EXCEEDED,
-};
 
 /** What the audit log keeps of an attachment: no name, only what identifies the bytes. */
 const attachmentAuditView = (a: Attachment) => ({
@@ -34,59 +21,45 @@ const attachmentAuditView = (a: Attachment) => ({
 });
 
 /**
- * Files attached to a draft application. A file is checked completely (owner, draft, name, type by
- * content, size, count and quota) before any byte is stored, and its row and audit event commit
- * together; if anything fails after the bytes were written, they are removed again.
+ * Files attached to a draft application, by its applicant (or the manager of an assisted intake).
+ * Uploads go through the stored files: checked completely (owner, draft, name, type by content,
+ * size, count and quota) before any byte is stored; the row and audit event commit together.
  */
 @Injectable()
 export class AttachmentsService implements OnModuleInit {
-  private readonly logger = new Logger(AttachmentsService.name);
-  private readonly limits: AttachmentLimits;
-
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
+    private readonly files: StoredFilesService,
     private readonly attachments: AttachmentsRepository,
+    private readonly applications: ApplicationsQueryService,
     private readonly audit: AuditService,
     private readonly deletionHooks: ApplicationDeletionHooks,
-  ) {
-    this.limits = {
-      maxFileBytes: config.attachmentMaxBytes,
-      maxFiles: config.attachmentMaxCount,
-      quotaBytes: config.attachmentQuotaBytes,
-    };
-  }
+  ) {}
 
   /** A deleted draft's rows go with it (foreign key cascade); its files go after the commit. */
   onModuleInit(): void {
     this.deletionHooks.register(async (em, applicationId) => {
       const keys = await this.attachments.storageKeysOf(em, applicationId);
       return async () => {
-        for (const key of keys) await this.discard(key);
+        for (const key of keys) await this.files.discard(key);
       };
     });
   }
 
   async upload(actor: AuthUser, applicationId: string, file: IncomingFile | undefined): Promise<Attachment> {
-    if (!file) throw new DomainError(E.FILE_REQUIRED, { fields: [{ field: 'file', problems: ['file is required'] }] });
-    const storageKey = newStorageKey();
-    let stored = false;
-    try {
-      return await this.dataSource.transaction(async (em) => {
-        await this.lockOwnDraft(em, actor, applicationId);
-        const checked = checkIncomingFile(file);
-        const usage = await this.attachments.usage(em, applicationId);
-        const problem = limitProblem(usage, checked.size, this.limits);
-        if (problem) throw new DomainError(LIMIT_ERRORS[problem], { limits: this.limits, usage, size: checked.size });
-        stored = true;
-        await this.storage.put(storageKey, file.bytes);
+    return this.files.upload(file, {
+      lock: async (em) => {
+        await this.applications.lockChangeableDraft(em, actor, applicationId);
+        return this.attachments.usage(em, applicationId);
+      },
+      countLimit: E.COUNT_LIMIT,
+      quotaExceeded: E.QUOTA_EXCEEDED,
+      record: async (em, stored) => {
         const attachment = await this.attachments.insert(em, {
           applicationId,
-          storageKey,
           uploadedBy: actor.id,
           identifying: true,
-          ...checked,
+          ...stored,
         });
         await this.audit.record(em, {
           actorId: actor.id,
@@ -96,15 +69,12 @@ export class AttachmentsService implements OnModuleInit {
           after: attachmentAuditView(attachment),
         });
         return attachment;
-      });
-    } catch (error) {
-      if (stored) await this.discard(storageKey);
-      throw error;
-    }
+      },
+    });
   }
 
   async list(viewer: AuthUser, applicationId: string): Promise<Attachment[]> {
-    await this.visibleApplication(viewer, applicationId);
+    await this.applications.visible(viewer, applicationId);
     return this.attachments.listFor(applicationId);
   }
 
@@ -113,11 +83,10 @@ export class AttachmentsService implements OnModuleInit {
     applicationId: string,
     attachmentId: string,
   ): Promise<{ attachment: Attachment; content: Readable }> {
-    await this.visibleApplication(viewer, applicationId);
+    await this.applications.visible(viewer, applicationId);
     const attachment = await this.attachments.find(applicationId, attachmentId);
     if (!attachment) throw new DomainError(E.NOT_FOUND);
-    const content = await this.storage.get(attachment.storageKey);
-    return { attachment, content: Buffer.isBuffer(content) ? Readable.from(content) : content };
+    return { attachment, content: await this.files.open(attachment.storageKey) };
   }
 
   /**
@@ -131,8 +100,7 @@ export class AttachmentsService implements OnModuleInit {
     identifying: boolean,
   ): Promise<Attachment> {
     return this.dataSource.transaction(async (em) => {
-      const application = await this.attachments.lockApplication(em, applicationId);
-      if (!application || !canSee(actor, application)) throw new DomainError(ApplicationErrors.NOT_FOUND);
+      await this.applications.lockVisible(em, actor, applicationId);
       const before = await this.attachments.find(applicationId, attachmentId, em);
       if (!before) throw new DomainError(E.NOT_FOUND);
       await this.attachments.setIdentifying(em, attachmentId, identifying);
@@ -149,25 +117,9 @@ export class AttachmentsService implements OnModuleInit {
     });
   }
 
-  /** The files a juror may see: all of them, or in a blind round only those marked as not identifying. */
-  async listForReview(applicationId: string, blind: boolean): Promise<Attachment[]> {
-    return (await this.attachments.listFor(applicationId)).filter((a) => !blind || !a.identifying);
-  }
-
-  async openForReview(
-    applicationId: string,
-    attachmentId: string,
-    blind: boolean,
-  ): Promise<{ attachment: Attachment; content: Readable }> {
-    const attachment = await this.attachments.find(applicationId, attachmentId);
-    if (!attachment || (blind && attachment.identifying)) throw new DomainError(E.NOT_FOUND);
-    const content = await this.storage.get(attachment.storageKey);
-    return { attachment, content: Buffer.isBuffer(content) ? Readable.from(content) : content };
-  }
-
   async remove(actor: AuthUser, applicationId: string, attachmentId: string): Promise<void> {
     const removed = await this.dataSource.transaction(async (em) => {
-      await this.lockOwnDraft(em, actor, applicationId);
+      await this.applications.lockChangeableDraft(em, actor, applicationId);
       const attachment = await this.attachments.find(applicationId, attachmentId, em);
       if (!attachment) throw new DomainError(E.NOT_FOUND);
       await this.attachments.remove(em, attachment.id);
@@ -181,31 +133,6 @@ export class AttachmentsService implements OnModuleInit {
       return attachment;
     });
     // After the commit: a rollback must never leave a row whose bytes are gone.
-    await this.discard(removed.storageKey);
-  }
-
-  /** Only the applicant changes the attachments of their application, and only while it is a draft. */
-  private async lockOwnDraft(em: EntityManager, actor: AuthUser, applicationId: string): Promise<Application> {
-    const application = await this.attachments.lockApplication(em, applicationId);
-    if (!application || !canSee(actor, application)) throw new DomainError(ApplicationErrors.NOT_FOUND);
-    if (!canChange(actor, application)) throw new DomainError(ApplicationErrors.NOT_ASSISTED);
-    if (!canApplication('edit', application.status))
-      throw new DomainError(ApplicationErrors.NOT_DRAFT, { status: application.status });
-    return application;
-  }
-
-  private async visibleApplication(viewer: AuthUser, applicationId: string): Promise<Application> {
-    const application = await this.attachments.application(applicationId);
-    if (!application || !canSee(viewer, application)) throw new DomainError(ApplicationErrors.NOT_FOUND);
-    return application;
-  }
-
-  /** Removes stored bytes nothing refers to; a failure is logged, as the request's outcome stands. */
-  private async discard(storageKey: string): Promise<void> {
-    try {
-      await this.storage.delete(storageKey);
-    } catch (err) {
-      this.logger.error({ err, storageKey }, 'Could not remove attachment bytes; they are orphaned');
-    }
+    await this.files.discard(removed.storageKey);
   }
 }

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { AttachmentsModule } from '../attachments/attachments.module';
 import { AuditModule } from '../audit/audit.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { StoredFilesModule } from '../stored-files/stored-files.module';
 import { AllocationService } from './allocation.service';
 import { AwardDecisionsService } from './award-decisions.service';
 import { AwardFilesService } from './award-files.service';
@@ -21,7 +21,7 @@ import { TrancheScheduleService } from './tranche-schedule.service';
 
 /** Awards: allocation, proposals and four-eyes approval, offers, tranche schedules, milestone reports, finalizing. */
 @Module({
-  imports: [AuditModule, NotificationsModule, LedgerModule, AttachmentsModule],
+  imports: [AuditModule, NotificationsModule, LedgerModule, StoredFilesModule],
   controllers: [AwardsController, MilestoneReportsController],
   providers: [
     AwardsRepository,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AttachmentUsage } from '../attachments/domain/attachment-limits';
+import { AttachmentUsage } from '../stored-files/domain/attachment-limits';
 import { TrancheStatus } from './domain/award-status';
 import { AwardFile } from './entities/award-file.entity';
 import { MilestoneReport, ReportStatus } from './entities/milestone-report.entity';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { Readable } from 'node:stream';
-import { AttachmentsService } from '../attachments/attachments.service';
+import { AttachmentsQueryService } from '../attachments/attachments-query.service';
 import { Attachment } from '../attachments/entities/attachment.entity';
 import { AuditService } from '../audit/audit.service';
 import { AssignmentsRepository } from './assignments.repository';
@@ -47,7 +47,7 @@ export class WorkspaceService {
     private readonly rounds: RoundsRepository,
     private readonly jury: JuryRepository,
     private readonly audit: AuditService,
-    private readonly files: AttachmentsService,
+    private readonly files: AttachmentsQueryService,
   ) {}
 
   async myRounds(jurorId: string) {

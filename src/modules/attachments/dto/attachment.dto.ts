@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
-import { ATTACHMENT_MEDIA_TYPES } from '../domain/file-type';
+import { ATTACHMENT_MEDIA_TYPES } from '../../stored-files/domain/file-type';
 import { Attachment } from '../entities/attachment.entity';
 
 export class AttachmentDto {

@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Application } from '../../applications/entities/application.entity';
 import { User } from '../../users/entities/user.entity';
-import { ATTACHMENT_MEDIA_TYPES, AttachmentMediaType } from '../domain/file-type';
+import { ATTACHMENT_MEDIA_TYPES, AttachmentMediaType } from '../../stored-files/domain/file-type';
 
 /**
  * A file attached to an application. The bytes live in the attachment storage under `storageKey`,

@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { MoneyField } from '../../../common/money/money';
 import { LowercaseIds, Trim } from '../../../common/validation/transforms';
-import { ATTACHMENT_MEDIA_TYPES } from '../../attachments/domain/file-type';
+import { ATTACHMENT_MEDIA_TYPES } from '../../stored-files/domain/file-type';
 import { MAX_TRANCHES } from '../../competitions/domain/award-rules';
 import { AwardFile } from '../entities/award-file.entity';
 import { MilestoneReport, REPORT_STATUSES, ReportStatus } from '../entities/milestone-report.entity';

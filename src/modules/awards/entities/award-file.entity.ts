@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { ATTACHMENT_MEDIA_TYPES, AttachmentMediaType } from '../../attachments/domain/file-type';
+import { ATTACHMENT_MEDIA_TYPES, AttachmentMediaType } from '../../stored-files/domain/file-type';
 import { User } from '../../users/entities/user.entity';
 import { Award } from './award.entity';
 

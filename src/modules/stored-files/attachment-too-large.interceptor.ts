@@ -10,7 +10,7 @@ import { catchError, Observable, throwError } from 'rxjs';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { AttachmentErrors as E } from './attachments.errors';
+import { StoredFileErrors as E } from './stored-files.errors';
 
 /**
  * Bound before FileInterceptor: Nest turns multer's LIMIT_FILE_SIZE into a bare 413 exception,

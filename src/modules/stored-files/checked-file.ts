@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../../common/errors/domain-error';
-import { AttachmentErrors as E } from './attachments.errors';
+import { StoredFileErrors as E } from './stored-files.errors';
 import { sanitizeFileName } from './domain/file-name';
 import { AttachmentMediaType, checkFileType } from './domain/file-type';
 import { IncomingFile } from './incoming-file';
