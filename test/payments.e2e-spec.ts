@@ -44,6 +44,14 @@ describe('payments', () => {
       `SELECT id, status, tranche_id AS "trancheId" FROM payments WHERE award_id = $1 ORDER BY created_at, id`,
       [awardId],
     );
+  /** The status stored with a key: the route's own, which the HTTP layer gives (the service names none). */
+  const storedStatusOf = async (actorId: string, key: string): Promise<number> =>
+    (
+      await ctx.dataSource.query(
+        `SELECT response_status AS status FROM idempotency_keys WHERE actor_id = $1 AND key = $2`,
+        [actorId, key],
+      )
+    )[0].status as number;
   const keysOf = async (actorId: string): Promise<number> =>
     Number(
       (await ctx.dataSource.query(`SELECT count(*) AS n FROM idempotency_keys WHERE actor_id = $1`, [actorId]))[0].n,
@@ -160,6 +168,7 @@ describe('payments', () => {
       }
       expect(await paymentsOf(accepted.id)).toHaveLength(1);
       expect((await ledger.balances(a.competitionId)).paid).toBe(50000000n);
+      await expect(storedStatusOf(cast.finance.user.id, key)).resolves.toBe(201);
     });
 
     it('refuses the same key with another body or for another tranche', async () => {
@@ -311,6 +320,7 @@ describe('payments', () => {
 
       const key = randomUUID();
       const failed = await fail(paid.id, { reason: 'Returned by the bank: account closed' }, key).expect(200);
+      await expect(storedStatusOf(cast.finance.user.id, key)).resolves.toBe(200);
       expect(failed.body).toMatchObject({
         id: paid.id,
         status: 'failed',

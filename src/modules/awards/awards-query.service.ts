@@ -40,6 +40,15 @@ export class AwardsQueryService {
     return [await this.views(awards, actor), total];
   }
 
+  /** Whether the actor may see the award: staff any, a grantee their own once it is offered; false when there is none. */
+  async isVisibleTo(actor: AuthUser, id: string): Promise<boolean> {
+    const award = await this.awards.find(id);
+    if (!award) return false;
+    if (isStaff(actor)) return true;
+    const applicant = (await this.awards.applicationSummaries([award.applicationId])).get(award.applicationId);
+    return award.status !== 'proposed' && applicant?.applicantId === actor.id;
+  }
+
   async mine(actor: AuthUser): Promise<AwardDto[]> {
     return this.views(await this.awards.listByApplicant(actor.id), actor);
   }

@@ -17,6 +17,7 @@ import { GranteeMail } from './grantee-mail';
 import { MilestoneReportsController } from './milestone-reports.controller';
 import { MilestoneReportsRepository } from './milestone-reports.repository';
 import { MilestoneReportsService } from './milestone-reports.service';
+import { TrancheLifecycleService } from './tranche-lifecycle.service';
 import { TrancheScheduleService } from './tranche-schedule.service';
 
 /** Awards: allocation, proposals and four-eyes approval, offers, tranche schedules, milestone reports, finalizing. */
@@ -34,10 +35,11 @@ import { TrancheScheduleService } from './tranche-schedule.service';
     AwardSweepService,
     MilestoneReportsRepository,
     TrancheScheduleService,
+    TrancheLifecycleService,
     AwardFilesService,
     MilestoneReportsService,
     GranteeMail,
   ],
-  exports: [AwardsRepository, AwardOffersService, AwardsQueryService, AwardSweepService, GranteeMail],
+  exports: [TrancheLifecycleService, AwardsQueryService, AwardSweepService, GranteeMail],
 })
 export class AwardsModule {}

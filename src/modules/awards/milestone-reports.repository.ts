@@ -40,6 +40,14 @@ export class MilestoneReportsRepository {
       .getOne();
   }
 
+  /** The award of a tranche, read without a lock: the award is locked first, then the tranche. */
+  async awardOfTranche(em: EntityManager, trancheId: string): Promise<string | null> {
+    const rows: { awardId: string }[] = await em.query('SELECT award_id AS "awardId" FROM tranches WHERE id = $1', [
+      trancheId,
+    ]);
+    return rows[0]?.awardId ?? null;
+  }
+
   async tranche(em: EntityManager, id: string): Promise<Tranche | null> {
     return em.findOne(Tranche, { where: { id } });
   }
@@ -60,6 +68,31 @@ export class MilestoneReportsRepository {
       [id, to, from, approvedBy],
     );
     return count === 1;
+  }
+
+  /**
+   * Compare-and-set on a tranche's payment (paid, or approved again after a failed transfer): who
+   * approved it and when stay as they were. False when the tranche was no longer in `from`.
+   */
+  async settleTranche(
+    em: EntityManager,
+    id: string,
+    from: readonly TrancheStatus[],
+    to: TrancheStatus,
+  ): Promise<boolean> {
+    const [, count]: [unknown, number] = await em.query(
+      `UPDATE tranches SET status = $2, updated_at = now() WHERE id = $1 AND status = ANY($3)`,
+      [id, to, from],
+    );
+    return count === 1;
+  }
+
+  async everyTranchePaid(em: EntityManager, awardId: string): Promise<boolean> {
+    const [row]: { paid: boolean }[] = await em.query(
+      `SELECT bool_and(status = 'paid') AS paid FROM tranches WHERE award_id = $1`,
+      [awardId],
+    );
+    return row.paid === true;
   }
 
   async insertReport(

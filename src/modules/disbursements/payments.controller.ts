@@ -6,7 +6,7 @@ import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { Idempotent, IdempotencyKeyHeader } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyErrors } from '../idempotency/idempotency.errors';
-import { IdempotentOutcome } from '../idempotency/idempotency.service';
+import { IdempotencyKey, IdempotentOutcome } from '../idempotency/idempotency.service';
 import { REPLAYED_HEADER } from '../idempotency/idempotent-response.interceptor';
 import { LedgerErrors } from '../ledger/ledger.errors';
 import { PaymentErrors as E } from './disbursements.errors';
@@ -56,7 +56,7 @@ export class PaymentsController {
   async record(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,
-    @IdempotencyKeyHeader() key: string,
+    @IdempotencyKeyHeader() key: IdempotencyKey,
     @Body() body: RecordPaymentDto,
   ): Promise<IdempotentOutcome<PaymentDto>> {
     return this.payments.record(actor, id, body, key);
@@ -75,7 +75,7 @@ export class PaymentsController {
   async fail(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,
-    @IdempotencyKeyHeader() key: string,
+    @IdempotencyKeyHeader() key: IdempotencyKey,
     @Body() body: PaymentFailureDto,
   ): Promise<IdempotentOutcome<PaymentDto>> {
     return this.payments.fail(actor, id, body, key);

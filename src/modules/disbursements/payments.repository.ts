@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AwardStatus, TrancheStatus } from '../awards/domain/award-status';
-import { Tranche } from '../awards/entities/tranche.entity';
 import { Payment } from './entities/payment.entity';
 
 export type NewPayment = Pick<
@@ -9,49 +7,10 @@ export type NewPayment = Pick<
   'trancheId' | 'awardId' | 'amount' | 'bankReference' | 'paidOn' | 'recordedBy' | 'ledgerTransactionId'
 >;
 
-/** Payments, and what paying moves on the tranches of an award. */
+/** Payments of tranches. */
 @Injectable()
 export class PaymentsRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  /** The award of a tranche, read without a lock: the award is locked first, then the tranche. */
-  async awardOfTranche(em: EntityManager, trancheId: string): Promise<string | null> {
-    const rows: { awardId: string }[] = await em.query('SELECT award_id AS "awardId" FROM tranches WHERE id = $1', [
-      trancheId,
-    ]);
-    return rows[0]?.awardId ?? null;
-  }
-
-  async lockTranche(em: EntityManager, trancheId: string): Promise<Tranche | null> {
-    return em
-      .getRepository(Tranche)
-      .createQueryBuilder('t')
-      .where('t.id = :trancheId', { trancheId })
-      .setLock('pessimistic_write')
-      .getOne();
-  }
-
-  /** Compare-and-set: false when the tranche was no longer in `from`. */
-  async moveTranche(
-    em: EntityManager,
-    trancheId: string,
-    from: readonly TrancheStatus[],
-    to: TrancheStatus,
-  ): Promise<boolean> {
-    const [, count]: [unknown, number] = await em.query(
-      `UPDATE tranches SET status = $2, updated_at = now() WHERE id = $1 AND status = ANY($3)`,
-      [trancheId, to, from],
-    );
-    return count === 1;
-  }
-
-  async everyTranchePaid(em: EntityManager, awardId: string): Promise<boolean> {
-    const [row]: { paid: boolean }[] = await em.query(
-      `SELECT bool_and(status = 'paid') AS paid FROM tranches WHERE award_id = $1`,
-      [awardId],
-    );
-    return row.paid === true;
-  }
 
   /** Today and the day of `acceptedAt`, as calendar dates in the programme's time zone, on the server's clock. */
   async calendarDates(
@@ -98,15 +57,6 @@ export class PaymentsRepository {
       [id, actorId, reason, reversalTransactionId],
     );
     return count === 1;
-  }
-
-  /** Who may read an award's payments: its status and the applicant of its application. */
-  async awardAccess(awardId: string): Promise<{ status: AwardStatus; applicantId: string } | null> {
-    const rows: { status: AwardStatus; applicantId: string }[] = await this.dataSource.query(
-      `SELECT w.status, a.applicant_id AS "applicantId" FROM awards w JOIN applications a ON a.id = w.application_id WHERE w.id = $1`,
-      [awardId],
-    );
-    return rows[0] ?? null;
   }
 
   async listByAward(awardId: string): Promise<Payment[]> {

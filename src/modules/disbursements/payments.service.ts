@@ -1,21 +1,19 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../audit/audit.service';
-import { awardAuditView } from '../awards/award-decisions.service';
-import { AwardsRepository } from '../awards/awards.repository';
-import { AWARD_TRANSITIONS, AwardStatus, TRANCHE_TRANSITIONS } from '../awards/domain/award-status';
+import { TRANCHE_TRANSITIONS } from '../awards/domain/award-status';
 import { Award } from '../awards/entities/award.entity';
 import { Tranche } from '../awards/entities/tranche.entity';
 import { GranteeMail } from '../awards/grantee-mail';
-import { IdempotencyService, IdempotentOutcome } from '../idempotency/idempotency.service';
+import { MoveConflicts, TrancheLifecycleService } from '../awards/tranche-lifecycle.service';
+import { IdempotencyKey, IdempotencyService, IdempotentOutcome } from '../idempotency/idempotency.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { PaymentErrors as E } from './disbursements.errors';
 import {
-  awardStepsAfterPayment,
   paidOnProblem,
   payerFourEyesProblem,
   PAYABLE_AWARD_STATUSES,
@@ -25,6 +23,9 @@ import {
 import { PaymentDto, PaymentFailureDto, RecordPaymentDto } from './dto/payment.dto';
 import { Payment } from './entities/payment.entity';
 import { PaymentsRepository } from './payments.repository';
+
+/** A tranche or award moved by someone else between the checks and the move (in the payment's words). */
+const MOVED: MoveConflicts = { trancheMoved: E.TRANCHE_NOT_APPROVED, awardMoved: E.AWARD_WRONG_STATUS };
 
 const paymentAuditView = (p: Payment) => ({
   status: p.status,
@@ -37,10 +38,11 @@ const paymentAuditView = (p: Payment) => ({
 
 /**
  * Recording that an approved tranche was paid, and that a transfer failed (DESIGN.md section 7).
- * Each runs in one transaction with its idempotency key, its ledger movement, the tranche's and
- * award's compare-and-set moves, the grantee's mail and the audit event; a refusal stores nothing
- * and leaves the key free. The award is locked before its tranche or payment, as the award's other
- * use cases do, so a payment waits behind a cancellation rather than racing it.
+ * Each runs in one transaction with its idempotency key, its ledger movement, the grantee's mail,
+ * the audit event and the tranche's and award's moves, which are the awards module's tranche
+ * lifecycle; a refusal stores nothing and leaves the key free. The award is locked before its
+ * tranche or payment, as the award's other use cases do, so a payment waits behind a cancellation
+ * rather than racing it.
  */
 @Injectable()
 export class PaymentsService {
@@ -48,7 +50,7 @@ export class PaymentsService {
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly payments: PaymentsRepository,
-    private readonly awards: AwardsRepository,
+    private readonly tranches: TrancheLifecycleService,
     private readonly ledger: LedgerService,
     private readonly idempotency: IdempotencyService,
     private readonly mail: GranteeMail,
@@ -59,16 +61,13 @@ export class PaymentsService {
     actor: AuthUser,
     trancheId: string,
     input: RecordPaymentDto,
-    key: string,
+    key: IdempotencyKey,
   ): Promise<IdempotentOutcome<PaymentDto>> {
     return this.dataSource.transaction((em) =>
       this.idempotency.run(
         em,
         { actorId: actor.id, key, scope: `payment.record:${trancheId}`, body: input },
-        async () => ({
-          status: HttpStatus.CREATED,
-          body: PaymentDto.from(await this.recordIn(em, actor.id, trancheId, input)),
-        }),
+        async () => PaymentDto.from(await this.recordIn(em, actor.id, trancheId, input)),
       ),
     );
   }
@@ -77,16 +76,11 @@ export class PaymentsService {
     actor: AuthUser,
     paymentId: string,
     input: PaymentFailureDto,
-    key: string,
+    key: IdempotencyKey,
   ): Promise<IdempotentOutcome<PaymentDto>> {
     return this.dataSource.transaction((em) =>
-      this.idempotency.run(
-        em,
-        { actorId: actor.id, key, scope: `payment.fail:${paymentId}`, body: input },
-        async () => ({
-          status: HttpStatus.OK,
-          body: PaymentDto.from(await this.failIn(em, actor.id, paymentId, input.reason)),
-        }),
+      this.idempotency.run(em, { actorId: actor.id, key, scope: `payment.fail:${paymentId}`, body: input }, async () =>
+        PaymentDto.from(await this.failIn(em, actor.id, paymentId, input.reason)),
       ),
     );
   }
@@ -97,10 +91,10 @@ export class PaymentsService {
     trancheId: string,
     input: RecordPaymentDto,
   ): Promise<Payment> {
-    const awardId = await this.payments.awardOfTranche(em, trancheId);
+    const awardId = await this.tranches.awardOfTranche(em, trancheId);
     if (!awardId) throw new DomainError(E.TRANCHE_NOT_FOUND);
-    const award = (await this.awards.lock(em, awardId))!;
-    const tranche = (await this.payments.lockTranche(em, trancheId))!;
+    const award = (await this.tranches.lockAward(em, awardId))!;
+    const tranche = (await this.tranches.lockTranche(em, trancheId))!;
     if (!TRANCHE_TRANSITIONS.pay.from.includes(tranche.status))
       throw new DomainError(E.TRANCHE_NOT_APPROVED, { status: tranche.status });
     if (!PAYABLE_AWARD_STATUSES.includes(award.status))
@@ -125,15 +119,6 @@ export class PaymentsService {
       recordedBy: actorId,
       ledgerTransactionId,
     });
-    if (!(await this.payments.moveTranche(em, trancheId, TRANCHE_TRANSITIONS.pay.from, TRANCHE_TRANSITIONS.pay.to)))
-      throw new DomainError(E.TRANCHE_NOT_APPROVED, { status: tranche.status });
-    let status = award.status;
-    for (const step of awardStepsAfterPayment(award.status, await this.payments.everyTranchePaid(em, awardId))) {
-      const { from, to } = AWARD_TRANSITIONS[step];
-      if (!(await this.awards.transition(em, awardId, from, to)))
-        throw new DomainError(E.AWARD_WRONG_STATUS, { status });
-      status = to;
-    }
     const payment = (await this.payments.find(id, em))!;
     await this.tellGrantee(em, payment, tranche);
     await this.audit.record(em, {
@@ -144,25 +129,19 @@ export class PaymentsService {
       before: { trancheStatus: tranche.status },
       after: { ...paymentAuditView(payment), trancheStatus: TRANCHE_TRANSITIONS.pay.to },
     });
-    await this.recordAwardMove(
-      em,
-      actorId,
-      award,
-      status,
-      status === 'completed' ? 'award.completed' : 'award.activated',
-    );
+    await this.tranches.markPaid(em, actorId, { award, tranche }, MOVED);
     return payment;
   }
 
   private async failIn(em: EntityManager, actorId: string, paymentId: string, reason: string): Promise<Payment> {
     const found = await this.payments.find(paymentId, em);
     if (!found) throw new DomainError(E.PAYMENT_NOT_FOUND);
-    const award = (await this.awards.lock(em, found.awardId))!;
+    const award = (await this.tranches.lockAward(em, found.awardId))!;
     const before = (await this.payments.lock(em, paymentId))!;
     if (!PAYMENT_TRANSITIONS.fail.from.includes(before.status)) throw new DomainError(E.ALREADY_FAILED);
     if (!REVERSIBLE_AWARD_STATUSES.includes(award.status))
       throw new DomainError(E.AWARD_WRONG_STATUS, { status: award.status });
-    const tranche = (await this.payments.lockTranche(em, before.trancheId))!;
+    const tranche = (await this.tranches.lockTranche(em, before.trancheId))!;
 
     const reversalId = await this.ledger.post(em, {
       competitionId: award.competitionId,
@@ -174,15 +153,6 @@ export class PaymentsService {
     });
     if (!(await this.payments.markFailed(em, paymentId, actorId, reason, reversalId)))
       throw new DomainError(E.ALREADY_FAILED);
-    const { from, to } = TRANCHE_TRANSITIONS.payment_failed;
-    if (!(await this.payments.moveTranche(em, tranche.id, from, to)))
-      throw new DomainError(E.TRANCHE_NOT_APPROVED, { status: tranche.status });
-    let status = award.status;
-    if (AWARD_TRANSITIONS.reopen.from.includes(status)) {
-      if (!(await this.awards.transition(em, award.id, AWARD_TRANSITIONS.reopen.from, AWARD_TRANSITIONS.reopen.to)))
-        throw new DomainError(E.AWARD_WRONG_STATUS, { status });
-      status = AWARD_TRANSITIONS.reopen.to;
-    }
     const after = (await this.payments.find(paymentId, em))!;
     await this.audit.record(em, {
       actorId,
@@ -190,9 +160,9 @@ export class PaymentsService {
       entityType: 'payment',
       entityId: paymentId,
       before: { ...paymentAuditView(before), trancheStatus: tranche.status },
-      after: { ...paymentAuditView(after), trancheStatus: to },
+      after: { ...paymentAuditView(after), trancheStatus: TRANCHE_TRANSITIONS.payment_failed.to },
     });
-    await this.recordAwardMove(em, actorId, award, status, 'award.reopened');
+    await this.tranches.returnToApproved(em, actorId, { award, tranche }, MOVED);
     return after;
   }
 
@@ -220,24 +190,5 @@ export class PaymentsService {
         dedupeKey: `payment.recorded:${payment.id}`,
       },
     ]);
-  }
-
-  /** Rule 10: the award's own change of status (active, completed, active again) in its trail too. */
-  private async recordAwardMove(
-    em: EntityManager,
-    actorId: string,
-    before: Award,
-    status: AwardStatus,
-    action: string,
-  ): Promise<void> {
-    if (status === before.status) return;
-    await this.audit.record(em, {
-      actorId,
-      action,
-      entityType: 'award',
-      entityId: before.id,
-      before: awardAuditView(before),
-      after: { ...awardAuditView(before), status },
-    });
   }
 }

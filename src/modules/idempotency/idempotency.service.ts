@@ -5,22 +5,24 @@ import { requestHash } from './domain/request-hash';
 import { IdempotencyErrors as E } from './idempotency.errors';
 import { IdempotencyRepository } from './idempotency.repository';
 
+/** A checked Idempotency-Key header (`@IdempotencyKeyHeader()`), with the status its route answers with. */
+export interface IdempotencyKey {
+  value: string;
+  /** Stored with the key as the status of the first response. */
+  responseStatus: number;
+}
+
 export interface IdempotentRequest {
   actorId: string;
-  /** The client's Idempotency-Key header. */
-  key: string;
+  key: IdempotencyKey;
   /** The operation and its target, such as `payment.record:<trancheId>`. */
   scope: string;
   /** The validated request body; hashed in canonical form with the scope. */
   body: unknown;
 }
 
-export interface StoredResponse<T> {
-  status: number;
+export interface IdempotentOutcome<T> {
   body: T;
-}
-
-export interface IdempotentOutcome<T> extends StoredResponse<T> {
   /** True when this is the stored answer to an earlier request with the same key and body. */
   replayed: boolean;
 }
@@ -35,23 +37,20 @@ export interface IdempotentOutcome<T> extends StoredResponse<T> {
 export class IdempotencyService {
   constructor(private readonly keys: IdempotencyRepository) {}
 
-  async run<T>(
-    em: EntityManager,
-    request: IdempotentRequest,
-    work: () => Promise<StoredResponse<T>>,
-  ): Promise<IdempotentOutcome<T>> {
+  async run<T>(em: EntityManager, request: IdempotentRequest, work: () => Promise<T>): Promise<IdempotentOutcome<T>> {
     if (!em.queryRunner?.isTransactionActive)
       throw new Error('IdempotencyService.run must run inside the transaction of the change it guards');
+    const { actorId, key } = request;
     const hash = requestHash(request.scope, request.body);
-    if (await this.keys.claim(em, request.actorId, request.key, request.scope, hash)) {
-      const response = await work();
-      await this.keys.complete(em, request.actorId, request.key, response.status, response.body);
-      return { ...response, replayed: false };
+    if (await this.keys.claim(em, actorId, key.value, request.scope, hash)) {
+      const body = await work();
+      await this.keys.complete(em, actorId, key.value, key.responseStatus, body);
+      return { body, replayed: false };
     }
-    const stored = await this.keys.find(em, request.actorId, request.key);
+    const stored = await this.keys.find(em, actorId, key.value);
     // Taken a moment ago and gone already: only a clean-up of old keys can do that.
     if (!stored) throw new DomainError(E.KEY_IN_USE);
     if (stored.requestHash !== hash) throw new DomainError(E.KEY_REUSED);
-    return { status: stored.responseStatus, body: stored.responseBody as T, replayed: true };
+    return { body: stored.responseBody as T, replayed: true };
   }
 }

@@ -10,8 +10,7 @@ function isOutcome(value: unknown): value is IdempotentOutcome<unknown> {
     typeof value === 'object' &&
     value !== null &&
     typeof (value as { replayed?: unknown }).replayed === 'boolean' &&
-    'body' in value &&
-    'status' in value
+    'body' in value
   );
 }
 

@@ -1,6 +1,8 @@
 import {
   AWARD_TRANSITIONS,
   awardAmountProblem,
+  AwardStatus,
+  awardStepsAfterPayment,
   canAward,
   canTranche,
   fourEyesProblem,
@@ -33,5 +35,27 @@ describe('award and tranche lifecycles', () => {
     expect(awardAmountProblem(150n, 300n, 120n)).toMatch(/maximum/);
     expect(awardAmountProblem(0n, 100n, 200n)).toMatch(/positive/);
     expect(awardAmountProblem(-5n, 100n, 200n)).toMatch(/positive/);
+  });
+
+  it.each([
+    ['accepted', false, ['activate']],
+    ['accepted', true, ['activate', 'complete']],
+    ['active', false, []],
+    ['active', true, ['complete']],
+  ] as const)('an award %s after a payment (every tranche paid: %s) takes %j', (status, allPaid, steps) => {
+    expect(awardStepsAfterPayment(status, allPaid)).toEqual(steps);
+  });
+
+  it('the steps after a payment follow the award transition table in order', () => {
+    for (const status of ['accepted', 'active'] as AwardStatus[]) {
+      for (const allPaid of [false, true]) {
+        let current = status;
+        for (const step of awardStepsAfterPayment(status, allPaid)) {
+          expect(AWARD_TRANSITIONS[step].from).toContain(current);
+          current = AWARD_TRANSITIONS[step].to;
+        }
+        expect(current).toBe(allPaid ? 'completed' : 'active');
+      }
+    }
   });
 });

@@ -43,6 +43,14 @@ export const TRANCHE_TRANSITIONS: Record<TrancheAction, { from: readonly Tranche
   payment_failed: { from: ['paid'], to: 'approved' },
 };
 
+/** The award's steps after one of its tranches is paid: active on the first payment, completed once every tranche is paid. */
+export function awardStepsAfterPayment(status: AwardStatus, everyTranchePaid: boolean): AwardAction[] {
+  const steps: AwardAction[] = [];
+  if (status === 'accepted') steps.push('activate');
+  if (everyTranchePaid) steps.push('complete');
+  return steps;
+}
+
 export const canAward = (action: AwardAction, status: AwardStatus): boolean =>
   AWARD_TRANSITIONS[action].from.includes(status);
 export const canTranche = (action: TrancheAction, status: TrancheStatus): boolean =>

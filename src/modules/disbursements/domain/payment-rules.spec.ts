@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { AWARD_TRANSITIONS, AwardStatus } from '../../awards/domain/award-status';
-import { awardStepsAfterPayment, paidOnProblem, payerFourEyesProblem, PAYMENT_TRANSITIONS } from './payment-rules';
+import { paidOnProblem, payerFourEyesProblem, PAYMENT_TRANSITIONS } from './payment-rules';
 
 describe('payment rules', () => {
   it('a recorded payment fails once; a failed one never again', () => {
@@ -12,28 +11,6 @@ describe('payment rules', () => {
     expect(payerFourEyesProblem('m1', 'm1')).toMatch(/approved/);
     expect(payerFourEyesProblem('m1', 'f1')).toBeNull();
     expect(payerFourEyesProblem(null, 'f1')).toBeNull();
-  });
-
-  it.each([
-    ['accepted', false, ['activate']],
-    ['accepted', true, ['activate', 'complete']],
-    ['active', false, []],
-    ['active', true, ['complete']],
-  ] as const)('an award %s after a payment (every tranche paid: %s) takes %j', (status, allPaid, steps) => {
-    expect(awardStepsAfterPayment(status, allPaid)).toEqual(steps);
-  });
-
-  it('the steps after a payment follow the award transition table in order', () => {
-    for (const status of ['accepted', 'active'] as AwardStatus[]) {
-      for (const allPaid of [false, true]) {
-        let current = status;
-        for (const step of awardStepsAfterPayment(status, allPaid)) {
-          expect(AWARD_TRANSITIONS[step].from).toContain(current);
-          current = AWARD_TRANSITIONS[step].to;
-        }
-        expect(current).toBe(allPaid ? 'completed' : 'active');
-      }
-    }
   });
 
   it('accepts value dates from the day of acceptance to today', () => {

@@ -1,4 +1,4 @@
-import type { AwardAction, AwardStatus } from '../../awards/domain/award-status';
+import type { AwardStatus } from '../../awards/domain/award-status';
 import type { PaymentStatus } from '../entities/payment.entity';
 
 /** A recorded payment can fail once (the bank returned it); the failed one stays as history. */
@@ -15,14 +15,6 @@ export const REVERSIBLE_AWARD_STATUSES: readonly AwardStatus[] = ['active', 'com
 /** Four eyes on money: whoever approved a tranche does not also record that it was paid. */
 export const payerFourEyesProblem = (trancheApprovedBy: string | null, payerId: string): string | null =>
   trancheApprovedBy === payerId ? 'the person who approved a tranche cannot record its payment' : null;
-
-/** The award's steps after a tranche is paid: active on the first payment, completed once every tranche is paid. */
-export function awardStepsAfterPayment(status: AwardStatus, everyTranchePaid: boolean): AwardAction[] {
-  const steps: AwardAction[] = [];
-  if (status === 'accepted') steps.push('activate');
-  if (everyTranchePaid) steps.push('complete');
-  return steps;
-}
 
 /**
  * The value date of a transfer is a calendar date (YYYY-MM-DD) in the programme's time zone: not
