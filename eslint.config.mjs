@@ -29,4 +29,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Services throw DomainError with a code, never HTTP exceptions or statuses, so the worker uses
+    // them as they are; one filter maps codes to statuses. Repositories and pure rules likewise.
+    files: ['src/modules/**/*.service.ts', 'src/modules/**/*.repository.ts', 'src/modules/**/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/common'],
+              importNamePattern: '^(HttpStatus|HttpCode|.*Exception)$',
+              message:
+                'Throw a DomainError with a code (common/errors); HTTP belongs to controllers and the error filter.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
