@@ -10,7 +10,7 @@ import { NotificationsWorkerModule } from './modules/notifications/notifications
 import { ReviewsWorkerModule } from './modules/reviews/reviews-worker.module';
 import { AwardsModule } from './modules/awards/awards.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
-import { SchedulesWorker } from './queue/schedules.worker';
+import { SchedulesModule } from './queue/schedules.module';
 
 /** The worker process: the notification relay and sender, review jobs (assignment, finalizing) and the schedules; no HTTP. */
 @Module({
@@ -25,7 +25,7 @@ import { SchedulesWorker } from './queue/schedules.worker';
     ReviewsWorkerModule,
     AwardsModule,
     NotificationsWorkerModule,
+    SchedulesModule,
   ],
-  providers: [SchedulesWorker],
 })
 export class WorkerModule {}

@@ -17,12 +17,14 @@ export interface NotificationJobData {
 /** What a review job carries: the id of the run or round to work on. */
 export type ReviewJobData = { kind: 'assign'; runId: string } | { kind: 'finalize'; roundId: string };
 
+/** The worker's recurring jobs. Each has one handler, which its feature declares with `@Scheduled()`. */
 export const SCHEDULED_JOBS = {
   closeDueCompetitions: 'competitions.close-due',
   remindDrafts: 'applications.remind-drafts',
   reviewSweep: 'reviews.sweep',
   awardSweep: 'awards.sweep',
 } as const;
+export type ScheduledJobName = (typeof SCHEDULED_JOBS)[keyof typeof SCHEDULED_JOBS];
 
 /**
  * BullMQ key prefix with a hash tag, so every key of a queue lands in one Redis Cluster slot, and

@@ -1,21 +1,24 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { Job, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { ApplicationRemindersService } from '../modules/applications/application-reminders.service';
-import { CompetitionLifecycleService } from '../modules/competitions/competition-lifecycle.service';
-import { AwardSweepService } from '../modules/awards/award-sweep.service';
-import { ReviewRemindersService } from '../modules/reviews/review-reminders.service';
 import { bullPrefix, producerConnection, QUEUES, SCHEDULED_JOBS, workerConnection } from './queues';
+import { ScheduledHandler, ScheduleRegistry } from './schedule-registry';
+import { Scheduled } from './scheduled';
 
 /**
- * Recurring jobs of the worker. Job schedulers are upserted by id, so any number of worker replicas
- * can start together and there is still one schedule; each run is one job, taken by one worker.
+ * Recurring jobs of the worker. Each feature declares its own with `@Scheduled()`; the worker
+ * gathers them from the modules it loads and refuses to start unless every job of SCHEDULED_JOBS
+ * has exactly one handler. Job schedulers are upserted by id, so any number of worker replicas can
+ * start together and there is still one schedule; each run is one job, taken by one worker.
  */
 @Injectable()
 export class SchedulesWorker implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(SchedulesWorker.name);
+  private readonly registry = new ScheduleRegistry();
+  private schedules: ScheduledHandler[] = [];
   private queue?: Queue;
   private worker?: Worker;
   private readonly connections: Redis[] = [];
@@ -23,13 +26,14 @@ export class SchedulesWorker implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly competitions: CompetitionLifecycleService,
-    private readonly reminders: ApplicationRemindersService,
-    private readonly reviews: ReviewRemindersService,
-    private readonly awards: AwardSweepService,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
   ) {}
 
   async onModuleInit(): Promise<void> {
+    // Before anything touches Redis: a worker without a handler for a scheduled job does not start.
+    this.gatherHandlers();
+    this.schedules = this.registry.complete(Object.values(SCHEDULED_JOBS));
     const producer = producerConnection(this.config);
     const consumer = workerConnection(this.config);
     this.connections.push(producer, consumer);
@@ -58,36 +62,35 @@ export class SchedulesWorker implements OnModuleInit, OnApplicationShutdown {
     this.queue.on('error', (error) => this.logger.warn({ err: error }, 'Schedules queue error'));
   }
 
+  /** The `@Scheduled()` methods of every provider the worker loaded, each with its interval from the config. */
+  private gatherHandlers(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
+      for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object)) {
+        const options = this.discovery.getMetadataByDecorator(Scheduled, wrapper, method);
+        if (!options) continue;
+        const run = instance[method] as () => Promise<unknown>;
+        this.registry.add({ job: options.job, everyMs: options.every(this.config), run: () => run.call(instance) });
+      }
+    }
+  }
+
   /** One scheduler per recurring job, upserted by id (so replicas starting together make one schedule). */
   private async ensureSchedules(): Promise<void> {
-    const every: Record<string, number> = {
-      [SCHEDULED_JOBS.closeDueCompetitions]: this.config.competitionCloseEveryMs,
-      [SCHEDULED_JOBS.remindDrafts]: this.config.draftReminderEveryMs,
-      [SCHEDULED_JOBS.reviewSweep]: this.config.reviewSweepEveryMs,
-      [SCHEDULED_JOBS.awardSweep]: this.config.awardSweepEveryMs,
-    };
-    for (const [name, ms] of Object.entries(every)) {
+    for (const { job, everyMs } of this.schedules) {
       await this.queue!.upsertJobScheduler(
-        name,
-        { every: ms },
-        { name, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
+        job,
+        { every: everyMs },
+        { name: job, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
       );
     }
   }
 
   async run(job: Job): Promise<unknown> {
-    switch (job.name) {
-      case SCHEDULED_JOBS.closeDueCompetitions:
-        return { closed: await this.competitions.closeDue() };
-      case SCHEDULED_JOBS.remindDrafts:
-        return { reminders: await this.reminders.remindDrafts() };
-      case SCHEDULED_JOBS.reviewSweep:
-        return this.reviews.sweep();
-      case SCHEDULED_JOBS.awardSweep:
-        return this.awards.sweep();
-      default:
-        throw new Error(`Unknown scheduled job ${job.name}`);
-    }
+    const handler = this.registry.handlerOf(job.name);
+    if (!handler) throw new Error(`Unknown scheduled job ${job.name}`);
+    return handler.run();
   }
 
   /** Lets the running job finish, then lets go of Redis. */

@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SCHEDULED_JOBS } from '../../queue/queues';
+import { Scheduled } from '../../queue/scheduled';
 import { Outbox } from '../notifications/outbox.service';
 import { ApplicationsRepository } from './applications.repository';
 
@@ -18,6 +20,11 @@ export class ApplicationRemindersService {
     private readonly applications: ApplicationsRepository,
     private readonly outbox: Outbox,
   ) {}
+
+  @Scheduled({ job: SCHEDULED_JOBS.remindDrafts, every: (config) => config.draftReminderEveryMs })
+  async remindDraftsOnSchedule(): Promise<{ reminders: number }> {
+    return { reminders: await this.remindDrafts() };
+  }
 
   /**
    * Run by the worker's schedule. For each reminder window, every draft of an open competition

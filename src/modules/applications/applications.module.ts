@@ -26,6 +26,6 @@ import { StaffApplicationsController } from './staff-applications.controller';
     ApplicationRemindersService,
     ApplicationsQueryService,
   ],
-  exports: [ApplicationsQueryService, ApplicationRemindersService, ApplicationDeletionHooks],
+  exports: [ApplicationsQueryService, ApplicationDeletionHooks],
 })
 export class ApplicationsModule {}

@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { SCHEDULED_JOBS } from '../../queue/queues';
+import { Scheduled } from '../../queue/scheduled';
 import { Outbox } from '../notifications/outbox.service';
 import { AwardOffersService } from './award-offers.service';
 
@@ -21,6 +23,7 @@ export class AwardSweepService {
     private readonly outbox: Outbox,
   ) {}
 
+  @Scheduled({ job: SCHEDULED_JOBS.awardSweep, every: (config) => config.awardSweepEveryMs })
   async sweep(): Promise<{ lapsed: number; reminders: number }> {
     const lapsed = await this.offers.expireDue();
     const reminders = await this.dataSource.transaction((em) =>

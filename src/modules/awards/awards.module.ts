@@ -40,6 +40,6 @@ import { TrancheScheduleService } from './tranche-schedule.service';
     MilestoneReportsService,
     GranteeMail,
   ],
-  exports: [TrancheLifecycleService, AwardsQueryService, AwardSweepService, GranteeMail],
+  exports: [TrancheLifecycleService, AwardsQueryService, GranteeMail],
 })
 export class AwardsModule {}

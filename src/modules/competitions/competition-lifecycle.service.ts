@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
+import { SCHEDULED_JOBS } from '../../queue/queues';
+import { Scheduled } from '../../queue/scheduled';
 import { AuditService } from '../audit/audit.service';
 import { Outbox } from '../notifications/outbox.service';
 import { CompetitionErrors } from './competitions.errors';
@@ -78,6 +80,12 @@ export class CompetitionLifecycleService {
   }
 
   /** Run by the worker's schedule: closes every open competition past `closesAt`, as the system. */
+  /** The worker's schedule: closes every competition past its deadline. */
+  @Scheduled({ job: SCHEDULED_JOBS.closeDueCompetitions, every: (config) => config.competitionCloseEveryMs })
+  async closeDueOnSchedule(): Promise<{ closed: string[] }> {
+    return { closed: await this.closeDue() };
+  }
+
   async closeDue(): Promise<string[]> {
     const closed = await this.dataSource.transaction(async (em) => {
       const ids = await this.competitions.closeDue(em);

@@ -9,6 +9,6 @@ import { CompetitionsService } from './competitions.service';
   imports: [NotificationsModule],
   controllers: [CompetitionsController],
   providers: [CompetitionsRepository, CompetitionsService, CompetitionLifecycleService],
-  exports: [CompetitionsRepository, CompetitionLifecycleService],
+  exports: [CompetitionsRepository],
 })
 export class CompetitionsModule {}

@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SCHEDULED_JOBS } from '../../queue/queues';
+import { Scheduled } from '../../queue/scheduled';
 import { Outbox } from '../notifications/outbox.service';
 import { AssignmentsRepository } from './assignments.repository';
 import { ReviewsQueue } from './reviews.queue';
@@ -29,6 +31,7 @@ export class ReviewRemindersService {
     private readonly outbox: Outbox,
   ) {}
 
+  @Scheduled({ job: SCHEDULED_JOBS.reviewSweep, every: (config) => config.reviewSweepEveryMs })
   async sweep(): Promise<{ reminders: number; requeued: number }> {
     const reminders = await this.remind();
     let requeued = 0;

@@ -46,6 +46,6 @@ import { WorkspaceService } from './workspace.service';
     ReviewRemindersService,
     ReviewsQueue,
   ],
-  exports: [AssignmentRunner, RoundFinalizer, ReviewRemindersService],
+  exports: [AssignmentRunner, RoundFinalizer],
 })
 export class ReviewsModule {}
