@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs everything CI runs: typecheck, formatting, lint, import-cycle check, the whole jest suite (unit and
-# integration) on Node.js 24 LTS, then the fault suite (test/faults: PostgreSQL and Redis of its own, stopped and
-# crashed during bursts of writes, worker processes killed; about a minute). Checks Node.js,
+# Runs everything CI runs: typecheck, formatting, lint, import-cycle check, the module layering check
+# (dependency-cruiser), the whole jest suite (unit and integration) on Node.js 24 LTS, then the fault
+# suite (test/faults: PostgreSQL and Redis of its own, stopped and crashed during bursts of writes,
+# worker processes killed; about a minute). Checks Node.js,
 # installs dependencies when needed and makes sure PostgreSQL and Redis answer first
 # (scripts/services.sh). When the node on PATH is older than 24 (this machine's is 20), the unit
 # project runs once on it, so it keeps working, and everything then runs on Node.js 24 fetched from
@@ -41,6 +42,9 @@ npm run lint
 
 step "Import cycles"
 npm run check:cycles
+
+step "Module layering (dependency-cruiser)"
+npm run check:deps
 
 step "Tests"
 status=0
