@@ -112,12 +112,12 @@ const CHAIN = {
   'funding-reports': {
     below: ['disbursements'],
     exports: [],
-    why: 'Reporting over the whole chain (its own read SQL); nothing imports it.',
+    why: 'disbursements <- funding-reports: reporting over the whole chain, in SQL of its own; nothing imports it.',
   },
   'open-data': {
-    below: ['disbursements'],
+    below: ['applications'],
     exports: [],
-    why: 'Public reads and the 360Giving export over the whole chain (its own read SQL); nothing imports it.',
+    why: 'Public reads and the 360Giving export: its repository reads awards, payments and places in SQL of its own, so it imports nothing above applications (whose status names it shows); nothing imports it.',
   },
   health: {
     below: [],
