@@ -79,13 +79,12 @@ export class CompetitionLifecycleService {
     });
   }
 
-  /** Run by the worker's schedule: closes every open competition past `closesAt`, as the system. */
-  /** The worker's schedule: closes every competition past its deadline. */
   @Scheduled({ job: SCHEDULED_JOBS.closeDueCompetitions, every: (config) => config.competitionCloseEveryMs })
   async closeDueOnSchedule(): Promise<{ closed: string[] }> {
     return { closed: await this.closeDue() };
   }
 
+  /** Run by the worker's schedule: closes every open competition past `closesAt`, as the system. */
   async closeDue(): Promise<string[]> {
     const closed = await this.dataSource.transaction(async (em) => {
       const ids = await this.competitions.closeDue(em);
