@@ -4,6 +4,7 @@ import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
 import { toMinor } from '../../common/money/money';
 import { AuditService } from '../audit/audit.service';
+import { AuditAction } from '../audit/domain/audit-actions';
 import { ApplicationDeletionHooks } from './application-deletion-hooks';
 import { ApplicationErrors as E } from './applications.errors';
 import { ApplicationsRepository } from './applications.repository';
@@ -173,7 +174,7 @@ export class ApplicationDraftsService {
     em: EntityManager,
     actorId: string,
     id: string,
-    action: string,
+    action: AuditAction,
     before: Application | null,
   ): Promise<Application> {
     const after = await this.applications.findFull(id, em);

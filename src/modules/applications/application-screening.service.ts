@@ -71,7 +71,7 @@ export class ApplicationScreeningService {
       if (!after) throw new DomainError(E.NOT_FOUND);
       await this.audit.record(em, {
         actorId: actor.id,
-        action: `application.screened`,
+        action: 'application.screened',
         entityType: 'application',
         entityId: id,
         before: applicationAuditView(before),

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRepository, AuditFilter } from './audit.repository';
+import { AuditAction } from './domain/audit-actions';
 import { auditHash, ChainBreak, GENESIS_HASH, toJson, verifyRun } from './domain/audit-hash';
 import { AuditEvent } from './entities/audit-event.entity';
 
 export interface AuditEntry {
   /** The person who acted; null for the system (schedules, migrations of data). */
   actorId: string | null;
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string;
   before?: unknown;

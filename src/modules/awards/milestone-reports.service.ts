@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
+import { AuditAction } from '../audit/domain/audit-actions';
 import { AwardFilesService, isGrantee, REPORTING_STATUSES } from './award-files.service';
 import { AwardOffersService } from './award-offers.service';
 import { AwardErrors as E } from './awards.errors';
@@ -146,7 +147,7 @@ export class MilestoneReportsService {
   private async recordDecision(
     em: EntityManager,
     actorId: string,
-    action: string,
+    action: AuditAction,
     before: MilestoneReport,
     trancheBefore: Tranche,
     trancheAfter: Tranche,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError, ErrorSpec } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
+import { AuditAction } from '../audit/domain/audit-actions';
 import { awardAuditView } from './award-decisions.service';
 import { AwardsRepository } from './awards.repository';
 import { AWARD_TRANSITIONS, AwardStatus, awardStepsAfterPayment, TRANCHE_TRANSITIONS } from './domain/award-status';
@@ -106,7 +107,7 @@ export class TrancheLifecycleService {
     actorId: string,
     before: Award,
     status: AwardStatus,
-    action: string,
+    action: AuditAction,
   ): Promise<void> {
     if (status === before.status) return;
     await this.audit.record(em, {

@@ -4,6 +4,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { SCHEDULED_JOBS } from '../../queue/queues';
 import { Scheduled } from '../../queue/scheduled';
 import { AuditService } from '../audit/audit.service';
+import { AuditAction } from '../audit/domain/audit-actions';
 import { Outbox } from '../notifications/outbox.service';
 import { CompetitionErrors } from './competitions.errors';
 import { CompetitionsRepository } from './competitions.repository';
@@ -11,6 +12,11 @@ import { competitionAuditView, rulesOf } from './competition-view';
 import { openingProblems } from './domain/competition-rules';
 import { COMPETITION_TRANSITIONS, CompetitionAction } from './domain/competition-status';
 import { Competition } from './entities/competition.entity';
+
+/** Audit actions are past tense (competition.opened); the status `open` is not. */
+const MOVE_AUDIT_ACTION = { open: 'competition.opened', close: 'competition.closed' } as const satisfies Partial<
+  Record<CompetitionAction, AuditAction>
+>;
 
 /** Moves competitions through their lifecycle with compare-and-set updates, each audited. */
 @Injectable()
@@ -108,7 +114,7 @@ export class CompetitionLifecycleService {
     em: EntityManager,
     actorId: string,
     before: Competition,
-    action: CompetitionAction,
+    action: keyof typeof MOVE_AUDIT_ACTION,
   ): Promise<Competition> {
     const { from, to } = COMPETITION_TRANSITIONS[action];
     if (!(await this.competitions.transition(em, before.id, from, to))) {
@@ -118,8 +124,7 @@ export class CompetitionLifecycleService {
     if (!after) throw new DomainError(CompetitionErrors.NOT_FOUND);
     await this.audit.record(em, {
       actorId,
-      // Audit actions are past tense (competition.opened, competition.closed); the status `open` is not.
-      action: `competition.${to === 'open' ? 'opened' : to}`,
+      action: MOVE_AUDIT_ACTION[action],
       entityType: 'competition',
       entityId: before.id,
       before: { status: before.status },

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { toMinor } from '../../common/money/money';
 import { AuditService } from '../audit/audit.service';
+import { AuditAction } from '../audit/domain/audit-actions';
 import { CompetitionErrors } from './competitions.errors';
 import { CompetitionsRepository } from './competitions.repository';
 import { competitionAuditView, rulesOf } from './competition-view';
@@ -123,7 +124,7 @@ export class CompetitionsService {
     id: string,
     input: UpdateCompetitionDto,
     before: Competition | null,
-    action: string,
+    action: AuditAction,
   ): Promise<Competition> {
     await this.competitions.replaceEligibility(em, id, input.eligibleVillageIds, input.eligibleDistrictIds);
     const envelopes = envelopesOf(input);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityTarget } from 'typeorm';
 import { DomainError, ErrorSpec } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
+import { AuditAction } from '../audit/domain/audit-actions';
 import { District } from './entities/district.entity';
 import { Region } from './entities/region.entity';
 import { Village } from './entities/village.entity';
@@ -12,15 +13,27 @@ interface Level<T extends Place> {
   target: EntityTarget<T>;
   entityType: 'region' | 'district' | 'village';
   notFound: ErrorSpec;
+  audit: Record<'created' | 'updated' | 'removed', AuditAction>;
 }
 
-const REGION: Level<Region> = { target: Region, entityType: 'region', notFound: GeographyErrors.REGION_NOT_FOUND };
+const REGION: Level<Region> = {
+  target: Region,
+  entityType: 'region',
+  notFound: GeographyErrors.REGION_NOT_FOUND,
+  audit: { created: 'region.created', updated: 'region.updated', removed: 'region.removed' },
+};
 const DISTRICT: Level<District> = {
   target: District,
   entityType: 'district',
   notFound: GeographyErrors.DISTRICT_NOT_FOUND,
+  audit: { created: 'district.created', updated: 'district.updated', removed: 'district.removed' },
 };
-const VILLAGE: Level<Village> = { target: Village, entityType: 'village', notFound: GeographyErrors.VILLAGE_NOT_FOUND };
+const VILLAGE: Level<Village> = {
+  target: Village,
+  entityType: 'village',
+  notFound: GeographyErrors.VILLAGE_NOT_FOUND,
+  audit: { created: 'village.created', updated: 'village.updated', removed: 'village.removed' },
+};
 
 /** Regions, districts and villages: the admin edits them, everyone reads them. Every change is audited. */
 @Injectable()
@@ -58,7 +71,7 @@ export class GeographyService {
       const place = await this.places.insert(em, level.target, values);
       await this.audit.record(em, {
         actorId,
-        action: `${level.entityType}.created`,
+        action: level.audit.created,
         entityType: level.entityType,
         entityId: place.id,
         after: place,
@@ -76,7 +89,7 @@ export class GeographyService {
       const saved = await this.places.save(em, level.target, place);
       await this.audit.record(em, {
         actorId,
-        action: `${level.entityType}.updated`,
+        action: level.audit.updated,
         entityType: level.entityType,
         entityId: id,
         before,
@@ -93,7 +106,7 @@ export class GeographyService {
       await this.places.remove(em, level.target, id);
       await this.audit.record(em, {
         actorId,
-        action: `${level.entityType}.removed`,
+        action: level.audit.removed,
         entityType: level.entityType,
         entityId: id,
         before: place,

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
+import { AuditAction } from '../audit/domain/audit-actions';
 import { adoptionProblem, canPlan, PLAN_TRANSITIONS, PlanAction, PlanStatus } from './domain/plan-status';
 import { DevelopmentPlan } from './entities/development-plan.entity';
 import { PlanErrors } from './plans.errors';
@@ -152,7 +153,7 @@ export class PlansService {
     em: EntityManager,
     actorId: string,
     id: string,
-    action: string,
+    action: AuditAction,
     before: DevelopmentPlan | null,
   ): Promise<DevelopmentPlan> {
     const after = await this.plans.findById(id, em);

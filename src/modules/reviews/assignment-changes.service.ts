@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
+import { AuditAction } from '../audit/domain/audit-actions';
 import { Outbox } from '../notifications/outbox.service';
 import { AssignmentsRepository } from './assignments.repository';
 import { scoresDigest } from './domain/scoring/scoresheet';
@@ -12,6 +13,11 @@ import { ReviewRound } from './entities/review-round.entity';
 import { ReviewErrors as E } from './reviews.errors';
 import { ReviewsQueue } from './reviews.queue';
 import { RoundsRepository } from './rounds.repository';
+
+const END_AUDIT_ACTION = { removed: 'assignment.removed', recused: 'assignment.recused' } as const satisfies Record<
+  string,
+  AuditAction
+>;
 
 /**
  * Changes to who reviews what: engine runs on request, a manager's add, remove and swap, and a
@@ -163,7 +169,7 @@ export class AssignmentChangesService {
     em: EntityManager,
     actorId: string,
     assignment: Assignment,
-    status: 'removed' | 'recused',
+    status: keyof typeof END_AUDIT_ACTION,
     reason: string,
   ): Promise<void> {
     if (!(await this.assignments.end(em, assignment.id, status, actorId, reason)))
@@ -171,7 +177,7 @@ export class AssignmentChangesService {
     const withdrawn = await this.assignments.withdrawScoresheet(em, assignment.id);
     await this.audit.record(em, {
       actorId,
-      action: `assignment.${status}`,
+      action: END_AUDIT_ACTION[status],
       entityType: 'review_round',
       entityId: assignment.roundId,
       before: {

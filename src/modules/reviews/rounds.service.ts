@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
+import { AuditAction } from '../audit/domain/audit-actions';
 import { methodProblems, RoundMethod } from './domain/rounds/round-method';
 import { CreateRoundDto, methodOf, UpdateRoundDto } from './dto/round.dto';
-import { ROUND_EVENT, ROUND_TRANSITIONS, RoundAction } from './domain/rounds/round-status';
+import { ROUND_TRANSITIONS, RoundAction } from './domain/rounds/round-status';
 import { ReviewRound } from './entities/review-round.entity';
 import { ReviewErrors as E } from './reviews.errors';
 import { ReviewsQueue } from './reviews.queue';
@@ -16,6 +17,11 @@ export interface RoundInput {
   deadline: Date;
   method: RoundMethod;
 }
+
+/** The audit action of each move a manager makes; finalizing is the worker's (round-finalizer.ts). */
+const MOVE_AUDIT_ACTION = { open: 'review_round.opened', close: 'review_round.closed' } as const satisfies Partial<
+  Record<RoundAction, AuditAction>
+>;
 
 /** A round's lifecycle: a draft a manager edits, opened (method frozen, seed drawn), closed, finalized by the worker. */
 @Injectable()
@@ -168,7 +174,7 @@ export class RoundsService {
     em: EntityManager,
     actorId: string,
     round: ReviewRound,
-    action: RoundAction,
+    action: keyof typeof MOVE_AUDIT_ACTION,
     set: { seed?: string } = {},
     after: Record<string, unknown> = {},
   ): Promise<ReviewRound> {
@@ -177,7 +183,7 @@ export class RoundsService {
       throw new DomainError(E.WRONG_STATUS, { status: round.status, action });
     await this.audit.record(em, {
       actorId,
-      action: `review_round.${ROUND_EVENT[action]}`,
+      action: MOVE_AUDIT_ACTION[action],
       entityType: 'review_round',
       entityId: round.id,
       before: { status: from },

@@ -11,14 +11,6 @@ export const ROUND_TRANSITIONS: Record<RoundAction, { from: RoundStatus; to: Rou
   finalize: { from: 'closed', to: 'finalized' },
 };
 
-/** Past tense for audit actions (review_round.opened ...). */
-export const ROUND_EVENT: Record<RoundAction, string> = {
-  edit: 'updated',
-  open: 'opened',
-  close: 'closed',
-  finalize: 'finalized',
-};
-
 /**
  * What a juror may do with their own assignment in a round of this status (rule 5): score only
  * while it is open; read it from the moment it opens, and keep reading it (read-only) once it
