@@ -76,7 +76,7 @@ const CHAIN = {
   },
   competitions: {
     below: ['plans'],
-    exports: [],
+    exports: ['competition-status.service.ts'],
     why: 'geography (regions, districts, villages, plans) <- competitions.',
   },
   ledger: {
@@ -86,7 +86,7 @@ const CHAIN = {
   },
   applications: {
     below: ['competitions'],
-    exports: ['application-deletion-hooks.ts'],
+    exports: ['application-deletion-hooks.ts', 'application-status.service.ts'],
     why: 'competitions <- applications; modules that hang data off an application clean up through its deletion hooks.',
   },
   attachments: {

@@ -25,6 +25,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { runMigrationsUnderLock } from '../src/database/migrate';
+import { ApplicationStatusService } from '../src/modules/applications/application-status.service';
 import { AuditService } from '../src/modules/audit/audit.service';
 import { Outbox } from '../src/modules/notifications/outbox.service';
 import { advancementOf, RoundMethod, RubricCriterion } from '../src/modules/reviews/domain/rounds/round-method';
@@ -434,7 +435,8 @@ export async function benchFinalize(n: number | undefined): Promise<void> {
     let origin = 0;
     const untrace = traceMethods(calls, () => origin, [
       ['rounds', rounds, ['lock', 'competition', 'transition']],
-      ['results', results, ['applications', 'submittedSheets', 'insertResults', 'settleApplications']],
+      ['results', results, ['applications', 'submittedSheets', 'insertResults']],
+      ['applicationStatus', app.get(ApplicationStatusService), ['moveMany']],
       ['outbox', app.get(Outbox), ['addSelected']],
       ['audit', app.get(AuditService), ['record']],
       ['finalizer', finalizer, ['compute']],
@@ -518,7 +520,7 @@ export async function benchFinalize(n: number | undefined): Promise<void> {
       computePure: compute ? round(compute.startMs + compute.ms - readsEnd) : null,
       totalsMapBeforeInsert: compute && insert ? round(insert.startMs - (compute.startMs + compute.ms)) : null,
       insertResults: sum('results.insertResults'),
-      settleApplications: sum('results.settleApplications'),
+      settleApplications: sum('applicationStatus.moveMany'),
       transitionRound: sum('rounds.transition'),
       outboxInsert: sum('outbox.addSelected'),
       auditRecord: sum('audit.record'),

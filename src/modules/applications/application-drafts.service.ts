@@ -6,6 +6,7 @@ import { toMinor } from '../../common/money/money';
 import { AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/domain/audit-actions';
 import { ApplicationDeletionHooks } from './application-deletion-hooks';
+import { ApplicationStatusRepository } from './application-status.repository';
 import { ApplicationErrors as E } from './applications.errors';
 import { ApplicationsRepository } from './applications.repository';
 import { canChange, canSee } from './domain/application-access';
@@ -33,6 +34,7 @@ export class ApplicationDraftsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly applications: ApplicationsRepository,
+    private readonly statuses: ApplicationStatusRepository,
     private readonly audit: AuditService,
     private readonly deletionHooks: ApplicationDeletionHooks,
   ) {}
@@ -78,7 +80,7 @@ export class ApplicationDraftsService {
         assisted: onBehalfOf !== undefined,
       });
       await this.writeContent(em, created.id, input);
-      await this.applications.recordStatusChange(em, {
+      await this.statuses.recordStatusChange(em, {
         applicationId: created.id,
         fromStatus: null,
         toStatus: 'draft',
@@ -129,7 +131,7 @@ export class ApplicationDraftsService {
 
   async history(viewer: AuthUser, id: string): Promise<ApplicationStatusChange[]> {
     await this.get(viewer, id);
-    return this.applications.history(id);
+    return this.statuses.history(id);
   }
 
   /**

@@ -5,8 +5,10 @@ import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { Outbox } from '../notifications/outbox.service';
 import { applicationAuditView } from './application-drafts.service';
+import { ApplicationStatusService } from './application-status.service';
 import { ApplicationErrors as E } from './applications.errors';
 import { ApplicationsRepository } from './applications.repository';
+import { ApplicationMove } from './domain/application-status';
 import { ScreeningDecision, screeningProblem } from './domain/screening';
 import { Application } from './entities/application.entity';
 
@@ -18,12 +20,18 @@ export interface ScreeningInput {
 
 export type BulkOutcome = { applicationId: string; status: string } | { applicationId: string; error: string };
 
+const SCREENING_MOVE = {
+  eligible: 'screen_eligible',
+  ineligible: 'screen_ineligible',
+} as const satisfies Record<ScreeningDecision, ApplicationMove>;
+
 /** Eligibility screening of submitted applications: one at a time or in bulk, each audited. */
 @Injectable()
 export class ApplicationScreeningService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly applications: ApplicationsRepository,
+    private readonly status: ApplicationStatusService,
     private readonly outbox: Outbox,
     private readonly audit: AuditService,
   ) {}
@@ -41,16 +49,11 @@ export class ApplicationScreeningService {
         screenedBy: actor.id,
         screenedAt: new Date(),
       };
-      if (!(await this.applications.transition(em, id, ['submitted'], input.decision, set))) {
-        throw new DomainError(E.WRONG_STATUS, { status: before.status });
-      }
-      await this.applications.recordStatusChange(em, {
-        applicationId: id,
-        fromStatus: 'submitted',
-        toStatus: input.decision,
-        actorId: actor.id,
-        reason: input.reason ?? null,
-      });
+      await this.status.move(
+        em,
+        { applicationId: id, move: SCREENING_MOVE[input.decision], actorId: actor.id, reason: input.reason ?? null },
+        set,
+      );
       if (input.decision === 'ineligible') {
         const competition = await this.applications.competition(em, before.competitionId);
         await this.outbox.add(em, {

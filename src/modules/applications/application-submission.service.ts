@@ -6,9 +6,10 @@ import { AuditService } from '../audit/audit.service';
 import { Outbox } from '../notifications/outbox.service';
 import { applicationContent } from './application-content';
 import { ApplicationDraftsService, applicationAuditView } from './application-drafts.service';
+import { ApplicationStatusService } from './application-status.service';
 import { ApplicationErrors as E } from './applications.errors';
 import { ApplicationsRepository } from './applications.repository';
-import { APPLICATION_TRANSITIONS, canApplication, referenceFor } from './domain/application-status';
+import { canApplication, referenceFor } from './domain/application-status';
 import { submissionProblems } from './domain/submission-rules';
 import { Application } from './entities/application.entity';
 
@@ -19,6 +20,7 @@ export class ApplicationSubmissionService {
     private readonly dataSource: DataSource,
     private readonly applications: ApplicationsRepository,
     private readonly drafts: ApplicationDraftsService,
+    private readonly status: ApplicationStatusService,
     private readonly outbox: Outbox,
     private readonly audit: AuditService,
   ) {}
@@ -63,20 +65,12 @@ export class ApplicationSubmissionService {
       const reference = referenceFor(competition.code, competition.year, number);
       const villageName = (await this.applications.villageName(em, draft.villageId)) ?? '';
       await this.applications.insertSnapshot(em, id, snapshotOf(draft, reference, villageName));
-      const { from, to } = APPLICATION_TRANSITIONS.submit;
       const submittedAt = new Date();
-      if (
-        !(await this.applications.transition(em, id, from, to!, { reference, referenceNumber: number, submittedAt }))
-      ) {
-        throw new DomainError(E.WRONG_STATUS);
-      }
-      await this.applications.recordStatusChange(em, {
-        applicationId: id,
-        fromStatus: 'draft',
-        toStatus: 'submitted',
-        actorId: actor.id,
-        reason: null,
-      });
+      await this.status.move(
+        em,
+        { applicationId: id, move: 'submit', actorId: actor.id },
+        { reference, referenceNumber: number, submittedAt },
+      );
       await this.outbox.add(em, {
         recipientId: draft.applicantId,
         type: 'application.submitted',
@@ -109,23 +103,11 @@ export class ApplicationSubmissionService {
   async withdraw(actor: AuthUser, id: string, reason: string | undefined): Promise<Application> {
     return this.dataSource.transaction(async (em) => {
       const before = await this.drafts.lockOwned(em, actor, id);
-      const { from, to } = APPLICATION_TRANSITIONS.withdraw;
-      if (
-        !canApplication('withdraw', before.status) ||
-        !(await this.applications.transition(em, id, from, to!, {
-          withdrawnAt: new Date(),
-          withdrawReason: reason ?? null,
-        }))
-      ) {
-        throw new DomainError(E.WRONG_STATUS, { status: before.status });
-      }
-      await this.applications.recordStatusChange(em, {
-        applicationId: id,
-        fromStatus: before.status,
-        toStatus: 'withdrawn',
-        actorId: actor.id,
-        reason: reason ?? null,
-      });
+      await this.status.move(
+        em,
+        { applicationId: id, move: 'withdraw', actorId: actor.id, reason: reason ?? null },
+        { withdrawnAt: new Date(), withdrawReason: reason ?? null },
+      );
       const after = await this.applications.findFull(id, em);
       if (!after) throw new DomainError(E.NOT_FOUND);
       await this.audit.record(em, {

@@ -5,6 +5,8 @@ import { ApplicationDraftsService } from './application-drafts.service';
 import { ApplicationListingService } from './application-listing.service';
 import { ApplicationRemindersService } from './application-reminders.service';
 import { ApplicationScreeningService } from './application-screening.service';
+import { ApplicationStatusRepository } from './application-status.repository';
+import { ApplicationStatusService } from './application-status.service';
 import { ApplicationSubmissionService } from './application-submission.service';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsQueryRepository } from './applications-query.repository';
@@ -18,6 +20,8 @@ import { StaffApplicationsController } from './staff-applications.controller';
   providers: [
     ApplicationsRepository,
     ApplicationsQueryRepository,
+    ApplicationStatusRepository,
+    ApplicationStatusService,
     ApplicationDeletionHooks,
     ApplicationDraftsService,
     ApplicationSubmissionService,
@@ -26,6 +30,6 @@ import { StaffApplicationsController } from './staff-applications.controller';
     ApplicationRemindersService,
     ApplicationsQueryService,
   ],
-  exports: [ApplicationsQueryService, ApplicationDeletionHooks],
+  exports: [ApplicationsQueryService, ApplicationDeletionHooks, ApplicationStatusService],
 })
 export class ApplicationsModule {}

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ApplicationStatus, FundingSource } from './domain/application-status';
+import { FundingSource } from './domain/application-status';
 import { ApplicationGoal } from './entities/application-goal.entity';
-import { ApplicationStatusChange } from './entities/application-status-change.entity';
 import { Application } from './entities/application.entity';
 import { BudgetLine } from './entities/budget-line.entity';
 
@@ -163,34 +162,6 @@ export class ApplicationsRepository {
       applicationId,
       JSON.stringify(content),
     ]);
-  }
-
-  /** Compare-and-set on status with the columns that go with the step; false if someone else moved it. */
-  async transition(
-    em: EntityManager,
-    id: string,
-    from: readonly ApplicationStatus[],
-    to: ApplicationStatus,
-    set: Partial<Application> = {},
-  ): Promise<boolean> {
-    const result = await em
-      .createQueryBuilder()
-      .update(Application)
-      .set({ ...set, status: to })
-      .where('id = :id AND status IN (:...from)', { id, from })
-      .execute();
-    return result.affected === 1;
-  }
-
-  async recordStatusChange(
-    em: EntityManager,
-    change: Pick<ApplicationStatusChange, 'applicationId' | 'fromStatus' | 'toStatus' | 'actorId' | 'reason'>,
-  ): Promise<void> {
-    await em.insert(ApplicationStatusChange, change);
-  }
-
-  async history(applicationId: string): Promise<ApplicationStatusChange[]> {
-    return this.dataSource.manager.find(ApplicationStatusChange, { where: { applicationId }, order: { at: 'ASC' } });
   }
 
   /**

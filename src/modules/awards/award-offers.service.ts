@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
+import { ApplicationStatusService } from '../applications/application-status.service';
 import { AuditService } from '../audit/audit.service';
 import { AwardDecisionsService, awardAuditView } from './award-decisions.service';
 import { AwardErrors as E } from './awards.errors';
@@ -24,6 +25,7 @@ export class AwardOffersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly awards: AwardsRepository,
+    private readonly applicationStatus: ApplicationStatusService,
     private readonly decisions: AwardDecisionsService,
     private readonly mail: GranteeMail,
     private readonly audit: AuditService,
@@ -34,20 +36,12 @@ export class AwardOffersService {
       const before = await this.lockOwn(em, actor, id);
       if (before.status !== 'approved') throw new DomainError(E.WRONG_STATUS, { status: before.status });
       if (!(await this.awards.accept(em, id))) throw new DomainError(E.OFFER_EXPIRED, { respondBy: before.respondBy });
-      if (
-        !(await this.awards.moveApplication(
-          em,
-          before.applicationId,
-          'shortlisted',
-          'awarded',
-          actor.id,
-          'award accepted',
-        ))
-      ) {
-        throw new DomainError(E.WRONG_STATUS, {
-          applicationStatus: (await this.awards.applicationOf(em, before.applicationId)).status,
-        });
-      }
+      await this.applicationStatus.move(em, {
+        applicationId: before.applicationId,
+        move: 'award',
+        actorId: actor.id,
+        reason: 'award accepted',
+      });
       const tranches = await this.awards.startSchedule(em, id, before.approvedBy!);
       await this.tellTranchesApproved(
         em,

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module';
 import { AuditModule } from '../audit/audit.module';
+import { CompetitionsModule } from '../competitions/competitions.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { StoredFilesModule } from '../stored-files/stored-files.module';
@@ -22,7 +24,7 @@ import { TrancheScheduleService } from './tranche-schedule.service';
 
 /** Awards: allocation, proposals and four-eyes approval, offers, tranche schedules, milestone reports, finalizing. */
 @Module({
-  imports: [AuditModule, NotificationsModule, LedgerModule, StoredFilesModule],
+  imports: [AuditModule, NotificationsModule, LedgerModule, CompetitionsModule, ApplicationsModule, StoredFilesModule],
   controllers: [AwardsController, MilestoneReportsController],
   providers: [
     AwardsRepository,

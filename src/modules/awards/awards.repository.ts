@@ -50,7 +50,7 @@ export interface RankedApplication {
   lostAwardHolds: bigint;
 }
 
-/** Awards, their tranches, and the state they move on the applications and envelopes of a competition. */
+/** Awards, their tranches, and what they hold in the envelopes of a competition. */
 @Injectable()
 export class AwardsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -305,24 +305,6 @@ export class AwardsRepository {
     return this.tranches([awardId], em);
   }
 
-  /** Moves the application with its history row; false when it was not in `from`. */
-  async moveApplication(
-    em: EntityManager,
-    applicationId: string,
-    from: string,
-    to: string,
-    actorId: string | null,
-    reason: string,
-  ): Promise<boolean> {
-    // A data-modifying CTE ending in INSERT ... RETURNING: pg returns the rows themselves.
-    const rows: { id: string }[] = await em.query(
-      `WITH moved AS (UPDATE applications SET status = $3, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id)
-       INSERT INTO application_status_changes (application_id, from_status, to_status, actor_id, reason) SELECT id, $2, $3, $4, $5 FROM moved RETURNING application_id AS id`,
-      [applicationId, from, to, actorId, reason],
-    );
-    return rows.length === 1;
-  }
-
   async applicationOf(
     em: EntityManager,
     applicationId: string,
@@ -354,28 +336,6 @@ export class AwardsRepository {
       [competitionId],
     );
     return row;
-  }
-
-  /** Finalizing: every shortlisted application without an accepted award becomes not_awarded, with its history row. */
-  async settleNotAwarded(em: EntityManager, competitionId: string, actorId: string): Promise<string[]> {
-    const rows: { id: string }[] = await em.query(
-      `WITH moved AS (
-         UPDATE applications a SET status = 'not_awarded', updated_at = now()
-          WHERE a.competition_id = $1 AND a.status = 'shortlisted'
-         RETURNING a.id)
-       INSERT INTO application_status_changes (application_id, from_status, to_status, actor_id, reason)
-       SELECT id, 'shortlisted', 'not_awarded', $2, 'competition finalized' FROM moved RETURNING application_id AS id`,
-      [competitionId, actorId],
-    );
-    return rows.map((r) => r.id);
-  }
-
-  async finalizeCompetition(em: EntityManager, competitionId: string): Promise<boolean> {
-    const [, count]: [unknown, number] = await em.query(
-      `UPDATE competitions SET status = 'finalized', updated_at = now() WHERE id = $1 AND status = 'closed'`,
-      [competitionId],
-    );
-    return count === 1;
   }
 
   /** Approved offers whose time to accept has passed, oldest first. */

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
+import { ApplicationStatusService } from '../applications/application-status.service';
 import { AuditService } from '../audit/audit.service';
+import { CompetitionStatusService } from '../competitions/competition-status.service';
 import { Outbox } from '../notifications/outbox.service';
 import { AwardErrors as E } from './awards.errors';
 import { AwardsRepository } from './awards.repository';
@@ -16,6 +18,8 @@ export class CompetitionFinalizer {
   constructor(
     private readonly dataSource: DataSource,
     private readonly awards: AwardsRepository,
+    private readonly applicationStatus: ApplicationStatusService,
+    private readonly competitionStatus: CompetitionStatusService,
     private readonly outbox: Outbox,
     private readonly audit: AuditService,
   ) {}
@@ -33,7 +37,12 @@ export class CompetitionFinalizer {
       }
       const pending = await this.awards.countPending(em, competitionId);
       if (pending.proposed + pending.approved > 0) throw new DomainError(E.DECISIONS_PENDING, pending);
-      const notAwarded = await this.awards.settleNotAwarded(em, competitionId, actorId);
+      const notAwarded = await this.applicationStatus.moveAllOf(em, competitionId, {
+        move: 'not_award',
+        from: 'shortlisted',
+        actorId,
+        reason: 'competition finalized',
+      });
       await this.outbox.addSelected(
         em,
         'application.not_awarded',
@@ -43,8 +52,7 @@ export class CompetitionFinalizer {
            FROM applications a JOIN competitions c ON c.id = a.competition_id WHERE a.id = ANY($1)`,
         [notAwarded],
       );
-      if (!(await this.awards.finalizeCompetition(em, competitionId)))
-        throw new DomainError(E.NOT_READY, { competitionStatus: competition.status });
+      await this.competitionStatus.move(em, competitionId, 'finalize');
       await this.audit.record(em, {
         actorId,
         action: 'competition.finalized',

@@ -6,16 +6,16 @@ import { Scheduled } from '../../queue/scheduled';
 import { AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/domain/audit-actions';
 import { Outbox } from '../notifications/outbox.service';
+import { CompetitionStatusService, CompetitionMove } from './competition-status.service';
 import { CompetitionErrors } from './competitions.errors';
 import { CompetitionsRepository } from './competitions.repository';
 import { competitionAuditView, rulesOf } from './competition-view';
 import { openingProblems } from './domain/competition-rules';
-import { COMPETITION_TRANSITIONS, CompetitionAction } from './domain/competition-status';
 import { Competition } from './entities/competition.entity';
 
 /** Audit actions are past tense (competition.opened); the status `open` is not. */
 const MOVE_AUDIT_ACTION = { open: 'competition.opened', close: 'competition.closed' } as const satisfies Partial<
-  Record<CompetitionAction, AuditAction>
+  Record<CompetitionMove, AuditAction>
 >;
 
 /** Moves competitions through their lifecycle with compare-and-set updates, each audited. */
@@ -26,6 +26,7 @@ export class CompetitionLifecycleService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly competitions: CompetitionsRepository,
+    private readonly status: CompetitionStatusService,
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
   ) {}
@@ -116,10 +117,7 @@ export class CompetitionLifecycleService {
     before: Competition,
     action: keyof typeof MOVE_AUDIT_ACTION,
   ): Promise<Competition> {
-    const { from, to } = COMPETITION_TRANSITIONS[action];
-    if (!(await this.competitions.transition(em, before.id, from, to))) {
-      throw new DomainError(CompetitionErrors.WRONG_STATUS, { status: before.status, action });
-    }
+    await this.status.move(em, before.id, action);
     const after = await this.competitions.findById(before.id, em);
     if (!after) throw new DomainError(CompetitionErrors.NOT_FOUND);
     await this.audit.record(em, {

@@ -130,16 +130,16 @@ export class CompetitionsRepository {
     return row.now;
   }
 
+  async statusOf(em: EntityManager, id: string): Promise<CompetitionStatus | null> {
+    const rows: { status: CompetitionStatus }[] = await em.query('SELECT status FROM competitions WHERE id = $1', [id]);
+    return rows[0]?.status ?? null;
+  }
+
   /** Compare-and-set on status; false when the competition was no longer in `from`. */
-  async transition(
-    em: EntityManager,
-    id: string,
-    from: readonly CompetitionStatus[],
-    to: CompetitionStatus,
-  ): Promise<boolean> {
+  async transition(em: EntityManager, id: string, from: CompetitionStatus, to: CompetitionStatus): Promise<boolean> {
     const stamp = to === 'open' ? ', opened_at = now()' : to === 'closed' ? ', closed_at = now()' : '';
     const [, count]: [unknown, number] = await em.query(
-      `UPDATE competitions SET status = $2, updated_at = now()${stamp} WHERE id = $1 AND status = ANY($3)`,
+      `UPDATE competitions SET status = $2, updated_at = now()${stamp} WHERE id = $1 AND status = $3`,
       [id, to, from],
     );
     return count === 1;

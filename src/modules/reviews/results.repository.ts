@@ -101,20 +101,6 @@ export class ResultsRepository {
     }
   }
 
-  /** Advanced applications are shortlisted, the others not awarded; each step recorded. */
-  async settleApplications(em: EntityManager, roundId: string, position: number): Promise<void> {
-    await em.query(
-      `WITH moved AS (
-         UPDATE applications a SET status = CASE WHEN r.advanced THEN 'shortlisted' ELSE 'not_awarded' END, updated_at = now()
-           FROM round_results r WHERE r.round_id = $1 AND r.application_id = a.id AND a.status = 'in_review'
-         RETURNING a.id, a.status
-       )
-       INSERT INTO application_status_changes (application_id, from_status, to_status, actor_id, reason)
-       SELECT id, 'in_review', status, NULL, 'round ' || $2 || ' finalized' FROM moved`,
-      [roundId, position],
-    );
-  }
-
   async results(
     roundId: string,
     limit: number,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { AuditModule } from '../audit/audit.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -26,7 +27,7 @@ import { WorkspaceService } from './workspace.service';
 
 /** Jury review: rounds, panel and conflicts, assignment, the juror workspace and the results. */
 @Module({
-  imports: [AuditModule, NotificationsModule, AttachmentsModule],
+  imports: [AuditModule, NotificationsModule, ApplicationsModule, AttachmentsModule],
   controllers: [RoundsController, JuryController, AssignmentsController, WorkspaceController, ResultsController],
   providers: [
     RoundsRepository,

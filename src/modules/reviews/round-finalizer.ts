@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { ApplicationStatusService } from '../applications/application-status.service';
 import { AuditService } from '../audit/audit.service';
 import { Outbox } from '../notifications/outbox.service';
 import { advancementOf } from './domain/rounds/round-method';
@@ -29,6 +30,7 @@ export class RoundFinalizer {
     private readonly dataSource: DataSource,
     private readonly rounds: RoundsRepository,
     private readonly results: ResultsRepository,
+    private readonly applicationStatus: ApplicationStatusService,
     private readonly outbox: Outbox,
     private readonly audit: AuditService,
   ) {}
@@ -46,7 +48,7 @@ export class RoundFinalizer {
         round.id,
         results.applications.map((r) => ({ ...r, quorumMet: r.count >= round.method.quorum })),
       );
-      await this.results.settleApplications(em, round.id, round.position);
+      await this.settleApplications(em, round, results);
       const summary = {
         inputHash: computed.inputHash,
         applications: results.applications.length,
@@ -111,6 +113,16 @@ export class RoundFinalizer {
     for (const s of canonical)
       hash.update(JSON.stringify([s.application, s.juror, m.criteria.map((c) => s.scores[c.code])]));
     return { results, inputHash: hash.digest('hex'), applications, sheets: counted };
+  }
+
+  /** Advanced applications are shortlisted, the others not awarded; each step in their history. */
+  private async settleApplications(em: EntityManager, round: ReviewRound, results: RoundResults): Promise<void> {
+    const reason = `round ${round.position} finalized`;
+    const advanced = results.applications.filter((r) => r.advanced).map((r) => r.id);
+    const rest = results.applications.filter((r) => !r.advanced).map((r) => r.id);
+    const step = { from: 'in_review', actorId: null, reason } as const;
+    await this.applicationStatus.moveMany(em, advanced, { ...step, move: 'advance' });
+    await this.applicationStatus.moveMany(em, rest, { ...step, move: 'not_advance' });
   }
 
   /** One mail per applicant, built in SQL from the stored results: a national round has 100,000 of them. */

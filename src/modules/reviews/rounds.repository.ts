@@ -142,32 +142,20 @@ export class RoundsRepository {
     return row.past;
   }
 
-  /**
-   * Fixes who takes part as the round opens: the first round takes the eligible applications, a
-   * later one those that advanced in the round before. They move to `in_review`, each step recorded.
-   */
-  async enterApplications(
-    em: EntityManager,
-    round: ReviewRound,
-    previousRoundId: string | null,
-    actorId: string,
-  ): Promise<number> {
-    const from = previousRoundId ? 'shortlisted' : 'eligible';
+  /** The applications a finalized round advanced. */
+  async advancedIn(em: EntityManager, roundId: string): Promise<string[]> {
     const rows: { id: string }[] = await em.query(
-      `WITH entering AS (
-         SELECT a.id FROM applications a
-          WHERE a.competition_id = $1 AND a.status = $2
-            AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM round_results r WHERE r.round_id = $3 AND r.application_id = a.id AND r.advanced))
-          FOR NO KEY UPDATE
-       ), moved AS (
-         UPDATE applications a SET status = 'in_review', updated_at = now() FROM entering e WHERE a.id = e.id RETURNING a.id
-       ), entered AS (
-         INSERT INTO round_applications (round_id, application_id) SELECT $4, id FROM moved RETURNING application_id
-       )
-       INSERT INTO application_status_changes (application_id, from_status, to_status, actor_id, reason)
-       SELECT application_id, $2, 'in_review', $5, 'round ' || $6 || ' opened' FROM entered RETURNING application_id AS id`,
-      [round.competitionId, from, previousRoundId, round.id, actorId, round.position],
+      'SELECT application_id AS id FROM round_results WHERE round_id = $1 AND advanced ORDER BY application_id',
+      [roundId],
     );
-    return rows.length;
+    return rows.map((r) => r.id);
+  }
+
+  /** Who takes part in the round, fixed as it opens. */
+  async addApplications(em: EntityManager, roundId: string, applicationIds: string[]): Promise<void> {
+    await em.query('INSERT INTO round_applications (round_id, application_id) SELECT $1, unnest($2::uuid[])', [
+      roundId,
+      applicationIds,
+    ]);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
+import { ApplicationStatusService } from '../applications/application-status.service';
 import { AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/domain/audit-actions';
 import { methodProblems, RoundMethod } from './domain/rounds/round-method';
@@ -31,6 +32,7 @@ export class RoundsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly rounds: RoundsRepository,
+    private readonly applicationStatus: ApplicationStatusService,
     private readonly queue: ReviewsQueue,
     private readonly audit: AuditService,
   ) {}
@@ -100,7 +102,7 @@ export class RoundsService {
         throw new DomainError(E.DEADLINE_PASSED, {
           fields: [{ field: 'deadline', problems: ['must be in the future'] }],
         });
-      const entered = await this.rounds.enterApplications(em, round, previous?.id ?? null, actorId);
+      const entered = await this.enterApplications(em, round, previous, actorId);
       if (entered === 0) throw new DomainError(E.NOTHING_TO_REVIEW);
       const seed = randomBytes(32).toString('hex');
       return this.move(em, actorId, round, 'open', { seed }, { applications: entered, seed, method: round.method });
@@ -155,6 +157,34 @@ export class RoundsService {
     if (!(await this.rounds.competition(this.dataSource.manager, competitionId)))
       throw new DomainError(E.COMPETITION_NOT_FOUND);
     return this.rounds.listByCompetition(competitionId, publicOnly ? ['open', 'closed', 'finalized'] : undefined);
+  }
+
+  /**
+   * Fixes who takes part as the round opens: the first round takes the eligible applications, a
+   * later one those the round before advanced (and still shortlisted). They move to `in_review`.
+   */
+  private async enterApplications(
+    em: EntityManager,
+    round: ReviewRound,
+    previous: ReviewRound | null,
+    actorId: string,
+  ): Promise<number> {
+    const reason = `round ${round.position} opened`;
+    const entering = previous
+      ? await this.applicationStatus.moveMany(em, await this.rounds.advancedIn(em, previous.id), {
+          move: 'enter_review',
+          from: 'shortlisted',
+          actorId,
+          reason,
+        })
+      : await this.applicationStatus.moveAllOf(em, round.competitionId, {
+          move: 'enter_review',
+          from: 'eligible',
+          actorId,
+          reason,
+        });
+    await this.rounds.addApplications(em, round.id, entering);
+    return entering.length;
   }
 
   private checkMethod(method: RoundMethod): void {

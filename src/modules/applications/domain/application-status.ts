@@ -11,21 +11,47 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-export type ApplicationAction = 'edit' | 'delete' | 'submit' | 'withdraw';
-
-/** DESIGN.md section 3. Withdrawal is possible from any state before a decision. */
-export const APPLICATION_TRANSITIONS: Record<
-  ApplicationAction,
-  { from: readonly ApplicationStatus[]; to: ApplicationStatus | null }
-> = {
-  edit: { from: ['draft'], to: 'draft' },
-  delete: { from: ['draft'], to: null },
+/**
+ * DESIGN.md section 3: every change of an application's status, and the statuses it may start
+ * from. Only the applications module applies them (ApplicationStatusService); reviews and awards
+ * ask for a move by its name. Withdrawal is possible from any state before a decision.
+ */
+export const APPLICATION_MOVES = {
   submit: { from: ['draft'], to: 'submitted' },
   withdraw: { from: ['draft', 'submitted', 'eligible', 'in_review', 'shortlisted'], to: 'withdrawn' },
-};
+  // Screening, by a manager.
+  screen_eligible: { from: ['submitted'], to: 'eligible' },
+  screen_ineligible: { from: ['submitted'], to: 'ineligible' },
+  // A round opens: the first takes the eligible applications, a later one those the round before advanced.
+  enter_review: { from: ['eligible', 'shortlisted'], to: 'in_review' },
+  // A round is finalized: advanced or not.
+  advance: { from: ['in_review'], to: 'shortlisted' },
+  not_advance: { from: ['in_review'], to: 'not_awarded' },
+  // The applicant accepts the award offered.
+  award: { from: ['shortlisted'], to: 'awarded' },
+  // The competition is finalized: the shortlisted without an accepted award.
+  not_award: { from: ['shortlisted'], to: 'not_awarded' },
+} as const satisfies Record<string, { from: readonly ApplicationStatus[]; to: ApplicationStatus }>;
+
+export type ApplicationMove = keyof typeof APPLICATION_MOVES;
+
+/** What an applicant may do to a draft without moving it. */
+const DRAFT_ACTIONS = { edit: ['draft'], delete: ['draft'] } as const satisfies Record<
+  string,
+  readonly ApplicationStatus[]
+>;
+
+export type ApplicationAction = keyof typeof DRAFT_ACTIONS | ApplicationMove;
 
 export function canApplication(action: ApplicationAction, status: ApplicationStatus): boolean {
-  return APPLICATION_TRANSITIONS[action].from.includes(status);
+  const from: readonly ApplicationStatus[] =
+    action === 'edit' || action === 'delete' ? DRAFT_ACTIONS[action] : APPLICATION_MOVES[action].from;
+  return from.includes(status);
+}
+
+/** Where `move` takes an application in `status`, or null when the table does not allow it. */
+export function moveTarget(move: ApplicationMove, status: ApplicationStatus): ApplicationStatus | null {
+  return canApplication(move, status) ? APPLICATION_MOVES[move].to : null;
 }
 
 export const SECTORS = ['agriculture', 'tourism', 'crafts', 'services', 'trade', 'processing', 'other'] as const;
