@@ -260,6 +260,30 @@ describe('awards', () => {
       expectError(await http().post(`/awards/${awards[0].id}/accept`).set(own.auth), 409, 'AWARD.WRONG_STATUS');
     });
 
+    it('the sweep reminds the grantee of a report due soon, once', async () => {
+      await ctx.dataSource.query(
+        `UPDATE tranches SET due_at = now() + interval '2 days' WHERE award_id = $1 AND position = 2`,
+        [awards[0].id],
+      );
+      const sweep = ctx.app.get(AwardSweepService);
+      await sweep.sweep();
+      await sweep.sweep();
+      const reminders = (await outbox('report.reminder')).filter((m) => m.data.awardId === awards[0].id);
+      expect(reminders).toEqual([
+        {
+          recipientId: a.applications[0].applicant.user.id,
+          data: {
+            awardId: awards[0].id,
+            reference: expect.any(String),
+            competitionTitle: expect.any(String),
+            trancheNumber: 2,
+            trancheLabel: 'Mid-term report',
+            dueAt: expect.any(String),
+          },
+        },
+      ]);
+    });
+
     it('a decline returns the money, and the next proposal can use it; a lapsed offer does the same on the sweep', async () => {
       await http().post(`/awards/${awards[1].id}/approve`).set(cast.manager2.auth).expect(200);
       await http().post(`/awards/${awards[2].id}/approve`).set(cast.manager2.auth).expect(200);

@@ -231,6 +231,50 @@ describe('notifications: outbox, relay, sender, templates', () => {
     expect(sink.to(user.email)).toHaveLength(1);
   });
 
+  it('refuses messages built in SQL when one row’s data lacks a declared field: none is written and the cause rolls back', async () => {
+    const people = await Promise.all([createUser(ctx), createUser(ctx)]);
+    const ids = people.map((p) => p.user.id);
+    const tag = `not-awarded:${ids[0]}`;
+    // As a module's repository builds them; the row of `lacking` has no reference.
+    const messages = (lacking: string | null) => ({
+      type: 'application.not_awarded' as const,
+      sql: `SELECT u.id AS recipient_id,
+                   jsonb_build_object('applicationId', u.id, 'applicationTitle', 'Bakery', 'competitionTitle', 'Start Up')
+                     || CASE WHEN u.id = $2 THEN '{}'::jsonb ELSE jsonb_build_object('reference', 'SU-2026-0001') END AS data,
+                   $3 || ':' || u.id AS dedupe_key
+              FROM users u WHERE u.id = ANY($1)`,
+      params: [ids, lacking, tag],
+    });
+    const outbox = ctx.app.get(Outbox);
+    await expect(
+      ctx.dataSource.transaction(async (em) => {
+        await em.query('UPDATE users SET full_name = $2 WHERE id = $1', [ids[0], 'Changed by the cause']);
+        await outbox.addSelected(em, messages(ids[1]));
+      }),
+    ).rejects.toThrow('Outbox refused application.not_awarded data: "reference" is missing');
+    expect(await statusOf(tag)).toEqual([]);
+    const [person] = await ctx.dataSource.query('SELECT full_name AS "fullName" FROM users WHERE id = $1', [ids[0]]);
+    expect(person.fullName).toBe('Test Person');
+    await expect(ctx.dataSource.transaction((em) => outbox.addSelected(em, messages(null)))).resolves.toBe(2);
+  });
+
+  it('refuses a message given with a declared field missing, or with one the type does not declare', async () => {
+    const { user } = await createUser(ctx);
+    const outbox = ctx.app.get(Outbox);
+    const reset = (data: Record<string, unknown>) =>
+      ctx.dataSource.transaction((em) =>
+        outbox.add(em, { recipientId: user.id, type: 'password.reset', data, dedupeKey: `refused:${user.id}` }),
+      );
+    const expiresAt = new Date(Date.now() + 3600000).toISOString();
+    await expect(reset({ tokenId: user.id })).rejects.toThrow(
+      'Outbox refused password.reset data: "expiresAt" is missing',
+    );
+    await expect(reset({ tokenId: user.id, expiresAt, email: user.email })).rejects.toThrow(
+      '"email" is not a field of password.reset',
+    );
+    expect(await statusOf(`refused:${user.id}`)).toEqual([]);
+  });
+
   it('a permanent 5xx rejection fails that message at once and only that one', async () => {
     const bounced = await createUser(ctx, { email: `bounce-${Date.now()}@example.kz` });
     const fine = await createUser(ctx);

@@ -6,6 +6,7 @@ import { SCHEDULED_JOBS } from '../../queue/queues';
 import { Scheduled } from '../../queue/scheduled';
 import { Outbox } from '../notifications/outbox.service';
 import { AwardOffersService } from './award-offers.service';
+import { MilestoneReportsRepository } from './milestone-reports.repository';
 
 /**
  * The worker's periodic sweep for awards: offers past their deadline lapse (their money returns to
@@ -20,6 +21,7 @@ export class AwardSweepService {
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly offers: AwardOffersService,
+    private readonly reports: MilestoneReportsRepository,
     private readonly outbox: Outbox,
   ) {}
 
@@ -27,19 +29,7 @@ export class AwardSweepService {
   async sweep(): Promise<{ lapsed: number; reminders: number }> {
     const lapsed = await this.offers.expireDue();
     const reminders = await this.dataSource.transaction((em) =>
-      this.outbox.addSelected(
-        em,
-        'report.reminder',
-        `SELECT app.applicant_id AS recipient_id,
-                jsonb_build_object('awardId', a.id, 'reference', app.reference, 'competitionTitle', c.title,
-                                   'trancheNumber', t.position, 'trancheLabel', t.label, 'dueAt', t.due_at) AS data,
-                'report.reminder:' || t.id || ':' || CASE WHEN t.due_at <= now() THEN 'overdue' ELSE 'soon' END AS dedupe_key
-           FROM tranches t JOIN awards a ON a.id = t.award_id
-           JOIN applications app ON app.id = a.application_id JOIN competitions c ON c.id = a.competition_id
-          WHERE t.report_required AND t.status IN ('planned', 'returned') AND a.status IN ('accepted', 'active')
-            AND t.due_at <= now() + make_interval(days => $1)`,
-        [this.config.reportReminderDays],
-      ),
+      this.outbox.addSelected(em, this.reports.reportReminderMessages(this.config.reportReminderDays)),
     );
     if (reminders) this.logger.log({ reminders }, 'Milestone report reminders written');
     return { lapsed, reminders };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AwardRules } from '../competitions/domain/award-rules';
+import { MessageQuery } from '../notifications/outbox.service';
 import { AwardStatus } from './domain/award-status';
 import { Holding } from './domain/proposal-budget';
 import { Award } from './entities/award.entity';
@@ -336,6 +337,18 @@ export class AwardsRepository {
       [competitionId],
     );
     return row;
+  }
+
+  /** The mail to each application of `applicationIds` that it was not awarded a grant. */
+  notAwardedMessages(applicationIds: string[]): MessageQuery<'application.not_awarded'> {
+    return {
+      type: 'application.not_awarded',
+      sql: `SELECT a.applicant_id AS recipient_id,
+                   jsonb_build_object('applicationId', a.id, 'reference', a.reference, 'applicationTitle', a.title, 'competitionTitle', c.title) AS data,
+                   'application.not_awarded:' || a.id AS dedupe_key
+              FROM applications a JOIN competitions c ON c.id = a.competition_id WHERE a.id = ANY($1)`,
+      params: [applicationIds],
+    };
   }
 
   /** Approved offers whose time to accept has passed, oldest first. */

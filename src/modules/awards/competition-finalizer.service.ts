@@ -43,15 +43,7 @@ export class CompetitionFinalizer {
         actorId,
         reason: 'competition finalized',
       });
-      await this.outbox.addSelected(
-        em,
-        'application.not_awarded',
-        `SELECT a.applicant_id AS recipient_id,
-                jsonb_build_object('applicationId', a.id, 'reference', a.reference, 'applicationTitle', a.title, 'competitionTitle', c.title) AS data,
-                'application.not_awarded:' || a.id AS dedupe_key
-           FROM applications a JOIN competitions c ON c.id = a.competition_id WHERE a.id = ANY($1)`,
-        [notAwarded],
-      );
+      await this.outbox.addSelected(em, this.awards.notAwardedMessages(notAwarded));
       await this.competitionStatus.move(em, competitionId, 'finalize');
       await this.audit.record(em, {
         actorId,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AttachmentUsage } from '../stored-files/domain/attachment-limits';
+import { MessageQuery } from '../notifications/outbox.service';
 import { TrancheStatus } from './domain/award-status';
 import { AwardFile } from './entities/award-file.entity';
 import { MilestoneReport, ReportStatus } from './entities/milestone-report.entity';
@@ -174,5 +175,24 @@ export class MilestoneReportsRepository {
 
   async file(awardId: string, id: string): Promise<AwardFile | null> {
     return this.dataSource.manager.findOne(AwardFile, { where: { id, awardId } });
+  }
+
+  /**
+   * A reminder to each grantee of a milestone report due within `days` (once while it is due soon,
+   * once more when overdue: the dedupe key tells the two apart), for tranches not reported yet.
+   */
+  reportReminderMessages(days: number): MessageQuery<'report.reminder'> {
+    return {
+      type: 'report.reminder',
+      sql: `SELECT app.applicant_id AS recipient_id,
+                   jsonb_build_object('awardId', a.id, 'reference', app.reference, 'competitionTitle', c.title,
+                                      'trancheNumber', t.position, 'trancheLabel', t.label, 'dueAt', t.due_at) AS data,
+                   'report.reminder:' || t.id || ':' || CASE WHEN t.due_at <= now() THEN 'overdue' ELSE 'soon' END AS dedupe_key
+              FROM tranches t JOIN awards a ON a.id = t.award_id
+              JOIN applications app ON app.id = a.application_id JOIN competitions c ON c.id = a.competition_id
+             WHERE t.report_required AND t.status IN ('planned', 'returned') AND a.status IN ('accepted', 'active')
+               AND t.due_at <= now() + make_interval(days => $1)`,
+      params: [days],
+    };
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { MessageDataFields } from './mail/message-data';
 import { NotificationStatus } from './domain/notification-status';
 import { Notification } from './entities/notification.entity';
 
@@ -53,19 +54,35 @@ export class NotificationsRepository {
   }
 
   /**
-   * Writes one message per row of `select` (columns recipient_id, data, dedupe_key), in the
-   * caller's transaction and without a round trip per row. Returns how many were new.
+   * Writes one message per row of the query, in the caller's transaction and without a round trip
+   * per row, unless the data of any row lacks a required field (or gives it as null) or carries one
+   * not allowed: then it writes none and returns the first such data. Returns how many were new.
    */
-  async insertSelected(em: EntityManager, type: string, select: string, params: unknown[]): Promise<number> {
-    const [row]: { n: string }[] = await em.query(
-      `WITH inserted AS (
+  async insertSelected(
+    em: EntityManager,
+    messages: { type: string; sql: string; params: unknown[] },
+    fields: MessageDataFields,
+  ): Promise<{ inserted: number; refused: { data: unknown } | null }> {
+    const n = messages.params.length;
+    const [row]: { inserted: number; refused: boolean; data: unknown }[] = await em.query(
+      `WITH m AS MATERIALIZED (${messages.sql}),
+       refused AS (
+         SELECT m.data FROM m
+          WHERE (jsonb_typeof(m.data) = 'object' AND m.data ?& $${n + 2}::text[]
+                 AND NOT EXISTS (SELECT 1 FROM jsonb_each(m.data) f
+                                  WHERE f.key <> ALL($${n + 3}::text[]) OR (f.value = 'null'::jsonb AND f.key = ANY($${n + 2}::text[]))))
+                IS NOT TRUE
+          LIMIT 1
+       ), inserted AS (
          INSERT INTO notifications (recipient_id, type, data, dedupe_key)
-         SELECT m.recipient_id, $${params.length + 1}, m.data, m.dedupe_key FROM (${select}) AS m
+         SELECT m.recipient_id, $${n + 1}, m.data, m.dedupe_key FROM m WHERE NOT EXISTS (SELECT 1 FROM refused)
          ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1
-       ) SELECT count(*) AS n FROM inserted`,
-      [...params, type],
+       )
+       SELECT (SELECT count(*) FROM inserted)::int AS inserted, EXISTS (SELECT 1 FROM refused) AS refused,
+              (SELECT data FROM refused) AS data`,
+      [...messages.params, messages.type, fields.required, fields.allowed],
     );
-    return Number(row.n);
+    return { inserted: row.inserted, refused: row.refused ? { data: row.data } : null };
   }
 
   /**

@@ -8,8 +8,21 @@ import {
   TransactionRollbackEvent,
 } from 'typeorm';
 import { Dispatcher } from './dispatcher';
+import { messageDataFields, messageDataProblems } from './mail/message-data';
 import { MessageType } from './mail/message-types';
 import { NotificationsRepository } from './notifications.repository';
+
+/**
+ * Messages built by a query of the repository whose module owns their cause, for causes that reach
+ * thousands of people at once (a round's results): a SELECT with the columns recipient_id, data
+ * (jsonb, the fields message-types.ts declares for `type`) and dedupe_key. The outbox checks every
+ * row's data before it writes any (Outbox.addSelected).
+ */
+export interface MessageQuery<T extends MessageType = MessageType> {
+  type: T;
+  sql: string;
+  params: unknown[];
+}
 
 export interface OutboxMessage {
   recipientId: string;
@@ -18,6 +31,12 @@ export interface OutboxMessage {
   data: Record<string, unknown>;
   /** The same key never produces a second message. */
   dedupeKey: string;
+}
+
+/** A message the sender could not turn into its mail is a bug of its cause: refused before it is written. */
+function badData(type: MessageType, data: unknown): Error {
+  const problems = messageDataProblems(type, data);
+  return new Error(`Outbox refused ${type} data: ${problems.length ? problems.join('; ') : JSON.stringify(data)}`);
 }
 
 /** Above this many rows, the relay picks them up instead of the request that made them. */
@@ -50,19 +69,28 @@ export class Outbox implements OnModuleInit, EntitySubscriberInterface {
   async addMany(em: EntityManager, messages: OutboxMessage[]): Promise<void> {
     const runner = em.queryRunner;
     if (!runner?.isTransactionActive) throw new Error('Outbox.add must run inside the transaction of its cause');
+    const bad = messages.find((m) => messageDataProblems(m.type, m.data).length > 0);
+    if (bad) throw badData(bad.type, bad.data);
     const ids = await this.notifications.insertMany(em, messages);
     this.pending.set(runner, [...(this.pending.get(runner) ?? []), ...ids]);
   }
 
   /**
-   * Many messages built by a query (columns recipient_id, data, dedupe_key) in the cause's
-   * transaction: for causes that reach thousands of people at once (a round's results). The relay
-   * sends them; nothing is dispatched from the request.
+   * Many messages built by a query of the cause's own repository, in the cause's transaction: for
+   * causes that reach thousands of people at once (a round's results). Every row's data is checked
+   * in SQL against the fields declared for its type; one bad row refuses them all (and the cause
+   * rolls back). The relay sends them; nothing is dispatched from the request.
    */
-  async addSelected(em: EntityManager, type: MessageType, select: string, params: unknown[]): Promise<number> {
+  async addSelected(em: EntityManager, messages: MessageQuery): Promise<number> {
     if (!em.queryRunner?.isTransactionActive)
       throw new Error('Outbox.addSelected must run inside the transaction of its cause');
-    return this.notifications.insertSelected(em, type, select, params);
+    const { inserted, refused } = await this.notifications.insertSelected(
+      em,
+      messages,
+      messageDataFields(messages.type),
+    );
+    if (refused) throw badData(messages.type, refused.data);
+    return inserted;
   }
 
   afterTransactionCommit(event: TransactionCommitEvent): void {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { MessageQuery } from '../notifications/outbox.service';
 import { ApplicationResult } from './domain/scoring/results';
 import { RoundResult } from './entities/round-result.entity';
 
@@ -233,5 +234,21 @@ export class ResultsRepository {
       [roundId, limit, offset],
     );
     return [rows.map(({ total: _t, ...r }) => r), rows[0]?.total ?? 0];
+  }
+
+  /** One result mail per application of the finalized round, built from the stored results (100,000 in a national round). */
+  roundResultsMessages(roundId: string): MessageQuery<'round.results'> {
+    return {
+      type: 'round.results',
+      sql: `SELECT a.applicant_id AS recipient_id,
+                   jsonb_build_object('roundId', r.round_id, 'applicationId', a.id, 'reference', a.reference, 'applicationTitle', a.title,
+                                      'competitionTitle', c.title, 'roundName', rr.name, 'advanced', r.advanced,
+                                      'officialScore', CASE WHEN r.rank IS NOT NULL AND r.official IS NOT NULL THEN to_char(round(r.official::numeric, 1), 'FM990.0') END) AS data,
+                   'round.results:' || r.round_id || ':' || a.id AS dedupe_key
+              FROM round_results r JOIN applications a ON a.id = r.application_id
+              JOIN review_rounds rr ON rr.id = r.round_id JOIN competitions c ON c.id = rr.competition_id
+             WHERE r.round_id = $1`,
+      params: [roundId],
+    };
   }
 }

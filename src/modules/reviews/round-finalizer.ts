@@ -64,7 +64,7 @@ export class RoundFinalizer {
       // Under the round's lock this cannot fail; if it did, nothing of the above may commit.
       if (!(await this.rounds.transition(em, round.id, 'closed', 'finalized', { summary })))
         throw new Error(`Round ${round.id} left 'closed' while it was being finalized`);
-      await this.tellApplicants(em, round);
+      await this.outbox.addSelected(em, this.results.roundResultsMessages(round.id));
       await this.audit.record(em, {
         actorId: null,
         action: 'review_round.finalized',
@@ -123,22 +123,5 @@ export class RoundFinalizer {
     const step = { from: 'in_review', actorId: null, reason } as const;
     await this.applicationStatus.moveMany(em, advanced, { ...step, move: 'advance' });
     await this.applicationStatus.moveMany(em, rest, { ...step, move: 'not_advance' });
-  }
-
-  /** One mail per applicant, built in SQL from the stored results: a national round has 100,000 of them. */
-  private async tellApplicants(em: EntityManager, round: ReviewRound): Promise<void> {
-    await this.outbox.addSelected(
-      em,
-      'round.results',
-      `SELECT a.applicant_id AS recipient_id,
-              jsonb_build_object('roundId', r.round_id, 'applicationId', a.id, 'reference', a.reference, 'applicationTitle', a.title,
-                                 'competitionTitle', c.title, 'roundName', rr.name, 'advanced', r.advanced,
-                                 'officialScore', CASE WHEN r.rank IS NOT NULL AND r.official IS NOT NULL THEN to_char(round(r.official::numeric, 1), 'FM990.0') END) AS data,
-              'round.results:' || r.round_id || ':' || a.id AS dedupe_key
-         FROM round_results r JOIN applications a ON a.id = r.application_id
-         JOIN review_rounds rr ON rr.id = r.round_id JOIN competitions c ON c.id = rr.competition_id
-        WHERE r.round_id = $1`,
-      [round.id],
-    );
   }
 }

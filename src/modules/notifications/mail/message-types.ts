@@ -1,16 +1,21 @@
 /**
  * The mail message types and the variables each one gives its templates. Translators see the
  * same list in templates/mail/README.md; the template test fails when a template uses a
- * variable that is not listed here.
+ * variable that is not listed here. `data` (and `optionalData`) name the fields of the outbox
+ * row's data the sender turns into those variables: ids and display values, never contact data.
+ * The outbox refuses a message whose data lacks one of `data` (or gives it as null) or carries a
+ * field named in neither list.
  */
 export const MESSAGE_TYPES = {
   'account.registered': {
     description: 'Welcome to Start Up, with a link to confirm the email address before it expires',
     variables: ['fullName', 'confirmUrl', 'expiresAt'],
+    data: ['tokenId', 'expiresAt'],
   },
   'password.reset': {
     description: 'A single-use link to choose a new password, valid until it expires',
     variables: ['fullName', 'resetUrl', 'expiresAt'],
+    data: ['tokenId', 'expiresAt'],
   },
   'competition.opened': {
     description: 'A competition the recipient’s home village is eligible for has opened for applications',
@@ -24,6 +29,7 @@ export const MESSAGE_TYPES = {
       'maxAward',
       'competitionUrl',
     ],
+    data: ['competitionId', 'competitionTitle', 'villageName', 'opensAt', 'closesAt', 'minAward', 'maxAward'],
   },
   'application.submitted': {
     description: 'Receipt for a submitted application, with its reference number and a summary',
@@ -38,22 +44,38 @@ export const MESSAGE_TYPES = {
       'submittedAt',
       'applicationUrl',
     ],
+    data: [
+      'applicationId',
+      'reference',
+      'applicationTitle',
+      'competitionTitle',
+      'villageName',
+      'requestedAmount',
+      'ownContribution',
+      'submittedAt',
+    ],
   },
   'application.ineligible': {
     description: 'The application was screened out as ineligible, with the reason',
     variables: ['fullName', 'reference', 'applicationTitle', 'competitionTitle', 'reasonText', 'note'],
+    data: ['applicationId', 'reference', 'applicationTitle', 'competitionTitle', 'reason'],
+    optionalData: ['note'],
   },
   'application.draft_reminder': {
     description: 'The competition closes soon and the application is still a draft',
     variables: ['fullName', 'applicationTitle', 'competitionTitle', 'closesAt', 'applicationUrl'],
+    data: ['applicationId', 'competitionTitle', 'closesAt'],
+    optionalData: ['applicationTitle'],
   },
   'review.assigned': {
     description: 'A juror has been assigned applications to score in a review round, with the round deadline',
     variables: ['fullName', 'competitionTitle', 'roundName', 'count', 'deadline', 'workspaceUrl'],
+    data: ['roundId', 'competitionTitle', 'roundName', 'count', 'deadline'],
   },
   'review.deadline_reminder': {
     description: 'The review round closes soon and the juror still has unfinished scoresheets',
     variables: ['fullName', 'competitionTitle', 'roundName', 'unfinished', 'deadline', 'workspaceUrl'],
+    data: ['roundId', 'competitionTitle', 'roundName', 'unfinished', 'deadline'],
   },
   'round.results': {
     description: 'The results of a review round are final: whether the application advanced, with its official score',
@@ -67,19 +89,24 @@ export const MESSAGE_TYPES = {
       'officialScore',
       'resultsUrl',
     ],
+    data: ['roundId', 'applicationId', 'reference', 'applicationTitle', 'competitionTitle', 'roundName', 'advanced'],
+    optionalData: ['officialScore'],
   },
   'award.offered': {
     description: 'A grant has been approved for the application and is offered: accept or decline it by the deadline',
     variables: ['fullName', 'reference', 'applicationTitle', 'competitionTitle', 'amount', 'respondBy', 'awardUrl'],
+    data: ['awardId', 'reference', 'applicationTitle', 'competitionTitle', 'amount', 'respondBy'],
   },
   'application.not_awarded': {
     description:
       'The competition is final and the shortlisted application was not awarded a grant; thanks for taking part',
     variables: ['fullName', 'reference', 'applicationTitle', 'competitionTitle', 'applicationUrl'],
+    data: ['applicationId', 'reference', 'applicationTitle', 'competitionTitle'],
   },
   'tranche.approved': {
     description: 'A tranche of the grant has been approved for payment',
     variables: ['fullName', 'reference', 'competitionTitle', 'trancheNumber', 'trancheLabel', 'amount', 'awardUrl'],
+    data: ['awardId', 'reference', 'competitionTitle', 'trancheNumber', 'trancheLabel', 'amount'],
   },
   'payment.recorded': {
     description: 'A tranche of the grant has been paid to the grantee’s account, with the bank reference',
@@ -94,16 +121,31 @@ export const MESSAGE_TYPES = {
       'paidOn',
       'awardUrl',
     ],
+    data: [
+      'awardId',
+      'reference',
+      'competitionTitle',
+      'trancheNumber',
+      'trancheLabel',
+      'amount',
+      'bankReference',
+      'paidOn',
+    ],
   },
   'report.returned': {
     description: 'A milestone report has been returned for changes, with the manager’s comment',
     variables: ['fullName', 'reference', 'competitionTitle', 'trancheNumber', 'trancheLabel', 'comment', 'awardUrl'],
+    data: ['awardId', 'reference', 'competitionTitle', 'trancheNumber', 'trancheLabel', 'comment'],
   },
   'report.reminder': {
     description: 'The milestone report for a tranche is due soon, or overdue, and has not been submitted',
     variables: ['fullName', 'reference', 'competitionTitle', 'trancheNumber', 'trancheLabel', 'dueAt', 'awardUrl'],
+    data: ['awardId', 'reference', 'competitionTitle', 'trancheNumber', 'trancheLabel', 'dueAt'],
   },
-} as const satisfies Record<string, { description: string; variables: readonly string[] }>;
+} as const satisfies Record<
+  string,
+  { description: string; variables: readonly string[]; data: readonly string[]; optionalData?: readonly string[] }
+>;
 
 export type MessageType = keyof typeof MESSAGE_TYPES;
 
