@@ -1,3 +1,4 @@
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../src/modules/audit/audit.service';
 import { Cast, createCast } from './helpers/factories';
 import { createTestApp, TestContext } from './helpers/test-app';
@@ -128,6 +129,48 @@ describe('audit log', () => {
     expect(await head()).toEqual(headBefore);
     expect(await ctx.dataSource.query(`SELECT 1 FROM regions WHERE name = 'Rolled back region'`)).toEqual([]);
     await expect(verify()).resolves.toMatchObject({ valid: true });
+  });
+
+  it('records a changed row as the transaction reads it again, and returns it; a row gone records nothing', async () => {
+    const audit = ctx.app.get(AuditService);
+    const count = async () => Number((await ctx.dataSource.query('SELECT count(*) AS n FROM audit_events'))[0].n);
+    const nameOf = (em: EntityManager, id: string) =>
+      em
+        .query('SELECT id, name FROM regions WHERE id = $1', [id])
+        .then((rows: { id: string; name: string }[]) => rows[0] ?? null);
+    const renamed = await ctx.dataSource.transaction(async (em) => {
+      const [{ id }] = await em.query(`INSERT INTO regions (name) VALUES ('Before') RETURNING id`);
+      await em.query(`UPDATE regions SET name = 'After' WHERE id = $1`, [id]);
+      return audit.recordReloaded(em, {
+        actorId: cast.admin.user.id,
+        action: 'region.updated',
+        entityType: 'region',
+        entityId: id,
+        before: { name: 'Before' },
+        reload: (tx) => nameOf(tx, id),
+        after: (row) => ({ name: row.name }),
+      });
+    });
+    expect(renamed.name).toBe('After');
+    const [event] = await ctx.dataSource.query(
+      `SELECT action, before, after FROM audit_events WHERE entity_type = 'region' AND entity_id = $1`,
+      [renamed.id],
+    );
+    expect(event).toEqual({ action: 'region.updated', before: { name: 'Before' }, after: { name: 'After' } });
+    const countBefore = await count();
+    await expect(
+      ctx.dataSource.transaction((em) =>
+        audit.recordReloaded(em, {
+          actorId: null,
+          action: 'region.removed',
+          entityType: 'region',
+          entityId: 'gone',
+          reload: () => Promise.resolve(null),
+          after: (row) => row,
+        }),
+      ),
+    ).rejects.toThrow('region gone is gone from the transaction that changed it');
+    expect(await count()).toBe(countBefore);
   });
 
   it('refuses an entity id without its type, and an actor id that is not a UUID', async () => {

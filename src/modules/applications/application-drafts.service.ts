@@ -179,16 +179,14 @@ export class ApplicationDraftsService {
     action: AuditAction,
     before: Application | null,
   ): Promise<Application> {
-    const after = await this.applications.findFull(id, em);
-    if (!after) throw new DomainError(E.NOT_FOUND);
-    await this.audit.record(em, {
+    return this.audit.recordReloaded(em, {
       actorId,
       action,
       entityType: 'application',
       entityId: id,
       before: before && applicationAuditView(before),
-      after: applicationAuditView(after),
+      reload: (tx) => this.applications.findFull(id, tx),
+      after: applicationAuditView,
     });
-    return after;
   }
 }

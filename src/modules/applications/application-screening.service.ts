@@ -70,17 +70,15 @@ export class ApplicationScreeningService {
           dedupeKey: `application.ineligible:${id}`,
         });
       }
-      const after = await this.applications.findFull(id, em);
-      if (!after) throw new DomainError(E.NOT_FOUND);
-      await this.audit.record(em, {
+      return this.audit.recordReloaded(em, {
         actorId: actor.id,
         action: 'application.screened',
         entityType: 'application',
         entityId: id,
         before: applicationAuditView(before),
-        after: { ...applicationAuditView(after), screeningReason: after.screeningReason },
+        reload: (tx) => this.applications.findFull(id, tx),
+        after: (after) => ({ ...applicationAuditView(after), screeningReason: after.screeningReason }),
       });
-      return after;
     });
   }
 

@@ -86,17 +86,15 @@ export class ApplicationSubmissionService {
         },
         dedupeKey: `application.submitted:${id}`,
       });
-      const after = await this.applications.findFull(id, em);
-      if (!after) throw new DomainError(E.NOT_FOUND);
-      await this.audit.record(em, {
+      return this.audit.recordReloaded(em, {
         actorId: actor.id,
         action: 'application.submitted',
         entityType: 'application',
         entityId: id,
         before: applicationAuditView(draft),
-        after: applicationAuditView(after),
+        reload: (tx) => this.applications.findFull(id, tx),
+        after: applicationAuditView,
       });
-      return after;
     });
   }
 
@@ -108,17 +106,15 @@ export class ApplicationSubmissionService {
         { applicationId: id, move: 'withdraw', actorId: actor.id, reason: reason ?? null },
         { withdrawnAt: new Date(), withdrawReason: reason ?? null },
       );
-      const after = await this.applications.findFull(id, em);
-      if (!after) throw new DomainError(E.NOT_FOUND);
-      await this.audit.record(em, {
+      return this.audit.recordReloaded(em, {
         actorId: actor.id,
         action: 'application.withdrawn',
         entityType: 'application',
         entityId: id,
         before: applicationAuditView(before),
-        after: applicationAuditView(after),
+        reload: (tx) => this.applications.findFull(id, tx),
+        after: applicationAuditView,
       });
-      return after;
     });
   }
 }

@@ -15,6 +15,14 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/** An event whose `after` is read from the changed row itself, once the change is made. */
+export interface ReloadedEntry<T> extends Omit<AuditEntry, 'after'> {
+  /** Reads the changed row again, with the transaction's manager. */
+  reload: (em: EntityManager) => Promise<T | null>;
+  /** What the audit log keeps of the row after the change. */
+  after: (row: T) => unknown;
+}
+
 export interface AuditPageQuery {
   entityType?: string;
   entityId?: string;
@@ -58,6 +66,19 @@ export class AuditService {
     event.prevHash = head.hash;
     event.hash = auditHash({ ...event, before: toJson(entry.before), after: toJson(entry.after) });
     await this.audit.append(em, event);
+  }
+
+  /**
+   * The end of most use cases: reads the changed row again in the caller's transaction, records the
+   * event with the row's view after the change, and returns the row. The row was changed (and
+   * locked) in this transaction: finding it gone is a bug, not a 404.
+   */
+  async recordReloaded<T>(em: EntityManager, entry: ReloadedEntry<T>): Promise<T> {
+    const { reload, after, ...event } = entry;
+    const row = await reload(em);
+    if (!row) throw new Error(`${event.entityType} ${event.entityId} is gone from the transaction that changed it`);
+    await this.record(em, { ...event, after: after(row) });
+    return row;
   }
 
   /**

@@ -59,7 +59,15 @@ export class AwardDecisionsService {
       await this.awards.moveEnvelopes(em, before.competitionId, before.applicationId, before.amount);
       if (!(await this.awards.approve(em, id, actorId, competition.awardRules.acceptanceDays)))
         throw new DomainError(E.WRONG_STATUS, { status: before.status });
-      const after = (await this.awards.find(id, em))!;
+      const after = await this.audit.recordReloaded(em, {
+        actorId,
+        action: 'award.approved',
+        entityType: 'award',
+        entityId: id,
+        before: awardAuditView(before),
+        reload: (tx) => this.awards.find(id, tx),
+        after: (approved) => ({ ...awardAuditView(approved), respondBy: approved.respondBy }),
+      });
       await this.outbox.add(em, {
         recipientId: application.applicantId,
         type: 'award.offered',
@@ -73,14 +81,6 @@ export class AwardDecisionsService {
         },
         dedupeKey: `award.offered:${id}`,
       });
-      await this.audit.record(em, {
-        actorId,
-        action: 'award.approved',
-        entityType: 'award',
-        entityId: id,
-        before: awardAuditView(before),
-        after: { ...awardAuditView(after), respondBy: after.respondBy },
-      });
       return after;
     });
   }
@@ -93,16 +93,15 @@ export class AwardDecisionsService {
         throw new DomainError(E.FOUR_EYES, { proposedBy: before.proposedBy });
       if (!(await this.awards.sendBack(em, id, comment)))
         throw new DomainError(E.WRONG_STATUS, { status: before.status });
-      const after = (await this.awards.find(id, em))!;
-      await this.audit.record(em, {
+      return this.audit.recordReloaded(em, {
         actorId,
         action: 'award.sent_back',
         entityType: 'award',
         entityId: id,
         before: awardAuditView(before),
-        after: { ...awardAuditView(after), comment },
+        reload: (tx) => this.awards.find(id, tx),
+        after: (after) => ({ ...awardAuditView(after), comment }),
       });
-      return after;
     });
   }
 
@@ -113,16 +112,15 @@ export class AwardDecisionsService {
       await this.release(em, before, actorId, 'award cancelled');
       if (!(await this.awards.transition(em, id, AWARD_TRANSITIONS.cancel.from, 'cancelled', { reason })))
         throw new DomainError(E.WRONG_STATUS, { status: before.status });
-      const after = (await this.awards.find(id, em))!;
-      await this.audit.record(em, {
+      return this.audit.recordReloaded(em, {
         actorId,
         action: 'award.cancelled',
         entityType: 'award',
         entityId: id,
         before: awardAuditView(before),
-        after: { ...awardAuditView(after), reason },
+        reload: (tx) => this.awards.find(id, tx),
+        after: (after) => ({ ...awardAuditView(after), reason }),
       });
-      return after;
     });
   }
 

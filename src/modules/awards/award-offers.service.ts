@@ -48,16 +48,15 @@ export class AwardOffersService {
         before,
         tranches.filter((t) => t.status === 'approved'),
       );
-      const after = (await this.awards.find(id, em))!;
-      await this.audit.record(em, {
+      return this.audit.recordReloaded(em, {
         actorId: actor.id,
         action: 'award.accepted',
         entityType: 'award',
         entityId: id,
         before: awardAuditView(before),
-        after: awardAuditView(after),
+        reload: (tx) => this.awards.find(id, tx),
+        after: awardAuditView,
       });
-      return after;
     });
   }
 
@@ -105,16 +104,15 @@ export class AwardOffersService {
     await this.decisions.release(em, before, actorId, actorId ? 'award declined' : 'award offer lapsed');
     if (!(await this.awards.decline(em, before.id, from, to, reason)))
       throw new DomainError(E.WRONG_STATUS, { status: before.status });
-    const after = (await this.awards.find(before.id, em))!;
-    await this.audit.record(em, {
+    return this.audit.recordReloaded(em, {
       actorId,
       action: actorId ? 'award.declined' : 'award.lapsed',
       entityType: 'award',
       entityId: before.id,
       before: awardAuditView(before),
-      after: { ...awardAuditView(after), reason },
+      reload: (tx) => this.awards.find(before.id, tx),
+      after: (after) => ({ ...awardAuditView(after), reason }),
     });
-    return after;
   }
 
   /** Only the applicant of the award's application answers it; anyone else is told it does not exist. */

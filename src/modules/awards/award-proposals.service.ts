@@ -100,15 +100,16 @@ export class AwardProposalsService {
           proposedBy: actorId,
         });
         await this.writeSchedule(em, id, item.amount, a.competition.awardRules.trancheTemplate);
-        const award = (await this.awards.find(id, em))!;
-        await this.audit.record(em, {
-          actorId,
-          action: 'award.proposed',
-          entityType: 'award',
-          entityId: id,
-          after: awardAuditView(award),
-        });
-        created.push(award);
+        created.push(
+          await this.audit.recordReloaded(em, {
+            actorId,
+            action: 'award.proposed',
+            entityType: 'award',
+            entityId: id,
+            reload: (tx) => this.awards.find(id, tx),
+            after: awardAuditView,
+          }),
+        );
       }
       return created;
     });
@@ -136,16 +137,15 @@ export class AwardProposalsService {
       if (!(await this.awards.setAmount(em, id, amount)))
         throw new DomainError(E.WRONG_STATUS, { status: before.status });
       await this.writeSchedule(em, id, amount, competition.awardRules.trancheTemplate);
-      const after = (await this.awards.find(id, em))!;
-      await this.audit.record(em, {
+      return this.audit.recordReloaded(em, {
         actorId,
         action: 'award.adjusted',
         entityType: 'award',
         entityId: id,
         before: awardAuditView(before),
-        after: awardAuditView(after),
+        reload: (tx) => this.awards.find(id, tx),
+        after: awardAuditView,
       });
-      return after;
     });
   }
 

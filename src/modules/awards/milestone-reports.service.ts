@@ -152,15 +152,14 @@ export class MilestoneReportsService {
     trancheBefore: Tranche,
     trancheAfter: Tranche,
   ): Promise<MilestoneReport> {
-    const after = (await this.reports.report(em, before.id))!;
-    await this.audit.record(em, {
+    return this.audit.recordReloaded(em, {
       actorId,
       action,
       entityType: 'milestone_report',
       entityId: before.id,
       before: reportAuditView(before, trancheBefore),
-      after: { ...reportAuditView(after, trancheAfter), reviewComment: after.reviewComment },
+      reload: (tx) => this.reports.report(tx, before.id),
+      after: (after) => ({ ...reportAuditView(after, trancheAfter), reviewComment: after.reviewComment }),
     });
-    return after;
   }
 }

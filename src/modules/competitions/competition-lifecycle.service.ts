@@ -118,16 +118,14 @@ export class CompetitionLifecycleService {
     action: keyof typeof MOVE_AUDIT_ACTION,
   ): Promise<Competition> {
     await this.status.move(em, before.id, action);
-    const after = await this.competitions.findById(before.id, em);
-    if (!after) throw new DomainError(CompetitionErrors.NOT_FOUND);
-    await this.audit.record(em, {
+    return this.audit.recordReloaded(em, {
       actorId,
       action: MOVE_AUDIT_ACTION[action],
       entityType: 'competition',
       entityId: before.id,
       before: { status: before.status },
-      after: action === 'open' ? competitionAuditView(after) : { status: after.status },
+      reload: (tx) => this.competitions.findById(before.id, tx),
+      after: (after) => (action === 'open' ? competitionAuditView(after) : { status: after.status }),
     });
-    return after;
   }
 }

@@ -129,17 +129,15 @@ export class CompetitionsService {
     await this.competitions.replaceEligibility(em, id, input.eligibleVillageIds, input.eligibleDistrictIds);
     const envelopes = envelopesOf(input);
     if (envelopes) await this.competitions.replaceEnvelopes(em, id, envelopes);
-    const after = await this.competitions.findById(id, em);
-    if (!after) throw new DomainError(CompetitionErrors.NOT_FOUND);
-    await this.audit.record(em, {
+    return this.audit.recordReloaded(em, {
       actorId,
       action,
       entityType: 'competition',
       entityId: id,
       before: before && competitionAuditView(before),
-      after: competitionAuditView(after),
+      reload: (tx) => this.competitions.findById(id, tx),
+      after: competitionAuditView,
     });
-    return after;
   }
 }
 

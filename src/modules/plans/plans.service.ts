@@ -156,17 +156,15 @@ export class PlansService {
     action: AuditAction,
     before: DevelopmentPlan | null,
   ): Promise<DevelopmentPlan> {
-    const after = await this.plans.findById(id, em);
-    if (!after) throw new DomainError(PlanErrors.NOT_FOUND);
-    await this.audit.record(em, {
+    return this.audit.recordReloaded(em, {
       actorId,
       action,
       entityType: 'development_plan',
       entityId: id,
       before: before && auditView(before),
-      after: auditView(after),
+      reload: (tx) => this.plans.findById(id, tx),
+      after: auditView,
     });
-    return after;
   }
 }
 

@@ -70,13 +70,13 @@ export class AssignmentChangesService {
       const [id] = await this.assignments.insertMany(em, round.id, [
         { applicationId, jurorId, affinity: 0, source: 'manager', runId: null },
       ]);
-      const created = (await this.assignments.find(id, em))!;
-      await this.audit.record(em, {
+      const created = await this.audit.recordReloaded(em, {
         actorId,
         action: 'assignment.added',
         entityType: 'review_round',
         entityId: round.id,
-        after: created,
+        reload: (tx) => this.assignments.find(id, tx),
+        after: (added) => added,
       });
       await this.tellJurors(em, round, [{ jurorId, count: 1, dedupeKey: `review.assigned:${id}` }]);
       return created;
@@ -104,13 +104,13 @@ export class AssignmentChangesService {
       const [id] = await this.assignments.insertMany(em, round.id, [
         { applicationId: assignment.applicationId, jurorId, affinity: 0, source: 'manager', runId: null },
       ]);
-      const created = (await this.assignments.find(id, em))!;
-      await this.audit.record(em, {
+      const created = await this.audit.recordReloaded(em, {
         actorId,
         action: 'assignment.added',
         entityType: 'review_round',
         entityId: round.id,
-        after: { ...created, replaces: assignment.id },
+        reload: (tx) => this.assignments.find(id, tx),
+        after: (added) => ({ ...added, replaces: assignment.id }),
       });
       await this.tellJurors(em, round, [{ jurorId, count: 1, dedupeKey: `review.assigned:${id}` }]);
       return created;

@@ -72,16 +72,15 @@ export class RoundsService {
       this.checkMethod(method);
       if (!(await this.rounds.updateDraft(em, id, { name: patch.name, deadline: patch.deadline, method })))
         throw new DomainError(E.METHOD_FROZEN, { status: before.status });
-      const after = (await this.rounds.find(id, em))!;
-      await this.audit.record(em, {
+      return this.audit.recordReloaded(em, {
         actorId,
         action: 'review_round.updated',
         entityType: 'review_round',
         entityId: id,
         before,
-        after,
+        reload: (tx) => this.rounds.find(id, tx),
+        after: (after) => after,
       });
-      return after;
     });
   }
 
@@ -211,14 +210,14 @@ export class RoundsService {
     const { from, to } = ROUND_TRANSITIONS[action];
     if (!(await this.rounds.transition(em, round.id, from, to, set)))
       throw new DomainError(E.WRONG_STATUS, { status: round.status, action });
-    await this.audit.record(em, {
+    return this.audit.recordReloaded(em, {
       actorId,
       action: MOVE_AUDIT_ACTION[action],
       entityType: 'review_round',
       entityId: round.id,
       before: { status: from },
-      after: { status: to, ...after },
+      reload: (tx) => this.rounds.find(round.id, tx),
+      after: () => ({ status: to, ...after }),
     });
-    return (await this.rounds.find(round.id, em))!;
   }
 }
