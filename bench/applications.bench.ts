@@ -607,7 +607,7 @@ async function seedListing(db: Client, competitionId: string, villageIds: string
     `INSERT INTO applications (id, competition_id, applicant_id, village_id, status, reference, reference_number, title, summary, description,
                                sector, requested_amount, own_contribution, jobs_created, planned_start, duration_months, created_by,
                                submitted_at, created_at, updated_at)
-     SELECT app_id, $1, user_id, village_id, 'submitted', 'SU-BENCHLI-2026-' || lpad(i::text, 4, '0'), i, phrase || ' ' || i,
+     SELECT app_id, $1, user_id, village_id, 'submitted', 'SU-BENCHLI-2026-' || lpad(i::text, greatest(4, length(i::text)), '0'), i, phrase || ' ' || i,
             'Summary of ' || lower(phrase) || ' for the village', 'A longer description of the initiative number ' || i,
             sector, requested, requested / 4, 1 + i % 5, DATE '2027-04-01', 12, user_id,
             now() - make_interval(secs => ($2::int - i) * 10), now() - make_interval(secs => ($2::int - i) * 10 + 3600), now()

@@ -158,7 +158,7 @@ export async function seedRound(db: Client, n: number, jurors: number, method: R
   await db.query(
     `INSERT INTO applications (competition_id, applicant_id, village_id, status, reference, reference_number, title, summary, description, sector,
                                requested_amount, own_contribution, jobs_created, planned_start, duration_months, created_by, submitted_at, created_at, updated_at)
-     SELECT $1, u.id, u.home_village_id, 'in_review', 'SU-BENCHFIN-2026-' || lpad(u.rn::text, 4, '0'), u.rn, 'Bench project ' || u.rn, 'A small business in the village',
+     SELECT $1, u.id, u.home_village_id, 'in_review', 'SU-BENCHFIN-2026-' || lpad(u.rn::text, greatest(4, length(u.rn::text)), '0'), u.rn, 'Bench project ' || u.rn, 'A small business in the village',
             'Generated for the finalizing benchmark.', ($2::text[])[1 + u.rn % 7], r.requested, r.requested / 4, 1 + u.rn % 5, DATE '2027-04-01', 12, u.id,
             now() - interval '65 days', now() - interval '70 days', now() - interval '50 days'
        FROM (SELECT id, home_village_id, row_number() OVER (ORDER BY email)::int AS rn FROM users WHERE roles = '{applicant}') AS u,

@@ -104,7 +104,7 @@ async function seed(
   await q(
     `INSERT INTO applications (competition_id, applicant_id, village_id, status, reference, reference_number, title, summary, sector,
                                requested_amount, own_contribution, jobs_created, created_by, submitted_at)
-     SELECT $1, u.id, u.home_village_id, 'awarded', 'SU-BENCHFR-2026-' || lpad(u.rn::text, 5, '0'), u.rn, 'Bench project ' || u.rn, 'A small business',
+     SELECT $1, u.id, u.home_village_id, 'awarded', 'SU-BENCHFR-2026-' || lpad(u.rn::text, greatest(5, length(u.rn::text)), '0'), u.rn, 'Bench project ' || u.rn, 'A small business',
             (ARRAY['agriculture','tourism','crafts','services','trade','processing','other'])[1 + u.rn % 7],
             $2::bigint + floor(random() * 451)::bigint * 1000000, 10000000, 1 + u.rn % 5, u.id, now() - interval '380 days'
        FROM (SELECT id, home_village_id, row_number() OVER (ORDER BY email)::int AS rn FROM users WHERE roles = '{applicant}') AS u`,
