@@ -104,16 +104,15 @@ export class AttachmentsService implements OnModuleInit {
       const before = await this.attachments.find(applicationId, attachmentId, em);
       if (!before) throw new DomainError(E.NOT_FOUND);
       await this.attachments.setIdentifying(em, attachmentId, identifying);
-      const after = (await this.attachments.find(applicationId, attachmentId, em))!;
-      await this.audit.record(em, {
+      return this.audit.recordReloaded(em, {
         actorId: actor.id,
         action: 'attachment.identifying_set',
         entityType: 'application',
         entityId: applicationId,
         before: { ...attachmentAuditView(before), identifying: before.identifying },
-        after: { ...attachmentAuditView(after), identifying: after.identifying },
+        reload: (tx) => this.attachments.find(applicationId, attachmentId, tx),
+        after: (row) => ({ ...attachmentAuditView(row), identifying: row.identifying }),
       });
-      return after;
     });
   }
 

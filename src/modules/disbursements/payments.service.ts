@@ -119,16 +119,16 @@ export class PaymentsService {
       recordedBy: actorId,
       ledgerTransactionId,
     });
-    const payment = (await this.payments.find(id, em))!;
-    await this.tellGrantee(em, payment, tranche);
-    await this.audit.record(em, {
+    const payment = await this.audit.recordReloaded(em, {
       actorId,
       action: 'payment.recorded',
       entityType: 'payment',
       entityId: id,
       before: { trancheStatus: tranche.status },
-      after: { ...paymentAuditView(payment), trancheStatus: TRANCHE_TRANSITIONS.pay.to },
+      reload: (tx) => this.payments.find(id, tx),
+      after: (row) => ({ ...paymentAuditView(row), trancheStatus: TRANCHE_TRANSITIONS.pay.to }),
     });
+    await this.tellGrantee(em, payment, tranche);
     await this.tranches.markPaid(em, actorId, { award, tranche }, MOVED);
     return payment;
   }
@@ -153,14 +153,14 @@ export class PaymentsService {
     });
     if (!(await this.payments.markFailed(em, paymentId, actorId, reason, reversalId)))
       throw new DomainError(E.ALREADY_FAILED);
-    const after = (await this.payments.find(paymentId, em))!;
-    await this.audit.record(em, {
+    const after = await this.audit.recordReloaded(em, {
       actorId,
       action: 'payment.failed',
       entityType: 'payment',
       entityId: paymentId,
       before: { ...paymentAuditView(before), trancheStatus: tranche.status },
-      after: { ...paymentAuditView(after), trancheStatus: TRANCHE_TRANSITIONS.payment_failed.to },
+      reload: (tx) => this.payments.find(paymentId, tx),
+      after: (row) => ({ ...paymentAuditView(row), trancheStatus: TRANCHE_TRANSITIONS.payment_failed.to }),
     });
     await this.tranches.returnToApproved(em, actorId, { award, tranche }, MOVED);
     return after;
