@@ -11,7 +11,10 @@ import {
 import { addJuror, createReviewable, roundBody } from '../helpers/review-setup';
 import { TestContext } from '../helpers/test-app';
 
-/** One award of 100M tiyn, all of it asked: proposals may add up to more than the budget, approvals never. */
+/**
+ * One award of 100M tiyn, all of it asked; the budget is exactly what the paid awards, the proposals
+ * and one spare proposal need.
+ */
 export const AWARD_AMOUNT = 100_000_000n;
 
 export interface Sizes {
@@ -21,9 +24,11 @@ export interface Sizes {
   reviewed: number;
   /** Awards approved and accepted before the bursts: their signing tranche is paid in the bursts. */
   paid: number;
-  /** Proposals approved in the bursts, of which the budget covers only `fitting`. */
+  /**
+   * Proposals approved in the bursts. They all fit: a proposal beyond the budget is refused when it is
+   * made (DESIGN.md section 7), so the approvals can only commit the budget to its last tiyn.
+   */
   proposed: number;
-  fitting: number;
 }
 
 export interface Scenario {
@@ -39,6 +44,8 @@ export interface Scenario {
     budget: bigint;
     tranches: { id: string; awardId: string; amount: string }[];
     proposals: string[];
+    /** A proposal the bursts leave alone, for the checker's break of rule 10. */
+    spare: string;
     paidOn: string;
   };
 }
@@ -118,8 +125,9 @@ async function openScoringRound(ctx: TestContext, cast: Cast, count: number): Pr
 }
 
 async function awardsToPayAndApprove(ctx: TestContext, cast: Cast, sizes: Sizes): Promise<Scenario['money']> {
-  const budget = AWARD_AMOUNT * BigInt(sizes.paid + sizes.fitting);
-  const base = await createAwardable(ctx, cast, sizes.paid + sizes.proposed, { budget: budget.toString() });
+  const count = sizes.paid + sizes.proposed + 1;
+  const budget = AWARD_AMOUNT * BigInt(count);
+  const base = await createAwardable(ctx, cast, count, { budget: budget.toString() });
   const items = base.applications.map((a) => ({ applicationId: a.id, amount: AWARD_AMOUNT.toString() }));
   const proposed = await ctx
     .http()
@@ -149,7 +157,8 @@ async function awardsToPayAndApprove(ctx: TestContext, cast: Cast, sizes: Sizes)
     competitionId: base.competitionId,
     budget,
     tranches,
-    proposals: awards.slice(sizes.paid).map((a) => a.id),
+    proposals: awards.slice(sizes.paid, sizes.paid + sizes.proposed).map((a) => a.id),
+    spare: awards[sizes.paid + sizes.proposed].id,
     paidOn: today,
   };
 }

@@ -26,7 +26,11 @@ export async function breakEachRule(
       `UPDATE scoresheets SET scores = '{"plan": 9, "feasibility": 1}' WHERE assignment_id = $1`,
       [s.review.assignments[0].id],
     ],
-    ['rule 7 (budget)', `UPDATE competitions SET budget = budget - 1 WHERE id = $1`, [s.money.competitionId]],
+    [
+      'rule 7 (budget)',
+      `UPDATE competitions c SET budget = (SELECT sum(amount) FROM awards w WHERE w.competition_id = c.id AND w.status <> 'proposed') - 1 WHERE id = $1`,
+      [s.money.competitionId],
+    ],
     [
       'rule 8 (paid at most once, never above the award)',
       `UPDATE tranches SET status = 'approved' WHERE id = $1`,
@@ -35,7 +39,7 @@ export async function breakEachRule(
     [
       'rule 10 (events of approvals)',
       `UPDATE awards SET status = 'approved', approved_by = $2 WHERE id = $1`,
-      [s.money.proposals[s.money.proposals.length - 1], s.cast.manager2.user.id],
+      [s.money.spare, s.cast.manager2.user.id],
     ],
     ['rule 11 (mail of payments)', `DELETE FROM notifications WHERE dedupe_key = $1`, [`payment.recorded:${paid.id}`]],
     [
