@@ -60,10 +60,19 @@ else
 fi
 port=${PORT:-3000}
 
-# Prefixes each line of a process's output with its name.
+# Both processes' output, prefixed, also goes to this file (emptied at each start), so the links in
+# the demo's mails can be read from it (the README's "Try it" does).
+demo_log=.data/demo.log
+mkdir -p .data
+: >"$demo_log"
+
+# Prefixes each line of a process's output with its name, on the terminal and in the demo log.
 prefix() {
   local tag=$1 line
-  while IFS= read -r line || [[ -n $line ]]; do printf '%s %s\n' "$tag" "$line"; done
+  while IFS= read -r line || [[ -n $line ]]; do
+    printf '%s %s\n' "$tag" "$line"
+    printf '%s %s\n' "$tag" "$line" >>"$demo_log"
+  done
 }
 
 api_pid=
@@ -101,6 +110,7 @@ step "Starting api and worker (Ctrl-C stops both)"
 echo "    API docs: http://localhost:${port}/api/docs"
 echo "    Health:   http://localhost:${port}/health"
 echo "    Mail:     ${mail_note}"
+echo "    Log:      also written to ${demo_log} (each mail's links are in it)"
 
 # Each child gets its own process group (set -m), so a Ctrl-C reaches only this script, which then
 # stops the children once, with TERM, letting them shut down gracefully. The prefixers ignore INT

@@ -7,7 +7,7 @@
  * awards hold, floors, rank order within the budget and the envelopes), and says whether they
  * match what was published.
  *
- *   npx ts-node --transpile-only scripts/recompute.ts <api-base-url> <competitionId>
+ *   npm run -s recompute -- <api-base-url> <competitionId>
  *
  * Exit status: 0 when everything matches, 1 on a mismatch, 2 when the data cannot be read.
  */
@@ -63,7 +63,7 @@ export async function recompute(get: PublicGet, competitionId: string): Promise<
 async function main(argv: string[]): Promise<number> {
   const [baseUrl, competitionId] = argv;
   if (!baseUrl || !competitionId) {
-    console.error('usage: npx ts-node --transpile-only scripts/recompute.ts <api-base-url> <competitionId>');
+    console.error('usage: npm run -s recompute -- <api-base-url> <competitionId>');
     return 2;
   }
   try {
