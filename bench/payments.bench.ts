@@ -133,7 +133,7 @@ async function seed(db: Client, n: number, approved: number): Promise<{ competit
     [c, 'ab'.repeat(32), proposer.id],
   );
   // Awards and their tranches in one transaction: the database checks that they add up at commit.
-  // As acceptance leaves them (AwardsRepository.startSchedule): signing tranche approved by the award's approver, reports due.
+  // As acceptance leaves them (TranchesRepository.startSchedule): signing tranche approved by the award's approver, reports due.
   await q('BEGIN');
   await q(
     `INSERT INTO awards (competition_id, application_id, round_id, rank, amount, requested, status, proposed_by, approved_by, approved_at, respond_by, responded_at)

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
+import { AllocationRepository, AwardCompetition, FinalRound, RankedApplication } from './allocation.repository';
 import { AwardErrors as E } from './awards.errors';
-import { AwardCompetition, AwardsRepository, FinalRound, RankedApplication } from './awards.repository';
 import { AllocationEnvelope, AllocationRules } from './domain/allocation';
 import { ListedDecision, publishedAllocation } from './domain/published-allocation';
 
@@ -33,7 +33,7 @@ export const asAllocationEnvelopes = (
 export class AllocationService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly awards: AwardsRepository,
+    private readonly allocations: AllocationRepository,
   ) {}
 
   async compute(
@@ -41,21 +41,21 @@ export class AllocationService {
     em: EntityManager = this.dataSource.manager,
     lockCompetition = false,
   ): Promise<CompetitionAllocation> {
-    const competition = await this.awards.competition(em, competitionId, lockCompetition);
+    const competition = await this.allocations.competition(em, competitionId, lockCompetition);
     if (!competition) throw new DomainError(E.COMPETITION_NOT_FOUND);
-    const round = await this.awards.finalRound(em, competitionId);
+    const round = await this.allocations.finalRound(em, competitionId);
     if (!['closed', 'finalized'].includes(competition.status) || round?.status !== 'finalized') {
       throw new DomainError(E.NOT_READY, {
         competitionStatus: competition.status,
         lastRoundStatus: round?.status ?? null,
       });
     }
-    const rows = await this.awards.rankedApplications(
+    const rows = await this.allocations.rankedApplications(
       em,
       round.id,
-      await this.awards.roundPriorityCriterion(em, round.id),
+      await this.allocations.roundPriorityCriterion(em, round.id),
     );
-    const envelopes = await this.awards.envelopes(em, competitionId);
+    const envelopes = await this.allocations.envelopes(em, competitionId);
     const r = competition.awardRules;
     const rules: AllocationRules = {
       budget: competition.budget,

@@ -4,6 +4,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { Outbox } from '../notifications/outbox.service';
+import { AllocationRepository } from './allocation.repository';
 import { AwardErrors as E } from './awards.errors';
 import { AwardsRepository } from './awards.repository';
 import { AWARD_TRANSITIONS, awardAmountProblem, fourEyesProblem } from './domain/award-status';
@@ -27,6 +28,7 @@ export class AwardDecisionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly awards: AwardsRepository,
+    private readonly allocations: AllocationRepository,
     private readonly ledger: LedgerService,
     private readonly outbox: Outbox,
     private readonly audit: AuditService,
@@ -41,7 +43,7 @@ export class AwardDecisionsService {
       const before = await this.lockIn(em, id, AWARD_TRANSITIONS.approve.from);
       const fourEyes = fourEyesProblem(before.proposedBy, actorId);
       if (fourEyes) throw new DomainError(E.FOUR_EYES, { proposedBy: before.proposedBy });
-      const competition = (await this.awards.competition(em, before.competitionId))!;
+      const competition = (await this.allocations.competition(em, before.competitionId))!;
       const problem = awardAmountProblem(before.amount, before.requested, competition.maxAward);
       if (problem) throw new DomainError(E.INVALID_AMOUNT, { fields: [{ field: 'amount', problems: [problem] }] });
       const application = await this.awards.applicationOf(em, before.applicationId);
@@ -56,7 +58,7 @@ export class AwardDecisionsService {
         reference: 'award approved',
         actorId,
       });
-      await this.awards.moveEnvelopes(em, before.competitionId, before.applicationId, before.amount);
+      await this.allocations.moveEnvelopes(em, before.competitionId, before.applicationId, before.amount);
       if (!(await this.awards.approve(em, id, actorId, competition.awardRules.acceptanceDays)))
         throw new DomainError(E.WRONG_STATUS, { status: before.status });
       const after = await this.audit.recordReloaded(em, {
@@ -137,7 +139,7 @@ export class AwardDecisionsService {
         reference,
         actorId,
       });
-      await this.awards.moveEnvelopes(em, award.competitionId, award.applicationId, -owed);
+      await this.allocations.moveEnvelopes(em, award.competitionId, award.applicationId, -owed);
     }
   }
 

@@ -8,9 +8,10 @@ import { AwardDecisionsService, awardAuditView } from './award-decisions.service
 import { AwardErrors as E } from './awards.errors';
 import { AwardsRepository } from './awards.repository';
 import { AWARD_TRANSITIONS } from './domain/award-status';
-import { GranteeMail } from './grantee-mail';
 import { Award } from './entities/award.entity';
 import { Tranche } from './entities/tranche.entity';
+import { GranteeMail } from './grantee-mail';
+import { TranchesRepository } from './tranches.repository';
 
 /**
  * The applicant's answer to an approved award: accept before the deadline (the application becomes
@@ -25,6 +26,7 @@ export class AwardOffersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly awards: AwardsRepository,
+    private readonly tranches: TranchesRepository,
     private readonly applicationStatus: ApplicationStatusService,
     private readonly decisions: AwardDecisionsService,
     private readonly mail: GranteeMail,
@@ -42,7 +44,7 @@ export class AwardOffersService {
         actorId: actor.id,
         reason: 'award accepted',
       });
-      const tranches = await this.awards.startSchedule(em, id, before.approvedBy!);
+      const tranches = await this.tranches.startSchedule(em, id, before.approvedBy!);
       await this.tellTranchesApproved(
         em,
         before,

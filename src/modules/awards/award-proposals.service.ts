@@ -2,15 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
+import { AllocationRepository } from './allocation.repository';
 import { AllocationService, asAllocationEnvelopes } from './allocation.service';
 import { awardAuditView, AwardDecisionsService } from './award-decisions.service';
 import { AwardErrors as E } from './awards.errors';
 import { AwardsRepository } from './awards.repository';
 import { awardAmountProblem } from './domain/award-status';
-import { ListReason } from './domain/published-allocation';
 import { BudgetCaps, Holding, proposalOverrun } from './domain/proposal-budget';
+import { ListReason } from './domain/published-allocation';
 import { splitAward } from './domain/tranches';
 import { Award } from './entities/award.entity';
+import { TranchesRepository } from './tranches.repository';
 
 export interface ProposalItem {
   applicationId: string;
@@ -38,6 +40,8 @@ export class AwardProposalsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly awards: AwardsRepository,
+    private readonly tranches: TranchesRepository,
+    private readonly allocations: AllocationRepository,
     private readonly allocation: AllocationService,
     private readonly decisions: AwardDecisionsService,
     private readonly audit: AuditService,
@@ -121,12 +125,12 @@ export class AwardProposalsService {
       const found = await this.awards.find(id, em);
       if (!found) throw new DomainError(E.AWARD_NOT_FOUND);
       // The competition's lock first, as proposing takes it, then the award's: two changes never wait on each other in a cycle.
-      const competition = (await this.awards.competition(em, found.competitionId, true))!;
+      const competition = (await this.allocations.competition(em, found.competitionId, true))!;
       const before = await this.decisions.lockIn(em, id, ['proposed']);
       const problem = awardAmountProblem(amount, before.requested, competition.maxAward);
       if (problem) throw new DomainError(E.INVALID_AMOUNT, { fields: [{ field: 'amount', problems: [problem] }] });
-      const envelopes = asAllocationEnvelopes(await this.awards.envelopes(em, competition.id));
-      const place = await this.awards.placeOf(em, before.applicationId);
+      const envelopes = asAllocationEnvelopes(await this.allocations.envelopes(em, competition.id));
+      const place = await this.allocations.placeOf(em, before.applicationId);
       await this.checkFits(
         em,
         competition.id,
@@ -157,7 +161,7 @@ export class AwardProposalsService {
     proposals: (Holding & { applicationId: string })[],
     exceptAwardId: string | null,
   ): Promise<void> {
-    const overrun = proposalOverrun(await this.awards.holdings(em, competitionId, exceptAwardId), proposals, caps);
+    const overrun = proposalOverrun(await this.allocations.holdings(em, competitionId, exceptAwardId), proposals, caps);
     if (!overrun) return;
     const inside = proposals.filter((p) =>
       overrun.envelope === 'budget'
@@ -186,7 +190,7 @@ export class AwardProposalsService {
     const amounts = splitAward(amount, template);
     // An award smaller than its number of tranches leaves some empty: they are left out, not kept at zero.
     const parts = template.map((t, i) => ({ ...t, amount: amounts[i] })).filter((t) => t.amount > 0n);
-    await this.awards.replaceTranches(
+    await this.tranches.replaceTranches(
       em,
       awardId,
       parts.map((t, i) => ({

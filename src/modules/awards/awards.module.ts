@@ -5,9 +5,11 @@ import { CompetitionsModule } from '../competitions/competitions.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { StoredFilesModule } from '../stored-files/stored-files.module';
+import { AllocationRepository } from './allocation.repository';
 import { AllocationService } from './allocation.service';
 import { AwardDecisionsService } from './award-decisions.service';
 import { AwardFilesService } from './award-files.service';
+import { AwardListingsRepository } from './award-listings.repository';
 import { AwardOffersService } from './award-offers.service';
 import { AwardProposalsService } from './award-proposals.service';
 import { AwardSweepService } from './award-sweep.service';
@@ -21,6 +23,7 @@ import { MilestoneReportsRepository } from './milestone-reports.repository';
 import { MilestoneReportsService } from './milestone-reports.service';
 import { TrancheLifecycleService } from './tranche-lifecycle.service';
 import { TrancheScheduleService } from './tranche-schedule.service';
+import { TranchesRepository } from './tranches.repository';
 
 /** Awards: allocation, proposals and four-eyes approval, offers, tranche schedules, milestone reports, finalizing. */
 @Module({
@@ -28,6 +31,9 @@ import { TrancheScheduleService } from './tranche-schedule.service';
   controllers: [AwardsController, MilestoneReportsController],
   providers: [
     AwardsRepository,
+    AllocationRepository,
+    TranchesRepository,
+    AwardListingsRepository,
     AllocationService,
     AwardDecisionsService,
     AwardProposalsService,

@@ -5,6 +5,7 @@ import { ApplicationStatusService } from '../applications/application-status.ser
 import { AuditService } from '../audit/audit.service';
 import { CompetitionStatusService } from '../competitions/competition-status.service';
 import { Outbox } from '../notifications/outbox.service';
+import { AllocationRepository } from './allocation.repository';
 import { AwardErrors as E } from './awards.errors';
 import { AwardsRepository } from './awards.repository';
 
@@ -18,6 +19,7 @@ export class CompetitionFinalizer {
   constructor(
     private readonly dataSource: DataSource,
     private readonly awards: AwardsRepository,
+    private readonly allocations: AllocationRepository,
     private readonly applicationStatus: ApplicationStatusService,
     private readonly competitionStatus: CompetitionStatusService,
     private readonly outbox: Outbox,
@@ -26,9 +28,9 @@ export class CompetitionFinalizer {
 
   async finalize(actorId: string, competitionId: string): Promise<{ notAwarded: number }> {
     return this.dataSource.transaction(async (em) => {
-      const competition = await this.awards.competition(em, competitionId, true);
+      const competition = await this.allocations.competition(em, competitionId, true);
       if (!competition) throw new DomainError(E.COMPETITION_NOT_FOUND);
-      const round = await this.awards.finalRound(em, competitionId);
+      const round = await this.allocations.finalRound(em, competitionId);
       if (competition.status !== 'closed' || round?.status !== 'finalized') {
         throw new DomainError(E.NOT_READY, {
           competitionStatus: competition.status,

@@ -7,6 +7,7 @@ import { AwardsRepository } from './awards.repository';
 import { AwardStatus } from './domain/award-status';
 import { scheduleProblems } from './domain/tranches';
 import { MilestoneReportsRepository } from './milestone-reports.repository';
+import { TranchesRepository } from './tranches.repository';
 
 /** Before the grantee accepts, the schedule may change; after that it is what they signed. */
 export const SCHEDULE_EDITABLE: readonly AwardStatus[] = ['proposed', 'approved'];
@@ -21,6 +22,7 @@ export class TrancheScheduleService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly awards: AwardsRepository,
+    private readonly tranches: TranchesRepository,
     private readonly schedules: MilestoneReportsRepository,
     private readonly audit: AuditService,
   ) {}
@@ -30,7 +32,7 @@ export class TrancheScheduleService {
       const award = await this.awards.lock(em, awardId);
       if (!award) throw new DomainError(E.AWARD_NOT_FOUND);
       if (!SCHEDULE_EDITABLE.includes(award.status)) throw new DomainError(E.SCHEDULE_FROZEN, { status: award.status });
-      const tranches = await this.awards.tranches([awardId], em);
+      const tranches = await this.tranches.tranches([awardId], em);
       if (amounts.length !== tranches.length) {
         throw new DomainError(E.INVALID_SCHEDULE, {
           fields: [
