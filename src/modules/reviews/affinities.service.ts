@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
+import { AffinitiesRepository } from './affinities.repository';
 import { AssignmentsRepository } from './assignments.repository';
 import { parseAffinityCsv } from './domain/jury/affinity-csv';
 import { ReviewErrors as E } from './reviews.errors';
@@ -14,6 +15,7 @@ export class AffinitiesService {
     private readonly dataSource: DataSource,
     private readonly rounds: RoundsRepository,
     private readonly assignments: AssignmentsRepository,
+    private readonly affinities: AffinitiesRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -26,8 +28,8 @@ export class AffinitiesService {
       if (!round) throw new DomainError(E.ROUND_NOT_FOUND);
       if (round.status !== 'draft' && round.status !== 'open')
         throw new DomainError(E.WRONG_STATUS, { status: round.status });
-      const applications = await this.assignments.applicationReferences(em, round.competitionId);
-      const jurors = await this.assignments.panelEmails(em, round.competitionId);
+      const applications = await this.affinities.applicationReferences(em, round.competitionId);
+      const jurors = await this.affinities.panelEmails(em, round.competitionId);
       const application = new Map<string, string>();
       for (const a of applications) {
         application.set(a.id, a.id);
@@ -50,7 +52,7 @@ export class AffinitiesService {
         throw new DomainError(E.INVALID_AFFINITIES, {
           fields: [{ field: 'csv', problems: ['a pair appears twice (by id and by reference or email)'] }],
         });
-      await this.assignments.replaceImportedAffinities(em, round.id, rows);
+      await this.affinities.replaceImportedAffinities(em, round.id, rows);
       await this.audit.record(em, {
         actorId,
         action: 'affinities.imported',

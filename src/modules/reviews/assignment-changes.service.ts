@@ -4,6 +4,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/domain/audit-actions';
 import { Outbox } from '../notifications/outbox.service';
+import { AssignmentRunsRepository } from './assignment-runs.repository';
 import { AssignmentsRepository } from './assignments.repository';
 import { scoresDigest } from './domain/scoring/scoresheet';
 import { AssignmentRun } from './entities/assignment-run.entity';
@@ -31,6 +32,7 @@ export class AssignmentChangesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly assignments: AssignmentsRepository,
+    private readonly runs: AssignmentRunsRepository,
     private readonly rounds: RoundsRepository,
     private readonly queue: ReviewsQueue,
     private readonly outbox: Outbox,
@@ -41,9 +43,9 @@ export class AssignmentChangesService {
   async requestRun(actorId: string, roundId: string): Promise<AssignmentRun> {
     const run = await this.dataSource.transaction(async (em) => {
       const round = await this.openRound(em, roundId);
-      const pending = await this.assignments.pendingRun(em, round.id);
+      const pending = await this.runs.pendingRun(em, round.id);
       if (pending) return pending;
-      const created = await this.assignments.insertRun(em, round.id, 'manager', actorId);
+      const created = await this.runs.insertRun(em, round.id, 'manager', actorId);
       await this.audit.record(em, {
         actorId,
         action: 'assignment_run.requested',
@@ -87,7 +89,7 @@ export class AssignmentChangesService {
     const run = await this.dataSource.transaction(async (em) => {
       const { assignment, round } = await this.lockedAssignment(em, assignmentId);
       await this.end(em, actorId, assignment, 'removed', reason);
-      return this.assignments.insertRun(em, round.id, 'removal', actorId);
+      return this.runs.insertRun(em, round.id, 'removal', actorId);
     });
     await this.enqueue([run.id]);
     return run;
@@ -122,7 +124,7 @@ export class AssignmentChangesService {
     const run = await this.dataSource.transaction(async (em) => {
       const { assignment, round } = await this.lockedAssignment(em, assignmentId, jurorId);
       await this.end(em, jurorId, assignment, 'recused', reason);
-      return this.assignments.insertRun(em, round.id, 'recusal', jurorId);
+      return this.runs.insertRun(em, round.id, 'recusal', jurorId);
     });
     await this.enqueue([run.id]);
   }
@@ -143,7 +145,7 @@ export class AssignmentChangesService {
       await this.assignments.lockRoundAssignments(em, roundId);
       for (const assignment of hit.filter((a) => a.roundId === roundId))
         await this.end(em, jurorId, assignment, 'recused', `conflict declared (${declaration.kind})`);
-      runs.push((await this.assignments.insertRun(em, roundId, 'recusal', jurorId)).id);
+      runs.push((await this.runs.insertRun(em, roundId, 'recusal', jurorId)).id);
     }
     return runs;
   }

@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AffinitiesRepository } from './affinities.repository';
 import { AssignmentChangesService } from './assignment-changes.service';
-import { AssignmentsRepository, RoundApplicationFacts } from './assignments.repository';
+import { AssignmentRunsRepository, RoundApplicationFacts } from './assignment-runs.repository';
+import { AssignmentsRepository } from './assignments.repository';
 import { Shortfall } from './domain/assignment/assignment';
 import { assignSparse } from './domain/assignment/sparse';
 import { buildInstance } from './domain/jury/candidates';
@@ -28,6 +30,8 @@ export class AssignmentRunner {
   constructor(
     private readonly dataSource: DataSource,
     private readonly assignments: AssignmentsRepository,
+    private readonly runs: AssignmentRunsRepository,
+    private readonly affinities: AffinitiesRepository,
     private readonly rounds: RoundsRepository,
     private readonly changes: AssignmentChangesService,
     private readonly audit: AuditService,
@@ -35,10 +39,10 @@ export class AssignmentRunner {
 
   async run(runId: string): Promise<AssignmentRun | null> {
     return this.dataSource.transaction(async (em) => {
-      const queued = await this.assignments.findRun(runId);
+      const queued = await this.runs.findRun(runId);
       if (!queued) return null;
       await this.assignments.lockRoundAssignments(em, queued.roundId);
-      const run = await this.assignments.lockRun(em, runId);
+      const run = await this.runs.lockRun(em, runId);
       if (!run || run.status !== 'queued') return run; // done by another worker: nothing to do
       const round = await this.rounds.shareLock(em, run.roundId);
       if (!round || round.status !== 'open' || !round.seed) {
@@ -67,12 +71,12 @@ export class AssignmentRunner {
   private async solve(em: EntityManager, run: AssignmentRun, round: ReviewRound): Promise<void> {
     const started = process.hrtime.bigint();
     // One query at a time: a transaction has one connection.
-    const applications = await this.assignments.applicationsInRound(em, round.id);
-    const jurors = await this.assignments.assignableJurors(em, round.competitionId);
-    const declarations = await this.assignments.declarations(em, round.competitionId);
-    const pairs = await this.assignments.pairs(em, round.id);
-    const imported = await this.assignments.importedAffinities(em, round.id);
-    const waiting = await this.assignments.unassignableJurors(em, round.competitionId);
+    const applications = await this.runs.applicationsInRound(em, round.id);
+    const jurors = await this.runs.assignableJurors(em, round.competitionId);
+    const declarations = await this.runs.declarations(em, round.competitionId);
+    const pairs = await this.runs.pairs(em, round.id);
+    const imported = await this.affinities.importedAffinities(em, round.id);
+    const waiting = await this.runs.unassignableJurors(em, round.competitionId);
     const method = round.method;
     if (applications.length * jurors.length > MAX_PAIRS) {
       const message = `${applications.length} applications x ${jurors.length} jurors is more than one run handles (${MAX_PAIRS} pairs); split the call into rounds by district or region`;
@@ -123,7 +127,7 @@ export class AssignmentRunner {
       runId: run.id,
     }));
     await this.assignments.insertMany(em, round.id, rows);
-    await this.assignments.setAlternates(
+    await this.runs.setAlternates(
       em,
       round.id,
       result.alternates.map((list, i) => ({
@@ -131,7 +135,7 @@ export class AssignmentRunner {
         alternates: list.map((j) => jurors[j].id),
       })),
     );
-    await this.assignments.finishRun(em, run.id, {
+    await this.runs.finishRun(em, run.id, {
       status: 'succeeded',
       seed: String(seed),
       inputHash: instance.hash,
@@ -193,7 +197,7 @@ export class AssignmentRunner {
       applications: s.applications.map((i) => ({ id: applications[i].id, reference: applications[i].reference })),
       jurors: s.jurors.map((j) => jurorIds[j]),
     }));
-    await this.assignments.finishRun(em, run.id, {
+    await this.runs.finishRun(em, run.id, {
       status: 'infeasible',
       seed: seed === null ? null : String(seed),
       inputHash,

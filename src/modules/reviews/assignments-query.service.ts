@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
-import { AssignmentsRepository, OverviewRow } from './assignments.repository';
+import { AssignmentOverviewRepository, OverviewRow } from './assignment-overview.repository';
+import { AssignmentRunsRepository } from './assignment-runs.repository';
 import { AssignmentRun } from './entities/assignment-run.entity';
 import { ReviewErrors as E } from './reviews.errors';
 import { RoundsRepository } from './rounds.repository';
@@ -9,23 +10,24 @@ import { RoundsRepository } from './rounds.repository';
 @Injectable()
 export class AssignmentsQueryService {
   constructor(
-    private readonly assignments: AssignmentsRepository,
+    private readonly assignmentRuns: AssignmentRunsRepository,
+    private readonly overviews: AssignmentOverviewRepository,
     private readonly rounds: RoundsRepository,
   ) {}
 
   async runs(roundId: string): Promise<AssignmentRun[]> {
     if (!(await this.rounds.find(roundId))) throw new DomainError(E.ROUND_NOT_FOUND);
-    return this.assignments.listRuns(roundId);
+    return this.assignmentRuns.listRuns(roundId);
   }
 
   async run(id: string): Promise<AssignmentRun> {
-    const run = await this.assignments.findRun(id);
+    const run = await this.assignmentRuns.findRun(id);
     if (!run) throw new DomainError(E.RUN_NOT_FOUND);
     return run;
   }
 
   async overview(roundId: string, limit: number, offset: number): Promise<[OverviewRow[], number]> {
     if (!(await this.rounds.find(roundId))) throw new DomainError(E.ROUND_NOT_FOUND);
-    return this.assignments.overview(roundId, limit, offset);
+    return this.overviews.overview(roundId, limit, offset);
   }
 }

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { SCHEDULED_JOBS } from '../../queue/queues';
 import { Scheduled } from '../../queue/scheduled';
 import { Outbox } from '../notifications/outbox.service';
-import { AssignmentsRepository } from './assignments.repository';
+import { AssignmentRunsRepository } from './assignment-runs.repository';
 import { ReviewsQueue } from './reviews.queue';
 import { RoundsRepository } from './rounds.repository';
 import { WorkspaceRepository } from './workspace.repository';
@@ -24,7 +24,7 @@ export class ReviewRemindersService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly assignments: AssignmentsRepository,
+    private readonly runs: AssignmentRunsRepository,
     private readonly rounds: RoundsRepository,
     private readonly workspace: WorkspaceRepository,
     private readonly queue: ReviewsQueue,
@@ -35,7 +35,7 @@ export class ReviewRemindersService {
   async sweep(): Promise<{ reminders: number; requeued: number }> {
     const reminders = await this.remind();
     let requeued = 0;
-    for (const runId of await this.assignments.staleQueuedRuns()) {
+    for (const runId of await this.runs.staleQueuedRuns()) {
       await this.queue.add({ kind: 'assign', runId });
       requeued += 1;
     }

@@ -3,9 +3,12 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { AuditModule } from '../audit/audit.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { AffinitiesRepository } from './affinities.repository';
 import { AffinitiesService } from './affinities.service';
 import { AssignmentChangesService } from './assignment-changes.service';
+import { AssignmentOverviewRepository } from './assignment-overview.repository';
 import { AssignmentRunner } from './assignment-runner';
+import { AssignmentRunsRepository } from './assignment-runs.repository';
 import { AssignmentsQueryService } from './assignments-query.service';
 import { AssignmentsController } from './assignments.controller';
 import { AssignmentsRepository } from './assignments.repository';
@@ -35,6 +38,9 @@ import { WorkspaceService } from './workspace.service';
     JuryRepository,
     JuryService,
     AssignmentsRepository,
+    AssignmentRunsRepository,
+    AffinitiesRepository,
+    AssignmentOverviewRepository,
     AssignmentChangesService,
     AssignmentsQueryService,
     AffinitiesService,
