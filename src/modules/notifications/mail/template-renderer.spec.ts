@@ -5,13 +5,8 @@ import Handlebars from 'handlebars';
 import { LANGUAGES, Language } from '../../users/domain/language';
 import { MESSAGE_TYPES, MessageType, MessageVariables } from './message-types';
 import { messageVariables } from './message-variables';
-import {
-  LAYOUT_VARIABLES,
-  resolveTemplatesDir,
-  TEMPLATE_PARTS,
-  TemplateRenderer,
-  templateVariablesUsed,
-} from './template-renderer';
+import { templateVariablesUsed } from './template-analysis';
+import { LAYOUT_VARIABLES, resolveTemplatesDir, TEMPLATE_PARTS, TemplateRenderer } from './template-renderer';
 
 const TIME_ZONE = 'Asia/Almaty';
 const templatesDir = resolveTemplatesDir();
