@@ -27,7 +27,12 @@ import { User } from '../modules/users/entities/user.entity';
 import { UsersModule } from '../modules/users/users.module';
 import { UsersRepository } from '../modules/users/users.repository';
 import { UsersService } from '../modules/users/users.service';
-import { REVIEW_DEMO_APPLICATIONS, REVIEW_DEMO_COMPETITION, REVIEW_DEMO_JURORS, REVIEW_DEMO_ROUND } from './demo-data';
+import {
+  REVIEW_DEMO_APPLICATIONS,
+  REVIEW_DEMO_COMPETITION,
+  REVIEW_DEMO_JURORS,
+  REVIEW_DEMO_ROUND,
+} from './demo-data/review-competition';
 
 /**
  * The services the review demo goes through. The seed command's own context holds only users,

@@ -12,7 +12,8 @@ import { DevelopmentPlan } from '../modules/plans/entities/development-plan.enti
 import { PlansService } from '../modules/plans/plans.service';
 import { User } from '../modules/users/entities/user.entity';
 import { UsersService } from '../modules/users/users.service';
-import { DEMO_ACCOUNTS, DEMO_COMPETITION, DEMO_PASSWORD, PLACES, PLANS } from './demo-data';
+import { DEMO_ACCOUNTS, DEMO_COMPETITION, DEMO_PASSWORD } from './demo-data/competition';
+import { PLACES, PLANS } from './demo-data/places';
 import { confirmDemoAddress, ReviewDemoReport, seedReviewDemo } from './review-demo';
 
 export interface SeedReport {
