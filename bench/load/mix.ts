@@ -1,7 +1,7 @@
 import { AccessTokens } from '../../src/common/auth/access-tokens';
 import { Role } from '../../src/common/auth/role';
 import { SECTORS } from '../../src/modules/applications/domain/application-status';
-import { completeDraft } from '../applications.bench';
+import { completeDraft } from '../applications/seeding';
 import { LoadData } from './seed';
 
 export interface RequestSpec {

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { SECTORS } from '../../src/modules/applications/domain/application-status';
 import { RoundMethod } from '../../src/modules/reviews/domain/rounds/round-method';
-import { methodFor } from '../finalize.bench';
+import { methodFor } from '../finalize/seeding';
 
 /**
  * A national-scale-ish programme, written with set-based SQL in a few seconds:
