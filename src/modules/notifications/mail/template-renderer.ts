@@ -35,13 +35,11 @@ interface LoadedTemplate {
 export class TemplateRenderer {
   private readonly handlebars = Handlebars.create();
   private readonly templates = new Map<string, CompiledTemplate | null>();
-  private readonly formats: MailFormats;
   private readonly templatesDir: string;
 
   constructor(options: { templatesDir: string; timeZone: string }) {
     this.templatesDir = options.templatesDir;
-    this.formats = new MailFormats(options.timeZone);
-    registerTemplateHelpers(this.handlebars, this.formats);
+    registerTemplateHelpers(this.handlebars, new MailFormats(options.timeZone));
   }
 
   render<T extends MessageType>(type: T, language: Language, variables: MessageVariables<T>): RenderedMessage {
@@ -124,18 +122,6 @@ export class TemplateRenderer {
     }
     this.templates.set(file, compiled);
     return compiled;
-  }
-
-  formatMoney(minorUnits: bigint, language: Language): string {
-    return this.formats.formatMoney(minorUnits, language);
-  }
-
-  formatScore(value: number, language: Language): string {
-    return this.formats.formatScore(value, language);
-  }
-
-  formatDate(value: Date, language: Language, withTime: boolean): string {
-    return this.formats.formatDate(value, language, withTime);
   }
 }
 
