@@ -12,7 +12,7 @@
  * Exit status: 0 when everything matches, 1 on a mismatch, 2 when the data cannot be read.
  */
 import { recomputeAllocation } from './recompute/allocation';
-import { httpGet, PublicAllocation, PublicGet, PublicResults, PublicRound } from './recompute/public-data';
+import { httpGet, PublicAllocation, PublicGet, PublicPage, PublicResults, PublicRound } from './recompute/public-data';
 import { recomputeRanking } from './recompute/ranking';
 
 export interface Recomputation {
@@ -33,7 +33,16 @@ async function read<T>(get: PublicGet, path: string, allowed: number[] = []): Pr
 export async function recompute(get: PublicGet, competitionId: string): Promise<Recomputation> {
   const checked: string[] = [];
   const mismatches: string[] = [];
-  const rounds = (await read<PublicRound[]>(get, `/public/competitions/${competitionId}/rounds`))!;
+  const rounds: PublicRound[] = [];
+  for (let total = 1; rounds.length < total; ) {
+    const page = (await read<PublicPage<PublicRound>>(
+      get,
+      `/public/competitions/${competitionId}/rounds?limit=100&offset=${rounds.length}`,
+    ))!;
+    if (page.items.length === 0) break;
+    rounds.push(...page.items);
+    total = page.total;
+  }
   const finalized = rounds.filter((r) => r.status === 'finalized').sort((a, b) => a.position - b.position);
   const results = new Map<string, PublicResults>();
   for (const round of finalized) {

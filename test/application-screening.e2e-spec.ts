@@ -185,7 +185,7 @@ describe('applications: listing, export, summary and screening', () => {
       .send({ decision: 'ineligible', reason: 'other', note: 'x' });
     expectError(again, 409, 'APPLICATION.WRONG_STATUS');
     const history = await ctx.http().get(`/applications/${target.id}/history`).set(target.applicant.auth).expect(200);
-    expect(history.body.map((h: { to: string }) => h.to)).toEqual(['draft', 'submitted', 'eligible']);
+    expect(history.body.items.map((h: { to: string }) => h.to)).toEqual(['draft', 'submitted', 'eligible']);
     const events = await auditOf(ctx, 'application', target.id, cast.admin.auth);
     expect(events.map((e) => e.action)).toContain('application.screened');
   });

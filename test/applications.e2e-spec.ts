@@ -103,9 +103,15 @@ describe('applications: drafts and submission', () => {
         '50000000',
       ]);
       const mine = await ctx.http().get('/applications/mine').set(applicant.auth).expect(200);
-      expect(mine.body.map((a: { id: string }) => a.id)).toEqual([created.body.id]);
+      expect(mine.body.items.map((a: { id: string }) => a.id)).toEqual([created.body.id]);
+      expect(mine.body).toMatchObject({ total: 1, limit: 20, offset: 0 });
       const history = await ctx.http().get(`/applications/${created.body.id}/history`).set(applicant.auth).expect(200);
-      expect(history.body).toEqual([expect.objectContaining({ from: null, to: 'draft' })]);
+      expect(history.body).toEqual({
+        items: [expect.objectContaining({ from: null, to: 'draft' })],
+        total: 1,
+        limit: 20,
+        offset: 0,
+      });
     });
 
     it('another eligible village needs a reason; a village outside the competition is refused', async () => {
@@ -160,7 +166,7 @@ describe('applications: drafts and submission', () => {
       const applicant = await confirmedApplicant();
       expectError(await draft(applicant, body), 400, 'REQUEST.VALIDATION_FAILED', field);
       const mine = await ctx.http().get('/applications/mine').set(applicant.auth).expect(200);
-      expect(mine.body).toEqual([]);
+      expect(mine.body).toEqual({ items: [], total: 0, limit: 20, offset: 0 });
     });
 
     it("another applicant's draft is not found, a juror may not look, an unknown id is 404", async () => {
@@ -231,7 +237,7 @@ describe('applications: drafts and submission', () => {
         jobsCreated: 5,
       });
       const mine = await ctx.http().get('/applications/mine').set(walkIn.auth).expect(200);
-      expect(mine.body.map((a: { id: string }) => a.id)).toEqual([created.body.id]);
+      expect(mine.body.items.map((a: { id: string }) => a.id)).toEqual([created.body.id]);
     });
 
     it('the manager attaches documents to an assisted draft; the unconfirmed applicant cannot submit it alone', async () => {
@@ -342,7 +348,14 @@ describe('applications: drafts and submission', () => {
         data: expect.objectContaining({ reference: submitted.body.reference }),
       });
       const history = await ctx.http().get(`/applications/${body.id}/history`).set(applicant.auth).expect(200);
-      expect(history.body.map((h: { to: string }) => h.to)).toEqual(['draft', 'submitted']);
+      expect(history.body.items.map((h: { to: string }) => h.to)).toEqual(['draft', 'submitted']);
+      const last = await ctx
+        .http()
+        .get(`/applications/${body.id}/history`)
+        .query({ limit: 1, offset: 1 })
+        .set(applicant.auth)
+        .expect(200);
+      expect(last.body).toEqual({ items: [expect.objectContaining({ to: 'submitted' })], total: 2, limit: 1, offset: 1 });
     });
 
     it('reports every broken rule at once, with field paths, and changes nothing', async () => {

@@ -231,9 +231,15 @@ describe('awards', () => {
         404,
         'AWARD.AWARD_NOT_FOUND',
       );
-      expect(
-        (await http().get('/awards/mine').set(own.auth).expect(200)).body.map((x: { id: string }) => x.id),
-      ).toEqual([awards[0].id]);
+      const mine = (await http().get('/awards/mine').set(own.auth).expect(200)).body;
+      expect(mine.items.map((x: { id: string }) => x.id)).toEqual([awards[0].id]);
+      expect(mine).toMatchObject({ total: 1, limit: 20, offset: 0 });
+      expect((await http().get('/awards/mine').query({ offset: 1 }).set(own.auth).expect(200)).body).toEqual({
+        items: [],
+        total: 1,
+        limit: 20,
+        offset: 1,
+      });
       expectError(
         await http().post(`/awards/${awards[0].id}/accept`).set(a.applications[1].applicant.auth),
         404,

@@ -370,10 +370,10 @@ describe('public reads are cached', () => {
     // ...and no proxy may keep an error either.
     expect(second404.headers['cache-control']).toBe('no-store');
     // A route that reads no query string is one entry, whatever junk is appended to its URL.
-    await ctx.http().get(`/public/competitions/${a.competitionId}/rounds`).expect(200);
+    await ctx.http().get(`/public/rounds/${a.roundId}`).expect(200);
     const junk = await ctx
       .http()
-      .get(`/public/competitions/${a.competitionId}/rounds`)
+      .get(`/public/rounds/${a.roundId}`)
       .query({ x: randomUUID() })
       .expect(200);
     expect(junk.headers['x-cache']).toBe('hit');

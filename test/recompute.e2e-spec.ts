@@ -4,7 +4,14 @@ import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { recompute } from '../scripts/recompute';
-import { httpGet, PublicAllocation, PublicGet, PublicResults, PublicRound } from '../scripts/recompute/public-data';
+import {
+  httpGet,
+  PublicAllocation,
+  PublicGet,
+  PublicPage,
+  PublicResults,
+  PublicRound,
+} from '../scripts/recompute/public-data';
 import { RoundFinalizer } from '../src/modules/reviews/round-finalizer';
 import { expectError } from './helpers/assertions';
 import { Cast, createCast, TestUser } from './helpers/factories';
@@ -263,12 +270,15 @@ describe('recomputing the published outcome from public data', () => {
       return get(path);
     }, setup.competitionId);
     expect(paths).toEqual([
-      `/public/competitions/${setup.competitionId}/rounds`,
+      `/public/competitions/${setup.competitionId}/rounds?limit=100&offset=0`,
       `/public/rounds/${roundId}/results`,
       `/public/competitions/${setup.competitionId}/allocation`,
     ]);
-    const rounds = (await get(`/public/competitions/${setup.competitionId}/rounds`)).body as PublicRound[];
-    expect(rounds.map((r) => r.status)).toEqual(['finalized']);
+    const rounds = (await get(`/public/competitions/${setup.competitionId}/rounds`)).body as PublicPage<PublicRound>;
+    expect(rounds.items.map((r) => r.status)).toEqual(['finalized']);
+    expect(rounds).toMatchObject({ total: 1, limit: 20, offset: 0 });
+    const beyond = await get(`/public/competitions/${setup.competitionId}/rounds?offset=1`);
+    expect(beyond.body).toEqual({ items: [], total: 1, limit: 20, offset: 1 });
     expectError(await http().get(`/public/rounds/${randomUUID()}/results`), 404, 'REVIEW.ROUND_NOT_FOUND');
   });
 });

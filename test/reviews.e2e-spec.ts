@@ -130,6 +130,15 @@ describe('jury review: a round from draft to results', () => {
         method: { blind: true, minLoad: 3, disputeMaxShare: 0.1, calibratedDecisive: false },
       });
       await ctx.http().get(`/public/rounds/${roundId}`).expect(404);
+      const listed = await ctx
+        .http()
+        .get(`/competitions/${setup.competitionId}/rounds`)
+        .query({ limit: 1 })
+        .set(cast.manager.auth)
+        .expect(200);
+      expect(listed.body).toEqual({ items: [expect.objectContaining({ id: roundId })], total: 1, limit: 1, offset: 0 });
+      const published = await ctx.http().get(`/public/competitions/${setup.competitionId}/rounds`).expect(200);
+      expect(published.body).toEqual({ items: [], total: 0, limit: 20, offset: 0 });
       const edited = await ctx
         .http()
         .patch(`/rounds/${roundId}`)
@@ -173,8 +182,16 @@ describe('jury review: a round from draft to results', () => {
         .get(`/reviews/competitions/${setup.competitionId}/applicants`)
         .set(local.auth)
         .expect(200);
-      expect(res.body).toHaveLength(9);
-      expect(Object.keys(res.body[0]).sort()).toEqual(['applicantId', 'fullName', 'villages']);
+      expect(res.body).toMatchObject({ total: 9, limit: 20, offset: 0 });
+      expect(res.body.items).toHaveLength(9);
+      expect(Object.keys(res.body.items[0]).sort()).toEqual(['applicantId', 'fullName', 'villages']);
+      const rest = await ctx
+        .http()
+        .get(`/reviews/competitions/${setup.competitionId}/applicants`)
+        .query({ limit: 4, offset: 6 })
+        .set(local.auth)
+        .expect(200);
+      expect(rest.body).toEqual({ items: res.body.items.slice(6), total: 9, limit: 4, offset: 6 });
       expect(JSON.stringify(res.body)).not.toMatch(/Project|SU-|Summary/);
       expectError(
         await ctx.http().get(`/reviews/rounds/${roundId}/assignments`).set(local.auth),

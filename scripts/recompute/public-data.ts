@@ -37,6 +37,14 @@ export interface PublicRound {
   };
 }
 
+/** Every public list answers one page: `{ items, total, limit, offset }`. */
+export interface PublicPage<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
 export interface PublicResult {
   applicationId: string;
   reference: string;

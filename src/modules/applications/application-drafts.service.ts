@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
+import { PageQueryDto } from '../../common/http/pagination';
 import { toMinor } from '../../common/money/money';
 import { AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/domain/audit-actions';
@@ -125,13 +126,13 @@ export class ApplicationDraftsService {
     return application;
   }
 
-  async mine(viewer: AuthUser): Promise<Application[]> {
-    return this.applications.listByApplicant(viewer.id);
+  async mine(viewer: AuthUser, page: PageQueryDto): Promise<[Application[], number]> {
+    return this.applications.listByApplicant(viewer.id, page.limit, page.offset);
   }
 
-  async history(viewer: AuthUser, id: string): Promise<ApplicationStatusChange[]> {
+  async history(viewer: AuthUser, id: string, page: PageQueryDto): Promise<[ApplicationStatusChange[], number]> {
     await this.get(viewer, id);
-    return this.statuses.history(id);
+    return this.statuses.history(id, page.limit, page.offset);
   }
 
   /**

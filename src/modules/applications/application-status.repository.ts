@@ -93,7 +93,12 @@ export class ApplicationStatusRepository {
     await em.insert(ApplicationStatusChange, change);
   }
 
-  async history(applicationId: string): Promise<ApplicationStatusChange[]> {
-    return this.dataSource.manager.find(ApplicationStatusChange, { where: { applicationId }, order: { at: 'ASC' } });
+  async history(applicationId: string, limit: number, offset: number): Promise<[ApplicationStatusChange[], number]> {
+    return this.dataSource.manager.findAndCount(ApplicationStatusChange, {
+      where: { applicationId },
+      order: { at: 'ASC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
   }
 }

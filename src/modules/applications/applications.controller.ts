@@ -1,14 +1,20 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { PageQueryDto } from '../../common/http/pagination';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { ApplicationDraftsService } from './application-drafts.service';
 import { ApplicationSubmissionService } from './application-submission.service';
 import { ApplicationErrors as E } from './applications.errors';
 import { AssistedDraftDto, CreateDraftDto, DraftContentDto, WithdrawDto } from './dto/application.dto';
-import { ApplicationDto, StatusChangeDto } from './dto/application-view.dto';
+import {
+  ApplicationDto,
+  MyApplicationPageDto,
+  StatusChangeDto,
+  StatusChangePageDto,
+} from './dto/application-view.dto';
 
 @ApiTags('applications')
 @Controller()
@@ -70,9 +76,10 @@ export class ApplicationsController {
   @Get('applications/mine')
   @Roles('applicant')
   @ApiOperation({ summary: 'Your applications, newest first' })
-  @ApiOkResponse({ type: [ApplicationDto] })
-  async mine(@CurrentUser() actor: AuthUser): Promise<ApplicationDto[]> {
-    return (await this.drafts.mine(actor)).map((a) => ApplicationDto.from(a));
+  @ApiOkResponse({ type: MyApplicationPageDto })
+  async mine(@CurrentUser() actor: AuthUser, @Query() page: PageQueryDto): Promise<MyApplicationPageDto> {
+    const [applications, total] = await this.drafts.mine(actor, page);
+    return { items: applications.map((a) => ApplicationDto.from(a)), total, limit: page.limit, offset: page.offset };
   }
 
   @Get('applications/:id')
@@ -87,10 +94,15 @@ export class ApplicationsController {
   @Get('applications/:id/history')
   @Roles('applicant', 'manager', 'admin')
   @ApiOperation({ summary: 'The status history of an application' })
-  @ApiOkResponse({ type: [StatusChangeDto] })
+  @ApiOkResponse({ type: StatusChangePageDto })
   @ApiErrors(E.NOT_FOUND)
-  async history(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<StatusChangeDto[]> {
-    return (await this.drafts.history(actor, id)).map((c) => StatusChangeDto.from(c));
+  async history(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Query() page: PageQueryDto,
+  ): Promise<StatusChangePageDto> {
+    const [changes, total] = await this.drafts.history(actor, id, page);
+    return { items: changes.map((c) => StatusChangeDto.from(c)), total, limit: page.limit, offset: page.offset };
   }
 
   @Patch('applications/:id')

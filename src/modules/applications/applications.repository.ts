@@ -182,11 +182,13 @@ export class ApplicationsRepository {
     );
   }
 
-  async listByApplicant(applicantId: string): Promise<Application[]> {
-    return this.dataSource.manager.find(Application, {
+  async listByApplicant(applicantId: string, limit: number, offset: number): Promise<[Application[], number]> {
+    return this.dataSource.manager.findAndCount(Application, {
       where: { applicantId },
       relations: FULL,
-      order: { createdAt: 'DESC', ...ORDER },
+      order: { createdAt: 'DESC', id: 'ASC', ...ORDER },
+      take: limit,
+      skip: offset,
     });
   }
 }

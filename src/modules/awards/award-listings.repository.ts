@@ -28,7 +28,7 @@ export class AwardListingsRepository {
       .getManyAndCount();
   }
 
-  async listByApplicant(applicantId: string): Promise<Award[]> {
+  async listByApplicant(applicantId: string, limit: number, offset: number): Promise<[Award[], number]> {
     return this.dataSource.manager
       .getRepository(Award)
       .createQueryBuilder('a')
@@ -36,7 +36,10 @@ export class AwardListingsRepository {
       .where('app.applicant_id = :applicantId', { applicantId })
       .andWhere(`a.status <> 'proposed'`)
       .orderBy('a.created_at', 'DESC')
-      .getMany();
+      .addOrderBy('a.id')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
   }
 
   async applicationSummaries(

@@ -55,8 +55,9 @@ export class AwardsQueryService {
     return award.status !== 'proposed' && applicant?.applicantId === actor.id;
   }
 
-  async mine(actor: AuthUser): Promise<AwardDto[]> {
-    return this.views(await this.listings.listByApplicant(actor.id), actor);
+  async mine(actor: AuthUser, limit: number, offset: number): Promise<[AwardDto[], number]> {
+    const [awards, total] = await this.listings.listByApplicant(actor.id, limit, offset);
+    return [await this.views(awards, actor), total];
   }
 
   /** Views of the awards the actor may see, in the order given. */

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { CurrentUser, Public, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { PageQueryDto } from '../../common/http/pagination';
 import { CachedRead } from '../../common/http/public-cache';
 import { toMinor } from '../../common/money/money';
 import { UuidParam } from '../../common/validation/uuid-param';
@@ -116,9 +117,10 @@ export class AwardsController {
   @Get('awards/mine')
   @Roles('applicant')
   @ApiOperation({ summary: 'Your awards, once approved' })
-  @ApiOkResponse({ type: [AwardDto] })
-  async mine(@CurrentUser() actor: AuthUser): Promise<AwardDto[]> {
-    return this.query.mine(actor);
+  @ApiOkResponse({ type: AwardPageDto })
+  async mine(@CurrentUser() actor: AuthUser, @Query() page: PageQueryDto): Promise<AwardPageDto> {
+    const [items, total] = await this.query.mine(actor, page.limit, page.offset);
+    return { items, total, limit: page.limit, offset: page.offset };
   }
 
   @Get('awards/:id')

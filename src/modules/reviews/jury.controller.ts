@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { PageQueryDto } from '../../common/http/pagination';
 import { UuidParam } from '../../common/validation/uuid-param';
-import { AddJurorDto, ApplicantEntryDto, ConflictDto, DeclareConflictDto, JurorDto, PanelDto } from './dto/jury.dto';
+import { AddJurorDto, ApplicantPageDto, ConflictDto, DeclareConflictDto, JurorDto, PanelDto } from './dto/jury.dto';
 import { JuryService } from './jury.service';
 import { ReviewErrors as E } from './reviews.errors';
 
@@ -70,10 +71,15 @@ export class JuryController {
   @Get('reviews/competitions/:id/applicants')
   @Roles('juror')
   @ApiOperation({ summary: 'Who applied, names and villages only, to declare conflicts before seeing any application' })
-  @ApiOkResponse({ type: [ApplicantEntryDto] })
+  @ApiOkResponse({ type: ApplicantPageDto })
   @ApiErrors(E.JUROR_NOT_FOUND)
-  async applicants(@CurrentUser() juror: AuthUser, @UuidParam() id: string): Promise<ApplicantEntryDto[]> {
-    return this.jury.applicants(juror.id, id);
+  async applicants(
+    @CurrentUser() juror: AuthUser,
+    @UuidParam() id: string,
+    @Query() page: PageQueryDto,
+  ): Promise<ApplicantPageDto> {
+    const [items, total] = await this.jury.applicants(juror.id, id, page.limit, page.offset);
+    return { items, total, limit: page.limit, offset: page.offset };
   }
 
   @Get('reviews/competitions/:id/conflicts')

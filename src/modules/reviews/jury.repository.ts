@@ -110,15 +110,22 @@ export class JuryRepository {
    * Who applied and for which villages, for declaring conflicts: names and villages only, sorted by
    * name, with no application ids, titles or numbers that the blind workspace could be matched with.
    */
-  async applicants(competitionId: string): Promise<ApplicantEntry[]> {
-    return this.dataSource.query(
+  async applicants(competitionId: string, limit: number, offset: number): Promise<[ApplicantEntry[], number]> {
+    const rows: ApplicantEntry[] = await this.dataSource.query(
       `SELECT a.applicant_id AS "applicantId", u.full_name AS "fullName",
               json_agg(DISTINCT jsonb_build_object('id', v.id, 'name', v.name)) AS villages
          FROM applications a JOIN users u ON u.id = a.applicant_id JOIN villages v ON v.id = a.village_id
         WHERE a.competition_id = $1 AND a.status NOT IN ('draft', 'withdrawn')
-        GROUP BY a.applicant_id, u.full_name ORDER BY u.full_name, a.applicant_id`,
+        GROUP BY a.applicant_id, u.full_name ORDER BY u.full_name, a.applicant_id
+        LIMIT $2 OFFSET $3`,
+      [competitionId, limit, offset],
+    );
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(DISTINCT applicant_id)::int AS total
+         FROM applications WHERE competition_id = $1 AND status NOT IN ('draft', 'withdrawn')`,
       [competitionId],
     );
+    return [rows, total];
   }
 
   async declarations(

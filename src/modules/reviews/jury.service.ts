@@ -125,9 +125,14 @@ export class JuryService {
     return juror;
   }
 
-  async applicants(jurorId: string, competitionId: string): Promise<ApplicantEntry[]> {
+  async applicants(
+    jurorId: string,
+    competitionId: string,
+    limit: number,
+    offset: number,
+  ): Promise<[ApplicantEntry[], number]> {
     await this.member(competitionId, jurorId);
-    return this.jury.applicants(competitionId);
+    return this.jury.applicants(competitionId, limit, offset);
   }
 
   async declarations(jurorId: string, competitionId: string): Promise<ConflictDeclaration[]> {

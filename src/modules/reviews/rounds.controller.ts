@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { PageQueryDto } from '../../common/http/pagination';
 import { CachedRead } from '../../common/http/public-cache';
 import { UuidParam } from '../../common/validation/uuid-param';
-import { CreateRoundDto, methodOf, RoundDto, UpdateRoundDto } from './dto/round.dto';
+import { CreateRoundDto, methodOf, RoundDto, RoundPageDto, UpdateRoundDto } from './dto/round.dto';
 import { ReviewErrors as E } from './reviews.errors';
 import { RoundsService } from './rounds.service';
 
@@ -32,20 +33,22 @@ export class RoundsController {
   @Get('competitions/:id/rounds')
   @Roles('manager', 'admin', 'observer')
   @ApiOperation({ summary: 'The rounds of a competition, drafts included' })
-  @ApiOkResponse({ type: [RoundDto] })
+  @ApiOkResponse({ type: RoundPageDto })
   @ApiErrors(E.COMPETITION_NOT_FOUND)
-  async list(@UuidParam() id: string): Promise<RoundDto[]> {
-    return (await this.rounds.list(id, false)).map((r) => RoundDto.from(r));
+  async list(@UuidParam() id: string, @Query() page: PageQueryDto): Promise<RoundPageDto> {
+    const [rounds, total] = await this.rounds.list(id, false, page.limit, page.offset);
+    return { items: rounds.map((r) => RoundDto.from(r)), total, limit: page.limit, offset: page.offset };
   }
 
   @Get('public/competitions/:id/rounds')
   @Public()
   @CachedRead()
   @ApiOperation({ summary: 'The published rounds of a competition, each with its scoring method and lottery seed' })
-  @ApiOkResponse({ type: [RoundDto] })
+  @ApiOkResponse({ type: RoundPageDto })
   @ApiErrors(E.COMPETITION_NOT_FOUND)
-  async listPublic(@UuidParam() id: string): Promise<RoundDto[]> {
-    return (await this.rounds.list(id, true)).map((r) => RoundDto.from(r));
+  async listPublic(@UuidParam() id: string, @Query() page: PageQueryDto): Promise<RoundPageDto> {
+    const [rounds, total] = await this.rounds.list(id, true, page.limit, page.offset);
+    return { items: rounds.map((r) => RoundDto.from(r)), total, limit: page.limit, offset: page.offset };
   }
 
   @Get('public/rounds/:id')

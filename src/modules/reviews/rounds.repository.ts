@@ -65,13 +65,18 @@ export class RoundsRepository {
       .getOne();
   }
 
-  async listByCompetition(competitionId: string, statuses?: RoundStatus[]): Promise<ReviewRound[]> {
+  async listByCompetition(
+    competitionId: string,
+    statuses: RoundStatus[] | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<[ReviewRound[], number]> {
     const qb = this.dataSource.manager
       .getRepository(ReviewRound)
       .createQueryBuilder('r')
       .where('r.competition_id = :competitionId', { competitionId });
     if (statuses) qb.andWhere('r.status IN (:...statuses)', { statuses });
-    return qb.orderBy('r.position', 'ASC').getMany();
+    return qb.orderBy('r.position', 'ASC').take(limit).skip(offset).getManyAndCount();
   }
 
   async changeableRoundIds(em: EntityManager, competitionId: string): Promise<string[]> {

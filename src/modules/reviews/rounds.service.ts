@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/domain/audit-actions';
 import { methodProblems, RoundMethod } from './domain/rounds/round-method';
 import { CreateRoundDto, methodOf, UpdateRoundDto } from './dto/round.dto';
-import { ROUND_TRANSITIONS, RoundAction } from './domain/rounds/round-status';
+import { ROUND_TRANSITIONS, RoundAction, RoundStatus } from './domain/rounds/round-status';
 import { ReviewRound } from './entities/review-round.entity';
 import { ReviewErrors as E } from './reviews.errors';
 import { ReviewsQueue } from './reviews.queue';
@@ -152,10 +152,16 @@ export class RoundsService {
     return round;
   }
 
-  async list(competitionId: string, publicOnly: boolean): Promise<ReviewRound[]> {
+  async list(
+    competitionId: string,
+    publicOnly: boolean,
+    limit: number,
+    offset: number,
+  ): Promise<[ReviewRound[], number]> {
     if (!(await this.rounds.competition(this.dataSource.manager, competitionId)))
       throw new DomainError(E.COMPETITION_NOT_FOUND);
-    return this.rounds.listByCompetition(competitionId, publicOnly ? ['open', 'closed', 'finalized'] : undefined);
+    const statuses: RoundStatus[] | undefined = publicOnly ? ['open', 'closed', 'finalized'] : undefined;
+    return this.rounds.listByCompetition(competitionId, statuses, limit, offset);
   }
 
   /**

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageMetaDto } from '../../../common/http/pagination';
 import { APPLICATION_STATUSES, ApplicationStatus, FUNDING_SOURCES, SECTORS } from '../domain/application-status';
 import { ApplicationStatusChange } from '../entities/application-status-change.entity';
 import { applicationContent } from '../application-content';
@@ -102,4 +103,14 @@ export class StatusChangeDto {
   static from(c: ApplicationStatusChange): StatusChangeDto {
     return { from: c.fromStatus, to: c.toStatus, at: c.at.toISOString(), reason: c.reason };
   }
+}
+
+export class MyApplicationPageDto extends PageMetaDto {
+  @ApiProperty({ type: [ApplicationDto] })
+  items!: ApplicationDto[];
+}
+
+export class StatusChangePageDto extends PageMetaDto {
+  @ApiProperty({ type: [StatusChangeDto] })
+  items!: StatusChangeDto[];
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageMetaDto } from '../../../common/http/pagination';
 import { OptionalIdField } from '../../../common/validation/id-field';
 import { OptionalNotNull } from '../../../common/validation/optional';
 import { LowercaseIds, Trim } from '../../../common/validation/transforms';
@@ -96,10 +97,20 @@ export class ConflictDto {
   }
 }
 
+export class AppliedVillageDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
 export class ApplicantEntryDto {
-  @ApiProperty() applicantId!: string;
+  @ApiProperty({ format: 'uuid' }) applicantId!: string;
   @ApiProperty() fullName!: string;
-  @ApiProperty({ description: 'Villages applied for: [{ id, name }]' }) villages!: { id: string; name: string }[];
+  @ApiProperty({ type: [AppliedVillageDto], description: 'The villages applied for' }) villages!: AppliedVillageDto[];
+}
+
+export class ApplicantPageDto extends PageMetaDto {
+  @ApiProperty({ type: [ApplicantEntryDto] })
+  items!: ApplicantEntryDto[];
 }
 
 export class PanelDto {

@@ -18,6 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { PageMetaDto } from '../../../common/http/pagination';
 import { OptionalNotNull } from '../../../common/validation/optional';
 import { IsoDateTime, Trim } from '../../../common/validation/transforms';
 import { RoundMethod } from '../domain/rounds/round-method';
@@ -263,4 +264,9 @@ export function methodOf(dto: CreateRoundDto): RoundMethod {
           : { kind: 'budget', multiple: a.multiple! },
     blind: dto.blind ?? true,
   };
+}
+
+export class RoundPageDto extends PageMetaDto {
+  @ApiProperty({ type: [RoundDto] })
+  items!: RoundDto[];
 }
