@@ -1,6 +1,7 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiResponse } from '@nestjs/swagger';
-import { ErrorResponseDto } from '../http/api-errors.decorator';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
+import { AuthErrors } from '../errors/common.errors';
+import { errorCodesDecorator } from '../http/api-errors.decorator';
 import { AuthUser, Role } from './role';
 
 export const PUBLIC_KEY = 'access:public';
@@ -18,12 +19,7 @@ export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
     SetMetadata(ROLES_KEY, roles),
     ApiBearerAuth(),
     ApiExtension('x-roles', roles),
-    ApiResponse({ status: 401, description: 'Error codes: AUTH.UNAUTHENTICATED', type: ErrorResponseDto }),
-    ApiResponse({
-      status: 403,
-      description: `Error codes: AUTH.FORBIDDEN (roles: ${roles.join(', ')})`,
-      type: ErrorResponseDto,
-    }),
+    errorCodesDecorator([AuthErrors.UNAUTHENTICATED, AuthErrors.FORBIDDEN]),
   );
 }
 
