@@ -34,7 +34,7 @@ export async function recompute(get: PublicGet, competitionId: string): Promise<
   const checked: string[] = [];
   const mismatches: string[] = [];
   const rounds: PublicRound[] = [];
-  for (let total = 1; rounds.length < total; ) {
+  for (let total = 1; rounds.length < total;) {
     const page = (await read<PublicPage<PublicRound>>(
       get,
       `/public/competitions/${competitionId}/rounds?limit=100&offset=${rounds.length}`,

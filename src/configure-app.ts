@@ -7,6 +7,31 @@ import { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.module';
 import { mountQueueBoard } from './modules/notifications/queue-board';
 
+/** Every tag a controller uses, in reading order, with what its routes are for. */
+const TAGS: Record<string, string> = {
+  health: 'Liveness and readiness of the api process and its PostgreSQL and Redis',
+  auth: 'Registration, sign-in with access and refresh tokens, email confirmation and password reset',
+  users: 'Accounts and their roles, managed by admins',
+  geography: 'Regions, districts and villages (with optional KATO codes)',
+  plans: 'Village development plans and their goals: drafted, adopted, archived, versioned',
+  competitions: 'Calls for applications: budget, award limits, dates, eligible villages and rules, frozen once open',
+  applications:
+    'An applicant’s proposal: draft, submit (content frozen, reference given), withdraw; screening by staff',
+  attachments: 'Files of an application, with the marking of those that reveal the applicant',
+  'review rounds': 'Screening and scoring rounds: the published scoring method, opened, closed and finalized',
+  jury: 'The panel of a competition and each juror’s conflict declarations',
+  assignments: 'Which juror reviews which application: the assignment engine’s runs and a manager’s changes',
+  'juror workspace': 'A juror’s assigned applications, blind where the round is, and their scoresheets',
+  'round results': 'The frozen outcome of a round: ranking, disputes, reliability, recomputation and progress',
+  awards:
+    'The allocation over the final ranking; awards proposed, approved (four eyes), accepted or declined; their tranche schedules, files and milestone reports',
+  payments: 'Payments recorded against approved tranches (with an Idempotency-Key), and failed payments',
+  reports: 'Funding figures by budget, district, village and plan goal for staff',
+  'open data': 'Unauthenticated reads: open competitions, awarded grants, figures and the 360Giving export',
+  audit: 'The append-only, hash-chained audit log and its verification',
+  notifications: 'The outbox of messages: delivery status and retries of failed ones',
+};
+
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Start Up grant competition service')
@@ -16,9 +41,9 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
         'Errors have one shape: `{ code, message, details }`. Money is in minor units (tiyn) as integer strings.',
     )
     .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  return SwaggerModule.createDocument(app, config);
+    .addBearerAuth();
+  for (const [name, description] of Object.entries(TAGS)) config.addTag(name, description);
+  return SwaggerModule.createDocument(app, config.build());
 }
 
 /** Everything main.ts and the tests share: body limits, validation, OpenAPI, logging. */

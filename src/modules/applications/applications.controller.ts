@@ -9,12 +9,7 @@ import { ApplicationDraftsService } from './application-drafts.service';
 import { ApplicationSubmissionService } from './application-submission.service';
 import { ApplicationErrors as E } from './applications.errors';
 import { AssistedDraftDto, CreateDraftDto, DraftContentDto, WithdrawDto } from './dto/application.dto';
-import {
-  ApplicationDto,
-  MyApplicationPageDto,
-  StatusChangeDto,
-  StatusChangePageDto,
-} from './dto/application-view.dto';
+import { ApplicationDto, MyApplicationPageDto, StatusChangeDto, StatusChangePageDto } from './dto/application-view.dto';
 
 @ApiTags('applications')
 @Controller()

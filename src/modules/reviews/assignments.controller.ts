@@ -16,7 +16,13 @@ import { UuidParam } from '../../common/validation/uuid-param';
 import { AffinitiesService } from './affinities.service';
 import { AssignmentChangesService } from './assignment-changes.service';
 import { AssignmentsQueryService } from './assignments-query.service';
-import { AddAssignmentDto, AssignmentDto, AssignmentRunDto, ReasonDto, SwapAssignmentDto } from './dto/assignment.dto';
+import {
+  AddAssignmentDto,
+  AssignmentDto,
+  AssignmentRunDto,
+  AssignmentReasonDto,
+  SwapAssignmentDto,
+} from './dto/assignment.dto';
 import { ReviewErrors as E } from './reviews.errors';
 
 class ImportAffinitiesDto {
@@ -114,7 +120,7 @@ export class AssignmentsController {
   async remove(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,
-    @Body() body: ReasonDto,
+    @Body() body: AssignmentReasonDto,
   ): Promise<AssignmentRunDto> {
     return AssignmentRunDto.from(await this.changes.remove(actor.id, id, body.reason));
   }

@@ -6,7 +6,7 @@ import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { AssignmentChangesService } from './assignment-changes.service';
-import { ReasonDto } from './dto/assignment.dto';
+import { AssignmentReasonDto } from './dto/assignment.dto';
 import {
   AssignmentViewDto,
   JurorAssignmentDto,
@@ -110,7 +110,11 @@ export class WorkspaceController {
   })
   @ApiNoContentResponse()
   @ApiErrors(E.ASSIGNMENT_NOT_FOUND, E.ROUND_NOT_OPEN)
-  async recuse(@CurrentUser() juror: AuthUser, @UuidParam() id: string, @Body() body: ReasonDto): Promise<void> {
+  async recuse(
+    @CurrentUser() juror: AuthUser,
+    @UuidParam() id: string,
+    @Body() body: AssignmentReasonDto,
+  ): Promise<void> {
     await this.changes.recuse(juror.id, id, body.reason);
   }
 }

@@ -11,7 +11,7 @@ export class AuditQueryDto {
   @MaxLength(64)
   entityType?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'Usually a UUID; an action over many names its scope (`all-failed`)' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -52,7 +52,9 @@ export class AuditEventDto {
   action!: string;
   @ApiProperty({ example: 'competition' })
   entityType!: string;
-  @ApiProperty()
+  @ApiProperty({
+    description: 'The UUID of the entity changed; an action over many names its scope instead (`all-failed`)',
+  })
   entityId!: string;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
   before!: Record<string, unknown> | null;

@@ -16,7 +16,7 @@ export class AddAssignmentDto {
   jurorId!: string;
 }
 
-export class ReasonDto {
+export class AssignmentReasonDto {
   @ApiProperty({ maxLength: 2000, example: 'Recognised the project: a neighbour' })
   @Trim()
   @IsString()
@@ -25,7 +25,7 @@ export class ReasonDto {
   reason!: string;
 }
 
-export class SwapAssignmentDto extends ReasonDto {
+export class SwapAssignmentDto extends AssignmentReasonDto {
   @ApiProperty({ format: 'uuid', description: 'The juror who takes the place' })
   @LowercaseIds()
   @IsUUID('all')
@@ -33,10 +33,10 @@ export class SwapAssignmentDto extends ReasonDto {
 }
 
 export class AssignmentDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() roundId!: string;
-  @ApiProperty() applicationId!: string;
-  @ApiProperty() jurorId!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) roundId!: string;
+  @ApiProperty({ format: 'uuid' }) applicationId!: string;
+  @ApiProperty({ format: 'uuid' }) jurorId!: string;
   @ApiProperty() status!: AssignmentStatus;
   @ApiProperty() source!: string;
   @ApiProperty() affinity!: number;
@@ -57,8 +57,8 @@ export class AssignmentDto {
 }
 
 export class AssignmentRunDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() roundId!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) roundId!: string;
   @ApiProperty({ enum: ['queued', 'succeeded', 'infeasible'] }) status!: RunStatus;
   @ApiProperty({ description: 'manager, removal or recusal' }) trigger!: string;
   @ApiProperty({ nullable: true, type: String }) seed!: string | null;

@@ -30,11 +30,11 @@ export class AddJurorDto {
 }
 
 export class JurorDto {
-  @ApiProperty() userId!: string;
+  @ApiProperty({ format: 'uuid' }) userId!: string;
   @ApiProperty() fullName!: string;
   @ApiProperty() email!: string;
   @ApiProperty({ type: [String] }) expertise!: string[];
-  @ApiProperty({ nullable: true, type: String }) homeVillageId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) homeVillageId!: string | null;
   @ApiProperty({ nullable: true, type: String }) conflictsConfirmedAt!: string | null;
   @ApiProperty() declarations!: number;
   @ApiProperty() activeAssignments!: number;
@@ -76,10 +76,10 @@ export class DeclareConflictDto {
 }
 
 export class ConflictDto {
-  @ApiProperty() id!: string;
-  @ApiProperty({ nullable: true, type: String }) applicantId!: string | null;
-  @ApiProperty({ nullable: true, type: String }) applicationId!: string | null;
-  @ApiProperty({ nullable: true, type: String }) villageId!: string | null;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) applicantId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) applicationId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) villageId!: string | null;
   @ApiProperty({ enum: CONFLICT_KINDS }) kind!: ConflictKind;
   @ApiProperty() note!: string;
   @ApiProperty() createdAt!: string;
@@ -114,7 +114,7 @@ export class ApplicantPageDto extends PageMetaDto {
 }
 
 export class PanelDto {
-  @ApiProperty() competitionId!: string;
+  @ApiProperty({ format: 'uuid' }) competitionId!: string;
   @ApiProperty() competitionTitle!: string;
   @ApiProperty({ nullable: true, type: String }) conflictsConfirmedAt!: string | null;
 }

@@ -198,8 +198,8 @@ export class CreateRoundDto {
 export class UpdateRoundDto extends PartialType(CreateRoundDto) {}
 
 export class RoundDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() competitionId!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) competitionId!: string;
   @ApiProperty() position!: number;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ROUND_STATUSES }) status!: RoundStatus;

@@ -39,7 +39,7 @@ export class SaveScoresheetDto {
 }
 
 export class ScoresheetDto {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['draft', 'submitted', 'withdrawn'] }) status!: ScoresheetStatus;
   @ApiProperty() scores!: Record<string, number>;
   @ApiProperty() comments!: Record<string, string>;
@@ -69,7 +69,7 @@ export class ScoresheetDto {
 }
 
 export class WorkspaceRoundDto {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty() status!: string;
   @ApiProperty() deadline!: string;
@@ -90,7 +90,8 @@ export class WorkspaceRoundDto {
 }
 
 export class JurorAssignmentDto {
-  @ApiProperty({ description: 'The assignment id: the workspace names applications only by it' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: 'The assignment id: the workspace names applications only by it' })
+  id!: string;
   @ApiProperty() title!: string;
   @ApiProperty() sector!: string;
   @ApiProperty() villageName!: string;
@@ -138,7 +139,7 @@ export class NamedProposalDto extends ProposalDto {
 }
 
 export class ReviewAttachmentDto {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({
     description: 'The file name in a round that is not blind; a neutral label in a blind one (names can reveal people)',
   })
@@ -159,7 +160,7 @@ const EXTENSION: Record<string, string> = {
 };
 
 export class AssignmentViewDto {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: WorkspaceRoundDto }) round!: WorkspaceRoundDto;
   @ApiProperty({
     type: ProposalDto,
