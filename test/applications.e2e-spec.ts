@@ -355,7 +355,12 @@ describe('applications: drafts and submission', () => {
         .query({ limit: 1, offset: 1 })
         .set(applicant.auth)
         .expect(200);
-      expect(last.body).toEqual({ items: [expect.objectContaining({ to: 'submitted' })], total: 2, limit: 1, offset: 1 });
+      expect(last.body).toEqual({
+        items: [expect.objectContaining({ to: 'submitted' })],
+        total: 2,
+        limit: 1,
+        offset: 1,
+      });
     });
 
     it('reports every broken rule at once, with field paths, and changes nothing', async () => {

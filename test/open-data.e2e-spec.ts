@@ -371,11 +371,7 @@ describe('public reads are cached', () => {
     expect(second404.headers['cache-control']).toBe('no-store');
     // A route that reads no query string is one entry, whatever junk is appended to its URL.
     await ctx.http().get(`/public/rounds/${a.roundId}`).expect(200);
-    const junk = await ctx
-      .http()
-      .get(`/public/rounds/${a.roundId}`)
-      .query({ x: randomUUID() })
-      .expect(200);
+    const junk = await ctx.http().get(`/public/rounds/${a.roundId}`).query({ x: randomUUID() }).expect(200);
     expect(junk.headers['x-cache']).toBe('hit');
     // A finalized round's published results, like the other public reads of a competition.
     expect((await ctx.http().get(`/public/rounds/${a.roundId}/results`).expect(200)).headers['x-cache']).toBe('miss');
