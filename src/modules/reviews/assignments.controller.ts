@@ -19,11 +19,14 @@ import { AssignmentsQueryService } from './assignments-query.service';
 import {
   AddAssignmentDto,
   AssignmentDto,
-  AssignmentRunDto,
+  AssignmentOverviewPageDto,
   AssignmentReasonDto,
+  AssignmentRunDto,
+  ImportedAffinitiesDto,
   SwapAssignmentDto,
 } from './dto/assignment.dto';
 import { ReviewErrors as E } from './reviews.errors';
+import { overviewView } from './reviews-view';
 
 class ImportAffinitiesDto {
   @ApiProperty({
@@ -81,14 +84,10 @@ export class AssignmentsController {
   @ApiOperation({
     summary: 'Each application of the round with its jurors, their scoresheet status and the alternates',
   })
-  @ApiOkResponse({
-    description:
-      '{ items: [{ applicationId, reference, title, assignments: [...], alternates }], total, limit, offset }',
-  })
+  @ApiOkResponse({ type: AssignmentOverviewPageDto })
   @ApiErrors(E.ROUND_NOT_FOUND)
-  async overview(@UuidParam() id: string, @Query() page: PageQueryDto) {
-    const [items, total] = await this.query.overview(id, page.limit, page.offset);
-    return { items, total, limit: page.limit, offset: page.offset };
+  async overview(@UuidParam() id: string, @Query() page: PageQueryDto): Promise<AssignmentOverviewPageDto> {
+    return overviewView(await this.query.overview(id, page.limit, page.offset), page);
   }
 
   @Post('rounds/:id/assignments')
@@ -143,13 +142,14 @@ export class AssignmentsController {
   @Put('rounds/:id/affinities')
   @Roles('manager')
   @ApiOperation({ summary: 'Replace the round’s imported affinities (CSV), added to the computed ones by later runs' })
-  @ApiOkResponse({ description: '{ imported }' })
+  @ApiOkResponse({ type: ImportedAffinitiesDto })
   @ApiErrors(E.ROUND_NOT_FOUND, E.WRONG_STATUS, E.INVALID_AFFINITIES)
   async importAffinities(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,
     @Body() body: ImportAffinitiesDto,
-  ): Promise<{ imported: number }> {
-    return this.affinities.replace(actor.id, id, body.csv);
+  ): Promise<ImportedAffinitiesDto> {
+    const { imported } = await this.affinities.replace(actor.id, id, body.csv);
+    return { imported };
   }
 }

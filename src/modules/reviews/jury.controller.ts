@@ -5,9 +5,19 @@ import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { UuidParam } from '../../common/validation/uuid-param';
-import { AddJurorDto, ApplicantPageDto, ConflictDto, DeclareConflictDto, JurorDto, PanelDto } from './dto/jury.dto';
+import {
+  AddJurorDto,
+  ApplicantPageDto,
+  ConfirmationDto,
+  ConflictDto,
+  DeclarationDto,
+  DeclareConflictDto,
+  JurorDto,
+  PanelDto,
+} from './dto/jury.dto';
 import { JuryService } from './jury.service';
 import { ReviewErrors as E } from './reviews.errors';
+import { confirmationView, declarationsView, panelsView } from './reviews-view';
 
 @ApiTags('jury')
 @Controller()
@@ -37,10 +47,10 @@ export class JuryController {
   @ApiOperation({
     summary: 'Every conflict declaration of the competition (observers see jurors as stable pseudonyms)',
   })
-  @ApiOkResponse({ description: '[{ id, juror, target, targetName, kind, note, createdAt }]' })
+  @ApiOkResponse({ type: [DeclarationDto] })
   @ApiErrors(E.COMPETITION_NOT_FOUND)
-  async allDeclarations(@CurrentUser() viewer: AuthUser, @UuidParam() id: string) {
-    return this.jury.allDeclarations(viewer, id);
+  async allDeclarations(@CurrentUser() viewer: AuthUser, @UuidParam() id: string): Promise<DeclarationDto[]> {
+    return declarationsView(await this.jury.allDeclarations(viewer, id));
   }
 
   @Delete('competitions/:id/jurors/:userId')
@@ -62,10 +72,7 @@ export class JuryController {
   @ApiOperation({ summary: 'The competitions whose panel I sit on' })
   @ApiOkResponse({ type: [PanelDto] })
   async panels(@CurrentUser() juror: AuthUser): Promise<PanelDto[]> {
-    return (await this.jury.panelsOf(juror.id)).map((p) => ({
-      ...p,
-      conflictsConfirmedAt: p.conflictsConfirmedAt ? new Date(p.conflictsConfirmedAt).toISOString() : null,
-    }));
+    return panelsView(await this.jury.panelsOf(juror.id));
   }
 
   @Get('reviews/competitions/:id/applicants')
@@ -124,16 +131,9 @@ export class JuryController {
   @Roles('juror')
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirm my declaration is complete: then I can be assigned and my workspace opens' })
-  @ApiOkResponse({ type: PanelDto })
+  @ApiOkResponse({ type: ConfirmationDto })
   @ApiErrors(E.JUROR_NOT_FOUND)
-  async confirm(
-    @CurrentUser() juror: AuthUser,
-    @UuidParam() id: string,
-  ): Promise<{ competitionId: string; conflictsConfirmedAt: string | null }> {
-    const member = await this.jury.confirm(juror.id, id);
-    return {
-      competitionId: member.competitionId,
-      conflictsConfirmedAt: member.conflictsConfirmedAt?.toISOString() ?? null,
-    };
+  async confirm(@CurrentUser() juror: AuthUser, @UuidParam() id: string): Promise<ConfirmationDto> {
+    return confirmationView(await this.jury.confirm(juror.id, id));
   }
 }

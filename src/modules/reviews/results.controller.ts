@@ -9,9 +9,16 @@ import { PageQueryDto } from '../../common/http/pagination';
 import { CachedRead } from '../../common/http/public-cache';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { PublicRoundResultsDto } from './dto/public-results.dto';
-import { RoundDto } from './dto/round.dto';
+import {
+  ApplicantRoundResultDto,
+  OversightScoresheetPageDto,
+  RoundProgressDto,
+  RoundRankingDto,
+  VerificationDto,
+} from './dto/results.dto';
 import { ResultsService } from './results.service';
 import { ReviewErrors as E } from './reviews.errors';
+import { applicantResultsView, progressView, rankingView, scoresheetsView, verificationView } from './reviews-view';
 
 class ResultsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only the disputed applications (the discussion list)' })
@@ -32,11 +39,14 @@ export class ResultsController {
     summary:
       'The ranking with scores, spread, gates, disputes and who advanced; reliability and juror offsets (observers see pseudonyms)',
   })
-  @ApiOkResponse({ description: '{ round, summary, items, total, limit, offset }' })
+  @ApiOkResponse({ type: RoundRankingDto })
   @ApiErrors(E.ROUND_NOT_FOUND, E.RESULTS_NOT_READY)
-  async ranking(@CurrentUser() viewer: AuthUser, @UuidParam() id: string, @Query() query: ResultsQueryDto) {
-    const { round, summary, items, total } = await this.results.ranking(viewer, id, query);
-    return { round: RoundDto.from(round), summary, items, total, limit: query.limit, offset: query.offset };
+  async ranking(
+    @CurrentUser() viewer: AuthUser,
+    @UuidParam() id: string,
+    @Query() query: ResultsQueryDto,
+  ): Promise<RoundRankingDto> {
+    return rankingView(await this.results.ranking(viewer, id, query), query);
   }
 
   @Get('public/rounds/:id/results')
@@ -59,20 +69,19 @@ export class ResultsController {
   @ApiOperation({
     summary: 'Recompute the results from the stored scoresheets and method, and compare with what was stored',
   })
-  @ApiOkResponse({ description: '{ matches, inputHash, storedInputHash, differing }' })
+  @ApiOkResponse({ type: VerificationDto })
   @ApiErrors(E.ROUND_NOT_FOUND, E.RESULTS_NOT_READY)
-  async verify(@UuidParam() id: string) {
-    return this.results.verify(id);
+  async verify(@UuidParam() id: string): Promise<VerificationDto> {
+    return verificationView(await this.results.verify(id));
   }
 
   @Get('rounds/:id/progress')
   @Roles('manager', 'admin')
   @ApiOperation({ summary: 'Per-juror progress: assigned, drafts, submitted' })
-  @ApiOkResponse({ description: '{ jurors: [{ jurorId, fullName, assigned, drafts, submitted }] }' })
+  @ApiOkResponse({ type: RoundProgressDto })
   @ApiErrors(E.ROUND_NOT_FOUND)
-  async progress(@UuidParam() id: string) {
-    const { jurors } = await this.results.progress(id);
-    return { jurors };
+  async progress(@UuidParam() id: string): Promise<RoundProgressDto> {
+    return progressView(await this.results.progress(id));
   }
 
   @Get('rounds/:id/scoresheets')
@@ -81,11 +90,14 @@ export class ResultsController {
     summary:
       'Anonymised scoresheets of a closed round (jurors as stable pseudonyms); an observer’s read is recorded in the audit log',
   })
-  @ApiOkResponse({ description: '{ items, total, limit, offset }' })
+  @ApiOkResponse({ type: OversightScoresheetPageDto })
   @ApiErrors(E.ROUND_NOT_FOUND, E.WRONG_STATUS)
-  async scoresheets(@CurrentUser() viewer: AuthUser, @UuidParam() id: string, @Query() page: PageQueryDto) {
-    const { items, total } = await this.results.scoresheets(viewer, id, page);
-    return { items, total, limit: page.limit, offset: page.offset };
+  async scoresheets(
+    @CurrentUser() viewer: AuthUser,
+    @UuidParam() id: string,
+    @Query() page: PageQueryDto,
+  ): Promise<OversightScoresheetPageDto> {
+    return scoresheetsView(await this.results.scoresheets(viewer, id, page), page);
   }
 
   @Get('applications/:id/results')
@@ -93,9 +105,9 @@ export class ResultsController {
   @ApiOperation({
     summary: 'My application’s results: for each finalized round, advanced or not and the official score',
   })
-  @ApiOkResponse({ description: '[{ roundId, roundName, position, official, rank, advanced, reason }]' })
+  @ApiOkResponse({ type: [ApplicantRoundResultDto] })
   @ApiErrors(E.RESULTS_NOT_READY)
-  async mine(@CurrentUser() applicant: AuthUser, @UuidParam() id: string) {
-    return this.results.forApplicant(applicant.id, id);
+  async mine(@CurrentUser() applicant: AuthUser, @UuidParam() id: string): Promise<ApplicantRoundResultDto[]> {
+    return applicantResultsView(await this.results.forApplicant(applicant.id, id));
   }
 }

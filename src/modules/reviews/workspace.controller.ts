@@ -9,14 +9,14 @@ import { AssignmentChangesService } from './assignment-changes.service';
 import { AssignmentReasonDto } from './dto/assignment.dto';
 import {
   AssignmentViewDto,
-  JurorAssignmentDto,
-  neutralName,
   JurorAssignmentsDto,
+  JurorRoundDto,
+  neutralName,
   SaveScoresheetDto,
   ScoresheetDto,
-  WorkspaceRoundDto,
 } from './dto/workspace.dto';
 import { ReviewErrors as E } from './reviews.errors';
+import { jurorAssignmentsView, jurorRoundsView } from './reviews-view';
 import { WorkspaceService } from './workspace.service';
 
 @ApiTags('juror workspace')
@@ -30,9 +30,9 @@ export class WorkspaceController {
 
   @Get('rounds')
   @ApiOperation({ summary: 'My rounds with progress: assigned and submitted' })
-  @ApiOkResponse({ description: '[{ roundId, competitionId, assigned, submitted }]' })
-  async rounds(@CurrentUser() juror: AuthUser) {
-    return this.workspace.myRounds(juror.id);
+  @ApiOkResponse({ type: [JurorRoundDto] })
+  async rounds(@CurrentUser() juror: AuthUser): Promise<JurorRoundDto[]> {
+    return jurorRoundsView(await this.workspace.myRounds(juror.id));
   }
 
   @Get('rounds/:id/assignments')
@@ -40,13 +40,7 @@ export class WorkspaceController {
   @ApiOkResponse({ type: JurorAssignmentsDto })
   @ApiErrors(E.ROUND_NOT_FOUND, E.CONFLICTS_NOT_CONFIRMED)
   async assignments(@CurrentUser() juror: AuthUser, @UuidParam() id: string): Promise<JurorAssignmentsDto> {
-    const { round, items } = await this.workspace.list(juror.id, id);
-    return {
-      round: WorkspaceRoundDto.from(round),
-      items: items.map((i) => JurorAssignmentDto.from(i)),
-      assigned: items.length,
-      submitted: items.filter((i) => i.scoresheet === 'submitted').length,
-    };
+    return jurorAssignmentsView(await this.workspace.list(juror.id, id));
   }
 
   @Get('assignments/:id')

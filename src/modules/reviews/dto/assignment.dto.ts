@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { PageMetaDto } from '../../../common/http/pagination';
 import { LowercaseIds, Trim } from '../../../common/validation/transforms';
 import { AssignmentRun, RunStatus } from '../entities/assignment-run.entity';
-import { Assignment, AssignmentStatus } from '../entities/assignment.entity';
+import { Assignment, ASSIGNMENT_STATUSES, AssignmentStatus } from '../entities/assignment.entity';
 
 export class AddAssignmentDto {
   @ApiProperty({ format: 'uuid' })
@@ -91,4 +92,35 @@ export class AssignmentRunDto {
       finishedAt: r.finishedAt?.toISOString() ?? null,
     };
   }
+}
+
+/** One juror's assignment to an application, as the manager's overview shows it. */
+export class OverviewAssignmentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) jurorId!: string;
+  @ApiProperty() jurorName!: string;
+  @ApiProperty({ enum: ASSIGNMENT_STATUSES }) status!: AssignmentStatus;
+  @ApiProperty({ description: 'engine or manager' }) source!: string;
+  @ApiProperty() affinity!: number;
+  @ApiProperty({ nullable: true, type: String, enum: ['draft', 'submitted', 'withdrawn'] })
+  scoresheet!: string | null;
+  @ApiProperty({ nullable: true, type: String }) endReason!: string | null;
+}
+
+export class AssignmentOverviewRowDto {
+  @ApiProperty({ format: 'uuid' }) applicationId!: string;
+  @ApiProperty() reference!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() applicationStatus!: string;
+  @ApiProperty({ type: 'string', format: 'uuid', isArray: true, description: 'Jurors kept ready for a freed place' })
+  alternates!: string[];
+  @ApiProperty({ type: [OverviewAssignmentDto] }) assignments!: OverviewAssignmentDto[];
+}
+
+export class AssignmentOverviewPageDto extends PageMetaDto {
+  @ApiProperty({ type: [AssignmentOverviewRowDto] }) items!: AssignmentOverviewRowDto[];
+}
+
+export class ImportedAffinitiesDto {
+  @ApiProperty({ type: 'integer', description: 'Affinities now stored for the round' }) imported!: number;
 }

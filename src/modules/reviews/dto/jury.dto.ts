@@ -118,3 +118,21 @@ export class PanelDto {
   @ApiProperty() competitionTitle!: string;
   @ApiProperty({ nullable: true, type: String }) conflictsConfirmedAt!: string | null;
 }
+
+/** A declaration as oversight reads it: who declared (a pseudonym for observers) and what it names. */
+export class DeclarationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'The juror’s id for managers and admins, a stable pseudonym for observers' })
+  juror!: string;
+  @ApiProperty({ enum: ['applicant', 'application', 'village'] }) target!: string;
+  @ApiProperty({ description: 'The applicant’s name, the application’s reference or the village’s name' })
+  targetName!: string;
+  @ApiProperty({ enum: CONFLICT_KINDS }) kind!: string;
+  @ApiProperty() note!: string;
+  @ApiProperty() createdAt!: string;
+}
+
+export class ConfirmationDto {
+  @ApiProperty({ format: 'uuid' }) competitionId!: string;
+  @ApiProperty({ nullable: true, type: String }) conflictsConfirmedAt!: string | null;
+}

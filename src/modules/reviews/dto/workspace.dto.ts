@@ -106,8 +106,16 @@ export class JurorAssignmentDto {
 export class JurorAssignmentsDto {
   @ApiProperty({ type: WorkspaceRoundDto }) round!: WorkspaceRoundDto;
   @ApiProperty({ type: [JurorAssignmentDto] }) items!: JurorAssignmentDto[];
-  @ApiProperty() assigned!: number;
-  @ApiProperty() submitted!: number;
+  @ApiProperty({ type: 'integer' }) assigned!: number;
+  @ApiProperty({ type: 'integer' }) submitted!: number;
+}
+
+/** One round a juror has assignments in, with their progress. */
+export class JurorRoundDto {
+  @ApiProperty({ format: 'uuid' }) roundId!: string;
+  @ApiProperty({ format: 'uuid' }) competitionId!: string;
+  @ApiProperty({ type: 'integer' }) assigned!: number;
+  @ApiProperty({ type: 'integer' }) submitted!: number;
 }
 
 /**
