@@ -10,7 +10,8 @@ import { competitionAuditView, rulesOf } from './competition-view';
 import { AwardRules, DEFAULT_AWARD_RULES } from './domain/award-rules';
 import { CompetitionRules, EnvelopeRule, ruleProblems } from './domain/competition-rules';
 import { canCompetition, COMPETITION_STATUSES, CompetitionStatus } from './domain/competition-status';
-import { AwardRulesDto, CreateCompetitionDto, UpdateCompetitionDto } from './dto/competition.dto';
+import { CreateCompetitionDto, UpdateCompetitionDto } from './dto/competition.dto';
+import { AwardRulesDto } from './dto/competition-rules.dto';
 import { Competition } from './entities/competition.entity';
 
 interface Page {

@@ -2,10 +2,8 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayMinSize,
   ArrayUnique,
   IsArray,
-  IsBoolean,
   IsDate,
   IsIn,
   IsInt,
@@ -27,115 +25,7 @@ import { COMPETITION_STATUSES, CompetitionStatus } from '../domain/competition-s
 import { Competition } from '../entities/competition.entity';
 import { OptionalNotNull } from '../../../common/validation/optional';
 import { IsoDateTime, LowercaseIds, Trim } from '../../../common/validation/transforms';
-import { OptionalIdField } from '../../../common/validation/id-field';
-
-export class EnvelopeDto {
-  @OptionalIdField('Exactly one of districtId or villageId')
-  districtId?: string;
-
-  @OptionalIdField()
-  villageId?: string;
-
-  @MoneyField({ required: true, description: 'Cap on awards in this district or village' })
-  amount!: string;
-}
-
-export class TrancheTemplateItemDto {
-  @ApiProperty({ example: 'Mid-term report', maxLength: 100 })
-  @Trim()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  label!: string;
-
-  @ApiProperty({
-    minimum: 1,
-    maximum: 10000,
-    description: 'Share of the award in basis points; the shares add up to 10000',
-    example: 3000,
-  })
-  @IsInt()
-  @Min(1)
-  @Max(10000)
-  shareBp!: number;
-
-  @ApiProperty({
-    description: 'True: released when a milestone report is approved; false: released on signing (acceptance)',
-  })
-  @IsBoolean()
-  reportRequired!: boolean;
-
-  @ApiPropertyOptional({
-    nullable: true,
-    minimum: 1,
-    maximum: 3650,
-    description: 'For a report: days after acceptance when it is due',
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(3650)
-  dueDays?: number | null;
-}
-
-export class AwardFloorDto {
-  @ApiProperty({ format: 'uuid' })
-  @LowercaseIds()
-  @IsUUID('all')
-  districtId!: string;
-
-  @ApiProperty({ minimum: 1, maximum: 1000, description: 'At least this many grants in the district, met first' })
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  grants!: number;
-}
-
-export class AwardRulesDto {
-  @ApiProperty({
-    type: [TrancheTemplateItemDto],
-    description: 'Every award is split into these tranches (largest remainder, in minor units)',
-  })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(12)
-  @ValidateNested({ each: true })
-  @Type(() => TrancheTemplateItemDto)
-  trancheTemplate!: TrancheTemplateItemDto[];
-
-  @ApiPropertyOptional({ type: [AwardFloorDto], default: [] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => AwardFloorDto)
-  floors?: AwardFloorDto[];
-
-  @ApiPropertyOptional({
-    nullable: true,
-    minimum: 1,
-    maximum: 10000,
-    description:
-      'Partial funding of the marginal application: the least share of its request it may be offered; null for none',
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(10000)
-  partialMinShareBp?: number | null;
-
-  @ApiPropertyOptional({
-    minimum: 1,
-    maximum: 90,
-    default: 14,
-    description: 'Days an applicant has to accept an approved award',
-  })
-  @OptionalNotNull()
-  @IsInt()
-  @Min(1)
-  @Max(90)
-  acceptanceDays?: number;
-}
+import { AwardRulesDto, EnvelopeDto } from './competition-rules.dto';
 
 class CompetitionFields {
   @ApiProperty({
