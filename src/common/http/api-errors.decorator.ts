@@ -54,8 +54,12 @@ export function documentErrorCodes(handler: object, specs: ErrorSpec[]): void {
   }
   Reflect.defineMetadata(ERROR_CODES, [...byStatus.entries()], handler);
   const responses: Record<string, unknown> = { ...(Reflect.getMetadata(API_RESPONSE, handler) ?? {}) };
+  // Errors are JSON even on a route that produces files or CSV: the content is given, not derived from @ApiProduces.
   for (const [status, codes] of byStatus)
-    responses[status] = { description: `Error codes: ${codes.join(', ')}`, schema: errorSchema(codes) };
+    responses[status] = {
+      description: `Error codes: ${codes.join(', ')}`,
+      content: { 'application/json': { schema: errorSchema(codes) } },
+    };
   Reflect.defineMetadata(API_RESPONSE, responses, handler);
 }
 

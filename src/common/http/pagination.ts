@@ -19,14 +19,14 @@ function toInt(value: unknown): unknown {
 }
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ default: 20, maximum: 100, description: 'Clamped to 1..100' })
+  @ApiPropertyOptional({ type: 'integer', default: 20, maximum: 100, description: 'Clamped to 1..100' })
   @IsOptional()
   @Transform(({ value }) => clampLimit(value, 20, 100))
   @IsInt()
   @Min(1)
   limit: number = 20;
 
-  @ApiPropertyOptional({ default: 0, maximum: 1_000_000 })
+  @ApiPropertyOptional({ type: 'integer', default: 0, maximum: 1_000_000 })
   @IsOptional()
   @Transform(({ value }) => toInt(value))
   @IsInt()
@@ -36,10 +36,10 @@ export class PageQueryDto {
 }
 
 export class PageMetaDto {
-  @ApiProperty()
+  @ApiProperty({ type: 'integer', description: 'How many there are in all, beyond this page too' })
   total!: number;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer', description: 'The page size used' })
   limit!: number;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer', description: 'How many were skipped before this page' })
   offset!: number;
 }

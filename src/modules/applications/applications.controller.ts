@@ -10,6 +10,8 @@ import { ApplicationSubmissionService } from './application-submission.service';
 import { ApplicationErrors as E } from './applications.errors';
 import { AssistedDraftDto, CreateDraftDto, DraftContentDto, WithdrawDto } from './dto/application.dto';
 import { ApplicationDto, MyApplicationPageDto, StatusChangeDto, StatusChangePageDto } from './dto/application-view.dto';
+import { ApiExampleBody } from '../../common/http/api-example-body';
+import { ASSISTED_DRAFT_EXAMPLE, CREATE_DRAFT_EXAMPLE, DRAFT_CONTENT_EXAMPLE } from './dto/application.examples';
 
 @ApiTags('applications')
 @Controller()
@@ -35,6 +37,7 @@ export class ApplicationsController {
     E.LIMIT_REACHED,
     E.UNKNOWN_GOAL,
   )
+  @ApiExampleBody(CreateDraftDto, 'A draft for another eligible village, with a reason', CREATE_DRAFT_EXAMPLE)
   async create(
     @CurrentUser() actor: AuthUser,
     @UuidParam() competitionId: string,
@@ -59,6 +62,7 @@ export class ApplicationsController {
     E.NO_HOME_VILLAGE,
     E.LIMIT_REACHED,
   )
+  @ApiExampleBody(AssistedDraftDto, 'A draft entered for a walk-in applicant', ASSISTED_DRAFT_EXAMPLE)
   async createAssisted(
     @CurrentUser() actor: AuthUser,
     @UuidParam() competitionId: string,
@@ -105,6 +109,7 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Edit your draft; goals and budget lines, when given, replace the old ones' })
   @ApiOkResponse({ type: ApplicationDto })
   @ApiErrors(E.NOT_FOUND, E.NOT_DRAFT, E.UNKNOWN_GOAL, E.NOT_ASSISTED)
+  @ApiExampleBody(DraftContentDto, 'The whole content of a draft', DRAFT_CONTENT_EXAMPLE)
   async update(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,

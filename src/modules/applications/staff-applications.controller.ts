@@ -20,6 +20,8 @@ import {
   BulkScreeningOutcomeDto,
   ScreeningDto,
 } from './dto/staff.dto';
+import { ApiExampleBody } from '../../common/http/api-example-body';
+import { BULK_SCREENING_EXAMPLE } from './dto/application.examples';
 
 const toItem = (row: ListRow): ApplicationListItemDto => ({
   ...ApplicationDto.from(row.application),
@@ -104,6 +106,7 @@ export class StaffApplicationsController {
   @ApiOperation({ summary: 'Screen many applications of the competition at once; each gets its own outcome' })
   @ApiOkResponse({ type: [BulkScreeningOutcomeDto] })
   @ApiErrors(E.SCREENING_REASON_REQUIRED)
+  @ApiExampleBody(BulkScreeningDto, 'One eligible, one ineligible with its reason', BULK_SCREENING_EXAMPLE)
   async screenMany(
     @CurrentUser() actor: AuthUser,
     @UuidParam() competitionId: string,

@@ -27,6 +27,8 @@ import {
   ProposeAwardsDto,
   ReasonDto,
 } from './dto/award.dto';
+import { ApiExampleBody } from '../../common/http/api-example-body';
+import { PROPOSE_AWARDS_EXAMPLE } from './dto/award.examples';
 
 @ApiTags('awards')
 @Controller()
@@ -79,6 +81,7 @@ export class AwardsController {
     E.INVALID_AMOUNT,
     E.PROPOSAL_EXCEEDS_BUDGET,
   )
+  @ApiExampleBody(ProposeAwardsDto, 'Two awards chosen by hand', PROPOSE_AWARDS_EXAMPLE)
   async propose(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,

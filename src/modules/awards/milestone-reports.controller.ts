@@ -26,6 +26,8 @@ import { AwardDto } from './dto/award.dto';
 import { AwardFileDto, ReportDto, ReturnReportDto, ScheduleDto, SubmitReportDto } from './dto/report.dto';
 import { MilestoneReportsService } from './milestone-reports.service';
 import { TrancheScheduleService } from './tranche-schedule.service';
+import { ApiExampleBody } from '../../common/http/api-example-body';
+import { SUBMIT_REPORT_EXAMPLE } from './dto/award.examples';
 
 /** After the decision: the tranche schedule, the grantee's files and milestone reports, and their review. */
 @ApiTags('awards')
@@ -124,6 +126,7 @@ export class MilestoneReportsController {
   })
   @ApiCreatedResponse({ type: ReportDto })
   @ApiErrors(E.TRANCHE_NOT_FOUND, E.WRONG_STATUS, E.NO_REPORT_NEEDED, E.TRANCHE_WRONG_STATUS, E.FILE_NOT_ON_AWARD)
+  @ApiExampleBody(SubmitReportDto, 'A mid-term report with its spending', SUBMIT_REPORT_EXAMPLE)
   async submit(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,

@@ -16,6 +16,8 @@ import {
   PublicCompetitionQueryDto,
   UpdateCompetitionDto,
 } from './dto/competition.dto';
+import { ApiExampleBody } from '../../common/http/api-example-body';
+import { CREATE_COMPETITION_EXAMPLE, UPDATE_COMPETITION_EXAMPLE } from './dto/competition.examples';
 
 @ApiTags('competitions')
 @Controller()
@@ -70,6 +72,11 @@ export class CompetitionsController {
   @ApiOperation({ summary: 'Create a competition in draft' })
   @ApiCreatedResponse({ type: CompetitionDto })
   @ApiErrors(E.INVALID_RULES, E.PLACE_NOT_FOUND, E.CODE_TAKEN)
+  @ApiExampleBody(
+    CreateCompetitionDto,
+    'A competition with an envelope and a three-tranche template',
+    CREATE_COMPETITION_EXAMPLE,
+  )
   async create(@CurrentUser() actor: AuthUser, @Body() body: CreateCompetitionDto): Promise<CompetitionDto> {
     return CompetitionDto.from(await this.competitions.create(actor.id, body));
   }
@@ -79,6 +86,7 @@ export class CompetitionsController {
   @ApiOperation({ summary: 'Edit a draft competition; lists replace the old ones' })
   @ApiOkResponse({ type: CompetitionDto })
   @ApiErrors(E.NOT_FOUND, E.RULES_FROZEN, E.INVALID_RULES, E.PLACE_NOT_FOUND, E.CODE_TAKEN)
+  @ApiExampleBody(UpdateCompetitionDto, 'A later closing date and two tranches', UPDATE_COMPETITION_EXAMPLE)
   async update(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,

@@ -7,6 +7,8 @@ import { UuidParam } from '../../common/validation/uuid-param';
 import { CreatePlanDto, PlanDto, PlanPageDto, PlanQueryDto, UpdatePlanDto } from './dto/plan.dto';
 import { PlanErrors as E } from './plans.errors';
 import { PlansService } from './plans.service';
+import { ApiExampleBody } from '../../common/http/api-example-body';
+import { CREATE_PLAN_EXAMPLE, UPDATE_PLAN_EXAMPLE } from './dto/plan.examples';
 
 @ApiTags('plans')
 @Controller()
@@ -46,6 +48,7 @@ export class PlansController {
   @ApiOperation({ summary: "Start a new draft version of a village's plan" })
   @ApiCreatedResponse({ type: PlanDto })
   @ApiErrors(E.VILLAGE_NOT_FOUND, E.DUPLICATE_GOAL_CODE, E.WRONG_PERIOD)
+  @ApiExampleBody(CreatePlanDto, 'A plan with two goals', CREATE_PLAN_EXAMPLE)
   async create(@CurrentUser() actor: AuthUser, @Body() body: CreatePlanDto): Promise<PlanDto> {
     return PlanDto.from(await this.plans.create(actor.id, body.villageId, body));
   }
@@ -55,6 +58,7 @@ export class PlansController {
   @ApiOperation({ summary: 'Edit a draft plan (goals, when given, replace the old ones)' })
   @ApiOkResponse({ type: PlanDto })
   @ApiErrors(E.NOT_FOUND, E.NOT_DRAFT, E.DUPLICATE_GOAL_CODE, E.WRONG_PERIOD)
+  @ApiExampleBody(UpdatePlanDto, 'A longer period and a third goal', UPDATE_PLAN_EXAMPLE)
   async update(@CurrentUser() actor: AuthUser, @UuidParam() id: string, @Body() body: UpdatePlanDto): Promise<PlanDto> {
     return PlanDto.from(await this.plans.update(actor.id, id, body));
   }

@@ -9,6 +9,8 @@ import { UuidParam } from '../../common/validation/uuid-param';
 import { CreateRoundDto, methodOf, RoundDto, RoundPageDto, UpdateRoundDto } from './dto/round.dto';
 import { ReviewErrors as E } from './reviews.errors';
 import { RoundsService } from './rounds.service';
+import { ApiExampleBody } from '../../common/http/api-example-body';
+import { CREATE_ROUND_EXAMPLE, UPDATE_ROUND_EXAMPLE } from './dto/round.examples';
 
 @ApiTags('review rounds')
 @Controller()
@@ -20,6 +22,7 @@ export class RoundsController {
   @ApiOperation({ summary: 'Create a scoring round in draft: rubric and method' })
   @ApiCreatedResponse({ type: RoundDto })
   @ApiErrors(E.COMPETITION_NOT_FOUND, E.INVALID_METHOD)
+  @ApiExampleBody(CreateRoundDto, 'A scoring round with a gated rubric', CREATE_ROUND_EXAMPLE)
   async create(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,
@@ -75,6 +78,7 @@ export class RoundsController {
   @ApiOperation({ summary: 'Edit a draft round; the method is frozen once it opens' })
   @ApiOkResponse({ type: RoundDto })
   @ApiErrors(E.ROUND_NOT_FOUND, E.METHOD_FROZEN, E.INVALID_METHOD)
+  @ApiExampleBody(UpdateRoundDto, 'Higher loads and top-20 advancement', UPDATE_ROUND_EXAMPLE)
   async update(
     @CurrentUser() actor: AuthUser,
     @UuidParam() id: string,
