@@ -1,5 +1,6 @@
 import { Logger, Type } from '@nestjs/common';
 import { OpenAPIObject } from '@nestjs/swagger';
+import { getMetadataStorage } from 'class-validator';
 import { buildOpenApi } from '../src/configure-app';
 import { createValidationPipe } from '../src/common/validation/validation.pipe';
 import { AssistedDraftDto, CreateDraftDto, DraftContentDto } from '../src/modules/applications/dto/application.dto';
@@ -167,6 +168,24 @@ describe('the OpenAPI document', () => {
       });
     }
     expect(pages).toBeGreaterThan(15);
+  });
+
+  it('documents every field validated as a whole number as an integer', () => {
+    const storage = getMetadataStorage() as unknown as {
+      validationMetadatas: Map<{ name: string }, { propertyName: string; name?: string }[]>;
+    };
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const [target, metadatas] of storage.validationMetadatas)
+      for (const { propertyName, name } of metadatas) {
+        const property = schemas()[target.name]?.properties?.[propertyName];
+        if (name !== 'isInt' || !property) continue;
+        checked += 1;
+        if ((property.type === 'array' ? property.items?.type : property.type) !== 'integer')
+          wrong.push(`${target.name}.${propertyName}`);
+      }
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(15);
   });
 
   it('lists, for every 4xx answer, the codes it can carry', () => {

@@ -9,7 +9,7 @@ import { REDIS } from '../../redis/redis.module';
 class DependencyHealthDto {
   @ApiProperty({ enum: ['up', 'down'] })
   status!: 'up' | 'down';
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   latencyMs!: number;
   @ApiProperty({ required: false })
   error?: string;

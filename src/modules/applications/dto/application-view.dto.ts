@@ -54,11 +54,11 @@ export class ApplicationDto {
   ownContribution!: string;
   @ApiProperty({ type: [BudgetLineViewDto] })
   budgetLines!: BudgetLineViewDto[];
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   jobsCreated!: number;
   @ApiProperty({ nullable: true, type: String })
   plannedStart!: string | null;
-  @ApiProperty({ nullable: true, type: Number })
+  @ApiProperty({ nullable: true, type: 'integer' })
   durationMonths!: number | null;
   @ApiProperty()
   assisted!: boolean;

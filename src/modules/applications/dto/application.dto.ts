@@ -107,7 +107,7 @@ export class DraftContentDto {
   @Type(() => BudgetLineDto)
   budgetLines?: BudgetLineDto[];
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 10000 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 10000 })
   @OptionalNotNull()
   @IsInt()
   @Min(0)
@@ -122,7 +122,7 @@ export class DraftContentDto {
   @IsISO8601({ strict: true }, { message: 'plannedStart must be a real calendar date' })
   plannedStart?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 120 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 120 })
   @OptionalNotNull()
   @IsInt()
   @Min(1)

@@ -124,7 +124,7 @@ class CountDto {
   id!: string;
   @ApiProperty()
   name!: string;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   count!: number;
 }
 
@@ -135,7 +135,7 @@ class GoalCountDto {
   code!: string;
   @ApiProperty()
   title!: string;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   count!: number;
 }
 

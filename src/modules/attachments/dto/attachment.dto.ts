@@ -12,7 +12,7 @@ export class AttachmentDto {
   name!: string;
   @ApiProperty({ enum: ATTACHMENT_MEDIA_TYPES, description: 'Detected from the content, not taken from the client' })
   mediaType!: string;
-  @ApiProperty({ description: 'Bytes' })
+  @ApiProperty({ type: 'integer', description: 'Bytes' })
   size!: number;
   @ApiProperty({
     description: 'SHA-256 of the bytes, lower-case hex',

@@ -33,7 +33,7 @@ export class AuditQueryDto {
   @Matches(/^\d{1,18}$/)
   afterSeq?: string;
 
-  @ApiPropertyOptional({ default: 50, maximum: 500, description: 'Clamped to 1..500' })
+  @ApiPropertyOptional({ type: 'integer', default: 50, maximum: 500, description: 'Clamped to 1..500' })
   @IsOptional()
   @Transform(({ value }) => clampLimit(value, 50, 500))
   @IsInt()
@@ -98,7 +98,7 @@ export class ChainBreakDto {
 export class ChainVerificationDto {
   @ApiProperty()
   valid!: boolean;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   checked!: number;
   @ApiProperty()
   headSeq!: string;

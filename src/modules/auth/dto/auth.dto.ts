@@ -31,7 +31,7 @@ export class RefreshDto {
 export class TokensDto {
   @ApiProperty({ description: 'JWT (HS256) for the Authorization: Bearer header' })
   accessToken!: string;
-  @ApiProperty({ example: 900 })
+  @ApiProperty({ type: 'integer', example: 900 })
   expiresIn!: number;
   @ApiProperty({ description: 'Single use: each refresh returns a new one' })
   refreshToken!: string;

@@ -22,7 +22,7 @@ export class AllocationRowDto {
   applicationId!: string;
   @ApiProperty({ example: 'SU-TUP-2026-0042' })
   reference!: string;
-  @ApiProperty({ nullable: true, type: Number })
+  @ApiProperty({ nullable: true, type: 'integer' })
   rank!: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Official score (mean of totals)' })
   officialScore!: number | null;

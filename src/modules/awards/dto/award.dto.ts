@@ -87,7 +87,7 @@ export class AwardQueryDto extends PageQueryDto {
 export class TrancheDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
-  @ApiProperty({ description: '1 for the first tranche' })
+  @ApiProperty({ type: 'integer', description: '1 for the first tranche' })
   position!: number;
   @ApiProperty()
   label!: string;
@@ -127,7 +127,7 @@ export class AwardDto {
   reference!: string;
   @ApiProperty()
   applicationTitle!: string;
-  @ApiProperty({ nullable: true, type: Number, description: 'Rank in the final round' })
+  @ApiProperty({ nullable: true, type: 'integer', description: 'Rank in the final round' })
   rank!: number | null;
   @ApiProperty({ description: 'Minor units, integer string' })
   amount!: string;
@@ -189,6 +189,6 @@ export class AwardPageDto extends PageMetaDto {
 }
 
 export class FinalizeResultDto {
-  @ApiProperty({ description: 'Shortlisted applications that became not_awarded and were told' })
+  @ApiProperty({ type: 'integer', description: 'Shortlisted applications that became not_awarded and were told' })
   notAwarded!: number;
 }

@@ -74,7 +74,7 @@ export class SubmitReportDto {
   @MaxLength(MAX_REPORT_BODY)
   body!: string;
 
-  @ApiProperty({ minimum: 0, maximum: MAX_JOBS_CREATED, description: 'Jobs created so far' })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_JOBS_CREATED, description: 'Jobs created so far' })
   @IsInt()
   @Min(0)
   @Max(MAX_JOBS_CREATED)
@@ -130,7 +130,7 @@ export class ReportDto {
   status!: ReportStatus;
   @ApiProperty()
   body!: string;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   jobsCreated!: number;
   @ApiProperty({ type: [SpendingLineViewDto] })
   spending!: SpendingLineViewDto[];
@@ -177,7 +177,7 @@ export class AwardFileDto {
   name!: string;
   @ApiProperty({ enum: ATTACHMENT_MEDIA_TYPES, description: 'Detected from the content, not taken from the client' })
   mediaType!: string;
-  @ApiProperty({ description: 'Bytes' })
+  @ApiProperty({ type: 'integer', description: 'Bytes' })
   size!: number;
   @ApiProperty({ description: 'SHA-256 of the bytes, lower-case hex' })
   sha256!: string;

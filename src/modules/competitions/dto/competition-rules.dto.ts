@@ -41,6 +41,7 @@ export class TrancheTemplateItemDto {
   label!: string;
 
   @ApiProperty({
+    type: 'integer',
     minimum: 1,
     maximum: 10000,
     description: 'Share of the award in basis points; the shares add up to 10000',
@@ -58,6 +59,7 @@ export class TrancheTemplateItemDto {
   reportRequired!: boolean;
 
   @ApiPropertyOptional({
+    type: 'integer',
     nullable: true,
     minimum: 1,
     maximum: 3650,
@@ -76,7 +78,12 @@ export class AwardFloorDto {
   @IsUUID('all')
   districtId!: string;
 
-  @ApiProperty({ minimum: 1, maximum: 1000, description: 'At least this many grants in the district, met first' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: 1000,
+    description: 'At least this many grants in the district, met first',
+  })
   @IsInt()
   @Min(1)
   @Max(1000)
@@ -104,6 +111,7 @@ export class AwardRulesDto {
   floors?: AwardFloorDto[];
 
   @ApiPropertyOptional({
+    type: 'integer',
     nullable: true,
     minimum: 1,
     maximum: 10000,
@@ -117,6 +125,7 @@ export class AwardRulesDto {
   partialMinShareBp?: number | null;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: 90,
     default: 14,

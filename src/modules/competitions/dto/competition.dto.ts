@@ -65,6 +65,7 @@ class CompetitionFields {
   maxAward!: string;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     maximum: 10000,
     default: 0,
@@ -76,7 +77,7 @@ class CompetitionFields {
   @Max(10000)
   minOwnShareBp?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 1 })
   @OptionalNotNull()
   @IsInt()
   @Min(1)
@@ -182,9 +183,9 @@ export class CompetitionDto {
   minAward!: string;
   @ApiProperty({ description: 'Minor units, integer string' })
   maxAward!: string;
-  @ApiProperty({ description: 'Basis points' })
+  @ApiProperty({ type: 'integer', description: 'Basis points' })
   minOwnShareBp!: number;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   maxApplicationsPerApplicant!: number;
   @ApiProperty()
   opensAt!: string;

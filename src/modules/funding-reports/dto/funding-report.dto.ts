@@ -62,7 +62,7 @@ export class FundingRowDto {
   id!: string;
   @ApiProperty({ description: 'District or village name; for a goal its code and title', example: 'G1 Water' })
   name!: string;
-  @ApiProperty({ description: 'Awards approved or further along (not declined or cancelled)' })
+  @ApiProperty({ type: 'integer', description: 'Awards approved or further along (not declined or cancelled)' })
   grants!: number;
   @ApiProperty(money('Committed to those awards, plus what was paid on awards cancelled later'))
   committed!: string;

@@ -41,9 +41,9 @@ export class NotificationDto {
   type!: string;
   @ApiProperty({ enum: NOTIFICATION_STATUSES })
   status!: NotificationStatus;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   sendAttempts!: number;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   relayAttempts!: number;
   @ApiProperty({ nullable: true, type: String })
   lastError!: string | null;
@@ -79,6 +79,6 @@ export class NotificationPageDto extends PageMetaDto {
 }
 
 export class RetriedDto {
-  @ApiProperty({ description: 'How many failed messages went back to the queue' })
+  @ApiProperty({ type: 'integer', description: 'How many failed messages went back to the queue' })
   retried!: number;
 }

@@ -131,7 +131,7 @@ export class GrantSummaryRowDto {
   name!: string;
   @ApiProperty()
   currency!: string;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   grants!: number;
   @ApiProperty({ description: MINOR })
   amountAwarded!: string;
@@ -154,7 +154,7 @@ class MoneyFiguresDto {
   currency!: string;
   @ApiProperty({ description: `${MINOR}: the budgets of the public competitions` })
   budget!: string;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   grants!: number;
   @ApiProperty({ description: MINOR })
   amountAwarded!: string;
@@ -163,15 +163,15 @@ class MoneyFiguresDto {
 }
 
 export class PublicFiguresDto {
-  @ApiProperty({ description: 'Competitions past drafting' })
+  @ApiProperty({ type: 'integer', description: 'Competitions past drafting' })
   competitions!: number;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   openCompetitions!: number;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   applicationsSubmitted!: number;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   villagesWithGrants!: number;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   districtsWithGrants!: number;
   @ApiProperty({ type: [MoneyFiguresDto] })
   money!: MoneyFiguresDto[];

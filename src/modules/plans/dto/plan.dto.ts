@@ -44,7 +44,7 @@ export class PlanGoalInputDto {
   @MaxLength(5000)
   description?: string;
 
-  @ApiProperty({ minimum: 1, maximum: 99, description: '1 is the most pressing' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 99, description: '1 is the most pressing' })
   @IsInt()
   @Min(1)
   @Max(99)
@@ -59,13 +59,13 @@ class PlanFields {
   @MaxLength(300)
   title!: string;
 
-  @ApiProperty({ example: 2026 })
+  @ApiProperty({ type: 'integer', example: 2026 })
   @IsInt()
   @Min(2000)
   @Max(2100)
   periodStart!: number;
 
-  @ApiProperty({ example: 2030 })
+  @ApiProperty({ type: 'integer', example: 2030 })
   @IsInt()
   @Min(2000)
   @Max(2100)
@@ -95,14 +95,14 @@ export class UpdatePlanDto {
   @MaxLength(300)
   title?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'integer' })
   @OptionalNotNull()
   @IsInt()
   @Min(2000)
   @Max(2100)
   periodStart?: number;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'integer' })
   @OptionalNotNull()
   @IsInt()
   @Min(2000)
@@ -144,7 +144,7 @@ export class PlanGoalDto {
   title!: string;
   @ApiProperty()
   description!: string;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   priority!: number;
 
   static from(goal: PlanGoal): PlanGoalDto {
@@ -157,13 +157,13 @@ export class PlanDto {
   id!: string;
   @ApiProperty({ format: 'uuid' })
   villageId!: string;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   version!: number;
   @ApiProperty()
   title!: string;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   periodStart!: number;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   periodEnd!: number;
   @ApiProperty({ enum: PLAN_STATUSES })
   status!: PlanStatus;

@@ -67,8 +67,8 @@ export class AssignmentRunDto {
     string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Total affinity of the assignments made' }) objective!:
     string | null;
-  @ApiProperty({ nullable: true, type: Number }) durationMs!: number | null;
-  @ApiProperty() assigned!: number;
+  @ApiProperty({ nullable: true, type: 'integer' }) durationMs!: number | null;
+  @ApiProperty({ type: 'integer' }) assigned!: number;
   @ApiPropertyOptional({ description: 'Engine figures, or the explanation when infeasible' }) details!: Record<
     string,
     unknown

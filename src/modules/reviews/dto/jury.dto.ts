@@ -36,8 +36,8 @@ export class JurorDto {
   @ApiProperty({ type: [String] }) expertise!: string[];
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) homeVillageId!: string | null;
   @ApiProperty({ nullable: true, type: String }) conflictsConfirmedAt!: string | null;
-  @ApiProperty() declarations!: number;
-  @ApiProperty() activeAssignments!: number;
+  @ApiProperty({ type: 'integer' }) declarations!: number;
+  @ApiProperty({ type: 'integer' }) activeAssignments!: number;
 
   static from(j: JurorRow): JurorDto {
     return {

@@ -21,7 +21,7 @@ export class PublicResultDto {
   reference!: string;
   @ApiProperty({ description: 'Requested amount, minor units (the second tie-break)' })
   requested!: string;
-  @ApiProperty({ description: 'Scoresheets that counted' })
+  @ApiProperty({ type: 'integer', description: 'Scoresheets that counted' })
   scoresheets!: number;
   @ApiProperty({
     type: 'object',
@@ -38,7 +38,7 @@ export class PublicResultDto {
   gates!: PublicGateDto[];
   @ApiProperty()
   quorumMet!: boolean;
-  @ApiProperty({ nullable: true, type: Number, description: '1 = best; null when not ranked (below quorum)' })
+  @ApiProperty({ nullable: true, type: 'integer', description: '1 = best; null when not ranked (below quorum)' })
   rank!: number | null;
   @ApiProperty()
   advanced!: boolean;

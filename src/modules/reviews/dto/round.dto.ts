@@ -46,13 +46,13 @@ export class CriterionDto {
   @MaxLength(4000)
   description?: string;
 
-  @ApiProperty({ example: 3, description: 'Relative weight, 1..1000' })
+  @ApiProperty({ type: 'integer', example: 3, description: 'Relative weight, 1..1000' })
   @IsInt()
   @Min(1)
   @Max(1000)
   weight!: number;
 
-  @ApiProperty({ example: 5, description: 'Scores are whole numbers 0..max' })
+  @ApiProperty({ type: 'integer', example: 5, description: 'Scores are whole numbers 0..max' })
   @IsInt()
   @Min(1)
   @Max(100)
@@ -77,7 +77,7 @@ export class AdvancementDto {
   @IsIn(['top', 'cutoff', 'budget'])
   kind!: 'top' | 'cutoff' | 'budget';
 
-  @ApiPropertyOptional({ description: 'top: how many advance' })
+  @ApiPropertyOptional({ type: 'integer', description: 'top: how many advance' })
   @ValidateIf((o: AdvancementDto) => o.kind === 'top')
   @IsInt()
   @Min(1)
@@ -129,26 +129,26 @@ export class CreateRoundDto {
   @MaxLength(40)
   priorityCriterion!: string;
 
-  @ApiProperty({ example: 3 })
+  @ApiProperty({ type: 'integer', example: 3 })
   @IsInt()
   @Min(1)
   @Max(20)
   jurorsPerApplication!: number;
 
-  @ApiPropertyOptional({ default: 0, description: 'Fewest applications per juror' })
+  @ApiPropertyOptional({ type: 'integer', default: 0, description: 'Fewest applications per juror' })
   @OptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(100000)
   minLoad?: number;
 
-  @ApiProperty({ example: 30, description: 'Most applications per juror' })
+  @ApiProperty({ type: 'integer', example: 30, description: 'Most applications per juror' })
   @IsInt()
   @Min(1)
   @Max(100000)
   maxLoad!: number;
 
-  @ApiProperty({ example: 2, description: 'Scoresheets an application needs to be ranked' })
+  @ApiProperty({ type: 'integer', example: 2, description: 'Scoresheets an application needs to be ranked' })
   @IsInt()
   @Min(1)
   @Max(20)
@@ -163,7 +163,7 @@ export class CreateRoundDto {
   @Max(100)
   disputeSpread!: number;
 
-  @ApiProperty({ example: 3, description: 'How many ranks either side of the line count as near it' })
+  @ApiProperty({ type: 'integer', example: 3, description: 'How many ranks either side of the line count as near it' })
   @IsInt()
   @Min(0)
   @Max(100000)
@@ -200,7 +200,7 @@ export class UpdateRoundDto extends PartialType(CreateRoundDto) {}
 export class RoundDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) competitionId!: string;
-  @ApiProperty() position!: number;
+  @ApiProperty({ type: 'integer' }) position!: number;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ROUND_STATUSES }) status!: RoundStatus;
   @ApiProperty() deadline!: string;

@@ -136,9 +136,9 @@ export class ProposalDto {
   @ApiProperty({ description: 'Minor units (tiyn), integer string' }) requestedAmount!: string;
   @ApiProperty({ description: 'Minor units (tiyn), integer string' }) ownContribution!: string;
   @ApiProperty() budgetLines!: unknown[];
-  @ApiProperty() jobsCreated!: number;
+  @ApiProperty({ type: 'integer' }) jobsCreated!: number;
   @ApiProperty({ nullable: true, type: String }) plannedStart!: string | null;
-  @ApiProperty({ nullable: true, type: Number }) durationMonths!: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) durationMonths!: number | null;
 }
 
 export class NamedProposalDto extends ProposalDto {
@@ -153,7 +153,7 @@ export class ReviewAttachmentDto {
   })
   name!: string;
   @ApiProperty() mediaType!: string;
-  @ApiProperty() size!: number;
+  @ApiProperty({ type: 'integer' }) size!: number;
 }
 
 /** A label that says what the file is without its name: "attachment-2.pdf". */
