@@ -99,10 +99,11 @@ describe('geography: regions, districts and villages', () => {
         await createRegion({ name: `Zz ${tag()}` }),
         await createRegion({ name: `Aa ${tag()}`, katoCode: '470000000' }),
       ];
-      const res = await ctx.http().get('/regions').expect(200);
-      const ids = (res.body as { id: string }[]).map((r) => r.id);
+      const res = await ctx.http().get('/regions').query({ limit: 100 }).expect(200);
+      expect(res.body).toMatchObject({ total: res.body.items.length, limit: 100, offset: 0 });
+      const ids = (res.body.items as { id: string }[]).map((r) => r.id);
       expect(ids.indexOf(a.id)).toBeLessThan(ids.indexOf(b.id));
-      expect(res.body).toEqual(
+      expect(res.body.items).toEqual(
         expect.arrayContaining([
           { id: a.id, name: a.name, katoCode: '470000000' },
           { id: b.id, name: b.name, katoCode: null },
@@ -117,12 +118,19 @@ describe('geography: regions, districts and villages', () => {
       const d1 = await createDistrict(region.id, { name: 'Mangistau', katoCode: '475000000' });
       await createDistrict(other.id);
       const res = await ctx.http().get('/districts').query({ regionId: region.id }).expect(200);
-      expect(res.body).toEqual([
-        { id: d1.id, name: 'Mangistau', katoCode: '475000000', regionId: region.id },
-        { id: d2.id, name: 'Tupkaragan', katoCode: null, regionId: region.id },
-      ]);
+      expect(res.body).toEqual({
+        items: [
+          { id: d1.id, name: 'Mangistau', katoCode: '475000000', regionId: region.id },
+          { id: d2.id, name: 'Tupkaragan', katoCode: null, regionId: region.id },
+        ],
+        total: 2,
+        limit: 20,
+        offset: 0,
+      });
+      const second = await ctx.http().get('/districts').query({ regionId: region.id, limit: 1, offset: 1 }).expect(200);
+      expect(second.body).toEqual({ items: [res.body.items[1]], total: 2, limit: 1, offset: 1 });
       const all = await ctx.http().get('/districts').expect(200);
-      expect((all.body as unknown[]).length).toBe(await count('districts'));
+      expect(all.body.total).toBe(await count('districts'));
     });
 
     it('reads one village without a token', async () => {
@@ -421,8 +429,8 @@ describe('geography: regions, districts and villages', () => {
     it('keeps a region that has districts in the public list', async () => {
       const tree = await createTree();
       await ctx.http().delete(`/regions/${tree.region}`).set(admin).expect(409);
-      const res = await ctx.http().get('/regions').expect(200);
-      expect((res.body as { id: string }[]).map((r) => r.id)).toContain(tree.region);
+      const res = await ctx.http().get('/regions').query({ limit: 100 }).expect(200);
+      expect((res.body.items as { id: string }[]).map((r) => r.id)).toContain(tree.region);
     });
 
     it('refuses to remove a village that has a plan', async () => {

@@ -299,20 +299,32 @@ describe('jury review: a round from draft to results', () => {
         .get(`/competitions/${setup.competitionId}/conflicts`)
         .set(cast.observer.auth)
         .expect(200);
-      expect(seen.body).toEqual([
-        expect.objectContaining({
-          juror: expect.stringMatching(/^J-[0-9a-f]{8}$/),
-          target: 'applicant',
-          targetName: 'Applicant 1',
-          kind: 'family',
-        }),
-      ]);
+      expect(seen.body).toEqual({
+        items: [
+          expect.objectContaining({
+            juror: expect.stringMatching(/^J-[0-9a-f]{8}$/),
+            target: 'applicant',
+            targetName: 'Applicant 1',
+            kind: 'family',
+          }),
+        ],
+        total: 1,
+        limit: 20,
+        offset: 0,
+      });
       const staff = await ctx
         .http()
         .get(`/competitions/${setup.competitionId}/conflicts`)
         .set(cast.manager.auth)
         .expect(200);
-      expect(staff.body[0].juror).toBe(local.user.id);
+      expect(staff.body.items[0].juror).toBe(local.user.id);
+      const mine = await ctx
+        .http()
+        .get(`/reviews/competitions/${setup.competitionId}/conflicts`)
+        .query({ offset: 1 })
+        .set(local.auth)
+        .expect(200);
+      expect(mine.body).toEqual({ items: [], total: 1, limit: 20, offset: 1 });
     });
 
     it('runs the engine in the worker: every application gets k jurors, loads kept, no conflicted pair', async () => {
@@ -349,6 +361,46 @@ describe('jury review: a round from draft to results', () => {
       const again = await ctx.http().post(`/rounds/${roundId}/assignment-runs`).set(cast.manager.auth).expect(202);
       const run = await waitForRun(ctx, cast, again.body.id);
       expect(run).toMatchObject({ status: 'succeeded', assigned: 0 });
+      const runs = await ctx
+        .http()
+        .get(`/rounds/${roundId}/assignment-runs`)
+        .query({ limit: 1 })
+        .set(cast.manager.auth)
+        .expect(200);
+      expect(runs.body).toEqual({
+        items: [expect.objectContaining({ id: again.body.id })],
+        total: 2,
+        limit: 1,
+        offset: 0,
+      });
+    });
+
+    it("pages the panel, and each juror's competitions and rounds", async () => {
+      const jurorsPage = (query: object) =>
+        ctx.http().get(`/competitions/${setup.competitionId}/jurors`).query(query).set(cast.manager.auth).expect(200);
+      const panel = (await jurorsPage({ limit: 100 })).body;
+      expect(panel.items).toHaveLength(panel.total);
+      expect(panel.total).toBeGreaterThanOrEqual(4);
+      expect((await jurorsPage({ limit: 2, offset: panel.total - 1 })).body).toEqual({
+        items: [panel.items[panel.total - 1]],
+        total: panel.total,
+        limit: 2,
+        offset: panel.total - 1,
+      });
+      const panels = await ctx.http().get('/reviews/competitions').set(local.auth).expect(200);
+      expect(panels.body).toEqual({
+        items: [expect.objectContaining({ competitionId: setup.competitionId })],
+        total: 1,
+        limit: 20,
+        offset: 0,
+      });
+      const rounds = await ctx.http().get('/reviews/rounds').set(jurors[0].auth).expect(200);
+      expect(rounds.body).toEqual({
+        items: [expect.objectContaining({ roundId, competitionId: setup.competitionId })],
+        total: 1,
+        limit: 20,
+        offset: 0,
+      });
     });
   });
 
@@ -566,7 +618,7 @@ describe('jury review: a round from draft to results', () => {
         'the freed place filled',
       ).catch(async (error: unknown) => {
         const runs = await ctx.http().get(`/rounds/${roundId}/assignment-runs`).set(cast.manager.auth);
-        throw new Error(`${String(error)}: ${JSON.stringify(runs.body[0])}`);
+        throw new Error(`${String(error)}: ${JSON.stringify(runs.body.items[0])}`);
       });
       const after = await overview();
       const activeIds = (items: OverviewItem[]) =>
@@ -731,9 +783,12 @@ describe('jury review: a round from draft to results', () => {
         .get(`/applications/${applicant.id}/results`)
         .set(applicant.applicant.auth)
         .expect(200);
-      expect(own.body).toEqual([
-        expect.objectContaining({ roundId, advanced: expect.any(Boolean), official: expect.any(Number) }),
-      ]);
+      expect(own.body).toEqual({
+        items: [expect.objectContaining({ roundId, advanced: expect.any(Boolean), official: expect.any(Number) })],
+        total: 1,
+        limit: 20,
+        offset: 0,
+      });
       expectError(
         await ctx.http().get(`/applications/${setup.applications[1].id}/results`).set(applicant.applicant.auth),
         404,

@@ -113,7 +113,7 @@ describe('scores: exact in the API, rounded with their scale in mail', () => {
         .get(`/applications/${application.id}/results`)
         .set(application.applicant.auth)
         .expect(200);
-      expect(own.body[0].official).toBe(official(i));
+      expect(own.body.items[0].official).toBe(official(i));
       const decision = allocation.body.decisions.find(
         (d: { applicationId: string }) => d.applicationId === application.id,
       );

@@ -35,6 +35,9 @@ export class PageQueryDto {
   offset: number = 0;
 }
 
+/** What a service needs of a page query. */
+export type PageRequest = Pick<PageQueryDto, 'limit' | 'offset'>;
+
 export class PageMetaDto {
   @ApiProperty({ type: 'integer', description: 'How many there are in all, beyond this page too' })
   total!: number;

@@ -4,14 +4,17 @@ import { CurrentUser, Public, Roles } from '../../common/auth/access.decorators'
 import { AuthUser } from '../../common/auth/role';
 import { DatabaseErrors } from '../../common/errors/common.errors';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { PageQueryDto } from '../../common/http/pagination';
 import { UuidParam } from '../../common/validation/uuid-param';
 import {
   CreateDistrictDto,
   CreateRegionDto,
   CreateVillageDto,
   DistrictDto,
+  DistrictPageDto,
   DistrictQueryDto,
   RegionDto,
+  RegionPageDto,
   UpdatePlaceDto,
   UpdateVillageDto,
   VillageDto,
@@ -29,18 +32,21 @@ export class GeographyController {
   @Get('regions')
   @Public()
   @ApiOperation({ summary: 'All regions' })
-  @ApiOkResponse({ type: [RegionDto] })
-  async regions(): Promise<RegionDto[]> {
-    return (await this.geography.regions()).map((r) => RegionDto.from(r));
+  @ApiOkResponse({ type: RegionPageDto })
+  @ApiErrors()
+  async regions(@Query() page: PageQueryDto): Promise<RegionPageDto> {
+    const [regions, total] = await this.geography.regions(page.limit, page.offset);
+    return { items: regions.map((r) => RegionDto.from(r)), total, limit: page.limit, offset: page.offset };
   }
 
   @Get('districts')
   @Public()
   @ApiOperation({ summary: 'Districts, optionally of one region' })
-  @ApiOkResponse({ type: [DistrictDto] })
+  @ApiOkResponse({ type: DistrictPageDto })
   @ApiErrors()
-  async districts(@Query() query: DistrictQueryDto): Promise<DistrictDto[]> {
-    return (await this.geography.districts(query.regionId)).map((d) => DistrictDto.from(d));
+  async districts(@Query() query: DistrictQueryDto): Promise<DistrictPageDto> {
+    const [districts, total] = await this.geography.districts(query.regionId, query.limit, query.offset);
+    return { items: districts.map((d) => DistrictDto.from(d)), total, limit: query.limit, offset: query.offset };
   }
 
   @Get('villages')

@@ -40,14 +40,18 @@ export class GeographyRepository {
     await em.delete(target, { id });
   }
 
-  async regions(): Promise<Region[]> {
-    return this.dataSource.getRepository(Region).find({ order: { name: 'ASC' } });
+  async regions(limit: number, offset: number): Promise<[Region[], number]> {
+    return this.dataSource
+      .getRepository(Region)
+      .findAndCount({ order: { name: 'ASC', id: 'ASC' }, take: limit, skip: offset });
   }
 
-  async districts(regionId?: string): Promise<District[]> {
-    return this.dataSource.getRepository(District).find({
+  async districts(regionId: string | undefined, limit: number, offset: number): Promise<[District[], number]> {
+    return this.dataSource.getRepository(District).findAndCount({
       where: regionId ? { regionId } : {},
-      order: { name: 'ASC' },
+      order: { name: 'ASC', id: 'ASC' },
+      take: limit,
+      skip: offset,
     });
   }
 

@@ -56,8 +56,9 @@ export class GeographyService {
   removeDistrict = (actorId: string, id: string) => this.remove(DISTRICT, actorId, id);
   removeVillage = (actorId: string, id: string) => this.remove(VILLAGE, actorId, id);
 
-  regions = () => this.places.regions();
-  districts = (regionId?: string) => this.places.districts(regionId);
+  regions = (limit: number, offset: number) => this.places.regions(limit, offset);
+  districts = (regionId: string | undefined, limit: number, offset: number) =>
+    this.places.districts(regionId, limit, offset);
   villages = (filter: VillageFilter) => this.places.villages(filter);
 
   async village(id: string): Promise<Village> {

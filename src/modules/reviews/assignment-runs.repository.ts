@@ -148,8 +148,14 @@ export class AssignmentRunsRepository {
     return this.dataSource.manager.findOne(AssignmentRun, { where: { id } });
   }
 
-  async listRuns(roundId: string): Promise<AssignmentRun[]> {
-    return this.dataSource.manager.find(AssignmentRun, { where: { roundId }, order: { createdAt: 'DESC' }, take: 100 });
+  async listRuns(roundId: string, limit: number, offset: number): Promise<[AssignmentRun[], number]> {
+    const order = { createdAt: 'DESC', id: 'ASC' } as const;
+    return this.dataSource.manager.findAndCount(AssignmentRun, {
+      where: { roundId },
+      order,
+      take: limit,
+      skip: offset,
+    });
   }
 
   /** Runs Redis may have lost: queued for more than a minute. */

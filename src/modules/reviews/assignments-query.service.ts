@@ -15,9 +15,9 @@ export class AssignmentsQueryService {
     private readonly rounds: RoundsRepository,
   ) {}
 
-  async runs(roundId: string): Promise<AssignmentRun[]> {
+  async runs(roundId: string, limit: number, offset: number): Promise<[AssignmentRun[], number]> {
     if (!(await this.rounds.find(roundId))) throw new DomainError(E.ROUND_NOT_FOUND);
-    return this.assignmentRuns.listRuns(roundId);
+    return this.assignmentRuns.listRuns(roundId, limit, offset);
   }
 
   async run(id: string): Promise<AssignmentRun> {

@@ -22,11 +22,12 @@ import {
   AssignmentOverviewPageDto,
   AssignmentReasonDto,
   AssignmentRunDto,
+  AssignmentRunPageDto,
   ImportedAffinitiesDto,
   SwapAssignmentDto,
 } from './dto/assignment.dto';
 import { ReviewErrors as E } from './reviews.errors';
-import { overviewView } from './reviews-view';
+import { overviewView, runsView } from './reviews-view';
 
 class ImportAffinitiesDto {
   @ApiProperty({
@@ -64,10 +65,10 @@ export class AssignmentsController {
   @ApiOperation({
     summary: 'The round’s assignment runs, newest first, each with seed, input hash, objective and duration',
   })
-  @ApiOkResponse({ type: [AssignmentRunDto] })
+  @ApiOkResponse({ type: AssignmentRunPageDto })
   @ApiErrors(E.ROUND_NOT_FOUND)
-  async runs(@UuidParam() id: string): Promise<AssignmentRunDto[]> {
-    return (await this.query.runs(id)).map((r) => AssignmentRunDto.from(r));
+  async runs(@UuidParam() id: string, @Query() page: PageQueryDto): Promise<AssignmentRunPageDto> {
+    return runsView(await this.query.runs(id, page.limit, page.offset), page);
   }
 
   @Get('assignment-runs/:id')

@@ -10,14 +10,16 @@ import {
   ApplicantPageDto,
   ConfirmationDto,
   ConflictDto,
-  DeclarationDto,
+  ConflictPageDto,
+  DeclarationPageDto,
   DeclareConflictDto,
   JurorDto,
-  PanelDto,
+  JurorPageDto,
+  PanelPageDto,
 } from './dto/jury.dto';
 import { JuryService } from './jury.service';
 import { ReviewErrors as E } from './reviews.errors';
-import { confirmationView, declarationsView, panelsView } from './reviews-view';
+import { confirmationView, conflictsView, declarationsView, jurorsView, panelsView } from './reviews-view';
 
 @ApiTags('jury')
 @Controller()
@@ -36,10 +38,10 @@ export class JuryController {
   @Get('competitions/:id/jurors')
   @Roles('manager', 'admin')
   @ApiOperation({ summary: 'The panel: each juror with declaration status and current load' })
-  @ApiOkResponse({ type: [JurorDto] })
+  @ApiOkResponse({ type: JurorPageDto })
   @ApiErrors(E.COMPETITION_NOT_FOUND)
-  async list(@UuidParam() id: string): Promise<JurorDto[]> {
-    return (await this.jury.list(id)).map((j) => JurorDto.from(j));
+  async list(@UuidParam() id: string, @Query() page: PageQueryDto): Promise<JurorPageDto> {
+    return jurorsView(await this.jury.list(id, page), page);
   }
 
   @Get('competitions/:id/conflicts')
@@ -47,10 +49,14 @@ export class JuryController {
   @ApiOperation({
     summary: 'Every conflict declaration of the competition (observers see jurors as stable pseudonyms)',
   })
-  @ApiOkResponse({ type: [DeclarationDto] })
+  @ApiOkResponse({ type: DeclarationPageDto })
   @ApiErrors(E.COMPETITION_NOT_FOUND)
-  async allDeclarations(@CurrentUser() viewer: AuthUser, @UuidParam() id: string): Promise<DeclarationDto[]> {
-    return declarationsView(await this.jury.allDeclarations(viewer, id));
+  async allDeclarations(
+    @CurrentUser() viewer: AuthUser,
+    @UuidParam() id: string,
+    @Query() page: PageQueryDto,
+  ): Promise<DeclarationPageDto> {
+    return declarationsView(await this.jury.allDeclarations(viewer, id, page), page);
   }
 
   @Delete('competitions/:id/jurors/:userId')
@@ -70,9 +76,9 @@ export class JuryController {
   @Get('reviews/competitions')
   @Roles('juror')
   @ApiOperation({ summary: 'The competitions whose panel I sit on' })
-  @ApiOkResponse({ type: [PanelDto] })
-  async panels(@CurrentUser() juror: AuthUser): Promise<PanelDto[]> {
-    return panelsView(await this.jury.panelsOf(juror.id));
+  @ApiOkResponse({ type: PanelPageDto })
+  async panels(@CurrentUser() juror: AuthUser, @Query() page: PageQueryDto): Promise<PanelPageDto> {
+    return panelsView(await this.jury.panelsOf(juror.id, page), page);
   }
 
   @Get('reviews/competitions/:id/applicants')
@@ -92,10 +98,14 @@ export class JuryController {
   @Get('reviews/competitions/:id/conflicts')
   @Roles('juror')
   @ApiOperation({ summary: 'My conflict declarations in this competition' })
-  @ApiOkResponse({ type: [ConflictDto] })
+  @ApiOkResponse({ type: ConflictPageDto })
   @ApiErrors(E.JUROR_NOT_FOUND)
-  async declarations(@CurrentUser() juror: AuthUser, @UuidParam() id: string): Promise<ConflictDto[]> {
-    return (await this.jury.declarations(juror.id, id)).map((d) => ConflictDto.from(d));
+  async declarations(
+    @CurrentUser() juror: AuthUser,
+    @UuidParam() id: string,
+    @Query() page: PageQueryDto,
+  ): Promise<ConflictPageDto> {
+    return conflictsView(await this.jury.declarations(juror.id, id, page), page);
   }
 
   @Post('reviews/competitions/:id/conflicts')

@@ -81,7 +81,12 @@ export class JuryRepository {
   }
 
   /** The panel, or with `userId` one member of it. */
-  async list(competitionId: string, userId?: string): Promise<JurorRow[]> {
+  /** The panel, or one member of it; `page` takes one page of the panel (null limit: all of it). */
+  async list(
+    competitionId: string,
+    userId?: string,
+    page: { limit: number | null; offset: number } = { limit: null, offset: 0 },
+  ): Promise<JurorRow[]> {
     const rows: JurorRow[] = await this.dataSource.query(
       `SELECT j.competition_id AS "competitionId", j.user_id AS "userId", j.expertise, j.home_village_id AS "homeVillageId",
               j.conflicts_confirmed_at AS "conflictsConfirmedAt", j.added_by AS "addedBy", j.created_at AS "createdAt",
@@ -90,20 +95,30 @@ export class JuryRepository {
               (SELECT count(*)::int FROM assignments a JOIN review_rounds r ON r.id = a.round_id
                 WHERE r.competition_id = j.competition_id AND a.juror_id = j.user_id AND a.status = 'active') AS "activeAssignments"
          FROM competition_jurors j JOIN users u ON u.id = j.user_id
-        WHERE j.competition_id = $1 AND ($2::uuid IS NULL OR j.user_id = $2) ORDER BY u.full_name, j.user_id`,
-      [competitionId, userId ?? null],
+        WHERE j.competition_id = $1 AND ($2::uuid IS NULL OR j.user_id = $2) ORDER BY u.full_name, j.user_id
+        LIMIT $3 OFFSET $4`,
+      [competitionId, userId ?? null, page.limit, page.offset],
     );
     return rows;
   }
 
+  async countJurors(competitionId: string): Promise<number> {
+    return this.dataSource.manager.count(CompetitionJuror, { where: { competitionId } });
+  }
+
   async panelsOf(
     userId: string,
-  ): Promise<{ competitionId: string; competitionTitle: string; conflictsConfirmedAt: Date | null }[]> {
-    return this.dataSource.query(
-      `SELECT j.competition_id AS "competitionId", c.title AS "competitionTitle", j.conflicts_confirmed_at AS "conflictsConfirmedAt"
-         FROM competition_jurors j JOIN competitions c ON c.id = j.competition_id WHERE j.user_id = $1 ORDER BY c.created_at DESC`,
-      [userId],
-    );
+    limit: number,
+    offset: number,
+  ): Promise<[{ competitionId: string; competitionTitle: string; conflictsConfirmedAt: Date | null }[], number]> {
+    const rows: { competitionId: string; competitionTitle: string; conflictsConfirmedAt: Date | null }[] =
+      await this.dataSource.query(
+        `SELECT j.competition_id AS "competitionId", c.title AS "competitionTitle", j.conflicts_confirmed_at AS "conflictsConfirmedAt"
+           FROM competition_jurors j JOIN competitions c ON c.id = j.competition_id WHERE j.user_id = $1
+          ORDER BY c.created_at DESC, c.id LIMIT $2 OFFSET $3`,
+        [userId, limit, offset],
+      );
+    return [rows, await this.dataSource.manager.count(CompetitionJuror, { where: { userId } })];
   }
 
   /**
@@ -142,18 +157,47 @@ export class JuryRepository {
   /** Every declaration of the competition for oversight, with the target named. */
   async allDeclarations(
     competitionId: string,
+    limit: number,
+    offset: number,
   ): Promise<
-    { id: string; jurorId: string; target: string; targetName: string; kind: string; note: string; createdAt: Date }[]
+    [
+      {
+        id: string;
+        jurorId: string;
+        target: string;
+        targetName: string;
+        kind: string;
+        note: string;
+        createdAt: Date;
+      }[],
+      number,
+    ]
   > {
-    return this.dataSource.query(
+    const rows = await this.dataSource.query(
       `SELECT d.id, d.juror_id AS "jurorId", d.kind, d.note, d.created_at AS "createdAt",
               CASE WHEN d.applicant_id IS NOT NULL THEN 'applicant' WHEN d.application_id IS NOT NULL THEN 'application' ELSE 'village' END AS target,
               COALESCE(u.full_name, a.reference, v.name) AS "targetName"
          FROM conflict_declarations d
          LEFT JOIN users u ON u.id = d.applicant_id LEFT JOIN applications a ON a.id = d.application_id LEFT JOIN villages v ON v.id = d.village_id
-        WHERE d.competition_id = $1 ORDER BY d.created_at, d.id`,
-      [competitionId],
+        WHERE d.competition_id = $1 ORDER BY d.created_at, d.id LIMIT $2 OFFSET $3`,
+      [competitionId, limit, offset],
     );
+    return [rows, await this.dataSource.manager.count(ConflictDeclaration, { where: { competitionId } })];
+  }
+
+  /** One juror's declarations in a competition, a page at a time. */
+  async declarationsPage(
+    competitionId: string,
+    jurorId: string,
+    limit: number,
+    offset: number,
+  ): Promise<[ConflictDeclaration[], number]> {
+    return this.dataSource.manager.findAndCount(ConflictDeclaration, {
+      where: { competitionId, jurorId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
   }
 
   async insertDeclaration(

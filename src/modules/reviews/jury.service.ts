@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
+import { PageRequest as Page } from '../../common/http/pagination';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../audit/audit.service';
@@ -91,31 +92,34 @@ export class JuryService {
     });
   }
 
-  async list(competitionId: string): Promise<JurorRow[]> {
+  async list(competitionId: string, page: Page): Promise<[JurorRow[], number]> {
     if (!(await this.rounds.competition(this.dataSource.manager, competitionId)))
       throw new DomainError(E.COMPETITION_NOT_FOUND);
-    return this.jury.list(competitionId);
+    return [await this.jury.list(competitionId, undefined, page), await this.jury.countJurors(competitionId)];
   }
 
   /** Oversight of conflicts: managers see who declared, observers a stable pseudonym. */
-  async allDeclarations(viewer: AuthUser, competitionId: string) {
+  async allDeclarations(viewer: AuthUser, competitionId: string, page: Page) {
     if (!(await this.rounds.competition(this.dataSource.manager, competitionId)))
       throw new DomainError(E.COMPETITION_NOT_FOUND);
     const staff = viewer.roles.some((r) => r === 'manager' || r === 'admin');
-    const declarations = await this.jury.allDeclarations(competitionId);
+    const [declarations, total] = await this.jury.allDeclarations(competitionId, page.limit, page.offset);
     if (viewer.roles.includes('observer'))
       await this.audit.recordRead(viewer.id, 'conflict_declarations', 'competition', competitionId, {
         count: declarations.length,
+        limit: page.limit,
+        offset: page.offset,
       });
-    return declarations.map(({ jurorId, ...d }) => ({
+    const items = declarations.map(({ jurorId, ...d }) => ({
       ...d,
       juror: staff ? jurorId : jurorPseudonym(this.config.pseudonymSecret, competitionId, jurorId),
       createdAt: new Date(d.createdAt).toISOString(),
     }));
+    return { items, total };
   }
 
-  async panelsOf(userId: string) {
-    return this.jury.panelsOf(userId);
+  async panelsOf(userId: string, page: Page) {
+    return this.jury.panelsOf(userId, page.limit, page.offset);
   }
 
   /** 404 for anyone not on the panel: a juror learns nothing about other competitions. */
@@ -135,9 +139,9 @@ export class JuryService {
     return this.jury.applicants(competitionId, limit, offset);
   }
 
-  async declarations(jurorId: string, competitionId: string): Promise<ConflictDeclaration[]> {
+  async declarations(jurorId: string, competitionId: string, page: Page): Promise<[ConflictDeclaration[], number]> {
     await this.member(competitionId, jurorId);
-    return this.jury.declarations(competitionId, jurorId);
+    return this.jury.declarationsPage(competitionId, jurorId, page.limit, page.offset);
   }
 
   async declare(jurorId: string, competitionId: string, input: DeclarationInput): Promise<ConflictDeclaration> {

@@ -10,7 +10,7 @@ import { CachedRead } from '../../common/http/public-cache';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { PublicRoundResultsDto } from './dto/public-results.dto';
 import {
-  ApplicantRoundResultDto,
+  ApplicantRoundResultPageDto,
   OversightScoresheetPageDto,
   RoundProgressDto,
   RoundRankingDto,
@@ -105,9 +105,13 @@ export class ResultsController {
   @ApiOperation({
     summary: 'My application’s results: for each finalized round, advanced or not and the official score',
   })
-  @ApiOkResponse({ type: [ApplicantRoundResultDto] })
+  @ApiOkResponse({ type: ApplicantRoundResultPageDto })
   @ApiErrors(E.RESULTS_NOT_READY)
-  async mine(@CurrentUser() applicant: AuthUser, @UuidParam() id: string): Promise<ApplicantRoundResultDto[]> {
-    return applicantResultsView(await this.results.forApplicant(applicant.id, id));
+  async mine(
+    @CurrentUser() applicant: AuthUser,
+    @UuidParam() id: string,
+    @Query() page: PageQueryDto,
+  ): Promise<ApplicantRoundResultPageDto> {
+    return applicantResultsView(await this.results.forApplicant(applicant.id, id, page), page);
   }
 }

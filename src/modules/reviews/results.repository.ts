@@ -29,6 +29,17 @@ export interface PublicResultRow {
   reason: string;
 }
 
+/** What an applicant learns of their application in one finalized round. */
+export interface ApplicantRoundResult {
+  roundId: string;
+  roundName: string;
+  position: number;
+  official: number | null;
+  rank: number | null;
+  advanced: boolean;
+  reason: string;
+}
+
 export interface FrozenSheet {
   application: string;
   juror: string;
@@ -156,23 +167,23 @@ export class ResultsRepository {
   }
 
   /** An applicant's results: finalized rounds only. */
-  async forApplication(applicationId: string): Promise<
-    {
-      roundId: string;
-      roundName: string;
-      position: number;
-      official: number | null;
-      rank: number | null;
-      advanced: boolean;
-      reason: string;
-    }[]
-  > {
-    return this.dataSource.query(
+  async forApplication(
+    applicationId: string,
+    limit: number,
+    offset: number,
+  ): Promise<[ApplicantRoundResult[], number]> {
+    const rows: ApplicantRoundResult[] = await this.dataSource.query(
       `SELECT r.round_id AS "roundId", rr.name AS "roundName", rr.position, r.official, r.rank, r.advanced, r.reason
          FROM round_results r JOIN review_rounds rr ON rr.id = r.round_id
-        WHERE r.application_id = $1 AND rr.status = 'finalized' ORDER BY rr.position`,
+        WHERE r.application_id = $1 AND rr.status = 'finalized' ORDER BY rr.position LIMIT $2 OFFSET $3`,
+      [applicationId, limit, offset],
+    );
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM round_results r JOIN review_rounds rr ON rr.id = r.round_id
+        WHERE r.application_id = $1 AND rr.status = 'finalized'`,
       [applicationId],
     );
+    return [rows, total];
   }
 
   async applicantOf(applicationId: string): Promise<string | null> {

@@ -115,9 +115,9 @@ export class ResultsService {
   }
 
   /** The applicant's own application only (404 otherwise): for each finalized round, advanced or not and the official score. */
-  async forApplicant(applicantId: string, applicationId: string) {
+  async forApplicant(applicantId: string, applicationId: string, page: { limit: number; offset: number }) {
     if ((await this.results.applicantOf(applicationId)) !== applicantId) throw new DomainError(E.RESULTS_NOT_READY);
-    return this.results.forApplication(applicationId);
+    return this.results.forApplication(applicationId, page.limit, page.offset);
   }
 
   /** Every read of anonymised review material by an observer is itself an audit event. */

@@ -1,8 +1,18 @@
-import { PageQueryDto } from '../../common/http/pagination';
-import { AssignmentOverviewPageDto } from './dto/assignment.dto';
-import { ConfirmationDto, DeclarationDto, PanelDto } from './dto/jury.dto';
+import { PageRequest as Page } from '../../common/http/pagination';
+import { AssignmentOverviewPageDto, AssignmentRunDto, AssignmentRunPageDto } from './dto/assignment.dto';
+import {
+  ConfirmationDto,
+  ConflictDto,
+  ConflictPageDto,
+  DeclarationDto,
+  DeclarationPageDto,
+  JurorDto,
+  JurorPageDto,
+  PanelPageDto,
+} from './dto/jury.dto';
 import {
   ApplicantRoundResultDto,
+  ApplicantRoundResultPageDto,
   OversightScoresheetPageDto,
   RankingRowDto,
   RoundProgressDto,
@@ -10,7 +20,7 @@ import {
   VerificationDto,
 } from './dto/results.dto';
 import { RoundDto } from './dto/round.dto';
-import { JurorAssignmentDto, JurorAssignmentsDto, JurorRoundDto, WorkspaceRoundDto } from './dto/workspace.dto';
+import { JurorAssignmentDto, JurorAssignmentsDto, JurorRoundPageDto, WorkspaceRoundDto } from './dto/workspace.dto';
 import type { AssignmentsQueryService } from './assignments-query.service';
 import type { JuryService } from './jury.service';
 import type { ResultsService } from './results.service';
@@ -21,7 +31,6 @@ import type { WorkspaceService } from './workspace.service';
  * named, so a column added to a query never reaches a caller by accident.
  */
 type Result<K extends keyof S, S> = S[K] extends (...args: never[]) => Promise<infer R> ? R : never;
-type Page = Pick<PageQueryDto, 'limit' | 'offset'>;
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
@@ -86,25 +95,42 @@ export function scoresheetsView(s: Result<'scoresheets', ResultsService>, page: 
   };
 }
 
-export function applicantResultsView(rows: Result<'forApplicant', ResultsService>): ApplicantRoundResultDto[] {
-  return rows.map((r) => ({
-    roundId: r.roundId,
-    roundName: r.roundName,
-    position: r.position,
-    official: r.official,
-    rank: r.rank,
-    advanced: r.advanced,
-    reason: r.reason,
-  }));
+export function applicantResultsView(
+  [rows, total]: Result<'forApplicant', ResultsService>,
+  page: Page,
+): ApplicantRoundResultPageDto {
+  return {
+    items: rows.map((r): ApplicantRoundResultDto => ({
+      roundId: r.roundId,
+      roundName: r.roundName,
+      position: r.position,
+      official: r.official,
+      rank: r.rank,
+      advanced: r.advanced,
+      reason: r.reason,
+    })),
+    total,
+    limit: page.limit,
+    offset: page.offset,
+  };
 }
 
-export function jurorRoundsView(rows: Result<'myRounds', WorkspaceService>): JurorRoundDto[] {
-  return rows.map((r) => ({
-    roundId: r.roundId,
-    competitionId: r.competitionId,
-    assigned: r.assigned,
-    submitted: r.submitted,
-  }));
+export function jurorRoundsView([rows, total]: Result<'myRounds', WorkspaceService>, page: Page): JurorRoundPageDto {
+  return {
+    items: rows.map((r) => ({
+      roundId: r.roundId,
+      competitionId: r.competitionId,
+      assigned: r.assigned,
+      submitted: r.submitted,
+    })),
+    total,
+    limit: page.limit,
+    offset: page.offset,
+  };
+}
+
+export function runsView([rows, total]: Result<'runs', AssignmentsQueryService>, page: Page): AssignmentRunPageDto {
+  return { items: rows.map((r) => AssignmentRunDto.from(r)), total, limit: page.limit, offset: page.offset };
 }
 
 export function jurorAssignmentsView({ round, items }: Result<'list', WorkspaceService>): JurorAssignmentsDto {
@@ -144,8 +170,15 @@ export function overviewView(
   };
 }
 
-export function declarationsView(rows: Result<'allDeclarations', JuryService>): DeclarationDto[] {
-  return rows.map((d) => ({
+export function declarationsView(
+  { items, total }: Result<'allDeclarations', JuryService>,
+  page: Page,
+): DeclarationPageDto {
+  return { items: items.map((d) => declarationView(d)), total, limit: page.limit, offset: page.offset };
+}
+
+function declarationView(d: Result<'allDeclarations', JuryService>['items'][number]): DeclarationDto {
+  return {
     id: d.id,
     juror: d.juror,
     target: d.target,
@@ -153,15 +186,28 @@ export function declarationsView(rows: Result<'allDeclarations', JuryService>): 
     kind: d.kind,
     note: d.note,
     createdAt: d.createdAt,
-  }));
+  };
 }
 
-export function panelsView(rows: Result<'panelsOf', JuryService>): PanelDto[] {
-  return rows.map((p) => ({
-    competitionId: p.competitionId,
-    competitionTitle: p.competitionTitle,
-    conflictsConfirmedAt: iso(p.conflictsConfirmedAt),
-  }));
+export function panelsView([rows, total]: Result<'panelsOf', JuryService>, page: Page): PanelPageDto {
+  return {
+    items: rows.map((p) => ({
+      competitionId: p.competitionId,
+      competitionTitle: p.competitionTitle,
+      conflictsConfirmedAt: iso(p.conflictsConfirmedAt),
+    })),
+    total,
+    limit: page.limit,
+    offset: page.offset,
+  };
+}
+
+export function jurorsView([rows, total]: Result<'list', JuryService>, page: Page): JurorPageDto {
+  return { items: rows.map((j) => JurorDto.from(j)), total, limit: page.limit, offset: page.offset };
+}
+
+export function conflictsView([rows, total]: Result<'declarations', JuryService>, page: Page): ConflictPageDto {
+  return { items: rows.map((d) => ConflictDto.from(d)), total, limit: page.limit, offset: page.offset };
 }
 
 export function confirmationView(member: Result<'confirm', JuryService>): ConfirmationDto {

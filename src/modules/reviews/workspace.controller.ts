@@ -1,16 +1,17 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Put, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { attachmentDisposition } from '../stored-files/domain/file-name';
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { PageQueryDto } from '../../common/http/pagination';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { AssignmentChangesService } from './assignment-changes.service';
 import { AssignmentReasonDto } from './dto/assignment.dto';
 import {
   AssignmentViewDto,
   JurorAssignmentsDto,
-  JurorRoundDto,
+  JurorRoundPageDto,
   neutralName,
   SaveScoresheetDto,
   ScoresheetDto,
@@ -30,9 +31,9 @@ export class WorkspaceController {
 
   @Get('rounds')
   @ApiOperation({ summary: 'My rounds with progress: assigned and submitted' })
-  @ApiOkResponse({ type: [JurorRoundDto] })
-  async rounds(@CurrentUser() juror: AuthUser): Promise<JurorRoundDto[]> {
-    return jurorRoundsView(await this.workspace.myRounds(juror.id));
+  @ApiOkResponse({ type: JurorRoundPageDto })
+  async rounds(@CurrentUser() juror: AuthUser, @Query() page: PageQueryDto): Promise<JurorRoundPageDto> {
+    return jurorRoundsView(await this.workspace.myRounds(juror.id, page.limit, page.offset), page);
   }
 
   @Get('rounds/:id/assignments')

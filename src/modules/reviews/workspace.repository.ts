@@ -66,14 +66,23 @@ export class WorkspaceRepository {
 
   async myRounds(
     jurorId: string,
-  ): Promise<{ roundId: string; competitionId: string; assigned: number; submitted: number }[]> {
-    return this.dataSource.query(
-      `SELECT s.round_id AS "roundId", r.competition_id AS "competitionId", count(*)::int AS assigned,
+    limit: number,
+    offset: number,
+  ): Promise<[{ roundId: string; competitionId: string; assigned: number; submitted: number }[], number]> {
+    const rows: { roundId: string; competitionId: string; assigned: number; submitted: number }[] =
+      await this.dataSource.query(
+        `SELECT s.round_id AS "roundId", r.competition_id AS "competitionId", count(*)::int AS assigned,
               count(*) FILTER (WHERE sh.status = 'submitted')::int AS submitted
          FROM assignments s JOIN review_rounds r ON r.id = s.round_id LEFT JOIN scoresheets sh ON sh.assignment_id = s.id
-        WHERE s.juror_id = $1 AND s.status = 'active' GROUP BY s.round_id, r.competition_id, r.position ORDER BY r.competition_id, r.position`,
+        WHERE s.juror_id = $1 AND s.status = 'active' GROUP BY s.round_id, r.competition_id, r.position
+        ORDER BY r.competition_id, r.position LIMIT $2 OFFSET $3`,
+        [jurorId, limit, offset],
+      );
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(DISTINCT round_id)::int AS total FROM assignments WHERE juror_id = $1 AND status = 'active'`,
       [jurorId],
     );
+    return [rows, total];
   }
 
   /** The frozen snapshot and, for a round that is not blind, who applied. */

@@ -50,8 +50,8 @@ export class WorkspaceService {
     private readonly files: AttachmentsQueryService,
   ) {}
 
-  async myRounds(jurorId: string) {
-    return this.workspace.myRounds(jurorId);
+  async myRounds(jurorId: string, limit: number, offset: number) {
+    return this.workspace.myRounds(jurorId, limit, offset);
   }
 
   async list(jurorId: string, roundId: string): Promise<{ round: ReviewRound; items: JurorAssignmentRow[] }> {

@@ -65,7 +65,7 @@ export class UpdateVillageDto extends UpdatePlaceDto {
   kind?: VillageKind;
 }
 
-export class DistrictQueryDto {
+export class DistrictQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all')
@@ -133,4 +133,14 @@ export class VillageDto extends RegionDto {
 export class VillagePageDto extends PageMetaDto {
   @ApiProperty({ type: [VillageDto] })
   items!: VillageDto[];
+}
+
+export class RegionPageDto extends PageMetaDto {
+  @ApiProperty({ type: [RegionDto] })
+  items!: RegionDto[];
+}
+
+export class DistrictPageDto extends PageMetaDto {
+  @ApiProperty({ type: [DistrictDto] })
+  items!: DistrictDto[];
 }

@@ -124,3 +124,7 @@ export class AssignmentOverviewPageDto extends PageMetaDto {
 export class ImportedAffinitiesDto {
   @ApiProperty({ type: 'integer', description: 'Affinities now stored for the round' }) imported!: number;
 }
+
+export class AssignmentRunPageDto extends PageMetaDto {
+  @ApiProperty({ type: [AssignmentRunDto] }) items!: AssignmentRunDto[];
+}

@@ -136,3 +136,19 @@ export class ConfirmationDto {
   @ApiProperty({ format: 'uuid' }) competitionId!: string;
   @ApiProperty({ nullable: true, type: String }) conflictsConfirmedAt!: string | null;
 }
+
+export class JurorPageDto extends PageMetaDto {
+  @ApiProperty({ type: [JurorDto] }) items!: JurorDto[];
+}
+
+export class ConflictPageDto extends PageMetaDto {
+  @ApiProperty({ type: [ConflictDto] }) items!: ConflictDto[];
+}
+
+export class DeclarationPageDto extends PageMetaDto {
+  @ApiProperty({ type: [DeclarationDto] }) items!: DeclarationDto[];
+}
+
+export class PanelPageDto extends PageMetaDto {
+  @ApiProperty({ type: [PanelDto] }) items!: PanelDto[];
+}

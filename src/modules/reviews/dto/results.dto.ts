@@ -93,3 +93,7 @@ export class ApplicantRoundResultDto {
   @ApiProperty() advanced!: boolean;
   @ApiProperty() reason!: string;
 }
+
+export class ApplicantRoundResultPageDto extends PageMetaDto {
+  @ApiProperty({ type: [ApplicantRoundResultDto] }) items!: ApplicantRoundResultDto[];
+}

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsObject, IsString, MaxLength } from 'class-validator';
+import { PageMetaDto } from '../../../common/http/pagination';
 import { OptionalNotNull } from '../../../common/validation/optional';
 import { Attachment } from '../../attachments/entities/attachment.entity';
 import { RubricCriterion } from '../domain/rounds/round-method';
@@ -221,4 +222,8 @@ export class AssignmentViewDto {
       })),
     };
   }
+}
+
+export class JurorRoundPageDto extends PageMetaDto {
+  @ApiProperty({ type: [JurorRoundDto] }) items!: JurorRoundDto[];
 }
