@@ -1,8 +1,16 @@
 import { createServer } from 'node:net';
 import { Client } from 'pg';
 import { createEmptyDatabase, databaseUrl, dropDatabase, withAdminClient } from './helpers/databases';
-import { runScript, startScript, waitFor } from './helpers/processes';
+import { runScript, startScript, stopScript, waitFor } from './helpers/processes';
 import { clearRedisPrefix, createTestDatabase, testConfig } from './helpers/test-app';
+
+/**
+ * Budgets on a busy machine: a process started from the build answers within seconds, but two cores
+ * shared with the rest of the suite can stretch that many times over.
+ */
+const START_MS = 20000;
+const STOP_MS = 10000;
+const RUN_MS = 25000;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -33,23 +41,28 @@ describe('the api, worker and cli processes', () => {
   });
 
   it('refuse to start with bad configuration, naming every bad variable', async () => {
-    const result = await runScript('src/main.ts', [], {
-      PORT: 'eighty',
-      JWT_SECRET: 'short',
-      REDIS_URL: 'http://nope',
-      NODE_ENV: 'test',
-    });
+    const result = await runScript(
+      'src/main.ts',
+      [],
+      {
+        PORT: 'eighty',
+        JWT_SECRET: 'short',
+        REDIS_URL: 'http://nope',
+        NODE_ENV: 'test',
+      },
+      RUN_MS,
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('PORT must be an integer');
     expect(result.stderr).toContain('JWT_SECRET must be at least 32 characters');
     expect(result.stderr).toContain('REDIS_URL must be a redis: or rediss: URL');
-  });
+  }, RUN_MS + 10000);
 
   it('production needs a real JWT secret', async () => {
-    const result = await runScript('src/worker.ts', [], { NODE_ENV: 'production', JWT_SECRET: '' });
+    const result = await runScript('src/worker.ts', [], { NODE_ENV: 'production', JWT_SECRET: '' }, RUN_MS);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('JWT_SECRET is required');
-  });
+  }, RUN_MS + 10000);
 
   it('the api migrates an empty database at start, creates the configured admin, serves, and stops on SIGTERM', async () => {
     const name = await createEmptyDatabase('boot');
@@ -71,7 +84,7 @@ describe('the api, worker and cli processes', () => {
           const res = await fetch(`http://127.0.0.1:${port}/health`);
           return res.ok ? ((await res.json()) as { status: string }) : undefined;
         },
-        45000,
+        START_MS,
         'the api to answer /health',
       );
       expect(health.status).toBe('ok');
@@ -84,7 +97,7 @@ describe('the api, worker and cli processes', () => {
       expect(((await login.json()) as { user: { roles: string[] } }).user.roles).toEqual(['admin']);
       expect(await count(name, `SELECT count(*) AS n FROM migrations`)).toBeGreaterThan(0);
     } finally {
-      api.kill('SIGTERM');
+      await stopScript(api, 'SIGTERM', STOP_MS);
     }
     const finished = await api.done;
     expect(finished.signal ?? finished.code).not.toBe('SIGKILL');
@@ -93,7 +106,7 @@ describe('the api, worker and cli processes', () => {
     for (const line of logLines) expect(() => JSON.parse(line)).not.toThrow();
     expect(finished.stdout).not.toContain('first-admin-password');
     expect(finished.stdout).not.toContain('first.admin@example.kz');
-  });
+  }, START_MS + STOP_MS + 10000);
 
   it('the worker starts its schedules and stops on SIGTERM', async () => {
     const name = await createTestDatabase();
@@ -108,22 +121,22 @@ describe('the api, worker and cli processes', () => {
     try {
       await waitFor(
         async () => (worker.output().stdout.includes('worker started') ? true : undefined),
-        45000,
+        START_MS,
         'the worker to start',
       );
     } finally {
-      worker.kill('SIGTERM');
+      await stopScript(worker, 'SIGTERM', STOP_MS);
     }
     const finished = await worker.done;
     expect(finished.code === 0 || finished.signal === 'SIGTERM').toBe(true);
     await clearRedisPrefix(config);
-  });
+  }, START_MS + STOP_MS + 10000);
 
   it('the seed command builds the demo and is idempotent', async () => {
     const name = await createTestDatabase();
     databases.push(name);
     const env = { NODE_ENV: 'development', DATABASE_URL: databaseUrl(name) };
-    const first = await runScript('src/cli.ts', ['seed'], env);
+    const first = await runScript('src/cli.ts', ['seed'], env, RUN_MS);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('manager@demo.startup.kz');
@@ -156,15 +169,16 @@ describe('the api, worker and cli processes', () => {
       referencesWithCode: 8,
     });
     expect(first.stdout).toMatch(/In review: competition [0-9a-f-]{36}, round [0-9a-f-]{36} \(draft\)/);
-    const second = await runScript('src/cli.ts', ['seed'], env);
+    const second = await runScript('src/cli.ts', ['seed'], env, RUN_MS);
     expect(second.code).toBe(0);
     await expect(snapshot()).resolves.toEqual(afterFirst);
-    const refused = await runScript('src/cli.ts', ['seed'], {
-      ...env,
-      NODE_ENV: 'production',
-      JWT_SECRET: 'x'.repeat(40),
-    });
+    const refused = await runScript(
+      'src/cli.ts',
+      ['seed'],
+      { ...env, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) },
+      RUN_MS,
+    );
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('does not run in production');
-  }, 90000);
+  }, 3 * RUN_MS + 15000);
 });

@@ -18,6 +18,9 @@ const config: Config = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
   transform: main.projects[0].transform,
+  // The build its worker processes start from (test/helpers/build.ts).
+  globalSetup: '<rootDir>/test/faults/global-setup.ts',
+  globalTeardown: '<rootDir>/test/faults/global-teardown.ts',
   testTimeout: 90000,
   // One file; its servers and worker processes are parallel enough for two cores.
   maxWorkers: 1,

@@ -51,7 +51,7 @@ export async function dropAbandonedDatabases(client: Client): Promise<void> {
   }
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { builtScript } from './build';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -10,15 +11,18 @@ export interface Finished {
   stderr: string;
 }
 
-/** Runs one of our TypeScript entrypoints in its own Node process (ts-node with SWC: no build needed). */
+/**
+ * Runs one of our entrypoints, named by its source (`src/worker.ts`), in its own Node process: plain
+ * `node` on its compiled form in the run's build (test/helpers/build.ts), as it runs in production.
+ */
 export function startScript(
   script: string,
   args: string[],
   env: Record<string, string>,
 ): ChildProcess & { output: () => Finished; done: Promise<Finished> } {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register', join(ROOT, script), ...args], {
+  const child = spawn(process.execPath, [builtScript(script), ...args], {
     cwd: ROOT,
-    env: { ...process.env, TS_NODE_SWC: 'true', TS_NODE_TRANSPILE_ONLY: 'true', ...env },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -40,11 +44,12 @@ export function startScript(
   });
 }
 
+/** Runs a script to its end; one still running after `timeoutMs` is killed (SIGKILL), and the caller sees that. */
 export async function runScript(
   script: string,
   args: string[],
   env: Record<string, string>,
-  timeoutMs = 60000,
+  timeoutMs: number,
 ): Promise<Finished> {
   const child = startScript(script, args, env);
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -55,7 +60,28 @@ export async function runScript(
   }
 }
 
-/** Polls until `check` returns a value, or fails after `timeoutMs`. */
+/**
+ * Sends `signal` and waits for the exit; a process still running after `timeoutMs` is killed
+ * (SIGKILL), which the caller sees in the result.
+ */
+export async function stopScript(
+  child: ChildProcess & { done: Promise<Finished> },
+  signal: NodeJS.Signals,
+  timeoutMs: number,
+): Promise<Finished> {
+  if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  try {
+    return await child.done;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Polls until `check` returns a value, or fails after `timeoutMs`: every caller gives its budget, and
+ * a test that waits longer than Jest's 30 s gives itself a timeout above the sum of its waits.
+ */
 export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

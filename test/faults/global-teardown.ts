@@ -1,0 +1,5 @@
+import { removeBuild } from '../helpers/build';
+
+export default async function globalTeardown(): Promise<void> {
+  await removeBuild();
+}
