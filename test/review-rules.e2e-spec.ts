@@ -300,7 +300,17 @@ describe('jury review: rules at the edges', () => {
           closedAt = Date.now();
           return res;
         });
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      // The close is queued behind the share lock: PostgreSQL shows it waiting on a lock.
+      await waitFor(
+        async () => {
+          const [{ n }] = await ctx.dataSource.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          return n > 0 ? true : undefined;
+        },
+        15000,
+        'the close to wait on the round lock',
+      );
       expect(closedAt).toBe(0);
       const releasedAt = Date.now();
       await runner.commitTransaction();

@@ -29,6 +29,8 @@ const OUTAGE_MS = 2500;
 /** How soon after a dependency is back the service must answer writes again, and deliver mail. */
 const RECOVERY_MS = 10000;
 const MAIL_MS = 30000;
+/** A worker process started from the build, on a busy machine. */
+const WORKER_START_MS = 20000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
@@ -97,7 +99,7 @@ describe('fault suite: Redis, PostgreSQL and the worker fail during bursts of wr
   beforeAll(async () => {
     world = await FaultWorld.start();
     s = await buildScenario(world.ctx, SIZES);
-    await world.startWorker();
+    await world.startWorker(WORKER_START_MS);
     await allMailSent('the mail of the set-up');
   }, 150000);
 
@@ -173,7 +175,7 @@ describe('fault suite: Redis, PostgreSQL and the worker fail during bursts of wr
       await w().killWorker();
       interrupted = sink.messages.filter((m) => !m.acknowledged).map((m) => m.messageId);
       sink.release();
-      await w().startWorker();
+      await w().startWorker(WORKER_START_MS);
       return { downAt, upAt: Date.now() };
     }).finally(() => sink.release());
     expect(interrupted.length).toBeGreaterThan(0);

@@ -90,15 +90,18 @@ export class FaultWorld {
     return this.workers[this.workers.length - 1];
   }
 
-  /** Starts a worker process and waits until its schedules run; a worker that fails says why. */
-  async startWorker(): Promise<WorkerProcess> {
+  /**
+   * Starts a worker process (from the run's build) and waits up to `timeoutMs` until its schedules
+   * run; a worker that fails says why.
+   */
+  async startWorker(timeoutMs: number): Promise<WorkerProcess> {
     const child = startScript('src/worker.ts', [], { ...this.env, LOG_LEVEL: 'info' });
     this.workers.push(child);
     try {
       const started = await waitFor(
         async () =>
           child.output().stdout.includes('worker started') ? true : child.exitCode !== null ? false : undefined,
-        60000,
+        timeoutMs,
         'the worker to start',
       );
       if (!started) throw new Error('The worker exited while starting');

@@ -49,7 +49,10 @@ export async function buildForTests(): Promise<void> {
     }),
   );
   const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  const failure = await execute(process.execPath, [tsc, '-p', tsconfig], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }).then(
+  const failure = await execute(process.execPath, [tsc, '-p', tsconfig], {
+    cwd: ROOT,
+    maxBuffer: 16 * 1024 * 1024,
+  }).then(
     () => undefined,
     (error: Error & { stdout?: string }) => error,
   );
