@@ -22,7 +22,7 @@ const FAST = {
   STALE_QUEUED_MS: '500',
 };
 /** A sentinel message through relay, queue, sender and SMTP: well under a second on an idle machine. */
-const SENTINEL_MS = 15000;
+const SENTINEL_MS = 20000;
 
 describe('notifications: outbox, relay, sender, templates', () => {
   let sink: SmtpSink;

@@ -202,10 +202,10 @@ describe('recomputing the published outcome from public data', () => {
       'allocation: 7 applications, committed 230000000, remaining 10000000',
     ]);
     // The command a third party runs (the README starts it through ts-node; here, its compiled form).
-    const { code, stdout } = await runScript('scripts/recompute.ts', [baseUrl, setup.competitionId], {}, 20000);
+    const { code, stdout } = await runScript('scripts/recompute.ts', [baseUrl, setup.competitionId], {}, 30000);
     expect(stdout).toContain('The published outcome matches the recomputation.');
     expect(code).toBe(0);
-  }, 40000);
+  }, 45000);
 
   it('reports a mismatch when a published figure is altered', async () => {
     const [t1, t2] = [1, 2];

@@ -38,6 +38,7 @@ describe('jury review: rules at the edges', () => {
       ctx,
       cast,
       (await ctx.http().post(`/rounds/${roundId}/assignment-runs`).set(cast.manager.auth).expect(202)).body.id,
+      15000,
     );
   const mine = async (juror: TestUser, roundId: string) =>
     (await ctx.http().get(`/reviews/rounds/${roundId}/assignments`).set(juror.auth).expect(200)).body.items as {
@@ -172,7 +173,7 @@ describe('jury review: rules at the edges', () => {
         .send({ reason: 'Overloaded' })
         .expect(202);
       expect(res.body).toMatchObject({ status: 'queued', trigger: 'removal' });
-      expect((await waitForRun(ctx, cast, res.body.id)).status).toBe('succeeded');
+      expect((await waitForRun(ctx, cast, res.body.id, 15000)).status).toBe('succeeded');
       expectError(
         await ctx.http().post(`/assignments/${first.id}/remove`).set(cast.manager.auth).send({ reason: 'Again' }),
         404,

@@ -330,7 +330,7 @@ describe('jury review: a round from draft to results', () => {
     it('runs the engine in the worker: every application gets k jurors, loads kept, no conflicted pair', async () => {
       const queued = await ctx.http().post(`/rounds/${roundId}/assignment-runs`).set(cast.manager.auth).expect(202);
       expect(queued.body.status).toBe('queued');
-      const run = await waitForRun(ctx, cast, queued.body.id);
+      const run = await waitForRun(ctx, cast, queued.body.id, 15000);
       expect(run).toMatchObject({
         status: 'succeeded',
         assigned: 18,
@@ -359,7 +359,7 @@ describe('jury review: a round from draft to results', () => {
 
     it('asking for a run again gives the same assignment (deterministic), with nothing left to fill', async () => {
       const again = await ctx.http().post(`/rounds/${roundId}/assignment-runs`).set(cast.manager.auth).expect(202);
-      const run = await waitForRun(ctx, cast, again.body.id);
+      const run = await waitForRun(ctx, cast, again.body.id, 15000);
       expect(run).toMatchObject({ status: 'succeeded', assigned: 0 });
       const runs = await ctx
         .http()

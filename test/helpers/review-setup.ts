@@ -132,17 +132,19 @@ export async function addJuror(
   return juror;
 }
 
+/** Waits up to `timeoutMs` until the assignment run has left the queue. */
 export async function waitForRun(
   ctx: TestContext,
   cast: Cast,
   runId: string,
+  timeoutMs: number,
 ): Promise<{ status: string; [key: string]: unknown }> {
   return waitFor(
     async () => {
       const res = await ctx.http().get(`/assignment-runs/${runId}`).set(cast.manager.auth);
       return res.body.status === 'queued' ? undefined : (res.body as { status: string });
     },
-    15000,
+    timeoutMs,
     `assignment run ${runId}`,
   );
 }

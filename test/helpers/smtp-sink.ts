@@ -109,9 +109,10 @@ export class SmtpSink {
     return this.messages.filter((m) => m.to.toLowerCase().includes(address.toLowerCase()));
   }
 
+  /** Waits until `count` messages pass `filter`, or fails after `timeoutMs` (every caller gives its budget). */
   async waitFor(
     count: number,
-    timeoutMs = 15000,
+    timeoutMs: number,
     filter: (m: ReceivedMail) => boolean = () => true,
   ): Promise<ReceivedMail[]> {
     const deadline = Date.now() + timeoutMs;
