@@ -201,7 +201,7 @@ describe('recomputing the published outcome from public data', () => {
       expect.stringMatching(/^round 1 .*: 7 applications ranked$/),
       'allocation: 7 applications, committed 230000000, remaining 10000000',
     ]);
-    // The command a third party runs (the README starts it through ts-node; here, its compiled form).
+    // The command a third party runs (`npm run recompute` starts it through ts-node; here, its compiled form).
     const { code, stdout } = await runScript('scripts/recompute.ts', [baseUrl, setup.competitionId], {}, 30000);
     expect(stdout).toContain('The published outcome matches the recomputation.');
     expect(code).toBe(0);
