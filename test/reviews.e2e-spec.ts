@@ -38,12 +38,13 @@ describe('jury review: a round from draft to results', () => {
       homeVillageId: setup.places.villageIds[0],
       confirm: false,
     });
-  });
+    // The app, a worker, nine applications and four jurors: seconds on an idle machine, a minute on a busy one.
+  }, 120000);
   afterAll(async () => {
     await worker?.close();
     await ctx?.close();
     await sink?.stop();
-  });
+  }, 60000);
 
   const overview = async (): Promise<OverviewItem[]> =>
     (await ctx.http().get(`/rounds/${roundId}/assignments`).query({ limit: 100 }).set(cast.manager.auth).expect(200))
