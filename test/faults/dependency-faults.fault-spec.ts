@@ -26,11 +26,16 @@ const SIZES: Sizes = {
 };
 const CLIENTS: BurstOptions = { clients: 6, paceMs: 200, retryMs: 250, giveUpMs: 45000, requestTimeoutMs: 10000 };
 const OUTAGE_MS = 2500;
-/** How soon after a dependency is back the service must answer writes again, and deliver mail. */
-const RECOVERY_MS = 10000;
-const MAIL_MS = 30000;
-/** A worker process started from the build: about 2 s on an idle machine, over 20 s on a busy one. */
-const WORKER_START_MS = 30000;
+/**
+ * How soon after a dependency is back the service must answer writes again, and deliver mail. These
+ * are budgets that hold on a loaded machine (two cores busy with other work), not speed goals: on an
+ * idle one the first write succeeds about 0.2 s after a restart and the mail follows within a second
+ * or two (the suite prints the figures it saw).
+ */
+const RECOVERY_MS = 30000;
+const MAIL_MS = 90000;
+/** A worker process started from the build: about 2 s on an idle machine, over 30 s on a busy one. */
+const WORKER_START_MS = 60000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
@@ -53,7 +58,7 @@ describe('fault suite: Redis, PostgreSQL and the worker fail during bursts of wr
   const untilSettled = (burst: Burst, share: number) =>
     waitFor(
       async () => (burst.settled() >= burst.total * share ? true : undefined),
-      30000,
+      90000,
       `${share * 100}% of the burst`,
     );
 
@@ -101,12 +106,12 @@ describe('fault suite: Redis, PostgreSQL and the worker fail during bursts of wr
     s = await buildScenario(world.ctx, SIZES);
     await world.startWorker(WORKER_START_MS);
     await allMailSent('the mail of the set-up');
-  }, 150000);
+  }, 300000);
 
   afterAll(async () => {
     if (notes.length) console.log(`fault suite:\n  ${notes.join('\n  ')}`);
     await world?.close();
-  }, 60000);
+  }, 120000);
 
   it('Redis stopped and restarted (its keys lost): every write still succeeds, mail waits for Redis and is then sent', async () => {
     const run = await burstWith(0, async (burst) => {
@@ -131,7 +136,7 @@ describe('fault suite: Redis, PostgreSQL and the worker fail during bursts of wr
     notes.push(
       `Redis down ${run.upAt - run.downAt} ms: ${run.results.length} operations, answers while down ${JSON.stringify(during)}, all mail sent ${mailMs} ms after the check began`,
     );
-  }, 90000);
+  }, 180000);
 
   it('PostgreSQL crashed and restarted: writes fail while it is down, then succeed again without a restart of the api or worker', async () => {
     const run = await burstWith(1, async (burst) => {
@@ -162,7 +167,7 @@ describe('fault suite: Redis, PostgreSQL and the worker fail during bursts of wr
     notes.push(
       `PostgreSQL down ${run.upAt - run.downAt} ms: ${run.results.length} operations, answers while down ${JSON.stringify(during)}, first 2xx ${firstSuccessAfter - run.upAt} ms after restart, all mail sent ${mailMs} ms later (${twice} sent twice with one Message-ID)`,
     );
-  }, 90000);
+  }, 180000);
 
   it('the worker killed (SIGKILL) in the middle of sending: a new worker sends what it held, with the same Message-ID', async () => {
     const sink = w().sink;
@@ -170,7 +175,7 @@ describe('fault suite: Redis, PostgreSQL and the worker fail during bursts of wr
     sink.hold();
     const run = await burstWith(2, async () => {
       // A message is on the wire, unanswered: the sender is in the middle of the job.
-      await sink.waitFor(before + 1, 20000);
+      await sink.waitFor(before + 1, 60000);
       const downAt = Date.now();
       await w().killWorker();
       interrupted = sink.messages.filter((m) => !m.acknowledged).map((m) => m.messageId);
@@ -186,7 +191,7 @@ describe('fault suite: Redis, PostgreSQL and the worker fail during bursts of wr
     notes.push(
       `worker killed with ${interrupted.length} sends in flight; a new one took ${run.upAt - run.downAt} ms to start; ${run.results.length} operations; all mail sent ${mailMs} ms later`,
     );
-  }, 90000);
+  }, 180000);
 
   it('afterwards: nothing the clients were told is lost, and every rule of DESIGN.md section 4 holds', async () => {
     expect(outcomes).toHaveLength(PHASES * Object.values(PER_PHASE).reduce((a, b) => a + b, 0));
@@ -216,7 +221,7 @@ describe('fault suite: Redis, PostgreSQL and the worker fail during bursts of wr
     notes.push(
       `${outcomes.length} operations (${JSON.stringify(tally(outcomes))} answers in all; ${answersLost(outcomes)} committed without the client hearing so), ${mail.rows.length} notifications, ${mail.repeated.length} delivered twice with one Message-ID after an interrupted send (${interrupted.length} held at the kill)`,
     );
-  }, 60000);
+  }, 120000);
 
   it('the scoring round, closed and finalized by the new worker, ranks on exactly the scoresheets the jurors were told were saved (rule 6)', async () => {
     const { roundId, assignments } = s.review;
@@ -228,7 +233,7 @@ describe('fault suite: Redis, PostgreSQL and the worker fail during bursts of wr
         (await http().get(`/rounds/${roundId}`).set(s.cast.manager.auth)).body.status === 'finalized'
           ? true
           : undefined,
-      20000,
+      60000,
       'the round to be finalized',
     );
     await expect(
@@ -254,7 +259,7 @@ describe('fault suite: Redis, PostgreSQL and the worker fail during bursts of wr
       expect(row.count).toBe(totals.length);
       expect(Number(row.official)).toBeCloseTo(totals.reduce((a, b) => a + b, 0) / totals.length, 6);
     }
-  }, 60000);
+  }, 120000);
 
   it('the checks above are not vacuous: each rule broken by hand is flagged, unless the database refuses the break', async () => {
     const { applied, refusedByDatabase } = await breakEachRule(w().ctx, s);
