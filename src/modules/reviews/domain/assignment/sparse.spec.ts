@@ -83,7 +83,7 @@ function violations(instance: CandidateInstance, result: SparseResult, alternate
 
 describe('sparse juror assignment (top candidates widened until a dual certificate holds)', () => {
   it('agrees with the dense solver on feasibility, objective and explanation, and keeps every law', () => {
-    let certified = 0;
+    let [runs, certified] = [0, 0];
     fc.assert(
       fc.property(
         small,
@@ -91,6 +91,7 @@ describe('sparse juror assignment (top candidates widened until a dual certifica
         fc.integer({ min: 0, max: 3 }),
         fc.integer({ min: 0, max: 3 }),
         (instance, seed, initialCandidates, alternates) => {
+          runs += 1;
           const dense = assign(edgesFromCandidates(instance), seed);
           const sparse = solveSparse(instance, seed, { initialCandidates, alternates }, narrow);
           expect(sparse.feasible).toBe(dense.feasible);
@@ -104,8 +105,9 @@ describe('sparse juror assignment (top candidates widened until a dual certifica
       ),
       { numRuns: 2000 },
     );
-    // The certificate (not the full-graph fallback) settled a good share of the runs.
-    expect(certified).toBeGreaterThan(400);
+    // The certificate (not the full-graph fallback) settled a good share of the runs (a fifth; the
+    // count, not 400 of 2000, since the mutation run caps runs).
+    expect(certified).toBeGreaterThan(runs / 5);
   });
 
   it('starts from the default width and returns the dense optimum on larger random instances', () => {
