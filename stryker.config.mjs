@@ -8,7 +8,7 @@
 export default {
   mutate: ['src/modules/*/domain/**/*.ts', '!src/modules/*/domain/**/*.spec.ts'],
   testRunner: 'jest',
-  jest: { projectType: 'custom', configFile: 'test/mutation/jest.config.js' },
+  jest: { projectType: 'custom', configFile: 'jest.mutation.config.js' },
   coverageAnalysis: 'perTest',
   // Mutants of module-level tables (transition tables, lists of codes) each need every spec run on a
   // fresh load: about half the run's time for 5% of the mutants. The tables have exhaustive specs;

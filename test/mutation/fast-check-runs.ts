@@ -11,7 +11,11 @@ if (cap > 0) {
   const exported = fc as unknown as { assert: typeof fc.assert; default: typeof fc };
   const assert = exported.assert;
   const capped = ((property: fc.IRawProperty<unknown>, params?: fc.Parameters<unknown>) =>
-    assert(property, { seed: 20260101, ...params, numRuns: Math.min(params?.numRuns ?? cap, cap) })) as typeof fc.assert;
+    assert(property, {
+      seed: 20260101,
+      ...params,
+      numRuns: Math.min(params?.numRuns ?? cap, cap),
+    })) as typeof fc.assert;
   exported.assert = capped;
   exported.default = { ...exported.default, assert: capped };
 }

@@ -5,6 +5,7 @@ import {
   ApplicationStatus,
   canApplication,
   moveTarget,
+  referenceFor,
 } from './application-status';
 
 /** DESIGN.md section 3, written out move by move: the table must allow exactly these. */
@@ -69,6 +70,12 @@ describe('application transition table', () => {
     expect(MOVES.flatMap((move) => final.filter((from) => moveTarget(move, from) !== null))).toEqual([]);
   });
 
+  it('allows a move exactly where the table gives it a target', () => {
+    for (const move of MOVES)
+      for (const status of APPLICATION_STATUSES)
+        expect([move, status, canApplication(move, status)]).toEqual([move, status, allowed.has(`${move}:${status}`)]);
+  });
+
   it('lets an applicant edit and delete a draft only', () => {
     for (const status of APPLICATION_STATUSES) {
       expect([canApplication('edit', status), canApplication('delete', status)]).toEqual([
@@ -76,5 +83,17 @@ describe('application transition table', () => {
         status === 'draft',
       ]);
     }
+  });
+});
+
+describe('application reference', () => {
+  it.each([
+    ['TUP', 2026, 42, 'SU-TUP-2026-0042'],
+    ['TUP', 2026, 1, 'SU-TUP-2026-0001'],
+    ['AKT7', 2027, 9999, 'SU-AKT7-2027-9999'],
+    // Past 9999 the number grows rather than being cut.
+    ['TUP', 2026, 12345, 'SU-TUP-2026-12345'],
+  ])('%s, %i, number %i is %s', (code, year, number, expected) => {
+    expect(referenceFor(code, year, number)).toBe(expected);
   });
 });
