@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isBalanced, movement, Movement, MOVEMENTS, post } from './ledger';
+import { accountKey, AccountRef, Entry, isBalanced, movement, Movement, MOVEMENTS, post } from './ledger';
 
 describe('ledger', () => {
   it('opens a budget, commits, pays and releases with balanced pairs of entries', () => {
@@ -64,4 +64,69 @@ describe('ledger', () => {
       { numRuns: 1000 },
     );
   });
+
+  it.each<[Movement, string, string]>([
+    ['opening', 'funding', 'budget'],
+    ['commitment', 'budget', 'payable:a1'],
+    ['release', 'payable:a1', 'budget'],
+    ['payment', 'payable:a1', 'paid'],
+    ['payment_reversal', 'paid', 'payable:a1'],
+  ])('%s moves the amount from %s to %s', (kind, from, to) => {
+    expect(movement(kind, 7n, 'a1').map((e) => [accountKey(e.account), e.amount])).toEqual([
+      [from, -7n],
+      [to, 7n],
+    ]);
+  });
+
+  it.each<[string, () => unknown, RegExp | null]>([
+    ['one tiyn', () => movement('commitment', 1n, 'a1'), null],
+    ['zero', () => movement('commitment', 0n, 'a1'), /a movement moves a positive amount/],
+    ['a negative amount', () => movement('opening', -1n), /a movement moves a positive amount/],
+    ['an opening without an award', () => movement('opening', 5n), null],
+    ['a commitment without an award', () => movement('commitment', 5n), /a commitment names its award/],
+    ['a release with an empty award', () => movement('release', 5n, ''), /a release names its award/],
+  ])('a movement of %s', (_case, make, error) => {
+    if (error) expect(make).toThrow(error);
+    else expect(make).not.toThrow();
+  });
+
+  it.each<[string, Entry[], boolean]>([
+    ['a pair adding up to zero', [entry('budget', 5n), entry('paid', -5n)], true],
+    ['three entries adding up to zero', [entry('budget', 5n), entry('paid', -2n), entry('funding', -3n)], true],
+    ['a pair one tiyn apart', [entry('budget', 5n), entry('paid', -4n)], false],
+    ['a single zero entry', [entry('budget', 0n)], false],
+    ['no entries', [], false],
+  ])('%s balances: %s', (_case, entries, balanced) => {
+    expect(isBalanced(entries)).toBe(balanced);
+  });
+
+  it.each<[string, Record<string, bigint>, Entry[], { overdrawn: string[] } | Record<string, bigint>]>([
+    ['a budget emptied to zero', { budget: 5n }, movement('commitment', 5n, 'a1'), { budget: 0n, 'payable:a1': 5n }],
+    ['a budget one tiyn short', { budget: 5n }, movement('commitment', 6n, 'a1'), { overdrawn: ['budget'] }],
+    ['funding run negative', {}, movement('opening', 9n), { funding: -9n, budget: 9n }],
+    ['a payable one tiyn short', { 'payable:a1': 4n }, movement('payment', 5n, 'a1'), { overdrawn: ['payable:a1'] }],
+    ['a reversal of more than was paid', { paid: 2n }, movement('payment_reversal', 3n, 'a1'), { overdrawn: ['paid'] }],
+    [
+      'an account overdrawn twice in one transaction, named once',
+      { budget: 1n },
+      [entry('budget', -2n), entry('budget', -2n), entry('funding', 4n)],
+      { overdrawn: ['budget'] },
+    ],
+  ])('posting %s', (_case, before, entries, expected) => {
+    const result = post(new Map(Object.entries(before)), entries);
+    expect('balances' in result ? Object.fromEntries(result.balances) : result).toEqual(expected);
+  });
+
+  it('keys the payable account by its award, the others by their kind', () => {
+    const keys = (refs: AccountRef[]) => refs.map(accountKey);
+    expect(keys([{ kind: 'payable', awardId: 'a9' }, { kind: 'budget' }, { kind: 'paid', awardId: 'a9' }])).toEqual([
+      'payable:a9',
+      'budget',
+      'paid',
+    ]);
+  });
 });
+
+function entry(kind: AccountRef['kind'], amount: bigint): Entry {
+  return { account: { kind }, amount };
+}
