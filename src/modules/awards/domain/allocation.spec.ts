@@ -1,6 +1,117 @@
 import { candidate, outcome, rules } from '../../../../test/helpers/allocation-cases';
 import { allocate, allocationProblems } from './allocation';
 
+describe('allocation input', () => {
+  const a = candidate('a', 1, 10n);
+  it.each<[string, AllocationCandidate[], Partial<AllocationRules>, string[]]>([
+    ['a valid candidate', [a], {}, []],
+    ['an empty application id', [candidate('', 1, 10n)], {}, ['every application needs an id']],
+    ['an id given twice', [a, candidate('a', 2, 10n)], {}, ['application a appears more than once']],
+    ['rank 1', [candidate('a', 1, 10n)], {}, []],
+    ['rank 0', [candidate('a', 0, 10n)], {}, ['application a: rank must be a whole number from 1']],
+    ['a fractional rank', [candidate('a', 1.5, 10n)], {}, ['application a: rank must be a whole number from 1']],
+    ['a shared rank', [a, candidate('b', 1, 10n)], {}, ['application b: rank 1 is shared with another application']],
+    ['a request of one tiyn', [candidate('a', 1, 1n)], {}, []],
+    ['a request of zero', [candidate('a', 1, 0n)], {}, ['application a: requested amount must be positive']],
+    [
+      'no village',
+      [candidate('a', 1, 10n, { villageId: '' })],
+      {},
+      ['application a: district and village are required'],
+    ],
+    ['an award held of one tiyn', [candidate('a', 1, 10n, { awarded: 1n })], {}, []],
+    [
+      'an award held of zero',
+      [candidate('a', 1, 10n, { awarded: 0n })],
+      {},
+      ['application a: an award already held must be positive'],
+    ],
+    ['a zero budget', [], { budget: 0n }, []],
+    ['a negative budget', [], { budget: -1n }, ['budget cannot be negative']],
+    ['a maximum award of one tiyn', [], { maxAward: 1n }, []],
+    ['an empty envelope', [], { envelopes: [{ villageId: 'v1', amount: 0n }] }, []],
+    [
+      'an envelope with an empty id',
+      [],
+      {
+        envelopes: [
+          { villageId: 'v1', amount: 1n },
+          { districtId: '', amount: 1n },
+        ],
+      },
+      ['envelope 2: the id is empty'],
+    ],
+    [
+      'a district and a village envelope of the same id',
+      [],
+      {
+        envelopes: [
+          { villageId: 'x', amount: 1n },
+          { districtId: 'x', amount: 1n },
+        ],
+      },
+      [],
+    ],
+    [
+      'two envelopes for one district',
+      [],
+      {
+        envelopes: [
+          { districtId: 'd1', amount: 1n },
+          { districtId: 'd1', amount: 1n },
+        ],
+      },
+      ['envelope 2: another envelope caps the same district'],
+    ],
+    ['a floor of zero grants', [], { floors: [{ districtId: 'd1', grants: 0 }] }, []],
+    [
+      'a floor without a district',
+      [],
+      {
+        floors: [
+          { districtId: 'd1', grants: 1 },
+          { districtId: '', grants: 1 },
+        ],
+      },
+      ['floor 2: district is required'],
+    ],
+    ['partial funding from any share', [], { partial: { minShareBp: 0 } }, []],
+    ['partial funding of the whole request only', [], { partial: { minShareBp: 10_000 } }, []],
+    [
+      'partial funding from a negative share',
+      [],
+      { partial: { minShareBp: -1 } },
+      ['partial funding: minimum share must be a whole number of basis points from 0 to 10000'],
+    ],
+    [
+      'partial funding from a fractional share',
+      [],
+      { partial: { minShareBp: 2500.5 } },
+      ['partial funding: minimum share must be a whole number of basis points from 0 to 10000'],
+    ],
+  ])('%s', (_case, candidates, more, problems) => {
+    expect(allocationProblems(candidates, rules(more))).toEqual(problems);
+  });
+
+  it.each<[bigint, string]>([
+    // What the budget has left after a is exactly b's request: only the envelope stops b.
+    [80n, 'envelope_full'],
+    [81n, 'budget_exhausted'],
+  ])('names why a request of %s is not funded: %s', (requested, reason) => {
+    const r = rules({ envelopes: [{ villageId: 'v1', amount: 30n }] });
+    expect(outcome([candidate('a', 1, 20n), candidate('b', 2, requested)], r)).toEqual({
+      a: [20n, 'funded'],
+      b: [0n, reason],
+    });
+  });
+
+  it('refuses to allocate with every problem in its message', () => {
+    expect(() => allocate([candidate('', 1, 0n)], rules())).toThrow(
+      'cannot allocate: every application needs an id; an application: requested amount must be positive',
+    );
+  });
+});
+
 describe('allocation: examples', () => {
   it('keeps awards already held first, so money freed by a decline goes to the next in line', () => {
     // a declined (left out); b holds 50; the 50 freed goes to c, the next in line, not to a cheaper d below it.

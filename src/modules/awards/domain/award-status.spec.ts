@@ -29,6 +29,18 @@ describe('award and tranche lifecycles', () => {
     expect(fourEyesProblem('m1', 'm2')).toBeNull();
   });
 
+  it.each<[bigint, bigint, bigint, string | null]>([
+    // amount, requested, maximum: each bound at and one tiyn past it
+    [1n, 100n, 200n, null],
+    [0n, 100n, 200n, 'an award must be positive'],
+    [100n, 100n, 200n, null],
+    [101n, 100n, 200n, 'an award cannot exceed the amount requested'],
+    [120n, 300n, 120n, null],
+    [121n, 300n, 120n, "an award cannot exceed the competition's maximum"],
+  ])('an award of %s on a request of %s with a maximum of %s: %s', (amount, requested, maxAward, problem) => {
+    expect(awardAmountProblem(amount, requested, maxAward)).toBe(problem);
+  });
+
   it('bound an award by the request and the competition maximum (rule 8)', () => {
     expect(awardAmountProblem(100n, 100n, 200n)).toBeNull();
     expect(awardAmountProblem(101n, 100n, 200n)).toMatch(/requested/);

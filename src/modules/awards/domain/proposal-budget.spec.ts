@@ -41,6 +41,14 @@ describe('proposals within the budget and envelopes', () => {
     expect(proposalOverrun([at('v1', 40n)], [at('v1', 961n)], caps)?.envelope).toBe('budget');
   });
 
+  it.each<[string, bigint, string | null]>([
+    ['fills the village envelope to the last tiyn', 20n, null],
+    ['goes one tiyn past the village envelope', 21n, 'village'],
+  ])('%s', (_case, proposed, envelope) => {
+    const caps = { budget: 1000n, envelopes: [{ villageId: 'v1', amount: 50n }] };
+    expect(proposalOverrun([at('v1', 30n)], [at('v1', proposed)], caps)?.envelope ?? null).toBe(envelope);
+  });
+
   it('is not blocked by an envelope it does not touch, even one already over its amount', () => {
     const caps = { budget: 1000n, envelopes: [{ villageId: 'v1', amount: 50n }] };
     expect(proposalOverrun([at('v1', 80n)], [at('v2', 100n)], caps)).toBeNull();

@@ -23,6 +23,26 @@ describe('tranche schedules', () => {
     expect(splitAward(3n, template(5000, 5000))).toEqual([2n, 1n]);
   });
 
+  it.each<[bigint, number[], bigint[]]>([
+    // The leftover units go to the largest remainders, ties to the earlier tranche.
+    [0n, [5000, 3000, 2000], [0n, 0n, 0n]],
+    [3n, [2500, 2500, 2500, 2500], [1n, 1n, 1n, 0n]],
+    [1n, [2500, 2500, 2500, 2500], [1n, 0n, 0n, 0n]],
+    [7n, [1000, 2000, 3000, 4000], [1n, 1n, 2n, 3n]],
+    [9n, [4000, 3000, 2000, 1000], [3n, 3n, 2n, 1n]],
+    [5n, [1500, 1500, 3500, 3500], [1n, 1n, 2n, 1n]],
+  ])('split %s by %j into %j', (amount, shares, parts) => {
+    expect(splitAward(amount, template(...shares))).toEqual(parts);
+  });
+
+  it('names every problem of a template it refuses to split by', () => {
+    expect(() => splitAward(100n, template(10_001, 0))).toThrow(
+      'tranche 1: share must be a whole number of basis points from 1 to 10000; ' +
+        'tranche 2: share must be a whole number of basis points from 1 to 10000; ' +
+        'the shares add up to 10001 basis points, not 10000',
+    );
+  });
+
   it('refuse a template whose shares do not add up, or are not whole positive basis points', () => {
     expect(templateProblems(template(5000, 3000))).toEqual(['the shares add up to 8000 basis points, not 10000']);
     expect(templateProblems(template(10_000, 0))).toContain(
