@@ -71,6 +71,37 @@ describe('allocation: floors and partial funding', () => {
       });
     });
 
+    it('count an award already held towards its district floor', () => {
+      // d2 holds x. A floor of 1 is met by it; with a floor of 2, y is its second grant, in the
+      // second tier, after d3's first (w).
+      const d3 = { districtId: 'd3', villageId: 'v3' };
+      const cs = [
+        candidate('a', 1, 50n),
+        candidate('x', 2, 20n, { ...d2, awarded: 20n }),
+        candidate('b', 3, 20n),
+        candidate('y', 4, 20n, d2),
+        candidate('w', 5, 10n, d3),
+      ];
+      const floors = (grants: number) => [
+        { districtId: 'd2', grants },
+        { districtId: 'd3', grants: 1 },
+      ];
+      expect(outcome(cs, rules({ budget: 100n, floors: floors(1) }))).toEqual({
+        a: [50n, 'funded'],
+        x: [20n, 'funded'],
+        b: [20n, 'funded'],
+        y: [0n, 'budget_exhausted'],
+        w: [10n, 'floor'],
+      });
+      expect(outcome(cs, rules({ budget: 100n, floors: floors(2) }))).toEqual({
+        a: [50n, 'funded'],
+        x: [20n, 'funded'],
+        b: [0n, 'budget_exhausted'],
+        y: [20n, 'floor'],
+        w: [10n, 'floor'],
+      });
+    });
+
     it('stay unmet when the money or the envelope does not allow them', () => {
       const cs = [candidate('a', 1, 50n), candidate('c', 2, 45n, d2)];
       expect(

@@ -60,6 +60,42 @@ describe('published allocation', () => {
     ]);
   });
 
+  const tied = { score: 80, priorityMean: 3, requested: 50n };
+  it.each<[string, Partial<RankedRow>, string]>([
+    ['the same score, priority and request', tied, 'tie_lost_by_lot'],
+    ['a score a billionth lower', { ...tied, score: 80 - 1e-8 }, 'budget_exhausted'],
+    ['a lower priority score', { ...tied, priorityMean: 2.9 }, 'budget_exhausted'],
+    ['a larger request', { ...tied, requested: 51n }, 'budget_exhausted'],
+    ['a failed gate', { ...tied, gatesFailed: ['plan'] }, 'below_gate'],
+  ])('after a tied application is funded, one with %s reads %s', (_case, third, reason) => {
+    expect(reasons([row('a', 1, { score: 90 }), row('b', 2, tied), row('c', 3, third)])).toEqual([
+      ['a', 50n, 'funded'],
+      ['b', 50n, 'funded'],
+      ['c', 0n, reason],
+    ]);
+  });
+
+  it('says no tie lost by lot when none of the tied applications is funded', () => {
+    expect(reasons([row('a', 1, { score: 90, requested: 100n }), row('b', 2, tied), row('c', 3, tied)])).toEqual([
+      ['a', 100n, 'funded'],
+      ['b', 0n, 'budget_exhausted'],
+      ['c', 0n, 'budget_exhausted'],
+    ]);
+  });
+
+  it('says no tie lost by lot when only a tied application ranked after it is funded', () => {
+    const envelope = { ...rules, envelopes: [{ villageId: 'v1', amount: 60n }] };
+    const listed = publishedAllocation(
+      [row('a', 1, { score: 90, requested: 20n }), row('b', 2, tied), row('c', 3, { ...tied, villageId: 'v2' })],
+      envelope,
+    );
+    expect(listed.decisions.map((d) => [d.applicationId, d.amount, d.reason])).toEqual([
+      ['a', 20n, 'funded'],
+      ['b', 0n, 'envelope_full'],
+      ['c', 50n, 'funded'],
+    ]);
+  });
+
   it('keeps an award already held first (partial when below the request), then skips what no longer fits', () => {
     expect(
       reasons([
