@@ -1,5 +1,5 @@
 import { candidate, outcome, rules } from '../../../../test/helpers/allocation-cases';
-import { allocate, allocationProblems } from './allocation';
+import { allocate, AllocationCandidate, allocationProblems, AllocationRules } from './allocation';
 
 describe('allocation input', () => {
   const a = candidate('a', 1, 10n);
