@@ -22,5 +22,6 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   ignorePatterns: ['/bench', '/dist', '/coverage', '/.data', '/.tools'],
   tempDirName: '.stryker-tmp',
-  timeoutMS: 10000,
+  // Generous: on a busy machine a slow run counted as a timeout is a false kill and restarts a runner.
+  timeoutMS: 30000,
 };
