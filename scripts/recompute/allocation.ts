@@ -63,7 +63,8 @@ export function allocate(
   }
   // Floors in tiers: every district's first floor grant before any district's second, in rank order.
   const heldTiers = Math.max(0, ...granted.values());
-  for (let tier = 1, inTier = 1; inTier > 0 || tier <= heldTiers; tier++) {
+  // Every tier up to one past the most a district holds is visited: that district's next floor grant is due there.
+  for (let tier = 1, inTier = 1; inTier > 0 || tier <= heldTiers + 1; tier++) {
     inTier = 0;
     for (const c of ranked) {
       if ((rules.floors.get(c.districtId) ?? 0) < tier || (granted.get(c.districtId) ?? 0) !== tier - 1) continue;

@@ -71,6 +71,37 @@ describe('allocation: floors and partial funding', () => {
       });
     });
 
+    it("visit the tier after a district's held awards even when no other district has a floor there", () => {
+      // d2 holds x, its first grant; its second floor grant (tier 2) is due although no district
+      // is granted anything in tier 1. It was skipped once: the tiers stopped at the held ones.
+      const cs = [
+        candidate('a', 1, 60n),
+        candidate('x', 2, 20n, { ...d2, awarded: 20n }),
+        candidate('b', 3, 20n),
+        candidate('y', 4, 20n, d2),
+      ];
+      expect(outcome(cs, rules({ budget: 100n, floors: [{ districtId: 'd2', grants: 2 }] }))).toEqual({
+        a: [60n, 'funded'],
+        x: [20n, 'funded'],
+        b: [0n, 'budget_exhausted'],
+        y: [20n, 'floor'],
+      });
+      // A district holding three grants against a floor of four gets its fourth in tier 4.
+      const many = [
+        candidate('h1', 1, 10n, { ...d2, awarded: 10n }),
+        candidate('h2', 2, 10n, { ...d2, awarded: 10n }),
+        candidate('h3', 3, 10n, { ...d2, awarded: 10n }),
+        candidate('a', 4, 50n),
+        candidate('b', 5, 20n),
+        candidate('z', 6, 20n, d2),
+      ];
+      expect(outcome(many, rules({ budget: 100n, floors: [{ districtId: 'd2', grants: 4 }] }))).toMatchObject({
+        a: [50n, 'funded'],
+        b: [0n, 'budget_exhausted'],
+        z: [20n, 'floor'],
+      });
+    });
+
     it('count an award already held towards its district floor', () => {
       // d2 holds x. A floor of 1 is met by it; with a floor of 2, y is its second grant, in the
       // second tier, after d3's first (w).

@@ -189,9 +189,10 @@ export function allocate(
   // district's floor cannot use up the money another needs for its first. Within a tier, rank order.
   const floorOf = new Map(rules.floors.map((f) => [f.districtId, f.grants]));
   // Rooms only shrink, so a district that got nothing in one tier gets nothing later: it drops out.
-  // A district whose held awards already reached tier t waits for tier t + 1, so those tiers are always visited.
+  // A district whose held awards already reached tier t waits for tier t + 1, so every tier up to one
+  // past the most any district holds is visited, whether or not anything was granted in the one before.
   const heldTiers = Math.max(0, ...floorGranted.values());
-  for (let tier = 1, grantedInTier = 1; grantedInTier > 0 || tier <= heldTiers; tier++) {
+  for (let tier = 1, grantedInTier = 1; grantedInTier > 0 || tier <= heldTiers + 1; tier++) {
     grantedInTier = 0;
     for (const c of ranked) {
       const granted = floorGranted.get(c.districtId) ?? 0;
