@@ -115,7 +115,7 @@ describe('attachments', () => {
     });
     for (const viewer of [owner, cast.manager, cast.admin]) {
       const list = await ctx.http().get(`/applications/${id}/attachments`).set(viewer.auth).expect(200);
-      expect(list.body).toEqual([created.body]);
+      expect(list.body).toEqual({ items: [created.body], total: 1, limit: 20, offset: 0 });
       const file = await download(viewer, id, created.body.id).expect(200);
       expect(Buffer.compare(file.body as Buffer, pdf)).toBe(0);
       expect(sha256(file.body as Buffer)).toBe(created.body.sha256);
@@ -287,6 +287,14 @@ describe('attachments', () => {
     for (let i = 0; i < MAX_COUNT; i += 1) await upload(owner, id, samplePdf(), `${i}.pdf`).expect(201);
     const res = await upload(owner, id, samplePdf(), 'one-more.pdf');
     expectError(res, 422, 'ATTACHMENT.COUNT_LIMIT');
+    const page = await ctx
+      .http()
+      .get(`/applications/${id}/attachments`)
+      .query({ limit: 2, offset: 2 })
+      .set(owner.auth)
+      .expect(200);
+    expect(page.body).toMatchObject({ total: MAX_COUNT, limit: 2, offset: 2 });
+    expect((page.body.items as { name: string }[]).map((a) => a.name)).toEqual([`${MAX_COUNT - 1}.pdf`]);
 
     const other = await applicant();
     const second = await draftOf(other);

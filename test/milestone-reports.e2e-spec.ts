@@ -261,13 +261,21 @@ describe('milestone reports', () => {
       for (let i = 1; i < MAX_COUNT; i++) await upload(other, otherAward.id, samplePdf(), `extra-${i}.pdf`).expect(201);
       expectError(await upload(other, otherAward.id, samplePdf(), 'one-too-many.pdf'), 422, 'AWARD.FILE_COUNT_LIMIT');
       expect(await countRows(ctx, 'award_files')).toBe(1 + MAX_COUNT);
+      const page = await http()
+        .get(`/awards/${otherAward.id}/files`)
+        .query({ limit: 1, offset: MAX_COUNT - 1 })
+        .set(other.auth)
+        .expect(200);
+      expect(page.body).toMatchObject({ total: MAX_COUNT, limit: 1, offset: MAX_COUNT - 1 });
+      expect((page.body.items as { name: string }[]).map((f) => f.name)).toEqual([`extra-${MAX_COUNT - 1}.pdf`]);
       await expectStorageMatchesRows();
     });
 
     it('the grantee and staff list and download files; another grantee cannot', async () => {
       for (const who of [grantee, cast.manager, cast.finance]) {
         const list = await http().get(`/awards/${award.id}/files`).set(who.auth).expect(200);
-        expect(list.body.map((f: { id: string }) => f.id)).toEqual([fileId]);
+        expect(list.body).toMatchObject({ total: 1, limit: 20, offset: 0 });
+        expect(list.body.items.map((f: { id: string }) => f.id)).toEqual([fileId]);
         const res = await http()
           .get(`/awards/${award.id}/files/${fileId}`)
           .set(who.auth)
@@ -442,10 +450,13 @@ describe('milestone reports', () => {
       expectError(await submit(grantee, midterm.id, report()), 409, 'AWARD.TRANCHE_WRONG_STATUS');
 
       const listed = await http().get(`/awards/${award.id}/reports`).set(grantee.auth).expect(200);
-      expect(listed.body.map((r: { id: string; status: string }) => [r.id, r.status])).toEqual([
+      expect(listed.body).toMatchObject({ total: 2, limit: 20, offset: 0 });
+      expect(listed.body.items.map((r: { id: string; status: string }) => [r.id, r.status])).toEqual([
         [first.body.id, 'returned'],
         [second.body.id, 'approved'],
       ]);
+      const page = await http().get(`/awards/${award.id}/reports`).query({ limit: 1, offset: 1 }).set(grantee.auth);
+      expect(page.body).toEqual({ items: [listed.body.items[1]], total: 2, limit: 1, offset: 1 });
       expect((await auditOf(ctx, 'milestone_report', first.body.id, cast.observer.auth)).map((e) => e.action)).toEqual([
         'report.submitted',
         'report.returned',
@@ -459,9 +470,14 @@ describe('milestone reports', () => {
 
     it('reports are read by the grantee and staff only', async () => {
       for (const who of [cast.manager, cast.finance, cast.observer])
-        expect((await http().get(`/awards/${award.id}/reports`).set(who.auth).expect(200)).body).toHaveLength(2);
+        expect((await http().get(`/awards/${award.id}/reports`).set(who.auth).expect(200)).body.items).toHaveLength(2);
       expectError(await http().get(`/awards/${award.id}/reports`).set(other.auth), 404, 'AWARD.AWARD_NOT_FOUND');
-      expect((await http().get(`/awards/${otherAward.id}/reports`).set(other.auth).expect(200)).body).toEqual([]);
+      expect((await http().get(`/awards/${otherAward.id}/reports`).set(other.auth).expect(200)).body).toEqual({
+        items: [],
+        total: 0,
+        limit: 20,
+        offset: 0,
+      });
     });
 
     it('an approval and a return of the same report at once: one wins, the other gets 409, and the tranche agrees', async () => {

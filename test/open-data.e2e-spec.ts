@@ -319,8 +319,8 @@ describe('open data', () => {
         grants: Record<string, unknown>[];
       };
     const before = (await exportOf()).grants.find((g) => g.id === `360G-startup-${awards[0].id}`)!;
-    const [payment] = (await http().get(`/awards/${awards[0].id}/payments`).set(cast.finance.auth).expect(200))
-      .body as { id: string }[];
+    const [payment] = (await http().get(`/awards/${awards[0].id}/payments`).set(cast.finance.auth).expect(200)).body
+      .items as { id: string }[];
     await http()
       .post(`/payments/${payment.id}/failure`)
       .set(cast.finance.auth)

@@ -198,7 +198,7 @@ describe('payments', () => {
     it('lists an award’s payments for staff and its own grantee only', async () => {
       for (const who of [cast.finance, cast.manager, cast.observer, cast.admin, a.applications[0].applicant]) {
         const res = await http().get(`/awards/${accepted.id}/payments`).set(who.auth).expect(200);
-        expect(res.body).toEqual([first.body]);
+        expect(res.body).toEqual({ items: [first.body], total: 1, limit: 20, offset: 0 });
       }
       expectError(
         await http().get(`/awards/${accepted.id}/payments`).set(a.applications[1].applicant.auth),
@@ -347,10 +347,17 @@ describe('payments', () => {
       const again = await pay(tranche.id, { bankReference: 'PP-RETRY', paidOn: await day() }, randomUUID()).expect(201);
       expect(again.body.id).not.toBe(paid.id);
       const listed = (await http().get(`/awards/${accepted.id}/payments`).set(cast.observer.auth).expect(200)).body;
-      expect(listed.map((p: { id: string; status: string }) => [p.id, p.status])).toEqual([
+      expect(listed).toMatchObject({ total: 2, limit: 20, offset: 0 });
+      expect(listed.items.map((p: { id: string; status: string }) => [p.id, p.status])).toEqual([
         [paid.id, 'failed'],
         [again.body.id, 'recorded'],
       ]);
+      const page = await http()
+        .get(`/awards/${accepted.id}/payments`)
+        .query({ limit: 1, offset: 1 })
+        .set(cast.observer.auth)
+        .expect(200);
+      expect(page.body).toEqual({ items: [listed.items[1]], total: 2, limit: 1, offset: 1 });
       expect((await ledger.balances(a.competitionId)).paid - before.paid).toBe(BigInt(tranche.amount));
       expect((await auditOf(ctx, 'payment', paid.id, cast.observer.auth)).map((e) => e.action)).toEqual([
         'payment.recorded',

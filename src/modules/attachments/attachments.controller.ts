@@ -7,6 +7,7 @@ import {
   HttpCode,
   Patch,
   Post,
+  Query,
   StreamableFile,
   UseInterceptors,
 } from '@nestjs/common';
@@ -24,6 +25,7 @@ import {
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { PageQueryDto } from '../../common/http/pagination';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { ApplicationErrors as AE } from '../applications/applications.errors';
 import { AttachmentTooLargeInterceptor } from '../stored-files/attachment-too-large.interceptor';
@@ -33,7 +35,7 @@ import { IncomingFile, UploadedAttachment } from '../stored-files/incoming-file'
 import { StoredFileErrors as FE } from '../stored-files/stored-files.errors';
 import { AttachmentErrors as E } from './attachments.errors';
 import { AttachmentsService } from './attachments.service';
-import { AttachmentDto, MarkIdentifyingDto } from './dto/attachment.dto';
+import { AttachmentDto, AttachmentPageDto, MarkIdentifyingDto } from './dto/attachment.dto';
 
 @ApiTags('attachments')
 @Controller('applications/:id/attachments')
@@ -74,10 +76,15 @@ export class AttachmentsController {
   @Get()
   @Roles('applicant', 'manager', 'admin')
   @ApiOperation({ summary: 'The attachments of an application (yours, or any for staff)' })
-  @ApiOkResponse({ type: [AttachmentDto] })
+  @ApiOkResponse({ type: AttachmentPageDto })
   @ApiErrors(AE.NOT_FOUND)
-  async list(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<AttachmentDto[]> {
-    return (await this.attachments.list(actor, id)).map((a) => AttachmentDto.from(a));
+  async list(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Query() page: PageQueryDto,
+  ): Promise<AttachmentPageDto> {
+    const [attachments, total] = await this.attachments.list(actor, id, page);
+    return { items: attachments.map((a) => AttachmentDto.from(a)), total, limit: page.limit, offset: page.offset };
   }
 
   @Get(':attachmentId')

@@ -26,6 +26,15 @@ export class AttachmentsRepository {
     });
   }
 
+  async pageFor(applicationId: string, limit: number, offset: number): Promise<[Attachment[], number]> {
+    return this.dataSource.manager.findAndCount(Attachment, {
+      where: { applicationId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
+  }
+
   async find(
     applicationId: string,
     id: string,

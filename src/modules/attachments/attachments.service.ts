@@ -3,6 +3,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
+import { PageRequest } from '../../common/http/pagination';
 import { ApplicationDeletionHooks } from '../applications/application-deletion-hooks';
 import { ApplicationsQueryService } from '../applications/applications-query.service';
 import { AuditService } from '../audit/audit.service';
@@ -73,9 +74,9 @@ export class AttachmentsService implements OnModuleInit {
     });
   }
 
-  async list(viewer: AuthUser, applicationId: string): Promise<Attachment[]> {
+  async list(viewer: AuthUser, applicationId: string, page: PageRequest): Promise<[Attachment[], number]> {
     await this.applications.visible(viewer, applicationId);
-    return this.attachments.listFor(applicationId);
+    return this.attachments.pageFor(applicationId, page.limit, page.offset);
   }
 
   async open(

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
+import { PageRequest } from '../../common/http/pagination';
 import { AuditService } from '../audit/audit.service';
 import { IncomingFile } from '../stored-files/incoming-file';
 import { StoredFilesService } from '../stored-files/stored-files.service';
@@ -65,9 +66,9 @@ export class AwardFilesService {
     });
   }
 
-  async list(viewer: AuthUser, awardId: string): Promise<AwardFile[]> {
+  async list(viewer: AuthUser, awardId: string, page: PageRequest): Promise<[AwardFile[], number]> {
     await this.visibleAward(viewer, awardId);
-    return this.files.files(awardId);
+    return this.files.files(awardId, page.limit, page.offset);
   }
 
   async open(viewer: AuthUser, awardId: string, fileId: string): Promise<{ file: AwardFile; content: Readable }> {

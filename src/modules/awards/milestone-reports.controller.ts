@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Put, StreamableFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Post,
+  Put,
+  Query,
+  StreamableFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBody,
@@ -12,6 +23,7 @@ import {
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { PageQueryDto } from '../../common/http/pagination';
 import { toMinor } from '../../common/money/money';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { AttachmentTooLargeInterceptor } from '../stored-files/attachment-too-large.interceptor';
@@ -23,7 +35,15 @@ import { AwardFilesService } from './award-files.service';
 import { AwardErrors as E } from './awards.errors';
 import { AwardsQueryService } from './awards-query.service';
 import { AwardDto } from './dto/award.dto';
-import { AwardFileDto, ReportDto, ReturnReportDto, ScheduleDto, SubmitReportDto } from './dto/report.dto';
+import {
+  AwardFileDto,
+  AwardFilePageDto,
+  ReportDto,
+  ReportPageDto,
+  ReturnReportDto,
+  ScheduleDto,
+  SubmitReportDto,
+} from './dto/report.dto';
 import { MilestoneReportsService } from './milestone-reports.service';
 import { TrancheScheduleService } from './tranche-schedule.service';
 import { ApiExampleBody } from '../../common/http/api-example-body';
@@ -90,10 +110,15 @@ export class MilestoneReportsController {
   @Get('awards/:id/files')
   @Roles('applicant', 'manager', 'finance', 'observer', 'admin')
   @ApiOperation({ summary: 'The files of an award (yours, or any for staff)' })
-  @ApiOkResponse({ type: [AwardFileDto] })
+  @ApiOkResponse({ type: AwardFilePageDto })
   @ApiErrors(E.AWARD_NOT_FOUND)
-  async listFiles(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<AwardFileDto[]> {
-    return (await this.files.list(actor, id)).map((f) => AwardFileDto.from(f));
+  async listFiles(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Query() page: PageQueryDto,
+  ): Promise<AwardFilePageDto> {
+    const [files, total] = await this.files.list(actor, id, page);
+    return { items: files.map((f) => AwardFileDto.from(f)), total, limit: page.limit, offset: page.offset };
   }
 
   @Get('awards/:id/files/:fileId')
@@ -146,10 +171,15 @@ export class MilestoneReportsController {
   @Get('awards/:id/reports')
   @Roles('applicant', 'manager', 'finance', 'observer', 'admin')
   @ApiOperation({ summary: 'The milestone reports of an award, by tranche, oldest first (yours, or any for staff)' })
-  @ApiOkResponse({ type: [ReportDto] })
+  @ApiOkResponse({ type: ReportPageDto })
   @ApiErrors(E.AWARD_NOT_FOUND)
-  async listReports(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<ReportDto[]> {
-    return (await this.reports.listForAward(actor, id)).map((r) => ReportDto.from(r));
+  async listReports(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Query() page: PageQueryDto,
+  ): Promise<ReportPageDto> {
+    const [reports, total] = await this.reports.listForAward(actor, id, page);
+    return { items: reports.map((r) => ReportDto.from(r)), total, limit: page.limit, offset: page.offset };
   }
 
   @Post('reports/:id/approve')

@@ -135,7 +135,8 @@ export class MilestoneReportsRepository {
     return count === 1;
   }
 
-  async reportsOf(awardId: string): Promise<MilestoneReport[]> {
+  async reportsOf(awardId: string, limit: number, offset: number): Promise<[MilestoneReport[], number]> {
+    // limit/offset rather than take/skip: the join selects nothing and each report has one tranche.
     return this.dataSource.manager
       .getRepository(MilestoneReport)
       .createQueryBuilder('r')
@@ -144,7 +145,9 @@ export class MilestoneReportsRepository {
       .orderBy('t.position')
       .addOrderBy('r.created_at')
       .addOrderBy('r.id')
-      .getMany();
+      .limit(limit)
+      .offset(offset)
+      .getManyAndCount();
   }
 
   /** Which of these ids are not files of the award. */
@@ -169,8 +172,13 @@ export class MilestoneReportsRepository {
     return em.save(AwardFile, em.create(AwardFile, values));
   }
 
-  async files(awardId: string): Promise<AwardFile[]> {
-    return this.dataSource.manager.find(AwardFile, { where: { awardId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  async files(awardId: string, limit: number, offset: number): Promise<[AwardFile[], number]> {
+    return this.dataSource.manager.findAndCount(AwardFile, {
+      where: { awardId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
   }
 
   async file(awardId: string, id: string): Promise<AwardFile | null> {

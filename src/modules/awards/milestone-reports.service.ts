@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
+import { PageRequest } from '../../common/http/pagination';
 import { AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/domain/audit-actions';
 import { AwardFilesService, isGrantee, REPORTING_STATUSES } from './award-files.service';
@@ -90,9 +91,9 @@ export class MilestoneReportsService {
     });
   }
 
-  async listForAward(viewer: AuthUser, awardId: string): Promise<MilestoneReport[]> {
+  async listForAward(viewer: AuthUser, awardId: string, page: PageRequest): Promise<[MilestoneReport[], number]> {
     await this.files.visibleAward(viewer, awardId);
-    return this.reports.reportsOf(awardId);
+    return this.reports.reportsOf(awardId, page.limit, page.offset);
   }
 
   /** The tranche is approved for payment (by this manager, now) and the grantee told. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
+import { PageRequest } from '../../common/http/pagination';
 import { AwardsQueryService } from '../awards/awards-query.service';
 import { PaymentErrors as E } from './disbursements.errors';
 import { PaymentDto } from './dto/payment.dto';
@@ -14,8 +15,9 @@ export class PaymentsQueryService {
     private readonly awards: AwardsQueryService,
   ) {}
 
-  async listByAward(actor: AuthUser, awardId: string): Promise<PaymentDto[]> {
+  async listByAward(actor: AuthUser, awardId: string, page: PageRequest): Promise<[PaymentDto[], number]> {
     if (!(await this.awards.isVisibleTo(actor, awardId))) throw new DomainError(E.AWARD_NOT_FOUND);
-    return (await this.payments.listByAward(awardId)).map((p) => PaymentDto.from(p));
+    const [payments, total] = await this.payments.listByAward(awardId, page.limit, page.offset);
+    return [payments.map((p) => PaymentDto.from(p)), total];
   }
 }

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { PageQueryDto } from '../../common/http/pagination';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { Idempotent, IdempotencyKeyHeader } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyErrors } from '../idempotency/idempotency.errors';
@@ -10,7 +11,7 @@ import { IdempotencyKey, IdempotentOutcome } from '../idempotency/idempotency.se
 import { REPLAYED_HEADER } from '../idempotency/idempotent-response.interceptor';
 import { LedgerErrors } from '../ledger/ledger.errors';
 import { PaymentErrors as E } from './disbursements.errors';
-import { PaymentDto, PaymentFailureDto, RecordPaymentDto } from './dto/payment.dto';
+import { PaymentDto, PaymentFailureDto, PaymentPageDto, RecordPaymentDto } from './dto/payment.dto';
 import { PaymentsQueryService } from './payments-query.service';
 import { PaymentsService } from './payments.service';
 
@@ -86,9 +87,14 @@ export class PaymentsController {
   @ApiOperation({
     summary: 'The payments of an award, oldest first, failed ones included (a grantee sees only their own)',
   })
-  @ApiOkResponse({ type: [PaymentDto] })
+  @ApiOkResponse({ type: PaymentPageDto })
   @ApiErrors(E.AWARD_NOT_FOUND)
-  async list(@CurrentUser() actor: AuthUser, @UuidParam() id: string): Promise<PaymentDto[]> {
-    return this.query.listByAward(actor, id);
+  async list(
+    @CurrentUser() actor: AuthUser,
+    @UuidParam() id: string,
+    @Query() page: PageQueryDto,
+  ): Promise<PaymentPageDto> {
+    const [items, total] = await this.query.listByAward(actor, id, page);
+    return { items, total, limit: page.limit, offset: page.offset };
   }
 }

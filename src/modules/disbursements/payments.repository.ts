@@ -59,13 +59,12 @@ export class PaymentsRepository {
     return count === 1;
   }
 
-  async listByAward(awardId: string): Promise<Payment[]> {
-    return this.dataSource.manager
-      .getRepository(Payment)
-      .createQueryBuilder('p')
-      .where('p.award_id = :awardId', { awardId })
-      .orderBy('p.created_at')
-      .addOrderBy('p.id')
-      .getMany();
+  async listByAward(awardId: string, limit: number, offset: number): Promise<[Payment[], number]> {
+    return this.dataSource.manager.findAndCount(Payment, {
+      where: { awardId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
+import { PageMetaDto } from '../../../common/http/pagination';
 import { ATTACHMENT_MEDIA_TYPES } from '../../stored-files/domain/file-type';
 import { Attachment } from '../entities/attachment.entity';
 
@@ -37,6 +38,11 @@ export class AttachmentDto {
       createdAt: a.createdAt,
     });
   }
+}
+
+export class AttachmentPageDto extends PageMetaDto {
+  @ApiProperty({ type: [AttachmentDto] })
+  items!: AttachmentDto[];
 }
 
 export class MarkIdentifyingDto {

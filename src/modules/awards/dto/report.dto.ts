@@ -15,6 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { PageMetaDto } from '../../../common/http/pagination';
 import { MoneyField } from '../../../common/money/money';
 import { LowercaseIds, Trim } from '../../../common/validation/transforms';
 import { ATTACHMENT_MEDIA_TYPES } from '../../stored-files/domain/file-type';
@@ -195,4 +196,14 @@ export class AwardFileDto {
       createdAt: f.createdAt.toISOString(),
     };
   }
+}
+
+export class ReportPageDto extends PageMetaDto {
+  @ApiProperty({ type: [ReportDto] })
+  items!: ReportDto[];
+}
+
+export class AwardFilePageDto extends PageMetaDto {
+  @ApiProperty({ type: [AwardFileDto] })
+  items!: AwardFileDto[];
 }

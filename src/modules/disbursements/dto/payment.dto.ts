@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsISO8601, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { PageMetaDto } from '../../../common/http/pagination';
 import { Trim } from '../../../common/validation/transforms';
 import { PAYMENT_STATUSES, Payment, PaymentStatus } from '../entities/payment.entity';
 
@@ -83,4 +84,9 @@ export class PaymentDto {
       failureReason: p.failureReason,
     };
   }
+}
+
+export class PaymentPageDto extends PageMetaDto {
+  @ApiProperty({ type: [PaymentDto] })
+  items!: PaymentDto[];
 }
