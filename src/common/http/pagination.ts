@@ -46,3 +46,12 @@ export class PageMetaDto {
   @ApiProperty({ type: 'integer', description: 'How many were skipped before this page' })
   offset!: number;
 }
+
+/** One page of a list as every list route answers it: the items, how many match in all, and the page asked for. */
+export function pageOf<T>(
+  items: T[],
+  total: number,
+  page: PageRequest,
+): { items: T[]; total: number; limit: number; offset: number } {
+  return { items, total, limit: page.limit, offset: page.offset };
+}

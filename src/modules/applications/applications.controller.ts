@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
-import { PageQueryDto } from '../../common/http/pagination';
+import { PageQueryDto, pageOf } from '../../common/http/pagination';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { ApplicationDraftsService } from './application-drafts.service';
 import { ApplicationSubmissionService } from './application-submission.service';
@@ -78,7 +78,11 @@ export class ApplicationsController {
   @ApiOkResponse({ type: MyApplicationPageDto })
   async mine(@CurrentUser() actor: AuthUser, @Query() page: PageQueryDto): Promise<MyApplicationPageDto> {
     const [applications, total] = await this.drafts.mine(actor, page);
-    return { items: applications.map((a) => ApplicationDto.from(a)), total, limit: page.limit, offset: page.offset };
+    return pageOf(
+      applications.map((a) => ApplicationDto.from(a)),
+      total,
+      page,
+    );
   }
 
   @Get('applications/:id')
@@ -101,7 +105,11 @@ export class ApplicationsController {
     @Query() page: PageQueryDto,
   ): Promise<StatusChangePageDto> {
     const [changes, total] = await this.drafts.history(actor, id, page);
-    return { items: changes.map((c) => StatusChangeDto.from(c)), total, limit: page.limit, offset: page.offset };
+    return pageOf(
+      changes.map((c) => StatusChangeDto.from(c)),
+      total,
+      page,
+    );
   }
 
   @Patch('applications/:id')

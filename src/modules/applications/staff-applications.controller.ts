@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { pageOf } from '../../common/http/pagination';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
@@ -55,7 +56,7 @@ export class StaffApplicationsController {
       query.limit,
       query.offset,
     );
-    return { items: rows.map(toItem), total, limit: query.limit, offset: query.offset };
+    return pageOf(rows.map(toItem), total, query);
   }
 
   @Get('competitions/:id/applications/export.csv')

@@ -25,7 +25,7 @@ import {
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
-import { PageQueryDto } from '../../common/http/pagination';
+import { PageQueryDto, pageOf } from '../../common/http/pagination';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { ApplicationErrors as AE } from '../applications/applications.errors';
 import { AttachmentTooLargeInterceptor } from '../stored-files/attachment-too-large.interceptor';
@@ -84,7 +84,11 @@ export class AttachmentsController {
     @Query() page: PageQueryDto,
   ): Promise<AttachmentPageDto> {
     const [attachments, total] = await this.attachments.list(actor, id, page);
-    return { items: attachments.map((a) => AttachmentDto.from(a)), total, limit: page.limit, offset: page.offset };
+    return pageOf(
+      attachments.map((a) => AttachmentDto.from(a)),
+      total,
+      page,
+    );
   }
 
   @Get(':attachmentId')

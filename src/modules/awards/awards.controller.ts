@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { CurrentUser, Public, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
-import { PageQueryDto } from '../../common/http/pagination';
+import { PageQueryDto, pageOf } from '../../common/http/pagination';
 import { CachedRead } from '../../common/http/public-cache';
 import { toMinor } from '../../common/money/money';
 import { UuidParam } from '../../common/validation/uuid-param';
@@ -123,7 +123,7 @@ export class AwardsController {
   @ApiOkResponse({ type: AwardPageDto })
   async mine(@CurrentUser() actor: AuthUser, @Query() page: PageQueryDto): Promise<AwardPageDto> {
     const [items, total] = await this.query.mine(actor, page.limit, page.offset);
-    return { items, total, limit: page.limit, offset: page.offset };
+    return pageOf(items, total, page);
   }
 
   @Get('awards/:id')

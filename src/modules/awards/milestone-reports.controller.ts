@@ -23,7 +23,7 @@ import {
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
-import { PageQueryDto } from '../../common/http/pagination';
+import { PageQueryDto, pageOf } from '../../common/http/pagination';
 import { toMinor } from '../../common/money/money';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { AttachmentTooLargeInterceptor } from '../stored-files/attachment-too-large.interceptor';
@@ -118,7 +118,11 @@ export class MilestoneReportsController {
     @Query() page: PageQueryDto,
   ): Promise<AwardFilePageDto> {
     const [files, total] = await this.files.list(actor, id, page);
-    return { items: files.map((f) => AwardFileDto.from(f)), total, limit: page.limit, offset: page.offset };
+    return pageOf(
+      files.map((f) => AwardFileDto.from(f)),
+      total,
+      page,
+    );
   }
 
   @Get('awards/:id/files/:fileId')
@@ -179,7 +183,11 @@ export class MilestoneReportsController {
     @Query() page: PageQueryDto,
   ): Promise<ReportPageDto> {
     const [reports, total] = await this.reports.listForAward(actor, id, page);
-    return { items: reports.map((r) => ReportDto.from(r)), total, limit: page.limit, offset: page.offset };
+    return pageOf(
+      reports.map((r) => ReportDto.from(r)),
+      total,
+      page,
+    );
   }
 
   @Post('reports/:id/approve')

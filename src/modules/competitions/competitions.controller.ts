@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { pageOf } from '../../common/http/pagination';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
@@ -35,7 +36,11 @@ export class CompetitionsController {
   @ApiErrors()
   async listPublic(@Query() query: PublicCompetitionQueryDto): Promise<CompetitionPageDto> {
     const [items, total] = await this.competitions.listPublic(query.status, query);
-    return { items: items.map((c) => CompetitionDto.from(c)), total, limit: query.limit, offset: query.offset };
+    return pageOf(
+      items.map((c) => CompetitionDto.from(c)),
+      total,
+      query,
+    );
   }
 
   @Get('public/competitions/:id')
@@ -55,7 +60,11 @@ export class CompetitionsController {
   @ApiErrors()
   async list(@Query() query: CompetitionQueryDto): Promise<CompetitionPageDto> {
     const [items, total] = await this.competitions.list(query.status, query);
-    return { items: items.map((c) => CompetitionDto.from(c)), total, limit: query.limit, offset: query.offset };
+    return pageOf(
+      items.map((c) => CompetitionDto.from(c)),
+      total,
+      query,
+    );
   }
 
   @Get('competitions/:id')

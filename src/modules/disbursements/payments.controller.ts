@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
-import { PageQueryDto } from '../../common/http/pagination';
+import { PageQueryDto, pageOf } from '../../common/http/pagination';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { Idempotent, IdempotencyKeyHeader } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyErrors } from '../idempotency/idempotency.errors';
@@ -95,6 +95,6 @@ export class PaymentsController {
     @Query() page: PageQueryDto,
   ): Promise<PaymentPageDto> {
     const [items, total] = await this.query.listByAward(actor, id, page);
-    return { items, total, limit: page.limit, offset: page.offset };
+    return pageOf(items, total, page);
   }
 }

@@ -4,7 +4,7 @@ import { CurrentUser, Public, Roles } from '../../common/auth/access.decorators'
 import { AuthUser } from '../../common/auth/role';
 import { DatabaseErrors } from '../../common/errors/common.errors';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
-import { PageQueryDto } from '../../common/http/pagination';
+import { PageQueryDto, pageOf } from '../../common/http/pagination';
 import { UuidParam } from '../../common/validation/uuid-param';
 import {
   CreateDistrictDto,
@@ -36,7 +36,11 @@ export class GeographyController {
   @ApiErrors()
   async regions(@Query() page: PageQueryDto): Promise<RegionPageDto> {
     const [regions, total] = await this.geography.regions(page.limit, page.offset);
-    return { items: regions.map((r) => RegionDto.from(r)), total, limit: page.limit, offset: page.offset };
+    return pageOf(
+      regions.map((r) => RegionDto.from(r)),
+      total,
+      page,
+    );
   }
 
   @Get('districts')
@@ -46,7 +50,11 @@ export class GeographyController {
   @ApiErrors()
   async districts(@Query() query: DistrictQueryDto): Promise<DistrictPageDto> {
     const [districts, total] = await this.geography.districts(query.regionId, query.limit, query.offset);
-    return { items: districts.map((d) => DistrictDto.from(d)), total, limit: query.limit, offset: query.offset };
+    return pageOf(
+      districts.map((d) => DistrictDto.from(d)),
+      total,
+      query,
+    );
   }
 
   @Get('villages')
@@ -56,7 +64,11 @@ export class GeographyController {
   @ApiErrors()
   async villages(@Query() query: VillageQueryDto): Promise<VillagePageDto> {
     const [villages, total] = await this.geography.villages(query);
-    return { items: villages.map((v) => VillageDto.from(v)), total, limit: query.limit, offset: query.offset };
+    return pageOf(
+      villages.map((v) => VillageDto.from(v)),
+      total,
+      query,
+    );
   }
 
   @Get('villages/:id')

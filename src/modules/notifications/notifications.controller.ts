@@ -1,4 +1,5 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { pageOf } from '../../common/http/pagination';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
@@ -20,7 +21,11 @@ export class NotificationsController {
   @ApiErrors()
   async list(@Query() query: NotificationQueryDto): Promise<NotificationPageDto> {
     const [items, total] = await this.notifications.list(query);
-    return { items: items.map((n) => NotificationDto.from(n)), total, limit: query.limit, offset: query.offset };
+    return pageOf(
+      items.map((n) => NotificationDto.from(n)),
+      total,
+      query,
+    );
   }
 
   @Post('retry-failed')

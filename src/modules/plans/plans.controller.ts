@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { pageOf } from '../../common/http/pagination';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, OptionalUser, Public, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
@@ -22,7 +23,11 @@ export class PlansController {
   @ApiErrors(E.DRAFTS_FORBIDDEN)
   async list(@Query() query: PlanQueryDto, @OptionalUser() viewer?: AuthUser): Promise<PlanPageDto> {
     const [plans, total] = await this.plans.list(query, viewer);
-    return { items: plans.map((p) => PlanDto.from(p)), total, limit: query.limit, offset: query.offset };
+    return pageOf(
+      plans.map((p) => PlanDto.from(p)),
+      total,
+      query,
+    );
   }
 
   @Get('plans/:id')

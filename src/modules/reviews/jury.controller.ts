@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
-import { PageQueryDto } from '../../common/http/pagination';
+import { PageQueryDto, pageOf } from '../../common/http/pagination';
 import { UuidParam } from '../../common/validation/uuid-param';
 import {
   AddJurorDto,
@@ -92,7 +92,7 @@ export class JuryController {
     @Query() page: PageQueryDto,
   ): Promise<ApplicantPageDto> {
     const [items, total] = await this.jury.applicants(juror.id, id, page.limit, page.offset);
-    return { items, total, limit: page.limit, offset: page.offset };
+    return pageOf(items, total, page);
   }
 
   @Get('reviews/competitions/:id/conflicts')

@@ -1,4 +1,4 @@
-import { PageRequest as Page } from '../../common/http/pagination';
+import { PageRequest as Page, pageOf } from '../../common/http/pagination';
 import { AssignmentOverviewPageDto, AssignmentRunDto, AssignmentRunPageDto } from './dto/assignment.dto';
 import {
   ConfirmationDto,
@@ -78,8 +78,8 @@ export function progressView(p: Result<'progress', ResultsService>): RoundProgre
 }
 
 export function scoresheetsView(s: Result<'scoresheets', ResultsService>, page: Page): OversightScoresheetPageDto {
-  return {
-    items: s.items.map((sheet) => ({
+  return pageOf(
+    s.items.map((sheet) => ({
       applicationId: sheet.applicationId,
       reference: sheet.reference,
       juror: sheet.juror,
@@ -89,18 +89,17 @@ export function scoresheetsView(s: Result<'scoresheets', ResultsService>, page: 
       comment: sheet.comment,
       submittedAt: iso(sheet.submittedAt),
     })),
-    total: s.total,
-    limit: page.limit,
-    offset: page.offset,
-  };
+    s.total,
+    page,
+  );
 }
 
 export function applicantResultsView(
   [rows, total]: Result<'forApplicant', ResultsService>,
   page: Page,
 ): ApplicantRoundResultPageDto {
-  return {
-    items: rows.map((r): ApplicantRoundResultDto => ({
+  return pageOf(
+    rows.map((r): ApplicantRoundResultDto => ({
       roundId: r.roundId,
       roundName: r.roundName,
       position: r.position,
@@ -110,27 +109,29 @@ export function applicantResultsView(
       reason: r.reason,
     })),
     total,
-    limit: page.limit,
-    offset: page.offset,
-  };
+    page,
+  );
 }
 
 export function jurorRoundsView([rows, total]: Result<'myRounds', WorkspaceService>, page: Page): JurorRoundPageDto {
-  return {
-    items: rows.map((r) => ({
+  return pageOf(
+    rows.map((r) => ({
       roundId: r.roundId,
       competitionId: r.competitionId,
       assigned: r.assigned,
       submitted: r.submitted,
     })),
     total,
-    limit: page.limit,
-    offset: page.offset,
-  };
+    page,
+  );
 }
 
 export function runsView([rows, total]: Result<'runs', AssignmentsQueryService>, page: Page): AssignmentRunPageDto {
-  return { items: rows.map((r) => AssignmentRunDto.from(r)), total, limit: page.limit, offset: page.offset };
+  return pageOf(
+    rows.map((r) => AssignmentRunDto.from(r)),
+    total,
+    page,
+  );
 }
 
 export function jurorAssignmentsView({ round, items }: Result<'list', WorkspaceService>): JurorAssignmentsDto {
@@ -146,8 +147,8 @@ export function overviewView(
   [rows, total]: Result<'overview', AssignmentsQueryService>,
   page: Page,
 ): AssignmentOverviewPageDto {
-  return {
-    items: rows.map((row) => ({
+  return pageOf(
+    rows.map((row) => ({
       applicationId: row.applicationId,
       reference: row.reference,
       title: row.title,
@@ -165,16 +166,19 @@ export function overviewView(
       })),
     })),
     total,
-    limit: page.limit,
-    offset: page.offset,
-  };
+    page,
+  );
 }
 
 export function declarationsView(
   { items, total }: Result<'allDeclarations', JuryService>,
   page: Page,
 ): DeclarationPageDto {
-  return { items: items.map((d) => declarationView(d)), total, limit: page.limit, offset: page.offset };
+  return pageOf(
+    items.map((d) => declarationView(d)),
+    total,
+    page,
+  );
 }
 
 function declarationView(d: Result<'allDeclarations', JuryService>['items'][number]): DeclarationDto {
@@ -190,24 +194,31 @@ function declarationView(d: Result<'allDeclarations', JuryService>['items'][numb
 }
 
 export function panelsView([rows, total]: Result<'panelsOf', JuryService>, page: Page): PanelPageDto {
-  return {
-    items: rows.map((p) => ({
+  return pageOf(
+    rows.map((p) => ({
       competitionId: p.competitionId,
       competitionTitle: p.competitionTitle,
       conflictsConfirmedAt: iso(p.conflictsConfirmedAt),
     })),
     total,
-    limit: page.limit,
-    offset: page.offset,
-  };
+    page,
+  );
 }
 
 export function jurorsView([rows, total]: Result<'list', JuryService>, page: Page): JurorPageDto {
-  return { items: rows.map((j) => JurorDto.from(j)), total, limit: page.limit, offset: page.offset };
+  return pageOf(
+    rows.map((j) => JurorDto.from(j)),
+    total,
+    page,
+  );
 }
 
 export function conflictsView([rows, total]: Result<'declarations', JuryService>, page: Page): ConflictPageDto {
-  return { items: rows.map((d) => ConflictDto.from(d)), total, limit: page.limit, offset: page.offset };
+  return pageOf(
+    rows.map((d) => ConflictDto.from(d)),
+    total,
+    page,
+  );
 }
 
 export function confirmationView(member: Result<'confirm', JuryService>): ConfirmationDto {

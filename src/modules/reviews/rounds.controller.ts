@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { CurrentUser, Public, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
-import { PageQueryDto } from '../../common/http/pagination';
+import { PageQueryDto, pageOf } from '../../common/http/pagination';
 import { CachedRead } from '../../common/http/public-cache';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { CreateRoundDto, methodOf, RoundDto, RoundPageDto, UpdateRoundDto } from './dto/round.dto';
@@ -40,7 +40,11 @@ export class RoundsController {
   @ApiErrors(E.COMPETITION_NOT_FOUND)
   async list(@UuidParam() id: string, @Query() page: PageQueryDto): Promise<RoundPageDto> {
     const [rounds, total] = await this.rounds.list(id, false, page.limit, page.offset);
-    return { items: rounds.map((r) => RoundDto.from(r)), total, limit: page.limit, offset: page.offset };
+    return pageOf(
+      rounds.map((r) => RoundDto.from(r)),
+      total,
+      page,
+    );
   }
 
   @Get('public/competitions/:id/rounds')
@@ -51,7 +55,11 @@ export class RoundsController {
   @ApiErrors(E.COMPETITION_NOT_FOUND)
   async listPublic(@UuidParam() id: string, @Query() page: PageQueryDto): Promise<RoundPageDto> {
     const [rounds, total] = await this.rounds.list(id, true, page.limit, page.offset);
-    return { items: rounds.map((r) => RoundDto.from(r)), total, limit: page.limit, offset: page.offset };
+    return pageOf(
+      rounds.map((r) => RoundDto.from(r)),
+      total,
+      page,
+    );
   }
 
   @Get('public/rounds/:id')

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { pageOf } from '../../common/http/pagination';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
 import { Authenticated } from '../../common/auth/authenticated';
@@ -38,7 +39,11 @@ export class UsersController {
   @ApiOkResponse({ type: UserPageDto })
   async list(@Query() query: UserQueryDto): Promise<UserPageDto> {
     const [users, total] = await this.users.list(query);
-    return { items: users.map((u) => UserDto.from(u)), total, limit: query.limit, offset: query.offset };
+    return pageOf(
+      users.map((u) => UserDto.from(u)),
+      total,
+      query,
+    );
   }
 
   @Get('users/:id')
