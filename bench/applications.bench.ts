@@ -32,7 +32,8 @@ import {
   seedListing,
   seedPlacesAndCompetitions,
 } from './applications/seeding';
-import { eachConcurrently, option, percentiles, Phase, timed } from './applications/timing';
+import { eachConcurrently, percentiles, Phase, timed } from './applications/timing';
+import { option } from './options';
 import { benchConfig, clearBenchRedis, createBenchDatabase } from './bench-database';
 
 export async function benchApplications(n: number): Promise<void> {

@@ -34,22 +34,13 @@ import { benchConfig, createBenchDatabase, dropBenchDatabase } from './bench-dat
 import { Call, maxRssMb, memoryNow, sampleMemory, traceMethods } from './finalize/measuring';
 import { pureSteps } from './finalize/pure-steps';
 import { BUDGET, CRITERIA, methodFor, PER_APPLICATION, seedRound } from './finalize/seeding';
-
-/** `--name value` from the command line, as a positive integer. */
-function option(name: string): number | undefined {
-  const args = process.argv.slice(2);
-  const index = args.indexOf(`--${name}`);
-  if (index < 0) return undefined;
-  const value = Number(args[index + 1]);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
+import { positiveOption } from './options';
 
 const seconds = (ms: number) => +(ms / 1000).toFixed(3);
 
 export async function benchFinalize(n: number | undefined): Promise<void> {
   const size = n ?? 100_000;
-  const jurors = option('jurors') ?? Math.min(2000, Math.max(PER_APPLICATION, Math.round(size / 50)));
+  const jurors = positiveOption('jurors') ?? Math.min(2000, Math.max(PER_APPLICATION, Math.round(size / 50)));
   if (jurors < PER_APPLICATION) throw new Error(`--jurors must be at least ${PER_APPLICATION}`);
   const benchStarted = performance.now();
   const { admin, name, url } = await createBenchDatabase('finalize');

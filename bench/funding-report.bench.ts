@@ -26,6 +26,7 @@ import { runMigrationsUnderLock } from '../src/database/migrate';
 import { FundingReportsService } from '../src/modules/funding-reports/funding-reports.service';
 import { OpenDataService } from '../src/modules/open-data/open-data.service';
 import { benchConfig, createBenchDatabase, dropBenchDatabase } from './bench-database';
+import { positiveOption } from './options';
 
 const DISTRICTS = 20;
 const VILLAGES_PER_DISTRICT = 25;
@@ -33,15 +34,6 @@ const RUNS = 5;
 /** Awards of 500,000..5,000,000 tenge in tiyn; the budget covers every commitment at once. */
 const MIN_AWARD = 50_000_000n;
 const MAX_AWARD = 500_000_000n;
-
-function option(name: string): number | undefined {
-  const args = process.argv.slice(2);
-  const index = args.indexOf(`--${name}`);
-  if (index < 0) return undefined;
-  const value = Number(args[index + 1]);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
 
 const ms = (value: number) => +value.toFixed(1);
 const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
@@ -320,7 +312,7 @@ async function benchOpenData(
 }
 
 export async function benchFundingReport(n: number): Promise<void> {
-  const paymentsWanted = option('payments') ?? 3 * n;
+  const paymentsWanted = positiveOption('payments') ?? 3 * n;
   const benchStarted = performance.now();
   const { admin, name, url } = await createBenchDatabase('funding');
   const config = benchConfig(name, url);

@@ -33,22 +33,13 @@ import { runMigrationsUnderLock } from '../src/database/migrate';
 import { AuditService } from '../src/modules/audit/audit.service';
 import { UsersService } from '../src/modules/users/users.service';
 import { benchConfig, createBenchDatabase, dropBenchDatabase } from './bench-database';
+import { option } from './options';
 
 const VILLAGES = 10;
 /** Awards of 500,000..5,000,000 tenge in tiyn; the budget covers every commitment at once. */
 const MIN_AWARD = 50_000_000n;
 const MAX_AWARD = 500_000_000n;
 const PASSWORD = 'bench-password-1';
-
-/** `--name value` from the command line, as a positive integer. */
-function option(name: string, fallback: number): number {
-  const args = process.argv.slice(2);
-  const index = args.indexOf(`--${name}`);
-  if (index < 0) return fallback;
-  const value = Number(args[index + 1]);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
 
 const ms = (value: number) => +value.toFixed(1);
 

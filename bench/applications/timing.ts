@@ -1,16 +1,6 @@
 import { Draft } from './seeding';
 
-// Command-line sizes and the timing of a batch of submissions, for applications.bench.ts.
-
-/** `--name value` from the command line, as a positive integer. */
-export function option(name: string, fallback: number): number {
-  const args = process.argv.slice(2);
-  const index = args.indexOf(`--${name}`);
-  if (index < 0) return fallback;
-  const value = Number(args[index + 1]);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
+// The timing of a batch of submissions, for applications.bench.ts.
 
 /** Runs `work` over every item with at most `concurrency` in flight. */
 export async function eachConcurrently<T>(
