@@ -1,3 +1,5 @@
+import { DEFAULT_AWARD_RULES } from '../domain/award-rules';
+
 /** A competition as a manager drafts it: money in tiyn, eligible villages, an envelope and the award rules. */
 export const CREATE_COMPETITION_EXAMPLE = {
   code: 'TUP',
@@ -12,16 +14,8 @@ export const CREATE_COMPETITION_EXAMPLE = {
   closesAt: '2026-10-15T18:00:00.000Z',
   eligibleVillageIds: ['3f1c9a52-8d4e-4b7a-9c2e-6a1d5e7b8c90', '7a2b4c6d-1e3f-4a5b-8c7d-9e0f1a2b3c4d'],
   envelopes: [{ villageId: '3f1c9a52-8d4e-4b7a-9c2e-6a1d5e7b8c90', amount: '1000000000' }],
-  awardRules: {
-    trancheTemplate: [
-      { label: 'On signing', shareBp: 5000, reportRequired: false, dueDays: null },
-      { label: 'Mid-term report', shareBp: 3000, reportRequired: true, dueDays: 180 },
-      { label: 'Final report', shareBp: 2000, reportRequired: true, dueDays: 365 },
-    ],
-    floors: [],
-    partialMinShareBp: null,
-    acceptanceDays: 14,
-  },
+  // The rules a competition gets when it names none: 50% on signing, 30% and 20% after reports.
+  awardRules: DEFAULT_AWARD_RULES,
 };
 
 export const UPDATE_COMPETITION_EXAMPLE = {
