@@ -210,6 +210,21 @@ module.exports = {
       to: { path: '^src/([^/]+\\.ts$|seed/)' },
     },
     {
+      name: 'the web layer sits on top',
+      comment:
+        'src/web/ renders pages from what the modules answer; no module or layer below imports it (the guard reaches it through BROWSER_AUTHENTICATOR).',
+      severity: 'error',
+      from: { path: '^src/(modules|common|config|database|queue|redis)/' },
+      to: { path: '^src/web/' },
+    },
+    {
+      name: 'pages only render',
+      comment: 'A page (*.page.tsx) and the ui/ components are pure functions of their data: no services, repositories or Nest.',
+      severity: 'error',
+      from: { path: '^src/web/(.*\\.page\\.tsx$|ui/)' },
+      to: { path: '^(src/modules/.*\\.(service|repository)\\.ts$|node_modules/(@nestjs/|typeorm/))' },
+    },
+    {
       name: 'domain is pure: no Nest or TypeORM',
       comment: 'domain/ holds pure rules, testable without a framework: it imports no Nest package and no TypeORM.',
       severity: 'error',

@@ -24,6 +24,8 @@ COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/templates ./templates
+# The web pages' stylesheet and scripts, hashed and compressed in memory at start.
+COPY --from=build /app/src/web/assets ./src/web/assets
 # Attachments are written here (mount a volume on it to keep them across containers).
 RUN mkdir -p /app/.data/attachments && chown -R node:node /app/.data
 USER node

@@ -12,6 +12,7 @@ import { CreateLedger1795373531256 } from './1795373531256-CreateLedger';
 import { CreateAwards1795375050203 } from './1795375050203-CreateAwards';
 import { IndexAuditActions1795378790351 } from './1795378790351-IndexAuditActions';
 import { AddCompetitionCode1796547047916 } from './1796547047916-AddCompetitionCode';
+import { CreateBrowserSessions1796567687338 } from './1796567687338-CreateBrowserSessions';
 
 /** Every migration, in order. A test checks that each file in this folder is listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateAwards1795375050203,
   IndexAuditActions1795378790351,
   AddCompetitionCode1796547047916,
+  CreateBrowserSessions1796567687338,
 ];

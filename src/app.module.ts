@@ -25,6 +25,7 @@ import { PlansModule } from './modules/plans/plans.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { UsersModule } from './modules/users/users.module';
 import { RedisModule } from './redis/redis.module';
+import { WebModule } from './web/web.module';
 
 /** The api process: controllers and producers; no queue processors. */
 @Module({
@@ -50,6 +51,7 @@ import { RedisModule } from './redis/redis.module';
     FundingReportsModule,
     OpenDataModule,
     HealthModule,
+    WebModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

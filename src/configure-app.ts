@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
@@ -53,6 +54,9 @@ export function configureApp(app: NestExpressApplication): void {
   // Which proxies may set X-Forwarded-For (client addresses feed the rate limits): only those named.
   app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   app.disable('x-powered-by');
+  // Pages, JSON and CSV go out compressed (a page must stay light on a slow mobile network); the
+  // hashed assets are compressed once at start and say so, so this leaves them alone.
+  app.use(compression({ threshold: 1024 }));
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   app.useGlobalPipes(createValidationPipe());

@@ -14,6 +14,7 @@ import { Attachment } from './modules/attachments/entities/attachment.entity';
 import { AuditChainHead } from './modules/audit/entities/audit-chain-head.entity';
 import { AuditEvent } from './modules/audit/entities/audit-event.entity';
 import { AccountToken } from './modules/auth/entities/account-token.entity';
+import { BrowserSession } from './modules/auth/entities/browser-session.entity';
 import { RefreshToken } from './modules/auth/entities/refresh-token.entity';
 import {
   CompetitionDistrict,
@@ -51,6 +52,7 @@ export const ENTITIES = [
   AuditChainHead,
   User,
   RefreshToken,
+  BrowserSession,
   AccountToken,
   Notification,
   Region,

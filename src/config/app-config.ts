@@ -14,6 +14,10 @@ export interface AppConfig {
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
+  /** A browser session ends after this many minutes without a request... */
+  webSessionIdleMinutes: number;
+  /** ...and in any case this many hours after sign-in. */
+  webSessionAbsoluteHours: number;
   loginMaxFailures: number;
   loginWindowSeconds: number;
   registrationsPerHour: number;
@@ -183,6 +187,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret,
     accessTokenTtlSeconds: read.int('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 3600),
     refreshTokenTtlDays: read.int('REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+    webSessionIdleMinutes: read.int('WEB_SESSION_IDLE_MINUTES', 120, 1, 10080),
+    webSessionAbsoluteHours: read.int('WEB_SESSION_ABSOLUTE_HOURS', 24, 1, 720),
     loginMaxFailures: read.int('LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowSeconds: read.int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
     registrationsPerHour: read.int('REGISTRATIONS_PER_HOUR', 20, 1, 100000),

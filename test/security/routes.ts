@@ -5,6 +5,9 @@ import { ModulesContainer } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from '../../src/common/auth/access.decorators';
 import { Role } from '../../src/common/auth/role';
 
+/** Where @ApiExcludeController() (@nestjs/swagger) keeps its mark; the package does not export the name. */
+const API_EXCLUDE_CONTROLLER = 'swagger/apiExcludeController';
+
 export interface RouteInfo {
   method: string;
   path: string;
@@ -39,13 +42,18 @@ const join = (...parts: (string | undefined)[]) =>
     .filter(Boolean)
     .join('/')}`;
 
-/** Every route of the running application, read from Nest's own controller metadata. */
-export function listRoutes(app: INestApplication): RouteInfo[] {
+/**
+ * Every route of the running application, read from Nest's own controller metadata: those of the
+ * JSON API (`api`), or those kept out of its OpenAPI document, the web pages and their assets (`web`).
+ */
+export function listRoutes(app: INestApplication, kind: 'api' | 'web' = 'api'): RouteInfo[] {
   const routes: RouteInfo[] = [];
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
       const controller = wrapper.metatype as DtoClass | undefined;
       if (!controller) continue;
+      const outsideApi = Boolean(Reflect.getMetadata(API_EXCLUDE_CONTROLLER, controller)?.[0]);
+      if (outsideApi !== (kind === 'web')) continue;
       const prefixes = ([] as string[]).concat(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
       const prototype = controller.prototype as Record<string, unknown>;
       for (const name of Object.getOwnPropertyNames(prototype)) {

@@ -7,11 +7,22 @@ import { AccountTokensRepository } from './account-tokens.repository';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthLimits } from './auth-limits';
+import { BrowserSessionsRepository } from './browser-sessions.repository';
+import { BrowserSessionsService } from './browser-sessions.service';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 @Module({
   imports: [UsersModule, NotificationsModule],
   controllers: [AuthController, AccountLinksController],
-  providers: [AuthService, AuthLimits, RefreshTokensRepository, AccountTokensRepository, AccountLinksService],
+  providers: [
+    AuthService,
+    AuthLimits,
+    RefreshTokensRepository,
+    AccountTokensRepository,
+    AccountLinksService,
+    BrowserSessionsRepository,
+    BrowserSessionsService,
+  ],
+  exports: [AuthService, AccountLinksService, BrowserSessionsService],
 })
 export class AuthModule {}

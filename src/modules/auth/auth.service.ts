@@ -53,13 +53,19 @@ export class AuthService {
   }
 
   async login(email: string, password: string, ip: string): Promise<Session> {
+    const user = await this.checkCredentials(email, password, ip);
+    return this.dataSource.transaction((em) => this.startSession(em, user, randomUUID()));
+  }
+
+  /** The password check behind every sign-in (API and web), under the same limits. */
+  async checkCredentials(email: string, password: string, ip: string): Promise<User> {
     await this.limits.beginLogin(email, ip);
     const user = await this.users.findByEmail(email);
     const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !valid) throw new DomainError(AuthErrors.INVALID_CREDENTIALS);
     if (!user.active) throw new DomainError(AuthErrors.ACCOUNT_DISABLED);
     await this.limits.loginSucceeded(email, ip);
-    return this.dataSource.transaction((em) => this.startSession(em, user, randomUUID()));
+    return user;
   }
 
   /**

@@ -67,6 +67,9 @@ export class UsersRepository {
   /** Ends every session of the person (their refresh tokens; access tokens lapse within minutes). */
   async revokeSessions(em: EntityManager, userId: string): Promise<void> {
     await em.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+    await em.query('UPDATE browser_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [
+      userId,
+    ]);
   }
 
   /** Locks every active admin row, so two requests cannot each remove a different last admin. */

@@ -1,0 +1,61 @@
+import { MessageKey } from '../i18n/catalogue';
+import { usePage } from '../render/page-context';
+import { CsrfField, ErrorSummary, FieldError, TextField } from '../ui/form';
+import { Layout } from '../ui/layout';
+
+export interface SignInForm {
+  email: string;
+  next: string;
+}
+
+export function SignInPage(props: {
+  form: SignInForm;
+  errors: FieldError[];
+  problemKey?: MessageKey;
+  signedOut?: boolean;
+}) {
+  const { t } = usePage();
+  return (
+    <Layout title={t.t('account.signIn.title')}>
+      {props.signedOut && <p class="notice success">{t.t('account.signedOut')}</p>}
+      <ErrorSummary errors={props.errors} />
+      {props.problemKey && (
+        <div class="error-summary" role="alert" tabIndex={-1}>
+          <p>{t.t(props.problemKey)}</p>
+        </div>
+      )}
+      <h1>{t.t('account.signIn.title')}</h1>
+      {props.form.next !== '/' && <p class="hint">{t.t('account.signIn.required')}</p>}
+      <form method="post" action="/sign-in" novalidate>
+        <CsrfField />
+        <input type="hidden" name="next" value={props.form.next} />
+        <TextField
+          name="email"
+          type="email"
+          label={t.t('account.signIn.email')}
+          value={props.form.email}
+          autocomplete="email"
+          maxLength={254}
+          errors={props.errors}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t.t('account.signIn.password')}
+          autocomplete="current-password"
+          maxLength={128}
+          errors={props.errors}
+        />
+        <button class="button" type="submit">
+          {t.t('account.signIn.submit')}
+        </button>
+      </form>
+      <p>
+        <a href="/forgot-password">{t.t('account.signIn.forgot')}</a>
+      </p>
+      <p>
+        {t.t('account.signIn.noAccount')} <a href="/register">{t.t('common.nav.register')}</a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,26 @@
+import { Language, LANGUAGES } from '../../modules/users/domain/language';
+import { MessageText } from './define-messages';
+import { account } from './messages/account';
+import { common } from './messages/common';
+import { publicSite } from './messages/public-site';
+
+/**
+ * Every text of the web pages, by language. Each area keeps its three languages side by side in
+ * messages/<area>.ts (keys start with the area's name), so a translator sees them together and
+ * two people adding pages to different areas never edit the same file.
+ */
+export const AREAS = { common, account, publicSite };
+
+type Area = (typeof AREAS)[keyof typeof AREAS];
+export type MessageKey = { [A in keyof typeof AREAS]: keyof (typeof AREAS)[A]['en'] }[keyof typeof AREAS] & string;
+
+function merge(language: Language): Record<MessageKey, MessageText> {
+  const merged = {} as Record<string, MessageText>;
+  for (const area of Object.values(AREAS) as Area[]) Object.assign(merged, area[language]);
+  return merged as Record<MessageKey, MessageText>;
+}
+
+export const CATALOGUE = Object.fromEntries(LANGUAGES.map((language) => [language, merge(language)])) as Record<
+  Language,
+  Record<MessageKey, MessageText>
+>;
