@@ -149,9 +149,12 @@ describe('web foundation: pages, sessions, CSRF, languages', () => {
     const first = await createUser(ctx);
     const second = await createUser(ctx);
     const client = await signedInClient(ctx, first.user.email, PASSWORD);
-    const firstCookie = (
-      await client.agent.jar.getCookie('session', { path: '/', domain: '127.0.0.1', secure: false, script: false })
-    )?.value;
+    const firstCookie = client.agent.jar.getCookie('session', {
+      path: '/',
+      domain: '127.0.0.1',
+      secure: false,
+      script: false,
+    })?.value;
     const response = await client.submit('/sign-in', { email: second.user.email, password: PASSWORD, next: '/' });
     expect(response.status).toBe(303);
     const secondCookie = setCookies(response)
