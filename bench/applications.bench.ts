@@ -1,11 +1,11 @@
 /**
  * Application intake under load, against a real api started in this process:
  *
- * 1. N applicants submit a complete draft each, C at a time, through HTTP (POST /applications/:id/submit).
+ * 1. N applicants submit a complete draft each, C at a time, through HTTP (POST /api/applications/:id/submit).
  * 2. The same submissions done straight with `pg` at the same concurrency, in transactions that run
  *    the statements the submission service runs (the reads that check the rules included), and again
  *    with only the writes (lock, reference counter, snapshot, status, history, outbox, audit).
- * 3. The staff listing (GET /competitions/:id/applications) with 100,000 submitted applications in one
+ * 3. The staff listing (GET /api/competitions/:id/applications) with 100,000 submitted applications in one
  *    competition: sequential requests, p50/p95/max per query.
  *
  * HTTP load comes from Node's own fetch with a fixed number of workers (no extra dependency).

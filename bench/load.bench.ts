@@ -179,10 +179,10 @@ export async function benchLoad(n: number): Promise<void> {
     worker = startService(build, 'worker', 'worker', env);
     const apiUp = api;
     await waitUntil(
-      'the api to answer /health',
+      'the api to answer /api/health',
       60000,
       api,
-      async () => (await call(origin, { method: 'GET', path: '/health' })).status === 200,
+      async () => (await call(origin, { method: 'GET', path: '/api/health' })).status === 200,
     );
     if (logLevel === 'info')
       await waitUntil('the worker to start', 60000, worker, async () => worker!.log().includes('worker started'));

@@ -8,12 +8,12 @@
  *    `--tranches 2|3` approves the report tranches too (without reports: payments do not look at
  *    them), so several payments of one award queue on its lock and the last one completes it.
  * 2. The real api (AppModule + configureApp) on an ephemeral port; a finance user logs in over
- *    HTTP. Every approved tranche is paid with POST /tranches/:id/payments by C concurrent clients,
+ *    HTTP. Every approved tranche is paid with POST /api/tranches/:id/payments by C concurrent clients,
  *    each request with a fresh Idempotency-Key: payments/s, latency p50/p95/p99/max, outcomes by status.
  * 3. 1,000 of those requests sent again with the same keys and bodies: replays/s, each a 201 with
  *    `Idempotent-Replayed: true` and the first payment's id, and no second payment (payments rows,
  *    ledger payment transactions, the ledger's paid balance and the grantee mails before and after).
- * 4. Checks: GET /competitions/:id/reports/budget is consistent and its paid equals the sum of the
+ * 4. Checks: GET /api/competitions/:id/reports/budget is consistent and its paid equals the sum of the
  *    recorded payments and the ledger's paid balance; every approved tranche is paid; audit chain valid.
  *
  * HTTP load comes from Node's own fetch with a fixed number of workers, in the api's process.

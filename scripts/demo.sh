@@ -108,7 +108,7 @@ trap 'on_signal 129' HUP
 
 step "Starting api and worker (Ctrl-C stops both)"
 echo "    API docs: http://localhost:${port}/api/docs"
-echo "    Health:   http://localhost:${port}/health"
+echo "    Health:   http://localhost:${port}/api/health"
 echo "    Mail:     ${mail_note}"
 echo "    Log:      also written to ${demo_log} (each mail's links are in it)"
 

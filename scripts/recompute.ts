@@ -7,7 +7,7 @@
  * awards hold, floors, rank order within the budget and the envelopes), and says whether they
  * match what was published.
  *
- *   npm run -s recompute -- <api-base-url> <competitionId>
+ *   npm run -s recompute -- <api-base-url> <competitionId>     (the base URL ends in /api, e.g. http://localhost:3000/api)
  *
  * Exit status: 0 when everything matches, 1 on a mismatch, 2 when the data cannot be read.
  */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ApiRoutesModule } from './api-routes';
 import { AccessGuard } from './common/auth/access.guard';
 import { AccessModule } from './common/auth/access.module';
 import { ErrorFilter } from './common/errors/error.filter';
@@ -27,7 +28,7 @@ import { UsersModule } from './modules/users/users.module';
 import { RedisModule } from './redis/redis.module';
 import { WebModule } from './web/web.module';
 
-/** The api process: controllers and producers; no queue processors. */
+/** The api process: controllers (the JSON API under /api, see api-routes.ts) and producers; no queue processors. */
 @Module({
   imports: [
     ConfigModule,
@@ -52,6 +53,7 @@ import { WebModule } from './web/web.module';
     OpenDataModule,
     HealthModule,
     WebModule,
+    ApiRoutesModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

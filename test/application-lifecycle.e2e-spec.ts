@@ -25,13 +25,13 @@ describe('application lifecycle', () => {
     a = await createAwardable(ctx, cast, 6);
     const proposed = await ctx
       .http()
-      .post(`/competitions/${a.competitionId}/awards`)
+      .post(`/api/competitions/${a.competitionId}/awards`)
       .set(cast.manager.auth)
       .send({ items: a.applications.slice(0, 4).map((x) => ({ applicationId: x.id, amount: '50000000' })) })
       .expect(201);
     awards = proposed.body;
     for (const award of awards)
-      await ctx.http().post(`/awards/${award.id}/approve`).set(cast.manager2.auth).expect(200);
+      await ctx.http().post(`/api/awards/${award.id}/approve`).set(cast.manager2.auth).expect(200);
   });
   afterAll(async () => {
     await ctx?.close();
@@ -59,12 +59,12 @@ describe('application lifecycle', () => {
     const applicant = applicantOf(award.applicationId);
     await ctx
       .http()
-      .post(`/applications/${award.applicationId}/withdraw`)
+      .post(`/api/applications/${award.applicationId}/withdraw`)
       .set(applicant.auth)
       .send({ reason: 'Found other money' })
       .expect(200);
     const before = await snapshot([award.applicationId]);
-    const res = await ctx.http().post(`/awards/${award.id}/accept`).set(applicant.auth);
+    const res = await ctx.http().post(`/api/awards/${award.id}/accept`).set(applicant.auth);
     expectError(res, 409, 'APPLICATION.WRONG_STATUS');
     expect(res.body.details).toEqual({ status: 'withdrawn', action: 'award' });
     expect(await snapshot([award.applicationId])).toEqual(before);
@@ -112,8 +112,8 @@ describe('application lifecycle', () => {
       racing.map(async (award) => {
         const applicant = applicantOf(award.applicationId);
         const [accept, withdraw] = await Promise.all([
-          ctx.http().post(`/awards/${award.id}/accept`).set(applicant.auth),
-          ctx.http().post(`/applications/${award.applicationId}/withdraw`).set(applicant.auth).send({}),
+          ctx.http().post(`/api/awards/${award.id}/accept`).set(applicant.auth),
+          ctx.http().post(`/api/applications/${award.applicationId}/withdraw`).set(applicant.auth).send({}),
         ]);
         return { award, accept: accept.status, withdraw: withdraw.status };
       }),

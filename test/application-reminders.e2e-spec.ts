@@ -46,7 +46,7 @@ describe('draft reminders before a competition closes', () => {
     const applicant = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[0] });
     const draft = await ctx
       .http()
-      .post(`/competitions/${competition.id}/applications`)
+      .post(`/api/competitions/${competition.id}/applications`)
       .set(applicant.auth)
       .send({ title: 'Unfinished' })
       .expect(201);
@@ -68,7 +68,7 @@ describe('draft reminders before a competition closes', () => {
 
     const late = await ctx
       .http()
-      .post(`/competitions/${competition.id}/applications`)
+      .post(`/api/competitions/${competition.id}/applications`)
       .set(applicant.auth)
       .send({ title: 'Started late' })
       .expect(201);
@@ -79,7 +79,7 @@ describe('draft reminders before a competition closes', () => {
     const other = await createCompetition(ctx, cast.manager.user.id, places.villageIds, { open: true });
     const stillDraft = await ctx
       .http()
-      .post(`/competitions/${other.id}/applications`)
+      .post(`/api/competitions/${other.id}/applications`)
       .set(applicant.auth)
       .send({ title: 'x' })
       .expect(201);

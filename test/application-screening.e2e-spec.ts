@@ -68,17 +68,17 @@ describe('applications: listing, export, summary and screening', () => {
       ]);
       const draft = await ctx
         .http()
-        .post(`/competitions/${competitionId}/applications`)
+        .post(`/api/competitions/${competitionId}/applications`)
         .set(applicant.auth)
         .send(body(title, villageIndex, sector, goal))
         .expect(201);
-      await ctx.http().post(`/applications/${draft.body.id}/submit`).set(applicant.auth).expect(200);
+      await ctx.http().post(`/api/applications/${draft.body.id}/submit`).set(applicant.auth).expect(200);
       submitted.push({ id: draft.body.id, applicant, title });
     }
     const drafter = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[0] });
     await ctx
       .http()
-      .post(`/competitions/${competitionId}/applications`)
+      .post(`/api/competitions/${competitionId}/applications`)
       .set(drafter.auth)
       .send({ title: 'Unfinished' })
       .expect(201);
@@ -90,7 +90,7 @@ describe('applications: listing, export, summary and screening', () => {
   });
 
   const list = (query: Record<string, unknown> = {}) =>
-    ctx.http().get(`/competitions/${competitionId}/applications`).query(query).set(cast.manager.auth);
+    ctx.http().get(`/api/competitions/${competitionId}/applications`).query(query).set(cast.manager.auth);
 
   it('lists submitted applications (not drafts) with village, district and applicant, newest first', async () => {
     const res = await list().expect(200);
@@ -123,14 +123,14 @@ describe('applications: listing, export, summary and screening', () => {
     expect(page.body.items.map((a: { reference: string }) => a.reference.slice(-4))).toEqual(['0002', '0003']);
     expectError(await list({ sort: 'password' }), 400, 'REQUEST.VALIDATION_FAILED', 'sort');
     expectError(await list({ sector: 'mining' }), 400, 'REQUEST.VALIDATION_FAILED', 'sector');
-    await ctx.http().get(`/competitions/${competitionId}/applications`).set(cast.juror.auth).expect(403);
-    await ctx.http().get(`/competitions/${competitionId}/applications`).set(submitted[0].applicant.auth).expect(403);
+    await ctx.http().get(`/api/competitions/${competitionId}/applications`).set(cast.juror.auth).expect(403);
+    await ctx.http().get(`/api/competitions/${competitionId}/applications`).set(submitted[0].applicant.auth).expect(403);
   });
 
   it('exports CSV with a BOM, quoting, amounts in tenge, and every matching application', async () => {
     const res = await ctx
       .http()
-      .get(`/competitions/${competitionId}/applications/export.csv`)
+      .get(`/api/competitions/${competitionId}/applications/export.csv`)
       .set(cast.manager.auth)
       .buffer(true)
       .parse((r, done) => {
@@ -158,7 +158,7 @@ describe('applications: listing, export, summary and screening', () => {
   it('summarises by status, village, district, goal and sector, with the total requested against the budget', async () => {
     const res = await ctx
       .http()
-      .get(`/competitions/${competitionId}/applications/summary`)
+      .get(`/api/competitions/${competitionId}/applications/summary`)
       .set(cast.observer.auth)
       .expect(200);
     expect(res.body.byStatus).toMatchObject({ submitted: 4, draft: 1 });
@@ -173,18 +173,18 @@ describe('applications: listing, export, summary and screening', () => {
     const target = submitted[0];
     const res = await ctx
       .http()
-      .post(`/applications/${target.id}/screening`)
+      .post(`/api/applications/${target.id}/screening`)
       .set(cast.manager.auth)
       .send({ decision: 'eligible' })
       .expect(200);
     expect(res.body.status).toBe('eligible');
     const again = await ctx
       .http()
-      .post(`/applications/${target.id}/screening`)
+      .post(`/api/applications/${target.id}/screening`)
       .set(cast.manager.auth)
       .send({ decision: 'ineligible', reason: 'other', note: 'x' });
     expectError(again, 409, 'APPLICATION.WRONG_STATUS');
-    const history = await ctx.http().get(`/applications/${target.id}/history`).set(target.applicant.auth).expect(200);
+    const history = await ctx.http().get(`/api/applications/${target.id}/history`).set(target.applicant.auth).expect(200);
     expect(history.body.items.map((h: { to: string }) => h.to)).toEqual(['draft', 'submitted', 'eligible']);
     const events = await auditOf(ctx, 'application', target.id, cast.admin.auth);
     expect(events.map((e) => e.action)).toContain('application.screened');
@@ -195,7 +195,7 @@ describe('applications: listing, export, summary and screening', () => {
     expectError(
       await ctx
         .http()
-        .post(`/applications/${target.id}/screening`)
+        .post(`/api/applications/${target.id}/screening`)
         .set(cast.manager.auth)
         .send({ decision: 'ineligible' }),
       400,
@@ -205,7 +205,7 @@ describe('applications: listing, export, summary and screening', () => {
     expectError(
       await ctx
         .http()
-        .post(`/applications/${target.id}/screening`)
+        .post(`/api/applications/${target.id}/screening`)
         .set(cast.manager.auth)
         .send({ decision: 'ineligible', reason: 'bad vibes' }),
       400,
@@ -214,7 +214,7 @@ describe('applications: listing, export, summary and screening', () => {
     );
     await ctx
       .http()
-      .post(`/applications/${target.id}/screening`)
+      .post(`/api/applications/${target.id}/screening`)
       .set(cast.manager.auth)
       .send({ decision: 'ineligible', reason: 'own_share_too_low', note: 'See rule 4' })
       .expect(200);
@@ -231,7 +231,7 @@ describe('applications: listing, export, summary and screening', () => {
   it('screens in bulk: each decision gets its own outcome', async () => {
     const res = await ctx
       .http()
-      .post(`/competitions/${competitionId}/screening`)
+      .post(`/api/competitions/${competitionId}/screening`)
       .set(cast.manager.auth)
       .send({
         decisions: [
@@ -248,7 +248,7 @@ describe('applications: listing, export, summary and screening', () => {
     ]);
     await ctx
       .http()
-      .post(`/competitions/${competitionId}/screening`)
+      .post(`/api/competitions/${competitionId}/screening`)
       .set(cast.juror.auth)
       .send({ decisions: [{ applicationId: submitted[2].id, decision: 'eligible' }] })
       .expect(403);

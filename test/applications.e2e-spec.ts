@@ -48,7 +48,7 @@ describe('applications: drafts and submission', () => {
   });
 
   const draft = (who: TestUser, body: Record<string, unknown> = complete(), competition = competitionId) =>
-    ctx.http().post(`/competitions/${competition}/applications`).set(who.auth).send(body);
+    ctx.http().post(`/api/competitions/${competition}/applications`).set(who.auth).send(body);
 
   beforeAll(async () => {
     ctx = await createTestApp();
@@ -88,7 +88,7 @@ describe('applications: drafts and submission', () => {
       });
       const edited = await ctx
         .http()
-        .patch(`/applications/${created.body.id}`)
+        .patch(`/api/applications/${created.body.id}`)
         .set(applicant.auth)
         .send(complete())
         .expect(200);
@@ -102,10 +102,10 @@ describe('applications: drafts and submission', () => {
         '50000000',
         '50000000',
       ]);
-      const mine = await ctx.http().get('/applications/mine').set(applicant.auth).expect(200);
+      const mine = await ctx.http().get('/api/applications/mine').set(applicant.auth).expect(200);
       expect(mine.body.items.map((a: { id: string }) => a.id)).toEqual([created.body.id]);
       expect(mine.body).toMatchObject({ total: 1, limit: 20, offset: 0 });
-      const history = await ctx.http().get(`/applications/${created.body.id}/history`).set(applicant.auth).expect(200);
+      const history = await ctx.http().get(`/api/applications/${created.body.id}/history`).set(applicant.auth).expect(200);
       expect(history.body).toEqual({
         items: [expect.objectContaining({ from: null, to: 'draft' })],
         total: 1,
@@ -165,7 +165,7 @@ describe('applications: drafts and submission', () => {
     ])('refuses %s and stores nothing', async (_name, body, field) => {
       const applicant = await confirmedApplicant();
       expectError(await draft(applicant, body), 400, 'REQUEST.VALIDATION_FAILED', field);
-      const mine = await ctx.http().get('/applications/mine').set(applicant.auth).expect(200);
+      const mine = await ctx.http().get('/api/applications/mine').set(applicant.auth).expect(200);
       expect(mine.body).toEqual({ items: [], total: 0, limit: 20, offset: 0 });
     });
 
@@ -174,25 +174,25 @@ describe('applications: drafts and submission', () => {
       const intruder = await confirmedApplicant();
       const { body } = await draft(owner, { title: 'Mine' }).expect(201);
       for (const call of [
-        ctx.http().get(`/applications/${body.id}`).set(intruder.auth),
-        ctx.http().patch(`/applications/${body.id}`).set(intruder.auth).send({ title: 'Stolen' }),
-        ctx.http().delete(`/applications/${body.id}`).set(intruder.auth),
-        ctx.http().post(`/applications/${body.id}/submit`).set(intruder.auth),
-        ctx.http().get(`/applications/${body.id}/history`).set(intruder.auth),
+        ctx.http().get(`/api/applications/${body.id}`).set(intruder.auth),
+        ctx.http().patch(`/api/applications/${body.id}`).set(intruder.auth).send({ title: 'Stolen' }),
+        ctx.http().delete(`/api/applications/${body.id}`).set(intruder.auth),
+        ctx.http().post(`/api/applications/${body.id}/submit`).set(intruder.auth),
+        ctx.http().get(`/api/applications/${body.id}/history`).set(intruder.auth),
       ]) {
         expectError(await call, 404, 'APPLICATION.NOT_FOUND');
       }
-      expectError(await ctx.http().get(`/applications/${body.id}`).set(cast.juror.auth), 403, 'AUTH.FORBIDDEN');
-      expectError(await ctx.http().get(`/applications/${randomUUID()}`).set(owner.auth), 404, 'APPLICATION.NOT_FOUND');
-      const still = await ctx.http().get(`/applications/${body.id}`).set(cast.manager.auth).expect(200);
+      expectError(await ctx.http().get(`/api/applications/${body.id}`).set(cast.juror.auth), 403, 'AUTH.FORBIDDEN');
+      expectError(await ctx.http().get(`/api/applications/${randomUUID()}`).set(owner.auth), 404, 'APPLICATION.NOT_FOUND');
+      const still = await ctx.http().get(`/api/applications/${body.id}`).set(cast.manager.auth).expect(200);
       expect(still.body.title).toBe('Mine');
     });
 
     it('deletes a draft, but not a submitted application', async () => {
       const applicant = await confirmedApplicant();
       const { body } = await draft(applicant, { title: 'Never mind' }).expect(201);
-      await ctx.http().delete(`/applications/${body.id}`).set(applicant.auth).expect(204);
-      await ctx.http().get(`/applications/${body.id}`).set(applicant.auth).expect(404);
+      await ctx.http().delete(`/api/applications/${body.id}`).set(applicant.auth).expect(204);
+      await ctx.http().get(`/api/applications/${body.id}`).set(applicant.auth).expect(404);
     });
 
     it('parallel creations cannot exceed the per-applicant limit', async () => {
@@ -214,21 +214,21 @@ describe('applications: drafts and submission', () => {
       const walkIn = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[0] });
       const created = await ctx
         .http()
-        .post(`/competitions/${competitionId}/applications/assisted`)
+        .post(`/api/competitions/${competitionId}/applications/assisted`)
         .set(cast.manager.auth)
         .send({ ...complete(), applicantId: walkIn.user.id })
         .expect(201);
       expect(created.body).toMatchObject({ applicantId: walkIn.user.id, assisted: true, status: 'draft' });
       await ctx
         .http()
-        .patch(`/applications/${created.body.id}`)
+        .patch(`/api/applications/${created.body.id}`)
         .set(cast.manager.auth)
         .send({ jobsCreated: 5 })
         .expect(200);
       // The walk-in applicant has no confirmed address: assisted intake does not need one.
       const submitted = await ctx
         .http()
-        .post(`/applications/${created.body.id}/submit`)
+        .post(`/api/applications/${created.body.id}/submit`)
         .set(cast.manager.auth)
         .expect(200);
       expect(submitted.body).toMatchObject({
@@ -236,7 +236,7 @@ describe('applications: drafts and submission', () => {
         reference: expect.stringMatching(/^SU-/),
         jobsCreated: 5,
       });
-      const mine = await ctx.http().get('/applications/mine').set(walkIn.auth).expect(200);
+      const mine = await ctx.http().get('/api/applications/mine').set(walkIn.auth).expect(200);
       expect(mine.body.items.map((a: { id: string }) => a.id)).toEqual([created.body.id]);
     });
 
@@ -244,19 +244,19 @@ describe('applications: drafts and submission', () => {
       const walkIn = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[0] });
       const created = await ctx
         .http()
-        .post(`/competitions/${competitionId}/applications/assisted`)
+        .post(`/api/competitions/${competitionId}/applications/assisted`)
         .set(cast.manager.auth)
         .send({ ...complete(), applicantId: walkIn.user.id })
         .expect(201);
       const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
       await ctx
         .http()
-        .post(`/applications/${created.body.id}/attachments`)
+        .post(`/api/applications/${created.body.id}/attachments`)
         .set(cast.manager.auth)
         .attach('file', pdf, 'business-plan.pdf')
         .expect(201);
       expectError(
-        await ctx.http().post(`/applications/${created.body.id}/submit`).set(walkIn.auth),
+        await ctx.http().post(`/api/applications/${created.body.id}/submit`).set(walkIn.auth),
         403,
         'APPLICATION.EMAIL_NOT_CONFIRMED',
       );
@@ -266,7 +266,7 @@ describe('applications: drafts and submission', () => {
       expectError(
         await ctx
           .http()
-          .post(`/competitions/${competitionId}/applications/assisted`)
+          .post(`/api/competitions/${competitionId}/applications/assisted`)
           .set(cast.manager.auth)
           .send({ title: 'x', applicantId: cast.juror.user.id }),
         422,
@@ -277,26 +277,26 @@ describe('applications: drafts and submission', () => {
       expectError(
         await ctx
           .http()
-          .patch(`/applications/${own.body.id}`)
+          .patch(`/api/applications/${own.body.id}`)
           .set(cast.manager.auth)
           .send({ title: 'Edited by staff' }),
         403,
         'APPLICATION.NOT_ASSISTED',
       );
       expectError(
-        await ctx.http().post(`/applications/${own.body.id}/submit`).set(cast.manager.auth),
+        await ctx.http().post(`/api/applications/${own.body.id}/submit`).set(cast.manager.auth),
         403,
         'APPLICATION.NOT_ASSISTED',
       );
       const second = await ctx
         .http()
-        .post(`/competitions/${competitionId}/applications/assisted`)
+        .post(`/api/competitions/${competitionId}/applications/assisted`)
         .set(cast.manager.auth)
         .send({ title: 'Second', applicantId: owner.user.id });
       expectError(second, 422, 'APPLICATION.LIMIT_REACHED');
       await ctx
         .http()
-        .post(`/competitions/${competitionId}/applications/assisted`)
+        .post(`/api/competitions/${competitionId}/applications/assisted`)
         .set(owner.auth)
         .send({ title: 'x', applicantId: owner.user.id })
         .expect(403);
@@ -307,7 +307,7 @@ describe('applications: drafts and submission', () => {
     it('freezes the content, gives a reference number, records history, a receipt and an audit event', async () => {
       const applicant = await confirmedApplicant();
       const { body } = await draft(applicant).expect(201);
-      const submitted = await ctx.http().post(`/applications/${body.id}/submit`).set(applicant.auth).expect(200);
+      const submitted = await ctx.http().post(`/api/applications/${body.id}/submit`).set(applicant.auth).expect(200);
       const [{ code, year }]: { code: string; year: number }[] = await ctx.dataSource.query(
         `SELECT code, EXTRACT(YEAR FROM opens_at AT TIME ZONE 'Asia/Almaty')::int AS year FROM competitions WHERE id = $1`,
         [competitionId],
@@ -331,12 +331,12 @@ describe('applications: drafts and submission', () => {
         ctx.dataSource.query(`UPDATE application_snapshots SET content = '{}' WHERE application_id = $1`, [body.id]),
       ).rejects.toThrow(/immutable/);
       expectError(
-        await ctx.http().patch(`/applications/${body.id}`).set(applicant.auth).send({ title: 'Changed' }),
+        await ctx.http().patch(`/api/applications/${body.id}`).set(applicant.auth).send({ title: 'Changed' }),
         409,
         'APPLICATION.NOT_DRAFT',
       );
       expectError(
-        await ctx.http().delete(`/applications/${body.id}`).set(applicant.auth),
+        await ctx.http().delete(`/api/applications/${body.id}`).set(applicant.auth),
         409,
         'APPLICATION.NOT_DRAFT',
       );
@@ -347,11 +347,11 @@ describe('applications: drafts and submission', () => {
         type: 'application.submitted',
         data: expect.objectContaining({ reference: submitted.body.reference }),
       });
-      const history = await ctx.http().get(`/applications/${body.id}/history`).set(applicant.auth).expect(200);
+      const history = await ctx.http().get(`/api/applications/${body.id}/history`).set(applicant.auth).expect(200);
       expect(history.body.items.map((h: { to: string }) => h.to)).toEqual(['draft', 'submitted']);
       const last = await ctx
         .http()
-        .get(`/applications/${body.id}/history`)
+        .get(`/api/applications/${body.id}/history`)
         .query({ limit: 1, offset: 1 })
         .set(applicant.auth)
         .expect(200);
@@ -372,7 +372,7 @@ describe('applications: drafts and submission', () => {
         ownContribution: '10000000',
         budgetLines: [{ category: 'everything', amount: '100000000', source: 'grant' }],
       }).expect(201);
-      const res = await ctx.http().post(`/applications/${body.id}/submit`).set(applicant.auth).expect(422);
+      const res = await ctx.http().post(`/api/applications/${body.id}/submit`).set(applicant.auth).expect(422);
       // Exactly these, in the order the rules run: one more or one fewer is a rule gained or lost.
       expect(res.body).toEqual({
         code: 'APPLICATION.INVALID',
@@ -390,7 +390,7 @@ describe('applications: drafts and submission', () => {
           ],
         },
       });
-      const after = await ctx.http().get(`/applications/${body.id}`).set(applicant.auth).expect(200);
+      const after = await ctx.http().get(`/api/applications/${body.id}`).set(applicant.auth).expect(200);
       expect(after.body).toMatchObject({ status: 'draft', reference: null });
     });
 
@@ -398,7 +398,7 @@ describe('applications: drafts and submission', () => {
       const applicant = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[0] });
       const { body } = await draft(applicant).expect(201);
       expectError(
-        await ctx.http().post(`/applications/${body.id}/submit`).set(applicant.auth),
+        await ctx.http().post(`/api/applications/${body.id}/submit`).set(applicant.auth),
         403,
         'APPLICATION.EMAIL_NOT_CONFIRMED',
       );
@@ -416,11 +416,11 @@ describe('applications: drafts and submission', () => {
         [competition.id],
       );
       expectError(
-        await ctx.http().post(`/applications/${body.id}/submit`).set(applicant.auth),
+        await ctx.http().post(`/api/applications/${body.id}/submit`).set(applicant.auth),
         409,
         'APPLICATION.DEADLINE_PASSED',
       );
-      const after = await ctx.http().get(`/applications/${body.id}`).set(applicant.auth).expect(200);
+      const after = await ctx.http().get(`/api/applications/${body.id}`).set(applicant.auth).expect(200);
       expect(after.body.status).toBe('draft');
     });
 
@@ -428,7 +428,7 @@ describe('applications: drafts and submission', () => {
       const applicant = await confirmedApplicant();
       const { body } = await draft(applicant).expect(201);
       const results = await Promise.all(
-        [1, 2, 3].map(() => ctx.http().post(`/applications/${body.id}/submit`).set(applicant.auth)),
+        [1, 2, 3].map(() => ctx.http().post(`/api/applications/${body.id}/submit`).set(applicant.auth)),
       );
       expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
       const rows = await ctx.dataSource.query(
@@ -448,12 +448,12 @@ describe('applications: drafts and submission', () => {
       // One of them is broken: its failure must not use up a number.
       await ctx
         .http()
-        .patch(`/applications/${drafts[0].body.id}`)
+        .patch(`/api/applications/${drafts[0].body.id}`)
         .set(applicants[0].auth)
         .send({ requestedAmount: '1' })
         .expect(200);
       const results = await Promise.all(
-        drafts.map((d, i) => ctx.http().post(`/applications/${d.body.id}/submit`).set(applicants[i].auth)),
+        drafts.map((d, i) => ctx.http().post(`/api/applications/${d.body.id}/submit`).set(applicants[i].auth)),
       );
       expect(results.filter((r) => r.status === 200)).toHaveLength(11);
       const numbers = results
@@ -477,7 +477,7 @@ describe('applications: drafts and submission', () => {
         });
         const applicant = await confirmedApplicant();
         const { body } = await draft(applicant, complete(), competition.id).expect(201);
-        const submitted = await ctx.http().post(`/applications/${body.id}/submit`).set(applicant.auth).expect(200);
+        const submitted = await ctx.http().post(`/api/applications/${body.id}/submit`).set(applicant.auth).expect(200);
         references.push(submitted.body.reference as string);
       }
       expect(references).toEqual([`SU-${codes[0]}-${year}-0001`, `SU-${codes[1]}-${year}-0001`]);
@@ -498,7 +498,7 @@ describe('applications: drafts and submission', () => {
         }),
       );
       const results = await Promise.all(
-        entries.map((e) => ctx.http().post(`/applications/${e.id}/submit`).set(e.applicant.auth)),
+        entries.map((e) => ctx.http().post(`/api/applications/${e.id}/submit`).set(e.applicant.auth)),
       );
       expect(results.map((r) => r.status)).toEqual(entries.map(() => 200));
       const references = results.map((r) => r.body.reference as string);
@@ -513,16 +513,16 @@ describe('applications: drafts and submission', () => {
     it('withdraws before a decision, once', async () => {
       const applicant = await confirmedApplicant();
       const { body } = await draft(applicant).expect(201);
-      await ctx.http().post(`/applications/${body.id}/submit`).set(applicant.auth).expect(200);
+      await ctx.http().post(`/api/applications/${body.id}/submit`).set(applicant.auth).expect(200);
       const withdrawn = await ctx
         .http()
-        .post(`/applications/${body.id}/withdraw`)
+        .post(`/api/applications/${body.id}/withdraw`)
         .set(applicant.auth)
         .send({ reason: 'Found other funding' })
         .expect(200);
       expect(withdrawn.body).toMatchObject({ status: 'withdrawn', withdrawReason: 'Found other funding' });
       expectError(
-        await ctx.http().post(`/applications/${body.id}/withdraw`).set(applicant.auth).send({}),
+        await ctx.http().post(`/api/applications/${body.id}/withdraw`).set(applicant.auth).send({}),
         409,
         'APPLICATION.WRONG_STATUS',
       );

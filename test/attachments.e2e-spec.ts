@@ -53,14 +53,14 @@ describe('attachments', () => {
     return user;
   };
   const draftOf = async (who: TestUser, body: Record<string, unknown> = { title: 'With files' }): Promise<string> =>
-    (await ctx.http().post(`/competitions/${competitionId}/applications`).set(who.auth).send(body).expect(201)).body
+    (await ctx.http().post(`/api/competitions/${competitionId}/applications`).set(who.auth).send(body).expect(201)).body
       .id as string;
   const upload = (who: TestUser, applicationId: string, data: Buffer, name: string) =>
-    ctx.http().post(`/applications/${applicationId}/attachments`).set(who.auth).attach('file', data, name);
+    ctx.http().post(`/api/applications/${applicationId}/attachments`).set(who.auth).attach('file', data, name);
   const download = (who: TestUser, applicationId: string, attachmentId: string) =>
     ctx
       .http()
-      .get(`/applications/${applicationId}/attachments/${attachmentId}`)
+      .get(`/api/applications/${applicationId}/attachments/${attachmentId}`)
       .set(who.auth)
       .buffer(true)
       .parse(binary);
@@ -114,7 +114,7 @@ describe('attachments', () => {
       createdAt: expect.any(String),
     });
     for (const viewer of [owner, cast.manager, cast.admin]) {
-      const list = await ctx.http().get(`/applications/${id}/attachments`).set(viewer.auth).expect(200);
+      const list = await ctx.http().get(`/api/applications/${id}/attachments`).set(viewer.auth).expect(200);
       expect(list.body).toEqual({ items: [created.body], total: 1, limit: 20, offset: 0 });
       const file = await download(viewer, id, created.body.id).expect(200);
       expect(Buffer.compare(file.body as Buffer, pdf)).toBe(0);
@@ -183,7 +183,7 @@ describe('attachments', () => {
       'just-fits.pdf',
     ).expect(201);
     expect(fits.body.size).toBe(MAX_BYTES);
-    await ctx.http().delete(`/applications/${id}/attachments/${fits.body.id}`).set(owner.auth).expect(204);
+    await ctx.http().delete(`/api/applications/${id}/attachments/${fits.body.id}`).set(owner.auth).expect(204);
     expect(await rowsOf(id)).toEqual([]);
     await expectStorageMatchesRows();
   });
@@ -204,18 +204,18 @@ describe('attachments', () => {
     const owner = await applicant();
     const id = await draftOf(owner);
     expectError(
-      await ctx.http().post(`/applications/${id}/attachments`).set(owner.auth).send({}),
+      await ctx.http().post(`/api/applications/${id}/attachments`).set(owner.auth).send({}),
       400,
       'ATTACHMENT.FILE_REQUIRED',
     );
     expectError(
-      await ctx.http().post(`/applications/${id}/attachments`).set(owner.auth).attach('document', samplePdf(), 'a.pdf'),
+      await ctx.http().post(`/api/applications/${id}/attachments`).set(owner.auth).attach('document', samplePdf(), 'a.pdf'),
       400,
       'REQUEST.VALIDATION_FAILED',
     );
     const two = ctx
       .http()
-      .post(`/applications/${id}/attachments`)
+      .post(`/api/applications/${id}/attachments`)
       .set(owner.auth)
       .attach('file', samplePdf(), 'a.pdf')
       .attach('file', samplePdf(), 'b.pdf');
@@ -230,23 +230,23 @@ describe('attachments', () => {
     const { body } = await upload(owner, id, samplePdf(), 'mine.pdf').expect(201);
     for (const call of [
       upload(intruder, id, samplePdf(), 'theirs.pdf'),
-      ctx.http().get(`/applications/${id}/attachments`).set(intruder.auth),
-      ctx.http().get(`/applications/${id}/attachments/${body.id}`).set(intruder.auth),
-      ctx.http().delete(`/applications/${id}/attachments/${body.id}`).set(intruder.auth),
-      ctx.http().get(`/applications/${randomUUID()}/attachments`).set(owner.auth),
+      ctx.http().get(`/api/applications/${id}/attachments`).set(intruder.auth),
+      ctx.http().get(`/api/applications/${id}/attachments/${body.id}`).set(intruder.auth),
+      ctx.http().delete(`/api/applications/${id}/attachments/${body.id}`).set(intruder.auth),
+      ctx.http().get(`/api/applications/${randomUUID()}/attachments`).set(owner.auth),
     ]) {
       expectError(await call, 404, 'APPLICATION.NOT_FOUND');
     }
     for (const call of [
       upload(cast.juror, id, samplePdf(), 'juror.pdf'),
-      ctx.http().get(`/applications/${id}/attachments`).set(cast.juror.auth),
-      ctx.http().get(`/applications/${id}/attachments/${body.id}`).set(cast.juror.auth),
-      ctx.http().delete(`/applications/${id}/attachments/${body.id}`).set(cast.juror.auth),
+      ctx.http().get(`/api/applications/${id}/attachments`).set(cast.juror.auth),
+      ctx.http().get(`/api/applications/${id}/attachments/${body.id}`).set(cast.juror.auth),
+      ctx.http().delete(`/api/applications/${id}/attachments/${body.id}`).set(cast.juror.auth),
     ]) {
       expectError(await call, 403, 'AUTH.FORBIDDEN');
     }
     expectError(
-      await ctx.http().get(`/applications/${id}/attachments/${randomUUID()}`).set(owner.auth),
+      await ctx.http().get(`/api/applications/${id}/attachments/${randomUUID()}`).set(owner.auth),
       404,
       'ATTACHMENT.NOT_FOUND',
     );
@@ -269,10 +269,10 @@ describe('attachments', () => {
       ],
     });
     const { body } = await upload(owner, id, samplePdf(), 'plan.pdf').expect(201);
-    await ctx.http().post(`/applications/${id}/submit`).set(owner.auth).expect(200);
+    await ctx.http().post(`/api/applications/${id}/submit`).set(owner.auth).expect(200);
     expectError(await upload(owner, id, samplePdf(), 'late.pdf'), 409, 'APPLICATION.NOT_DRAFT');
     expectError(
-      await ctx.http().delete(`/applications/${id}/attachments/${body.id}`).set(owner.auth),
+      await ctx.http().delete(`/api/applications/${id}/attachments/${body.id}`).set(owner.auth),
       409,
       'APPLICATION.NOT_DRAFT',
     );
@@ -289,7 +289,7 @@ describe('attachments', () => {
     expectError(res, 422, 'ATTACHMENT.COUNT_LIMIT');
     const page = await ctx
       .http()
-      .get(`/applications/${id}/attachments`)
+      .get(`/api/applications/${id}/attachments`)
       .query({ limit: 2, offset: 2 })
       .set(owner.auth)
       .expect(200);
@@ -346,17 +346,17 @@ describe('attachments', () => {
     const { body } = await upload(owner, id, samplePng(), 'photo.png').expect(201);
     const [row] = await rowsOf(id);
     await expect(stat(join(folder, row.storage_key.slice(0, 2), row.storage_key))).resolves.toBeTruthy();
-    await ctx.http().delete(`/applications/${id}/attachments/${body.id}`).set(owner.auth).expect(204);
+    await ctx.http().delete(`/api/applications/${id}/attachments/${body.id}`).set(owner.auth).expect(204);
     await expect(stat(join(folder, row.storage_key.slice(0, 2), row.storage_key))).rejects.toMatchObject({
       code: 'ENOENT',
     });
     expectError(
-      await ctx.http().get(`/applications/${id}/attachments/${body.id}`).set(owner.auth),
+      await ctx.http().get(`/api/applications/${id}/attachments/${body.id}`).set(owner.auth),
       404,
       'ATTACHMENT.NOT_FOUND',
     );
     expectError(
-      await ctx.http().delete(`/applications/${id}/attachments/${body.id}`).set(owner.auth),
+      await ctx.http().delete(`/api/applications/${id}/attachments/${body.id}`).set(owner.auth),
       404,
       'ATTACHMENT.NOT_FOUND',
     );
@@ -373,7 +373,7 @@ describe('attachments', () => {
     const id = await draftOf(owner);
     await upload(owner, id, samplePng(), 'photo.png').expect(201);
     const [row] = await rowsOf(id);
-    await ctx.http().delete(`/applications/${id}`).set(owner.auth).expect(204);
+    await ctx.http().delete(`/api/applications/${id}`).set(owner.auth).expect(204);
     expect(await rowsOf(id)).toEqual([]);
     await expect(stat(join(folder, row.storage_key.slice(0, 2), row.storage_key))).rejects.toMatchObject({
       code: 'ENOENT',

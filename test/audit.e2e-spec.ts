@@ -15,19 +15,19 @@ describe('audit log', () => {
     await ctx.close();
   });
 
-  const verify = async () => (await ctx.http().get('/audit-events/verify').set(cast.observer.auth).expect(200)).body;
+  const verify = async () => (await ctx.http().get('/api/audit-events/verify').set(cast.observer.auth).expect(200)).body;
 
   it('records each change with actor, before and after, and lists it by entity', async () => {
-    const created = await ctx.http().post('/regions').set(cast.admin.auth).send({ name: 'Audit region' }).expect(201);
+    const created = await ctx.http().post('/api/regions').set(cast.admin.auth).send({ name: 'Audit region' }).expect(201);
     await ctx
       .http()
-      .patch(`/regions/${created.body.id}`)
+      .patch(`/api/regions/${created.body.id}`)
       .set(cast.admin.auth)
       .send({ name: 'Audit region renamed' })
       .expect(200);
     const res = await ctx
       .http()
-      .get('/audit-events')
+      .get('/api/audit-events')
       .query({ entityType: 'region', entityId: created.body.id })
       .set(cast.observer.auth)
       .expect(200);
@@ -49,36 +49,36 @@ describe('audit log', () => {
   });
 
   it('pages with afterSeq and clamps the limit', async () => {
-    const page = await ctx.http().get('/audit-events').query({ limit: 2 }).set(cast.admin.auth).expect(200);
+    const page = await ctx.http().get('/api/audit-events').query({ limit: 2 }).set(cast.admin.auth).expect(200);
     expect(page.body.items).toHaveLength(2);
     const next = await ctx
       .http()
-      .get('/audit-events')
+      .get('/api/audit-events')
       .query({ limit: 2, afterSeq: page.body.nextAfterSeq })
       .set(cast.admin.auth)
       .expect(200);
     expect(BigInt(next.body.items[0].seq)).toBe(BigInt(page.body.nextAfterSeq) + 1n);
-    const huge = await ctx.http().get('/audit-events').query({ limit: 1e9 }).set(cast.admin.auth).expect(200);
+    const huge = await ctx.http().get('/api/audit-events').query({ limit: 1e9 }).set(cast.admin.auth).expect(200);
     expect(huge.body.items.length).toBeLessThanOrEqual(500);
-    await ctx.http().get('/audit-events').query({ afterSeq: '-1' }).set(cast.admin.auth).expect(400);
-    await ctx.http().get('/audit-events').query({ limit: 'ten' }).set(cast.admin.auth).expect(400);
+    await ctx.http().get('/api/audit-events').query({ afterSeq: '-1' }).set(cast.admin.auth).expect(400);
+    await ctx.http().get('/api/audit-events').query({ limit: 'ten' }).set(cast.admin.auth).expect(400);
   });
 
   it.each(['manager', 'juror', 'finance', 'applicant'] as const)('is closed to a %s', async (role) => {
-    await ctx.http().get('/audit-events').set(cast[role].auth).expect(403);
-    await ctx.http().get('/audit-events/verify').set(cast[role].auth).expect(403);
+    await ctx.http().get('/api/audit-events').set(cast[role].auth).expect(403);
+    await ctx.http().get('/api/audit-events/verify').set(cast[role].auth).expect(403);
   });
 
   it('is closed to anonymous callers', async () => {
-    await ctx.http().get('/audit-events').expect(401);
-    await ctx.http().get('/audit-events/verify').expect(401);
+    await ctx.http().get('/api/audit-events').expect(401);
+    await ctx.http().get('/api/audit-events/verify').expect(401);
   });
 
   it('keeps a verifiable chain while many writers commit at once', async () => {
     const writes = Array.from({ length: 24 }, (_, i) =>
       ctx
         .http()
-        .post('/regions')
+        .post('/api/regions')
         .set(cast.admin.auth)
         .send({ name: `Parallel region ${i}` }),
     );
@@ -94,7 +94,7 @@ describe('audit log', () => {
       Array.from({ length: 10 }, (_, i) =>
         ctx
           .http()
-          .post('/regions')
+          .post('/api/regions')
           .set(cast.admin.auth)
           .send({ name: `Racing region ${i}` }),
       ),
@@ -174,11 +174,11 @@ describe('audit log', () => {
   });
 
   it('refuses an entity id without its type, and an actor id that is not a UUID', async () => {
-    const res = await ctx.http().get('/audit-events').query({ entityId: 'abc' }).set(cast.admin.auth).expect(400);
+    const res = await ctx.http().get('/api/audit-events').query({ entityId: 'abc' }).set(cast.admin.auth).expect(400);
     expect(res.body.details.fields[0].field).toBe('entityType');
     await ctx
       .http()
-      .get('/audit-events')
+      .get('/api/audit-events')
       .query({ actorId: '-'.repeat(36) })
       .set(cast.admin.auth)
       .expect(400);

@@ -29,7 +29,7 @@ describe('award budget', () => {
   const propose = async (competitionId: string, items?: { applicationId: string; amount: string }[]) =>
     (
       await http()
-        .post(`/competitions/${competitionId}/awards`)
+        .post(`/api/competitions/${competitionId}/awards`)
         .set(cast.manager.auth)
         .send(items ? { items } : {})
         .expect(201)
@@ -40,7 +40,7 @@ describe('award budget', () => {
         ctx.config.mailTimeZone,
       ])
     )[0].d as string;
-  const listed = async (competitionId: string, path = `/public/competitions/${competitionId}/allocation`) =>
+  const listed = async (competitionId: string, path = `/api/public/competitions/${competitionId}/allocation`) =>
     (await http().get(path).set(cast.manager.auth).expect(200)).body as {
       committed: string;
       remaining: string;
@@ -53,24 +53,24 @@ describe('award budget', () => {
       const a = await createAwardable(ctx, cast, 3, { budget: '250000000', maxAward: '150000000' });
       const [first, second] = await propose(a.competitionId);
       for (const award of [first, second])
-        await http().post(`/awards/${award.id}/approve`).set(cast.manager2.auth).expect(200);
+        await http().post(`/api/awards/${award.id}/approve`).set(cast.manager2.auth).expect(200);
       const accepted = (
-        await http().post(`/awards/${first.id}/accept`).set(a.applications[0].applicant.auth).expect(200)
+        await http().post(`/api/awards/${first.id}/accept`).set(a.applications[0].applicant.auth).expect(200)
       ).body as AwardBody;
       const signing = accepted.tranches.find((t) => t.status === 'approved')!;
       await http()
-        .post(`/tranches/${signing.id}/payments`)
+        .post(`/api/tranches/${signing.id}/payments`)
         .set(cast.finance.auth)
         .set('Idempotency-Key', randomUUID())
         .send({ bankReference: 'PP-1', paidOn: await today() })
         .expect(201);
-      await http().post(`/awards/${first.id}/cancel`).set(cast.manager.auth).send({ reason: 'Broke the terms' });
+      await http().post(`/api/awards/${first.id}/cancel`).set(cast.manager.auth).send({ reason: 'Broke the terms' });
       // 50M was paid on the cancelled award: the ledger has 250M - 50M - 101M = 99M left.
       expect((await ctx.app.get(LedgerService).balances(a.competitionId)).budget).toBe(99000000n);
 
       for (const path of [
-        `/public/competitions/${a.competitionId}/allocation`,
-        `/competitions/${a.competitionId}/allocation`,
+        `/api/public/competitions/${a.competitionId}/allocation`,
+        `/api/competitions/${a.competitionId}/allocation`,
       ]) {
         const list = await listed(a.competitionId, path);
         expect(list.decisions.map((d) => [d.amount, d.reason])).toEqual([
@@ -82,21 +82,21 @@ describe('award budget', () => {
       }
       // The helper proposes nothing: the cancelled award is no candidate, and the next one does not fit.
       expectError(
-        await http().post(`/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}),
+        await http().post(`/api/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}),
         422,
         'AWARD.NOTHING_TO_PROPOSE',
       );
       // What is left can be proposed and approved, to the last tiyn and not one more.
       expectError(
         await http()
-          .post(`/competitions/${a.competitionId}/awards`)
+          .post(`/api/competitions/${a.competitionId}/awards`)
           .set(cast.manager.auth)
           .send({ items: [{ applicationId: a.applications[2].id, amount: '99000001' }] }),
         422,
         'AWARD.PROPOSAL_EXCEEDS_BUDGET',
       );
       const [third] = await propose(a.competitionId, [{ applicationId: a.applications[2].id, amount: '99000000' }]);
-      await http().post(`/awards/${third.id}/approve`).set(cast.manager2.auth).expect(200);
+      await http().post(`/api/awards/${third.id}/approve`).set(cast.manager2.auth).expect(200);
       expect((await ctx.app.get(LedgerService).balances(a.competitionId)).budget).toBe(0n);
     });
   });
@@ -105,9 +105,9 @@ describe('award budget', () => {
     it('holds its amount in the allocation until it is cancelled, as it does in the ledger', async () => {
       const a = await createAwardable(ctx, cast, 3, { budget: '250000000', maxAward: '150000000' });
       const [, second] = await propose(a.competitionId);
-      await http().post(`/awards/${second.id}/approve`).set(cast.manager2.auth).expect(200);
+      await http().post(`/api/awards/${second.id}/approve`).set(cast.manager2.auth).expect(200);
       await http()
-        .post(`/applications/${a.applications[1].id}/withdraw`)
+        .post(`/api/applications/${a.applications[1].id}/withdraw`)
         .set(a.applications[1].applicant.auth)
         .send({ reason: 'Found other money' })
         .expect(200);
@@ -118,7 +118,7 @@ describe('award budget', () => {
         ['0', 'budget_exhausted'],
       ]);
       expect(list.remaining).toBe('49000000');
-      await http().post(`/awards/${second.id}/cancel`).set(cast.manager.auth).send({ reason: 'Withdrawn' }).expect(200);
+      await http().post(`/api/awards/${second.id}/cancel`).set(cast.manager.auth).send({ reason: 'Withdrawn' }).expect(200);
       expect((await listed(a.competitionId)).decisions.map((d) => [d.amount, d.reason])).toEqual([
         ['100000000', 'funded'],
         ['0', 'withdrawn'],
@@ -132,7 +132,7 @@ describe('award budget', () => {
       competitionId: string,
       items: { applicationId: string; amount: string }[],
       who = cast.manager,
-    ) => http().post(`/competitions/${competitionId}/awards`).set(who.auth).send({ items });
+    ) => http().post(`/api/competitions/${competitionId}/awards`).set(who.auth).send({ items });
     const awardsOf = async (competitionId: string): Promise<{ amount: string }[]> =>
       ctx.dataSource.query(`SELECT amount FROM awards WHERE competition_id = $1 ORDER BY rank`, [competitionId]);
 
@@ -174,13 +174,13 @@ describe('award budget', () => {
         { applicationId: a.applications[1].id, amount: '101000000' },
       ]);
       for (const award of [first, second])
-        await http().post(`/awards/${award.id}/approve`).set(cast.manager2.auth).expect(200);
+        await http().post(`/api/awards/${award.id}/approve`).set(cast.manager2.auth).expect(200);
       expectError(
         await tryPropose(a.competitionId, [{ applicationId: a.applications[2].id, amount: '100000000' }]),
         422,
         'AWARD.PROPOSAL_EXCEEDS_BUDGET',
       );
-      await http().post(`/awards/${second.id}/decline`).set(a.applications[1].applicant.auth).send({}).expect(200);
+      await http().post(`/api/awards/${second.id}/decline`).set(a.applications[1].applicant.auth).send({}).expect(200);
       await propose(a.competitionId, [{ applicationId: a.applications[2].id, amount: '102000000' }]);
     });
 
@@ -226,8 +226,8 @@ describe('award budget', () => {
         { applicationId: a.applications[1].id, amount: '101000000' },
       ]);
       // To the last tiyn of the budget.
-      await http().patch(`/awards/${first.id}`).set(cast.manager.auth).send({ amount: '99000000' }).expect(200);
-      const res = await http().patch(`/awards/${first.id}`).set(cast.manager.auth).send({ amount: '99000001' });
+      await http().patch(`/api/awards/${first.id}`).set(cast.manager.auth).send({ amount: '99000000' }).expect(200);
+      const res = await http().patch(`/api/awards/${first.id}`).set(cast.manager.auth).send({ amount: '99000001' });
       expectError(res, 422, 'AWARD.PROPOSAL_EXCEEDS_BUDGET');
       expect(res.body.details).toMatchObject({ envelope: 'budget', remaining: '99000000', requested: '99000001' });
       expect(await awardsOf(a.competitionId)).toEqual([{ amount: '99000000' }, { amount: '101000000' }]);
@@ -255,7 +255,7 @@ describe('award budget', () => {
       const results = await Promise.all(
         a.applications.map((x, i) =>
           http()
-            .post(`/competitions/${a.competitionId}/awards`)
+            .post(`/api/competitions/${a.competitionId}/awards`)
             .set(who[i].auth)
             .send({ items: [{ applicationId: x.id, amount: '100000000' }] }),
         ),
@@ -280,11 +280,11 @@ describe('award budget', () => {
       const who = await managers(7);
       const results = await Promise.all([
         ...proposed.map((award, i) =>
-          http().patch(`/awards/${award.id}`).set(who[i].auth).send({ amount: '100000000' }),
+          http().patch(`/api/awards/${award.id}`).set(who[i].auth).send({ amount: '100000000' }),
         ),
         ...a.applications.slice(5).map((x, i) =>
           http()
-            .post(`/competitions/${a.competitionId}/awards`)
+            .post(`/api/competitions/${a.competitionId}/awards`)
             .set(who[5 + i].auth)
             .send({ items: [{ applicationId: x.id, amount: '50000000' }] }),
         ),

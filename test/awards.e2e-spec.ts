@@ -22,7 +22,7 @@ describe('awards', () => {
   const propose = async (competitionId: string, items?: { applicationId: string; amount: string }[]) =>
     (
       await http()
-        .post(`/competitions/${competitionId}/awards`)
+        .post(`/api/competitions/${competitionId}/awards`)
         .set(cast.manager.auth)
         .send(items ? { items } : {})
         .expect(201)
@@ -45,19 +45,19 @@ describe('awards', () => {
       await ctx.dataSource.query(`UPDATE review_rounds SET status = 'closed' WHERE id = $1`, [other.roundId]);
       await ctx.dataSource.query(`ALTER TABLE review_rounds ENABLE TRIGGER ALL`);
       expectError(
-        await http().get(`/competitions/${other.competitionId}/allocation`).set(cast.manager.auth),
+        await http().get(`/api/competitions/${other.competitionId}/allocation`).set(cast.manager.auth),
         409,
         'AWARD.NOT_READY',
       );
       expectError(
-        await http().post(`/competitions/${other.competitionId}/awards`).set(cast.manager.auth).send({}),
+        await http().post(`/api/competitions/${other.competitionId}/awards`).set(cast.manager.auth).send({}),
         409,
         'AWARD.NOT_READY',
       );
     });
 
     it('lists every application of the final round with its amount and reason, publicly and with the rule parameters', async () => {
-      const res = await http().get(`/public/competitions/${a.competitionId}/allocation`).expect(200);
+      const res = await http().get(`/api/public/competitions/${a.competitionId}/allocation`).expect(200);
       expect(res.body.rules).toEqual({
         budget: '320000000',
         maxAward: '300000000',
@@ -86,19 +86,19 @@ describe('awards', () => {
         expect(award.tranches.reduce((s, t) => s + BigInt(t.amount), 0n)).toBe(BigInt(award.amount));
       expect(awards[0].tranches.map((t) => t.amount)).toEqual(['50000000', '30000000', '20000000']);
       expectError(
-        await http().post(`/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}),
+        await http().post(`/api/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}),
         422,
         'AWARD.NOTHING_TO_PROPOSE',
       );
       const again = await http()
-        .post(`/competitions/${a.competitionId}/awards`)
+        .post(`/api/competitions/${a.competitionId}/awards`)
         .set(cast.manager.auth)
         .send({ items: [{ applicationId: awards[0].applicationId, amount: '1000' }] });
       expectError(again, 422, 'AWARD.NOT_A_CANDIDATE', 'items.0.applicationId');
       // Below a gate, or not advanced: never a candidate.
       for (const i of [1, 5]) {
         const res = await http()
-          .post(`/competitions/${a.competitionId}/awards`)
+          .post(`/api/competitions/${a.competitionId}/awards`)
           .set(cast.manager.auth)
           .send({ items: [{ applicationId: a.applications[i].id, amount: '1000' }] });
         expectError(res, 422, 'AWARD.NOT_A_CANDIDATE');
@@ -118,7 +118,7 @@ describe('awards', () => {
       for (const [item, status, code] of bad)
         expectError(
           await http()
-            .post(`/competitions/${a.competitionId}/awards`)
+            .post(`/api/competitions/${a.competitionId}/awards`)
             .set(cast.manager.auth)
             .send({ items: [item] }),
           status,
@@ -126,28 +126,28 @@ describe('awards', () => {
         );
       expect(await ctx.dataSource.query(`SELECT id FROM awards WHERE application_id = $1`, [id])).toEqual([]);
       expectError(
-        await http().post(`/competitions/${a.competitionId}/awards`).set(cast.finance.auth).send({}),
+        await http().post(`/api/competitions/${a.competitionId}/awards`).set(cast.finance.auth).send({}),
         403,
         'AUTH.FORBIDDEN',
       );
     });
 
     it('adjusts a proposal within the request, splitting the schedule again', async () => {
-      const [award] = (await http().get(`/competitions/${a.competitionId}/awards`).set(cast.manager.auth).expect(200))
+      const [award] = (await http().get(`/api/competitions/${a.competitionId}/awards`).set(cast.manager.auth).expect(200))
         .body.items;
       const res = await http()
-        .patch(`/awards/${award.id}`)
+        .patch(`/api/awards/${award.id}`)
         .set(cast.manager.auth)
         .send({ amount: '99999999' })
         .expect(200);
       expect(res.body.tranches.map((t: { amount: string }) => t.amount)).toEqual(['49999999', '30000000', '20000000']);
       expectError(
-        await http().patch(`/awards/${award.id}`).set(cast.manager.auth).send({ amount: '100000001' }),
+        await http().patch(`/api/awards/${award.id}`).set(cast.manager.auth).send({ amount: '100000001' }),
         422,
         'AWARD.INVALID_AMOUNT',
         'amount',
       );
-      await http().patch(`/awards/${award.id}`).set(cast.manager.auth).send({ amount: '100000000' }).expect(200);
+      await http().patch(`/api/awards/${award.id}`).set(cast.manager.auth).send({ amount: '100000000' }).expect(200);
     });
   });
 
@@ -160,9 +160,9 @@ describe('awards', () => {
     });
 
     it('refuses the proposer as approver, in the service and in the database', async () => {
-      expectError(await http().post(`/awards/${awards[0].id}/approve`).set(cast.manager.auth), 403, 'AWARD.FOUR_EYES');
+      expectError(await http().post(`/api/awards/${awards[0].id}/approve`).set(cast.manager.auth), 403, 'AWARD.FOUR_EYES');
       expectError(
-        await http().post(`/awards/${awards[0].id}/send-back`).set(cast.manager.auth).send({ comment: 'mine' }),
+        await http().post(`/api/awards/${awards[0].id}/send-back`).set(cast.manager.auth).send({ comment: 'mine' }),
         403,
         'AWARD.FOUR_EYES',
       );
@@ -179,12 +179,12 @@ describe('awards', () => {
 
     it('sends back with a comment the applicant never sees; approving commits it and offers it to the applicant', async () => {
       const sent = await http()
-        .post(`/awards/${awards[0].id}/send-back`)
+        .post(`/api/awards/${awards[0].id}/send-back`)
         .set(cast.manager2.auth)
         .send({ comment: 'Check the amount' })
         .expect(200);
       expect(sent.body).toMatchObject({ status: 'proposed', comment: 'Check the amount' });
-      const approved = await http().post(`/awards/${awards[0].id}/approve`).set(cast.manager2.auth).expect(200);
+      const approved = await http().post(`/api/awards/${awards[0].id}/approve`).set(cast.manager2.auth).expect(200);
       expect(approved.body).toMatchObject({
         status: 'approved',
         approvedBy: cast.manager2.user.id,
@@ -206,7 +206,7 @@ describe('awards', () => {
         },
       ]);
       expectError(
-        await http().post(`/awards/${awards[0].id}/approve`).set(cast.manager2.auth),
+        await http().post(`/api/awards/${awards[0].id}/approve`).set(cast.manager2.auth),
         409,
         'AWARD.WRONG_STATUS',
       );
@@ -219,29 +219,29 @@ describe('awards', () => {
 
     it('shows a grantee only their own award, once approved, without the managers’ comment', async () => {
       const own = a.applications[0].applicant;
-      const res = await http().get(`/awards/${awards[0].id}`).set(own.auth).expect(200);
+      const res = await http().get(`/api/awards/${awards[0].id}`).set(own.auth).expect(200);
       expect(res.body).toMatchObject({ status: 'approved', comment: null });
       expectError(
-        await http().get(`/awards/${awards[0].id}`).set(a.applications[1].applicant.auth),
+        await http().get(`/api/awards/${awards[0].id}`).set(a.applications[1].applicant.auth),
         404,
         'AWARD.AWARD_NOT_FOUND',
       );
       expectError(
-        await http().get(`/awards/${awards[1].id}`).set(a.applications[1].applicant.auth),
+        await http().get(`/api/awards/${awards[1].id}`).set(a.applications[1].applicant.auth),
         404,
         'AWARD.AWARD_NOT_FOUND',
       );
-      const mine = (await http().get('/awards/mine').set(own.auth).expect(200)).body;
+      const mine = (await http().get('/api/awards/mine').set(own.auth).expect(200)).body;
       expect(mine.items.map((x: { id: string }) => x.id)).toEqual([awards[0].id]);
       expect(mine).toMatchObject({ total: 1, limit: 20, offset: 0 });
-      expect((await http().get('/awards/mine').query({ offset: 1 }).set(own.auth).expect(200)).body).toEqual({
+      expect((await http().get('/api/awards/mine').query({ offset: 1 }).set(own.auth).expect(200)).body).toEqual({
         items: [],
         total: 1,
         limit: 20,
         offset: 1,
       });
       expectError(
-        await http().post(`/awards/${awards[0].id}/accept`).set(a.applications[1].applicant.auth),
+        await http().post(`/api/awards/${awards[0].id}/accept`).set(a.applications[1].applicant.auth),
         404,
         'AWARD.AWARD_NOT_FOUND',
       );
@@ -249,7 +249,7 @@ describe('awards', () => {
 
     it('accepting awards the application and approves the signing tranche; report tranches get due dates', async () => {
       const own = a.applications[0].applicant;
-      const res = await http().post(`/awards/${awards[0].id}/accept`).set(own.auth).expect(200);
+      const res = await http().post(`/api/awards/${awards[0].id}/accept`).set(own.auth).expect(200);
       expect(res.body.status).toBe('accepted');
       expect(
         res.body.tranches.map((t: { status: string; dueAt: string | null }) => [t.status, t.dueAt !== null]),
@@ -263,7 +263,7 @@ describe('awards', () => {
       ]);
       expect(app.status).toBe('awarded');
       expect((await outbox('tranche.approved')).filter((m) => m.data.awardId === awards[0].id)).toHaveLength(1);
-      expectError(await http().post(`/awards/${awards[0].id}/accept`).set(own.auth), 409, 'AWARD.WRONG_STATUS');
+      expectError(await http().post(`/api/awards/${awards[0].id}/accept`).set(own.auth), 409, 'AWARD.WRONG_STATUS');
     });
 
     it('the sweep reminds the grantee of a report due soon, once', async () => {
@@ -291,12 +291,12 @@ describe('awards', () => {
     });
 
     it('a decline returns the money, and the next proposal can use it; a lapsed offer does the same on the sweep', async () => {
-      await http().post(`/awards/${awards[1].id}/approve`).set(cast.manager2.auth).expect(200);
-      await http().post(`/awards/${awards[2].id}/approve`).set(cast.manager2.auth).expect(200);
+      await http().post(`/api/awards/${awards[1].id}/approve`).set(cast.manager2.auth).expect(200);
+      await http().post(`/api/awards/${awards[2].id}/approve`).set(cast.manager2.auth).expect(200);
       const ledger = ctx.app.get(LedgerService);
       expect((await ledger.balances(a.competitionId)).payable).toBe(100000000n + 101000000n + 102000000n);
       const declined = await http()
-        .post(`/awards/${awards[1].id}/decline`)
+        .post(`/api/awards/${awards[1].id}/decline`)
         .set(a.applications[1].applicant.auth)
         .send({ reason: 'Moved away' })
         .expect(200);
@@ -305,12 +305,12 @@ describe('awards', () => {
         awards[2].id,
       ]);
       expectError(
-        await http().post(`/awards/${awards[2].id}/accept`).set(a.applications[2].applicant.auth),
+        await http().post(`/api/awards/${awards[2].id}/accept`).set(a.applications[2].applicant.auth),
         409,
         'AWARD.OFFER_EXPIRED',
       );
       expect((await ctx.app.get(AwardSweepService).sweep()).lapsed).toBe(1);
-      expect((await http().get(`/awards/${awards[2].id}`).set(cast.manager.auth).expect(200)).body).toMatchObject({
+      expect((await http().get(`/api/awards/${awards[2].id}`).set(cast.manager.auth).expect(200)).body).toMatchObject({
         status: 'declined',
         reason: 'the time to accept passed',
       });
@@ -320,7 +320,7 @@ describe('awards', () => {
         paid: 0n,
         funded: 1000000000n,
       });
-      const list = (await http().get(`/competitions/${a.competitionId}/allocation`).set(cast.manager.auth).expect(200))
+      const list = (await http().get(`/api/competitions/${a.competitionId}/allocation`).set(cast.manager.auth).expect(200))
         .body;
       expect(list.decisions.map((d: { reason: string }) => d.reason)).toEqual(['funded', 'declined', 'declined']);
     });
@@ -329,12 +329,12 @@ describe('awards', () => {
       const c = await createAwardable(ctx, cast, 1);
       const [award] = await propose(c.competitionId);
       await http()
-        .post(`/applications/${c.applications[0].id}/withdraw`)
+        .post(`/api/applications/${c.applications[0].id}/withdraw`)
         .set(c.applications[0].applicant.auth)
         .send({ reason: 'Found other money' })
         .expect(200);
       expectError(
-        await http().post(`/awards/${award.id}/approve`).set(cast.manager2.auth),
+        await http().post(`/api/awards/${award.id}/approve`).set(cast.manager2.auth),
         422,
         'AWARD.NOT_A_CANDIDATE',
       );
@@ -350,18 +350,18 @@ describe('awards', () => {
       const b = await createAwardable(ctx, cast, 2);
       const [first] = await propose(b.competitionId, [{ applicationId: b.applications[0].id, amount: '50000000' }]);
       expectError(
-        await http().post(`/competitions/${b.competitionId}/finalize`).set(cast.manager.auth),
+        await http().post(`/api/competitions/${b.competitionId}/finalize`).set(cast.manager.auth),
         409,
         'AWARD.DECISIONS_PENDING',
       );
-      await http().post(`/awards/${first.id}/approve`).set(cast.manager2.auth).expect(200);
+      await http().post(`/api/awards/${first.id}/approve`).set(cast.manager2.auth).expect(200);
       expectError(
-        await http().post(`/competitions/${b.competitionId}/finalize`).set(cast.manager.auth),
+        await http().post(`/api/competitions/${b.competitionId}/finalize`).set(cast.manager.auth),
         409,
         'AWARD.DECISIONS_PENDING',
       );
-      await http().post(`/awards/${first.id}/accept`).set(b.applications[0].applicant.auth).expect(200);
-      const res = await http().post(`/competitions/${b.competitionId}/finalize`).set(cast.manager.auth).expect(200);
+      await http().post(`/api/awards/${first.id}/accept`).set(b.applications[0].applicant.auth).expect(200);
+      const res = await http().post(`/api/competitions/${b.competitionId}/finalize`).set(cast.manager.auth).expect(200);
       expect(res.body).toEqual({ notAwarded: 1 });
       const statuses = await ctx.dataSource.query(
         'SELECT id, status FROM applications WHERE competition_id = $1 ORDER BY reference',
@@ -372,7 +372,7 @@ describe('awards', () => {
         (await outbox('application.not_awarded')).filter((m) => m.data.applicationId === b.applications[1].id),
       ).toHaveLength(1);
       expectError(
-        await http().post(`/competitions/${b.competitionId}/finalize`).set(cast.manager.auth),
+        await http().post(`/api/competitions/${b.competitionId}/finalize`).set(cast.manager.auth),
         409,
         'AWARD.NOT_READY',
       );
@@ -396,7 +396,7 @@ describe('awards', () => {
       const results = await Promise.all(
         awards.map((award, i) =>
           http()
-            .post(`/awards/${award.id}/approve`)
+            .post(`/api/awards/${award.id}/approve`)
             .set(approvers[i % approvers.length].auth),
         ),
       );
@@ -426,7 +426,7 @@ describe('awards', () => {
         [a.competitionId, districtId],
       );
       const listed = (
-        await http().get(`/competitions/${a.competitionId}/allocation`).set(cast.manager.auth).expect(200)
+        await http().get(`/api/competitions/${a.competitionId}/allocation`).set(cast.manager.auth).expect(200)
       ).body;
       expect(listed.decisions.map((d: { reason: string }) => d.reason)).toEqual([
         'funded',
@@ -449,7 +449,7 @@ describe('awards', () => {
         a.competitionId,
       ]);
       const results = await Promise.all(
-        awards.map((award) => http().post(`/awards/${award.id}/approve`).set(cast.manager2.auth)),
+        awards.map((award) => http().post(`/api/awards/${award.id}/approve`).set(cast.manager2.auth)),
       );
       expect(results.filter((r) => r.status === 200)).toHaveLength(3);
       for (const r of results.filter((x) => x.status !== 200)) expectError(r, 422, 'AWARD.ENVELOPE_FULL');

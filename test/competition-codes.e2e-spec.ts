@@ -36,16 +36,16 @@ describe('competition short codes', () => {
     ...overrides,
   });
   const create = (overrides: Record<string, unknown> = {}) =>
-    ctx.http().post('/competitions').set(cast.manager.auth).send(body(overrides));
+    ctx.http().post('/api/competitions').set(cast.manager.auth).send(body(overrides));
   const patch = (id: string, changes: Record<string, unknown>) =>
-    ctx.http().patch(`/competitions/${id}`).set(cast.manager.auth).send(changes);
+    ctx.http().patch(`/api/competitions/${id}`).set(cast.manager.auth).send(changes);
 
   it('is required when a competition is created, and shown with it to staff and the public', async () => {
     const code = competitionCode();
     const created = await create({ code }).expect(201);
     expect(created.body.code).toBe(code);
-    await ctx.http().post(`/competitions/${created.body.id}/open`).set(cast.manager.auth).expect(200);
-    const shown = await ctx.http().get(`/public/competitions/${created.body.id}`).expect(200);
+    await ctx.http().post(`/api/competitions/${created.body.id}/open`).set(cast.manager.auth).expect(200);
+    const shown = await ctx.http().get(`/api/public/competitions/${created.body.id}`).expect(200);
     expect(shown.body.code).toBe(code);
     const before = await countRows(ctx, 'competitions');
     expectError(await create({ code: undefined }), 400, 'REQUEST.VALIDATION_FAILED', 'code');
@@ -109,7 +109,7 @@ describe('competition short codes', () => {
     expectError(await patch(draft.id, { code: null }), 400, 'REQUEST.VALIDATION_FAILED', 'code');
     await patch(draft.id, { code: renamed }).expect(200);
 
-    await ctx.http().post(`/competitions/${draft.id}/open`).set(cast.manager.auth).expect(200);
+    await ctx.http().post(`/api/competitions/${draft.id}/open`).set(cast.manager.auth).expect(200);
     expectError(await patch(draft.id, { code: competitionCode() }), 409, 'COMPETITION.RULES_FROZEN');
     const [row]: { code: string }[] = await ctx.dataSource.query('SELECT code FROM competitions WHERE id = $1', [
       draft.id,

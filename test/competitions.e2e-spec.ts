@@ -79,13 +79,13 @@ describe('competitions', () => {
   const post = (path: string, body: object = {}, who: TestUser = cast.manager) =>
     ctx.http().post(path).set(who.auth).send(body);
   const patch = (id: string, body: object, who: TestUser = cast.manager) =>
-    ctx.http().patch(`/competitions/${id}`).set(who.auth).send(body);
-  const open = (id: string, who: TestUser = cast.manager) => ctx.http().post(`/competitions/${id}/open`).set(who.auth);
+    ctx.http().patch(`/api/competitions/${id}`).set(who.auth).send(body);
+  const open = (id: string, who: TestUser = cast.manager) => ctx.http().post(`/api/competitions/${id}/open`).set(who.auth);
   const close = (id: string, who: TestUser = cast.manager) =>
-    ctx.http().post(`/competitions/${id}/close`).set(who.auth);
+    ctx.http().post(`/api/competitions/${id}/close`).set(who.auth);
 
   async function createDraft(overrides: Record<string, unknown> = {}): Promise<CompetitionBody> {
-    const res = await post('/competitions', input(overrides));
+    const res = await post('/api/competitions', input(overrides));
     expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status: 201 });
     return res.body as CompetitionBody;
   }
@@ -97,7 +97,7 @@ describe('competitions', () => {
   }
 
   async function stored(id: string): Promise<CompetitionBody> {
-    return (await ctx.http().get(`/competitions/${id}`).set(cast.manager.auth).expect(200)).body as CompetitionBody;
+    return (await ctx.http().get(`/api/competitions/${id}`).set(cast.manager.auth).expect(200)).body as CompetitionBody;
   }
 
   const auditOf = (id: string): Promise<AuditBody[]> => auditOfEntity(ctx, 'competition', id, cast.observer.auth);
@@ -107,11 +107,11 @@ describe('competitions', () => {
     return row.n;
   }
 
-  describe('POST /competitions', () => {
+  describe('POST /api/competitions', () => {
     it('creates a draft with money as integer strings, and audits it with the actor', async () => {
       const envelope = { villageId: planned.villageIds[0], amount: '500000000' };
       const body = input({ budget: 1000000000, envelopes: [envelope] });
-      const res = await post('/competitions', body).expect(201);
+      const res = await post('/api/competitions', body).expect(201);
       const sortedVillages = [...planned.villageIds].sort();
       expect(res.body).toEqual({
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -165,21 +165,21 @@ describe('competitions', () => {
         partialMinShareBp: 5000,
         acceptanceDays: 10,
       };
-      const res = await post('/competitions', input({ awardRules })).expect(201);
+      const res = await post('/api/competitions', input({ awardRules })).expect(201);
       expect(res.body.awardRules).toEqual({
         ...awardRules,
         trancheTemplate: [{ ...awardRules.trancheTemplate[0], dueDays: null }, awardRules.trancheTemplate[1]],
       });
       const before = await countRows(ctx, 'competitions');
       const uneven = await post(
-        '/competitions',
+        '/api/competitions',
         input({
           awardRules: { ...awardRules, trancheTemplate: [{ label: 'All', shareBp: 9000, reportRequired: false }] },
         }),
       );
       expectError(uneven, 422, 'COMPETITION.INVALID_RULES', 'awardRules.trancheTemplate');
       const undated = await post(
-        '/competitions',
+        '/api/competitions',
         input({
           awardRules: { ...awardRules, trancheTemplate: [{ label: 'Report', shareBp: 10000, reportRequired: true }] },
         }),
@@ -191,7 +191,7 @@ describe('competitions', () => {
         { ...awardRules, partialMinShareBp: 1.5 },
         { ...awardRules, extra: 1 },
       ]) {
-        expect((await post('/competitions', input({ awardRules: bad }))).status).toBe(400);
+        expect((await post('/api/competitions', input({ awardRules: bad }))).status).toBe(400);
       }
       expect(await countRows(ctx, 'competitions')).toBe(before);
     });
@@ -246,7 +246,7 @@ describe('competitions', () => {
       'refuses %s with 400 naming the fields, and stores nothing',
       async (_name, overrides, fields) => {
         const before = await countCompetitions();
-        const res = await post('/competitions', input(overrides)).expect(400);
+        const res = await post('/api/competitions', input(overrides)).expect(400);
         expect(res.body).toMatchObject({ code: 'REQUEST.VALIDATION_FAILED', message: expect.any(String) });
         expect(fieldsOf(res).sort()).toEqual([...fields].sort());
         await expect(countCompetitions()).resolves.toBe(before);
@@ -320,7 +320,7 @@ describe('competitions', () => {
       'refuses %s with 422 COMPETITION.INVALID_RULES naming the fields',
       async (_name, overrides, fields) => {
         const before = await countCompetitions();
-        const res = await post('/competitions', input(overrides())).expect(422);
+        const res = await post('/api/competitions', input(overrides())).expect(422);
         expect(res.body.code).toBe('COMPETITION.INVALID_RULES');
         expect(fieldsOf(res).sort()).toEqual([...fields].sort());
         await expect(countCompetitions()).resolves.toBe(before);
@@ -345,7 +345,7 @@ describe('competitions', () => {
       ['an unknown eligible district', () => ({ eligibleDistrictIds: [randomUUID()] })],
     ])('refuses %s with 422 COMPETITION.PLACE_NOT_FOUND', async (_name, overrides) => {
       const before = await countCompetitions();
-      const res = await post('/competitions', input(overrides())).expect(422);
+      const res = await post('/api/competitions', input(overrides())).expect(422);
       expect(res.body.code).toBe('COMPETITION.PLACE_NOT_FOUND');
       await expect(countCompetitions()).resolves.toBe(before);
     });
@@ -354,7 +354,7 @@ describe('competitions', () => {
       'refuses the %s role with 403',
       async (role) => {
         const before = await countCompetitions();
-        const res = await post('/competitions', input(), cast[role]).expect(403);
+        const res = await post('/api/competitions', input(), cast[role]).expect(403);
         expect(res.body.code).toBe('AUTH.FORBIDDEN');
         await expect(countCompetitions()).resolves.toBe(before);
       },
@@ -364,12 +364,12 @@ describe('competitions', () => {
   describe('authentication', () => {
     const id = randomUUID();
     const routes: [string, 'get' | 'post' | 'patch', string][] = [
-      ['list', 'get', '/competitions'],
-      ['read', 'get', `/competitions/${id}`],
-      ['create', 'post', '/competitions'],
-      ['edit', 'patch', `/competitions/${id}`],
-      ['open', 'post', `/competitions/${id}/open`],
-      ['close', 'post', `/competitions/${id}/close`],
+      ['list', 'get', '/api/competitions'],
+      ['read', 'get', `/api/competitions/${id}`],
+      ['create', 'post', '/api/competitions'],
+      ['edit', 'patch', `/api/competitions/${id}`],
+      ['open', 'post', `/api/competitions/${id}/open`],
+      ['close', 'post', `/api/competitions/${id}/close`],
     ];
 
     it.each(routes)('refuses %s without a token, or with a bad one, with 401', async (_name, method, path) => {
@@ -380,20 +380,20 @@ describe('competitions', () => {
     });
 
     it('answers the public routes without a token', async () => {
-      await ctx.http().get('/public/competitions').expect(200);
-      const res = await ctx.http().get(`/public/competitions/${id}`).expect(404);
+      await ctx.http().get('/api/public/competitions').expect(200);
+      const res = await ctx.http().get(`/api/public/competitions/${id}`).expect(404);
       expect(res.body.code).toBe('COMPETITION.NOT_FOUND');
     });
   });
 
-  describe('GET /competitions', () => {
+  describe('GET /api/competitions', () => {
     it('lets managers, admins and observers read every competition, drafts included', async () => {
       const draft = await createDraft({ title: 'Listed draft' });
       for (const who of [cast.manager, cast.admin, cast.observer]) {
-        const list = await ctx.http().get('/competitions').query({ limit: 100 }).set(who.auth).expect(200);
+        const list = await ctx.http().get('/api/competitions').query({ limit: 100 }).set(who.auth).expect(200);
         expect(list.body).toMatchObject({ total: expect.any(Number), limit: 100, offset: 0 });
         expect((list.body.items as CompetitionBody[]).map((c) => c.id)).toContain(draft.id);
-        const one = await ctx.http().get(`/competitions/${draft.id}`).set(who.auth).expect(200);
+        const one = await ctx.http().get(`/api/competitions/${draft.id}`).set(who.auth).expect(200);
         expect(one.body).toMatchObject({ id: draft.id, status: 'draft', budget: '1000000000' });
       }
     });
@@ -402,7 +402,7 @@ describe('competitions', () => {
       const opened = await createOpen({ title: 'Listed open' });
       const res = await ctx
         .http()
-        .get('/competitions')
+        .get('/api/competitions')
         .query({ status: 'open', limit: 100 })
         .set(cast.observer.auth)
         .expect(200);
@@ -411,7 +411,7 @@ describe('competitions', () => {
       expect(items.every((c) => c.status === 'open')).toBe(true);
       const page = await ctx
         .http()
-        .get('/competitions')
+        .get('/api/competitions')
         .query({ limit: 1, offset: 1 })
         .set(cast.observer.auth)
         .expect(200);
@@ -419,7 +419,7 @@ describe('competitions', () => {
       expect(page.body.items).toHaveLength(1);
       const bad = await ctx
         .http()
-        .get('/competitions')
+        .get('/api/competitions')
         .query({ status: 'bogus', offset: -1 })
         .set(cast.observer.auth)
         .expect(400);
@@ -427,19 +427,19 @@ describe('competitions', () => {
     });
 
     it.each(['applicant', 'juror', 'finance'] as const)('refuses the %s role with 403', async (role) => {
-      await ctx.http().get('/competitions').set(cast[role].auth).expect(403);
-      await ctx.http().get(`/competitions/${randomUUID()}`).set(cast[role].auth).expect(403);
+      await ctx.http().get('/api/competitions').set(cast[role].auth).expect(403);
+      await ctx.http().get(`/api/competitions/${randomUUID()}`).set(cast[role].auth).expect(403);
     });
 
     it('answers 404 COMPETITION.NOT_FOUND for an unknown id and 400 REQUEST.INVALID_ID for a malformed one', async () => {
-      const missing = await ctx.http().get(`/competitions/${randomUUID()}`).set(cast.manager.auth).expect(404);
+      const missing = await ctx.http().get(`/api/competitions/${randomUUID()}`).set(cast.manager.auth).expect(404);
       expect(missing.body).toEqual({ code: 'COMPETITION.NOT_FOUND', message: expect.any(String), details: {} });
-      const malformed = await ctx.http().get('/competitions/not-a-uuid').set(cast.manager.auth).expect(400);
+      const malformed = await ctx.http().get('/api/competitions/not-a-uuid').set(cast.manager.auth).expect(400);
       expect(malformed.body.code).toBe('REQUEST.INVALID_ID');
     });
   });
 
-  describe('PATCH /competitions/:id', () => {
+  describe('PATCH /api/competitions/:id', () => {
     it('edits a draft, replaces the lists, and audits the change with the actor, before and after', async () => {
       const draft = await createDraft();
       const res = await patch(
@@ -542,7 +542,7 @@ describe('competitions', () => {
     });
   });
 
-  describe('POST /competitions/:id/open', () => {
+  describe('POST /api/competitions/:id/open', () => {
     it('opens a ready draft, freezes its rules and audits the frozen rule set', async () => {
       const draft = await createDraft({ envelopes: [{ villageId: planned.villageIds[0], amount: '500000000' }] });
       const res = await open(draft.id).expect(200);
@@ -604,11 +604,11 @@ describe('competitions', () => {
       expect(opened?.after).toMatchObject({ eligibleVillageIds: [district.villageIds[0]] });
       const late = await ctx
         .http()
-        .post('/villages')
+        .post('/api/villages')
         .set(cast.admin.auth)
         .send({ districtId: district.districtId, name: 'Founded after opening' })
         .expect(201);
-      const after = await ctx.http().get(`/competitions/${byDistrict.id}`).set(cast.manager.auth).expect(200);
+      const after = await ctx.http().get(`/api/competitions/${byDistrict.id}`).set(cast.manager.auth).expect(200);
       expect(after.body.eligibleVillageIds).toEqual([district.villageIds[0]]);
       expect(after.body.eligibleVillageIds).not.toContain(late.body.id);
       const withoutPlans = await createDraft({ eligibleVillageIds: [], eligibleDistrictIds: [unplanned.districtId] });
@@ -652,7 +652,7 @@ describe('competitions', () => {
     });
   });
 
-  describe('POST /competitions/:id/close', () => {
+  describe('POST /api/competitions/:id/close', () => {
     it('closes an open competition and audits it with the actor', async () => {
       const opened = await createOpen();
       const res = await close(opened.id, cast.manager2).expect(200);
@@ -769,7 +769,7 @@ describe('competitions', () => {
     ): Promise<{ ids: string[]; statuses: string[] }> {
       const res = await ctx
         .http()
-        .get('/public/competitions')
+        .get('/api/public/competitions')
         .query({ limit: 100, ...query })
         .expect(200);
       const items = res.body.items as CompetitionBody[];
@@ -788,18 +788,18 @@ describe('competitions', () => {
       const { ids, statuses } = await publicIds({ status: 'closed' });
       expect(ids).toContain(closed.id);
       expect(statuses).toEqual(['closed']);
-      const res = await ctx.http().get('/public/competitions').query({ status: 'draft' }).expect(400);
+      const res = await ctx.http().get('/api/public/competitions').query({ status: 'draft' }).expect(400);
       expect(res.body.code).toBe('REQUEST.VALIDATION_FAILED');
       expect(fieldsOf(res)).toEqual(['status']);
     });
 
     it('shows one open or closed competition with its rules, and answers 404 for a draft', async () => {
-      const one = await ctx.http().get(`/public/competitions/${opened.id}`).expect(200);
+      const one = await ctx.http().get(`/api/public/competitions/${opened.id}`).expect(200);
       expect(one.body).toEqual(opened);
-      await ctx.http().get(`/public/competitions/${closed.id}`).expect(200);
-      const hidden = await ctx.http().get(`/public/competitions/${draft.id}`).expect(404);
+      await ctx.http().get(`/api/public/competitions/${closed.id}`).expect(200);
+      const hidden = await ctx.http().get(`/api/public/competitions/${draft.id}`).expect(404);
       expect(hidden.body.code).toBe('COMPETITION.NOT_FOUND');
-      const malformed = await ctx.http().get('/public/competitions/xyz').expect(400);
+      const malformed = await ctx.http().get('/api/public/competitions/xyz').expect(400);
       expect(malformed.body.code).toBe('REQUEST.INVALID_ID');
     });
 
@@ -810,13 +810,13 @@ describe('competitions', () => {
            FROM generate_series(1, 105) AS n`,
         [cast.manager.user.id],
       );
-      const res = await ctx.http().get('/public/competitions').query({ limit: 1000 }).expect(200);
+      const res = await ctx.http().get('/api/public/competitions').query({ limit: 1000 }).expect(200);
       expect(res.body).toMatchObject({ limit: 100, offset: 0, total: expect.any(Number) });
       expect(res.body.items).toHaveLength(100);
       expect(res.body.total).toBeGreaterThan(100);
-      const tiny = await ctx.http().get('/public/competitions').query({ limit: 0 }).expect(200);
+      const tiny = await ctx.http().get('/api/public/competitions').query({ limit: 0 }).expect(200);
       expect(tiny.body.items).toHaveLength(1);
-      const bad = await ctx.http().get('/public/competitions').query({ limit: 'ten' }).expect(400);
+      const bad = await ctx.http().get('/api/public/competitions').query({ limit: 'ten' }).expect(400);
       expect(fieldsOf(bad)).toEqual(['limit']);
     });
   });
@@ -838,7 +838,7 @@ describe('competitions', () => {
       ]);
       const seqs = events.map((e) => BigInt(e.seq));
       expect(seqs).toEqual([...seqs].sort((a, b) => (a < b ? -1 : 1)));
-      const verified = await ctx.http().get('/audit-events/verify').set(cast.admin.auth).expect(200);
+      const verified = await ctx.http().get('/api/audit-events/verify').set(cast.admin.auth).expect(200);
       expect(verified.body).toMatchObject({ valid: true, firstBreak: null });
     });
   });

@@ -46,10 +46,10 @@ describe('funding reports', () => {
 
   const http = () => ctx.http();
   const report = async (path: string, auth = cast.finance.auth) =>
-    (await http().get(`/competitions/${a.competitionId}/reports/${path}`).set(auth).expect(200)).body;
+    (await http().get(`/api/competitions/${a.competitionId}/reports/${path}`).set(auth).expect(200)).body;
 
   /**
-   * FIXTURE until the payments service lands (POST /tranches/:id/payments does not exist yet): a
+   * FIXTURE until the payments service lands (POST /api/tranches/:id/payments does not exist yet): a
    * payment recorded as that service will record it, in one transaction: the ledger's payment
    * movement, the payments row and the tranche marked paid. `fail` then reverses it as a failed
    * transfer does (ledger reversal, row failed, tranche back to approved).
@@ -150,7 +150,7 @@ describe('funding reports', () => {
 
     // The money over HTTP: proposed by one manager, approved by another, accepted by the applicants.
     const proposed = (
-      await http().post(`/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201)
+      await http().post(`/api/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201)
     ).body as AwardBody[];
     awards = a.applications.map((app) => proposed.find((x) => x.applicationId === app.id)!);
     expect(awards.map((x) => x.amount)).toEqual([
@@ -162,10 +162,10 @@ describe('funding reports', () => {
       '105000000',
     ]);
     for (const award of awards.slice(0, 5))
-      await http().post(`/awards/${award.id}/approve`).set(cast.manager2.auth).expect(200);
+      await http().post(`/api/awards/${award.id}/approve`).set(cast.manager2.auth).expect(200);
     for (const [i, award] of awards.slice(0, 4).entries()) {
       const accepted = await http()
-        .post(`/awards/${award.id}/accept`)
+        .post(`/api/awards/${award.id}/accept`)
         .set(a.applications[i].applicant.auth)
         .expect(200);
       awards[i] = accepted.body as AwardBody;
@@ -176,7 +176,7 @@ describe('funding reports', () => {
     await recordPaymentFixture(awards[1], 1);
     await recordPaymentFixture(awards[3], 1);
     await http()
-      .post(`/awards/${awards[3].id}/cancel`)
+      .post(`/api/awards/${awards[3].id}/cancel`)
       .set(cast.manager.auth)
       .send({ reason: 'The business closed' })
       .expect(200);
@@ -250,7 +250,7 @@ describe('funding reports', () => {
     it('adds up before the first movement, when the ledger has not opened the budget yet', async () => {
       const places = await createPlaces(ctx, cast.admin.user.id, 1);
       const fresh = await createCompetition(ctx, cast.manager.user.id, places.villageIds, { budget: '700000000' });
-      const body = (await http().get(`/competitions/${fresh.id}/reports/budget`).set(cast.observer.auth).expect(200))
+      const body = (await http().get(`/api/competitions/${fresh.id}/reports/budget`).set(cast.observer.auth).expect(200))
         .body;
       expect(body).toMatchObject({
         budget: '700000000',
@@ -262,7 +262,7 @@ describe('funding reports', () => {
         consistent: true,
       });
       expect(
-        (await http().get(`/competitions/${fresh.id}/reports/by-district`).set(cast.observer.auth).expect(200)).body
+        (await http().get(`/api/competitions/${fresh.id}/reports/by-district`).set(cast.observer.auth).expect(200)).body
           .rows,
       ).toEqual([]);
     });
@@ -334,7 +334,7 @@ describe('funding reports', () => {
       ]);
       try {
         const res = await http()
-          .get(`/competitions/${a.competitionId}/reports/by-village?format=csv`)
+          .get(`/api/competitions/${a.competitionId}/reports/by-village?format=csv`)
           .set(cast.observer.auth)
           .expect(200);
         expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
@@ -362,7 +362,7 @@ describe('funding reports', () => {
     it('by district and by goal come as CSV too; other formats are refused', async () => {
       for (const path of ['by-district', 'by-goal']) {
         const res = await http()
-          .get(`/competitions/${a.competitionId}/reports/${path}?format=csv`)
+          .get(`/api/competitions/${a.competitionId}/reports/${path}?format=csv`)
           .set(cast.finance.auth)
           .expect(200);
         expect(res.headers['content-type']).toMatch(/^text\/csv/);
@@ -371,19 +371,19 @@ describe('funding reports', () => {
       expect(
         (
           await http()
-            .get(`/competitions/${a.competitionId}/reports/by-goal?format=json`)
+            .get(`/api/competitions/${a.competitionId}/reports/by-goal?format=json`)
             .set(cast.finance.auth)
             .expect(200)
         ).body.rows,
       ).toHaveLength(5);
       expectError(
-        await http().get(`/competitions/${a.competitionId}/reports/by-goal?format=xlsx`).set(cast.finance.auth),
+        await http().get(`/api/competitions/${a.competitionId}/reports/by-goal?format=xlsx`).set(cast.finance.auth),
         400,
         'REQUEST.VALIDATION_FAILED',
         'format',
       );
       expectError(
-        await http().get(`/competitions/${a.competitionId}/reports/by-goal?limit=5`).set(cast.finance.auth),
+        await http().get(`/api/competitions/${a.competitionId}/reports/by-goal?limit=5`).set(cast.finance.auth),
         400,
         'REQUEST.VALIDATION_FAILED',
       );
@@ -395,29 +395,29 @@ describe('funding reports', () => {
       const paths = ['budget', 'by-district', 'by-village', 'by-goal', 'by-goal?format=csv'];
       for (const path of paths) {
         for (const who of [cast.manager, cast.finance, cast.observer, cast.admin]) {
-          await http().get(`/competitions/${a.competitionId}/reports/${path}`).set(who.auth).expect(200);
+          await http().get(`/api/competitions/${a.competitionId}/reports/${path}`).set(who.auth).expect(200);
         }
         for (const who of [cast.applicant, a.applications[0].applicant, cast.juror]) {
           expectError(
-            await http().get(`/competitions/${a.competitionId}/reports/${path}`).set(who.auth),
+            await http().get(`/api/competitions/${a.competitionId}/reports/${path}`).set(who.auth),
             403,
             'AUTH.FORBIDDEN',
           );
         }
-        expectError(await http().get(`/competitions/${a.competitionId}/reports/${path}`), 401, 'AUTH.UNAUTHENTICATED');
+        expectError(await http().get(`/api/competitions/${a.competitionId}/reports/${path}`), 401, 'AUTH.UNAUTHENTICATED');
       }
     });
 
     it('an unknown competition is a 404, a malformed id a 400', async () => {
       for (const path of ['budget', 'by-district', 'by-village', 'by-goal', 'by-district?format=csv']) {
         expectError(
-          await http().get(`/competitions/${randomUUID()}/reports/${path}`).set(cast.manager.auth),
+          await http().get(`/api/competitions/${randomUUID()}/reports/${path}`).set(cast.manager.auth),
           404,
           'COMPETITION.NOT_FOUND',
         );
       }
       expectError(
-        await http().get('/competitions/not-a-uuid/reports/budget').set(cast.manager.auth),
+        await http().get('/api/competitions/not-a-uuid/reports/budget').set(cast.manager.auth),
         400,
         'REQUEST.INVALID_ID',
       );

@@ -7,7 +7,7 @@ import { countRows, expectError } from './helpers/assertions';
 type Level = 'region' | 'district' | 'village';
 
 const TABLES = { region: 'regions', district: 'districts', village: 'villages' } as const;
-const PATHS = { region: '/regions', district: '/districts', village: '/villages' } as const;
+const PATHS = { region: '/api/regions', district: '/api/districts', village: '/api/villages' } as const;
 const NOT_FOUND = {
   region: 'GEOGRAPHY.REGION_NOT_FOUND',
   district: 'GEOGRAPHY.DISTRICT_NOT_FOUND',
@@ -33,7 +33,7 @@ describe('geography: regions, districts and villages', () => {
   });
 
   const auditOf = async (entityType: string, entityId: string) =>
-    (await ctx.http().get('/audit-events').query({ entityType, entityId }).set(admin).expect(200)).body.items as {
+    (await ctx.http().get('/api/audit-events').query({ entityType, entityId }).set(admin).expect(200)).body.items as {
       action: string;
       actorId: string;
       before: Record<string, unknown> | null;
@@ -44,7 +44,7 @@ describe('geography: regions, districts and villages', () => {
     (
       await ctx
         .http()
-        .post('/regions')
+        .post('/api/regions')
         .set(admin)
         .send({ name: `Region ${tag()}`, ...body })
         .expect(201)
@@ -53,7 +53,7 @@ describe('geography: regions, districts and villages', () => {
     (
       await ctx
         .http()
-        .post('/districts')
+        .post('/api/districts')
         .set(admin)
         .send({ regionId, name: `District ${tag()}`, ...body })
         .expect(201)
@@ -62,7 +62,7 @@ describe('geography: regions, districts and villages', () => {
     (
       await ctx
         .http()
-        .post('/villages')
+        .post('/api/villages')
         .set(admin)
         .send({ districtId, name: `Village ${tag()}`, ...body })
         .expect(201)
@@ -99,7 +99,7 @@ describe('geography: regions, districts and villages', () => {
         await createRegion({ name: `Zz ${tag()}` }),
         await createRegion({ name: `Aa ${tag()}`, katoCode: '470000000' }),
       ];
-      const res = await ctx.http().get('/regions').query({ limit: 100 }).expect(200);
+      const res = await ctx.http().get('/api/regions').query({ limit: 100 }).expect(200);
       expect(res.body).toMatchObject({ total: res.body.items.length, limit: 100, offset: 0 });
       const ids = (res.body.items as { id: string }[]).map((r) => r.id);
       expect(ids.indexOf(a.id)).toBeLessThan(ids.indexOf(b.id));
@@ -117,7 +117,7 @@ describe('geography: regions, districts and villages', () => {
       const d2 = await createDistrict(region.id, { name: 'Tupkaragan' });
       const d1 = await createDistrict(region.id, { name: 'Mangistau', katoCode: '475000000' });
       await createDistrict(other.id);
-      const res = await ctx.http().get('/districts').query({ regionId: region.id }).expect(200);
+      const res = await ctx.http().get('/api/districts').query({ regionId: region.id }).expect(200);
       expect(res.body).toEqual({
         items: [
           { id: d1.id, name: 'Mangistau', katoCode: '475000000', regionId: region.id },
@@ -127,15 +127,15 @@ describe('geography: regions, districts and villages', () => {
         limit: 20,
         offset: 0,
       });
-      const second = await ctx.http().get('/districts').query({ regionId: region.id, limit: 1, offset: 1 }).expect(200);
+      const second = await ctx.http().get('/api/districts').query({ regionId: region.id, limit: 1, offset: 1 }).expect(200);
       expect(second.body).toEqual({ items: [res.body.items[1]], total: 2, limit: 1, offset: 1 });
-      const all = await ctx.http().get('/districts').expect(200);
+      const all = await ctx.http().get('/api/districts').expect(200);
       expect(all.body.total).toBe(await count('districts'));
     });
 
     it('reads one village without a token', async () => {
       const tree = await createTree();
-      const res = await ctx.http().get(`/villages/${tree.village}`).expect(200);
+      const res = await ctx.http().get(`/api/villages/${tree.village}`).expect(200);
       expect(res.body).toEqual({
         id: tree.village,
         name: expect.any(String),
@@ -146,25 +146,25 @@ describe('geography: regions, districts and villages', () => {
     });
 
     it('answers 404 for an unknown village and 400 for a malformed id', async () => {
-      expectError(await ctx.http().get(`/villages/${randomUUID()}`), 404, 'GEOGRAPHY.VILLAGE_NOT_FOUND');
-      expectError(await ctx.http().get('/villages/not-a-uuid'), 400, 'REQUEST.INVALID_ID');
+      expectError(await ctx.http().get(`/api/villages/${randomUUID()}`), 404, 'GEOGRAPHY.VILLAGE_NOT_FOUND');
+      expectError(await ctx.http().get('/api/villages/not-a-uuid'), 400, 'REQUEST.INVALID_ID');
     });
 
     it.each([
-      ['/districts', 'a regionId that is not a UUID', { regionId: 'nope' }, 'regionId'],
-      ['/districts', 'an unknown parameter', { colour: 'red' }, 'colour'],
-      ['/villages', 'a regionId that is not a UUID', { regionId: '123' }, 'regionId'],
-      ['/villages', 'a districtId that is not a UUID', { districtId: 'x' }, 'districtId'],
-      ['/villages', 'a limit that is not a number', { limit: 'ten' }, 'limit'],
-      ['/villages', 'a negative offset', { offset: '-1' }, 'offset'],
-      ['/villages', 'a search over 100 characters', { search: 'x'.repeat(101) }, 'search'],
-      ['/villages', 'an unknown parameter', { sort: 'name' }, 'sort'],
+      ['/api/districts', 'a regionId that is not a UUID', { regionId: 'nope' }, 'regionId'],
+      ['/api/districts', 'an unknown parameter', { colour: 'red' }, 'colour'],
+      ['/api/villages', 'a regionId that is not a UUID', { regionId: '123' }, 'regionId'],
+      ['/api/villages', 'a districtId that is not a UUID', { districtId: 'x' }, 'districtId'],
+      ['/api/villages', 'a limit that is not a number', { limit: 'ten' }, 'limit'],
+      ['/api/villages', 'a negative offset', { offset: '-1' }, 'offset'],
+      ['/api/villages', 'a search over 100 characters', { search: 'x'.repeat(101) }, 'search'],
+      ['/api/villages', 'an unknown parameter', { sort: 'name' }, 'sort'],
     ])('GET %s refuses %s', async (path, _case, query, field) => {
       expectError(await ctx.http().get(path).query(query), 400, 'REQUEST.VALIDATION_FAILED', field);
     });
   });
 
-  describe('GET /villages filters and pages', () => {
+  describe('GET /api/villages filters and pages', () => {
     let west: { region: string; districts: string[] };
     let east: { region: string; district: string };
 
@@ -186,7 +186,7 @@ describe('geography: regions, districts and villages', () => {
     const names = (res: Response) => (res.body.items as { name: string }[]).map((v) => v.name);
 
     it('filters by region, sorted by name, with the page metadata', async () => {
-      const res = await ctx.http().get('/villages').query({ regionId: west.region }).expect(200);
+      const res = await ctx.http().get('/api/villages').query({ regionId: west.region }).expect(200);
       expect(names(res)).toEqual(['100% Kyzylozen_', 'Akshukur', 'Bautino', 'Shetpe']);
       expect(res.body).toMatchObject({ total: 4, limit: 20, offset: 0 });
       expect(res.body.items[2]).toEqual({
@@ -199,27 +199,27 @@ describe('geography: regions, districts and villages', () => {
     });
 
     it('filters by district', async () => {
-      const res = await ctx.http().get('/villages').query({ districtId: west.districts[0] }).expect(200);
+      const res = await ctx.http().get('/api/villages').query({ districtId: west.districts[0] }).expect(200);
       expect(names(res)).toEqual(['Akshukur', 'Shetpe']);
       expect(res.body.total).toBe(2);
     });
 
     it('searches by part of the name, case-insensitively, across regions', async () => {
-      const res = await ctx.http().get('/villages').query({ search: ' SHUK ' }).expect(200);
+      const res = await ctx.http().get('/api/villages').query({ search: ' SHUK ' }).expect(200);
       expect(names(res)).toEqual(['Akshukur', 'Akshukur']);
-      const both = await ctx.http().get('/villages').query({ search: 'shuk', regionId: east.region }).expect(200);
+      const both = await ctx.http().get('/api/villages').query({ search: 'shuk', regionId: east.region }).expect(200);
       expect(both.body.items).toEqual([expect.objectContaining({ name: 'Akshukur', districtId: east.district })]);
     });
 
     it('matches % and _ in the search text literally', async () => {
-      const percent = await ctx.http().get('/villages').query({ search: '%', regionId: west.region }).expect(200);
+      const percent = await ctx.http().get('/api/villages').query({ search: '%', regionId: west.region }).expect(200);
       expect(names(percent)).toEqual(['100% Kyzylozen_']);
-      const underscore = await ctx.http().get('/villages').query({ search: '_', regionId: west.region }).expect(200);
+      const underscore = await ctx.http().get('/api/villages').query({ search: '_', regionId: west.region }).expect(200);
       expect(names(underscore)).toEqual(['100% Kyzylozen_']);
     });
 
     it('pages with limit and offset', async () => {
-      const res = await ctx.http().get('/villages').query({ regionId: west.region, limit: 2, offset: 1 }).expect(200);
+      const res = await ctx.http().get('/api/villages').query({ regionId: west.region, limit: 2, offset: 1 }).expect(200);
       expect(names(res)).toEqual(['Akshukur', 'Bautino']);
       expect(res.body).toMatchObject({ total: 4, limit: 2, offset: 1 });
     });
@@ -230,10 +230,10 @@ describe('geography: regions, districts and villages', () => {
         `INSERT INTO villages (district_id, name) SELECT $1, 'Bulk ' || lpad(i::text, 3, '0') FROM generate_series(1, 105) AS i`,
         [district.id],
       );
-      const big = await ctx.http().get('/villages').query({ districtId: district.id, limit: 1000 }).expect(200);
+      const big = await ctx.http().get('/api/villages').query({ districtId: district.id, limit: 1000 }).expect(200);
       expect(big.body).toMatchObject({ total: 105, limit: 100, offset: 0 });
       expect(big.body.items).toHaveLength(100);
-      const small = await ctx.http().get('/villages').query({ districtId: district.id, limit: 0 }).expect(200);
+      const small = await ctx.http().get('/api/villages').query({ districtId: district.id, limit: 0 }).expect(200);
       expect(small.body).toMatchObject({ total: 105, limit: 1 });
       expect(names(small)).toEqual(['Bulk 001']);
     });
@@ -280,12 +280,12 @@ describe('geography: regions, districts and villages', () => {
       expect(events[2]).toMatchObject({ before: { id, name: renamed }, after: null });
     });
 
-    it('shows every change of a village to an admin at GET /audit-events?entityType=village&entityId=...', async () => {
+    it('shows every change of a village to an admin at GET /api/audit-events?entityType=village&entityId=...', async () => {
       const tree = await createTree();
-      await ctx.http().patch(`/villages/${tree.village}`).set(admin).send({ kind: 'rural_district' }).expect(200);
+      await ctx.http().patch(`/api/villages/${tree.village}`).set(admin).send({ kind: 'rural_district' }).expect(200);
       const res = await ctx
         .http()
-        .get('/audit-events')
+        .get('/api/audit-events')
         .query({ entityType: 'village', entityId: tree.village })
         .set(admin)
         .expect(200);
@@ -302,13 +302,13 @@ describe('geography: regions, districts and villages', () => {
           after: expect.objectContaining({ kind: 'rural_district' }),
         }),
       ]);
-      const chain = await ctx.http().get('/audit-events/verify').set(admin).expect(200);
+      const chain = await ctx.http().get('/api/audit-events/verify').set(admin).expect(200);
       expect(chain.body).toMatchObject({ valid: true, firstBreak: null });
     });
 
     it('clears a KATO code with null', async () => {
       const region = await createRegion({ katoCode: '479000000' });
-      const res = await ctx.http().patch(`/regions/${region.id}`).set(admin).send({ katoCode: null }).expect(200);
+      const res = await ctx.http().patch(`/api/regions/${region.id}`).set(admin).send({ katoCode: null }).expect(200);
       expect(res.body.katoCode).toBeNull();
     });
   });
@@ -318,7 +318,7 @@ describe('geography: regions, districts and villages', () => {
       const region = await createRegion();
       const before = await snapshot();
       expectError(
-        await ctx.http().post('/regions').set(admin).send({ name: region.name }),
+        await ctx.http().post('/api/regions').set(admin).send({ name: region.name }),
         409,
         'GEOGRAPHY.NAME_TAKEN',
       );
@@ -390,8 +390,8 @@ describe('geography: regions, districts and villages', () => {
     });
 
     it.each([
-      ['/districts', 'regionId'],
-      ['/villages', 'districtId'],
+      ['/api/districts', 'regionId'],
+      ['/api/villages', 'districtId'],
     ])('POST %s with an unknown parent is 422 GEOGRAPHY.PARENT_NOT_FOUND', async (path, parentKey) => {
       const before = await snapshot();
       const res = await ctx
@@ -428,8 +428,8 @@ describe('geography: regions, districts and villages', () => {
 
     it('keeps a region that has districts in the public list', async () => {
       const tree = await createTree();
-      await ctx.http().delete(`/regions/${tree.region}`).set(admin).expect(409);
-      const res = await ctx.http().get('/regions').query({ limit: 100 }).expect(200);
+      await ctx.http().delete(`/api/regions/${tree.region}`).set(admin).expect(409);
+      const res = await ctx.http().get('/api/regions').query({ limit: 100 }).expect(200);
       expect((res.body.items as { id: string }[]).map((r) => r.id)).toContain(tree.region);
     });
 
@@ -437,8 +437,8 @@ describe('geography: regions, districts and villages', () => {
       const places = await createPlaces(ctx, cast.admin.user.id, 1);
       const villageId = places.villageIds[0];
       await createAdoptedPlan(ctx, cast.admin.user.id, villageId);
-      expectError(await ctx.http().delete(`/villages/${villageId}`).set(admin), 409, 'DATABASE.REFERENCE_IN_USE');
-      await ctx.http().get(`/villages/${villageId}`).expect(200);
+      expectError(await ctx.http().delete(`/api/villages/${villageId}`).set(admin), 409, 'DATABASE.REFERENCE_IN_USE');
+      await ctx.http().get(`/api/villages/${villageId}`).expect(200);
     });
   });
 
@@ -447,15 +447,15 @@ describe('geography: regions, districts and villages', () => {
     const adminRoutes = async () => {
       const tree = await createTree();
       return [
-        ['POST', '/regions', { name: `R ${tag()}` }],
-        ['PATCH', `/regions/${tree.region}`, { name: `R ${tag()}` }],
-        ['DELETE', `/regions/${tree.region}`, undefined],
-        ['POST', '/districts', { name: `D ${tag()}`, regionId: tree.region }],
-        ['PATCH', `/districts/${tree.district}`, { name: `D ${tag()}` }],
-        ['DELETE', `/districts/${tree.district}`, undefined],
-        ['POST', '/villages', { name: `V ${tag()}`, districtId: tree.district }],
-        ['PATCH', `/villages/${tree.village}`, { name: `V ${tag()}` }],
-        ['DELETE', `/villages/${tree.village}`, undefined],
+        ['POST', '/api/regions', { name: `R ${tag()}` }],
+        ['PATCH', `/api/regions/${tree.region}`, { name: `R ${tag()}` }],
+        ['DELETE', `/api/regions/${tree.region}`, undefined],
+        ['POST', '/api/districts', { name: `D ${tag()}`, regionId: tree.region }],
+        ['PATCH', `/api/districts/${tree.district}`, { name: `D ${tag()}` }],
+        ['DELETE', `/api/districts/${tree.district}`, undefined],
+        ['POST', '/api/villages', { name: `V ${tag()}`, districtId: tree.district }],
+        ['PATCH', `/api/villages/${tree.village}`, { name: `V ${tag()}` }],
+        ['DELETE', `/api/villages/${tree.village}`, undefined],
       ] as const;
     };
 
@@ -571,7 +571,7 @@ describe('geography: regions, districts and villages', () => {
       expectError(
         await ctx
           .http()
-          .post('/villages')
+          .post('/api/villages')
           .set(admin)
           .send({ ...body, kind: null }),
         400,

@@ -10,7 +10,7 @@ describe('health and documentation', () => {
   });
 
   it('reports PostgreSQL and Redis as up', async () => {
-    const res = await ctx.http().get('/health').expect(200);
+    const res = await ctx.http().get('/api/health').expect(200);
     expect(res.body).toMatchObject({ status: 'ok', postgres: { status: 'up' }, redis: { status: 'up' } });
   });
 
@@ -21,7 +21,7 @@ describe('health and documentation', () => {
       Record<string, { 'x-roles'?: string[]; responses: Record<string, unknown> }>
     >;
     expect(Object.keys(paths)).toEqual(
-      expect.arrayContaining(['/health', '/auth/login', '/competitions', '/plans/{id}/adopt', '/audit-events/verify']),
+      expect.arrayContaining(['/api/health', '/api/auth/login', '/api/competitions', '/api/plans/{id}/adopt', '/api/audit-events/verify']),
     );
     for (const [path, operations] of Object.entries(paths)) {
       for (const [method, operation] of Object.entries(operations)) {
@@ -31,7 +31,7 @@ describe('health and documentation', () => {
         });
       }
     }
-    expect(paths['/plans/{id}/adopt'].post.responses['409']).toBeDefined();
+    expect(paths['/api/plans/{id}/adopt'].post.responses['409']).toBeDefined();
     const html = await ctx.http().get('/api/docs').redirects(1).expect(200);
     expect(html.text).toContain('swagger');
   });
@@ -44,14 +44,14 @@ describe('health and documentation', () => {
   it('refuses malformed JSON and oversized bodies with a code', async () => {
     const malformed = await ctx
       .http()
-      .post('/auth/login')
+      .post('/api/auth/login')
       .set('Content-Type', 'application/json')
       .send('{"email": ')
       .expect(400);
     expect(malformed.body.code).toBe('REQUEST.MALFORMED_JSON');
     const huge = await ctx
       .http()
-      .post('/auth/login')
+      .post('/api/auth/login')
       .send({ email: 'a@b.kz', password: 'x'.repeat(200_000) })
       .expect(413);
     expect(huge.body.code).toBe('REQUEST.TOO_LARGE');

@@ -59,14 +59,14 @@ describe('milestone reports', () => {
 
   const http = () => ctx.http();
   const propose = async (competitionId: string) =>
-    (await http().post(`/competitions/${competitionId}/awards`).set(cast.manager.auth).send({}).expect(201))
+    (await http().post(`/api/competitions/${competitionId}/awards`).set(cast.manager.auth).send({}).expect(201))
       .body as AwardBody[];
   const approve = async (awardId: string) =>
-    http().post(`/awards/${awardId}/approve`).set(cast.manager2.auth).expect(200);
+    http().post(`/api/awards/${awardId}/approve`).set(cast.manager2.auth).expect(200);
   const accept = async (awardId: string, grantee: TestUser) =>
-    (await http().post(`/awards/${awardId}/accept`).set(grantee.auth).expect(200)).body as AwardBody;
+    (await http().post(`/api/awards/${awardId}/accept`).set(grantee.auth).expect(200)).body as AwardBody;
   const awardOf = async (awardId: string) =>
-    (await http().get(`/awards/${awardId}`).set(cast.manager.auth).expect(200)).body as AwardBody;
+    (await http().get(`/api/awards/${awardId}`).set(cast.manager.auth).expect(200)).body as AwardBody;
   const trancheAmounts = async (awardId: string) =>
     (
       (await ctx.dataSource.query('SELECT amount FROM tranches WHERE award_id = $1 ORDER BY position', [awardId])) as {
@@ -79,14 +79,14 @@ describe('milestone reports', () => {
       [type],
     )) as { recipientId: string; data: Record<string, unknown> }[];
   const upload = (who: TestUser, awardId: string, data: Buffer, name: string) =>
-    http().post(`/awards/${awardId}/files`).set(who.auth).attach('file', data, name);
+    http().post(`/api/awards/${awardId}/files`).set(who.auth).attach('file', data, name);
 
   describe('tranche schedule', () => {
     let a: Awardable;
     let awards: AwardBody[];
     const put = (awardId: string, body: unknown, who: TestUser = cast.manager) =>
       http()
-        .put(`/awards/${awardId}/tranches`)
+        .put(`/api/awards/${awardId}/tranches`)
         .set(who.auth)
         .send(body as object);
 
@@ -183,7 +183,7 @@ describe('milestone reports', () => {
     let otherFileId: string;
 
     const submit = (who: TestUser, trancheId: string, body: Record<string, unknown>) =>
-      http().post(`/tranches/${trancheId}/reports`).set(who.auth).send(body);
+      http().post(`/api/tranches/${trancheId}/reports`).set(who.auth).send(body);
     const report = (overrides: Record<string, unknown> = {}) => ({
       body: 'The greenhouse frame is up and the first seedlings are planted.',
       jobsCreated: 2,
@@ -244,7 +244,7 @@ describe('milestone reports', () => {
       const big = await upload(grantee, award.id, Buffer.concat([samplePdf(0), Buffer.alloc(MAX_BYTES)]), 'big.pdf');
       expectError(big, 413, 'ATTACHMENT.TOO_LARGE');
       expect(big.body.details).toEqual({ maxBytes: MAX_BYTES });
-      expectError(await http().post(`/awards/${award.id}/files`).set(grantee.auth), 400, 'ATTACHMENT.FILE_REQUIRED');
+      expectError(await http().post(`/api/awards/${award.id}/files`).set(grantee.auth), 400, 'ATTACHMENT.FILE_REQUIRED');
       expect(await countRows(ctx, 'award_files')).toBe(2);
       await expectStorageMatchesRows();
 
@@ -262,7 +262,7 @@ describe('milestone reports', () => {
       expectError(await upload(other, otherAward.id, samplePdf(), 'one-too-many.pdf'), 422, 'AWARD.FILE_COUNT_LIMIT');
       expect(await countRows(ctx, 'award_files')).toBe(1 + MAX_COUNT);
       const page = await http()
-        .get(`/awards/${otherAward.id}/files`)
+        .get(`/api/awards/${otherAward.id}/files`)
         .query({ limit: 1, offset: MAX_COUNT - 1 })
         .set(other.auth)
         .expect(200);
@@ -273,11 +273,11 @@ describe('milestone reports', () => {
 
     it('the grantee and staff list and download files; another grantee cannot', async () => {
       for (const who of [grantee, cast.manager, cast.finance]) {
-        const list = await http().get(`/awards/${award.id}/files`).set(who.auth).expect(200);
+        const list = await http().get(`/api/awards/${award.id}/files`).set(who.auth).expect(200);
         expect(list.body).toMatchObject({ total: 1, limit: 20, offset: 0 });
         expect(list.body.items.map((f: { id: string }) => f.id)).toEqual([fileId]);
         const res = await http()
-          .get(`/awards/${award.id}/files/${fileId}`)
+          .get(`/api/awards/${award.id}/files/${fileId}`)
           .set(who.auth)
           .buffer(true)
           .parse((r, cb) => {
@@ -290,19 +290,19 @@ describe('milestone reports', () => {
         expect(res.headers['content-disposition']).toMatch(/^attachment; filename="receipt.pdf"/);
         expect(Buffer.compare(res.body as Buffer, pdf)).toBe(0);
       }
-      expectError(await http().get(`/awards/${award.id}/files`).set(other.auth), 404, 'AWARD.AWARD_NOT_FOUND');
+      expectError(await http().get(`/api/awards/${award.id}/files`).set(other.auth), 404, 'AWARD.AWARD_NOT_FOUND');
       expectError(
-        await http().get(`/awards/${award.id}/files/${fileId}`).set(other.auth),
+        await http().get(`/api/awards/${award.id}/files/${fileId}`).set(other.auth),
         404,
         'AWARD.AWARD_NOT_FOUND',
       );
       expectError(
-        await http().get(`/awards/${award.id}/files/${otherFileId}`).set(cast.manager.auth),
+        await http().get(`/api/awards/${award.id}/files/${otherFileId}`).set(cast.manager.auth),
         404,
         'AWARD.FILE_NOT_FOUND',
       );
       expectError(
-        await http().get(`/awards/${award.id}/files/${randomUUID()}`).set(grantee.auth),
+        await http().get(`/api/awards/${award.id}/files/${randomUUID()}`).set(grantee.auth),
         404,
         'AWARD.FILE_NOT_FOUND',
       );
@@ -372,23 +372,23 @@ describe('milestone reports', () => {
       expect((await awardOf(award.id)).tranches[1].status).toBe('requested');
       expectError(await submit(grantee, midterm.id, report()), 409, 'AWARD.TRANCHE_WRONG_STATUS');
 
-      expectError(await http().post(`/reports/${first.body.id}/approve`).set(cast.finance.auth), 403, 'AUTH.FORBIDDEN');
-      expectError(await http().post(`/reports/${first.body.id}/approve`).set(grantee.auth), 403, 'AUTH.FORBIDDEN');
+      expectError(await http().post(`/api/reports/${first.body.id}/approve`).set(cast.finance.auth), 403, 'AUTH.FORBIDDEN');
+      expectError(await http().post(`/api/reports/${first.body.id}/approve`).set(grantee.auth), 403, 'AUTH.FORBIDDEN');
       expectError(
-        await http().post(`/reports/${first.body.id}/return`).set(cast.manager.auth).send({}),
+        await http().post(`/api/reports/${first.body.id}/return`).set(cast.manager.auth).send({}),
         400,
         'REQUEST.VALIDATION_FAILED',
         'comment',
       );
       expectError(
-        await http().post(`/reports/${randomUUID()}/approve`).set(cast.manager.auth),
+        await http().post(`/api/reports/${randomUUID()}/approve`).set(cast.manager.auth),
         404,
         'AWARD.REPORT_NOT_FOUND',
       );
 
       const comment = 'Please add the receipt for the frame.';
       const returned = await http()
-        .post(`/reports/${first.body.id}/return`)
+        .post(`/api/reports/${first.body.id}/return`)
         .set(cast.manager.auth)
         .send({ comment })
         .expect(200);
@@ -413,12 +413,12 @@ describe('milestone reports', () => {
         },
       ]);
       expectError(
-        await http().post(`/reports/${first.body.id}/return`).set(cast.manager.auth).send({ comment }),
+        await http().post(`/api/reports/${first.body.id}/return`).set(cast.manager.auth).send({ comment }),
         409,
         'AWARD.REPORT_WRONG_STATUS',
       );
       expectError(
-        await http().post(`/reports/${first.body.id}/approve`).set(cast.manager.auth),
+        await http().post(`/api/reports/${first.body.id}/approve`).set(cast.manager.auth),
         409,
         'AWARD.REPORT_WRONG_STATUS',
       );
@@ -429,7 +429,7 @@ describe('milestone reports', () => {
         report({ body: 'Frame up; receipt attached.', jobsCreated: 3 }),
       ).expect(201);
       const approvedBefore = (await outbox('tranche.approved')).filter((m) => m.data.awardId === award.id).length;
-      const approved = await http().post(`/reports/${second.body.id}/approve`).set(cast.manager2.auth).expect(200);
+      const approved = await http().post(`/api/reports/${second.body.id}/approve`).set(cast.manager2.auth).expect(200);
       expect(approved.body).toMatchObject({
         status: 'approved',
         reviewedBy: cast.manager2.user.id,
@@ -449,13 +449,13 @@ describe('milestone reports', () => {
       });
       expectError(await submit(grantee, midterm.id, report()), 409, 'AWARD.TRANCHE_WRONG_STATUS');
 
-      const listed = await http().get(`/awards/${award.id}/reports`).set(grantee.auth).expect(200);
+      const listed = await http().get(`/api/awards/${award.id}/reports`).set(grantee.auth).expect(200);
       expect(listed.body).toMatchObject({ total: 2, limit: 20, offset: 0 });
       expect(listed.body.items.map((r: { id: string; status: string }) => [r.id, r.status])).toEqual([
         [first.body.id, 'returned'],
         [second.body.id, 'approved'],
       ]);
-      const page = await http().get(`/awards/${award.id}/reports`).query({ limit: 1, offset: 1 }).set(grantee.auth);
+      const page = await http().get(`/api/awards/${award.id}/reports`).query({ limit: 1, offset: 1 }).set(grantee.auth);
       expect(page.body).toEqual({ items: [listed.body.items[1]], total: 2, limit: 1, offset: 1 });
       expect((await auditOf(ctx, 'milestone_report', first.body.id, cast.observer.auth)).map((e) => e.action)).toEqual([
         'report.submitted',
@@ -470,9 +470,9 @@ describe('milestone reports', () => {
 
     it('reports are read by the grantee and staff only', async () => {
       for (const who of [cast.manager, cast.finance, cast.observer])
-        expect((await http().get(`/awards/${award.id}/reports`).set(who.auth).expect(200)).body.items).toHaveLength(2);
-      expectError(await http().get(`/awards/${award.id}/reports`).set(other.auth), 404, 'AWARD.AWARD_NOT_FOUND');
-      expect((await http().get(`/awards/${otherAward.id}/reports`).set(other.auth).expect(200)).body).toEqual({
+        expect((await http().get(`/api/awards/${award.id}/reports`).set(who.auth).expect(200)).body.items).toHaveLength(2);
+      expectError(await http().get(`/api/awards/${award.id}/reports`).set(other.auth), 404, 'AWARD.AWARD_NOT_FOUND');
+      expect((await http().get(`/api/awards/${otherAward.id}/reports`).set(other.auth).expect(200)).body).toEqual({
         items: [],
         total: 0,
         limit: 20,
@@ -488,8 +488,8 @@ describe('milestone reports', () => {
           201,
         );
         const [approval, giveBack] = await Promise.all([
-          http().post(`/reports/${submitted.body.id}/approve`).set(cast.manager.auth),
-          http().post(`/reports/${submitted.body.id}/return`).set(cast.manager2.auth).send({ comment: 'Not yet' }),
+          http().post(`/api/reports/${submitted.body.id}/approve`).set(cast.manager.auth),
+          http().post(`/api/reports/${submitted.body.id}/return`).set(cast.manager2.auth).send({ comment: 'Not yet' }),
         ]);
         expect([approval.status, giveBack.status].sort()).toEqual([200, 409]);
         expectError(approval.status === 409 ? approval : giveBack, 409, 'AWARD.REPORT_WRONG_STATUS');
@@ -506,7 +506,7 @@ describe('milestone reports', () => {
       }
       if (!decided) {
         const last = await submit(grantee, final.id, report()).expect(201);
-        await http().post(`/reports/${last.body.id}/approve`).set(cast.manager.auth).expect(200);
+        await http().post(`/api/reports/${last.body.id}/approve`).set(cast.manager.auth).expect(200);
       }
       const [{ n }] = await ctx.dataSource.query(
         `SELECT count(*)::int AS n FROM notifications WHERE type = 'tranche.approved' AND dedupe_key = $1`,

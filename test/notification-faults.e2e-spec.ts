@@ -148,7 +148,7 @@ describe('notifications: Redis stopped while applicants register', () => {
           // The request does not wait on the queue (a wait would outlast the budget: queue.add waits as
           // long as Redis is down); only the api's rate limiter talks to Redis, and it fails open after
           // one reconnect try.
-          const res = await app.http().post('/auth/register').timeout(REQUEST_MS).send({
+          const res = await app.http().post('/api/auth/register').timeout(REQUEST_MS).send({
             email,
             password: 'a-long-enough-password',
             fullName: 'Арман Серікұлы',
@@ -388,7 +388,7 @@ describe('notifications: the worker process killed (SIGKILL) in the middle of a 
       const email = `killed-${randomUUID().slice(0, 8)}@example.kz`;
       const res = await app
         .http()
-        .post('/auth/register')
+        .post('/api/auth/register')
         .send({
           email,
           password: 'a-long-enough-password',

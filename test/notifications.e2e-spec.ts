@@ -45,7 +45,7 @@ describe('notifications: outbox, relay, sender, templates', () => {
     const email = `person-${Math.random().toString(36).slice(2)}@example.kz`;
     const res = await ctx
       .http()
-      .post('/auth/register')
+      .post('/api/auth/register')
       .send({
         email,
         password: 'a-long-enough-password',
@@ -81,29 +81,30 @@ describe('notifications: outbox, relay, sender, templates', () => {
     expect(mail.text).toContain('Сәлеметсіз бе');
     const [row] = await ctx.dataSource.query(`SELECT id FROM notifications WHERE recipient_id = $1`, [body.user.id]);
     expect(mail.messageId).toBe(`<${row.id}@startup.local>`);
-    const link = /http:\/\/startup\.test(\/auth\/confirm-email\?token=[\w.-]+)/.exec(mail.text)?.[1];
+    // The link opens the web page /confirm-email; until that page exists, its token goes to the API's HTML route.
+    const link = /http:\/\/startup\.test(\/confirm-email\?token=[\w.-]+)/.exec(mail.text)?.[1];
     expect(link).toBeDefined();
     // Handlebars escapes "=" in attributes as &#x3D;, which browsers read back as "=".
     expect(mail.html.replace(/&#x3D;/g, '=')).toContain(`href="http://startup.test${link}"`);
 
-    const page = await ctx.http().get(link!).expect(200);
+    const page = await ctx.http().get(`/api${link!.replace('/confirm-email', '/auth/confirm-email')}`).expect(200);
     expect(page.headers['content-type']).toMatch(/html/);
-    const unconfirmed = await ctx.http().get('/me').set('Authorization', `Bearer ${body.accessToken}`).expect(200);
+    const unconfirmed = await ctx.http().get('/api/me').set('Authorization', `Bearer ${body.accessToken}`).expect(200);
     expect(unconfirmed.body.emailConfirmed).toBe(false); // opening the link (a mail scanner may) confirms nothing
     const token = link!.split('token=')[1];
-    const confirmed = await ctx.http().post('/auth/confirm-email/page').type('form').send({ token }).expect(200);
+    const confirmed = await ctx.http().post('/api/auth/confirm-email/page').type('form').send({ token }).expect(200);
     expect(confirmed.text).toContain('расталды');
-    const me = await ctx.http().get('/me').set('Authorization', `Bearer ${body.accessToken}`).expect(200);
+    const me = await ctx.http().get('/api/me').set('Authorization', `Bearer ${body.accessToken}`).expect(200);
     expect(me.body.emailConfirmed).toBe(true);
     const again = await ctx
       .http()
-      .post('/auth/confirm-email')
+      .post('/api/auth/confirm-email')
       .send({ token: link!.split('token=')[1] })
       .expect(409);
     expect(again.body.code).toBe('AUTH.LINK_USED');
     const forged = await ctx
       .http()
-      .post('/auth/confirm-email/page')
+      .post('/api/auth/confirm-email/page')
       .type('form')
       .send({ token: `${token}x` })
       .expect(400);
@@ -116,61 +117,61 @@ describe('notifications: outbox, relay, sender, templates', () => {
   it("password reset: a single-use link in the account's language, a new password, every session ended", async () => {
     const { user } = await createUser(ctx, { roles: ['applicant'] });
     await ctx.dataSource.query(`UPDATE users SET preferred_language = 'ru' WHERE id = $1`, [user.id]);
-    const login = await ctx.http().post('/auth/login').send({ email: user.email, password: PASSWORD }).expect(200);
-    await ctx.http().post('/auth/password-reset/request').send({ email: user.email }).expect(202);
-    await ctx.http().post('/auth/password-reset/request').send({ email: 'nobody-here@example.kz' }).expect(202);
+    const login = await ctx.http().post('/api/auth/login').send({ email: user.email, password: PASSWORD }).expect(200);
+    await ctx.http().post('/api/auth/password-reset/request').send({ email: user.email }).expect(202);
+    await ctx.http().post('/api/auth/password-reset/request').send({ email: 'nobody-here@example.kz' }).expect(202);
     const [mail] = await sink.waitFor(1, 15000, (m) => m.to.includes(user.email));
     expect(mail.language).toBe('ru');
     expect(mail.subject).toBe('Сброс пароля в «Start Up»');
-    const token = /password-reset\?token=([\w.-]+)/.exec(mail.text)?.[1];
+    const token = /\/reset-password\?token=([\w.-]+)/.exec(mail.text)?.[1];
     expect(token).toBeDefined();
-    await ctx.http().get('/auth/password-reset').query({ token }).expect(200);
-    await ctx.http().post('/auth/password-reset').send({ token, password: 'short' }).expect(400);
-    await ctx.http().post('/auth/password-reset').send({ token, password: 'a-brand-new-password' }).expect(200);
+    await ctx.http().get('/api/auth/password-reset').query({ token }).expect(200);
+    await ctx.http().post('/api/auth/password-reset').send({ token, password: 'short' }).expect(400);
+    await ctx.http().post('/api/auth/password-reset').send({ token, password: 'a-brand-new-password' }).expect(200);
     const reuse = await ctx
       .http()
-      .post('/auth/password-reset')
+      .post('/api/auth/password-reset')
       .send({ token, password: 'yet-another-password' })
       .expect(409);
     expect(reuse.body.code).toBe('AUTH.LINK_USED');
-    await ctx.http().post('/auth/login').send({ email: user.email, password: PASSWORD }).expect(401);
-    await ctx.http().post('/auth/login').send({ email: user.email, password: 'a-brand-new-password' }).expect(200);
-    await ctx.http().post('/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
+    await ctx.http().post('/api/auth/login').send({ email: user.email, password: PASSWORD }).expect(401);
+    await ctx.http().post('/api/auth/login').send({ email: user.email, password: 'a-brand-new-password' }).expect(200);
+    await ctx.http().post('/api/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
     expect(sink.to('nobody-here@example.kz')).toEqual([]);
   });
 
   it('resetting with the newest link spends the older ones too', async () => {
     const { user } = await createUser(ctx);
-    await ctx.http().post('/auth/password-reset/request').send({ email: user.email }).expect(202);
-    await ctx.http().post('/auth/password-reset/request').send({ email: user.email }).expect(202);
+    await ctx.http().post('/api/auth/password-reset/request').send({ email: user.email }).expect(202);
+    await ctx.http().post('/api/auth/password-reset/request').send({ email: user.email }).expect(202);
     const mails = await sink.waitFor(2, 15000, (m) => m.to.includes(user.email));
-    const [older, newer] = mails.map((m) => /password-reset\?token=([\w.-]+)/.exec(m.text)![1]);
+    const [older, newer] = mails.map((m) => /\/reset-password\?token=([\w.-]+)/.exec(m.text)![1]);
     await ctx
       .http()
-      .post('/auth/password-reset')
+      .post('/api/auth/password-reset')
       .send({ token: newer, password: 'the-owners-new-password' })
       .expect(200);
     const stale = await ctx
       .http()
-      .post('/auth/password-reset')
+      .post('/api/auth/password-reset')
       .send({ token: older, password: 'an-intruders-password' })
       .expect(409);
     expect(stale.body.code).toBe('AUTH.LINK_USED');
-    await ctx.http().post('/auth/login').send({ email: user.email, password: 'the-owners-new-password' }).expect(200);
+    await ctx.http().post('/api/auth/login').send({ email: user.email, password: 'the-owners-new-password' }).expect(200);
   });
 
   it('an expired reset link is refused', async () => {
     const { user } = await createUser(ctx);
-    await ctx.http().post('/auth/password-reset/request').send({ email: user.email }).expect(202);
+    await ctx.http().post('/api/auth/password-reset/request').send({ email: user.email }).expect(202);
     const [mail] = await sink.waitFor(1, 15000, (m) => m.to.includes(user.email));
-    const token = /password-reset\?token=([\w.-]+)/.exec(mail.text)![1];
+    const token = /\/reset-password\?token=([\w.-]+)/.exec(mail.text)![1];
     await ctx.dataSource.query(
       `UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
       [user.id],
     );
     const res = await ctx
       .http()
-      .post('/auth/password-reset')
+      .post('/api/auth/password-reset')
       .send({ token, password: 'a-brand-new-password' })
       .expect(422);
     expect(res.body.code).toBe('AUTH.LINK_EXPIRED');
@@ -190,13 +191,13 @@ describe('notifications: outbox, relay, sender, templates', () => {
         title: 'Start Up Bautino',
         minAward: '50000000',
       });
-      await ctx.http().post(`/competitions/${competition.id}/open`).set(cast.manager.auth).expect(200);
+      await ctx.http().post(`/api/competitions/${competition.id}/open`).set(cast.manager.auth).expect(200);
       const [mail] = await sink.waitFor(1, 15000, (m) => m.to.includes(inside.user.email));
       expect(mail.language).toBe('kk');
       expect(mail.subject).toBe('Жаңа конкурсқа өтінім қабылдау басталды: Start Up Bautino');
       expect(mail.text).toContain('Start Up Bautino');
       expect(mail.text).toContain('₸');
-      expect(mail.text).toContain(`/public/competitions/${competition.id}`);
+      expect(mail.text).toContain(`http://startup.test/competitions/${competition.id}`);
       // The announcements are written in the transaction that opened the competition: none for the others.
       const others = [outside, juror, unconfirmed].map((p) => p.user.id);
       const [{ n }] = await ctx.dataSource.query(
@@ -299,7 +300,7 @@ describe('notifications: outbox, relay, sender, templates', () => {
       const bounced = await createUser(ctx, { email: `bounce-${Date.now()}@example.kz` });
       const fine = await createUser(ctx);
       for (const who of [bounced, fine]) {
-        await ctx.http().post('/auth/password-reset/request').send({ email: who.user.email }).expect(202);
+        await ctx.http().post('/api/auth/password-reset/request').send({ email: who.user.email }).expect(202);
       }
       await sink.waitFor(1, 15000, (m) => m.to.includes(fine.user.email));
       const failed = await waitFor(
@@ -316,10 +317,10 @@ describe('notifications: outbox, relay, sender, templates', () => {
       expect(failed.sendAttempts).toBe(1);
       expect(failed.lastError).toBe('SMTP 550 5.1.1 after RCPT TO');
 
-      const list = await ctx.http().get('/notifications').query({ status: 'failed' }).set(cast.admin.auth).expect(200);
+      const list = await ctx.http().get('/api/notifications').query({ status: 'failed' }).set(cast.admin.auth).expect(200);
       expect(list.body.items.map((n: { recipientId: string }) => n.recipientId)).toContain(bounced.user.id);
       expect(JSON.stringify(list.body)).not.toContain(bounced.user.email);
-      await ctx.http().get('/notifications').set(cast.manager.auth).expect(403);
+      await ctx.http().get('/api/notifications').set(cast.manager.auth).expect(403);
     },
     15000 + 15000 + 10000,
   );
@@ -328,7 +329,7 @@ describe('notifications: outbox, relay, sender, templates', () => {
     'admins retry a failed message; it is sent once the cause is fixed',
     async () => {
       const { user } = await createUser(ctx, { email: `bounce-retry-${Date.now()}@example.kz` });
-      await ctx.http().post('/auth/password-reset/request').send({ email: user.email }).expect(202);
+      await ctx.http().post('/api/auth/password-reset/request').send({ email: user.email }).expect(202);
       const [row] = await waitFor(
         async () => {
           const rows = await ctx.dataSource.query(`SELECT id, status FROM notifications WHERE recipient_id = $1`, [
@@ -341,14 +342,14 @@ describe('notifications: outbox, relay, sender, templates', () => {
       );
       const fixedEmail = `fixed-${Date.now()}@example.kz`;
       await ctx.dataSource.query('UPDATE users SET email = $2 WHERE id = $1', [user.id, fixedEmail]);
-      const retried = await ctx.http().post(`/notifications/${row.id}/retry`).set(cast.admin.auth).expect(200);
+      const retried = await ctx.http().post(`/api/notifications/${row.id}/retry`).set(cast.admin.auth).expect(200);
       expect(retried.body.status).toBe('pending');
       const [mail] = await sink.waitFor(1, 15000, (m) => m.to.includes(fixedEmail));
       expect(mail.messageId).toBe(`<${row.id}@startup.local>`);
-      const notFailed = await ctx.http().post(`/notifications/${row.id}/retry`).set(cast.admin.auth);
+      const notFailed = await ctx.http().post(`/api/notifications/${row.id}/retry`).set(cast.admin.auth);
       expect([409]).toContain(notFailed.status);
       expect(notFailed.body.code).toBe('NOTIFICATION.NOT_FAILED');
-      await ctx.http().post('/notifications/retry-failed').set(cast.admin.auth).expect(200);
+      await ctx.http().post('/api/notifications/retry-failed').set(cast.admin.auth).expect(200);
     },
     15000 + 15000 + 10000,
   );

@@ -48,7 +48,7 @@ describe('open data', () => {
   let awards: AwardBody[];
   const http = () => ctx.http();
   const grants = async (query: Record<string, string | number> = {}) =>
-    (await http().get('/public/grants').query(query).expect(200)).body as {
+    (await http().get('/api/public/grants').query(query).expect(200)).body as {
       items: GrantBody[];
       total: number;
       limit: number;
@@ -59,7 +59,7 @@ describe('open data', () => {
       [ctx.config.mailTimeZone],
     );
     await http()
-      .post(`/tranches/${tranche.id}/payments`)
+      .post(`/api/tranches/${tranche.id}/payments`)
       .set(cast.finance.auth)
       .set('Idempotency-Key', randomUUID())
       .send({ bankReference: 'PP-000123', paidOn: today })
@@ -70,18 +70,18 @@ describe('open data', () => {
     ctx = await createTestApp();
     cast = await createCast(ctx);
     a = await createAwardable(ctx, cast, 5, { budget: '1000000000' });
-    awards = (await http().post(`/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201))
+    awards = (await http().post(`/api/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201))
       .body as AwardBody[];
     for (const i of [0, 1, 2, 3])
-      await http().post(`/awards/${awards[i].id}/approve`).set(cast.manager2.auth).expect(200);
+      await http().post(`/api/awards/${awards[i].id}/approve`).set(cast.manager2.auth).expect(200);
     for (const i of [0, 1, 2])
       awards[i] = (
-        await http().post(`/awards/${awards[i].id}/accept`).set(a.applications[i].applicant.auth).expect(200)
+        await http().post(`/api/awards/${awards[i].id}/accept`).set(a.applications[i].applicant.auth).expect(200)
       ).body as AwardBody;
     await pay(awards[0].tranches[0]);
     await pay(awards[1].tranches[0]);
     await http()
-      .post(`/awards/${awards[1].id}/cancel`)
+      .post(`/api/awards/${awards[1].id}/cancel`)
       .set(cast.manager.auth)
       .send({ reason: 'The business closed' })
       .expect(200);
@@ -162,19 +162,19 @@ describe('open data', () => {
     expect(paged.items.map((g) => g.id)).toEqual([all[1].id]);
     expect((await grants({ limit: 1000000 })).limit).toBe(100);
     expectError(
-      await http().get('/public/grants').query({ villageId: 'not-a-uuid' }),
+      await http().get('/api/public/grants').query({ villageId: 'not-a-uuid' }),
       400,
       'REQUEST.VALIDATION_FAILED',
       'villageId',
     );
     expectError(
-      await http().get('/public/grants').query({ sector: 'mining' }),
+      await http().get('/api/public/grants').query({ sector: 'mining' }),
       400,
       'REQUEST.VALIDATION_FAILED',
       'sector',
     );
     expectError(
-      await http().get('/public/grants').query({ applicantId: randomUUID() }),
+      await http().get('/api/public/grants').query({ applicantId: randomUUID() }),
       400,
       'REQUEST.VALIDATION_FAILED',
     );
@@ -184,7 +184,7 @@ describe('open data', () => {
     const all = (await grants()).items;
     const sum = (xs: GrantBody[], f: (g: GrantBody) => string) => xs.reduce((s, g) => s + BigInt(f(g)), 0n).toString();
     for (const by of ['region', 'district', 'village'] as const) {
-      const { body } = await http().get('/public/grants/summary').query({ by }).expect(200);
+      const { body } = await http().get('/api/public/grants/summary').query({ by }).expect(200);
       const expected = [...new Set(all.map((g) => g[by].id))]
         .map((id) => {
           const mine = all.filter((g) => g[by].id === id);
@@ -204,15 +204,15 @@ describe('open data', () => {
       expect({ by, rows }).toEqual({ by, rows: expected });
     }
     const goals = (
-      await http().get('/public/grants/summary').query({ by: 'goal', competitionId: a.competitionId }).expect(200)
+      await http().get('/api/public/grants/summary').query({ by: 'goal', competitionId: a.competitionId }).expect(200)
     ).body.rows as { id: string; grants: number }[];
     expect(goals.reduce((n, r) => n + r.grants, 0)).toBe(all.reduce((n, g) => n + g.goals.length, 0));
-    expectError(await http().get('/public/grants/summary'), 400, 'REQUEST.VALIDATION_FAILED', 'by');
+    expectError(await http().get('/api/public/grants/summary'), 400, 'REQUEST.VALIDATION_FAILED', 'by');
   });
 
   it('gives headline figures overall and per competition, and 404 for drafts and unknown ids', async () => {
     const all = (await grants()).items;
-    const { body } = await http().get('/public/figures').query({ competitionId: a.competitionId }).expect(200);
+    const { body } = await http().get('/api/public/figures').query({ competitionId: a.competitionId }).expect(200);
     expect(body).toEqual({
       competitions: 1,
       openCompetitions: 0,
@@ -230,18 +230,18 @@ describe('open data', () => {
       ],
     });
     const draft = await createCompetition(ctx, cast.manager.user.id, a.places.villageIds);
-    const overall = (await http().get('/public/figures').expect(200)).body;
+    const overall = (await http().get('/api/public/figures').expect(200)).body;
     expect(overall.competitions).toBe(1);
-    expectError(await http().get('/public/figures').query({ competitionId: draft.id }), 404, 'COMPETITION.NOT_FOUND');
+    expectError(await http().get('/api/public/figures').query({ competitionId: draft.id }), 404, 'COMPETITION.NOT_FOUND');
     expectError(
-      await http().get('/public/figures').query({ competitionId: randomUUID() }),
+      await http().get('/api/public/figures').query({ competitionId: randomUUID() }),
       404,
       'COMPETITION.NOT_FOUND',
     );
   });
 
   it('exports the grants in the 360Giving Data Standard, every grant valid against the official schema', async () => {
-    const res = await http().get(`/public/competitions/${a.competitionId}/360giving`).expect(200);
+    const res = await http().get(`/api/public/competitions/${a.competitionId}/360giving`).expect(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     const pkg = JSON.parse(res.text) as { grants: Record<string, unknown>[] };
     expect(Object.keys(pkg)).toEqual(['grants']);
@@ -302,27 +302,27 @@ describe('open data', () => {
       expect(res.text).not.toContain(title);
     }
 
-    expectError(await http().get(`/public/competitions/${randomUUID()}/360giving`), 404, 'COMPETITION.NOT_FOUND');
+    expectError(await http().get(`/api/public/competitions/${randomUUID()}/360giving`), 404, 'COMPETITION.NOT_FOUND');
     const draft = await createCompetition(ctx, cast.manager.user.id, a.places.villageIds);
-    expectError(await http().get(`/public/competitions/${draft.id}/360giving`), 404, 'COMPETITION.NOT_FOUND');
+    expectError(await http().get(`/api/public/competitions/${draft.id}/360giving`), 404, 'COMPETITION.NOT_FOUND');
   });
 
   it('keeps out a declined offer, follows a failed payment, and serves parallel exports that all validate', async () => {
     await http()
-      .post(`/awards/${awards[3].id}/decline`)
+      .post(`/api/awards/${awards[3].id}/decline`)
       .set(a.applications[3].applicant.auth)
       .send({ reason: 'Found other funding' })
       .expect(200);
     expect((await grants()).total).toBe(3);
     const exportOf = async () =>
-      JSON.parse((await http().get(`/public/competitions/${a.competitionId}/360giving`).expect(200)).text) as {
+      JSON.parse((await http().get(`/api/public/competitions/${a.competitionId}/360giving`).expect(200)).text) as {
         grants: Record<string, unknown>[];
       };
     const before = (await exportOf()).grants.find((g) => g.id === `360G-startup-${awards[0].id}`)!;
-    const [payment] = (await http().get(`/awards/${awards[0].id}/payments`).set(cast.finance.auth).expect(200)).body
+    const [payment] = (await http().get(`/api/awards/${awards[0].id}/payments`).set(cast.finance.auth).expect(200)).body
       .items as { id: string }[];
     await http()
-      .post(`/payments/${payment.id}/failure`)
+      .post(`/api/payments/${payment.id}/failure`)
       .set(cast.finance.auth)
       .set('Idempotency-Key', randomUUID())
       .send({ reason: 'Account closed' })
@@ -349,39 +349,39 @@ describe('public reads are cached', () => {
   });
 
   it('serves a repeated read from memory for the configured time, per full URL, and tells proxies', async () => {
-    const first = await ctx.http().get('/public/figures').expect(200);
+    const first = await ctx.http().get('/api/public/figures').expect(200);
     expect(first.headers['cache-control']).toBe('public, max-age=60');
     expect(first.headers['x-cache']).toBe('miss');
     const cast = await createCast(ctx);
     const a = await createAwardable(ctx, cast, 1);
     // A change within the minute is not seen on the same URL, and is on another one.
-    const again = await ctx.http().get('/public/figures').expect(200);
+    const again = await ctx.http().get('/api/public/figures').expect(200);
     expect(again.headers['x-cache']).toBe('hit');
     expect(again.body).toEqual(first.body);
-    const scoped = await ctx.http().get('/public/figures').query({ competitionId: a.competitionId }).expect(200);
+    const scoped = await ctx.http().get('/api/public/figures').query({ competitionId: a.competitionId }).expect(200);
     expect(scoped.headers['x-cache']).toBe('miss');
     expect(scoped.body.competitions).toBe(1);
     // Errors are never cached.
     const unknown = randomUUID();
-    await ctx.http().get('/public/figures').query({ competitionId: unknown }).expect(404);
-    const second404 = await ctx.http().get('/public/figures').query({ competitionId: unknown }).expect(404);
+    await ctx.http().get('/api/public/figures').query({ competitionId: unknown }).expect(404);
+    const second404 = await ctx.http().get('/api/public/figures').query({ competitionId: unknown }).expect(404);
     expect(second404.headers['x-cache']).toBeUndefined();
     expect(second404.body.code).toBe('COMPETITION.NOT_FOUND');
     // ...and no proxy may keep an error either.
     expect(second404.headers['cache-control']).toBe('no-store');
     // A route that reads no query string is one entry, whatever junk is appended to its URL.
-    await ctx.http().get(`/public/rounds/${a.roundId}`).expect(200);
-    const junk = await ctx.http().get(`/public/rounds/${a.roundId}`).query({ x: randomUUID() }).expect(200);
+    await ctx.http().get(`/api/public/rounds/${a.roundId}`).expect(200);
+    const junk = await ctx.http().get(`/api/public/rounds/${a.roundId}`).query({ x: randomUUID() }).expect(200);
     expect(junk.headers['x-cache']).toBe('hit');
     // A finalized round's published results, like the other public reads of a competition.
-    expect((await ctx.http().get(`/public/rounds/${a.roundId}/results`).expect(200)).headers['x-cache']).toBe('miss');
-    const results = await ctx.http().get(`/public/rounds/${a.roundId}/results`).expect(200);
+    expect((await ctx.http().get(`/api/public/rounds/${a.roundId}/results`).expect(200)).headers['x-cache']).toBe('miss');
+    const results = await ctx.http().get(`/api/public/rounds/${a.roundId}/results`).expect(200);
     expect(results.headers).toMatchObject({ 'x-cache': 'hit', 'cache-control': 'public, max-age=60' });
   });
 
   it('computes a cold entry once for a burst of readers: one miss, the rest wait for it', async () => {
     const burst = await Promise.all(
-      Array.from({ length: 10 }, () => ctx.http().get('/public/grants').query({ limit: 7 }).expect(200)),
+      Array.from({ length: 10 }, () => ctx.http().get('/api/public/grants').query({ limit: 7 }).expect(200)),
     );
     expect(burst.map((r) => r.headers['x-cache']).sort()).toEqual([...Array(9).fill('hit'), 'miss']);
     expect(new Set(burst.map((r) => r.text)).size).toBe(1);

@@ -31,16 +31,16 @@ interface Operation {
 /** Routes that take a `limit` but answer no page, with why. */
 const NOT_PAGES = new Set([
   // The audit log pages by cursor (afterSeq), not by offset.
-  'GET /audit-events',
+  'GET /api/audit-events',
   // An aggregate over every matching grant; it shares the grants' filter, whose limit and offset it ignores.
-  'GET /public/grants/summary',
+  'GET /api/public/grants/summary',
 ]);
 
 /** Ids that are not always UUIDs, with why. */
 const NOT_UUID = new Set([
   // An audit event about many rows names their scope (`all-failed`) instead of one entity.
   'AuditEventDto.entityId',
-  'GET /audit-events entityId',
+  'GET /api/audit-events entityId',
 ]);
 
 /** The DTO behind each request body with nested objects: its examples must pass the same validation as a request. */
@@ -134,16 +134,16 @@ describe('the OpenAPI document', () => {
     expect(unpaged).toEqual([]);
     expect(bare).toEqual([]);
     for (const list of [
-      'GET /competitions/{id}/rounds',
-      'GET /public/competitions/{id}/rounds',
-      'GET /reviews/competitions/{id}/applicants',
-      'GET /applications/mine',
-      'GET /awards/mine',
-      'GET /applications/{id}/history',
-      'GET /applications/{id}/attachments',
-      'GET /awards/{id}/files',
-      'GET /awards/{id}/reports',
-      'GET /awards/{id}/payments',
+      'GET /api/competitions/{id}/rounds',
+      'GET /api/public/competitions/{id}/rounds',
+      'GET /api/reviews/competitions/{id}/applicants',
+      'GET /api/applications/mine',
+      'GET /api/awards/mine',
+      'GET /api/applications/{id}/history',
+      'GET /api/applications/{id}/attachments',
+      'GET /api/awards/{id}/files',
+      'GET /api/awards/{id}/reports',
+      'GET /api/awards/{id}/payments',
     ]) {
       const { op } = operations.find((o) => o.key === list)!;
       expect({ list, query: op.parameters?.filter((p) => p.in === 'query').map((p) => p.name) }).toEqual({
@@ -181,7 +181,7 @@ describe('the OpenAPI document', () => {
         if (!code?.enum?.length) missing.push(`${key} ${status}`);
       }
     expect(missing).toEqual([]);
-    const responses = operations.find((o) => o.key === 'GET /reviews/rounds/{id}/assignments')!.op.responses;
+    const responses = operations.find((o) => o.key === 'GET /api/reviews/rounds/{id}/assignments')!.op.responses;
     const codes = (status: string) => responses[status].content!['application/json'].schema!.properties!.code.enum;
     // The controller's role check and the route's own refusal share the 403; the path id adds its 400.
     expect(codes('403')).toEqual(expect.arrayContaining(['AUTH.FORBIDDEN', 'REVIEW.CONFLICTS_NOT_CONFIRMED']));

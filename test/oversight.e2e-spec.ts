@@ -15,7 +15,7 @@ describe('oversight by observers', () => {
   const readsBy = async (actorId: string): Promise<AuditBody[]> =>
     (
       await http()
-        .get('/audit-events')
+        .get('/api/audit-events')
         .query({ actorId, action: 'oversight.read', limit: 100 })
         .set(cast.observer.auth)
         .expect(200)
@@ -31,10 +31,10 @@ describe('oversight by observers', () => {
   });
 
   it('records each observer read of results, scoresheets and conflict declarations, and the chain still verifies', async () => {
-    const ranking = await http().get(`/rounds/${a.roundId}/results`).set(cast.observer.auth).expect(200);
+    const ranking = await http().get(`/api/rounds/${a.roundId}/results`).set(cast.observer.auth).expect(200);
     expect(ranking.body.items).toHaveLength(3);
-    await http().get(`/rounds/${a.roundId}/scoresheets`).query({ limit: 5 }).set(cast.observer.auth).expect(200);
-    await http().get(`/competitions/${a.competitionId}/conflicts`).set(cast.observer.auth).expect(200);
+    await http().get(`/api/rounds/${a.roundId}/scoresheets`).query({ limit: 5 }).set(cast.observer.auth).expect(200);
+    await http().get(`/api/competitions/${a.competitionId}/conflicts`).set(cast.observer.auth).expect(200);
     const reads = await readsBy(cast.observer.user.id);
     expect(reads.map((e) => [e.after?.material, e.actorId])).toEqual([
       ['round_results', cast.observer.user.id],
@@ -45,18 +45,18 @@ describe('oversight by observers', () => {
     expect(reads[1].after).toMatchObject({ material: 'scoresheets', limit: 5, offset: 0 });
     expect(reads.every((e) => e.action === 'oversight.read')).toBe(true);
     expectError(
-      await http().get('/audit-events').query({ action: "x'; DROP" }).set(cast.observer.auth),
+      await http().get('/api/audit-events').query({ action: "x'; DROP" }).set(cast.observer.auth),
       400,
       'REQUEST.VALIDATION_FAILED',
       'action',
     );
-    const verify = await http().get('/audit-events/verify').set(cast.observer.auth).expect(200);
+    const verify = await http().get('/api/audit-events/verify').set(cast.observer.auth).expect(200);
     expect(verify.body).toMatchObject({ valid: true, firstBreak: null });
   });
 
   it('does not record staff reads, which are not anonymised oversight', async () => {
-    await http().get(`/rounds/${a.roundId}/results`).set(cast.manager.auth).expect(200);
-    await http().get(`/competitions/${a.competitionId}/conflicts`).set(cast.manager.auth).expect(200);
+    await http().get(`/api/rounds/${a.roundId}/results`).set(cast.manager.auth).expect(200);
+    await http().get(`/api/competitions/${a.competitionId}/conflicts`).set(cast.manager.auth).expect(200);
     expect(await readsBy(cast.manager.user.id)).toEqual([]);
   });
 
@@ -65,7 +65,7 @@ describe('oversight by observers', () => {
       CREATE FUNCTION refuse_oversight_reads() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit unavailable'; END $$;
       CREATE TRIGGER refuse_oversight_reads BEFORE INSERT ON audit_events FOR EACH ROW WHEN (NEW.action = 'oversight.read') EXECUTE FUNCTION refuse_oversight_reads();`);
     try {
-      const res = await http().get(`/rounds/${a.roundId}/results`).set(cast.observer.auth);
+      const res = await http().get(`/api/rounds/${a.roundId}/results`).set(cast.observer.auth);
       expect(res.status).toBe(500);
       expect(res.body).not.toHaveProperty('items');
     } finally {

@@ -24,11 +24,11 @@ describe('payments', () => {
 
   const http = () => ctx.http();
   const pay = (trancheId: string, body: Record<string, unknown>, key: string | null, who: TestUser = cast.finance) => {
-    const req = http().post(`/tranches/${trancheId}/payments`).set(who.auth);
+    const req = http().post(`/api/tranches/${trancheId}/payments`).set(who.auth);
     return (key === null ? req : req.set('Idempotency-Key', key)).send(body);
   };
   const fail = (paymentId: string, body: Record<string, unknown>, key: string, who: TestUser = cast.finance) =>
-    http().post(`/payments/${paymentId}/failure`).set(who.auth).set('Idempotency-Key', key).send(body);
+    http().post(`/api/payments/${paymentId}/failure`).set(who.auth).set('Idempotency-Key', key).send(body);
   /** A calendar date in the programme's time zone, days from today on the database's clock. */
   const day = async (offset = 0): Promise<string> =>
     (
@@ -38,7 +38,7 @@ describe('payments', () => {
       ])
     )[0].d as string;
   const award = async (id: string): Promise<AwardBody> =>
-    (await http().get(`/awards/${id}`).set(cast.manager.auth).expect(200)).body as AwardBody;
+    (await http().get(`/api/awards/${id}`).set(cast.manager.auth).expect(200)).body as AwardBody;
   const paymentsOf = async (awardId: string): Promise<{ id: string; status: string; trancheId: string }[]> =>
     ctx.dataSource.query(
       `SELECT id, status, tranche_id AS "trancheId" FROM payments WHERE award_id = $1 ORDER BY created_at, id`,
@@ -64,8 +64,8 @@ describe('payments', () => {
 
   /** Approved by `approver` and accepted by the grantee: the signing tranche is approved. */
   const offerAndAccept = async (i: number, approver: TestUser = cast.manager2): Promise<AwardBody> => {
-    await http().post(`/awards/${awards[i].id}/approve`).set(approver.auth).expect(200);
-    return (await http().post(`/awards/${awards[i].id}/accept`).set(a.applications[i].applicant.auth).expect(200))
+    await http().post(`/api/awards/${awards[i].id}/approve`).set(approver.auth).expect(200);
+    return (await http().post(`/api/awards/${awards[i].id}/accept`).set(a.applications[i].applicant.auth).expect(200))
       .body as AwardBody;
   };
 
@@ -75,7 +75,7 @@ describe('payments', () => {
     ledger = ctx.app.get(LedgerService);
     // Requests of 100.0M, 101.0M, ... tiyn: all seven fit the budget and are proposed.
     a = await createAwardable(ctx, cast, 7, { budget: '1000000000' });
-    awards = (await http().post(`/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201))
+    awards = (await http().post(`/api/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201))
       .body as AwardBody[];
     expect(awards.map((x) => x.applicationId)).toEqual(a.applications.map((x) => x.id));
   });
@@ -186,7 +186,7 @@ describe('payments', () => {
       expectError(await pay(accepted.tranches[1].id, body, randomUUID()), 409, 'PAYMENT.TRANCHE_NOT_APPROVED');
       expectError(await pay(randomUUID(), body, randomUUID()), 404, 'PAYMENT.TRANCHE_NOT_FOUND');
       // A tranche of an award the grantee has not accepted yet is not payable either.
-      await http().post(`/awards/${awards[6].id}/approve`).set(cast.manager2.auth).expect(200);
+      await http().post(`/api/awards/${awards[6].id}/approve`).set(cast.manager2.auth).expect(200);
       await ctx.dataSource.query(
         `UPDATE tranches SET status = 'approved', approved_by = $2, approved_at = now() WHERE award_id = $1 AND position = 1`,
         [awards[6].id, cast.manager2.user.id],
@@ -197,17 +197,17 @@ describe('payments', () => {
 
     it('lists an award’s payments for staff and its own grantee only', async () => {
       for (const who of [cast.finance, cast.manager, cast.observer, cast.admin, a.applications[0].applicant]) {
-        const res = await http().get(`/awards/${accepted.id}/payments`).set(who.auth).expect(200);
+        const res = await http().get(`/api/awards/${accepted.id}/payments`).set(who.auth).expect(200);
         expect(res.body).toEqual({ items: [first.body], total: 1, limit: 20, offset: 0 });
       }
       expectError(
-        await http().get(`/awards/${accepted.id}/payments`).set(a.applications[1].applicant.auth),
+        await http().get(`/api/awards/${accepted.id}/payments`).set(a.applications[1].applicant.auth),
         404,
         'PAYMENT.AWARD_NOT_FOUND',
       );
-      expectError(await http().get(`/awards/${accepted.id}/payments`).set(cast.juror.auth), 403, 'AUTH.FORBIDDEN');
+      expectError(await http().get(`/api/awards/${accepted.id}/payments`).set(cast.juror.auth), 403, 'AUTH.FORBIDDEN');
       expectError(
-        await http().get(`/awards/${randomUUID()}/payments`).set(cast.finance.auth),
+        await http().get(`/api/awards/${randomUUID()}/payments`).set(cast.finance.auth),
         404,
         'PAYMENT.AWARD_NOT_FOUND',
       );
@@ -264,7 +264,7 @@ describe('payments', () => {
         'AUTH.FORBIDDEN',
       );
       expectError(
-        await http().post(`/tranches/${accepted.tranches[0].id}/payments`).set('Idempotency-Key', key).send(body),
+        await http().post(`/api/tranches/${accepted.tranches[0].id}/payments`).set('Idempotency-Key', key).send(body),
         401,
         'AUTH.UNAUTHENTICATED',
       );
@@ -346,14 +346,14 @@ describe('payments', () => {
 
       const again = await pay(tranche.id, { bankReference: 'PP-RETRY', paidOn: await day() }, randomUUID()).expect(201);
       expect(again.body.id).not.toBe(paid.id);
-      const listed = (await http().get(`/awards/${accepted.id}/payments`).set(cast.observer.auth).expect(200)).body;
+      const listed = (await http().get(`/api/awards/${accepted.id}/payments`).set(cast.observer.auth).expect(200)).body;
       expect(listed).toMatchObject({ total: 2, limit: 20, offset: 0 });
       expect(listed.items.map((p: { id: string; status: string }) => [p.id, p.status])).toEqual([
         [paid.id, 'failed'],
         [again.body.id, 'recorded'],
       ]);
       const page = await http()
-        .get(`/awards/${accepted.id}/payments`)
+        .get(`/api/awards/${accepted.id}/payments`)
         .query({ limit: 1, offset: 1 })
         .set(cast.observer.auth)
         .expect(200);
@@ -379,11 +379,11 @@ describe('payments', () => {
       };
       const b = await createAwardable(ctx, cast, 1, { budget: '500000000', awardRules: rules });
       const [proposed] = (
-        await http().post(`/competitions/${b.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201)
+        await http().post(`/api/competitions/${b.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201)
       ).body as AwardBody[];
-      await http().post(`/awards/${proposed.id}/approve`).set(cast.manager2.auth).expect(200);
+      await http().post(`/api/awards/${proposed.id}/approve`).set(cast.manager2.auth).expect(200);
       const accepted = (
-        await http().post(`/awards/${proposed.id}/accept`).set(b.applications[0].applicant.auth).expect(200)
+        await http().post(`/api/awards/${proposed.id}/accept`).set(b.applications[0].applicant.auth).expect(200)
       ).body as AwardBody;
       expect(accepted.tranches.map((t) => t.status)).toEqual(['approved', 'approved']);
       const body = { bankReference: 'PP-C', paidOn: await day() };
@@ -413,7 +413,7 @@ describe('payments', () => {
     it('a payment the award’s payable account cannot cover is refused by the ledger’s CHECK, and nothing is stored', async () => {
       // awards[6] was approved (not accepted) in 'pays a tranche at most once'; the grantee accepts it now.
       const accepted = (
-        await http().post(`/awards/${awards[6].id}/accept`).set(a.applications[6].applicant.auth).expect(200)
+        await http().post(`/api/awards/${awards[6].id}/accept`).set(a.applications[6].applicant.auth).expect(200)
       ).body as AwardBody;
       const tranche = accepted.tranches[0];
       // Take most of what the award holds back to the budget behind the awards module's back,

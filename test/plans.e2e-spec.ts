@@ -75,13 +75,13 @@ describe('village development plans', () => {
   const newVillage = async (): Promise<string> => (await createPlaces(ctx, cast.admin.user.id, 1)).villageIds[0];
 
   const createDraft = async (villageId: string, overrides: Record<string, unknown> = {}): Promise<Plan> =>
-    (await ctx.http().post('/plans').set(admin).send(planBody(villageId, overrides)).expect(201)).body as Plan;
+    (await ctx.http().post('/api/plans').set(admin).send(planBody(villageId, overrides)).expect(201)).body as Plan;
 
   const adopt = async (id: string): Promise<Plan> =>
-    (await ctx.http().post(`/plans/${id}/adopt`).set(admin).expect(200)).body as Plan;
+    (await ctx.http().post(`/api/plans/${id}/adopt`).set(admin).expect(200)).body as Plan;
 
   const auditOf = async (entityId: string) =>
-    (await ctx.http().get('/audit-events').query({ entityType: 'development_plan', entityId }).set(admin).expect(200))
+    (await ctx.http().get('/api/audit-events').query({ entityType: 'development_plan', entityId }).set(admin).expect(200))
       .body.items as {
       action: string;
       actorId: string;
@@ -90,7 +90,7 @@ describe('village development plans', () => {
     }[];
 
   const expectChainValid = async () => {
-    const res = await ctx.http().get('/audit-events/verify').set(admin).expect(200);
+    const res = await ctx.http().get('/api/audit-events/verify').set(admin).expect(200);
     expect(res.body).toMatchObject({ valid: true, firstBreak: null });
   };
 
@@ -103,10 +103,10 @@ describe('village development plans', () => {
     await ctx.close();
   });
 
-  describe('POST /plans', () => {
+  describe('POST /api/plans', () => {
     it('creates a draft version 1 with goals ordered by priority and codes upper-cased', async () => {
       const villageId = await newVillage();
-      const res = await ctx.http().post('/plans').set(admin).send(planBody(villageId)).expect(201);
+      const res = await ctx.http().post('/api/plans').set(admin).send(planBody(villageId)).expect(201);
       expect(res.body).toEqual({
         id: expect.stringMatching(UUID),
         villageId,
@@ -153,7 +153,7 @@ describe('village development plans', () => {
     it('gives distinct versions to drafts created in parallel', async () => {
       const villageId = await newVillage();
       const results = await Promise.all(
-        Array.from({ length: 5 }, () => ctx.http().post('/plans').set(admin).send(planBody(villageId))),
+        Array.from({ length: 5 }, () => ctx.http().post('/api/plans').set(admin).send(planBody(villageId))),
       );
       expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
       expect(results.map((r) => (r.body as Plan).version).sort()).toEqual([1, 2, 3, 4, 5]);
@@ -163,7 +163,7 @@ describe('village development plans', () => {
       const villageId = await newVillage();
       const res = await ctx
         .http()
-        .post('/plans')
+        .post('/api/plans')
         .set(admin)
         .send(planBody(villageId, { periodStart: 2027, periodEnd: 2027, goals: [] }))
         .expect(201);
@@ -218,7 +218,7 @@ describe('village development plans', () => {
       const villageId = await newVillage();
       const before = await snapshot();
       expectError(
-        await ctx.http().post('/plans').set(admin).send(body(villageId)),
+        await ctx.http().post('/api/plans').set(admin).send(body(villageId)),
         400,
         'REQUEST.VALIDATION_FAILED',
         field,
@@ -231,7 +231,7 @@ describe('village development plans', () => {
       const before = await snapshot();
       const res = await ctx
         .http()
-        .post('/plans')
+        .post('/api/plans')
         .set(admin)
         .send(planBody(villageId, { periodStart: 2030, periodEnd: 2026 }));
       expectError(res, 400, 'PLAN.WRONG_PERIOD', 'periodEnd');
@@ -246,7 +246,7 @@ describe('village development plans', () => {
       const before = await snapshot();
       const goals = codes.map((code, i) => ({ code, title: `Goal ${i}`, priority: i + 1 }));
       expectError(
-        await ctx.http().post('/plans').set(admin).send(planBody(villageId, { goals })),
+        await ctx.http().post('/api/plans').set(admin).send(planBody(villageId, { goals })),
         422,
         'PLAN.DUPLICATE_GOAL_CODE',
       );
@@ -256,7 +256,7 @@ describe('village development plans', () => {
     it('refuses an unknown village with 422 PLAN.VILLAGE_NOT_FOUND', async () => {
       const before = await snapshot();
       expectError(
-        await ctx.http().post('/plans').set(admin).send(planBody(randomUUID())),
+        await ctx.http().post('/api/plans').set(admin).send(planBody(randomUUID())),
         422,
         'PLAN.VILLAGE_NOT_FOUND',
       );
@@ -264,7 +264,7 @@ describe('village development plans', () => {
     });
   });
 
-  describe('PATCH /plans/:id', () => {
+  describe('PATCH /api/plans/:id', () => {
     it('edits a draft and replaces all its goals', async () => {
       const draft = await createDraft(await newVillage());
       const goals = [
@@ -273,7 +273,7 @@ describe('village development plans', () => {
       ];
       const res = await ctx
         .http()
-        .patch(`/plans/${draft.id}`)
+        .patch(`/api/plans/${draft.id}`)
         .set(admin)
         .send({ title: 'Revised plan', periodEnd: 2031, goals })
         .expect(200);
@@ -297,24 +297,24 @@ describe('village development plans', () => {
 
     it('keeps the goals when none are given', async () => {
       const draft = await createDraft(await newVillage());
-      const res = await ctx.http().patch(`/plans/${draft.id}`).set(admin).send({ title: 'Only the title' }).expect(200);
+      const res = await ctx.http().patch(`/api/plans/${draft.id}`).set(admin).send({ title: 'Only the title' }).expect(200);
       expect(res.body).toEqual({ ...draft, title: 'Only the title' });
     });
 
     it('can empty the goals of a draft', async () => {
       const draft = await createDraft(await newVillage());
-      const res = await ctx.http().patch(`/plans/${draft.id}`).set(admin).send({ goals: [] }).expect(200);
+      const res = await ctx.http().patch(`/api/plans/${draft.id}`).set(admin).send({ goals: [] }).expect(200);
       expect(res.body.goals).toEqual([]);
     });
 
     it.each(['adopted', 'archived'] as const)('refuses to edit an %s plan with 409 PLAN.NOT_DRAFT', async (status) => {
       const plan = await adopt((await createDraft(await newVillage())).id);
-      if (status === 'archived') await ctx.http().post(`/plans/${plan.id}/archive`).set(admin).expect(200);
+      if (status === 'archived') await ctx.http().post(`/api/plans/${plan.id}/archive`).set(admin).expect(200);
       const before = await stored(plan.id);
       const auditBefore = await count('audit_events');
       const res = await ctx
         .http()
-        .patch(`/plans/${plan.id}`)
+        .patch(`/api/plans/${plan.id}`)
         .set(admin)
         .send({ title: 'Rewritten history', goals: [] });
       expectError(res, 409, 'PLAN.NOT_DRAFT');
@@ -331,7 +331,7 @@ describe('village development plans', () => {
         { code: 'x1', title: 'Two', priority: 2 },
       ];
       expectError(
-        await ctx.http().patch(`/plans/${draft.id}`).set(admin).send({ title: 'Changed', goals }),
+        await ctx.http().patch(`/api/plans/${draft.id}`).set(admin).send({ title: 'Changed', goals }),
         422,
         'PLAN.DUPLICATE_GOAL_CODE',
       );
@@ -346,7 +346,7 @@ describe('village development plans', () => {
       const draft = await createDraft(await newVillage());
       const before = await stored(draft.id);
       expectError(
-        await ctx.http().patch(`/plans/${draft.id}`).set(admin).send(body),
+        await ctx.http().patch(`/api/plans/${draft.id}`).set(admin).send(body),
         400,
         'PLAN.WRONG_PERIOD',
         'periodEnd',
@@ -370,7 +370,7 @@ describe('village development plans', () => {
       const before = await stored(draft.id);
       const auditBefore = await count('audit_events');
       expectError(
-        await ctx.http().patch(`/plans/${draft.id}`).set(admin).send(body),
+        await ctx.http().patch(`/api/plans/${draft.id}`).set(admin).send(body),
         400,
         'REQUEST.VALIDATION_FAILED',
         field,
@@ -380,13 +380,13 @@ describe('village development plans', () => {
     });
   });
 
-  describe('POST /plans/:id/adopt', () => {
+  describe('POST /api/plans/:id/adopt', () => {
     it('adopts a draft, which becomes the village plan', async () => {
       const villageId = await newVillage();
       const draft = await createDraft(villageId);
-      const res = await ctx.http().post(`/plans/${draft.id}/adopt`).set(admin).expect(200);
+      const res = await ctx.http().post(`/api/plans/${draft.id}/adopt`).set(admin).expect(200);
       expect(res.body).toEqual({ ...draft, status: 'adopted', adoptedAt: expect.stringMatching(ISO_TIME) });
-      const current = await ctx.http().get(`/villages/${villageId}/plan`).expect(200);
+      const current = await ctx.http().get(`/api/villages/${villageId}/plan`).expect(200);
       expect(current.body).toEqual(res.body);
       expect((await auditOf(draft.id)).map((e) => e.action)).toEqual(['plan.created', 'plan.adopted']);
     });
@@ -401,13 +401,13 @@ describe('village development plans', () => {
       expect(v2.version).toBe(2);
       await adopt(v2.id);
 
-      const old = await ctx.http().get(`/plans/${v1.id}`).expect(200);
+      const old = await ctx.http().get(`/api/plans/${v1.id}`).expect(200);
       expect(old.body).toMatchObject({
         status: 'archived',
         archivedAt: expect.stringMatching(ISO_TIME),
         adoptedAt: v1.adoptedAt,
       });
-      const current = await ctx.http().get(`/villages/${villageId}/plan`).expect(200);
+      const current = await ctx.http().get(`/api/villages/${villageId}/plan`).expect(200);
       expect(current.body).toMatchObject({ id: v2.id, version: 2, status: 'adopted', title: 'Second plan' });
       expect(await statusesOf(villageId)).toEqual([
         { version: 1, status: 'archived' },
@@ -429,7 +429,7 @@ describe('village development plans', () => {
       const villageId = await newVillage();
       const draft = await createDraft(villageId, { goals: [] });
       const before = await snapshot();
-      expectError(await ctx.http().post(`/plans/${draft.id}/adopt`).set(admin), 422, 'PLAN.NO_GOALS');
+      expectError(await ctx.http().post(`/api/plans/${draft.id}/adopt`).set(admin), 422, 'PLAN.NO_GOALS');
       expect(await snapshot()).toEqual(before);
       expect(await statusesOf(villageId)).toEqual([{ version: 1, status: 'draft' }]);
     });
@@ -438,9 +438,9 @@ describe('village development plans', () => {
       const villageId = await newVillage();
       const plan = await adopt((await createDraft(villageId)).id);
       const before = await stored(plan.id);
-      expectError(await ctx.http().post(`/plans/${plan.id}/adopt`).set(admin), 409, 'PLAN.WRONG_STATUS');
+      expectError(await ctx.http().post(`/api/plans/${plan.id}/adopt`).set(admin), 409, 'PLAN.WRONG_STATUS');
       expect(await stored(plan.id)).toEqual(before);
-      await ctx.http().get(`/villages/${villageId}/plan`).expect(200);
+      await ctx.http().get(`/api/villages/${villageId}/plan`).expect(200);
     });
 
     it('refuses to adopt an archived plan with 409 and leaves the adopted one alone', async () => {
@@ -448,35 +448,35 @@ describe('village development plans', () => {
       const v1 = await adopt((await createDraft(villageId)).id);
       const v2 = await adopt((await createDraft(villageId)).id);
       const before = await snapshot();
-      expectError(await ctx.http().post(`/plans/${v1.id}/adopt`).set(admin), 409, 'PLAN.WRONG_STATUS');
+      expectError(await ctx.http().post(`/api/plans/${v1.id}/adopt`).set(admin), 409, 'PLAN.WRONG_STATUS');
       expect(await snapshot()).toEqual(before);
       expect(await statusesOf(villageId)).toEqual([
         { version: 1, status: 'archived' },
         { version: 2, status: 'adopted' },
       ]);
-      expect((await ctx.http().get(`/villages/${villageId}/plan`).expect(200)).body.id).toBe(v2.id);
+      expect((await ctx.http().get(`/api/villages/${villageId}/plan`).expect(200)).body.id).toBe(v2.id);
     });
 
     it('refuses an archived plan with 409 even when it has no goals', async () => {
       const draft = await createDraft(await newVillage(), { goals: [] });
-      await ctx.http().post(`/plans/${draft.id}/archive`).set(admin).expect(200);
-      expectError(await ctx.http().post(`/plans/${draft.id}/adopt`).set(admin), 409, 'PLAN.WRONG_STATUS');
+      await ctx.http().post(`/api/plans/${draft.id}/archive`).set(admin).expect(200);
+      expectError(await ctx.http().post(`/api/plans/${draft.id}/adopt`).set(admin), 409, 'PLAN.WRONG_STATUS');
     });
   });
 
-  describe('POST /plans/:id/archive', () => {
+  describe('POST /api/plans/:id/archive', () => {
     it('archives the adopted plan: the village then has none', async () => {
       const villageId = await newVillage();
       const plan = await adopt((await createDraft(villageId)).id);
-      const res = await ctx.http().post(`/plans/${plan.id}/archive`).set(admin).expect(200);
+      const res = await ctx.http().post(`/api/plans/${plan.id}/archive`).set(admin).expect(200);
       expect(res.body).toEqual({ ...plan, status: 'archived', archivedAt: expect.stringMatching(ISO_TIME) });
-      expectError(await ctx.http().get(`/villages/${villageId}/plan`), 404, 'PLAN.NO_ADOPTED_PLAN');
+      expectError(await ctx.http().get(`/api/villages/${villageId}/plan`), 404, 'PLAN.NO_ADOPTED_PLAN');
       expect((await auditOf(plan.id)).map((e) => e.action)).toEqual(['plan.created', 'plan.adopted', 'plan.archived']);
     });
 
     it('archives a draft', async () => {
       const draft = await createDraft(await newVillage());
-      const res = await ctx.http().post(`/plans/${draft.id}/archive`).set(admin).expect(200);
+      const res = await ctx.http().post(`/api/plans/${draft.id}/archive`).set(admin).expect(200);
       expect(res.body).toMatchObject({
         status: 'archived',
         adoptedAt: null,
@@ -486,10 +486,10 @@ describe('village development plans', () => {
 
     it('refuses to archive an archived plan with 409 PLAN.WRONG_STATUS', async () => {
       const draft = await createDraft(await newVillage());
-      await ctx.http().post(`/plans/${draft.id}/archive`).set(admin).expect(200);
+      await ctx.http().post(`/api/plans/${draft.id}/archive`).set(admin).expect(200);
       const before = await stored(draft.id);
       const auditBefore = await count('audit_events');
-      const res = await ctx.http().post(`/plans/${draft.id}/archive`).set(admin);
+      const res = await ctx.http().post(`/api/plans/${draft.id}/archive`).set(admin);
       expectError(res, 409, 'PLAN.WRONG_STATUS');
       expect(res.body.details).toEqual({ status: 'archived', action: 'archive' });
       expect(await stored(draft.id)).toEqual(before);
@@ -498,7 +498,7 @@ describe('village development plans', () => {
   });
 
   describe('reading plans', () => {
-    it('hides a draft from everyone but admins: GET /plans/:id is 404', async () => {
+    it('hides a draft from everyone but admins: GET /api/plans/:id is 404', async () => {
       const draft = await createDraft(await newVillage());
       for (const headers of [
         {},
@@ -507,9 +507,9 @@ describe('village development plans', () => {
         cast.observer.auth,
         { Authorization: 'Bearer forged' },
       ]) {
-        expectError(await ctx.http().get(`/plans/${draft.id}`).set(headers), 404, 'PLAN.NOT_FOUND');
+        expectError(await ctx.http().get(`/api/plans/${draft.id}`).set(headers), 404, 'PLAN.NOT_FOUND');
       }
-      const res = await ctx.http().get(`/plans/${draft.id}`).set(admin).expect(200);
+      const res = await ctx.http().get(`/api/plans/${draft.id}`).set(admin).expect(200);
       expect(res.body).toEqual(draft);
     });
 
@@ -517,24 +517,24 @@ describe('village development plans', () => {
       const villageId = await newVillage();
       const v1 = await adopt((await createDraft(villageId)).id);
       await adopt((await createDraft(villageId)).id);
-      const res = await ctx.http().get(`/plans/${v1.id}`).expect(200);
+      const res = await ctx.http().get(`/api/plans/${v1.id}`).expect(200);
       expect(res.body).toMatchObject({ id: v1.id, status: 'archived', goals: v1.goals });
     });
 
     it('answers 404 for an unknown plan and 400 for a malformed id', async () => {
-      expectError(await ctx.http().get(`/plans/${randomUUID()}`).set(admin), 404, 'PLAN.NOT_FOUND');
-      expectError(await ctx.http().get('/plans/1'), 400, 'REQUEST.INVALID_ID');
+      expectError(await ctx.http().get(`/api/plans/${randomUUID()}`).set(admin), 404, 'PLAN.NOT_FOUND');
+      expectError(await ctx.http().get('/api/plans/1'), 400, 'REQUEST.INVALID_ID');
     });
 
-    it('GET /villages/:id/plan is 404 PLAN.NO_ADOPTED_PLAN while the village has only drafts', async () => {
+    it('GET /api/villages/:id/plan is 404 PLAN.NO_ADOPTED_PLAN while the village has only drafts', async () => {
       const villageId = await newVillage();
       await createDraft(villageId);
-      expectError(await ctx.http().get(`/villages/${villageId}/plan`), 404, 'PLAN.NO_ADOPTED_PLAN');
-      expectError(await ctx.http().get(`/villages/${randomUUID()}/plan`), 404, 'PLAN.NO_ADOPTED_PLAN');
-      expectError(await ctx.http().get('/villages/bautino/plan'), 400, 'REQUEST.INVALID_ID');
+      expectError(await ctx.http().get(`/api/villages/${villageId}/plan`), 404, 'PLAN.NO_ADOPTED_PLAN');
+      expectError(await ctx.http().get(`/api/villages/${randomUUID()}/plan`), 404, 'PLAN.NO_ADOPTED_PLAN');
+      expectError(await ctx.http().get('/api/villages/bautino/plan'), 400, 'REQUEST.INVALID_ID');
     });
 
-    describe('GET /plans', () => {
+    describe('GET /api/plans', () => {
       let places: { districtId: string; villageIds: string[] };
       let adopted: Plan[];
       let draft: Plan;
@@ -554,7 +554,7 @@ describe('village development plans', () => {
       const ids = (res: Response) => (res.body.items as Plan[]).map((p) => p.id);
 
       it('lists adopted plans to the public, newest first, with goals ordered by priority', async () => {
-        const res = await ctx.http().get('/plans').query({ districtId: places.districtId }).expect(200);
+        const res = await ctx.http().get('/api/plans').query({ districtId: places.districtId }).expect(200);
         expect(res.body).toEqual({ items: [adopted[1], adopted[0]], total: 2, limit: 20, offset: 0 });
         for (const plan of res.body.items as Plan[]) {
           expect(plan.goals.map((g) => g.priority)).toEqual([1, 2, 3]);
@@ -563,14 +563,14 @@ describe('village development plans', () => {
       });
 
       it('filters by village', async () => {
-        const res = await ctx.http().get('/plans').query({ villageId: places.villageIds[0] }).expect(200);
+        const res = await ctx.http().get('/api/plans').query({ villageId: places.villageIds[0] }).expect(200);
         expect(ids(res)).toEqual([adopted[0].id]);
       });
 
       it('lists archived plans to the public', async () => {
         const res = await ctx
           .http()
-          .get('/plans')
+          .get('/api/plans')
           .query({ status: 'archived', districtId: places.districtId })
           .expect(200);
         expect(ids(res)).toEqual([archived.id]);
@@ -578,16 +578,16 @@ describe('village development plans', () => {
       });
 
       it('pages whole plans, each with all its goals', async () => {
-        const first = await ctx.http().get('/plans').query({ districtId: places.districtId, limit: 1 }).expect(200);
+        const first = await ctx.http().get('/api/plans').query({ districtId: places.districtId, limit: 1 }).expect(200);
         expect(first.body).toMatchObject({ total: 2, limit: 1, offset: 0 });
         expect(first.body.items).toEqual([adopted[1]]);
         const second = await ctx
           .http()
-          .get('/plans')
+          .get('/api/plans')
           .query({ districtId: places.districtId, limit: 1, offset: 1 })
           .expect(200);
         expect(second.body.items).toEqual([adopted[0]]);
-        const both = await ctx.http().get('/plans').query({ districtId: places.districtId, limit: 2 }).expect(200);
+        const both = await ctx.http().get('/api/plans').query({ districtId: places.districtId, limit: 2 }).expect(200);
         expect(ids(both)).toEqual([adopted[1].id, adopted[0].id]);
       });
 
@@ -598,7 +598,7 @@ describe('village development plans', () => {
         ['an observer', () => cast.observer.auth],
       ])('refuses drafts to %s with 403 PLAN.DRAFTS_FORBIDDEN', async (_who, headers) => {
         expectError(
-          await ctx.http().get('/plans').query({ status: 'draft' }).set(headers()),
+          await ctx.http().get('/api/plans').query({ status: 'draft' }).set(headers()),
           403,
           'PLAN.DRAFTS_FORBIDDEN',
         );
@@ -607,7 +607,7 @@ describe('village development plans', () => {
       it('lists drafts to an admin', async () => {
         const res = await ctx
           .http()
-          .get('/plans')
+          .get('/api/plans')
           .query({ status: 'draft', districtId: places.districtId })
           .set(admin)
           .expect(200);
@@ -621,11 +621,11 @@ describe('village development plans', () => {
         ['an unknown parameter', { sort: 'title' }, 'sort'],
         ['a limit that is not a number', { limit: 'all' }, 'limit'],
       ])('refuses %s with 400', async (_case, query, field) => {
-        expectError(await ctx.http().get('/plans').query(query), 400, 'REQUEST.VALIDATION_FAILED', field);
+        expectError(await ctx.http().get('/api/plans').query(query), 400, 'REQUEST.VALIDATION_FAILED', field);
       });
 
       it('clamps a limit above 100 to 100', async () => {
-        const res = await ctx.http().get('/plans').query({ limit: 5000 }).expect(200);
+        const res = await ctx.http().get('/api/plans').query({ limit: 5000 }).expect(200);
         expect(res.body.limit).toBe(100);
       });
     });
@@ -634,10 +634,10 @@ describe('village development plans', () => {
   describe('admin routes refuse others', () => {
     const routes = (planId: string, villageId: string) =>
       [
-        ['POST', '/plans', planBody(villageId)],
-        ['PATCH', `/plans/${planId}`, { title: 'Hijacked' }],
-        ['POST', `/plans/${planId}/adopt`, undefined],
-        ['POST', `/plans/${planId}/archive`, undefined],
+        ['POST', '/api/plans', planBody(villageId)],
+        ['PATCH', `/api/plans/${planId}`, { title: 'Hijacked' }],
+        ['POST', `/api/plans/${planId}/adopt`, undefined],
+        ['POST', `/api/plans/${planId}/archive`, undefined],
       ] as const;
 
     const send = (
@@ -677,17 +677,17 @@ describe('village development plans', () => {
     });
 
     it.each([
-      ['PATCH', '/plans/not-a-uuid', { title: 'X' }],
-      ['POST', '/plans/not-a-uuid/adopt', undefined],
-      ['POST', '/plans/not-a-uuid/archive', undefined],
+      ['PATCH', '/api/plans/not-a-uuid', { title: 'X' }],
+      ['POST', '/api/plans/not-a-uuid/adopt', undefined],
+      ['POST', '/api/plans/not-a-uuid/archive', undefined],
     ] as const)('%s %s is 400 REQUEST.INVALID_ID', async (method, path, body) => {
       expectError(await send(method, path, body, admin), 400, 'REQUEST.INVALID_ID');
     });
 
     it.each([
-      ['PATCH', '/plans/:id', { title: 'X' }],
-      ['POST', '/plans/:id/adopt', undefined],
-      ['POST', '/plans/:id/archive', undefined],
+      ['PATCH', '/api/plans/:id', { title: 'X' }],
+      ['POST', '/api/plans/:id/adopt', undefined],
+      ['POST', '/api/plans/:id/archive', undefined],
     ] as const)('%s %s with an unknown plan is 404 PLAN.NOT_FOUND', async (method, path, body) => {
       const before = await snapshot();
       expectError(await send(method, path.replace(':id', randomUUID()), body, admin), 404, 'PLAN.NOT_FOUND');
@@ -701,7 +701,7 @@ describe('village development plans', () => {
       const drafts: Plan[] = [];
       for (let i = 0; i < 6; i += 1) drafts.push(await createDraft(villageId, { title: `Contender ${i}` }));
 
-      const results = await Promise.all(drafts.map((d) => ctx.http().post(`/plans/${d.id}/adopt`).set(admin)));
+      const results = await Promise.all(drafts.map((d) => ctx.http().post(`/api/plans/${d.id}/adopt`).set(admin)));
 
       // The village lock queues the adoptions; without it the losers would hit the unique index.
       expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
@@ -712,7 +712,7 @@ describe('village development plans', () => {
       const winners = rows.filter((r) => r.status === 'adopted');
       expect(winners).toHaveLength(1);
       expect(rows.filter((r) => r.status === 'archived')).toHaveLength(5);
-      const current = await ctx.http().get(`/villages/${villageId}/plan`).expect(200);
+      const current = await ctx.http().get(`/api/villages/${villageId}/plan`).expect(200);
       expect(current.body.id).toBe(winners[0].id);
       await expectChainValid();
     });
@@ -721,7 +721,7 @@ describe('village development plans', () => {
       const villageId = await newVillage();
       const draft = await createDraft(villageId);
       const results = await Promise.all(
-        Array.from({ length: 5 }, () => ctx.http().post(`/plans/${draft.id}/adopt`).set(admin)),
+        Array.from({ length: 5 }, () => ctx.http().post(`/api/plans/${draft.id}/adopt`).set(admin)),
       );
       expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
       expect(new Set(results.filter((r) => r.status === 409).map((r) => r.body.code))).toEqual(

@@ -64,7 +64,8 @@ describe('recomputing the published outcome from public data', () => {
     ctx = await createTestApp();
     cast = await createCast(ctx);
     await ctx.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(ctx.app.getHttpServer().address() as AddressInfo).port}`;
+    // The base URL is where the JSON API answers, as a reader outside would pass it to the script.
+    baseUrl = `http://127.0.0.1:${(ctx.app.getHttpServer().address() as AddressInfo).port}/api`;
     get = httpGet(baseUrl);
     setup = await createReviewable(ctx, cast, SCORES.length, 2);
   });
@@ -85,30 +86,30 @@ describe('recomputing the published outcome from public data', () => {
     ];
     roundId = (
       await http()
-        .post(`/competitions/${setup.competitionId}/rounds`)
+        .post(`/api/competitions/${setup.competitionId}/rounds`)
         .set(cast.manager.auth)
         .send(roundBody({ maxLoad: 10, advancement: { kind: 'top', n: 5 } }))
         .expect(201)
     ).body.id;
-    await http().post(`/rounds/${roundId}/open`).set(cast.manager.auth).expect(200);
+    await http().post(`/api/rounds/${roundId}/open`).set(cast.manager.auth).expect(200);
     for (const [i, id] of ids.entries()) {
       for (const [j, juror] of jurors.entries()) {
         const assignment = await http()
-          .post(`/rounds/${roundId}/assignments`)
+          .post(`/api/rounds/${roundId}/assignments`)
           .set(cast.manager.auth)
           .send({ applicationId: id, jurorId: juror.user.id })
           .expect(201);
         const scores = SCORES[i][j];
         if (scores)
           await http()
-            .put(`/reviews/assignments/${assignment.body.id}/scoresheet`)
+            .put(`/api/reviews/assignments/${assignment.body.id}/scoresheet`)
             .set(juror.auth)
             .send({ scores: { plan: scores[0], feasibility: scores[1] }, submit: true })
             .expect(200);
       }
     }
-    await http().post(`/rounds/${roundId}/close`).set(cast.manager.auth).expect(200);
-    await http().post(`/rounds/${roundId}/finalize`).set(cast.manager.auth).expect(202);
+    await http().post(`/api/rounds/${roundId}/close`).set(cast.manager.auth).expect(200);
+    await http().post(`/api/rounds/${roundId}/finalize`).set(cast.manager.auth).expect(202);
     await ctx.app.get(RoundFinalizer).finalize(roundId);
   });
   beforeAll(async () => {
@@ -116,12 +117,12 @@ describe('recomputing the published outcome from public data', () => {
     // signing tranche paid, then cancelled: the 50M paid stays held, and E now fits.
     const ids = setup.applications.map((a) => a.id);
     const awards = (
-      await http().post(`/competitions/${setup.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201)
+      await http().post(`/api/competitions/${setup.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201)
     ).body as { id: string; applicationId: string }[];
-    for (const award of awards) await http().post(`/awards/${award.id}/approve`).set(cast.manager2.auth).expect(200);
+    for (const award of awards) await http().post(`/api/awards/${award.id}/approve`).set(cast.manager2.auth).expect(200);
     const first = awards.find((a) => a.applicationId === ids[0])!;
     const accepted = await http()
-      .post(`/awards/${first.id}/accept`)
+      .post(`/api/awards/${first.id}/accept`)
       .set(setup.applications[0].applicant.auth)
       .expect(200);
     const signing = (accepted.body.tranches as { id: string; status: string }[]).find((t) => t.status === 'approved')!;
@@ -130,17 +131,17 @@ describe('recomputing the published outcome from public data', () => {
       [ctx.config.mailTimeZone],
     );
     await http()
-      .post(`/tranches/${signing.id}/payments`)
+      .post(`/api/tranches/${signing.id}/payments`)
       .set(cast.finance.auth)
       .set('Idempotency-Key', randomUUID())
       .send({ bankReference: 'PP-1', paidOn: today })
       .expect(201);
     await http()
-      .post(`/awards/${first.id}/cancel`)
+      .post(`/api/awards/${first.id}/cancel`)
       .set(cast.manager.auth)
       .send({ reason: 'Broke the terms' })
       .expect(200);
-    await http().post(`/competitions/${setup.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201);
+    await http().post(`/api/competitions/${setup.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201);
   });
   afterAll(async () => {
     await ctx?.close();
@@ -270,6 +271,6 @@ describe('recomputing the published outcome from public data', () => {
     expect(rounds).toMatchObject({ total: 1, limit: 20, offset: 0 });
     const beyond = await get(`/public/competitions/${setup.competitionId}/rounds?offset=1`);
     expect(beyond.body).toEqual({ items: [], total: 1, limit: 20, offset: 1 });
-    expectError(await http().get(`/public/rounds/${randomUUID()}/results`), 404, 'REVIEW.ROUND_NOT_FOUND');
+    expectError(await http().get(`/api/public/rounds/${randomUUID()}/results`), 404, 'REVIEW.ROUND_NOT_FOUND');
   });
 });

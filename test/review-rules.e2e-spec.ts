@@ -27,21 +27,21 @@ describe('jury review: rules at the edges', () => {
     (
       await ctx
         .http()
-        .post(`/competitions/${competitionId}/rounds`)
+        .post(`/api/competitions/${competitionId}/rounds`)
         .set(cast.manager.auth)
         .send(roundBody(overrides))
         .expect(201)
     ).body.id as string;
-  const open = (roundId: string) => ctx.http().post(`/rounds/${roundId}/open`).set(cast.manager.auth).expect(200);
+  const open = (roundId: string) => ctx.http().post(`/api/rounds/${roundId}/open`).set(cast.manager.auth).expect(200);
   const run = async (roundId: string) =>
     waitForRun(
       ctx,
       cast,
-      (await ctx.http().post(`/rounds/${roundId}/assignment-runs`).set(cast.manager.auth).expect(202)).body.id,
+      (await ctx.http().post(`/api/rounds/${roundId}/assignment-runs`).set(cast.manager.auth).expect(202)).body.id,
       15000,
     );
   const mine = async (juror: TestUser, roundId: string) =>
-    (await ctx.http().get(`/reviews/rounds/${roundId}/assignments`).set(juror.auth).expect(200)).body.items as {
+    (await ctx.http().get(`/api/reviews/rounds/${roundId}/assignments`).set(juror.auth).expect(200)).body.items as {
       id: string;
     }[];
 
@@ -55,7 +55,7 @@ describe('jury review: rules at the edges', () => {
       expectError(
         await ctx
           .http()
-          .post(`/competitions/${setup.competitionId}/jurors`)
+          .post(`/api/competitions/${setup.competitionId}/jurors`)
           .set(cast.manager.auth)
           .send({ userId: applicant.user.id }),
         422,
@@ -111,7 +111,7 @@ describe('jury review: rules at the edges', () => {
 
     it('shows the applicant and the reference when the round is not blind', async () => {
       const [first] = await mine(jurors[0], roundId);
-      const view = await ctx.http().get(`/reviews/assignments/${first.id}`).set(jurors[0].auth).expect(200);
+      const view = await ctx.http().get(`/api/reviews/assignments/${first.id}`).set(jurors[0].auth).expect(200);
       expect(view.body.application).toMatchObject({
         applicantName: expect.stringMatching(/^Applicant \d$/),
         reference: expect.stringMatching(/^SU-/),
@@ -128,13 +128,13 @@ describe('jury review: rules at the edges', () => {
       )[0];
       await ctx
         .http()
-        .put(`/reviews/assignments/${first.id}/scoresheet`)
+        .put(`/api/reviews/assignments/${first.id}/scoresheet`)
         .set(juror.auth)
         .send({ scores: { plan: 1, feasibility: 1 }, submit: true })
         .expect(200);
       await ctx
         .http()
-        .post(`/reviews/competitions/${setup.competitionId}/conflicts`)
+        .post(`/api/reviews/competitions/${setup.competitionId}/conflicts`)
         .set(juror.auth)
         .send({ applicationId: assignment.applicationId, kind: 'business', note: 'Supplier' })
         .expect(201);
@@ -168,19 +168,19 @@ describe('jury review: rules at the edges', () => {
       const [first] = await mine(juror, roundId);
       const res = await ctx
         .http()
-        .post(`/assignments/${first.id}/remove`)
+        .post(`/api/assignments/${first.id}/remove`)
         .set(cast.manager.auth)
         .send({ reason: 'Overloaded' })
         .expect(202);
       expect(res.body).toMatchObject({ status: 'queued', trigger: 'removal' });
       expect((await waitForRun(ctx, cast, res.body.id, 15000)).status).toBe('succeeded');
       expectError(
-        await ctx.http().post(`/assignments/${first.id}/remove`).set(cast.manager.auth).send({ reason: 'Again' }),
+        await ctx.http().post(`/api/assignments/${first.id}/remove`).set(cast.manager.auth).send({ reason: 'Again' }),
         404,
         'REVIEW.ASSIGNMENT_NOT_FOUND',
       );
       expectError(
-        await ctx.http().delete(`/competitions/${setup.competitionId}/jurors/${juror.user.id}`).set(cast.manager.auth),
+        await ctx.http().delete(`/api/competitions/${setup.competitionId}/jurors/${juror.user.id}`).set(cast.manager.auth),
         409,
         'REVIEW.JUROR_HAS_ASSIGNMENTS',
       );
@@ -205,7 +205,7 @@ describe('jury review: rules at the edges', () => {
     it('affinities import: every line checked, nothing stored on a problem', async () => {
       const bad = await ctx
         .http()
-        .put(`/rounds/${roundId}/affinities`)
+        .put(`/api/rounds/${roundId}/affinities`)
         .set(cast.manager.auth)
         .send({
           csv: `application,juror,score\nSU-0000-0000,${jurors[0].user.email},5\n${setup.applications[0].id},nobody@example.kz,500`,
@@ -215,7 +215,7 @@ describe('jury review: rules at the edges', () => {
       expect(bad.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['csv.line3']);
       const unknown = await ctx
         .http()
-        .put(`/rounds/${roundId}/affinities`)
+        .put(`/api/rounds/${roundId}/affinities`)
         .set(cast.manager.auth)
         .send({ csv: `SU-0000-0000,${jurors[0].user.email},5` })
         .expect(400);
@@ -225,7 +225,7 @@ describe('jury review: rules at the edges', () => {
       ).toHaveLength(0);
       const ok = await ctx
         .http()
-        .put(`/rounds/${roundId}/affinities`)
+        .put(`/api/rounds/${roundId}/affinities`)
         .set(cast.manager.auth)
         .send({ csv: `${setup.applications[0].id},${jurors[2].user.email.toUpperCase()},40` })
         .expect(200);
@@ -241,14 +241,14 @@ describe('jury review: rules at the edges', () => {
       );
       await ctx
         .http()
-        .post(`/reviews/assignments/${first.id}/recuse`)
+        .post(`/api/reviews/assignments/${first.id}/recuse`)
         .set(juror.auth)
         .send({ reason: 'Neighbour' })
         .expect(204);
       expectError(
         await ctx
           .http()
-          .post(`/rounds/${roundId}/assignments`)
+          .post(`/api/rounds/${roundId}/assignments`)
           .set(cast.manager.auth)
           .send({ applicationId: row.applicationId, jurorId: juror.user.id }),
         422,
@@ -261,7 +261,7 @@ describe('jury review: rules at the edges', () => {
       expectError(
         await ctx
           .http()
-          .post(`/assignments/${other.id}/swap`)
+          .post(`/api/assignments/${other.id}/swap`)
           .set(cast.manager.auth)
           .send({ jurorId: other.jurorId, reason: 'Same' }),
         409,
@@ -295,7 +295,7 @@ describe('jury review: rules at the edges', () => {
       let closedAt = 0;
       const closing = ctx
         .http()
-        .post(`/rounds/${roundId}/close`)
+        .post(`/api/rounds/${roundId}/close`)
         .set(cast.manager.auth)
         .then((res) => {
           closedAt = Date.now();
@@ -321,7 +321,7 @@ describe('jury review: rules at the edges', () => {
       expectError(
         await ctx
           .http()
-          .put(`/reviews/assignments/${item.id}/scoresheet`)
+          .put(`/api/reviews/assignments/${item.id}/scoresheet`)
           .set(juror.auth)
           .send({ scores: { plan: 3, feasibility: 3 }, submit: true }),
         409,
@@ -341,7 +341,7 @@ describe('jury review: rules at the edges', () => {
       });
       const second = await createRound(setup.competitionId, { name: 'Final', quorum: 1, jurorsPerApplication: 1 });
       expectError(
-        await ctx.http().post(`/rounds/${second}/open`).set(cast.manager.auth),
+        await ctx.http().post(`/api/rounds/${second}/open`).set(cast.manager.auth),
         409,
         'REVIEW.PREVIOUS_ROUND_NOT_FINALIZED',
       );
@@ -353,17 +353,17 @@ describe('jury review: rules at the edges', () => {
           score += 1;
           await ctx
             .http()
-            .put(`/reviews/assignments/${item.id}/scoresheet`)
+            .put(`/api/reviews/assignments/${item.id}/scoresheet`)
             .set(juror.auth)
             .send({ scores: { plan: score, feasibility: 1 }, submit: true })
             .expect(200);
         }
       }
-      await ctx.http().post(`/rounds/${first}/close`).set(cast.manager.auth).expect(200);
-      await ctx.http().post(`/rounds/${first}/finalize`).set(cast.manager.auth).expect(202);
+      await ctx.http().post(`/api/rounds/${first}/close`).set(cast.manager.auth).expect(200);
+      await ctx.http().post(`/api/rounds/${first}/finalize`).set(cast.manager.auth).expect(202);
       await waitFor(
         async () =>
-          (await ctx.http().get(`/rounds/${first}`).set(cast.manager.auth)).body.status === 'finalized'
+          (await ctx.http().get(`/api/rounds/${first}`).set(cast.manager.auth)).body.status === 'finalized'
             ? true
             : undefined,
         15000,

@@ -47,15 +47,15 @@ describe('jury review: a round from draft to results', () => {
   }, 60000);
 
   const overview = async (): Promise<OverviewItem[]> =>
-    (await ctx.http().get(`/rounds/${roundId}/assignments`).query({ limit: 100 }).set(cast.manager.auth).expect(200))
+    (await ctx.http().get(`/api/rounds/${roundId}/assignments`).query({ limit: 100 }).set(cast.manager.auth).expect(200))
       .body.items;
   const mine = async (juror: TestUser) =>
-    (await ctx.http().get(`/reviews/rounds/${roundId}/assignments`).set(juror.auth).expect(200)).body;
+    (await ctx.http().get(`/api/reviews/rounds/${roundId}/assignments`).set(juror.auth).expect(200)).body;
   const full = { plan: 3, feasibility: 2 };
 
   /** After the round closes: the assignment and the juror's own scoresheet read as before, never written. */
   const expectReadOnly = async (juror: TestUser, id: string, status: string) => {
-    const view = await ctx.http().get(`/reviews/assignments/${id}`).set(juror.auth).expect(200);
+    const view = await ctx.http().get(`/api/reviews/assignments/${id}`).set(juror.auth).expect(200);
     expect(view.body).toMatchObject({
       id,
       editable: false,
@@ -70,7 +70,7 @@ describe('jury review: a round from draft to results', () => {
     expect(view.body.scoresheet.scores).toEqual(stored.scores);
     for (const body of [{ scores: full }, { scores: full, submit: true }])
       expectError(
-        await ctx.http().put(`/reviews/assignments/${id}/scoresheet`).set(juror.auth).send(body),
+        await ctx.http().put(`/api/reviews/assignments/${id}/scoresheet`).set(juror.auth).send(body),
         409,
         'REVIEW.ROUND_NOT_OPEN',
       );
@@ -91,7 +91,7 @@ describe('jury review: a round from draft to results', () => {
       });
       const res = await ctx
         .http()
-        .post(`/competitions/${setup.competitionId}/rounds`)
+        .post(`/api/competitions/${setup.competitionId}/rounds`)
         .set(cast.manager.auth)
         .send(bad)
         .expect(400);
@@ -103,13 +103,13 @@ describe('jury review: a round from draft to results', () => {
       ]);
       await ctx
         .http()
-        .post(`/competitions/${setup.competitionId}/rounds`)
+        .post(`/api/competitions/${setup.competitionId}/rounds`)
         .set(cast.manager.auth)
         .send({ ...roundBody(), extra: 1 })
         .expect(400);
       await ctx
         .http()
-        .post(`/competitions/${setup.competitionId}/rounds`)
+        .post(`/api/competitions/${setup.competitionId}/rounds`)
         .set(cast.manager.auth)
         .send(roundBody({ jurorsPerApplication: '2' }))
         .expect(400);
@@ -119,7 +119,7 @@ describe('jury review: a round from draft to results', () => {
     it('creates a draft the public cannot see, editable until it opens', async () => {
       const res = await ctx
         .http()
-        .post(`/competitions/${setup.competitionId}/rounds`)
+        .post(`/api/competitions/${setup.competitionId}/rounds`)
         .set(cast.manager.auth)
         .send(roundBody({ maxLoad: 5, minLoad: 3 }))
         .expect(201);
@@ -130,19 +130,19 @@ describe('jury review: a round from draft to results', () => {
         seed: null,
         method: { blind: true, minLoad: 3, disputeMaxShare: 0.1, calibratedDecisive: false },
       });
-      await ctx.http().get(`/public/rounds/${roundId}`).expect(404);
+      await ctx.http().get(`/api/public/rounds/${roundId}`).expect(404);
       const listed = await ctx
         .http()
-        .get(`/competitions/${setup.competitionId}/rounds`)
+        .get(`/api/competitions/${setup.competitionId}/rounds`)
         .query({ limit: 1 })
         .set(cast.manager.auth)
         .expect(200);
       expect(listed.body).toEqual({ items: [expect.objectContaining({ id: roundId })], total: 1, limit: 1, offset: 0 });
-      const published = await ctx.http().get(`/public/competitions/${setup.competitionId}/rounds`).expect(200);
+      const published = await ctx.http().get(`/api/public/competitions/${setup.competitionId}/rounds`).expect(200);
       expect(published.body).toEqual({ items: [], total: 0, limit: 20, offset: 0 });
       const edited = await ctx
         .http()
-        .patch(`/rounds/${roundId}`)
+        .patch(`/api/rounds/${roundId}`)
         .set(cast.manager.auth)
         .send({ maxLoad: 8 })
         .expect(200);
@@ -154,20 +154,20 @@ describe('jury review: a round from draft to results', () => {
     });
 
     it('opens: freezes the method, publishes the seed and takes in the eligible applications', async () => {
-      const res = await ctx.http().post(`/rounds/${roundId}/open`).set(cast.manager.auth).expect(200);
+      const res = await ctx.http().post(`/api/rounds/${roundId}/open`).set(cast.manager.auth).expect(200);
       expect(res.body.status).toBe('open');
       expect(res.body.seed).toMatch(/^[0-9a-f]{64}$/);
-      const published = await ctx.http().get(`/public/rounds/${roundId}`).expect(200);
+      const published = await ctx.http().get(`/api/public/rounds/${roundId}`).expect(200);
       expect(published.body).toMatchObject({
         seed: res.body.seed,
         method: { criteria: [{ code: 'plan', descriptors: expect.any(Array) }, { code: 'feasibility' }] },
       });
       expectError(
-        await ctx.http().patch(`/rounds/${roundId}`).set(cast.manager.auth).send({ maxLoad: 9 }),
+        await ctx.http().patch(`/api/rounds/${roundId}`).set(cast.manager.auth).send({ maxLoad: 9 }),
         409,
         'REVIEW.METHOD_FROZEN',
       );
-      expectError(await ctx.http().post(`/rounds/${roundId}/open`).set(cast.manager.auth), 409, 'REVIEW.WRONG_STATUS');
+      expectError(await ctx.http().post(`/api/rounds/${roundId}/open`).set(cast.manager.auth), 409, 'REVIEW.WRONG_STATUS');
       const statuses: { status: string }[] = await ctx.dataSource.query(
         'SELECT status FROM applications WHERE competition_id = $1',
         [setup.competitionId],
@@ -180,7 +180,7 @@ describe('jury review: a round from draft to results', () => {
     it('shows a juror applicant names and villages only, and keeps the workspace shut until they confirm', async () => {
       const res = await ctx
         .http()
-        .get(`/reviews/competitions/${setup.competitionId}/applicants`)
+        .get(`/api/reviews/competitions/${setup.competitionId}/applicants`)
         .set(local.auth)
         .expect(200);
       expect(res.body).toMatchObject({ total: 9, limit: 20, offset: 0 });
@@ -188,21 +188,21 @@ describe('jury review: a round from draft to results', () => {
       expect(Object.keys(res.body.items[0]).sort()).toEqual(['applicantId', 'fullName', 'villages']);
       const rest = await ctx
         .http()
-        .get(`/reviews/competitions/${setup.competitionId}/applicants`)
+        .get(`/api/reviews/competitions/${setup.competitionId}/applicants`)
         .query({ limit: 4, offset: 6 })
         .set(local.auth)
         .expect(200);
       expect(rest.body).toEqual({ items: res.body.items.slice(6), total: 9, limit: 4, offset: 6 });
       expect(JSON.stringify(res.body)).not.toMatch(/Project|SU-|Summary/);
       expectError(
-        await ctx.http().get(`/reviews/rounds/${roundId}/assignments`).set(local.auth),
+        await ctx.http().get(`/api/reviews/rounds/${roundId}/assignments`).set(local.auth),
         403,
         'REVIEW.CONFLICTS_NOT_CONFIRMED',
       );
       // Someone else's panel is simply not found.
       const outsider = cast.juror;
       expectError(
-        await ctx.http().get(`/reviews/competitions/${setup.competitionId}/applicants`).set(outsider.auth),
+        await ctx.http().get(`/api/reviews/competitions/${setup.competitionId}/applicants`).set(outsider.auth),
         404,
         'REVIEW.JUROR_NOT_FOUND',
       );
@@ -212,7 +212,7 @@ describe('jury review: a round from draft to results', () => {
       const target = setup.applications[1];
       const declared = await ctx
         .http()
-        .post(`/reviews/competitions/${setup.competitionId}/conflicts`)
+        .post(`/api/reviews/competitions/${setup.competitionId}/conflicts`)
         .set(local.auth)
         .send({ applicantId: target.applicant.user.id, kind: 'family', note: 'My cousin' })
         .expect(201);
@@ -220,7 +220,7 @@ describe('jury review: a round from draft to results', () => {
       expectError(
         await ctx
           .http()
-          .post(`/reviews/competitions/${setup.competitionId}/conflicts`)
+          .post(`/api/reviews/competitions/${setup.competitionId}/conflicts`)
           .set(local.auth)
           .send({ kind: 'family' }),
         400,
@@ -230,7 +230,7 @@ describe('jury review: a round from draft to results', () => {
       expectError(
         await ctx
           .http()
-          .post(`/reviews/competitions/${setup.competitionId}/conflicts`)
+          .post(`/api/reviews/competitions/${setup.competitionId}/conflicts`)
           .set(local.auth)
           .send({ applicantId: cast.applicant.user.id, kind: 'family' }),
         422,
@@ -238,7 +238,7 @@ describe('jury review: a round from draft to results', () => {
       );
       const twice = await ctx
         .http()
-        .post(`/reviews/competitions/${setup.competitionId}/conflicts`)
+        .post(`/api/reviews/competitions/${setup.competitionId}/conflicts`)
         .set(local.auth)
         .send({ applicantId: target.applicant.user.id, kind: 'family' })
         .expect(201);
@@ -246,7 +246,7 @@ describe('jury review: a round from draft to results', () => {
       expectError(
         await ctx
           .http()
-          .post(`/reviews/competitions/${setup.competitionId}/conflicts`)
+          .post(`/api/reviews/competitions/${setup.competitionId}/conflicts`)
           .set(local.auth)
           .send({ villageId: setup.places.villageIds[1], kind: 'cousin' }),
         400,
@@ -255,40 +255,40 @@ describe('jury review: a round from draft to results', () => {
       // A declaration made by mistake can be withdrawn before confirming; someone else's, or an unknown one, is not found.
       const mistake = await ctx
         .http()
-        .post(`/reviews/competitions/${setup.competitionId}/conflicts`)
+        .post(`/api/reviews/competitions/${setup.competitionId}/conflicts`)
         .set(local.auth)
         .send({ villageId: setup.places.villageIds[2], kind: 'other' })
         .expect(201);
       expectError(
         await ctx
           .http()
-          .delete(`/reviews/competitions/${setup.competitionId}/conflicts/${mistake.body.id}`)
+          .delete(`/api/reviews/competitions/${setup.competitionId}/conflicts/${mistake.body.id}`)
           .set(jurors[0].auth),
         404,
         'REVIEW.DECLARATION_NOT_FOUND',
       );
       await ctx
         .http()
-        .delete(`/reviews/competitions/${setup.competitionId}/conflicts/${mistake.body.id}`)
+        .delete(`/api/reviews/competitions/${setup.competitionId}/conflicts/${mistake.body.id}`)
         .set(local.auth)
         .expect(204);
       expectError(
         await ctx
           .http()
-          .delete(`/reviews/competitions/${setup.competitionId}/conflicts/${mistake.body.id}`)
+          .delete(`/api/reviews/competitions/${setup.competitionId}/conflicts/${mistake.body.id}`)
           .set(local.auth),
         404,
         'REVIEW.DECLARATION_NOT_FOUND',
       );
       await ctx
         .http()
-        .post(`/reviews/competitions/${setup.competitionId}/conflicts/confirm`)
+        .post(`/api/reviews/competitions/${setup.competitionId}/conflicts/confirm`)
         .set(local.auth)
         .expect(200);
       expectError(
         await ctx
           .http()
-          .delete(`/reviews/competitions/${setup.competitionId}/conflicts/${declared.body.id}`)
+          .delete(`/api/reviews/competitions/${setup.competitionId}/conflicts/${declared.body.id}`)
           .set(local.auth),
         409,
         'REVIEW.CONFLICTS_CONFIRMED',
@@ -297,7 +297,7 @@ describe('jury review: a round from draft to results', () => {
       expect(actions).toEqual(expect.arrayContaining(['conflict.declared', 'conflicts.confirmed']));
       const seen = await ctx
         .http()
-        .get(`/competitions/${setup.competitionId}/conflicts`)
+        .get(`/api/competitions/${setup.competitionId}/conflicts`)
         .set(cast.observer.auth)
         .expect(200);
       expect(seen.body).toEqual({
@@ -315,13 +315,13 @@ describe('jury review: a round from draft to results', () => {
       });
       const staff = await ctx
         .http()
-        .get(`/competitions/${setup.competitionId}/conflicts`)
+        .get(`/api/competitions/${setup.competitionId}/conflicts`)
         .set(cast.manager.auth)
         .expect(200);
       expect(staff.body.items[0].juror).toBe(local.user.id);
       const mine = await ctx
         .http()
-        .get(`/reviews/competitions/${setup.competitionId}/conflicts`)
+        .get(`/api/reviews/competitions/${setup.competitionId}/conflicts`)
         .query({ offset: 1 })
         .set(local.auth)
         .expect(200);
@@ -329,7 +329,7 @@ describe('jury review: a round from draft to results', () => {
     });
 
     it('runs the engine in the worker: every application gets k jurors, loads kept, no conflicted pair', async () => {
-      const queued = await ctx.http().post(`/rounds/${roundId}/assignment-runs`).set(cast.manager.auth).expect(202);
+      const queued = await ctx.http().post(`/api/rounds/${roundId}/assignment-runs`).set(cast.manager.auth).expect(202);
       expect(queued.body.status).toBe('queued');
       const run = await waitForRun(ctx, cast, queued.body.id, 15000);
       expect(run).toMatchObject({
@@ -359,12 +359,12 @@ describe('jury review: a round from draft to results', () => {
     });
 
     it('asking for a run again gives the same assignment (deterministic), with nothing left to fill', async () => {
-      const again = await ctx.http().post(`/rounds/${roundId}/assignment-runs`).set(cast.manager.auth).expect(202);
+      const again = await ctx.http().post(`/api/rounds/${roundId}/assignment-runs`).set(cast.manager.auth).expect(202);
       const run = await waitForRun(ctx, cast, again.body.id, 15000);
       expect(run).toMatchObject({ status: 'succeeded', assigned: 0 });
       const runs = await ctx
         .http()
-        .get(`/rounds/${roundId}/assignment-runs`)
+        .get(`/api/rounds/${roundId}/assignment-runs`)
         .query({ limit: 1 })
         .set(cast.manager.auth)
         .expect(200);
@@ -378,7 +378,7 @@ describe('jury review: a round from draft to results', () => {
 
     it("pages the panel, and each juror's competitions and rounds", async () => {
       const jurorsPage = (query: object) =>
-        ctx.http().get(`/competitions/${setup.competitionId}/jurors`).query(query).set(cast.manager.auth).expect(200);
+        ctx.http().get(`/api/competitions/${setup.competitionId}/jurors`).query(query).set(cast.manager.auth).expect(200);
       const panel = (await jurorsPage({ limit: 100 })).body;
       expect(panel.items).toHaveLength(panel.total);
       expect(panel.total).toBeGreaterThanOrEqual(4);
@@ -388,14 +388,14 @@ describe('jury review: a round from draft to results', () => {
         limit: 2,
         offset: panel.total - 1,
       });
-      const panels = await ctx.http().get('/reviews/competitions').set(local.auth).expect(200);
+      const panels = await ctx.http().get('/api/reviews/competitions').set(local.auth).expect(200);
       expect(panels.body).toEqual({
         items: [expect.objectContaining({ competitionId: setup.competitionId })],
         total: 1,
         limit: 20,
         offset: 0,
       });
-      const rounds = await ctx.http().get('/reviews/rounds').set(jurors[0].auth).expect(200);
+      const rounds = await ctx.http().get('/api/reviews/rounds').set(jurors[0].auth).expect(200);
       expect(rounds.body).toEqual({
         items: [expect.objectContaining({ roundId, competitionId: setup.competitionId })],
         total: 1,
@@ -410,7 +410,7 @@ describe('jury review: a round from draft to results', () => {
       const list = await mine(jurors[0]);
       expect(list.round).toMatchObject({ id: roundId, blind: true, criteria: expect.any(Array) });
       expect(list.items.length).toBeGreaterThan(0);
-      const view = await ctx.http().get(`/reviews/assignments/${list.items[0].id}`).set(jurors[0].auth).expect(200);
+      const view = await ctx.http().get(`/api/reviews/assignments/${list.items[0].id}`).set(jurors[0].auth).expect(200);
       expect(view.body.editable).toBe(true);
       expect(view.body.application).toMatchObject({
         title: expect.stringMatching(/^Project/),
@@ -430,19 +430,19 @@ describe('jury review: a round from draft to results', () => {
       );
       const juror = [...jurors, local].find((j) => j.user.id === row.jurorId)!;
       const files = async () =>
-        (await ctx.http().get(`/reviews/assignments/${row.id}`).set(juror.auth).expect(200)).body.attachments as {
+        (await ctx.http().get(`/api/reviews/assignments/${row.id}`).set(juror.auth).expect(200)).body.attachments as {
           id: string;
           name: string;
         }[];
       expect(await files()).toEqual([]);
       expectError(
-        await ctx.http().get(`/reviews/assignments/${row.id}/attachments/${setup.attachments.quote}`).set(juror.auth),
+        await ctx.http().get(`/api/reviews/assignments/${row.id}/attachments/${setup.attachments.quote}`).set(juror.auth),
         404,
         'ATTACHMENT.NOT_FOUND',
       );
       const marked = await ctx
         .http()
-        .patch(`/applications/${owner.id}/attachments/${setup.attachments.quote}`)
+        .patch(`/api/applications/${owner.id}/attachments/${setup.attachments.quote}`)
         .set(cast.manager.auth)
         .send({ identifying: false })
         .expect(200);
@@ -457,12 +457,12 @@ describe('jury review: a round from draft to results', () => {
       ]);
       const download = await ctx
         .http()
-        .get(`/reviews/assignments/${row.id}/attachments/${setup.attachments.quote}`)
+        .get(`/api/reviews/assignments/${row.id}/attachments/${setup.attachments.quote}`)
         .set(juror.auth)
         .expect(200);
       expect(download.headers['content-disposition']).toContain('attachment-1.pdf');
       expectError(
-        await ctx.http().get(`/reviews/assignments/${row.id}/attachments/${setup.attachments.cv}`).set(juror.auth),
+        await ctx.http().get(`/api/reviews/assignments/${row.id}/attachments/${setup.attachments.cv}`).set(juror.auth),
         404,
         'ATTACHMENT.NOT_FOUND',
       );
@@ -476,7 +476,7 @@ describe('jury review: a round from draft to results', () => {
       expectError(
         await ctx
           .http()
-          .get(`/reviews/assignments/${theirs.id}/attachments/${setup.attachments.quote}`)
+          .get(`/api/reviews/assignments/${theirs.id}/attachments/${setup.attachments.quote}`)
           .set(other.auth),
         404,
         'ATTACHMENT.NOT_FOUND',
@@ -488,24 +488,24 @@ describe('jury review: a round from draft to results', () => {
       const ours = new Set((await mine(jurors[0])).items.map((i: { id: string }) => i.id));
       const foreign = theirs.find((id: string) => !ours.has(id))!;
       expectError(
-        await ctx.http().get(`/reviews/assignments/${foreign}`).set(jurors[0].auth),
+        await ctx.http().get(`/api/reviews/assignments/${foreign}`).set(jurors[0].auth),
         404,
         'REVIEW.ASSIGNMENT_NOT_FOUND',
       );
       expectError(
-        await ctx.http().put(`/reviews/assignments/${foreign}/scoresheet`).set(jurors[0].auth).send({ scores: full }),
+        await ctx.http().put(`/api/reviews/assignments/${foreign}/scoresheet`).set(jurors[0].auth).send({ scores: full }),
         404,
         'REVIEW.ASSIGNMENT_NOT_FOUND',
       );
       expectError(
-        await ctx.http().get(`/reviews/assignments/${crypto.randomUUID()}`).set(jurors[0].auth),
+        await ctx.http().get(`/api/reviews/assignments/${crypto.randomUUID()}`).set(jurors[0].auth),
         404,
         'REVIEW.ASSIGNMENT_NOT_FOUND',
       );
       // An applicant never reaches the workspace, and scoresheets stay hidden while the round is open.
-      await ctx.http().get(`/reviews/assignments/${foreign}`).set(setup.applications[0].applicant.auth).expect(403);
+      await ctx.http().get(`/api/reviews/assignments/${foreign}`).set(setup.applications[0].applicant.auth).expect(403);
       expectError(
-        await ctx.http().get(`/rounds/${roundId}/scoresheets`).set(cast.observer.auth),
+        await ctx.http().get(`/api/rounds/${roundId}/scoresheets`).set(cast.observer.auth),
         409,
         'REVIEW.WRONG_STATUS',
       );
@@ -515,21 +515,21 @@ describe('jury review: a round from draft to results', () => {
       const id = (await mine(jurors[0])).items[0].id;
       const draft = await ctx
         .http()
-        .put(`/reviews/assignments/${id}/scoresheet`)
+        .put(`/api/reviews/assignments/${id}/scoresheet`)
         .set(jurors[0].auth)
         .send({ scores: { plan: 2 }, comments: { plan: 'Good fit' } })
         .expect(200);
       expect(draft.body).toMatchObject({ status: 'draft', scores: { plan: 2 }, total: null });
       const incomplete = await ctx
         .http()
-        .put(`/reviews/assignments/${id}/scoresheet`)
+        .put(`/api/reviews/assignments/${id}/scoresheet`)
         .set(jurors[0].auth)
         .send({ scores: { plan: 2 }, submit: true });
       expectError(incomplete, 400, 'REVIEW.INCOMPLETE_SCORESHEET', 'scores.feasibility');
       expectError(
         await ctx
           .http()
-          .put(`/reviews/assignments/${id}/scoresheet`)
+          .put(`/api/reviews/assignments/${id}/scoresheet`)
           .set(jurors[0].auth)
           .send({ scores: { plan: 5, feasibility: 1 }, submit: true }),
         400,
@@ -539,7 +539,7 @@ describe('jury review: a round from draft to results', () => {
       expectError(
         await ctx
           .http()
-          .put(`/reviews/assignments/${id}/scoresheet`)
+          .put(`/api/reviews/assignments/${id}/scoresheet`)
           .set(jurors[0].auth)
           .send({ scores: { plan: 1.5, feasibility: 1 }, submit: true }),
         400,
@@ -549,7 +549,7 @@ describe('jury review: a round from draft to results', () => {
       expectError(
         await ctx
           .http()
-          .put(`/reviews/assignments/${id}/scoresheet`)
+          .put(`/api/reviews/assignments/${id}/scoresheet`)
           .set(jurors[0].auth)
           .send({ scores: { plan: 1, feasibility: 1, charm: 2 }, submit: true }),
         400,
@@ -558,7 +558,7 @@ describe('jury review: a round from draft to results', () => {
       );
       const submitted = await ctx
         .http()
-        .put(`/reviews/assignments/${id}/scoresheet`)
+        .put(`/api/reviews/assignments/${id}/scoresheet`)
         .set(jurors[0].auth)
         .send({ scores: full, submit: true })
         .expect(200);
@@ -577,7 +577,7 @@ describe('jury review: a round from draft to results', () => {
         [0, 1, 2].map(() =>
           ctx
             .http()
-            .put(`/reviews/assignments/${id}/scoresheet`)
+            .put(`/api/reviews/assignments/${id}/scoresheet`)
             .set(jurors[0].auth)
             .send({ scores: { plan: 4, feasibility: 4 }, submit: true }),
         ),
@@ -593,13 +593,13 @@ describe('jury review: a round from draft to results', () => {
       const id = (await mine(recuser)).items[0].id;
       await ctx
         .http()
-        .put(`/reviews/assignments/${id}/scoresheet`)
+        .put(`/api/reviews/assignments/${id}/scoresheet`)
         .set(recuser.auth)
         .send({ scores: full, submit: true })
         .expect(200);
       await ctx
         .http()
-        .post(`/reviews/assignments/${id}/recuse`)
+        .post(`/api/reviews/assignments/${id}/recuse`)
         .set(recuser.auth)
         .send({ reason: 'I know the family' })
         .expect(204);
@@ -618,7 +618,7 @@ describe('jury review: a round from draft to results', () => {
         15000,
         'the freed place filled',
       ).catch(async (error: unknown) => {
-        const runs = await ctx.http().get(`/rounds/${roundId}/assignment-runs`).set(cast.manager.auth);
+        const runs = await ctx.http().get(`/api/rounds/${roundId}/assignment-runs`).set(cast.manager.auth);
         throw new Error(`${String(error)}: ${JSON.stringify(runs.body.items[0])}`);
       });
       const after = await overview();
@@ -631,7 +631,7 @@ describe('jury review: a round from draft to results', () => {
         recuser.user.id,
       );
       expectError(
-        await ctx.http().put(`/reviews/assignments/${id}/scoresheet`).set(recuser.auth).send({ scores: full }),
+        await ctx.http().put(`/api/reviews/assignments/${id}/scoresheet`).set(recuser.auth).send({ scores: full }),
         404,
         'REVIEW.ASSIGNMENT_NOT_FOUND',
       );
@@ -642,7 +642,7 @@ describe('jury review: a round from draft to results', () => {
       expectError(
         await ctx
           .http()
-          .post(`/rounds/${roundId}/assignments`)
+          .post(`/api/rounds/${roundId}/assignments`)
           .set(cast.manager.auth)
           .send({ applicationId: own.id, jurorId: local.user.id }),
         422,
@@ -663,7 +663,7 @@ describe('jury review: a round from draft to results', () => {
       const from = pick.item.assignments.find((a) => a.status === 'active')!;
       const swapped = await ctx
         .http()
-        .post(`/assignments/${from.id}/swap`)
+        .post(`/api/assignments/${from.id}/swap`)
         .set(cast.manager.auth)
         .send({ jurorId: pick.juror.user.id, reason: 'Balance' })
         .expect(201);
@@ -679,27 +679,27 @@ describe('jury review: a round from draft to results', () => {
           const scores = { plan: juror === local ? 4 : 2, feasibility: 3 };
           await ctx
             .http()
-            .put(`/reviews/assignments/${item.id}/scoresheet`)
+            .put(`/api/reviews/assignments/${item.id}/scoresheet`)
             .set(juror.auth)
             .send({ scores, submit: true })
             .expect(200);
         }
       }
-      await ctx.http().post(`/rounds/${roundId}/close`).set(cast.manager.auth).expect(200);
+      await ctx.http().post(`/api/rounds/${roundId}/close`).set(cast.manager.auth).expect(200);
       const id = (await mine(jurors[0])).items[0].id;
       await expectReadOnly(jurors[0], id, 'closed');
       expectError(
-        await ctx.http().get(`/rounds/${roundId}/results`).set(cast.manager.auth),
+        await ctx.http().get(`/api/rounds/${roundId}/results`).set(cast.manager.auth),
         404,
         'REVIEW.RESULTS_NOT_READY',
       );
     });
 
     it('finalizes in the worker: ranking, disputes, reliability, who advanced; applicants mailed', async () => {
-      await ctx.http().post(`/rounds/${roundId}/finalize`).set(cast.manager.auth).expect(202);
+      await ctx.http().post(`/api/rounds/${roundId}/finalize`).set(cast.manager.auth).expect(202);
       await waitFor(
         async () =>
-          (await ctx.http().get(`/rounds/${roundId}`).set(cast.manager.auth)).body.status === 'finalized'
+          (await ctx.http().get(`/api/rounds/${roundId}`).set(cast.manager.auth)).body.status === 'finalized'
             ? true
             : undefined,
         15000,
@@ -707,7 +707,7 @@ describe('jury review: a round from draft to results', () => {
       );
       const res = await ctx
         .http()
-        .get(`/rounds/${roundId}/results`)
+        .get(`/api/rounds/${roundId}/results`)
         .query({ limit: 100 })
         .set(cast.manager.auth)
         .expect(200);
@@ -752,11 +752,11 @@ describe('jury review: a round from draft to results', () => {
     });
 
     it('recomputing from the stored scoresheets gives the stored results; finalizing twice is refused', async () => {
-      const verify = await ctx.http().get(`/rounds/${roundId}/results/verify`).set(cast.observer.auth).expect(200);
+      const verify = await ctx.http().get(`/api/rounds/${roundId}/results/verify`).set(cast.observer.auth).expect(200);
       expect(verify.body).toMatchObject({ matches: true, differing: [] });
       expect(verify.body.inputHash).toBe(verify.body.storedInputHash);
       expectError(
-        await ctx.http().post(`/rounds/${roundId}/finalize`).set(cast.manager.auth),
+        await ctx.http().post(`/api/rounds/${roundId}/finalize`).set(cast.manager.auth),
         409,
         'REVIEW.WRONG_STATUS',
       );
@@ -768,20 +768,20 @@ describe('jury review: a round from draft to results', () => {
     it('observers see pseudonyms, never juror ids; applicants see only their own result', async () => {
       const res = await ctx
         .http()
-        .get(`/rounds/${roundId}/results`)
+        .get(`/api/rounds/${roundId}/results`)
         .query({ limit: 100 })
         .set(cast.observer.auth)
         .expect(200);
       const text = JSON.stringify(res.body);
       for (const j of [...jurors, local]) expect(text).not.toContain(j.user.id);
       expect(res.body.items[0].totals[0].juror).toMatch(/^J-[0-9a-f]{8}$/);
-      const sheets = await ctx.http().get(`/rounds/${roundId}/scoresheets`).set(cast.observer.auth).expect(200);
+      const sheets = await ctx.http().get(`/api/rounds/${roundId}/scoresheets`).set(cast.observer.auth).expect(200);
       expect(sheets.body.items[0]).toMatchObject({ juror: expect.stringMatching(/^J-/), scores: expect.any(Object) });
       expect(JSON.stringify(sheets.body)).not.toContain(jurors[0].user.id);
       const applicant = setup.applications[0];
       const own = await ctx
         .http()
-        .get(`/applications/${applicant.id}/results`)
+        .get(`/api/applications/${applicant.id}/results`)
         .set(applicant.applicant.auth)
         .expect(200);
       expect(own.body).toEqual({
@@ -791,11 +791,11 @@ describe('jury review: a round from draft to results', () => {
         offset: 0,
       });
       expectError(
-        await ctx.http().get(`/applications/${setup.applications[1].id}/results`).set(applicant.applicant.auth),
+        await ctx.http().get(`/api/applications/${setup.applications[1].id}/results`).set(applicant.applicant.auth),
         404,
         'REVIEW.RESULTS_NOT_READY',
       );
-      await ctx.http().get(`/rounds/${roundId}/scoresheets`).set(applicant.applicant.auth).expect(403);
+      await ctx.http().get(`/api/rounds/${roundId}/scoresheets`).set(applicant.applicant.auth).expect(403);
     });
   });
 });

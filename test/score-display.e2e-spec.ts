@@ -55,12 +55,12 @@ describe('scores: exact in the API, rounded with their scale in mail', () => {
     jurors = [await addJuror(ctx, cast, setup.competitionId), await addJuror(ctx, cast, setup.competitionId)];
     const round = await ctx
       .http()
-      .post(`/competitions/${setup.competitionId}/rounds`)
+      .post(`/api/competitions/${setup.competitionId}/rounds`)
       .set(cast.manager.auth)
       .send(roundBody({ criteria, priorityCriterion: 'plan', maxLoad: 3, advancement: { kind: 'top', n: 1 } }))
       .expect(201);
     roundId = round.body.id;
-    await ctx.http().post(`/rounds/${roundId}/open`).set(cast.manager.auth).expect(200);
+    await ctx.http().post(`/api/rounds/${roundId}/open`).set(cast.manager.auth).expect(200);
   });
   afterAll(async () => {
     await worker?.close();
@@ -73,13 +73,13 @@ describe('scores: exact in the API, rounded with their scale in mail', () => {
       for (const [i, application] of setup.applications.entries()) {
         const assigned = await ctx
           .http()
-          .post(`/rounds/${roundId}/assignments`)
+          .post(`/api/rounds/${roundId}/assignments`)
           .set(cast.manager.auth)
           .send({ applicationId: application.id, jurorId: juror.user.id })
           .expect(201);
         const saved = await ctx
           .http()
-          .put(`/reviews/assignments/${assigned.body.id}/scoresheet`)
+          .put(`/api/reviews/assignments/${assigned.body.id}/scoresheet`)
           .set(juror.auth)
           .send({ scores: { plan: scores[j][i] }, submit: true })
           .expect(200);
@@ -90,18 +90,18 @@ describe('scores: exact in the API, rounded with their scale in mail', () => {
   });
 
   it('results, the applicant’s own results and the allocation give the exact official scores', async () => {
-    await ctx.http().post(`/rounds/${roundId}/close`).set(cast.manager.auth).expect(200);
-    await ctx.http().post(`/rounds/${roundId}/finalize`).set(cast.manager.auth).expect(202);
+    await ctx.http().post(`/api/rounds/${roundId}/close`).set(cast.manager.auth).expect(200);
+    await ctx.http().post(`/api/rounds/${roundId}/finalize`).set(cast.manager.auth).expect(202);
     await waitFor(
       async () =>
-        (await ctx.http().get(`/rounds/${roundId}`).set(cast.manager.auth)).body.status === 'finalized'
+        (await ctx.http().get(`/api/rounds/${roundId}`).set(cast.manager.auth)).body.status === 'finalized'
           ? true
           : undefined,
       15000,
       'finalized',
     );
-    const results = await ctx.http().get(`/rounds/${roundId}/results`).set(cast.manager.auth).expect(200);
-    const allocation = await ctx.http().get(`/public/competitions/${setup.competitionId}/allocation`).expect(200);
+    const results = await ctx.http().get(`/api/rounds/${roundId}/results`).set(cast.manager.auth).expect(200);
+    const allocation = await ctx.http().get(`/api/public/competitions/${setup.competitionId}/allocation`).expect(200);
     for (const [i, application] of setup.applications.entries()) {
       const item = results.body.items.find((r: { applicationId: string }) => r.applicationId === application.id);
       expect(item.official).toBe(official(i));
@@ -110,7 +110,7 @@ describe('scores: exact in the API, rounded with their scale in mail', () => {
       );
       const own = await ctx
         .http()
-        .get(`/applications/${application.id}/results`)
+        .get(`/api/applications/${application.id}/results`)
         .set(application.applicant.auth)
         .expect(200);
       expect(own.body.items[0].official).toBe(official(i));
@@ -119,7 +119,7 @@ describe('scores: exact in the API, rounded with their scale in mail', () => {
       );
       expect(decision.officialScore).toBe(official(i));
     }
-    const verify = await ctx.http().get(`/rounds/${roundId}/results/verify`).set(cast.observer.auth).expect(200);
+    const verify = await ctx.http().get(`/api/rounds/${roundId}/results/verify`).set(cast.observer.auth).expect(200);
     expect(verify.body.matches).toBe(true);
   });
 

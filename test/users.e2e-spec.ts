@@ -26,21 +26,21 @@ describe('accounts managed by admins', () => {
     ...overrides,
   });
 
-  it('GET /me returns the signed-in person for every role', async () => {
+  it('GET /api/me returns the signed-in person for every role', async () => {
     for (const member of Object.values(cast)) {
-      const res = await ctx.http().get('/me').set(member.auth).expect(200);
+      const res = await ctx.http().get('/api/me').set(member.auth).expect(200);
       expect(res.body).toMatchObject({ id: member.user.id, roles: member.user.roles });
     }
   });
 
-  it('POST /users creates an account with several roles, and it can sign in', async () => {
+  it('POST /api/users creates an account with several roles, and it can sign in', async () => {
     const body = newAccount();
-    const res = await ctx.http().post('/users').set(cast.admin.auth).send(body).expect(201);
+    const res = await ctx.http().post('/api/users').set(cast.admin.auth).send(body).expect(201);
     expect(res.body).toMatchObject({ email: body.email, roles: ['juror', 'observer'], active: true });
-    await ctx.http().post('/auth/login').send({ email: body.email, password: body.password }).expect(200);
+    await ctx.http().post('/api/auth/login').send({ email: body.email, password: body.password }).expect(200);
     const audit = await ctx
       .http()
-      .get('/audit-events')
+      .get('/api/audit-events')
       .query({ entityType: 'user', entityId: res.body.id })
       .set(cast.admin.auth)
       .expect(200);
@@ -56,8 +56,8 @@ describe('accounts managed by admins', () => {
     ['repeated roles', { roles: ['juror', 'juror'] }, 'roles'],
     ['an unknown field', { isAdmin: true }, 'isAdmin'],
     ['a non-UUID village', { homeVillageId: 'bautino' }, 'homeVillageId'],
-  ])('POST /users refuses %s', async (_name, overrides, field) => {
-    const res = await ctx.http().post('/users').set(cast.admin.auth).send(newAccount(overrides)).expect(400);
+  ])('POST /api/users refuses %s', async (_name, overrides, field) => {
+    const res = await ctx.http().post('/api/users').set(cast.admin.auth).send(newAccount(overrides)).expect(400);
     expect(res.body.details.fields.map((f: { field: string }) => f.field)).toContain(field);
   });
 
@@ -67,12 +67,12 @@ describe('accounts managed by admins', () => {
       const caller = cast[role];
       const target = cast.applicant.user.id;
       for (const call of [
-        ctx.http().post('/users').set(caller.auth).send(newAccount()),
-        ctx.http().get('/users').set(caller.auth),
-        ctx.http().get(`/users/${target}`).set(caller.auth),
+        ctx.http().post('/api/users').set(caller.auth).send(newAccount()),
+        ctx.http().get('/api/users').set(caller.auth),
+        ctx.http().get(`/api/users/${target}`).set(caller.auth),
         ctx
           .http()
-          .patch(`/users/${target}`)
+          .patch(`/api/users/${target}`)
           .set(caller.auth)
           .send({ roles: ['admin'] }),
       ]) {
@@ -80,20 +80,20 @@ describe('accounts managed by admins', () => {
         expect(res.status).toBe(403);
         expect(res.body.code).toBe('AUTH.FORBIDDEN');
       }
-      const me = await ctx.http().get('/me').set(cast.applicant.auth).expect(200);
+      const me = await ctx.http().get('/api/me').set(cast.applicant.auth).expect(200);
       expect(me.body.roles).toEqual(['applicant']);
     },
   );
 
   it('refuses anonymous callers', async () => {
-    await ctx.http().get('/users').expect(401);
-    await ctx.http().post('/users').send(newAccount()).expect(401);
+    await ctx.http().get('/api/users').expect(401);
+    await ctx.http().post('/api/users').send(newAccount()).expect(401);
   });
 
-  it('GET /users filters by role and text, and clamps the page size', async () => {
+  it('GET /api/users filters by role and text, and clamps the page size', async () => {
     const res = await ctx
       .http()
-      .get('/users')
+      .get('/api/users')
       .query({ role: 'finance', limit: 100000 })
       .set(cast.admin.auth)
       .expect(200);
@@ -102,35 +102,35 @@ describe('accounts managed by admins', () => {
     expect(res.body.items.map((u: { id: string }) => u.id)).toContain(cast.finance.user.id);
     const byText = await ctx
       .http()
-      .get('/users')
+      .get('/api/users')
       .query({ search: cast.finance.user.email })
       .set(cast.admin.auth)
       .expect(200);
     expect(byText.body.items.map((u: { id: string }) => u.id)).toEqual([cast.finance.user.id]);
-    await ctx.http().get('/users').query({ role: 'king' }).set(cast.admin.auth).expect(400);
+    await ctx.http().get('/api/users').query({ role: 'king' }).set(cast.admin.auth).expect(400);
   });
 
-  it('GET /users/:id answers 404 for an unknown id and 400 for a malformed one', async () => {
-    const missing = await ctx.http().get(`/users/${randomUUID()}`).set(cast.admin.auth).expect(404);
+  it('GET /api/users/:id answers 404 for an unknown id and 400 for a malformed one', async () => {
+    const missing = await ctx.http().get(`/api/users/${randomUUID()}`).set(cast.admin.auth).expect(404);
     expect(missing.body.code).toBe('USER.NOT_FOUND');
-    const malformed = await ctx.http().get('/users/42').set(cast.admin.auth).expect(400);
+    const malformed = await ctx.http().get('/api/users/42').set(cast.admin.auth).expect(400);
     expect(malformed.body.code).toBe('REQUEST.INVALID_ID');
   });
 
-  it('PATCH /users/:id changes roles (effective at the next sign-in) and can disable an account', async () => {
+  it('PATCH /api/users/:id changes roles (effective at the next sign-in) and can disable an account', async () => {
     const { user } = await createUser(ctx, { roles: ['applicant'] });
     const res = await ctx
       .http()
-      .patch(`/users/${user.id}`)
+      .patch(`/api/users/${user.id}`)
       .set(cast.admin.auth)
       .send({ roles: ['manager'] })
       .expect(200);
     expect(res.body.roles).toEqual(['manager']);
-    const login = await ctx.http().post('/auth/login').send({ email: user.email, password: PASSWORD }).expect(200);
-    await ctx.http().get('/competitions').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
-    await ctx.http().patch(`/users/${user.id}`).set(cast.admin.auth).send({ active: false }).expect(200);
-    await ctx.http().post('/auth/login').send({ email: user.email, password: PASSWORD }).expect(403);
-    const refused = await ctx.http().post('/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
+    const login = await ctx.http().post('/api/auth/login').send({ email: user.email, password: PASSWORD }).expect(200);
+    await ctx.http().get('/api/competitions').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
+    await ctx.http().patch(`/api/users/${user.id}`).set(cast.admin.auth).send({ active: false }).expect(200);
+    await ctx.http().post('/api/auth/login').send({ email: user.email, password: PASSWORD }).expect(403);
+    const refused = await ctx.http().post('/api/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
     expect(refused.body.code).toBe('AUTH.INVALID_REFRESH_TOKEN');
     const live = await ctx.dataSource.query(
       'SELECT count(*) AS n FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL',
@@ -139,19 +139,19 @@ describe('accounts managed by admins', () => {
     expect(Number(live[0].n)).toBe(0);
   });
 
-  it('PATCH /users/:id refuses null where a value is required, and changes nothing', async () => {
+  it('PATCH /api/users/:id refuses null where a value is required, and changes nothing', async () => {
     for (const body of [{ roles: null }, { active: null }, { preferredLanguage: null }]) {
-      const res = await ctx.http().patch(`/users/${cast.juror.user.id}`).set(cast.admin.auth).send(body).expect(400);
+      const res = await ctx.http().patch(`/api/users/${cast.juror.user.id}`).set(cast.admin.auth).send(body).expect(400);
       expect(res.body.details.fields[0].field).toBe(Object.keys(body)[0]);
     }
-    const me = await ctx.http().get('/me').set(cast.juror.auth).expect(200);
+    const me = await ctx.http().get('/api/me').set(cast.juror.auth).expect(200);
     expect(me.body).toMatchObject({ roles: ['juror'], active: true, preferredLanguage: 'kk' });
   });
 
-  it('PATCH /users/:id refuses to change email or password hashes (not in the DTO)', async () => {
+  it('PATCH /api/users/:id refuses to change email or password hashes (not in the DTO)', async () => {
     const res = await ctx
       .http()
-      .patch(`/users/${cast.juror.user.id}`)
+      .patch(`/api/users/${cast.juror.user.id}`)
       .set(cast.admin.auth)
       .send({ email: 'x@y.kz', passwordHash: 'x' })
       .expect(400);
@@ -168,12 +168,12 @@ describe('accounts managed by admins', () => {
       const results = await Promise.all([
         ctx2
           .http()
-          .patch(`/users/${b.user.id}`)
+          .patch(`/api/users/${b.user.id}`)
           .set(a.auth)
           .send({ roles: ['observer'] }),
         ctx2
           .http()
-          .patch(`/users/${a.user.id}`)
+          .patch(`/api/users/${a.user.id}`)
           .set(b.auth)
           .send({ roles: ['observer'] }),
       ]);

@@ -89,7 +89,7 @@ export async function checkRun(options: {
   ).rows;
   const verify = await call(options.origin, {
     method: 'GET',
-    path: '/audit-events/verify',
+    path: '/api/audit-events/verify',
     token: options.observerToken,
   });
   const audit =

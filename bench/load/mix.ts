@@ -85,8 +85,8 @@ export const OPERATIONS: Operation[] = [
       method: 'GET',
       path:
         ctx.rng() < 0.7
-          ? '/public/competitions'
-          : `/public/competitions?status=${pick(ctx.rng, ['closed', 'finalized'])}`,
+          ? '/api/public/competitions'
+          : `/api/public/competitions?status=${pick(ctx.rng, ['closed', 'finalized'])}`,
     }),
   },
   {
@@ -94,7 +94,7 @@ export const OPERATIONS: Operation[] = [
     weight: 6,
     read: (ctx) => ({
       method: 'GET',
-      path: `/public/competitions/${pick(ctx.rng, [ctx.data.openId, ctx.data.reviewId, ctx.data.pastId])}`,
+      path: `/api/public/competitions/${pick(ctx.rng, [ctx.data.openId, ctx.data.reviewId, ctx.data.pastId])}`,
     }),
   },
   {
@@ -102,19 +102,19 @@ export const OPERATIONS: Operation[] = [
     weight: 4,
     read: (ctx) => ({
       method: 'GET',
-      path: `/public/competitions/${pick(ctx.rng, [ctx.data.reviewId, ctx.data.pastId])}/rounds`,
+      path: `/api/public/competitions/${pick(ctx.rng, [ctx.data.reviewId, ctx.data.pastId])}/rounds`,
     }),
   },
   {
     name: 'public allocation',
     weight: 5,
-    read: (ctx) => ({ method: 'GET', path: `/public/competitions/${ctx.data.pastId}/allocation` }),
+    read: (ctx) => ({ method: 'GET', path: `/api/public/competitions/${ctx.data.pastId}/allocation` }),
   },
   {
     name: 'public grants',
     weight: 6,
     optional: true,
-    read: (ctx) => ({ method: 'GET', path: `/public/grants${grantsQuery(ctx)}` }),
+    read: (ctx) => ({ method: 'GET', path: `/api/public/grants${grantsQuery(ctx)}` }),
   },
   {
     name: 'public grants summary',
@@ -122,7 +122,7 @@ export const OPERATIONS: Operation[] = [
     optional: true,
     read: (ctx) => ({
       method: 'GET',
-      path: `/public/grants/summary?by=${pick(ctx.rng, ['region', 'district', 'village', 'goal'])}${ctx.rng() < 0.3 ? `&sector=${pick(ctx.rng, SECTORS)}` : ''}`,
+      path: `/api/public/grants/summary?by=${pick(ctx.rng, ['region', 'district', 'village', 'goal'])}${ctx.rng() < 0.3 ? `&sector=${pick(ctx.rng, SECTORS)}` : ''}`,
     }),
   },
   {
@@ -131,19 +131,19 @@ export const OPERATIONS: Operation[] = [
     optional: true,
     read: (ctx) => ({
       method: 'GET',
-      path: ctx.rng() < 0.6 ? '/public/figures' : `/public/figures?competitionId=${ctx.data.pastId}`,
+      path: ctx.rng() < 0.6 ? '/api/public/figures' : `/api/public/figures?competitionId=${ctx.data.pastId}`,
     }),
   },
   {
     name: 'public 360Giving export',
     weight: 2,
     optional: true,
-    read: (ctx) => ({ method: 'GET', path: `/public/competitions/${ctx.data.pastId}/360giving` }),
+    read: (ctx) => ({ method: 'GET', path: `/api/public/competitions/${ctx.data.pastId}/360giving` }),
   },
   {
     name: 'applicant mine',
     weight: 12,
-    read: (ctx) => ({ method: 'GET', path: '/applications/mine', token: ctx.token(applicant(ctx).id, 'applicant') }),
+    read: (ctx) => ({ method: 'GET', path: '/api/applications/mine', token: ctx.token(applicant(ctx).id, 'applicant') }),
   },
   {
     name: 'applicant get',
@@ -152,7 +152,7 @@ export const OPERATIONS: Operation[] = [
       const a = applicant(ctx);
       return {
         method: 'GET',
-        path: `/applications/${pick(ctx.rng, a.applications)}`,
+        path: `/api/applications/${pick(ctx.rng, a.applications)}`,
         token: ctx.token(a.id, 'applicant'),
       };
     },
@@ -169,7 +169,7 @@ export const OPERATIONS: Operation[] = [
         'applicant create draft',
         {
           method: 'POST',
-          path: `/competitions/${ctx.data.openId}/applications`,
+          path: `/api/competitions/${ctx.data.openId}/applications`,
           token,
           body: completeDraft(person.goalId, ctx.state.nextFresh),
         },
@@ -180,7 +180,7 @@ export const OPERATIONS: Operation[] = [
       const { id } = created.json() as { id: string };
       const submitted = await send(
         'applicant submit',
-        { method: 'POST', path: `/applications/${id}/submit`, token },
+        { method: 'POST', path: `/api/applications/${id}/submit`, token },
         200,
       );
       if (submitted?.status !== 200) return;
@@ -192,14 +192,14 @@ export const OPERATIONS: Operation[] = [
   {
     name: 'juror rounds',
     weight: 3,
-    read: (ctx) => ({ method: 'GET', path: '/reviews/rounds', token: ctx.token(juror(ctx).id, 'juror') }),
+    read: (ctx) => ({ method: 'GET', path: '/api/reviews/rounds', token: ctx.token(juror(ctx).id, 'juror') }),
   },
   {
     name: 'juror assignments',
     weight: 6,
     read: (ctx) => ({
       method: 'GET',
-      path: `/reviews/rounds/${ctx.data.reviewRoundId}/assignments`,
+      path: `/api/reviews/rounds/${ctx.data.reviewRoundId}/assignments`,
       token: ctx.token(juror(ctx).id, 'juror'),
     }),
   },
@@ -210,7 +210,7 @@ export const OPERATIONS: Operation[] = [
       const j = juror(ctx);
       return {
         method: 'GET',
-        path: `/reviews/assignments/${pick(ctx.rng, j.assignments)}`,
+        path: `/api/reviews/assignments/${pick(ctx.rng, j.assignments)}`,
         token: ctx.token(j.id, 'juror'),
       };
     },
@@ -228,7 +228,7 @@ export const OPERATIONS: Operation[] = [
       const body = { scores, comment: 'Sound plan; the budget for equipment is thin.', submit: true };
       const saved = await send(
         'juror save scoresheet',
-        { method: 'PUT', path: `/reviews/assignments/${assignment}/scoresheet`, token: ctx.token(j.id, 'juror'), body },
+        { method: 'PUT', path: `/api/reviews/assignments/${assignment}/scoresheet`, token: ctx.token(j.id, 'juror'), body },
         200,
       );
       if (saved?.status === 200) ctx.state.scored.add(assignment);
@@ -239,7 +239,7 @@ export const OPERATIONS: Operation[] = [
     weight: 7,
     read: (ctx) => ({
       method: 'GET',
-      path: `/competitions/${pick(ctx.rng, [ctx.data.openId, ctx.data.reviewId])}/applications${listingQuery(ctx)}`,
+      path: `/api/competitions/${pick(ctx.rng, [ctx.data.openId, ctx.data.reviewId])}/applications${listingQuery(ctx)}`,
       token: manager(ctx),
     }),
   },
@@ -248,7 +248,7 @@ export const OPERATIONS: Operation[] = [
     weight: 3,
     read: (ctx) => ({
       method: 'GET',
-      path: `/competitions/${pick(ctx.rng, [ctx.data.openId, ctx.data.reviewId])}/applications/summary`,
+      path: `/api/competitions/${pick(ctx.rng, [ctx.data.openId, ctx.data.reviewId])}/applications/summary`,
       token: manager(ctx),
     }),
   },

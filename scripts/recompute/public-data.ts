@@ -103,7 +103,7 @@ export interface PublicAllocation {
 /** One public read: its HTTP status and JSON body. */
 export type PublicGet = (path: string) => Promise<{ status: number; body: unknown }>;
 
-/** Reads from a running service; the base URL is where its API answers (e.g. http://localhost:3000). */
+/** Reads from a running service; the base URL is where its API answers (e.g. http://localhost:3000/api). */
 export function httpGet(baseUrl: string): PublicGet {
   const base = baseUrl.replace(/\/+$/, '');
   return async (path) => {

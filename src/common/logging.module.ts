@@ -30,7 +30,7 @@ function httpLogOptions(config: AppConfig): Options {
   return {
     level: config.logLevel,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    autoLogging: { ignore: (req) => req.url === '/health' },
+    autoLogging: { ignore: (req) => req.url === '/api/health' },
     serializers: {
       req: (req: { id: unknown; method: string; url: string }) => ({
         id: req.id,

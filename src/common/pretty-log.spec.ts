@@ -24,12 +24,12 @@ describe('readable log lines', () => {
       {
         level: 30,
         time: AT,
-        req: { id: 1, method: 'GET', url: '/public/competitions' },
+        req: { id: 1, method: 'GET', url: '/api/public/competitions' },
         res: { statusCode: 200 },
         responseTime: 12,
         msg: 'request completed',
       },
-      '08:31:02 INFO  GET /public/competitions 200 12ms',
+      '08:31:02 INFO  GET /api/public/competitions 200 12ms',
     ],
     [
       'a warning with a number and an object',

@@ -226,11 +226,11 @@ describe('fault suite: Redis, PostgreSQL and the worker fail during bursts of wr
   it('the scoring round, closed and finalized by the new worker, ranks on exactly the scoresheets the jurors were told were saved (rule 6)', async () => {
     const { roundId, assignments } = s.review;
     const http = () => w().ctx.http();
-    await http().post(`/rounds/${roundId}/close`).set(s.cast.manager.auth).expect(200);
-    await http().post(`/rounds/${roundId}/finalize`).set(s.cast.manager.auth).expect(202);
+    await http().post(`/api/rounds/${roundId}/close`).set(s.cast.manager.auth).expect(200);
+    await http().post(`/api/rounds/${roundId}/finalize`).set(s.cast.manager.auth).expect(202);
     await waitFor(
       async () =>
-        (await http().get(`/rounds/${roundId}`).set(s.cast.manager.auth)).body.status === 'finalized'
+        (await http().get(`/api/rounds/${roundId}`).set(s.cast.manager.auth)).body.status === 'finalized'
           ? true
           : undefined,
       60000,
@@ -238,7 +238,7 @@ describe('fault suite: Redis, PostgreSQL and the worker fail during bursts of wr
     );
     await expect(
       http()
-        .get(`/rounds/${roundId}/results/verify`)
+        .get(`/api/rounds/${roundId}/results/verify`)
         .set(s.cast.observer.auth)
         .then((r) => r.body),
     ).resolves.toMatchObject({ matches: true, differing: [] });

@@ -77,7 +77,7 @@ async function draftsInOpenCompetition(ctx: TestContext, cast: Cast, count: numb
     const amount = String(60_000_000 + i * 1_000_000);
     const res = await ctx
       .http()
-      .post(`/competitions/${competition.id}/applications`)
+      .post(`/api/competitions/${competition.id}/applications`)
       .set(applicant.auth)
       .send({
         title: `Fault burst project ${i}`,
@@ -101,12 +101,12 @@ async function openScoringRound(ctx: TestContext, cast: Cast, count: number): Pr
   const base = await createReviewable(ctx, cast, count);
   const round = await ctx
     .http()
-    .post(`/competitions/${base.competitionId}/rounds`)
+    .post(`/api/competitions/${base.competitionId}/rounds`)
     .set(cast.manager.auth)
     .send(roundBody({ maxLoad: count, advancement: { kind: 'top', n: Math.ceil(count / 2) } }))
     .expect(201);
   const roundId = round.body.id as string;
-  await ctx.http().post(`/rounds/${roundId}/open`).set(cast.manager.auth).expect(200);
+  await ctx.http().post(`/api/rounds/${roundId}/open`).set(cast.manager.auth).expect(200);
   const jurors: TestUser[] = [];
   for (let j = 0; j < 3; j += 1) jurors.push(await addJuror(ctx, cast, base.competitionId));
   const assignments: Scenario['review']['assignments'] = [];
@@ -114,7 +114,7 @@ async function openScoringRound(ctx: TestContext, cast: Cast, count: number): Pr
     for (const juror of [jurors[i % 3], jurors[(i + 1) % 3]]) {
       const res = await ctx
         .http()
-        .post(`/rounds/${roundId}/assignments`)
+        .post(`/api/rounds/${roundId}/assignments`)
         .set(cast.manager.auth)
         .send({ applicationId: application.id, jurorId: juror.user.id })
         .expect(201);
@@ -131,17 +131,17 @@ async function awardsToPayAndApprove(ctx: TestContext, cast: Cast, sizes: Sizes)
   const items = base.applications.map((a) => ({ applicationId: a.id, amount: AWARD_AMOUNT.toString() }));
   const proposed = await ctx
     .http()
-    .post(`/competitions/${base.competitionId}/awards`)
+    .post(`/api/competitions/${base.competitionId}/awards`)
     .set(cast.manager.auth)
     .send({ items })
     .expect(201);
   const awards = proposed.body as { id: string; applicationId: string }[];
   const tranches: Scenario['money']['tranches'] = [];
   for (const [i, award] of awards.slice(0, sizes.paid).entries()) {
-    await ctx.http().post(`/awards/${award.id}/approve`).set(cast.manager2.auth).expect(200);
+    await ctx.http().post(`/api/awards/${award.id}/approve`).set(cast.manager2.auth).expect(200);
     const accepted = await ctx
       .http()
-      .post(`/awards/${award.id}/accept`)
+      .post(`/api/awards/${award.id}/accept`)
       .set(base.applications[i].applicant.auth)
       .expect(200);
     const signing = (accepted.body.tranches as { id: string; status: string; amount: string }[]).find(

@@ -30,6 +30,6 @@ export async function auditOf(
   entityId: string,
   auth: Record<string, string>,
 ): Promise<AuditBody[]> {
-  const res = await ctx.http().get('/audit-events').query({ entityType, entityId }).set(auth).expect(200);
+  const res = await ctx.http().get('/api/audit-events').query({ entityType, entityId }).set(auth).expect(200);
   return res.body.items as AuditBody[];
 }

@@ -23,12 +23,12 @@ export const TRANCHE_SAMPLE = {
 export const SAMPLES: { [T in MessageType]: MessageVariables<T> } = {
   'account.registered': {
     fullName: NAME,
-    confirmUrl: 'https://startup.example.kz/auth/confirm-email?token=abc.def&x=1',
+    confirmUrl: 'https://startup.example.kz/confirm-email?token=abc.def&x=1',
     expiresAt: new Date('2023-11-20T07:30:00Z'),
   },
   'password.reset': {
     fullName: NAME,
-    resetUrl: 'https://startup.example.kz/auth/password-reset?token=xyz.123',
+    resetUrl: 'https://startup.example.kz/reset-password?token=xyz.123',
     expiresAt: new Date('2023-11-20T07:30:00Z'),
   },
   'competition.opened': {

@@ -40,7 +40,7 @@ export async function createReviewable(ctx: TestContext, cast: Cast, count: numb
     const amount = String(100000000 + i * 1000000);
     const draft = await ctx
       .http()
-      .post(`/competitions/${competition.id}/applications`)
+      .post(`/api/competitions/${competition.id}/applications`)
       .set(applicant.auth)
       .send({
         title,
@@ -60,17 +60,17 @@ export async function createReviewable(ctx: TestContext, cast: Cast, count: numb
         (
           await ctx
             .http()
-            .post(`/applications/${draft.body.id}/attachments`)
+            .post(`/api/applications/${draft.body.id}/attachments`)
             .set(applicant.auth)
             .attach('file', samplePdf(), name)
             .expect(201)
         ).body.id as string;
       attachments = { cv: await upload('Aigerim_Nurlanovna_CV.pdf'), quote: await upload('quote.pdf') };
     }
-    await ctx.http().post(`/applications/${draft.body.id}/submit`).set(applicant.auth).expect(200);
+    await ctx.http().post(`/api/applications/${draft.body.id}/submit`).set(applicant.auth).expect(200);
     await ctx
       .http()
-      .post(`/applications/${draft.body.id}/screening`)
+      .post(`/api/applications/${draft.body.id}/screening`)
       .set(cast.manager.auth)
       .send({ decision: 'eligible' })
       .expect(200);
@@ -123,12 +123,12 @@ export async function addJuror(
   await ctx.dataSource.query('UPDATE users SET email_confirmed_at = now() WHERE id = $1', [juror.user.id]);
   await ctx
     .http()
-    .post(`/competitions/${competitionId}/jurors`)
+    .post(`/api/competitions/${competitionId}/jurors`)
     .set(cast.manager.auth)
     .send({ userId: juror.user.id, expertise: options.expertise ?? [] })
     .expect(201);
   if (options.confirm !== false)
-    await ctx.http().post(`/reviews/competitions/${competitionId}/conflicts/confirm`).set(juror.auth).expect(200);
+    await ctx.http().post(`/api/reviews/competitions/${competitionId}/conflicts/confirm`).set(juror.auth).expect(200);
   return juror;
 }
 
@@ -141,7 +141,7 @@ export async function waitForRun(
 ): Promise<{ status: string; [key: string]: unknown }> {
   return waitFor(
     async () => {
-      const res = await ctx.http().get(`/assignment-runs/${runId}`).set(cast.manager.auth);
+      const res = await ctx.http().get(`/api/assignment-runs/${runId}`).set(cast.manager.auth);
       return res.body.status === 'queued' ? undefined : (res.body as { status: string });
     },
     timeoutMs,

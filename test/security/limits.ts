@@ -28,9 +28,9 @@ export function limitTests(env: SecurityEnv): void {
     it('refuses a JSON or form body over the limit with 413 REQUEST.TOO_LARGE, on public and protected routes, changing nothing', async () => {
       const before = await fingerprint(env.ctx);
       const big = 'x'.repeat(150 * KB);
-      const draft = `/applications/${env.world.open.draftId}`;
+      const draft = `/api/applications/${env.world.open.draftId}`;
       expectError(
-        await http().post('/auth/register').send({ email: 'big@example.kz', password: big, fullName: big }),
+        await http().post('/api/auth/register').send({ email: 'big@example.kz', password: big, fullName: big }),
         413,
         'REQUEST.TOO_LARGE',
       );
@@ -40,13 +40,13 @@ export function limitTests(env: SecurityEnv): void {
         'REQUEST.TOO_LARGE',
       );
       expectError(
-        await http().post('/auth/login').type('form').send(`email=${big}&password=x`),
+        await http().post('/api/auth/login').type('form').send(`email=${big}&password=x`),
         413,
         'REQUEST.TOO_LARGE',
       );
       expectError(
         await http()
-          .post('/auth/login')
+          .post('/api/auth/login')
           .type('form')
           .send(Array.from({ length: 1500 }, (_, i) => `k${i}=1`).join('&')),
         413,
@@ -68,12 +68,12 @@ export function limitTests(env: SecurityEnv): void {
     it('reads compressed bodies under the same limit: a gzip bomb is 413, a broken stream 400, an unknown encoding or charset 415', async () => {
       const login = JSON.stringify({ email: 'nobody@example.kz', password: 'wrong-password' });
       expectError(
-        await raw(http().post('/auth/login'), gzipSync(login), { 'Content-Encoding': 'gzip' }),
+        await raw(http().post('/api/auth/login'), gzipSync(login), { 'Content-Encoding': 'gzip' }),
         401,
         'AUTH.INVALID_CREDENTIALS',
       );
       expectError(
-        await raw(http().post('/auth/login'), deflateSync(login), { 'Content-Encoding': 'deflate' }),
+        await raw(http().post('/api/auth/login'), deflateSync(login), { 'Content-Encoding': 'deflate' }),
         401,
         'AUTH.INVALID_CREDENTIALS',
       );
@@ -82,39 +82,39 @@ export function limitTests(env: SecurityEnv): void {
       );
       expect(bomb.length).toBeLessThan(100 * KB);
       expectError(
-        await raw(http().post('/auth/login'), bomb, { 'Content-Encoding': 'gzip' }),
+        await raw(http().post('/api/auth/login'), bomb, { 'Content-Encoding': 'gzip' }),
         413,
         'REQUEST.TOO_LARGE',
       );
       expectError(
-        await raw(http().post('/auth/login'), Buffer.from('not gzip at all'), { 'Content-Encoding': 'gzip' }),
+        await raw(http().post('/api/auth/login'), Buffer.from('not gzip at all'), { 'Content-Encoding': 'gzip' }),
         400,
         'REQUEST.MALFORMED_BODY',
       );
       expectError(
-        await raw(http().post('/auth/login'), Buffer.from(login), { 'Content-Encoding': 'compress' }),
+        await raw(http().post('/api/auth/login'), Buffer.from(login), { 'Content-Encoding': 'compress' }),
         415,
         'REQUEST.UNSUPPORTED_ENCODING',
       );
       expectError(
-        await raw(http().post('/auth/login'), Buffer.from(login), {
+        await raw(http().post('/api/auth/login'), Buffer.from(login), {
           'Content-Type': 'application/json; charset=iso-8859-1',
         }),
         415,
         'REQUEST.UNSUPPORTED_ENCODING',
       );
-      expectError(await raw(http().post('/auth/login'), Buffer.from('{"email":'), {}), 400, 'REQUEST.MALFORMED_JSON');
+      expectError(await raw(http().post('/api/auth/login'), Buffer.from('{"email":'), {}), 400, 'REQUEST.MALFORMED_JSON');
     });
 
     it('refuses a JSON body nested beyond any DTO’s depth with 400, not by running out of stack', async () => {
       const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
-      const res = await raw(http().post('/auth/login'), Buffer.from(`{"email":${deep(20_000)},"password":"x"}`), {});
+      const res = await raw(http().post('/api/auth/login'), Buffer.from(`{"email":${deep(20_000)},"password":"x"}`), {});
       expectError(res, 400, 'REQUEST.VALIDATION_FAILED');
       expect(res.body.details.fields[0].problems[0]).toMatch(/levels deep/);
       const nested = `{"a":`.repeat(5000) + '1' + '}'.repeat(5000);
       expectError(
         await raw(
-          http().patch(`/rounds/${env.world.reviewing.roundId}`).set(env.world.users.manager.auth),
+          http().patch(`/api/rounds/${env.world.reviewing.roundId}`).set(env.world.users.manager.auth),
           Buffer.from(`{"advancement":${nested}}`),
           {},
         ),
@@ -127,13 +127,13 @@ export function limitTests(env: SecurityEnv): void {
       const uploads = [
         {
           name: 'attachment',
-          url: () => `/applications/${env.world.open.draftId}/attachments`,
+          url: () => `/api/applications/${env.world.open.draftId}/attachments`,
           who: () => env.world.users.applicant,
           table: 'attachments',
         },
         {
           name: 'award file',
-          url: () => `/awards/${env.world.awarded.awardId}/files`,
+          url: () => `/api/awards/${env.world.awarded.awardId}/files`,
           who: () => env.world.users.applicant,
           table: 'award_files',
         },
@@ -182,7 +182,7 @@ export function limitTests(env: SecurityEnv): void {
 
     describe('page sizes', () => {
       /** Query fields a list needs besides its page. */
-      const required: Record<string, Record<string, string>> = { 'GET /public/grants/summary': { by: 'region' } };
+      const required: Record<string, Record<string, string>> = { 'GET /api/public/grants/summary': { by: 'region' } };
 
       beforeAll(async () => {
         // More rows than the largest page in two lists, so that clamping shows in the number of items.
@@ -238,7 +238,7 @@ export function limitTests(env: SecurityEnv): void {
           }
         }
         expect(problems).toEqual([]);
-        for (const url of ['/users', '/villages']) {
+        for (const url of ['/api/users', '/api/villages']) {
           const res = await http().get(url).set(env.world.users.admin.auth).query({ limit: '1000000' }).expect(200);
           expect({ url, limit: res.body.limit, items: res.body.items.length }).toEqual({ url, limit: 100, items: 100 });
         }

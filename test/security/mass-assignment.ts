@@ -21,8 +21,8 @@ const spending = [{ category: 'equipment', description: 'Frame', amount: '1000' 
 /** Status, amounts, owners, approvers and flags in request bodies are refused by name, never stored. */
 const CASES: Case[] = [
   {
-    route: 'POST /auth/register',
-    url: () => '/auth/register',
+    route: 'POST /api/auth/register',
+    url: () => '/api/auth/register',
     who: () => null,
     body: (w) => ({
       email: `new-${id()}@example.kz`,
@@ -39,15 +39,15 @@ const CASES: Case[] = [
     named: ['roles', 'emailConfirmedAt', 'active', 'id', 'passwordHash'],
   },
   {
-    route: 'POST /auth/login',
-    url: () => '/auth/login',
+    route: 'POST /api/auth/login',
+    url: () => '/api/auth/login',
     who: () => null,
     body: (w) => ({ email: w.users.admin.user.email, password: 'x', roles: ['admin'] }),
     named: ['roles'],
   },
   {
-    route: 'POST /users',
-    url: () => '/users',
+    route: 'POST /api/users',
+    url: () => '/api/users',
     who: (w) => w.users.admin,
     body: () => ({
       email: `staff-${id()}@example.kz`,
@@ -63,8 +63,8 @@ const CASES: Case[] = [
     named: ['id', 'passwordHash', 'emailConfirmedAt', 'active'],
   },
   {
-    route: 'PATCH /users/:id',
-    url: (w) => `/users/${w.targetUserId}`,
+    route: 'PATCH /api/users/:id',
+    url: (w) => `/api/users/${w.targetUserId}`,
     who: (w) => w.users.admin,
     body: () => ({
       preferredLanguage: 'en',
@@ -76,8 +76,8 @@ const CASES: Case[] = [
     named: ['email', 'passwordHash', 'emailConfirmedAt', 'id'],
   },
   {
-    route: 'POST /competitions/:id/applications',
-    url: (w) => `/competitions/${w.open.competitionId}/applications`,
+    route: 'POST /api/competitions/:id/applications',
+    url: (w) => `/api/competitions/${w.open.competitionId}/applications`,
     who: (w) => w.users.applicant,
     body: (w) => ({
       title: 'Mine',
@@ -103,8 +103,8 @@ const CASES: Case[] = [
     ],
   },
   {
-    route: 'PATCH /applications/:id',
-    url: (w) => `/applications/${w.open.draftId}`,
+    route: 'PATCH /api/applications/:id',
+    url: (w) => `/api/applications/${w.open.draftId}`,
     who: (w) => w.users.applicant,
     body: (w) => ({
       title: 'Mine',
@@ -117,22 +117,22 @@ const CASES: Case[] = [
     named: ['status', 'reference', 'applicantId', 'villageId', 'createdBy'],
   },
   {
-    route: 'POST /competitions/:id/applications/assisted',
-    url: (w) => `/competitions/${w.open.competitionId}/applications/assisted`,
+    route: 'POST /api/competitions/:id/applications/assisted',
+    url: (w) => `/api/competitions/${w.open.competitionId}/applications/assisted`,
     who: (w) => w.users.manager,
     body: (w) => ({ applicantId: w.users.applicant2.user.id, title: 'Walk-in', status: 'submitted', createdBy: id() }),
     named: ['status', 'createdBy'],
   },
   {
-    route: 'POST /applications/:id/screening',
-    url: (w) => `/applications/${w.open.submitId}/screening`,
+    route: 'POST /api/applications/:id/screening',
+    url: (w) => `/api/applications/${w.open.submitId}/screening`,
     who: (w) => w.users.manager,
     body: () => ({ decision: 'eligible', status: 'shortlisted', reference: 'SU-2026-0002' }),
     named: ['status', 'reference'],
   },
   {
-    route: 'PATCH /applications/:id/attachments/:attachmentId',
-    url: (w) => `/applications/${w.open.draftId}/attachments/${w.open.attachmentId}`,
+    route: 'PATCH /api/applications/:id/attachments/:attachmentId',
+    url: (w) => `/api/applications/${w.open.draftId}/attachments/${w.open.attachmentId}`,
     who: (w) => w.users.manager,
     body: () => ({
       identifying: false,
@@ -145,8 +145,8 @@ const CASES: Case[] = [
     named: ['storageKey', 'size', 'sha256', 'mediaType', 'applicationId'],
   },
   {
-    route: 'POST /competitions',
-    url: () => '/competitions',
+    route: 'POST /api/competitions',
+    url: () => '/api/competitions',
     who: (w) => w.users.manager,
     body: (w) => ({
       ...JSON.parse(JSON.stringify(competitionInput([w.places.villageId]))),
@@ -159,43 +159,43 @@ const CASES: Case[] = [
     named: ['status', 'rulesFrozen', 'openedAt', 'createdBy', 'id'],
   },
   {
-    route: 'PATCH /competitions/:id',
-    url: (w) => `/competitions/${w.open.competitionId}`,
+    route: 'PATCH /api/competitions/:id',
+    url: (w) => `/api/competitions/${w.open.competitionId}`,
     who: (w) => w.users.manager,
     body: () => ({ description: 'New words', status: 'finalized', rulesFrozen: false, closedAt: now(), id: id() }),
     named: ['status', 'rulesFrozen', 'closedAt', 'id'],
   },
   {
-    route: 'POST /competitions/:id/rounds',
-    url: (w) => `/competitions/${w.reviewing.competitionId}/rounds`,
+    route: 'POST /api/competitions/:id/rounds',
+    url: (w) => `/api/competitions/${w.reviewing.competitionId}/rounds`,
     who: (w) => w.users.manager,
     body: () => ({ ...roundBody(), status: 'open', seed: 'ab'.repeat(32), openedAt: now() }),
     named: ['status', 'seed', 'openedAt'],
   },
   {
-    route: 'PATCH /rounds/:id',
-    url: (w) => `/rounds/${w.reviewing.roundId}`,
+    route: 'PATCH /api/rounds/:id',
+    url: (w) => `/api/rounds/${w.reviewing.roundId}`,
     who: (w) => w.users.manager,
     body: () => ({ maxLoad: 5, status: 'finalized', seed: '00', summary: {} }),
     named: ['status', 'seed', 'summary'],
   },
   {
-    route: 'POST /competitions/:id/jurors',
-    url: (w) => `/competitions/${w.reviewing.competitionId}/jurors`,
+    route: 'POST /api/competitions/:id/jurors',
+    url: (w) => `/api/competitions/${w.reviewing.competitionId}/jurors`,
     who: (w) => w.users.manager,
     body: () => ({ userId: id(), conflictsConfirmedAt: now(), load: 0 }),
     named: ['conflictsConfirmedAt', 'load'],
   },
   {
-    route: 'POST /reviews/competitions/:id/conflicts',
-    url: (w) => `/reviews/competitions/${w.reviewing.competitionId}/conflicts`,
+    route: 'POST /api/reviews/competitions/:id/conflicts',
+    url: (w) => `/api/reviews/competitions/${w.reviewing.competitionId}/conflicts`,
     who: (w) => w.users.juror,
     body: (w) => ({ villageId: w.places.villageId, kind: 'other', jurorId: w.users.juror2.user.id, createdAt: now() }),
     named: ['jurorId', 'createdAt'],
   },
   {
-    route: 'POST /rounds/:id/assignments',
-    url: (w) => `/rounds/${w.reviewing.roundId}/assignments`,
+    route: 'POST /api/rounds/:id/assignments',
+    url: (w) => `/api/rounds/${w.reviewing.roundId}/assignments`,
     who: (w) => w.users.manager,
     body: (w) => ({
       applicationId: w.reviewing.applicationId,
@@ -206,8 +206,8 @@ const CASES: Case[] = [
     named: ['status', 'roundId'],
   },
   {
-    route: 'PUT /reviews/assignments/:id/scoresheet',
-    url: (w) => `/reviews/assignments/${w.reviewing.assignmentId}/scoresheet`,
+    route: 'PUT /api/reviews/assignments/:id/scoresheet',
+    url: (w) => `/api/reviews/assignments/${w.reviewing.assignmentId}/scoresheet`,
     who: (w) => w.users.juror,
     body: (w) => ({
       scores: { plan: 1 },
@@ -220,8 +220,8 @@ const CASES: Case[] = [
     named: ['status', 'jurorId', 'assignmentId', 'total', 'submittedAt'],
   },
   {
-    route: 'POST /competitions/:id/awards',
-    url: (w) => `/competitions/${w.awarded.competitionId}/awards`,
+    route: 'POST /api/competitions/:id/awards',
+    url: (w) => `/api/competitions/${w.awarded.competitionId}/awards`,
     who: (w) => w.users.manager,
     body: (w) => ({
       items: [{ applicationId: id(), amount: '60000000', status: 'approved', approvedBy: w.users.manager2.user.id }],
@@ -230,8 +230,8 @@ const CASES: Case[] = [
     named: ['items.0.status', 'items.0.approvedBy', 'status'],
   },
   {
-    route: 'PATCH /awards/:id',
-    url: (w) => `/awards/${w.awarded.proposedAwardId}`,
+    route: 'PATCH /api/awards/:id',
+    url: (w) => `/api/awards/${w.awarded.proposedAwardId}`,
     who: (w) => w.users.manager,
     body: (w) => ({
       amount: '60000000',
@@ -244,22 +244,22 @@ const CASES: Case[] = [
     named: ['status', 'approvedBy', 'proposedBy', 'requested', 'paid'],
   },
   {
-    route: 'PUT /awards/:id/tranches',
-    url: (w) => `/awards/${w.awarded.proposedAwardId}/tranches`,
+    route: 'PUT /api/awards/:id/tranches',
+    url: (w) => `/api/awards/${w.awarded.proposedAwardId}/tranches`,
     who: (w) => w.users.manager,
     body: () => ({ amounts: ['60000000'], status: 'paid', tranches: [{ status: 'paid' }] }),
     named: ['status', 'tranches'],
   },
   {
-    route: 'POST /awards/:id/decline',
-    url: (w) => `/awards/${w.awarded.awardId}/decline`,
+    route: 'POST /api/awards/:id/decline',
+    url: (w) => `/api/awards/${w.awarded.awardId}/decline`,
     who: (w) => w.users.applicant,
     body: () => ({ reason: 'No', status: 'cancelled' }),
     named: ['status'],
   },
   {
-    route: 'POST /tranches/:id/reports',
-    url: (w) => `/tranches/${w.awarded.reportTrancheId}/reports`,
+    route: 'POST /api/tranches/:id/reports',
+    url: (w) => `/api/tranches/${w.awarded.reportTrancheId}/reports`,
     who: (w) => w.users.applicant,
     body: (w) => ({
       body: 'Done',
@@ -273,15 +273,15 @@ const CASES: Case[] = [
     named: ['spending.0.approved', 'status', 'reviewedBy', 'awardId'],
   },
   {
-    route: 'POST /reports/:id/return',
-    url: (w) => `/reports/${w.awarded.reportId}/return`,
+    route: 'POST /api/reports/:id/return',
+    url: (w) => `/api/reports/${w.awarded.reportId}/return`,
     who: (w) => w.users.manager,
     body: () => ({ comment: 'More photos', status: 'approved' }),
     named: ['status'],
   },
   {
-    route: 'POST /tranches/:id/payments',
-    url: (w) => `/tranches/${w.awarded.paidTrancheId}/payments`,
+    route: 'POST /api/tranches/:id/payments',
+    url: (w) => `/api/tranches/${w.awarded.paidTrancheId}/payments`,
     who: (w) => w.users.finance,
     body: (w) => ({
       bankReference: 'PP-2',
@@ -294,15 +294,15 @@ const CASES: Case[] = [
     named: ['amount', 'status', 'awardId', 'recordedBy'],
   },
   {
-    route: 'POST /payments/:id/failure',
-    url: (w) => `/payments/${w.awarded.paymentId}/failure`,
+    route: 'POST /api/payments/:id/failure',
+    url: (w) => `/api/payments/${w.awarded.paymentId}/failure`,
     who: (w) => w.users.finance,
     body: () => ({ reason: 'Bounced', amount: '1', status: 'paid' }),
     named: ['amount', 'status'],
   },
   {
-    route: 'POST /plans',
-    url: () => '/plans',
+    route: 'POST /api/plans',
+    url: () => '/api/plans',
     who: (w) => w.users.admin,
     body: (w) => ({
       villageId: w.places.spareVillageId,
@@ -317,15 +317,15 @@ const CASES: Case[] = [
     named: ['goals.0.id', 'status', 'version', 'adoptedAt'],
   },
   {
-    route: 'PATCH /plans/:id',
-    url: (w) => `/plans/${w.places.draftPlanId}`,
+    route: 'PATCH /api/plans/:id',
+    url: (w) => `/api/plans/${w.places.draftPlanId}`,
     who: (w) => w.users.admin,
     body: () => ({ title: 'Plan', status: 'adopted', villageId: id() }),
     named: ['status', 'villageId'],
   },
   {
-    route: 'PATCH /villages/:id',
-    url: (w) => `/villages/${w.places.spareVillageId}`,
+    route: 'PATCH /api/villages/:id',
+    url: (w) => `/api/villages/${w.places.spareVillageId}`,
     who: (w) => w.users.admin,
     body: () => ({ name: 'Renamed', id: id(), districtId: id() }),
     named: ['id', 'districtId'],

@@ -1,5 +1,5 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { METHOD_METADATA, MODULE_PATH, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from '../../src/common/auth/access.decorators';
@@ -48,7 +48,11 @@ const join = (...parts: (string | undefined)[]) =>
  */
 export function listRoutes(app: INestApplication, kind: 'api' | 'web' = 'api'): RouteInfo[] {
   const routes: RouteInfo[] = [];
-  for (const module of app.get(ModulesContainer).values()) {
+  const modules = app.get(ModulesContainer);
+  for (const module of modules.values()) {
+    // The path RouterModule gives the module (`api` for the JSON API, see src/api-routes.ts).
+    const modulePath = (Reflect.getMetadata(MODULE_PATH + modules.applicationId, module.metatype) ??
+      Reflect.getMetadata(MODULE_PATH, module.metatype)) as string | undefined;
     for (const wrapper of module.controllers.values()) {
       const controller = wrapper.metatype as DtoClass | undefined;
       if (!controller) continue;
@@ -71,7 +75,7 @@ export function listRoutes(app: INestApplication, kind: 'api' | 'web' = 'api'): 
           for (const path of ([] as string[]).concat(paths)) {
             routes.push({
               method: RequestMethod[method],
-              path: join(prefix, path),
+              path: join(modulePath, prefix, path),
               isPublic,
               roles,
               handler: `${controller.name}.${name}`,

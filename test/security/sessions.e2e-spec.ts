@@ -34,7 +34,7 @@ describe('sessions under attack', () => {
     const body = `${b64(header)}.${b64(claims)}`;
     return `${body}.${hmac ? createHmac(hmac, ctx.config.jwtSecret).update(body).digest('base64url') : ''}`;
   };
-  const asAdmin = (token: string) => ctx.http().get('/users').set('Authorization', `Bearer ${token}`);
+  const asAdmin = (token: string) => ctx.http().get('/api/users').set('Authorization', `Bearer ${token}`);
 
   beforeAll(async () => {
     ctx = await createTestApp({ LOGIN_MAX_FAILURES: '3', REGISTRATIONS_PER_HOUR: '4' });
@@ -84,12 +84,12 @@ describe('sessions under attack', () => {
 
   it('takes the token only from an Authorization: Bearer header, never from the query, a cookie or another scheme', async () => {
     const attempts = [
-      ctx.http().get('/users').query({ access_token: admin.token }),
-      ctx.http().get('/users').set('Cookie', `access_token=${admin.token}; token=${admin.token}`),
-      ctx.http().get('/users').set('Authorization', `Basic ${admin.token}`),
-      ctx.http().get('/users').set('Authorization', admin.token),
-      ctx.http().get('/users').set('Authorization', `Bearer ${admin.token} ${admin.token}`.replace(' ', '  ')),
-      ctx.http().get('/users').set('X-Access-Token', admin.token),
+      ctx.http().get('/api/users').query({ access_token: admin.token }),
+      ctx.http().get('/api/users').set('Cookie', `access_token=${admin.token}; token=${admin.token}`),
+      ctx.http().get('/api/users').set('Authorization', `Basic ${admin.token}`),
+      ctx.http().get('/api/users').set('Authorization', admin.token),
+      ctx.http().get('/api/users').set('Authorization', `Bearer ${admin.token} ${admin.token}`.replace(' ', '  ')),
+      ctx.http().get('/api/users').set('X-Access-Token', admin.token),
     ];
     for (const attempt of attempts) expectError(await attempt, 401, 'AUTH.UNAUTHENTICATED');
   });
@@ -100,18 +100,18 @@ describe('sessions under attack', () => {
       { expiresIn: 600 },
     );
     expectError(await asAdmin(token), 403, 'AUTH.FORBIDDEN');
-    expectError(await ctx.http().get('/me').set('Authorization', `Bearer ${token}`), 403, 'AUTH.FORBIDDEN');
+    expectError(await ctx.http().get('/api/me').set('Authorization', `Bearer ${token}`), 403, 'AUTH.FORBIDDEN');
   });
 
   it('keeps access and refresh tokens apart', async () => {
     const session = await ctx
       .http()
-      .post('/auth/login')
+      .post('/api/auth/login')
       .send({ email: admin.user.email, password: PASSWORD })
       .expect(200);
     expectError(await asAdmin(session.body.refreshToken as string), 401, 'AUTH.UNAUTHENTICATED');
     expectError(
-      await ctx.http().post('/auth/refresh').send({ refreshToken: session.body.accessToken }),
+      await ctx.http().post('/api/auth/refresh').send({ refreshToken: session.body.accessToken }),
       400,
       'REQUEST.VALIDATION_FAILED',
       'refreshToken',
@@ -121,9 +121,9 @@ describe('sessions under attack', () => {
 
   describe('refresh-token reuse', () => {
     const login = async (who: TestUser) =>
-      (await ctx.http().post('/auth/login').send({ email: who.user.email, password: PASSWORD }).expect(200)).body
+      (await ctx.http().post('/api/auth/login').send({ email: who.user.email, password: PASSWORD }).expect(200)).body
         .refreshToken as string;
-    const refresh = (refreshToken: string) => ctx.http().post('/auth/refresh').send({ refreshToken });
+    const refresh = (refreshToken: string) => ctx.http().post('/api/auth/refresh').send({ refreshToken });
     const liveTokens = async (userId: string) =>
       Number(
         (
@@ -156,7 +156,7 @@ describe('sessions under attack', () => {
     it('disabling an account ends its logins: its refresh tokens are refused', async () => {
       const person = await createUser(ctx);
       const token = await login(person);
-      await ctx.http().patch(`/users/${person.user.id}`).set(admin.auth).send({ active: false }).expect(200);
+      await ctx.http().patch(`/api/users/${person.user.id}`).set(admin.auth).send({ active: false }).expect(200);
       expectError(await refresh(token), 401, 'AUTH.INVALID_REFRESH_TOKEN');
       expect(await liveTokens(person.user.id)).toBe(0);
     });
@@ -173,7 +173,7 @@ describe('sessions under attack', () => {
         )[0].n,
       );
     const requestReset = (email: string, address: string) =>
-      ctx.http().post('/auth/password-reset/request').set('X-Forwarded-For', address).send({ email });
+      ctx.http().post('/api/auth/password-reset/request').set('X-Forwarded-For', address).send({ email });
 
     describe('password reset requests', () => {
       it('are limited to 3 an hour per account, whichever addresses they come from, and mail no more links', async () => {
@@ -212,7 +212,7 @@ describe('sessions under attack', () => {
       const register = () =>
         ctx
           .http()
-          .post('/auth/register')
+          .post('/api/auth/register')
           .set('X-Forwarded-For', '203.0.113.200')
           .send({
             email: `burst-${randomUUID()}@example.kz`,
@@ -232,14 +232,14 @@ describe('sessions under attack', () => {
       for (let i = 0; i < 3; i += 1)
         await ctx
           .http()
-          .post('/auth/login')
+          .post('/api/auth/login')
           .set('X-Forwarded-For', '192.0.2.90')
           .send({ email: unknown, password: 'guess' })
           .expect(401);
       expectThrottled(
         await ctx
           .http()
-          .post('/auth/login')
+          .post('/api/auth/login')
           .set('X-Forwarded-For', '192.0.2.90')
           .send({ email: unknown, password: 'guess' }),
       );
@@ -248,7 +248,7 @@ describe('sessions under attack', () => {
     it('a signed-in person can ask for a new confirmation mail 5 times an hour', async () => {
       const person = await createUser(ctx);
       const burst = await Promise.all(
-        Array.from({ length: 8 }, () => ctx.http().post('/auth/confirm-email/resend').set(person.auth)),
+        Array.from({ length: 8 }, () => ctx.http().post('/api/auth/confirm-email/resend').set(person.auth)),
       );
       expect(statuses(burst)).toEqual([...Array(5).fill(202), ...Array(3).fill(429)]);
     });
@@ -268,7 +268,7 @@ describe('rate limits without a trusted proxy', () => {
     for (let i = 0; i < 10; i += 1) {
       await ctx
         .http()
-        .post('/auth/password-reset/request')
+        .post('/api/auth/password-reset/request')
         .set('X-Forwarded-For', `10.0.0.${i}`)
         .send({ email: `a-${i}-${randomUUID()}@example.kz` })
         .expect(202);
@@ -276,7 +276,7 @@ describe('rate limits without a trusted proxy', () => {
     expectThrottled(
       await ctx
         .http()
-        .post('/auth/password-reset/request')
+        .post('/api/auth/password-reset/request')
         .set('X-Forwarded-For', '10.0.0.99')
         .send({ email: `b-${randomUUID()}@example.kz` }),
     );

@@ -123,28 +123,28 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
   const a = await createAwardable(ctx, cast, 3, { budget: '1000000000' });
   const [applicant, applicant2] = [a.applications[0].applicant, a.applications[1].applicant];
   const awards = (
-    await http().post(`/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201)
+    await http().post(`/api/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201)
   ).body as { id: string }[];
   for (const award of awards.slice(0, 2))
-    await http().post(`/awards/${award.id}/approve`).set(cast.manager2.auth).expect(200);
-  const accepted = (await http().post(`/awards/${awards[0].id}/accept`).set(applicant.auth).expect(200)).body as {
+    await http().post(`/api/awards/${award.id}/approve`).set(cast.manager2.auth).expect(200);
+  const accepted = (await http().post(`/api/awards/${awards[0].id}/accept`).set(applicant.auth).expect(200)).body as {
     tranches: { id: string; status: string; reportRequired: boolean }[];
   };
   const signing = accepted.tranches.find((t) => t.status === 'approved')!;
   const reported = accepted.tranches.find((t) => t.reportRequired)!;
   const payment = await http()
-    .post(`/tranches/${signing.id}/payments`)
+    .post(`/api/tranches/${signing.id}/payments`)
     .set(cast.finance.auth)
     .set('Idempotency-Key', randomUUID())
     .send({ bankReference: 'PP-1', paidOn: await today(ctx) })
     .expect(201);
   const file = await http()
-    .post(`/awards/${awards[0].id}/files`)
+    .post(`/api/awards/${awards[0].id}/files`)
     .set(applicant.auth)
     .attach('file', samplePdf(), 'receipt.pdf')
     .expect(201);
   const report = await http()
-    .post(`/tranches/${reported.id}/reports`)
+    .post(`/api/tranches/${reported.id}/reports`)
     .set(applicant.auth)
     .send({
       body: 'Greenhouse built',
@@ -159,17 +159,17 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
   const juror = await addJuror(ctx, cast, r.competitionId, { confirm: false });
   const juror2 = await addJuror(ctx, cast, r.competitionId);
   const declaration = await http()
-    .post(`/reviews/competitions/${r.competitionId}/conflicts`)
+    .post(`/api/reviews/competitions/${r.competitionId}/conflicts`)
     .set(juror.auth)
     .send({ applicationId: r.applications[2].id, kind: 'family' })
     .expect(201);
-  await http().post(`/reviews/competitions/${r.competitionId}/conflicts/confirm`).set(juror.auth).expect(200);
+  await http().post(`/api/reviews/competitions/${r.competitionId}/conflicts/confirm`).set(juror.auth).expect(200);
   const round = await http()
-    .post(`/competitions/${r.competitionId}/rounds`)
+    .post(`/api/competitions/${r.competitionId}/rounds`)
     .set(cast.manager.auth)
     .send(roundBody())
     .expect(201);
-  await http().post(`/rounds/${round.body.id}/open`).set(cast.manager.auth).expect(200);
+  await http().post(`/api/rounds/${round.body.id}/open`).set(cast.manager.auth).expect(200);
   // The finalized round of `awarded` is written by a helper with a bare method: give it a real one.
   await ctx.dataSource.query(
     'UPDATE review_rounds SET method = (SELECT method FROM review_rounds WHERE id = $1) WHERE id = $2',
@@ -178,7 +178,7 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
   const assign = async (applicationId: string, who: TestUser) =>
     (
       await http()
-        .post(`/rounds/${round.body.id}/assignments`)
+        .post(`/api/rounds/${round.body.id}/assignments`)
         .set(cast.manager.auth)
         .send({ applicationId, jurorId: who.user.id })
         .expect(201)
@@ -187,16 +187,16 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
   const otherAssignmentId = await assign(r.applications[1].id, juror2);
   await assign(r.applications[1].id, juror);
   await http()
-    .patch(`/applications/${r.applications[0].id}/attachments/${r.attachments.quote}`)
+    .patch(`/api/applications/${r.applications[0].id}/attachments/${r.attachments.quote}`)
     .set(cast.manager.auth)
     .send({ identifying: false })
     .expect(200);
   await http()
-    .put(`/reviews/assignments/${assignmentId}/scoresheet`)
+    .put(`/api/reviews/assignments/${assignmentId}/scoresheet`)
     .set(juror.auth)
     .send({ scores: { plan: 2 } })
     .expect(200);
-  const run = await http().post(`/rounds/${round.body.id}/assignment-runs`).set(cast.manager.auth).expect(202);
+  const run = await http().post(`/api/rounds/${round.body.id}/assignment-runs`).set(cast.manager.auth).expect(202);
 
   // Intake: an open competition in the same villages, with the applicant's drafts.
   const open = await createCompetition(ctx, cast.manager.user.id, a.places.villageIds, {
@@ -210,7 +210,7 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
   const draft = async () =>
     (
       await http()
-        .post(`/competitions/${open.id}/applications`)
+        .post(`/api/competitions/${open.id}/applications`)
         .set(applicant.auth)
         .send({
           title: 'Guest house',
@@ -228,7 +228,7 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
     ).body.id as string;
   const draftId = await draft();
   const attachment = await http()
-    .post(`/applications/${draftId}/attachments`)
+    .post(`/api/applications/${draftId}/attachments`)
     .set(applicant.auth)
     .attach('file', samplePdf(), 'plan.pdf')
     .expect(201);

@@ -25,7 +25,7 @@ export function emailConfirmedPage(outcome: 'confirmed' | 'already_confirmed'): 
 export function confirmEmailPage(token: string): string {
   return page(
     'Start Up',
-    `<form method="post" action="/auth/confirm-email/page">
+    `<form method="post" action="/api/auth/confirm-email/page">
 <input type="hidden" name="token" value="${escape(token)}">
 <p>Мекенжайды растау үшін батырманы басыңыз. Нажмите кнопку, чтобы подтвердить адрес. Press the button to confirm your address.</p>
 <button type="submit">Растау / Подтвердить / Confirm</button></form>`,
@@ -42,7 +42,7 @@ export function linkProblemPage(message: string): string {
 export function passwordResetPage(token: string): string {
   return page(
     'Start Up',
-    `<form method="post" action="/auth/password-reset">
+    `<form method="post" action="/api/auth/password-reset">
 <input type="hidden" name="token" value="${escape(token)}">
 <label>Жаңа құпия сөз / Новый пароль / New password<input type="password" name="password" minlength="10" maxlength="128" required autocomplete="new-password"></label>
 <button type="submit">OK</button></form>`,

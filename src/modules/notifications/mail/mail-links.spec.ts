@@ -5,12 +5,12 @@ describe('links a mail carries', () => {
     const text = [
       'Confirm your address: http://localhost:3000/confirm-email?token=abc_DEF-1.',
       'Or open (http://localhost:3000/confirm-email?token=abc_DEF-1) again.',
-      'Rules: http://localhost:3000/public/competitions/42',
+      'Rules: http://localhost:3000/competitions/42',
       'Elsewhere: https://example.kz/page and http://localhost:30000/not-ours',
     ].join('\n');
     expect(linksTo('http://localhost:3000', text)).toEqual([
       'http://localhost:3000/confirm-email?token=abc_DEF-1',
-      'http://localhost:3000/public/competitions/42',
+      'http://localhost:3000/competitions/42',
     ]);
   });
 });

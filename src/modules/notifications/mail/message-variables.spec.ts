@@ -181,3 +181,42 @@ describe('messageVariables for the award and payment mails', () => {
     }
   });
 });
+
+describe('messageVariables links', () => {
+  const links = { publicUrl: 'https://startup.example.kz', linkSecret: 'secret' };
+  const at = '2030-01-01T00:00:00Z';
+
+  // Every link opens a web page at the root; the JSON API under /api is for programs, not mail readers.
+  it.each([
+    [
+      'account.registered',
+      { tokenId: 't-1', expiresAt: at },
+      'confirmUrl',
+      /^https:\/\/startup\.example\.kz\/confirm-email\?token=[\w.-]+$/,
+    ],
+    [
+      'password.reset',
+      { tokenId: 't-1', expiresAt: at },
+      'resetUrl',
+      /^https:\/\/startup\.example\.kz\/reset-password\?token=[\w.-]+$/,
+    ],
+    [
+      'competition.opened',
+      {
+        competitionId: 'c-1',
+        competitionTitle: 'T',
+        villageName: 'V',
+        opensAt: at,
+        closesAt: at,
+        minAward: '1',
+        maxAward: '2',
+      },
+      'competitionUrl',
+      /^https:\/\/startup\.example\.kz\/competitions\/c-1$/,
+    ],
+  ] as const)('%s links %s to its web page', (type, data, key, url) => {
+    const variables = messageVariables(type, data, 'Person', links, 'en') as unknown as Record<string, unknown>;
+    expect(variables[key]).toMatch(url);
+    expect(variables[key]).not.toMatch(/\/api\//);
+  });
+});

@@ -83,13 +83,13 @@ export function messageVariables(
     case 'account.registered':
       return {
         fullName,
-        confirmUrl: `${links.publicUrl}/auth/confirm-email?token=${signLinkToken(links.linkSecret, LINK_PURPOSE.confirmEmail, text(data, 'tokenId'))}`,
+        confirmUrl: `${links.publicUrl}/confirm-email?token=${signLinkToken(links.linkSecret, LINK_PURPOSE.confirmEmail, text(data, 'tokenId'))}`,
         expiresAt: date(data, 'expiresAt'),
       };
     case 'password.reset':
       return {
         fullName,
-        resetUrl: `${links.publicUrl}/auth/password-reset?token=${signLinkToken(links.linkSecret, LINK_PURPOSE.resetPassword, text(data, 'tokenId'))}`,
+        resetUrl: `${links.publicUrl}/reset-password?token=${signLinkToken(links.linkSecret, LINK_PURPOSE.resetPassword, text(data, 'tokenId'))}`,
         expiresAt: date(data, 'expiresAt'),
       };
     case 'competition.opened':
@@ -101,7 +101,7 @@ export function messageVariables(
         closesAt: date(data, 'closesAt'),
         minAward: money(data, 'minAward'),
         maxAward: money(data, 'maxAward'),
-        competitionUrl: `${links.publicUrl}/public/competitions/${text(data, 'competitionId')}`,
+        competitionUrl: `${links.publicUrl}/competitions/${text(data, 'competitionId')}`,
       };
     case 'application.submitted':
       return {

@@ -185,7 +185,7 @@ export class AssignmentViewDto {
   @ApiProperty({
     type: [ReviewAttachmentDto],
     description:
-      'Files of the application this juror may open (GET /reviews/assignments/:id/attachments/:attachmentId)',
+      'Files of the application this juror may open (GET /api/reviews/assignments/:id/attachments/:attachmentId)',
   })
   attachments!: ReviewAttachmentDto[];
 
