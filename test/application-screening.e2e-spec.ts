@@ -124,7 +124,11 @@ describe('applications: listing, export, summary and screening', () => {
     expectError(await list({ sort: 'password' }), 400, 'REQUEST.VALIDATION_FAILED', 'sort');
     expectError(await list({ sector: 'mining' }), 400, 'REQUEST.VALIDATION_FAILED', 'sector');
     await ctx.http().get(`/api/competitions/${competitionId}/applications`).set(cast.juror.auth).expect(403);
-    await ctx.http().get(`/api/competitions/${competitionId}/applications`).set(submitted[0].applicant.auth).expect(403);
+    await ctx
+      .http()
+      .get(`/api/competitions/${competitionId}/applications`)
+      .set(submitted[0].applicant.auth)
+      .expect(403);
   });
 
   it('exports CSV with a BOM, quoting, amounts in tenge, and every matching application', async () => {
@@ -184,7 +188,11 @@ describe('applications: listing, export, summary and screening', () => {
       .set(cast.manager.auth)
       .send({ decision: 'ineligible', reason: 'other', note: 'x' });
     expectError(again, 409, 'APPLICATION.WRONG_STATUS');
-    const history = await ctx.http().get(`/api/applications/${target.id}/history`).set(target.applicant.auth).expect(200);
+    const history = await ctx
+      .http()
+      .get(`/api/applications/${target.id}/history`)
+      .set(target.applicant.auth)
+      .expect(200);
     expect(history.body.items.map((h: { to: string }) => h.to)).toEqual(['draft', 'submitted', 'eligible']);
     const events = await auditOf(ctx, 'application', target.id, cast.admin.auth);
     expect(events.map((e) => e.action)).toContain('application.screened');

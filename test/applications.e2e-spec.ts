@@ -105,7 +105,11 @@ describe('applications: drafts and submission', () => {
       const mine = await ctx.http().get('/api/applications/mine').set(applicant.auth).expect(200);
       expect(mine.body.items.map((a: { id: string }) => a.id)).toEqual([created.body.id]);
       expect(mine.body).toMatchObject({ total: 1, limit: 20, offset: 0 });
-      const history = await ctx.http().get(`/api/applications/${created.body.id}/history`).set(applicant.auth).expect(200);
+      const history = await ctx
+        .http()
+        .get(`/api/applications/${created.body.id}/history`)
+        .set(applicant.auth)
+        .expect(200);
       expect(history.body).toEqual({
         items: [expect.objectContaining({ from: null, to: 'draft' })],
         total: 1,
@@ -183,7 +187,11 @@ describe('applications: drafts and submission', () => {
         expectError(await call, 404, 'APPLICATION.NOT_FOUND');
       }
       expectError(await ctx.http().get(`/api/applications/${body.id}`).set(cast.juror.auth), 403, 'AUTH.FORBIDDEN');
-      expectError(await ctx.http().get(`/api/applications/${randomUUID()}`).set(owner.auth), 404, 'APPLICATION.NOT_FOUND');
+      expectError(
+        await ctx.http().get(`/api/applications/${randomUUID()}`).set(owner.auth),
+        404,
+        'APPLICATION.NOT_FOUND',
+      );
       const still = await ctx.http().get(`/api/applications/${body.id}`).set(cast.manager.auth).expect(200);
       expect(still.body.title).toBe('Mine');
     });

@@ -209,7 +209,11 @@ describe('attachments', () => {
       'ATTACHMENT.FILE_REQUIRED',
     );
     expectError(
-      await ctx.http().post(`/api/applications/${id}/attachments`).set(owner.auth).attach('document', samplePdf(), 'a.pdf'),
+      await ctx
+        .http()
+        .post(`/api/applications/${id}/attachments`)
+        .set(owner.auth)
+        .attach('document', samplePdf(), 'a.pdf'),
       400,
       'REQUEST.VALIDATION_FAILED',
     );

@@ -118,7 +118,11 @@ describe('award budget', () => {
         ['0', 'budget_exhausted'],
       ]);
       expect(list.remaining).toBe('49000000');
-      await http().post(`/api/awards/${second.id}/cancel`).set(cast.manager.auth).send({ reason: 'Withdrawn' }).expect(200);
+      await http()
+        .post(`/api/awards/${second.id}/cancel`)
+        .set(cast.manager.auth)
+        .send({ reason: 'Withdrawn' })
+        .expect(200);
       expect((await listed(a.competitionId)).decisions.map((d) => [d.amount, d.reason])).toEqual([
         ['100000000', 'funded'],
         ['0', 'withdrawn'],

@@ -133,8 +133,9 @@ describe('awards', () => {
     });
 
     it('adjusts a proposal within the request, splitting the schedule again', async () => {
-      const [award] = (await http().get(`/api/competitions/${a.competitionId}/awards`).set(cast.manager.auth).expect(200))
-        .body.items;
+      const [award] = (
+        await http().get(`/api/competitions/${a.competitionId}/awards`).set(cast.manager.auth).expect(200)
+      ).body.items;
       const res = await http()
         .patch(`/api/awards/${award.id}`)
         .set(cast.manager.auth)
@@ -160,7 +161,11 @@ describe('awards', () => {
     });
 
     it('refuses the proposer as approver, in the service and in the database', async () => {
-      expectError(await http().post(`/api/awards/${awards[0].id}/approve`).set(cast.manager.auth), 403, 'AWARD.FOUR_EYES');
+      expectError(
+        await http().post(`/api/awards/${awards[0].id}/approve`).set(cast.manager.auth),
+        403,
+        'AWARD.FOUR_EYES',
+      );
       expectError(
         await http().post(`/api/awards/${awards[0].id}/send-back`).set(cast.manager.auth).send({ comment: 'mine' }),
         403,
@@ -320,8 +325,9 @@ describe('awards', () => {
         paid: 0n,
         funded: 1000000000n,
       });
-      const list = (await http().get(`/api/competitions/${a.competitionId}/allocation`).set(cast.manager.auth).expect(200))
-        .body;
+      const list = (
+        await http().get(`/api/competitions/${a.competitionId}/allocation`).set(cast.manager.auth).expect(200)
+      ).body;
       expect(list.decisions.map((d: { reason: string }) => d.reason)).toEqual(['funded', 'declined', 'declined']);
     });
 

@@ -80,7 +80,8 @@ describe('competitions', () => {
     ctx.http().post(path).set(who.auth).send(body);
   const patch = (id: string, body: object, who: TestUser = cast.manager) =>
     ctx.http().patch(`/api/competitions/${id}`).set(who.auth).send(body);
-  const open = (id: string, who: TestUser = cast.manager) => ctx.http().post(`/api/competitions/${id}/open`).set(who.auth);
+  const open = (id: string, who: TestUser = cast.manager) =>
+    ctx.http().post(`/api/competitions/${id}/open`).set(who.auth);
   const close = (id: string, who: TestUser = cast.manager) =>
     ctx.http().post(`/api/competitions/${id}/close`).set(who.auth);
 

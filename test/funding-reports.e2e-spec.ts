@@ -250,8 +250,9 @@ describe('funding reports', () => {
     it('adds up before the first movement, when the ledger has not opened the budget yet', async () => {
       const places = await createPlaces(ctx, cast.admin.user.id, 1);
       const fresh = await createCompetition(ctx, cast.manager.user.id, places.villageIds, { budget: '700000000' });
-      const body = (await http().get(`/api/competitions/${fresh.id}/reports/budget`).set(cast.observer.auth).expect(200))
-        .body;
+      const body = (
+        await http().get(`/api/competitions/${fresh.id}/reports/budget`).set(cast.observer.auth).expect(200)
+      ).body;
       expect(body).toMatchObject({
         budget: '700000000',
         committed: '0',
@@ -404,7 +405,11 @@ describe('funding reports', () => {
             'AUTH.FORBIDDEN',
           );
         }
-        expectError(await http().get(`/api/competitions/${a.competitionId}/reports/${path}`), 401, 'AUTH.UNAUTHENTICATED');
+        expectError(
+          await http().get(`/api/competitions/${a.competitionId}/reports/${path}`),
+          401,
+          'AUTH.UNAUTHENTICATED',
+        );
       }
     });
 

@@ -127,7 +127,11 @@ describe('geography: regions, districts and villages', () => {
         limit: 20,
         offset: 0,
       });
-      const second = await ctx.http().get('/api/districts').query({ regionId: region.id, limit: 1, offset: 1 }).expect(200);
+      const second = await ctx
+        .http()
+        .get('/api/districts')
+        .query({ regionId: region.id, limit: 1, offset: 1 })
+        .expect(200);
       expect(second.body).toEqual({ items: [res.body.items[1]], total: 2, limit: 1, offset: 1 });
       const all = await ctx.http().get('/api/districts').expect(200);
       expect(all.body.total).toBe(await count('districts'));
@@ -214,12 +218,20 @@ describe('geography: regions, districts and villages', () => {
     it('matches % and _ in the search text literally', async () => {
       const percent = await ctx.http().get('/api/villages').query({ search: '%', regionId: west.region }).expect(200);
       expect(names(percent)).toEqual(['100% Kyzylozen_']);
-      const underscore = await ctx.http().get('/api/villages').query({ search: '_', regionId: west.region }).expect(200);
+      const underscore = await ctx
+        .http()
+        .get('/api/villages')
+        .query({ search: '_', regionId: west.region })
+        .expect(200);
       expect(names(underscore)).toEqual(['100% Kyzylozen_']);
     });
 
     it('pages with limit and offset', async () => {
-      const res = await ctx.http().get('/api/villages').query({ regionId: west.region, limit: 2, offset: 1 }).expect(200);
+      const res = await ctx
+        .http()
+        .get('/api/villages')
+        .query({ regionId: west.region, limit: 2, offset: 1 })
+        .expect(200);
       expect(names(res)).toEqual(['Akshukur', 'Bautino']);
       expect(res.body).toMatchObject({ total: 4, limit: 2, offset: 1 });
     });

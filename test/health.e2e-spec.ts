@@ -21,8 +21,16 @@ describe('health and documentation', () => {
       Record<string, { 'x-roles'?: string[]; responses: Record<string, unknown> }>
     >;
     expect(Object.keys(paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/auth/login', '/api/competitions', '/api/plans/{id}/adopt', '/api/audit-events/verify']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/auth/login',
+        '/api/competitions',
+        '/api/plans/{id}/adopt',
+        '/api/audit-events/verify',
+      ]),
     );
+    // Every JSON route is under /api; the root is the web pages', which OpenAPI does not list.
+    expect(Object.keys(paths).filter((path) => !path.startsWith('/api/'))).toEqual([]);
     for (const [path, operations] of Object.entries(paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         expect({ route: `${method} ${path}`, roles: Array.isArray(operation['x-roles']) }).toEqual({
@@ -37,8 +45,18 @@ describe('health and documentation', () => {
   });
 
   it('answers unknown routes with the error shape', async () => {
-    const res = await ctx.http().get('/no-such-route').expect(404);
-    expect(res.body).toEqual({ code: 'REQUEST.ROUTE_NOT_FOUND', message: expect.any(String), details: {} });
+    for (const path of ['/no-such-route', '/api/no-such-route']) {
+      const res = await ctx.http().get(path).expect(404);
+      expect(res.body).toEqual({ code: 'REQUEST.ROUTE_NOT_FOUND', message: expect.any(String), details: {} });
+    }
+  });
+
+  it('serves the JSON API under /api only: the root paths are left to the web pages', async () => {
+    await ctx.http().get('/api/health').expect(200);
+    await ctx.http().get('/api/public/figures').expect(200);
+    await ctx.http().get('/health').expect(404);
+    await ctx.http().get('/public/figures').expect(404);
+    await ctx.http().post('/auth/login').send({ email: 'a@example.kz', password: 'whatever-password' }).expect(404);
   });
 
   it('refuses malformed JSON and oversized bodies with a code', async () => {

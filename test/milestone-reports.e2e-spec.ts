@@ -244,7 +244,11 @@ describe('milestone reports', () => {
       const big = await upload(grantee, award.id, Buffer.concat([samplePdf(0), Buffer.alloc(MAX_BYTES)]), 'big.pdf');
       expectError(big, 413, 'ATTACHMENT.TOO_LARGE');
       expect(big.body.details).toEqual({ maxBytes: MAX_BYTES });
-      expectError(await http().post(`/api/awards/${award.id}/files`).set(grantee.auth), 400, 'ATTACHMENT.FILE_REQUIRED');
+      expectError(
+        await http().post(`/api/awards/${award.id}/files`).set(grantee.auth),
+        400,
+        'ATTACHMENT.FILE_REQUIRED',
+      );
       expect(await countRows(ctx, 'award_files')).toBe(2);
       await expectStorageMatchesRows();
 
@@ -372,7 +376,11 @@ describe('milestone reports', () => {
       expect((await awardOf(award.id)).tranches[1].status).toBe('requested');
       expectError(await submit(grantee, midterm.id, report()), 409, 'AWARD.TRANCHE_WRONG_STATUS');
 
-      expectError(await http().post(`/api/reports/${first.body.id}/approve`).set(cast.finance.auth), 403, 'AUTH.FORBIDDEN');
+      expectError(
+        await http().post(`/api/reports/${first.body.id}/approve`).set(cast.finance.auth),
+        403,
+        'AUTH.FORBIDDEN',
+      );
       expectError(await http().post(`/api/reports/${first.body.id}/approve`).set(grantee.auth), 403, 'AUTH.FORBIDDEN');
       expectError(
         await http().post(`/api/reports/${first.body.id}/return`).set(cast.manager.auth).send({}),
@@ -470,7 +478,9 @@ describe('milestone reports', () => {
 
     it('reports are read by the grantee and staff only', async () => {
       for (const who of [cast.manager, cast.finance, cast.observer])
-        expect((await http().get(`/api/awards/${award.id}/reports`).set(who.auth).expect(200)).body.items).toHaveLength(2);
+        expect((await http().get(`/api/awards/${award.id}/reports`).set(who.auth).expect(200)).body.items).toHaveLength(
+          2,
+        );
       expectError(await http().get(`/api/awards/${award.id}/reports`).set(other.auth), 404, 'AWARD.AWARD_NOT_FOUND');
       expect((await http().get(`/api/awards/${otherAward.id}/reports`).set(other.auth).expect(200)).body).toEqual({
         items: [],

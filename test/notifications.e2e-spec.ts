@@ -87,7 +87,10 @@ describe('notifications: outbox, relay, sender, templates', () => {
     // Handlebars escapes "=" in attributes as &#x3D;, which browsers read back as "=".
     expect(mail.html.replace(/&#x3D;/g, '=')).toContain(`href="http://startup.test${link}"`);
 
-    const page = await ctx.http().get(`/api${link!.replace('/confirm-email', '/auth/confirm-email')}`).expect(200);
+    const page = await ctx
+      .http()
+      .get(`/api${link!.replace('/confirm-email', '/auth/confirm-email')}`)
+      .expect(200);
     expect(page.headers['content-type']).toMatch(/html/);
     const unconfirmed = await ctx.http().get('/api/me').set('Authorization', `Bearer ${body.accessToken}`).expect(200);
     expect(unconfirmed.body.emailConfirmed).toBe(false); // opening the link (a mail scanner may) confirms nothing
@@ -157,7 +160,11 @@ describe('notifications: outbox, relay, sender, templates', () => {
       .send({ token: older, password: 'an-intruders-password' })
       .expect(409);
     expect(stale.body.code).toBe('AUTH.LINK_USED');
-    await ctx.http().post('/api/auth/login').send({ email: user.email, password: 'the-owners-new-password' }).expect(200);
+    await ctx
+      .http()
+      .post('/api/auth/login')
+      .send({ email: user.email, password: 'the-owners-new-password' })
+      .expect(200);
   });
 
   it('an expired reset link is refused', async () => {
@@ -317,7 +324,12 @@ describe('notifications: outbox, relay, sender, templates', () => {
       expect(failed.sendAttempts).toBe(1);
       expect(failed.lastError).toBe('SMTP 550 5.1.1 after RCPT TO');
 
-      const list = await ctx.http().get('/api/notifications').query({ status: 'failed' }).set(cast.admin.auth).expect(200);
+      const list = await ctx
+        .http()
+        .get('/api/notifications')
+        .query({ status: 'failed' })
+        .set(cast.admin.auth)
+        .expect(200);
       expect(list.body.items.map((n: { recipientId: string }) => n.recipientId)).toContain(bounced.user.id);
       expect(JSON.stringify(list.body)).not.toContain(bounced.user.email);
       await ctx.http().get('/api/notifications').set(cast.manager.auth).expect(403);

@@ -70,8 +70,9 @@ describe('open data', () => {
     ctx = await createTestApp();
     cast = await createCast(ctx);
     a = await createAwardable(ctx, cast, 5, { budget: '1000000000' });
-    awards = (await http().post(`/api/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201))
-      .body as AwardBody[];
+    awards = (
+      await http().post(`/api/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201)
+    ).body as AwardBody[];
     for (const i of [0, 1, 2, 3])
       await http().post(`/api/awards/${awards[i].id}/approve`).set(cast.manager2.auth).expect(200);
     for (const i of [0, 1, 2])
@@ -232,7 +233,11 @@ describe('open data', () => {
     const draft = await createCompetition(ctx, cast.manager.user.id, a.places.villageIds);
     const overall = (await http().get('/api/public/figures').expect(200)).body;
     expect(overall.competitions).toBe(1);
-    expectError(await http().get('/api/public/figures').query({ competitionId: draft.id }), 404, 'COMPETITION.NOT_FOUND');
+    expectError(
+      await http().get('/api/public/figures').query({ competitionId: draft.id }),
+      404,
+      'COMPETITION.NOT_FOUND',
+    );
     expectError(
       await http().get('/api/public/figures').query({ competitionId: randomUUID() }),
       404,
@@ -374,7 +379,9 @@ describe('public reads are cached', () => {
     const junk = await ctx.http().get(`/api/public/rounds/${a.roundId}`).query({ x: randomUUID() }).expect(200);
     expect(junk.headers['x-cache']).toBe('hit');
     // A finalized round's published results, like the other public reads of a competition.
-    expect((await ctx.http().get(`/api/public/rounds/${a.roundId}/results`).expect(200)).headers['x-cache']).toBe('miss');
+    expect((await ctx.http().get(`/api/public/rounds/${a.roundId}/results`).expect(200)).headers['x-cache']).toBe(
+      'miss',
+    );
     const results = await ctx.http().get(`/api/public/rounds/${a.roundId}/results`).expect(200);
     expect(results.headers).toMatchObject({ 'x-cache': 'hit', 'cache-control': 'public, max-age=60' });
   });

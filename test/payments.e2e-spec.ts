@@ -75,8 +75,9 @@ describe('payments', () => {
     ledger = ctx.app.get(LedgerService);
     // Requests of 100.0M, 101.0M, ... tiyn: all seven fit the budget and are proposed.
     a = await createAwardable(ctx, cast, 7, { budget: '1000000000' });
-    awards = (await http().post(`/api/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201))
-      .body as AwardBody[];
+    awards = (
+      await http().post(`/api/competitions/${a.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201)
+    ).body as AwardBody[];
     expect(awards.map((x) => x.applicationId)).toEqual(a.applications.map((x) => x.id));
   });
   afterAll(async () => {

@@ -81,8 +81,14 @@ describe('village development plans', () => {
     (await ctx.http().post(`/api/plans/${id}/adopt`).set(admin).expect(200)).body as Plan;
 
   const auditOf = async (entityId: string) =>
-    (await ctx.http().get('/api/audit-events').query({ entityType: 'development_plan', entityId }).set(admin).expect(200))
-      .body.items as {
+    (
+      await ctx
+        .http()
+        .get('/api/audit-events')
+        .query({ entityType: 'development_plan', entityId })
+        .set(admin)
+        .expect(200)
+    ).body.items as {
       action: string;
       actorId: string;
       before: Record<string, unknown> | null;
@@ -297,7 +303,12 @@ describe('village development plans', () => {
 
     it('keeps the goals when none are given', async () => {
       const draft = await createDraft(await newVillage());
-      const res = await ctx.http().patch(`/api/plans/${draft.id}`).set(admin).send({ title: 'Only the title' }).expect(200);
+      const res = await ctx
+        .http()
+        .patch(`/api/plans/${draft.id}`)
+        .set(admin)
+        .send({ title: 'Only the title' })
+        .expect(200);
       expect(res.body).toEqual({ ...draft, title: 'Only the title' });
     });
 

@@ -119,7 +119,8 @@ describe('recomputing the published outcome from public data', () => {
     const awards = (
       await http().post(`/api/competitions/${setup.competitionId}/awards`).set(cast.manager.auth).send({}).expect(201)
     ).body as { id: string; applicationId: string }[];
-    for (const award of awards) await http().post(`/api/awards/${award.id}/approve`).set(cast.manager2.auth).expect(200);
+    for (const award of awards)
+      await http().post(`/api/awards/${award.id}/approve`).set(cast.manager2.auth).expect(200);
     const first = awards.find((a) => a.applicationId === ids[0])!;
     const accepted = await http()
       .post(`/api/awards/${first.id}/accept`)

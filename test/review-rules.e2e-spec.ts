@@ -180,7 +180,10 @@ describe('jury review: rules at the edges', () => {
         'REVIEW.ASSIGNMENT_NOT_FOUND',
       );
       expectError(
-        await ctx.http().delete(`/api/competitions/${setup.competitionId}/jurors/${juror.user.id}`).set(cast.manager.auth),
+        await ctx
+          .http()
+          .delete(`/api/competitions/${setup.competitionId}/jurors/${juror.user.id}`)
+          .set(cast.manager.auth),
         409,
         'REVIEW.JUROR_HAS_ASSIGNMENTS',
       );

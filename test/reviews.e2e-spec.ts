@@ -47,8 +47,14 @@ describe('jury review: a round from draft to results', () => {
   }, 60000);
 
   const overview = async (): Promise<OverviewItem[]> =>
-    (await ctx.http().get(`/api/rounds/${roundId}/assignments`).query({ limit: 100 }).set(cast.manager.auth).expect(200))
-      .body.items;
+    (
+      await ctx
+        .http()
+        .get(`/api/rounds/${roundId}/assignments`)
+        .query({ limit: 100 })
+        .set(cast.manager.auth)
+        .expect(200)
+    ).body.items;
   const mine = async (juror: TestUser) =>
     (await ctx.http().get(`/api/reviews/rounds/${roundId}/assignments`).set(juror.auth).expect(200)).body;
   const full = { plan: 3, feasibility: 2 };
@@ -167,7 +173,11 @@ describe('jury review: a round from draft to results', () => {
         409,
         'REVIEW.METHOD_FROZEN',
       );
-      expectError(await ctx.http().post(`/api/rounds/${roundId}/open`).set(cast.manager.auth), 409, 'REVIEW.WRONG_STATUS');
+      expectError(
+        await ctx.http().post(`/api/rounds/${roundId}/open`).set(cast.manager.auth),
+        409,
+        'REVIEW.WRONG_STATUS',
+      );
       const statuses: { status: string }[] = await ctx.dataSource.query(
         'SELECT status FROM applications WHERE competition_id = $1',
         [setup.competitionId],
@@ -378,7 +388,12 @@ describe('jury review: a round from draft to results', () => {
 
     it("pages the panel, and each juror's competitions and rounds", async () => {
       const jurorsPage = (query: object) =>
-        ctx.http().get(`/api/competitions/${setup.competitionId}/jurors`).query(query).set(cast.manager.auth).expect(200);
+        ctx
+          .http()
+          .get(`/api/competitions/${setup.competitionId}/jurors`)
+          .query(query)
+          .set(cast.manager.auth)
+          .expect(200);
       const panel = (await jurorsPage({ limit: 100 })).body;
       expect(panel.items).toHaveLength(panel.total);
       expect(panel.total).toBeGreaterThanOrEqual(4);
@@ -436,7 +451,10 @@ describe('jury review: a round from draft to results', () => {
         }[];
       expect(await files()).toEqual([]);
       expectError(
-        await ctx.http().get(`/api/reviews/assignments/${row.id}/attachments/${setup.attachments.quote}`).set(juror.auth),
+        await ctx
+          .http()
+          .get(`/api/reviews/assignments/${row.id}/attachments/${setup.attachments.quote}`)
+          .set(juror.auth),
         404,
         'ATTACHMENT.NOT_FOUND',
       );
@@ -493,7 +511,11 @@ describe('jury review: a round from draft to results', () => {
         'REVIEW.ASSIGNMENT_NOT_FOUND',
       );
       expectError(
-        await ctx.http().put(`/api/reviews/assignments/${foreign}/scoresheet`).set(jurors[0].auth).send({ scores: full }),
+        await ctx
+          .http()
+          .put(`/api/reviews/assignments/${foreign}/scoresheet`)
+          .set(jurors[0].auth)
+          .send({ scores: full }),
         404,
         'REVIEW.ASSIGNMENT_NOT_FOUND',
       );

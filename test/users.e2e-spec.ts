@@ -130,7 +130,11 @@ describe('accounts managed by admins', () => {
     await ctx.http().get('/api/competitions').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
     await ctx.http().patch(`/api/users/${user.id}`).set(cast.admin.auth).send({ active: false }).expect(200);
     await ctx.http().post('/api/auth/login').send({ email: user.email, password: PASSWORD }).expect(403);
-    const refused = await ctx.http().post('/api/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
+    const refused = await ctx
+      .http()
+      .post('/api/auth/refresh')
+      .send({ refreshToken: login.body.refreshToken })
+      .expect(401);
     expect(refused.body.code).toBe('AUTH.INVALID_REFRESH_TOKEN');
     const live = await ctx.dataSource.query(
       'SELECT count(*) AS n FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL',
@@ -141,7 +145,12 @@ describe('accounts managed by admins', () => {
 
   it('PATCH /api/users/:id refuses null where a value is required, and changes nothing', async () => {
     for (const body of [{ roles: null }, { active: null }, { preferredLanguage: null }]) {
-      const res = await ctx.http().patch(`/api/users/${cast.juror.user.id}`).set(cast.admin.auth).send(body).expect(400);
+      const res = await ctx
+        .http()
+        .patch(`/api/users/${cast.juror.user.id}`)
+        .set(cast.admin.auth)
+        .send(body)
+        .expect(400);
       expect(res.body.details.fields[0].field).toBe(Object.keys(body)[0]);
     }
     const me = await ctx.http().get('/api/me').set(cast.juror.auth).expect(200);

@@ -143,7 +143,11 @@ export const OPERATIONS: Operation[] = [
   {
     name: 'applicant mine',
     weight: 12,
-    read: (ctx) => ({ method: 'GET', path: '/api/applications/mine', token: ctx.token(applicant(ctx).id, 'applicant') }),
+    read: (ctx) => ({
+      method: 'GET',
+      path: '/api/applications/mine',
+      token: ctx.token(applicant(ctx).id, 'applicant'),
+    }),
   },
   {
     name: 'applicant get',
@@ -228,7 +232,12 @@ export const OPERATIONS: Operation[] = [
       const body = { scores, comment: 'Sound plan; the budget for equipment is thin.', submit: true };
       const saved = await send(
         'juror save scoresheet',
-        { method: 'PUT', path: `/api/reviews/assignments/${assignment}/scoresheet`, token: ctx.token(j.id, 'juror'), body },
+        {
+          method: 'PUT',
+          path: `/api/reviews/assignments/${assignment}/scoresheet`,
+          token: ctx.token(j.id, 'juror'),
+          body,
+        },
         200,
       );
       if (saved?.status === 200) ctx.state.scored.add(assignment);

@@ -103,12 +103,20 @@ export function limitTests(env: SecurityEnv): void {
         415,
         'REQUEST.UNSUPPORTED_ENCODING',
       );
-      expectError(await raw(http().post('/api/auth/login'), Buffer.from('{"email":'), {}), 400, 'REQUEST.MALFORMED_JSON');
+      expectError(
+        await raw(http().post('/api/auth/login'), Buffer.from('{"email":'), {}),
+        400,
+        'REQUEST.MALFORMED_JSON',
+      );
     });
 
     it('refuses a JSON body nested beyond any DTO’s depth with 400, not by running out of stack', async () => {
       const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
-      const res = await raw(http().post('/api/auth/login'), Buffer.from(`{"email":${deep(20_000)},"password":"x"}`), {});
+      const res = await raw(
+        http().post('/api/auth/login'),
+        Buffer.from(`{"email":${deep(20_000)},"password":"x"}`),
+        {},
+      );
       expectError(res, 400, 'REQUEST.VALIDATION_FAILED');
       expect(res.body.details.fields[0].problems[0]).toMatch(/levels deep/);
       const nested = `{"a":`.repeat(5000) + '1' + '}'.repeat(5000);

@@ -96,7 +96,12 @@ export const ROUTE_TABLE: Record<string, RouteRule> = {
   'POST /api/competitions/:id/applications': { who: ['applicant'], params: open('competitionId') },
   'POST /api/competitions/:id/applications/assisted': { who: ['manager'], params: open('competitionId') },
   'GET /api/applications/mine': { who: ['applicant'] },
-  'GET /api/applications/:id': { who: ['applicant', ...STAFF], params: open('draftId'), owner: 'applicant', stranger: 404 },
+  'GET /api/applications/:id': {
+    who: ['applicant', ...STAFF],
+    params: open('draftId'),
+    owner: 'applicant',
+    stranger: 404,
+  },
   'GET /api/applications/:id/history': {
     who: ['applicant', ...STAFF],
     params: open('draftId'),
@@ -216,7 +221,12 @@ export const ROUTE_TABLE: Record<string, RouteRule> = {
   'PUT /api/rounds/:id/affinities': { who: ['manager'], params: reviewing('roundId') },
   'GET /api/reviews/rounds': { who: ['juror'] },
   'GET /api/reviews/rounds/:id/assignments': { who: ['juror'], params: reviewing('roundId'), panel: true },
-  'GET /api/reviews/assignments/:id': { who: ['juror'], params: reviewing('assignmentId'), owner: 'juror', stranger: 404 },
+  'GET /api/reviews/assignments/:id': {
+    who: ['juror'],
+    params: reviewing('assignmentId'),
+    owner: 'juror',
+    stranger: 404,
+  },
   'GET /api/reviews/assignments/:id/attachments/:attachmentId': {
     who: ['juror'],
     params: (w) => ({ id: w.reviewing.assignmentId, attachmentId: w.reviewing.attachmentId }),
