@@ -77,6 +77,8 @@ describe('open data of a grant', () => {
         { id: '360G-startup-payment-p1', transactionDate: '2026-02-20', currency: 'KZT', value: 600000 },
       ],
     });
+    // The programme's link is the competition's web page, not its JSON.
+    expect(out.grantProgramme[0].url).toBe(`https://startup.example/competitions/${grant().competition.id}`);
     expect(JSON.stringify(out)).not.toContain('a0000000-0000-4000-8000-000000000001');
     const noPlan = toThreeSixtyGiving(
       grant({ plannedStart: null, durationMonths: null, village: { id: 'v1', name: 'Akshukur', katoCode: null } }),

@@ -82,7 +82,8 @@ export function toThreeSixtyGiving(grant: GrantRow, publisher: Publisher) {
       {
         code: grant.competition.id,
         title: grant.competition.title,
-        url: `${publisher.publicUrl}/public/competitions/${grant.competition.id}`,
+        // The competition's public web page (the JSON of it is under /api).
+        url: `${publisher.publicUrl}/competitions/${grant.competition.id}`,
       },
     ],
     fromOpenCall: 'Yes',
