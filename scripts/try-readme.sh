@@ -13,8 +13,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 for tool in curl jq; do
   command -v "$tool" >/dev/null || { echo "try-readme: $tool is needed" >&2; exit 2; }
 done
-curl -sf "${API:-http://localhost:3000}/api/health" >/dev/null || {
-  echo "try-readme: the demo does not answer on ${API:-http://localhost:3000}; start ./scripts/demo.sh" >&2
+curl -sf "${API:-http://localhost:3000/api}/health" >/dev/null || {
+  echo "try-readme: the demo does not answer on ${API:-http://localhost:3000/api}; start ./scripts/demo.sh" >&2
   exit 2
 }
 
