@@ -80,7 +80,7 @@ export async function benchApplications(n: number): Promise<void> {
     const createStarted = performance.now();
     await eachConcurrently(withGoal.slice(0, n), concurrency, async (applicant) => {
       const token = tokens.sign({ id: applicant.applicantId, roles: ['applicant'] });
-      const res = await fetch(`${origin}/competitions/${intake.id}/applications`, {
+      const res = await fetch(`${origin}/api/competitions/${intake.id}/applications`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify(completeDraft(applicant.goalId, applicant.i)),
@@ -98,7 +98,7 @@ export async function benchApplications(n: number): Promise<void> {
 
     // 1. Through HTTP.
     const http = await timed(httpDrafts, concurrency, async (draft) => {
-      const res = await fetch(`${origin}/applications/${draft.id}/submit`, {
+      const res = await fetch(`${origin}/api/applications/${draft.id}/submit`, {
         method: 'POST',
         headers: { authorization: `Bearer ${draft.token}` },
       });
@@ -143,7 +143,7 @@ export async function benchApplications(n: number): Promise<void> {
     for (const [label, query] of Object.entries(queries)) {
       const get = async () => {
         const t0 = performance.now();
-        const res = await fetch(`${origin}/competitions/${listed.id}/applications?${query}`, {
+        const res = await fetch(`${origin}/api/competitions/${listed.id}/applications?${query}`, {
           headers: { authorization: `Bearer ${managerToken}` },
         });
         const body = (await res.json()) as { total?: number; items?: unknown[] };

@@ -238,7 +238,7 @@ export async function benchPayments(n: number): Promise<void> {
     await app.listen(0, '127.0.0.1');
     const origin = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 
-    const login = await fetch(`${origin}/auth/login`, {
+    const login = await fetch(`${origin}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'bench-finance@example.kz', password: PASSWORD }),
@@ -267,7 +267,7 @@ export async function benchPayments(n: number): Promise<void> {
       paymentId: '',
     }));
     const post = (r: (typeof requests)[number]) =>
-      fetch(`${origin}/tranches/${r.trancheId}/payments`, {
+      fetch(`${origin}/api/tranches/${r.trancheId}/payments`, {
         method: 'POST',
         headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': r.key },
         body: r.body,
@@ -299,7 +299,7 @@ export async function benchPayments(n: number): Promise<void> {
     const afterReplay = await books(db, c);
 
     // 3. The books.
-    const report = await fetch(`${origin}/competitions/${c}/reports/budget`, { headers: auth });
+    const report = await fetch(`${origin}/api/competitions/${c}/reports/budget`, { headers: auth });
     const budget = (await report.json()) as {
       consistent: boolean;
       paid: string;

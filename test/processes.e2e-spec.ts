@@ -91,14 +91,14 @@ describe('the api, worker and cli processes', () => {
       try {
         const health = await waitFor(
           async () => {
-            const res = await fetch(`http://127.0.0.1:${port}/health`);
+            const res = await fetch(`http://127.0.0.1:${port}/api/health`);
             return res.ok ? ((await res.json()) as { status: string }) : undefined;
           },
           START_MS,
-          'the api to answer /health',
+          'the api to answer /api/health',
         );
         expect(health.status).toBe('ok');
-        const login = await fetch(`http://127.0.0.1:${port}/auth/login`, {
+        const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ email: 'first.admin@example.kz', password: 'first-admin-password' }),
