@@ -206,8 +206,8 @@ describe('web foundation: pages, sessions, CSRF, languages', () => {
   it('keeps the JSON API bearer-only: a session cookie opens no API route', async () => {
     const person = await createUser(ctx);
     const client = await signedInClient(ctx, person.user.email, PASSWORD);
-    expect((await client.agent.get('/me')).status).toBe(401);
-    expect((await ctx.http().get('/me').set(person.auth)).status).toBe(200);
+    expect((await client.agent.get('/api/me')).status).toBe(401);
+    expect((await ctx.http().get('/api/me').set(person.auth)).status).toBe(200);
   });
 
   it('shows open competitions on the home page with the deadline in words and money in tenge', async () => {
