@@ -219,7 +219,8 @@ module.exports = {
     },
     {
       name: 'pages only render',
-      comment: 'A page (*.page.tsx) and the ui/ components are pure functions of their data: no services, repositories or Nest.',
+      comment:
+        'A page (*.page.tsx) and the ui/ components are pure functions of their data: no services, repositories or Nest.',
       severity: 'error',
       from: { path: '^src/web/(.*\\.page\\.tsx$|ui/)' },
       to: { path: '^(src/modules/.*\\.(service|repository)\\.ts$|node_modules/(@nestjs/|typeorm/))' },
