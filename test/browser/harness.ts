@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { INestApplicationContext } from '@nestjs/common';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { linksTo } from '../../src/modules/notifications/mail/mail-transport';
 import { ReceivedMail, SmtpSink } from '../helpers/smtp-sink';
 import { createTestApp, TestContext } from '../helpers/test-app';
 import { startWorker } from '../helpers/worker-context';
@@ -122,12 +123,13 @@ export class Site {
     return mail;
   }
 
-  /** The first link in a mail's text to a path of this site starting with `pathPrefix` (path and query). */
-  linkIn(mail: ReceivedMail, pathPrefix: string): string {
-    const escaped = `${this.origin}${pathPrefix}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const found = new RegExp(`${escaped}[^\\s<>"')]*`).exec(mail.text);
-    if (!found) throw new Error(`No link to ${pathPrefix} in the mail "${mail.subject}":\n${mail.text}`);
-    return found[0].slice(this.origin.length);
+  /** The first link in a mail's text to a path of this site starting with `pathPrefix`, as path and query. */
+  linkIn(mail: ReceivedMail, pathPrefix = '/'): string {
+    const link = linksTo(this.origin, mail.text)
+      .map((url) => url.slice(this.origin.length))
+      .find((path) => path.startsWith(pathPrefix));
+    if (!link) throw new Error(`No link to ${pathPrefix} in the mail "${mail.subject}":\n${mail.text}`);
+    return link;
   }
 
   async close(): Promise<void> {
