@@ -65,3 +65,35 @@ install_dependencies() {
     npm ci --no-audit --no-fund || die "npm ci failed (if it says the lock file is out of sync, run 'npm install' and commit package-lock.json)"
   fi
 }
+
+# The browser tests (test/browser) drive Debian's Chromium through playwright-core; no browser is
+# ever downloaded by Playwright. Installs the `chromium` package when it is missing, with fonts that
+# have every Kazakh letter (screenshots, text layout) and without its other recommends (as root, or
+# through passwordless sudo), quietly: its output goes to a log that is shown only when it fails.
+# CHROMIUM_PATH points the tests at another Chromium (then nothing is installed).
+ensure_chromium() {
+  local path=${CHROMIUM_PATH:-/usr/bin/chromium}
+  if [[ -x $path ]]; then return 0; fi
+  if [[ -n ${CHROMIUM_PATH:-} ]]; then die "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable"; fi
+  local sudo=()
+  if ((EUID != 0)); then
+    command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null ||
+      die "the browser tests need Chromium: run 'sudo apt-get install -y chromium' (Debian/Ubuntu), or set CHROMIUM_PATH"
+    sudo=(sudo -n)
+  fi
+  command -v apt-get >/dev/null 2>&1 ||
+    die "the browser tests need Chromium at /usr/bin/chromium (no apt-get here: install it, or set CHROMIUM_PATH)"
+  step "Installing Chromium for the browser tests (apt-get install chromium)"
+  local log
+  log=$(mktemp)
+  # The package lists may be missing or stale on a new machine: update once, then install.
+  if ! { "${sudo[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq \
+    --no-install-recommends chromium fonts-dejavu-core fonts-liberation; } >"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    rm -f "$log"
+    die "could not install Chromium with apt-get (see above)"
+  fi
+  rm -f "$log"
+  [[ -x /usr/bin/chromium ]] || die "apt-get installed chromium, but /usr/bin/chromium is not there"
+  echo "Using $(/usr/bin/chromium --version 2>/dev/null)"
+}

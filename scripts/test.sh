@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs everything CI runs: typecheck, formatting, lint, import-cycle check, the module layering check
-# (dependency-cruiser), the whole jest suite (unit and integration) on Node.js 24 LTS, then the fault
+# (dependency-cruiser), the whole jest suite (unit and integration, with the browser tests in
+# test/browser on Debian's Chromium, installed with apt-get when missing) on Node.js 24 LTS, then the fault
 # suite (test/faults: PostgreSQL and Redis of its own, stopped and crashed during bursts of writes,
 # worker processes killed; about a minute). Checks Node.js,
 # installs dependencies when needed and makes sure PostgreSQL and Redis answer first
@@ -20,6 +21,8 @@ source scripts/lib.sh
 
 require_node
 install_dependencies
+
+ensure_chromium
 
 step "Making sure PostgreSQL and Redis answer"
 # shellcheck source=scripts/services.sh

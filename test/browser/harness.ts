@@ -1,0 +1,175 @@
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { INestApplicationContext } from '@nestjs/common';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { linksTo } from '../../src/modules/notifications/mail/mail-transport';
+import { ReceivedMail, SmtpSink } from '../helpers/smtp-sink';
+import { createTestApp, TestContext } from '../helpers/test-app';
+import { startWorker } from '../helpers/worker-context';
+import { noteScriptless } from './accessibility';
+
+export { expectAccessible } from './accessibility';
+export { screenshot } from './screenshots';
+
+/**
+ * Debian's Chromium (`apt-get install -y chromium`), never a browser build of Playwright's own:
+ * this machine, the developers' and CI's reach no download host. CHROMIUM_PATH points elsewhere.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * A budget for one browser action or navigation, not a speed goal: it holds at 400 kbps with both
+ * cores busy (Jest runs three suites at once). Speed is measured by `npm run bench -- pages`.
+ */
+export const ACTION_TIMEOUT_MS = 60000;
+
+/** The slow phone of DESIGN.md section 13: 400 ms round trips, 400 kbit/s each way. */
+export const SLOW_NETWORK = { latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8 };
+
+export type SiteLanguage = 'kk' | 'ru' | 'en';
+const LOCALES: Record<SiteLanguage, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
+
+export interface PhoneOptions {
+  /** The browser's own language (Accept-Language, navigator.language): kk-KZ, ru-RU or en-GB. */
+  language: SiteLanguage;
+  javaScript: boolean;
+  /** Every page of the context on SLOW_NETWORK (see `throttle`). */
+  throttled?: boolean;
+}
+
+export interface Phone {
+  context: BrowserContext;
+  page: Page;
+  /** Dialogs (alert, confirm, prompt) the page opened: an injected script would show up here. */
+  dialogs: string[];
+  close: () => Promise<void>;
+}
+
+export interface SiteOptions {
+  /** Environment overrides for the app (and the worker). */
+  env?: Record<string, string>;
+  /** A real SMTP server and the real worker in this process: mail is sent and can be read. */
+  mail?: boolean;
+}
+
+/** Fast relay and retries for the worker, so a mail arrives within a second on an idle machine. */
+const FAST_MAIL = { RELAY_INTERVAL_MS: '100', NOTIFICATION_BACKOFF_MS: '100', STALE_QUEUED_MS: '500' };
+
+/**
+ * The real app listening on a free port of 127.0.0.1 (its own database and Redis prefix, as every
+ * integration suite), optionally with mail going through the worker to a local SMTP server, and
+ * Debian's Chromium. One per test file: `beforeAll(() => openSite())`, `afterAll(() => site.close())`.
+ */
+export class Site {
+  private constructor(
+    readonly ctx: TestContext,
+    readonly origin: string,
+    readonly browser: Browser,
+    readonly sink: SmtpSink | undefined,
+    private readonly worker: INestApplicationContext | undefined,
+  ) {}
+
+  static async open(options: SiteOptions = {}): Promise<Site> {
+    const browser = await launchChromium();
+    let sink: SmtpSink | undefined;
+    let ctx: TestContext | undefined;
+    try {
+      sink = options.mail ? await SmtpSink.start() : undefined;
+      const port = await freePort();
+      const origin = `http://127.0.0.1:${port}`;
+      // Mail links start with PUBLIC_URL: the browser can follow them as they are.
+      const env = { PUBLIC_URL: origin, ...(sink ? { ...FAST_MAIL, SMTP_URL: sink.url } : {}), ...options.env };
+      ctx = await createTestApp(env);
+      await ctx.app.listen(port, '127.0.0.1');
+      const worker = sink ? await startWorker(ctx.databaseName, env) : undefined;
+      return new Site(ctx, origin, browser, sink, worker);
+    } catch (error) {
+      await ctx?.close();
+      await sink?.stop();
+      await browser.close();
+      throw error;
+    }
+  }
+
+  /** A new phone (its own cookies): 360 x 740 CSS pixels at 2x, touch, in `language`, JS on or off. */
+  async phone(options: PhoneOptions): Promise<Phone> {
+    const context = await this.browser.newContext({
+      baseURL: this.origin,
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      javaScriptEnabled: options.javaScript,
+      locale: LOCALES[options.language],
+      timezoneId: 'Asia/Almaty',
+    });
+    if (!options.javaScript) noteScriptless(context);
+    context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS);
+    const page = await context.newPage();
+    if (options.throttled) await throttle(page);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss().catch(() => undefined);
+    });
+    return { context, page, dialogs, close: () => context.close() };
+  }
+
+  /** The first mail to `address` (waiting up to `timeoutMs`); needs `{ mail: true }`. */
+  async mailTo(address: string, timeoutMs = 30000): Promise<ReceivedMail> {
+    if (!this.sink) throw new Error('This site was opened without { mail: true }');
+    const [mail] = await this.sink.waitFor(1, timeoutMs, (m) => m.to.toLowerCase().includes(address.toLowerCase()));
+    return mail;
+  }
+
+  /** The first link in a mail's text to a path of this site starting with `pathPrefix`, as path and query. */
+  linkIn(mail: ReceivedMail, pathPrefix = '/'): string {
+    const link = linksTo(this.origin, mail.text)
+      .map((url) => url.slice(this.origin.length))
+      .find((path) => path.startsWith(pathPrefix));
+    if (!link) throw new Error(`No link to ${pathPrefix} in the mail "${mail.subject}":\n${mail.text}`);
+    return link;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    await this.worker?.close();
+    await this.ctx.close();
+    await this.sink?.stop();
+  }
+}
+
+export const openSite = (options?: SiteOptions): Promise<Site> => Site.open(options);
+
+/** Debian's Chromium, headless, with nothing that would call home during a test. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}: the browser tests use Debian's (apt-get install -y chromium; ` +
+        `./scripts/test.sh installs it when missing), or set CHROMIUM_PATH`,
+    );
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Puts a page on SLOW_NETWORK through the DevTools protocol (Playwright has no throttling of its own). */
+export async function throttle(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...SLOW_NETWORK });
+}
+
+/** A port of 127.0.0.1 free at the time of asking (the app needs its origin before it listens). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
