@@ -5,6 +5,7 @@ import { AccessGuard } from './common/auth/access.guard';
 import { AccessModule } from './common/auth/access.module';
 import { ErrorFilter } from './common/errors/error.filter';
 import { PublicCacheInterceptor } from './common/http/public-cache';
+import { PREFERRED_LANGUAGES } from './common/i18n/preferred-languages';
 import { LoggingModule } from './common/logging.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { ConfigModule } from './config/config.module';
@@ -24,6 +25,7 @@ import { LedgerModule } from './modules/ledger/ledger.module';
 import { OpenDataModule } from './modules/open-data/open-data.module';
 import { PlansModule } from './modules/plans/plans.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
+import { UsersQueryService } from './modules/users/users-query.service';
 import { UsersModule } from './modules/users/users.module';
 import { RedisModule } from './redis/redis.module';
 import { WebModule } from './web/web.module';
@@ -58,6 +60,8 @@ import { WebModule } from './web/web.module';
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: ErrorFilter },
+    // The error filter answers in a signed-in person's language, which the users module keeps.
+    { provide: PREFERRED_LANGUAGES, useExisting: UsersQueryService },
     { provide: APP_INTERCEPTOR, useClass: PublicCacheInterceptor },
   ],
 })

@@ -1,4 +1,4 @@
-import { defineErrors } from './domain-error';
+import { defineError, defineErrors } from './domain-error';
 
 export const CommonErrors = defineErrors('REQUEST', {
   VALIDATION_FAILED: { kind: 'validation', message: 'The request has invalid fields' },
@@ -43,4 +43,11 @@ export const DatabaseErrors = defineErrors('DATABASE', {
     message:
       'The database cannot be reached right now; try again shortly (with the same Idempotency-Key where the route takes one)',
   },
+});
+
+/** Anything unexpected: logged in full, answered with this and nothing more. */
+export const UnexpectedError = defineError({
+  code: 'INTERNAL',
+  kind: 'internal',
+  message: 'Unexpected error; it has been logged',
 });

@@ -12,12 +12,29 @@ export type ErrorKind =
   | 'rate_limited'
   | 'too_large'
   | 'unsupported_media'
-  | 'unavailable';
+  | 'unavailable'
+  | 'internal';
 
 export interface ErrorSpec {
   code: string;
   kind: ErrorKind;
   message: string;
+}
+
+/**
+ * Every spec ever defined, in definition order: the message catalogues (src/common/i18n) are checked
+ * against it, so a code cannot be added without its Kazakh, Russian and English messages.
+ */
+const DEFINED: ErrorSpec[] = [];
+
+export function definedErrorSpecs(): readonly ErrorSpec[] {
+  return DEFINED;
+}
+
+/** One spec whose code has no prefix (INTERNAL); everything else comes through defineErrors. */
+export function defineError(spec: ErrorSpec): ErrorSpec {
+  DEFINED.push(spec);
+  return spec;
 }
 
 export function defineErrors<T extends Record<string, Omit<ErrorSpec, 'code'>>>(
@@ -26,7 +43,7 @@ export function defineErrors<T extends Record<string, Omit<ErrorSpec, 'code'>>>(
 ): { [K in keyof T]: ErrorSpec } {
   const out = {} as { [K in keyof T]: ErrorSpec };
   for (const key of Object.keys(specs) as (keyof T)[]) {
-    out[key] = { code: `${prefix}.${String(key)}`, ...specs[key] };
+    out[key] = defineError({ code: `${prefix}.${String(key)}`, ...specs[key] });
   }
   return out;
 }
@@ -57,4 +74,5 @@ export const HTTP_STATUS_BY_KIND: Record<ErrorKind, number> = {
   rule: 422,
   rate_limited: 429,
   unavailable: 503,
+  internal: 500,
 };

@@ -1,7 +1,13 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Logger, Optional } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { AuthErrors, CommonErrors, DatabaseErrors } from './common.errors';
+import { AccessTokens } from '../auth/access-tokens';
+import { AuthUser } from '../auth/role';
+import { errorMessage, hasErrorMessage } from '../i18n/error-message';
+import { Language } from '../i18n/language';
+import { negotiateLanguage } from '../i18n/negotiate-language';
+import { PREFERRED_LANGUAGES, PreferredLanguages } from '../i18n/preferred-languages';
+import { AuthErrors, CommonErrors, DatabaseErrors, UnexpectedError } from './common.errors';
 import { errorForConstraint } from './constraint-errors';
 import { DomainError, ErrorSpec, HTTP_STATUS_BY_KIND } from './domain-error';
 
@@ -18,13 +24,32 @@ interface PgDriverError {
   table?: string;
 }
 
-/** The single place where failures become HTTP responses: `{ code, message, details }`. */
+/**
+ * The language of an answer to a caller who names none (no `Accept-Language`, or only languages we
+ * do not have) and is not signed in: English, which is what API clients have always read.
+ */
+export const DEFAULT_API_LANGUAGE: Language = 'en';
+/** How long an error answer waits for the person's language before going by the header instead. */
+const LANGUAGE_LOOKUP_MS = 500;
+
+/**
+ * The single place where failures become HTTP responses: `{ code, message, details }`. The message
+ * is in the caller's language: a signed-in person's preferred language (read now, so a change shows
+ * at once), else the best of `Accept-Language`, else English. The code and details never change.
+ */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
 
+  constructor(
+    @Optional() private readonly tokens?: AccessTokens,
+    @Optional() @Inject(PREFERRED_LANGUAGES) private readonly preferred?: PreferredLanguages,
+  ) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request & { user?: AuthUser }>();
     const { status, body } = this.toResponse(exception);
     if (status >= 500) {
       this.logger.error({ err: exception }, 'Unhandled error');
@@ -34,12 +59,38 @@ export class ErrorFilter implements ExceptionFilter {
     }
     // An error is about this moment (a database restarting, a competition not open yet): no proxy keeps it.
     response.setHeader('Cache-Control', 'no-store');
-    response.status(status).json(body);
+    response.vary('Accept-Language');
+    void this.languageOf(request, body.code)
+      .catch(() => DEFAULT_API_LANGUAGE)
+      .then((language) => {
+        const message = hasErrorMessage(body.code) ? errorMessage(body.code, language, body.details) : body.message;
+        response.setHeader('Content-Language', language);
+        response.status(status).json({ ...body, message });
+      });
+  }
+
+  private async languageOf(request: Request & { user?: AuthUser }, code: string): Promise<Language> {
+    // Body parsing fails before the guard has read the token: read it here, it is only a signature check.
+    const userId = request.user?.id ?? this.bearerUser(request)?.id;
+    // With the database unreachable there is nobody to ask.
+    if (userId && this.preferred && code !== DatabaseErrors.UNAVAILABLE.code) {
+      const preferred = await withTimeout(this.preferred.preferredLanguageOf(userId), LANGUAGE_LOOKUP_MS).catch(
+        () => null,
+      );
+      if (preferred) return preferred;
+    }
+    return negotiateLanguage(request.headers['accept-language']) ?? DEFAULT_API_LANGUAGE;
+  }
+
+  private bearerUser(request: Request): AuthUser | null {
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (!this.tokens || scheme?.toLowerCase() !== 'bearer' || !token) return null;
+    return this.tokens.verify(token);
   }
 
   private toResponse(exception: unknown): { status: number; body: ErrorBody } {
     if (exception instanceof DomainError) {
-      return this.fromSpec(exception, exception.details, exception.message);
+      return this.fromSpec(exception, exception.details);
     }
     if (databaseUnreachable(exception)) return this.fromSpec(DatabaseErrors.UNAVAILABLE, { retryAfterSeconds: 5 });
     if (exception instanceof QueryFailedError) {
@@ -51,18 +102,14 @@ export class ErrorFilter implements ExceptionFilter {
     }
     const bodyProblem = this.fromBodyParser(exception);
     if (bodyProblem) return bodyProblem;
-    return {
-      status: 500,
-      body: { code: 'INTERNAL', message: 'Unexpected error; it has been logged', details: {} },
-    };
+    return this.fromSpec(UnexpectedError);
   }
 
   private fromSpec(
     spec: Pick<ErrorSpec, 'code' | 'kind' | 'message'>,
     details: Record<string, unknown> = {},
-    message = spec.message,
   ): { status: number; body: ErrorBody } {
-    return { status: HTTP_STATUS_BY_KIND[spec.kind], body: { code: spec.code, message, details } };
+    return { status: HTTP_STATUS_BY_KIND[spec.kind], body: { code: spec.code, message: spec.message, details } };
   }
 
   /**
@@ -128,15 +175,25 @@ export class ErrorFilter implements ExceptionFilter {
     if (status === 401) return this.fromSpec(AuthErrors.UNAUTHENTICATED);
     if (status === 403) return this.fromSpec(AuthErrors.FORBIDDEN);
     if (status === 400) {
-      const message = exception.message;
-      const malformed = /JSON|Unexpected token|position/i.test(message);
-      return this.fromSpec(malformed ? CommonErrors.MALFORMED_JSON : CommonErrors.VALIDATION_FAILED, {}, message);
+      const malformed = /JSON|Unexpected token|position/i.test(exception.message);
+      return this.fromSpec(malformed ? CommonErrors.MALFORMED_JSON : CommonErrors.VALIDATION_FAILED);
     }
+    // A status of the framework's own that no spec names: its English reason, as it comes.
     return {
       status,
       body: { code: `HTTP.${status}`, message: exception.message, details: {} },
     };
   }
+}
+
+/** The promise, or a rejection once `ms` have passed. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** SQLSTATE classes and codes that mean the server went away or refused a connection, not that the request was wrong. */

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { PreferredLanguages } from '../../common/i18n/preferred-languages';
+import { Language } from './domain/language';
 import { User } from './entities/user.entity';
 import { UsersRepository } from './users.repository';
 
-/** Reads of accounts offered to other modules (auth signs people in and sends links by them). */
+/**
+ * Reads of accounts offered to other modules (auth signs people in and sends links by them), and to
+ * the error filter (a person's language, read when an error is answered).
+ */
 @Injectable()
-export class UsersQueryService {
+export class UsersQueryService implements PreferredLanguages {
   constructor(private readonly users: UsersRepository) {}
 
   async findById(id: string, em?: EntityManager): Promise<User | null> {
@@ -14,5 +19,9 @@ export class UsersQueryService {
 
   async findByEmail(email: string): Promise<User | null> {
     return this.users.findByEmail(email);
+  }
+
+  async preferredLanguageOf(userId: string): Promise<Language | null> {
+    return this.users.preferredLanguageOf(userId);
   }
 }

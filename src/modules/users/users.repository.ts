@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../../common/auth/role';
 import { escapeLike } from '../../database/sql';
+import { Language } from './domain/language';
 import { User } from './entities/user.entity';
 
 export interface UserListFilter {
@@ -26,6 +27,12 @@ export class UsersRepository {
 
   async findByIdForUpdate(em: EntityManager, id: string): Promise<User | null> {
     return em.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Only the column: read when an error is answered, so it stays one index lookup. */
+  async preferredLanguageOf(id: string): Promise<Language | null> {
+    const row = await this.dataSource.manager.findOne(User, { select: { preferredLanguage: true }, where: { id } });
+    return row?.preferredLanguage ?? null;
   }
 
   async findByEmail(email: string): Promise<User | null> {
