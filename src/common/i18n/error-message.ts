@@ -22,7 +22,8 @@ export function placeholdersOf(text: string): string[] {
  * catalogue knows (a framework's `HTTP.405`) comes back as itself.
  */
 export function errorMessage(code: string, lang: Language, details?: Record<string, unknown>): string {
-  const text = ERROR_CATALOGUES[lang][code] ?? EN[code];
+  const catalogue = ERROR_CATALOGUES[lang];
+  const text = Object.hasOwn(catalogue, code) ? catalogue[code] : Object.hasOwn(EN, code) ? EN[code] : undefined;
   if (text === undefined) return code;
   if (typeof text === 'string') return text;
   const values = new Map<string, string>();
