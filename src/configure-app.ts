@@ -39,7 +39,11 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     .setDescription(
       'Village development plans, Start Up competitions, review and awards. Every route lists the roles ' +
         'that may call it (`x-roles`; `public` needs no token) and the error codes it answers with. ' +
-        'Errors have one shape: `{ code, message, details }`. Money is in minor units (tiyn) as integer strings.',
+        'Errors have one shape: `{ code, message, details }`. The `code` and `details` never change with ' +
+        'the language; the `message` is in the caller’s language: a signed-in person’s preferred language, ' +
+        'otherwise the best of `Accept-Language` among `kk`, `ru` and `en` (regions such as `ru-RU` count, ' +
+        'q-values are honoured, `*` means Kazakh), otherwise English; `Content-Language` says which. ' +
+        'Money is in minor units (tiyn) as integer strings.',
     )
     .setVersion('0.1.0')
     .addBearerAuth();

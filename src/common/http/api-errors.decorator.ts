@@ -7,7 +7,11 @@ export class ErrorResponseDto {
   @ApiProperty({ example: 'COMPETITION.NOT_FOUND', description: 'Stable machine-readable code' })
   code!: string;
 
-  @ApiProperty({ example: 'Competition not found' })
+  @ApiProperty({
+    example: 'Competition not found',
+    description:
+      'For people, in the caller’s language (preferred language of the signed-in person, else Accept-Language, else English)',
+  })
   message!: string;
 
   @ApiProperty({
@@ -30,7 +34,10 @@ function errorSchema(codes: string[]): Record<string, unknown> {
     required: ['code', 'message', 'details'],
     properties: {
       code: { type: 'string', enum: codes, description: 'Stable machine-readable code' },
-      message: { type: 'string' },
+      message: {
+        type: 'string',
+        description: 'For people, in the caller’s language (preferred language, else Accept-Language, else English)',
+      },
       details: {
         type: 'object',
         additionalProperties: true,
