@@ -90,6 +90,17 @@ describe('error messages in the caller’s language', () => {
       );
     });
 
+    it('translates the queue dashboard’s refusals, which answer outside Nest', async () => {
+      expectAnsweredIn(
+        await ctx.http().get('/admin/queues').set('Accept-Language', 'ru'),
+        401,
+        'AUTH.UNAUTHENTICATED',
+        'ru',
+      );
+      const res = await ctx.http().get('/admin/queues').set(applicant.auth).set('Accept-Language', 'kk');
+      expectAnsweredIn(res, 403, 'AUTH.FORBIDDEN', 'kk');
+    });
+
     it('translates a body the parser rejects before any route runs', async () => {
       const res = await ctx
         .http()

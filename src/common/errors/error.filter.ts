@@ -5,7 +5,7 @@ import { AccessTokens } from '../auth/access-tokens';
 import { AuthUser } from '../auth/role';
 import { errorMessage, hasErrorMessage } from '../i18n/error-message';
 import { Language } from '../i18n/language';
-import { negotiateLanguage } from '../i18n/negotiate-language';
+import { DEFAULT_API_LANGUAGE, negotiateLanguage } from '../i18n/negotiate-language';
 import { PREFERRED_LANGUAGES, PreferredLanguages } from '../i18n/preferred-languages';
 import { AuthErrors, CommonErrors, DatabaseErrors, UnexpectedError } from './common.errors';
 import { errorForConstraint } from './constraint-errors';
@@ -24,11 +24,6 @@ interface PgDriverError {
   table?: string;
 }
 
-/**
- * The language of an answer to a caller who names none (no `Accept-Language`, or only languages we
- * do not have) and is not signed in: English, which is what API clients have always read.
- */
-export const DEFAULT_API_LANGUAGE: Language = 'en';
 /** How long an error answer waits for the person's language before going by the header instead. */
 const LANGUAGE_LOOKUP_MS = 500;
 

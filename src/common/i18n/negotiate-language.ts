@@ -1,5 +1,11 @@
 import { LANGUAGES, Language } from './language';
 
+/**
+ * The language of a JSON answer to a caller who names none of ours (no `Accept-Language`, or only
+ * languages we do not have) and is not signed in: English, what API clients have always read.
+ */
+export const DEFAULT_API_LANGUAGE: Language = 'en';
+
 /** A header longer than this, or with more ranges, is read only this far: nobody needs more. */
 const MAX_HEADER_LENGTH = 1000;
 const MAX_RANGES = 30;

@@ -45,7 +45,7 @@ export class AccountLinksController {
       res.type('html').send(emailConfirmedPage(await this.links.confirmEmail(body.token)));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      res.status(HTTP_STATUS_BY_KIND[error.kind]).type('html').send(linkProblemPage(error.message));
+      res.status(HTTP_STATUS_BY_KIND[error.kind]).type('html').send(linkProblemPage(error.code));
     }
   }
 

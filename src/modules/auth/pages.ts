@@ -1,4 +1,7 @@
 /** Minimal pages for the links in our mails, until a web front end serves them. */
+import { errorMessage } from '../../common/i18n/error-message';
+import { LANGUAGES } from '../../common/i18n/language';
+
 const escape = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
@@ -32,10 +35,11 @@ export function confirmEmailPage(token: string): string {
   );
 }
 
-export function linkProblemPage(message: string): string {
+/** What is wrong with the link, in the three languages: whoever opens it has not said which they read. */
+export function linkProblemPage(code: string): string {
   return page(
     'Start Up',
-    `<p>${escape(message)}</p><p>Сілтеме жарамсыз. Ссылка недействительна. The link is not valid.</p>`,
+    LANGUAGES.map((language) => `<p lang="${language}">${escape(errorMessage(code, language))}</p>`).join(''),
   );
 }
 

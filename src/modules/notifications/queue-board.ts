@@ -4,6 +4,9 @@ import { ExpressAdapter } from '@bull-board/express';
 import { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { AccessTokens } from '../../common/auth/access-tokens';
+import { AuthErrors } from '../../common/errors/common.errors';
+import { errorMessage } from '../../common/i18n/error-message';
+import { DEFAULT_API_LANGUAGE, negotiateLanguage } from '../../common/i18n/negotiate-language';
 import { NotificationsQueue } from './notifications.queue';
 
 export const BOARD_PATH = '/admin/queues';
@@ -22,6 +25,13 @@ function cookie(request: Request, name: string): string | undefined {
  * once: the token moves into an HttpOnly cookie limited to this path, and the address is cleaned.
  * API clients may send the usual `Authorization: Bearer` header instead.
  */
+/** The error shape, its message by Accept-Language (the dashboard is outside Nest and its filter). */
+function refuse(request: Request, response: Response, status: number, code: string): void {
+  const language = negotiateLanguage(request.headers['accept-language']) ?? DEFAULT_API_LANGUAGE;
+  response.vary('Accept-Language').setHeader('Content-Language', language);
+  response.status(status).json({ code, message: errorMessage(code, language), details: {} });
+}
+
 export function mountQueueBoard(app: INestApplication): void {
   const tokens = app.get(AccessTokens);
   const adapter = new ExpressAdapter();
@@ -36,15 +46,11 @@ export function mountQueueBoard(app: INestApplication): void {
     const header = request.headers.authorization?.replace(/^Bearer\s+/i, '');
     const user = tokens.verify(fromQuery ?? header ?? cookie(request, COOKIE) ?? '');
     if (!user) {
-      response
-        .status(401)
-        .json({ code: 'AUTH.UNAUTHENTICATED', message: 'A valid admin access token is required', details: {} });
+      refuse(request, response, 401, AuthErrors.UNAUTHENTICATED.code);
       return;
     }
     if (!user.roles.includes('admin')) {
-      response
-        .status(403)
-        .json({ code: 'AUTH.FORBIDDEN', message: 'Only admins may open the queue dashboard', details: {} });
+      refuse(request, response, 403, AuthErrors.FORBIDDEN.code);
       return;
     }
     if (fromQuery) {
