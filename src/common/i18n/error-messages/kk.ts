@@ -11,7 +11,7 @@ export const KK: ErrorCatalogue = {
   'REQUEST.INVALID_ID': 'Мекенжайдағы идентификатор дұрыс UUID емес',
   'REQUEST.ROUTE_NOT_FOUND': 'Мұндай мекенжай жоқ',
 
-  'AUTH.UNAUTHENTICATED': 'Жарамды қолжетімділік токені қажет',
+  'AUTH.UNAUTHENTICATED': 'Жарамды қол жеткізу токені қажет',
   'AUTH.FORBIDDEN': 'Сіздің рөлдеріңіз бұл әрекетке рұқсат бермейді',
   'AUTH.INVALID_CREDENTIALS': 'Электрондық пошта немесе құпиясөз қате',
   'AUTH.INVALID_REFRESH_TOKEN': 'Жаңарту токені жарамсыз немесе мерзімі өткен',
@@ -26,7 +26,7 @@ export const KK: ErrorCatalogue = {
   'AUTH.LINK_USED': 'Сілтеме бұрын пайдаланылған',
   'AUTH.EMAIL_ALREADY_CONFIRMED': 'Электрондық пошта мекенжайы бұрын расталған',
 
-  'DATABASE.DUPLICATE': 'Дәл осындай бірегей мәндері бар жазба бар',
+  'DATABASE.DUPLICATE': 'Осындай бірегей мәндері бар жазба бұрыннан бар',
   'DATABASE.REFERENCE_NOT_FOUND': 'Сілтеме жасалған жазба жоқ',
   'DATABASE.REFERENCE_IN_USE': 'Бұл жазбаға әлі басқа жазбалар сілтеме жасайды',
   'DATABASE.CONSTRAINT_VIOLATED': 'Өзгеріс деректер ережесін бұзады',
@@ -36,7 +36,7 @@ export const KK: ErrorCatalogue = {
   INTERNAL: 'Күтпеген қате; ол журналға жазылды',
 
   'APPLICATION.NOT_FOUND': 'Өтінім табылмады',
-  'APPLICATION.NOT_DRAFT': 'Тек жобаны ғана өзгертуге болады',
+  'APPLICATION.NOT_DRAFT': 'Тек өтінім жобасын ғана өзгертуге болады',
   'APPLICATION.WRONG_STATUS': 'Өтінімнің мәртебесі бұған мүмкіндік бермейді',
   'APPLICATION.COMPETITION_NOT_OPEN': 'Конкурс өтінім қабылдамайды',
   'APPLICATION.DEADLINE_PASSED': 'Өтінім қабылдау мерзімі аяқталды',
@@ -57,21 +57,21 @@ export const KK: ErrorCatalogue = {
   'APPLICATION.SCREENING_REASON_REQUIRED': 'Сәйкес емес деген шешімге тізімнен себеп көрсету қажет',
 
   'ATTACHMENT.NOT_FOUND': 'Тіркеме табылмады',
-  'ATTACHMENT.COUNT_LIMIT': 'Өтінімде рұқсат етілген ең көп тіркеме бар',
-  'ATTACHMENT.QUOTA_EXCEEDED': 'Бұл файлмен өтінім тіркемелерінің рұқсат етілген көлемінен асады',
+  'ATTACHMENT.COUNT_LIMIT': 'Өтінімге рұқсат етілген тіркемелердің ең көп саны қосылған',
+  'ATTACHMENT.QUOTA_EXCEEDED': 'Бұл файл қосылса, өтінім тіркемелерінің жалпы көлемі рұқсат етілген шектен асады',
 
   'AWARD.COMPETITION_NOT_FOUND': 'Конкурс табылмады',
   'AWARD.AWARD_NOT_FOUND': 'Грант табылмады',
   'AWARD.TRANCHE_NOT_FOUND': 'Транш табылмады',
-  'AWARD.REPORT_NOT_FOUND': 'Кезең туралы есеп табылмады',
+  'AWARD.REPORT_NOT_FOUND': 'Кезеңдік есеп табылмады',
   'AWARD.FILE_NOT_FOUND': 'Бұл грантта мұндай файл жоқ',
   'AWARD.NOT_READY': 'Гранттар конкурс жабылып, соңғы бағалау кезеңінің қорытындысы бекітілгеннен кейін беріледі',
   'AWARD.WRONG_STATUS': 'Гранттың мәртебесі бұған мүмкіндік бермейді',
   'AWARD.TRANCHE_WRONG_STATUS': 'Транштың мәртебесі бұған мүмкіндік бермейді',
-  'AWARD.REPORT_WRONG_STATUS': 'Кезең туралы есеп бойынша шешім қабылданып қойған',
+  'AWARD.REPORT_WRONG_STATUS': 'Кезеңдік есеп бойынша шешім қабылданып қойған',
   'AWARD.NOT_A_CANDIDATE':
     'Тек соңғы кезеңнен өткен, барлық міндетті тексерулерден өткен және гранты жоқ өтінімді ұсынуға болады',
-  'AWARD.NOTHING_TO_PROPOSE': 'Бөлу әлі ұсынылмаған бірде-бір өтінімге қаржы бөлмейді',
+  'AWARD.NOTHING_TO_PROPOSE': 'Қаржыны бөлу нәтижесінде әлі ұсынылмаған бірде-бір өтінімге қаражат тимейді',
   'AWARD.INVALID_AMOUNT': 'Грант сомасы нөлден көп болуы және сұралған сомадан да, конкурс шегінен де аспауы керек',
   'AWARD.PROPOSAL_EXCEEDS_BUDGET':
     'Ұсыныс берілген гранттармен және басқа ашық ұсыныстармен бірге бюджетке (немесе аудан не ауыл лимитіне) сыймайды',
@@ -84,8 +84,8 @@ export const KK: ErrorCatalogue = {
   'AWARD.SCHEDULE_FROZEN': 'Транштар кестесін тек грант қабылданғанға дейін өзгертуге болады',
   'AWARD.NO_REPORT_NEEDED': 'Бұл транш есеп бойынша емес, қол қойылғанда төленеді',
   'AWARD.FILE_NOT_ON_AWARD': 'Есептің барлық файлдары осы грантқа жүктелуі керек',
-  'AWARD.FILE_COUNT_LIMIT': 'Грантта рұқсат етілген ең көп файл бар',
-  'AWARD.FILE_QUOTA_EXCEEDED': 'Бұл файлмен грант файлдарының рұқсат етілген көлемінен асады',
+  'AWARD.FILE_COUNT_LIMIT': 'Грантқа рұқсат етілген файлдардың ең көп саны қосылған',
+  'AWARD.FILE_QUOTA_EXCEEDED': 'Бұл файл қосылса, грант файлдарының жалпы көлемі рұқсат етілген шектен асады',
 
   'COMPETITION.NOT_FOUND': 'Конкурс табылмады',
   'COMPETITION.RULES_FROZEN': 'Конкурс ашылғаннан кейін оның ережелерін өзгертуге болмайды',
@@ -108,12 +108,12 @@ export const KK: ErrorCatalogue = {
   'GEOGRAPHY.REGION_NOT_FOUND': 'Облыс табылмады',
   'GEOGRAPHY.DISTRICT_NOT_FOUND': 'Аудан табылмады',
   'GEOGRAPHY.VILLAGE_NOT_FOUND': 'Ауыл табылмады',
-  'GEOGRAPHY.NAME_TAKEN': 'Мұнда бұл атаумен елді мекен бар',
-  'GEOGRAPHY.KATO_TAKEN': 'Бұл ӘАОЖ (КАТО) коды басқа елді мекенге берілген',
+  'GEOGRAPHY.NAME_TAKEN': 'Мұнда осы атаумен орын бұрыннан бар',
+  'GEOGRAPHY.KATO_TAKEN': 'Бұл КАТО коды басқа орынға берілген',
   'GEOGRAPHY.PARENT_NOT_FOUND': 'Жоғары тұрған облыс немесе аудан жоқ',
 
   'IDEMPOTENCY.KEY_REQUIRED':
-    'Бұл сұрау ақша қозғалысын жасайды: Idempotency-Key тақырыбын жіберіңіз, қайталағанда да сол кілтті',
+    'Бұл сұрау ақша аударуға қатысты: Idempotency-Key тақырыбын жіберіңіз, қайталағанда да сол кілтті',
   'IDEMPOTENCY.KEY_INVALID': 'Idempotency-Key тақырыбы 1-ден 200-ге дейін басылатын ASCII таңбасынан тұруы керек',
   'IDEMPOTENCY.KEY_REUSED': 'Бұл Idempotency-Key басқа сұрауға пайдаланылған: жаңа сұрауға жаңа кілт қолданыңыз',
   'IDEMPOTENCY.KEY_IN_USE': 'Осы Idempotency-Key бар сұрау жаңа ғана өзгерді; қайталап көріңіз',
@@ -148,7 +148,7 @@ export const KK: ErrorCatalogue = {
   'REVIEW.DEADLINE_PASSED': 'Мерзім болашақта болуы керек',
   'REVIEW.JUROR_NOT_FOUND': 'Бұл конкурстың қазылар алқасында мұндай мүше жоқ',
   'REVIEW.NOT_A_JUROR': 'Пайдаланушы қазылар алқасының белсенді мүшесі емес',
-  'REVIEW.JUROR_EXISTS': 'Бұл мүше қазылар алқасының құрамында бар',
+  'REVIEW.JUROR_EXISTS': 'Бұл мүше қазылар алқасының құрамында бұрыннан бар',
   'REVIEW.JUROR_HAS_ASSIGNMENTS':
     'Тағайындаулары бар мүше қазылар алқасынан шыға алмайды; алдымен тағайындауларды алып тастаңыз',
   'REVIEW.CONFLICTS_CONFIRMED':
@@ -165,7 +165,7 @@ export const KK: ErrorCatalogue = {
   'REVIEW.APPLICATION_NOT_IN_ROUND': 'Өтінім бұл кезеңге қатыспайды',
   'REVIEW.ROUND_NOT_OPEN': 'Бағалар тек кезең ашық тұрғанда қабылданады',
   'REVIEW.INCOMPLETE_SCORESHEET': 'Әр өлшемге оның шкаласы шегінде баға қою керек',
-  'REVIEW.SCORESHEET_WITHDRAWN': 'Бағалау парағы кері қайтарылды',
+  'REVIEW.SCORESHEET_WITHDRAWN': 'Бағалау парағы кері қайтарып алынды',
   'REVIEW.RESULTS_NOT_READY': 'Кезеңнің түпкілікті қорытындысы әлі жоқ',
   'REVIEW.INVALID_AFFINITIES': 'Байланыстар файлында қателер бар',
   'REVIEW.QUEUE_UNAVAILABLE': 'Тапсырмалар кезегі жауап бермеді; сұрау сақталды, кезекке қою үшін оны қайта жіберіңіз',
@@ -177,7 +177,7 @@ export const KK: ErrorCatalogue = {
   'ATTACHMENT.TYPE_MISMATCH': 'Файл атауы оның мазмұнына сәйкес келмейді',
 
   'USER.NOT_FOUND': 'Пайдаланушы табылмады',
-  'USER.EMAIL_TAKEN': 'Бұл электрондық пошта мекенжайымен есептік жазба бар',
+  'USER.EMAIL_TAKEN': 'Бұл электрондық пошта мекенжайымен есептік жазба бұрыннан бар',
   'USER.VILLAGE_NOT_FOUND': 'Көрсетілген тұратын ауыл жоқ',
   'USER.LAST_ADMIN': 'Соңғы белсенді әкімшіден әкімші рөлін алуға немесе оны өшіруге болмайды',
 };

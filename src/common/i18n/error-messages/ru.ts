@@ -28,7 +28,7 @@ export const RU: ErrorCatalogue = {
 
   'DATABASE.DUPLICATE': 'Запись с такими же уникальными значениями уже существует',
   'DATABASE.REFERENCE_NOT_FOUND': 'Запись, на которую указывает ссылка, не существует',
-  'DATABASE.REFERENCE_IN_USE': 'На эту запись ещё ссылаются другие',
+  'DATABASE.REFERENCE_IN_USE': 'На эту запись ещё ссылаются другие записи',
   'DATABASE.CONSTRAINT_VIOLATED': 'Изменение нарушает правило данных',
   'DATABASE.UNAVAILABLE':
     'База данных сейчас недоступна; повторите запрос чуть позже (с тем же Idempotency-Key, если адрес его принимает)',
@@ -41,9 +41,9 @@ export const RU: ErrorCatalogue = {
   'APPLICATION.COMPETITION_NOT_OPEN': 'Конкурс не принимает заявки',
   'APPLICATION.DEADLINE_PASSED': 'Срок приёма заявок истёк',
   'APPLICATION.NOT_YET_OPEN': 'Конкурс ещё не начал принимать заявки',
-  'APPLICATION.VILLAGE_NOT_ELIGIBLE': 'Это село не участвует в конкурсе',
-  'APPLICATION.VILLAGE_REASON_REQUIRED': 'Объясните, почему вы подаёте заявку от села, в котором не живёте',
-  'APPLICATION.NO_HOME_VILLAGE': 'Укажите село: в вашей учётной записи оно не указано',
+  'APPLICATION.VILLAGE_NOT_ELIGIBLE': 'Это село не допускается к участию в этом конкурсе',
+  'APPLICATION.VILLAGE_REASON_REQUIRED': 'Объясните, почему вы подаёте заявку не для своего села проживания',
+  'APPLICATION.NO_HOME_VILLAGE': 'Укажите село: в вашей учётной записи не указано село проживания',
   'APPLICATION.LIMIT_REACHED': {
     withDetails: 'У вас уже столько заявок в этом конкурсе, сколько он допускает ({limit})',
     withoutDetails: 'У вас уже столько заявок в этом конкурсе, сколько он допускает',
@@ -70,8 +70,9 @@ export const RU: ErrorCatalogue = {
   'AWARD.REPORT_WRONG_STATUS': 'По отчёту об этапе уже принято решение',
   'AWARD.NOT_A_CANDIDATE':
     'Предложить можно только заявку, прошедшую последний тур и все обязательные проверки и ещё не получившую грант',
-  'AWARD.NOTHING_TO_PROPOSE': 'Распределение не выделяет средств ни одной заявке, которая ещё не предложена',
-  'AWARD.INVALID_AMOUNT': 'Сумма гранта должна быть больше нуля и не больше запрошенной суммы и максимума конкурса',
+  'AWARD.NOTHING_TO_PROPOSE': 'Распределение не выделяет средств ни одной ещё не предложенной заявке',
+  'AWARD.INVALID_AMOUNT':
+    'Сумма гранта должна быть больше нуля и не должна превышать ни запрошенную сумму, ни максимум конкурса',
   'AWARD.PROPOSAL_EXCEEDS_BUDGET':
     'Предложение не укладывается в бюджет (или лимит района либо села) вместе с уже присуждёнными грантами и другими открытыми предложениями',
   'AWARD.INVALID_SCHEDULE': 'Транши должны быть больше нуля и в сумме точно равны гранту',
@@ -107,12 +108,12 @@ export const RU: ErrorCatalogue = {
   'GEOGRAPHY.REGION_NOT_FOUND': 'Область не найдена',
   'GEOGRAPHY.DISTRICT_NOT_FOUND': 'Район не найден',
   'GEOGRAPHY.VILLAGE_NOT_FOUND': 'Село не найдено',
-  'GEOGRAPHY.NAME_TAKEN': 'Населённый пункт с таким названием здесь уже есть',
+  'GEOGRAPHY.NAME_TAKEN': 'Здесь уже есть место с таким названием',
   'GEOGRAPHY.KATO_TAKEN': 'Этот код КАТО уже присвоен другому месту',
   'GEOGRAPHY.PARENT_NOT_FOUND': 'Вышестоящая область или район не существует',
 
   'IDEMPOTENCY.KEY_REQUIRED':
-    'Этот запрос проводит деньги: передайте заголовок Idempotency-Key, тот же самый при повторе',
+    'Этот запрос связан с движением денег: передайте заголовок Idempotency-Key, а при повторе тот же самый',
   'IDEMPOTENCY.KEY_INVALID': 'Заголовок Idempotency-Key должен содержать от 1 до 200 печатных символов ASCII',
   'IDEMPOTENCY.KEY_REUSED':
     'Этот Idempotency-Key уже использован для другого запроса: для нового запроса нужен новый ключ',
@@ -178,6 +179,6 @@ export const RU: ErrorCatalogue = {
 
   'USER.NOT_FOUND': 'Пользователь не найден',
   'USER.EMAIL_TAKEN': 'Учётная запись с таким адресом электронной почты уже существует',
-  'USER.VILLAGE_NOT_FOUND': 'Указанное родное село не существует',
+  'USER.VILLAGE_NOT_FOUND': 'Указанное село проживания не существует',
   'USER.LAST_ADMIN': 'Последний действующий администратор не может лишиться роли администратора или быть отключён',
 };
