@@ -179,4 +179,7 @@ export const EN: ErrorCatalogue = {
   'USER.EMAIL_TAKEN': 'An account with this email already exists',
   'USER.VILLAGE_NOT_FOUND': 'The home village does not exist',
   'USER.LAST_ADMIN': 'The last active admin cannot lose the admin role or be disabled',
+
+  'WEB.CSRF_REFUSED': 'The form came without a valid token or from another site; reload the page and send it again',
+  'WEB.FORM_INVALID': 'The form has fields that are missing, unknown or not valid',
 };

@@ -7,7 +7,7 @@ import { ErrorText } from './catalogue';
 
 const SRC = join(__dirname, '..', '..', '..');
 
-/** Every `*.errors.ts` under src/common and src/modules: loading them runs their defineErrors. */
+/** Every `*.errors.ts` under src (common, modules, web): loading them runs their defineErrors. */
 function errorFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -16,7 +16,7 @@ function errorFiles(dir: string): string[] {
   });
 }
 
-const files = [...errorFiles(join(SRC, 'common')), ...errorFiles(join(SRC, 'modules'))];
+const files = errorFiles(SRC);
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading every errors file is the point
 for (const file of files) require(file);
 const specs = definedErrorSpecs();
