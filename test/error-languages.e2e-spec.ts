@@ -30,7 +30,7 @@ describe('error messages in the caller’s language', () => {
   });
 
   describe('by Accept-Language, for a caller who is not signed in', () => {
-    const missing = () => `/public/competitions/${randomUUID()}`;
+    const missing = () => `/api/public/competitions/${randomUUID()}`;
 
     it.each([
       ['kk', 'kk', 'Конкурс табылмады'],
@@ -71,7 +71,7 @@ describe('error messages in the caller’s language', () => {
       async (language) => {
         const res = await ctx
           .http()
-          .post('/auth/register')
+          .post('/api/auth/register')
           .set('Accept-Language', language)
           .send({ email: 'not-an-email', password: 'x' });
         expectAnsweredIn(res, 400, 'REQUEST.VALIDATION_FAILED', language);
@@ -81,9 +81,9 @@ describe('error messages in the caller’s language', () => {
     );
 
     it('translates a refusal (401) and an unknown route (404)', async () => {
-      expectAnsweredIn(await ctx.http().get('/me').set('Accept-Language', 'ru'), 401, 'AUTH.UNAUTHENTICATED', 'ru');
+      expectAnsweredIn(await ctx.http().get('/api/me').set('Accept-Language', 'ru'), 401, 'AUTH.UNAUTHENTICATED', 'ru');
       expectAnsweredIn(
-        await ctx.http().get('/no-such-route').set('Accept-Language', 'kk'),
+        await ctx.http().get('/api/no-such-route').set('Accept-Language', 'kk'),
         404,
         'REQUEST.ROUTE_NOT_FOUND',
         'kk',
@@ -104,7 +104,7 @@ describe('error messages in the caller’s language', () => {
     it('translates a body the parser rejects before any route runs', async () => {
       const res = await ctx
         .http()
-        .post('/auth/login')
+        .post('/api/auth/login')
         .set('Accept-Language', 'kk')
         .set('Content-Type', 'application/json')
         .send('{"email": ');
@@ -113,7 +113,7 @@ describe('error messages in the caller’s language', () => {
   });
 
   describe('for a signed-in person, by their preferred language', () => {
-    const missingApplication = () => `/applications/${randomUUID()}`;
+    const missingApplication = () => `/api/applications/${randomUUID()}`;
 
     it('answers in Kazakh to a person who prefers it, whatever the header says', async () => {
       expect(applicant.user.preferredLanguage).toBe('kk');
@@ -131,14 +131,14 @@ describe('error messages in the caller’s language', () => {
     it('answers validation errors (400) in that language too', async () => {
       const res = await ctx
         .http()
-        .post(`/competitions/${randomUUID()}/applications`)
+        .post(`/api/competitions/${randomUUID()}/applications`)
         .set(applicant.auth)
         .set('Accept-Language', 'en')
         .send({ unexpected: true });
       expectAnsweredIn(res, 400, 'REQUEST.VALIDATION_FAILED', 'kk');
       const malformed = await ctx
         .http()
-        .post(`/competitions/${randomUUID()}/applications`)
+        .post(`/api/competitions/${randomUUID()}/applications`)
         .set(applicant.auth)
         .set('Accept-Language', 'en')
         .set('Content-Type', 'application/json')
@@ -148,10 +148,20 @@ describe('error messages in the caller’s language', () => {
 
     it('follows a change of the preferred language at once, with the same token', async () => {
       const person = await createUser(ctx);
-      await ctx.http().patch(`/users/${person.user.id}`).set(admin.auth).send({ preferredLanguage: 'ru' }).expect(200);
+      await ctx
+        .http()
+        .patch(`/api/users/${person.user.id}`)
+        .set(admin.auth)
+        .send({ preferredLanguage: 'ru' })
+        .expect(200);
       const res = await ctx.http().get(missingApplication()).set(person.auth).set('Accept-Language', 'kk');
       expectAnsweredIn(res, 404, 'APPLICATION.NOT_FOUND', 'ru');
-      await ctx.http().patch(`/users/${person.user.id}`).set(admin.auth).send({ preferredLanguage: 'en' }).expect(200);
+      await ctx
+        .http()
+        .patch(`/api/users/${person.user.id}`)
+        .set(admin.auth)
+        .send({ preferredLanguage: 'en' })
+        .expect(200);
       expectAnsweredIn(
         await ctx.http().get(missingApplication()).set(person.auth).set('Accept-Language', 'kk'),
         404,
@@ -161,7 +171,7 @@ describe('error messages in the caller’s language', () => {
     });
 
     it('goes by the header when the token is not valid (no person to ask)', async () => {
-      const res = await ctx.http().get('/me').set('Authorization', 'Bearer nonsense').set('Accept-Language', 'ru');
+      const res = await ctx.http().get('/api/me').set('Authorization', 'Bearer nonsense').set('Accept-Language', 'ru');
       expectAnsweredIn(res, 401, 'AUTH.UNAUTHENTICATED', 'ru');
     });
   });
