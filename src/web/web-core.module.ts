@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BROWSER_AUTHENTICATOR } from '../common/auth/browser-authenticator';
+import { HTML_ERROR_PAGES } from '../common/errors/html-error-pages';
 import { AuthModule } from '../modules/auth/auth.module';
 import { AssetCatalog } from './assets/asset-catalog';
 import { AssetsController } from './assets/assets.controller';
@@ -19,7 +20,16 @@ import { BrowserRequests } from './session/browser-requests';
     WebErrorFilter,
     BrowserRequests,
     { provide: BROWSER_AUTHENTICATOR, useExisting: BrowserRequests },
+    { provide: HTML_ERROR_PAGES, useExisting: WebErrorFilter },
   ],
-  exports: [AssetCatalog, WebPages, WebRenderInterceptor, WebErrorFilter, BrowserRequests, BROWSER_AUTHENTICATOR],
+  exports: [
+    AssetCatalog,
+    WebPages,
+    WebRenderInterceptor,
+    WebErrorFilter,
+    BrowserRequests,
+    BROWSER_AUTHENTICATOR,
+    HTML_ERROR_PAGES,
+  ],
 })
 export class WebCoreModule {}

@@ -266,3 +266,34 @@ describe('web sessions over HTTPS', () => {
     expect(session).toMatch(/SameSite=Lax/);
   });
 });
+
+describe('web pages outside the JSON API', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestApp();
+  });
+  afterAll(async () => {
+    await ctx.close();
+  });
+
+  it('answers an unknown path with a page in the visitor’s language, and unknown API paths with JSON', async () => {
+    const page = await ctx.http().get('/no-such-page').set('Accept-Language', 'ru');
+    expect(page.status).toBe(404);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('Страница не найдена');
+    expect(page.headers['content-security-policy']).toMatch(/nonce-/);
+    const api = await ctx.http().get('/api/no-such-route');
+    expect(api.status).toBe(404);
+    expect(api.headers['content-type']).toMatch(/json/);
+  });
+
+  it('answers a form body the parser refuses with a page, not JSON', async () => {
+    const response = await ctx
+      .http()
+      .post('/sign-in')
+      .type('form')
+      .send('email=' + 'a'.repeat(2 * 1024 * 1024));
+    expect(response.status).toBe(413);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+  });
+});

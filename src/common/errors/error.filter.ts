@@ -9,6 +9,7 @@ import { DEFAULT_API_LANGUAGE, negotiateLanguage } from '../i18n/negotiate-langu
 import { PREFERRED_LANGUAGES, PreferredLanguages } from '../i18n/preferred-languages';
 import { AuthErrors, CommonErrors, DatabaseErrors, UnexpectedError } from './common.errors';
 import { errorForConstraint } from './constraint-errors';
+import { HTML_ERROR_PAGES, HtmlErrorPages, isApiPath } from './html-error-pages';
 import { DomainError, ErrorSpec, HTTP_STATUS_BY_KIND } from './domain-error';
 
 interface ErrorBody {
@@ -39,6 +40,7 @@ export class ErrorFilter implements ExceptionFilter {
   constructor(
     @Optional() private readonly tokens?: AccessTokens,
     @Optional() @Inject(PREFERRED_LANGUAGES) private readonly preferred?: PreferredLanguages,
+    @Optional() @Inject(HTML_ERROR_PAGES) private readonly pages?: HtmlErrorPages,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
@@ -51,6 +53,10 @@ export class ErrorFilter implements ExceptionFilter {
     }
     if ((status === 429 || status === 503) && body.details.retryAfterSeconds !== undefined) {
       response.setHeader('Retry-After', String(body.details.retryAfterSeconds));
+    }
+    if (this.pages && !isApiPath(request.path)) {
+      this.pages.send(request, response, status, body.code);
+      return;
     }
     // An error is about this moment (a database restarting, a competition not open yet): no proxy keeps it.
     response.setHeader('Cache-Control', 'no-store');
