@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountPagesModule } from './account/account-pages.module';
+import { GranteePagesModule } from './grantee/grantee-pages.module';
 import { PublicPagesModule } from './public/public-pages.module';
 import { WebCoreModule } from './web-core.module';
 
@@ -8,7 +9,7 @@ import { WebCoreModule } from './web-core.module';
  * sessions by cookie with CSRF tokens, in Kazakh, Russian and English. One module per area.
  */
 @Module({
-  imports: [WebCoreModule, PublicPagesModule, AccountPagesModule],
+  imports: [WebCoreModule, PublicPagesModule, AccountPagesModule, GranteePagesModule],
   exports: [WebCoreModule],
 })
 export class WebModule {}

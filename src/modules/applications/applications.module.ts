@@ -30,6 +30,6 @@ import { StaffApplicationsController } from './staff-applications.controller';
     ApplicationRemindersService,
     ApplicationsQueryService,
   ],
-  exports: [ApplicationsQueryService, ApplicationDeletionHooks, ApplicationStatusService],
+  exports: [ApplicationsQueryService, ApplicationDeletionHooks, ApplicationStatusService, ApplicationDraftsService],
 })
 export class ApplicationsModule {}

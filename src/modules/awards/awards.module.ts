@@ -48,6 +48,13 @@ import { TranchesRepository } from './tranches.repository';
     MilestoneReportsService,
     GranteeMail,
   ],
-  exports: [TrancheLifecycleService, AwardsQueryService, GranteeMail],
+  exports: [
+    TrancheLifecycleService,
+    AwardsQueryService,
+    GranteeMail,
+    AwardOffersService,
+    AwardFilesService,
+    MilestoneReportsService,
+  ],
 })
 export class AwardsModule {}

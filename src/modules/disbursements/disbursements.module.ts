@@ -13,5 +13,6 @@ import { PaymentsService } from './payments.service';
   imports: [AwardsModule, LedgerModule, IdempotencyModule, AuditModule],
   controllers: [PaymentsController],
   providers: [PaymentsRepository, PaymentsService, PaymentsQueryService],
+  exports: [PaymentsQueryService],
 })
 export class DisbursementsModule {}

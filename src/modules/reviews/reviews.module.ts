@@ -53,6 +53,6 @@ import { WorkspaceService } from './workspace.service';
     ReviewRemindersService,
     ReviewsQueue,
   ],
-  exports: [AssignmentRunner, RoundFinalizer],
+  exports: [AssignmentRunner, RoundFinalizer, ResultsService],
 })
 export class ReviewsModule {}

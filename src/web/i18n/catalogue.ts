@@ -2,6 +2,7 @@ import { Language, LANGUAGES } from '../../modules/users/domain/language';
 import { MessageText } from './define-messages';
 import { account } from './messages/account';
 import { common } from './messages/common';
+import { grantee } from './messages/grantee';
 import { publicSite } from './messages/public-site';
 
 /**
@@ -9,7 +10,7 @@ import { publicSite } from './messages/public-site';
  * messages/<area>.ts (keys start with the area's name), so a translator sees them together and
  * two people adding pages to different areas never edit the same file.
  */
-export const AREAS = { common, account, publicSite };
+export const AREAS = { common, account, publicSite, grantee };
 
 type Area = (typeof AREAS)[keyof typeof AREAS];
 export type MessageKey = { [A in keyof typeof AREAS]: keyof (typeof AREAS)[A]['en'] }[keyof typeof AREAS] & string;
