@@ -1,7 +1,9 @@
 import { FOUNDATION_ROUTES } from './foundation';
+import { GRANTEE_ROUTES } from './grantee';
 import { WebRouteRule } from './rule';
 
 /** Every web route with who may open it, one file per area. A route missing here fails the web matrix. */
 export const WEB_ROUTE_TABLE: Record<string, WebRouteRule> = {
   ...FOUNDATION_ROUTES,
+  ...GRANTEE_ROUTES,
 };
