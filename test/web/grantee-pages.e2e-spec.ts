@@ -10,7 +10,7 @@ import { translator } from '../../src/web/i18n/translator';
 import { PageContext, PageContextHolder } from '../../src/web/render/page-context';
 import { Awardable, createAwardable } from '../helpers/award-setup';
 import { Cast, createCast, PASSWORD, TestUser } from '../helpers/factories';
-import { sampleJpeg, samplePdf } from '../helpers/sample-files';
+import { sampleJpeg, samplePdf, samplePng } from '../helpers/sample-files';
 import { createTestApp, TestContext } from '../helpers/test-app';
 import { signedInClient, WebClient } from '../helpers/web-client';
 
@@ -33,6 +33,8 @@ describe('web: the grantee’s award, answer and milestone reports', () => {
   let awardIds: string[];
   let grantee: TestUser;
   let second: TestUser;
+  /** A file uploaded by a send of the report form that was refused after it. */
+  let keptFileId: string;
 
   const api = () => ctx.http();
   const sql = async <T>(text: string, params: unknown[]) => (await ctx.dataSource.query(text, params)) as T[];
@@ -49,7 +51,7 @@ describe('web: the grantee’s award, answer and milestone reports', () => {
 
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'startup-grantee-pages-'));
-    ctx = await createTestApp({ ATTACHMENT_DIR: folder });
+    ctx = await createTestApp({ ATTACHMENT_DIR: folder, ATTACHMENT_MAX_BYTES: String(64 * 1024) });
     cast = await createCast(ctx);
     setup = await createAwardable(ctx, cast, 3, { budget: '1000000000' });
     const proposed = await api()
@@ -144,7 +146,7 @@ describe('web: the grantee’s award, answer and milestone reports', () => {
     expect((await tranchesOf(awardIds[0]))[1].status).toBe('planned');
   });
 
-  it('refuses a file that is not a photo, receipt or PDF, on the files field', async () => {
+  it('refuses a file that is not a photo, receipt or PDF on the files field, keeping those uploaded before it', async () => {
     const client = await signedInClient(ctx, grantee.user.email, PASSWORD);
     const [, tranche] = await tranchesOf(awardIds[0]);
     const path = `/awards/${awardIds[0]}/tranches/${tranche.id}/report`;
@@ -152,11 +154,39 @@ describe('web: the grantee’s award, answer and milestone reports', () => {
     const response = await sendReport(client, path)
       .field('body', 'Greenhouse built')
       .field('jobsCreated', '2')
+      .attach('files', samplePng(), 'before.png')
       .attach('files', Buffer.from('just text, not an image'), 'notes.jpg');
     expect(response.status).toBe(422);
     expect(response.text).toContain('href="#files"');
-    expect(response.text).toContain('notes.jpg');
+    expect(response.text).toContain('«notes.jpg»: принимаются только файлы JPEG, PNG или PDF');
     expect((await sql('SELECT 1 FROM milestone_reports WHERE tranche_id = $1', [tranche.id])).length).toBe(0);
+    const [kept] = await sql<{ id: string }>(`SELECT id FROM award_files WHERE original_name = 'before.png'`, []);
+    expect(response.text).toContain('before.png');
+    expect(response.text).toContain(`name="keptFiles" value="${kept.id}"`);
+    keptFileId = kept.id;
+  });
+
+  it('keeps what was typed when a file is too large, and takes the form’s token only from its action URL', async () => {
+    const client = await signedInClient(ctx, grantee.user.email, PASSWORD);
+    const [, tranche] = await tranchesOf(awardIds[0]);
+    const path = `/awards/${awardIds[0]}/tranches/${tranche.id}/report`;
+    await client.page(path);
+    const large = await sendReport(client, path)
+      .field('body', 'Greenhouse built')
+      .field('jobsCreated', '2')
+      .attach('files', sampleJpeg(70 * 1024), 'big.jpg');
+    expect(large.status).toBe(400);
+    expect(large.text).toContain('href="#files"');
+    expect(large.text).toContain('Один из файлов слишком большой');
+    expect(large.text).toContain('Greenhouse built');
+    const noToken = await client.agent
+      .post(path)
+      .set('Sec-Fetch-Site', 'same-origin')
+      .field('_csrf', client.token)
+      .field('body', 'Greenhouse built')
+      .field('jobsCreated', '2');
+    expect(noToken.status).toBe(403);
+    expect((await tranchesOf(awardIds[0]))[1].status).toBe('planned');
   });
 
   it('sends a milestone report with spending and files: the report is stored and the tranche requested', async () => {
@@ -169,6 +199,7 @@ describe('web: the grantee’s award, answer and milestone reports', () => {
       .field('jobsCreated', '2')
       .field('spending-0', '150 000,50')
       .field('spending-1', '')
+      .field('keptFiles', keptFileId)
       .attach('files', sampleJpeg(), 'Теплица.jpg')
       .attach('files', samplePdf(), 'receipt.pdf');
     expect(response.status).toBe(303);
@@ -180,12 +211,12 @@ describe('web: the grantee’s award, answer and milestone reports', () => {
     expect(report.body).toBe('Greenhouse built, two people hired');
     expect(report.jobs_created).toBe(2);
     expect(report.spending).toEqual([{ category: 'equipment', description: '', amount: '15000050' }]);
-    expect(report.file_ids).toHaveLength(2);
+    expect(report.file_ids).toHaveLength(3);
     const names = await sql<{ original_name: string }>(
       'SELECT original_name FROM award_files WHERE id = ANY($1) ORDER BY original_name',
       [report.file_ids],
     );
-    expect(names.map((n) => n.original_name)).toEqual(['receipt.pdf', 'Теплица.jpg']);
+    expect(names.map((n) => n.original_name)).toEqual(['before.png', 'receipt.pdf', 'Теплица.jpg']);
     expect((await tranchesOf(awardIds[0]))[1].status).toBe('requested');
     const page = await client.page(response.headers.location);
     expect(page.text).toContain('Отчёт отправлен.');
