@@ -42,7 +42,7 @@ export function ApplicationOutcomeView(props: { outcome: ApplicationOutcome }) {
   const { t, language } = usePage();
   const { rounds, award } = props.outcome;
   return (
-    <section class="outcome" aria-labelledby="outcome-title">
+    <section aria-labelledby="outcome-title">
       <h2 id="outcome-title">{t.t('grantee.outcome.title')}</h2>
       {rounds.length === 0 && <p>{t.t('grantee.outcome.none')}</p>}
       {rounds.map((round) => (
