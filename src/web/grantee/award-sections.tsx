@@ -21,49 +21,36 @@ export function TranchesSection(props: { award: GranteeAward }) {
   return (
     <section aria-labelledby="tranches-title">
       <h2 id="tranches-title">{t.t('grantee.tranches.title')}</h2>
-      <div class="table-scroll">
-        <table>
-          <caption class="visually-hidden">{t.t('grantee.tranches.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.t('grantee.tranches.tranche')}</th>
-              <th scope="col">{t.t('grantee.tranches.condition')}</th>
-              <th scope="col" class="num">
-                {t.t('grantee.tranches.amount')}
-              </th>
-              <th scope="col">{t.t('grantee.tranches.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.award.tranches.map((tranche) => (
-              <tr id={`tranche-${tranche.position}`}>
-                <th scope="row">
-                  {tranche.position}. {contentText(tranche.label, language)}
-                </th>
-                <td>
-                  <TrancheCondition tranche={tranche} />
-                  {tranche.canReport && (
-                    <p>
-                      <a href={`/awards/${props.award.id}/tranches/${tranche.id}/report`}>
-                        {t.t(
-                          tranche.status === 'returned' ? 'grantee.tranches.reportAgain' : 'grantee.tranches.report',
-                        )}
-                        <span class="visually-hidden">: {contentText(tranche.label, language)}</span>
-                      </a>
-                    </p>
-                  )}
-                </td>
-                <td class="num">{t.money(tranche.amount)}</td>
-                <td>
-                  <span class={tagClass(TRANCHE_STATUS[tranche.status])}>
-                    {t.t(TRANCHE_STATUS[tranche.status].key)}
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {/* Cards, not a table: four columns do not fit a phone without scrolling sideways. */}
+      <ol class="card-list">
+        {props.award.tranches.map((tranche) => (
+          <li class="card" id={`tranche-${tranche.position}`}>
+            <h3>
+              {tranche.position}. {contentText(tranche.label, language)}
+            </h3>
+            <dl class="summary-list">
+              <dt>{t.t('grantee.tranches.amount')}</dt>
+              <dd>{t.money(tranche.amount)}</dd>
+              <dt>{t.t('grantee.tranches.condition')}</dt>
+              <dd>
+                <TrancheCondition tranche={tranche} />
+              </dd>
+              <dt>{t.t('grantee.tranches.status')}</dt>
+              <dd>
+                <span class={tagClass(TRANCHE_STATUS[tranche.status])}>{t.t(TRANCHE_STATUS[tranche.status].key)}</span>
+              </dd>
+            </dl>
+            {tranche.canReport && (
+              <p>
+                <a class="button" href={`/awards/${props.award.id}/tranches/${tranche.id}/report`}>
+                  {t.t(tranche.status === 'returned' ? 'grantee.tranches.reportAgain' : 'grantee.tranches.report')}
+                  <span class="visually-hidden">: {contentText(tranche.label, language)}</span>
+                </a>
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }
@@ -78,7 +65,8 @@ export function PaymentsSection(props: { award: GranteeAward }) {
       {props.award.payments.length === 0 ? (
         <p>{t.t('grantee.payments.none')}</p>
       ) : (
-        <div class="table-scroll">
+        // Focusable, so a keyboard can scroll it sideways on a narrow screen (WCAG 2.1.1).
+        <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="payments-title">
           <table>
             <caption class="visually-hidden">{t.t('grantee.payments.title')}</caption>
             <thead>
