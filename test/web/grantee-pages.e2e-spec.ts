@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { ApplicationOutcomeView } from '../../src/web/grantee/application-outcome';
@@ -102,6 +103,22 @@ describe('web: the grantee’s award, answer and milestone reports', () => {
     const again = await client.submit(`/awards/${awardIds[0]}/accept`, {});
     expect(again.status).toBe(409);
     expect(again.text).toContain('На это предложение уже ответили');
+  });
+
+  it('keeps the award page and the report form, with their assets, under 60 KB gzipped', async () => {
+    const client = await signedInClient(ctx, grantee.user.email, PASSWORD);
+    const [, tranche] = await tranchesOf(awardIds[0]);
+    for (const path of [`/awards/${awardIds[0]}`, `/awards/${awardIds[0]}/tranches/${tranche.id}/report`]) {
+      const page = await client.page(path);
+      const assets = [...page.text.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+      expect(assets.length).toBe(3);
+      let bytes = gzipSync(page.text).length;
+      for (const asset of assets) {
+        const response = await client.agent.get(asset).set('Accept-Encoding', 'gzip').buffer(true);
+        bytes += Number(response.headers['content-length'] ?? gzipSync(response.body as Buffer).length);
+      }
+      expect(bytes).toBeLessThan(60 * 1024);
+    }
   });
 
   it('declines a second award after the confirmation step, with the reason kept', async () => {
