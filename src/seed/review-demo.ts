@@ -22,7 +22,7 @@ import { ReviewRound } from '../modules/reviews/entities/review-round.entity';
 import { JuryService } from '../modules/reviews/jury.service';
 import { ReviewsModule } from '../modules/reviews/reviews.module';
 import { RoundsService } from '../modules/reviews/rounds.service';
-import { Language } from '../modules/users/domain/language';
+import { Language } from '../common/i18n/language';
 import { User } from '../modules/users/entities/user.entity';
 import { UsersModule } from '../modules/users/users.module';
 import { UsersRepository } from '../modules/users/users.repository';

@@ -4,7 +4,7 @@ import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { NotificationJobData } from '../../queue/queues';
 import { TimeoutError, withTimeout } from '../../queue/with-timeout';
-import { LANGUAGES, Language } from '../users/domain/language';
+import { LANGUAGES, Language } from '../../common/i18n/language';
 import { describeSendFailure, isPermanentSmtpFailure } from './domain/notification-status';
 import { MailTransport } from './mail/mail-transport';
 import { isMessageType, MessageType } from './mail/message-types';

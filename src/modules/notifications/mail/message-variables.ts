@@ -1,5 +1,5 @@
 import { LINK_PURPOSE, signLinkToken } from '../../../common/auth/link-tokens';
-import { Language } from '../../users/domain/language';
+import { Language } from '../../../common/i18n/language';
 import { MessageType, MessageVariables } from './message-types';
 import { screeningReasonText } from './screening-reasons';
 

@@ -1,4 +1,4 @@
-import { Language } from '../../users/domain/language';
+import { Language } from '../../../common/i18n/language';
 
 /** How each screening reason reads in a mail; codes are those of the applications module. */
 const REASONS: Record<string, Record<Language, string>> = {

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { LANGUAGES, Language } from '../../users/domain/language';
+import { LANGUAGES, Language } from '../../../common/i18n/language';
 
 /** The helpers mail templates may call, beside Handlebars' own. */
 export const TEMPLATE_HELPERS = ['money', 'score', 'date', 'dateOnly'] as const;

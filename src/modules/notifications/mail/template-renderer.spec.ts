@@ -12,7 +12,7 @@ import {
   TIME_ZONE,
   TRANCHE_SAMPLE,
 } from '../../../../test/helpers/mail-samples';
-import { LANGUAGES } from '../../users/domain/language';
+import { LANGUAGES } from '../../../common/i18n/language';
 import { MESSAGE_TYPES, MessageType, MessageVariables } from './message-types';
 import { templateVariablesUsed } from './template-analysis';
 import { MailFormats } from './template-helpers';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Handlebars from 'handlebars';
-import { LANGUAGES, Language } from '../../users/domain/language';
+import { LANGUAGES, Language } from '../../../common/i18n/language';
 import { MESSAGE_TYPES, MessageType, MessageVariables } from './message-types';
 import { MailFormats, registerTemplateHelpers, TEMPLATE_HELPERS } from './template-helpers';
 
