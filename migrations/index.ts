@@ -13,6 +13,7 @@ import { CreateAwards1795375050203 } from './1795375050203-CreateAwards';
 import { IndexAuditActions1795378790351 } from './1795378790351-IndexAuditActions';
 import { AddCompetitionCode1796547047916 } from './1796547047916-AddCompetitionCode';
 import { CreateBrowserSessions1796567687338 } from './1796567687338-CreateBrowserSessions';
+import { TranslateStaffContent1796567715936 } from './1796567715936-TranslateStaffContent';
 
 /** Every migration, in order. A test checks that each file in this folder is listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   IndexAuditActions1795378790351,
   AddCompetitionCode1796547047916,
   CreateBrowserSessions1796567687338,
+  TranslateStaffContent1796567715936,
 ];

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { LANGUAGES, Language } from '../../src/modules/users/domain/language';
+import { LANGUAGES, Language } from '../../src/common/i18n/language';
 import { MessageType, MessageVariables } from '../../src/modules/notifications/mail/message-types';
 
 /** What the mail unit specs (src/modules/notifications/mail/*.spec.ts) share: sample variables and throwaway template folders. */

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
-import { Language } from './domain/language';
+import { Language } from '../../common/i18n/language';
 import { User } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
 import { UserErrors } from './users.errors';

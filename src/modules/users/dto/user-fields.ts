@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { LANGUAGES } from '../domain/language';
+import { LANGUAGES } from '../../../common/i18n/language';
 import { Trim } from '../../../common/validation/transforms';
 
 /** Field rules shared by registration and admin-created accounts, so both refuse the same input. */

@@ -15,7 +15,7 @@ import {
 import { Role, ROLES } from '../../../common/auth/role';
 import { PageMetaDto, PageQueryDto } from '../../../common/http/pagination';
 import { OptionalNotNull } from '../../../common/validation/optional';
-import { LANGUAGES, Language } from '../domain/language';
+import { LANGUAGES, Language } from '../../../common/i18n/language';
 import { User } from '../entities/user.entity';
 import { EmailField, FullNameField, LanguageField, PasswordField, PhoneField, VillageIdField } from './user-fields';
 

@@ -10,7 +10,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Role } from '../../../common/auth/role';
-import { Language } from '../domain/language';
+import { Language } from '../../../common/i18n/language';
 
 @Entity('users')
 @Index('UQ_users_email', ['email'], { unique: true })
