@@ -136,9 +136,9 @@ describe('competitions', () => {
         envelopes: [{ districtId: null, villageId: planned.villageIds[0], amount: '500000000' }],
         awardRules: {
           trancheTemplate: [
-            { label: 'On signing', shareBp: 5000, reportRequired: false, dueDays: null },
-            { label: 'Mid-term report', shareBp: 3000, reportRequired: true, dueDays: 180 },
-            { label: 'Final report', shareBp: 2000, reportRequired: true, dueDays: 365 },
+            { label: { en: 'On signing' }, shareBp: 5000, reportRequired: false, dueDays: null },
+            { label: { en: 'Mid-term report' }, shareBp: 3000, reportRequired: true, dueDays: 180 },
+            { label: { en: 'Final report' }, shareBp: 2000, reportRequired: true, dueDays: 365 },
           ],
           floors: [],
           partialMinShareBp: null,
@@ -159,8 +159,8 @@ describe('competitions', () => {
     it('takes its award rules (tranche template, floors, partial funding, acceptance period), checked as a whole', async () => {
       const awardRules = {
         trancheTemplate: [
-          { label: 'On signing', shareBp: 7000, reportRequired: false },
-          { label: 'Final report', shareBp: 3000, reportRequired: true, dueDays: 300 },
+          { label: { en: 'On signing' }, shareBp: 7000, reportRequired: false },
+          { label: { en: 'Final report' }, shareBp: 3000, reportRequired: true, dueDays: 300 },
         ],
         floors: [{ districtId: planned.districtId, grants: 1 }],
         partialMinShareBp: 5000,
@@ -175,14 +175,14 @@ describe('competitions', () => {
       const uneven = await post(
         '/api/competitions',
         input({
-          awardRules: { ...awardRules, trancheTemplate: [{ label: 'All', shareBp: 9000, reportRequired: false }] },
+          awardRules: { ...awardRules, trancheTemplate: [{ label: { en: 'All' }, shareBp: 9000, reportRequired: false }] },
         }),
       );
       expectError(uneven, 422, 'COMPETITION.INVALID_RULES', 'awardRules.trancheTemplate');
       const undated = await post(
         '/api/competitions',
         input({
-          awardRules: { ...awardRules, trancheTemplate: [{ label: 'Report', shareBp: 10000, reportRequired: true }] },
+          awardRules: { ...awardRules, trancheTemplate: [{ label: { en: 'Report' }, shareBp: 10000, reportRequired: true }] },
         }),
       );
       expectError(undated, 422, 'COMPETITION.INVALID_RULES', 'awardRules.trancheTemplate.0.dueDays');

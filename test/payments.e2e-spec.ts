@@ -371,8 +371,8 @@ describe('payments', () => {
     it('completes the award when every tranche is paid; a failure reopens it; paid equals the award, never more', async () => {
       const rules = {
         trancheTemplate: [
-          { label: 'On signing', shareBp: 6000, reportRequired: false, dueDays: null },
-          { label: 'Second part', shareBp: 4000, reportRequired: false, dueDays: null },
+          { label: { en: 'On signing' }, shareBp: 6000, reportRequired: false, dueDays: null },
+          { label: { en: 'Second part' }, shareBp: 4000, reportRequired: false, dueDays: null },
         ],
         floors: [],
         partialMinShareBp: null,

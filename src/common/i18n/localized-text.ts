@@ -65,3 +65,13 @@ export function trimLocalizedText(text: LocalizedText): LocalizedText {
   }
   return out;
 }
+
+/**
+ * A value read from JSON written before texts were per language (an application snapshot, an
+ * outbox row) or after: a plain string counts as the Russian text, as the migration made of them.
+ */
+export function asLocalizedText(value: unknown): LocalizedText {
+  if (typeof value === 'string') return value.trim() === '' ? {} : { ru: value };
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as LocalizedText;
+  return {};
+}

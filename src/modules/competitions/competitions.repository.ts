@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { LocalizedText } from '../../common/i18n/localized-text';
 import { CompetitionStatus } from './domain/competition-status';
 import { EnvelopeRule } from './domain/competition-rules';
 import { CompetitionDistrict, CompetitionVillage } from './entities/competition-eligibility.entity';
@@ -108,7 +109,7 @@ export class CompetitionsRepository {
   }
 
   /** Active applicants with a confirmed address whose home village is one of these, with its name. */
-  async applicantsInVillages(em: EntityManager, villageIds: string[]): Promise<{ id: string; villageName: string }[]> {
+  async applicantsInVillages(em: EntityManager, villageIds: string[]): Promise<{ id: string; villageName: LocalizedText }[]> {
     if (villageIds.length === 0) return [];
     return em.query(
       `SELECT u.id, v.name AS "villageName" FROM users u JOIN villages v ON v.id = u.home_village_id

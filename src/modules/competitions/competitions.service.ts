@@ -41,7 +41,7 @@ export class CompetitionsService {
         ...scalarRules(rules),
         code: input.code,
         title: input.title,
-        description: input.description ?? '',
+        description: input.description ?? null,
         currency: input.currency ?? 'KZT',
         status: 'draft',
         createdBy: actorId,

@@ -1,3 +1,4 @@
+import { LANGUAGES } from '../../common/i18n/language';
 import { registerConstraintErrors } from '../../common/errors/constraint-errors';
 import { defineErrors } from '../../common/errors/domain-error';
 
@@ -11,9 +12,12 @@ export const GeographyErrors = defineErrors('GEOGRAPHY', {
 });
 
 registerConstraintErrors({
-  UQ_regions_name: GeographyErrors.NAME_TAKEN,
-  UQ_districts_region_name: GeographyErrors.NAME_TAKEN,
-  UQ_villages_district_name: GeographyErrors.NAME_TAKEN,
+  // A name is unique within its parent in each of its languages.
+  ...Object.fromEntries(
+    ['regions', 'districts', 'villages'].flatMap((table) =>
+      LANGUAGES.map((lang) => [`UQ_${table}_name_${lang}`, GeographyErrors.NAME_TAKEN]),
+    ),
+  ),
   UQ_regions_kato: GeographyErrors.KATO_TAKEN,
   UQ_districts_kato: GeographyErrors.KATO_TAKEN,
   UQ_villages_kato: GeographyErrors.KATO_TAKEN,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, EntityTarget } from 'typeorm';
+import { pickedTextSql, textMatchesSql } from '../../common/i18n/localized-text.sql';
 import { escapeLike } from '../../database/sql';
 import { District } from './entities/district.entity';
 import { Region } from './entities/region.entity';
@@ -43,28 +44,33 @@ export class GeographyRepository {
   async regions(limit: number, offset: number): Promise<[Region[], number]> {
     return this.dataSource
       .getRepository(Region)
-      .findAndCount({ order: { name: 'ASC', id: 'ASC' }, take: limit, skip: offset });
+      .createQueryBuilder('r')
+      .orderBy(pickedTextSql('r.name'), 'ASC')
+      .addOrderBy('r.id')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
   }
 
   async districts(regionId: string | undefined, limit: number, offset: number): Promise<[District[], number]> {
-    return this.dataSource.getRepository(District).findAndCount({
-      where: regionId ? { regionId } : {},
-      order: { name: 'ASC', id: 'ASC' },
-      take: limit,
-      skip: offset,
-    });
+    const query = this.dataSource
+      .getRepository(District)
+      .createQueryBuilder('d')
+      .orderBy(pickedTextSql('d.name'), 'ASC')
+      .addOrderBy('d.id');
+    if (regionId) query.andWhere('d.regionId = :regionId', { regionId });
+    return query.take(limit).skip(offset).getManyAndCount();
   }
 
   async villages(filter: VillageFilter): Promise<[Village[], number]> {
     const query = this.dataSource
       .getRepository(Village)
       .createQueryBuilder('v')
-      .innerJoin('v.district', 'd')
-      .orderBy('v.name', 'ASC')
+      .orderBy(pickedTextSql('v.name'), 'ASC')
       .addOrderBy('v.id');
     if (filter.districtId) query.andWhere('v.districtId = :districtId', { districtId: filter.districtId });
-    if (filter.regionId) query.andWhere('d.regionId = :regionId', { regionId: filter.regionId });
-    if (filter.search) query.andWhere('v.name ILIKE :search', { search: `%${escapeLike(filter.search)}%` });
+    if (filter.regionId) query.andWhere('v.districtId IN (SELECT id FROM districts WHERE region_id = :regionId)', { regionId: filter.regionId });
+    if (filter.search) query.andWhere(textMatchesSql('v.name', ':search'), { search: `%${escapeLike(filter.search)}%` });
     return query.take(filter.limit).skip(filter.offset).getManyAndCount();
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { LocalizedText } from '../../common/i18n/localized-text';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
@@ -13,14 +14,14 @@ export interface PlanInput {
   title: string;
   periodStart: number;
   periodEnd: number;
-  goals: (Omit<GoalValues, 'description'> & { description?: string })[];
+  goals: (Omit<GoalValues, 'description'> & { description?: LocalizedText | null })[];
 }
 
 const goalValues = (goals: PlanInput['goals']): GoalValues[] =>
   goals.map((g) => ({
     code: g.code.toUpperCase(),
     title: g.title,
-    description: g.description ?? '',
+    description: g.description ?? null,
     priority: g.priority,
   }));
 

@@ -9,6 +9,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { LocalizedText } from '../../../common/i18n/localized-text';
 import { bigintTransformer } from '../../../database/transformers';
 import { User } from '../../users/entities/user.entity';
 import { TrancheStatus } from '../domain/award-status';
@@ -18,6 +19,7 @@ import { Award } from './award.entity';
 @Entity('tranches')
 @Index('UQ_tranches_award_position', ['awardId', 'position'], { unique: true })
 @Index('IX_tranches_due', ['dueAt'], { where: `status IN ('planned','returned') AND report_required` })
+@Check('CK_tranches_label', 'is_localized_text(label)')
 @Check('CK_tranches_status', `status IN ('planned','requested','returned','approved','paid')`)
 @Check('CK_tranches_amount', 'amount > 0')
 @Check('CK_tranches_position', 'position >= 1')
@@ -35,8 +37,8 @@ export class Tranche {
   @Column({ type: 'int' })
   position!: number;
 
-  @Column({ type: 'text' })
-  label!: string;
+  @Column({ type: 'jsonb' })
+  label!: LocalizedText;
 
   /** False: released on signing (when the grantee accepts); true: after a milestone report is approved. */
   @Column({ type: 'boolean' })

@@ -8,13 +8,13 @@ import {
 import { COMPETITION_CODE_PATTERN } from './competition-code';
 
 const signing = (shareBp: number): TrancheTemplateItem => ({
-  label: 'On signing',
+  label: { en: 'On signing' },
   shareBp,
   reportRequired: false,
   dueDays: null,
 });
 const report = (shareBp: number, dueDays: number | null = 180): TrancheTemplateItem => ({
-  label: 'Report',
+  label: { en: 'Report' },
   shareBp,
   reportRequired: true,
   dueDays,

@@ -1,3 +1,5 @@
+import type { LocalizedText } from '../../../common/i18n/localized-text';
+
 /**
  * A competition's rules for awards (DESIGN.md section 7), declared before it opens and frozen with
  * its other rules: the tranche template every award's schedule is split from, the floors the
@@ -6,7 +8,7 @@
  */
 export interface TrancheTemplateItem {
   /** What releases it, as shown to people: "On signing", "Mid-term report". */
-  label: string;
+  label: LocalizedText;
   /** Share of the award in basis points (50% = 5000); the template's shares add up to 10000. */
   shareBp: number;
   /** False: released when the grantee accepts (signing); true: after a milestone report is approved. */
@@ -35,9 +37,24 @@ export const MAX_TRANCHES = 12;
 
 export const DEFAULT_AWARD_RULES: AwardRules = {
   trancheTemplate: [
-    { label: 'On signing', shareBp: 5000, reportRequired: false, dueDays: null },
-    { label: 'Mid-term report', shareBp: 3000, reportRequired: true, dueDays: 180 },
-    { label: 'Final report', shareBp: 2000, reportRequired: true, dueDays: 365 },
+    {
+      label: { kk: 'Шартқа қол қойылғанда', ru: 'При подписании договора', en: 'On signing' },
+      shareBp: 5000,
+      reportRequired: false,
+      dueDays: null,
+    },
+    {
+      label: { kk: 'Аралық есеп', ru: 'Промежуточный отчёт', en: 'Mid-term report' },
+      shareBp: 3000,
+      reportRequired: true,
+      dueDays: 180,
+    },
+    {
+      label: { kk: 'Қорытынды есеп', ru: 'Итоговый отчёт', en: 'Final report' },
+      shareBp: 2000,
+      reportRequired: true,
+      dueDays: 365,
+    },
   ],
   floors: [],
   partialMinShareBp: null,

@@ -28,8 +28,8 @@ describe('competition rules', () => {
   it('check the award rules with the others: shares add up, reports have a due date, one floor per district', () => {
     const awardRules = {
       trancheTemplate: [
-        { label: 'On signing', shareBp: 6000, reportRequired: false, dueDays: 30 },
-        { label: 'Final', shareBp: 3000, reportRequired: true, dueDays: null },
+        { label: { en: 'On signing' }, shareBp: 6000, reportRequired: false, dueDays: 30 },
+        { label: { en: 'Final' }, shareBp: 3000, reportRequired: true, dueDays: null },
       ],
       floors: [
         { districtId: 'd1', grants: 1 },

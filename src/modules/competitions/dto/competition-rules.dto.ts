@@ -15,6 +15,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { LocalizedText } from '../../../common/i18n/localized-text';
+import { LocalizedTextField } from '../../../common/i18n/localized-text.dto';
 import { MoneyField } from '../../../common/money/money';
 import { OptionalNotNull } from '../../../common/validation/optional';
 import { LowercaseIds, Trim } from '../../../common/validation/transforms';
@@ -33,12 +35,12 @@ export class EnvelopeDto {
 }
 
 export class TrancheTemplateItemDto {
-  @ApiProperty({ example: 'Mid-term report', maxLength: 100 })
-  @Trim()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  label!: string;
+  @LocalizedTextField({
+    maxLength: 100,
+    description: 'What releases the tranche, as people read it',
+    example: { kk: 'Аралық есеп', ru: 'Промежуточный отчёт', en: 'Mid-term report' },
+  })
+  label!: LocalizedText;
 
   @ApiProperty({
     type: 'integer',

@@ -17,6 +17,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { LocalizedText } from '../../../common/i18n/localized-text';
+import { LocalizedTextField, LocalizedTextProperty } from '../../../common/i18n/localized-text.dto';
 import { PageMetaDto, PageQueryDto } from '../../../common/http/pagination';
 import { MoneyField } from '../../../common/money/money';
 import { AwardRules } from '../domain/award-rules';
@@ -37,18 +39,16 @@ class CompetitionFields {
   @Matches(COMPETITION_CODE_PATTERN, { message: `code must be ${COMPETITION_CODE_RULE}` })
   code!: string;
 
-  @ApiProperty({ example: 'Start Up Mangistau 2026', maxLength: 300 })
-  @Trim()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
-  title!: string;
+  @LocalizedTextField({ maxLength: 300, example: { kk: 'Start Up Маңғыстау 2026', ru: 'Start Up Мангистау 2026' } })
+  title!: LocalizedText;
 
-  @ApiPropertyOptional({ maxLength: 20000, default: '' })
-  @OptionalNotNull()
-  @IsString()
-  @MaxLength(20000)
-  description?: string;
+  @LocalizedTextField({
+    maxLength: 20000,
+    required: false,
+    nullable: true,
+    description: 'Null or left out: no description',
+  })
+  description?: LocalizedText | null;
 
   @ApiPropertyOptional({ enum: ['KZT'], default: 'KZT' })
   @OptionalNotNull()
@@ -171,10 +171,10 @@ export class CompetitionDto {
   id!: string;
   @ApiProperty({ example: 'TUP', description: 'Short code in every application reference (SU-TUP-2026-0042)' })
   code!: string;
-  @ApiProperty()
-  title!: string;
-  @ApiProperty()
-  description!: string;
+  @LocalizedTextProperty({ example: { kk: 'Start Up Маңғыстау 2026', ru: 'Start Up Мангистау 2026' } })
+  title!: LocalizedText;
+  @LocalizedTextProperty({ nullable: true, description: 'Null: no description' })
+  description!: LocalizedText | null;
   @ApiProperty({ example: 'KZT' })
   currency!: string;
   @ApiProperty({ description: 'Minor units, integer string', example: '10000000000' })

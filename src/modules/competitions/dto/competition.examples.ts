@@ -3,8 +3,12 @@ import { DEFAULT_AWARD_RULES } from '../domain/award-rules';
 /** A competition as a manager drafts it: money in tiyn, eligible villages, an envelope and the award rules. */
 export const CREATE_COMPETITION_EXAMPLE = {
   code: 'TUP',
-  title: 'Start Up Mangistau 2026',
-  description: 'Small grants for village businesses that serve the goals of their development plans',
+  title: { kk: 'Start Up Маңғыстау 2026', ru: 'Start Up Мангистау 2026', en: 'Start Up Mangystau 2026' },
+  description: {
+    kk: 'Ауылдың даму жоспарының мақсаттарына қызмет ететін ауыл кәсіптеріне шағын гранттар',
+    ru: 'Малые гранты сельскому бизнесу, который служит целям плана развития села',
+    en: 'Small grants for village businesses that serve the goals of their development plans',
+  },
   budget: '5000000000',
   minAward: '50000000',
   maxAward: '300000000',
@@ -22,8 +26,8 @@ export const UPDATE_COMPETITION_EXAMPLE = {
   closesAt: '2026-10-31T18:00:00.000Z',
   awardRules: {
     trancheTemplate: [
-      { label: 'On signing', shareBp: 6000, reportRequired: false, dueDays: null },
-      { label: 'Final report', shareBp: 4000, reportRequired: true, dueDays: 365 },
+      { label: DEFAULT_AWARD_RULES.trancheTemplate[0].label, shareBp: 6000, reportRequired: false, dueDays: null },
+      { label: DEFAULT_AWARD_RULES.trancheTemplate[2].label, shareBp: 4000, reportRequired: true, dueDays: 365 },
     ],
     acceptanceDays: 21,
   },

@@ -10,6 +10,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { LocalizedText } from '../../../common/i18n/localized-text';
 import { bigintTransformer } from '../../../database/transformers';
 import { User } from '../../users/entities/user.entity';
 import { AwardRules } from '../domain/award-rules';
@@ -22,11 +23,13 @@ import { CompetitionEnvelope } from './competition-envelope.entity';
  * schema check sees the entity and the migrated default as equal; a unit test keeps the two alike.
  */
 export const AWARD_RULES_COLUMN_DEFAULT =
-  '{"floors": [], "acceptanceDays": 14, "trancheTemplate": [{"label": "On signing", "dueDays": null, "shareBp": 5000, "reportRequired": false}, {"label": "Mid-term report", "dueDays": 180, "shareBp": 3000, "reportRequired": true}, {"label": "Final report", "dueDays": 365, "shareBp": 2000, "reportRequired": true}], "partialMinShareBp": null}';
+  '{"floors": [], "acceptanceDays": 14, "trancheTemplate": [{"label": {"en": "On signing", "kk": "Шартқа қол қойылғанда", "ru": "При подписании договора"}, "dueDays": null, "shareBp": 5000, "reportRequired": false}, {"label": {"en": "Mid-term report", "kk": "Аралық есеп", "ru": "Промежуточный отчёт"}, "dueDays": 180, "shareBp": 3000, "reportRequired": true}, {"label": {"en": "Final report", "kk": "Қорытынды есеп", "ru": "Итоговый отчёт"}, "dueDays": 365, "shareBp": 2000, "reportRequired": true}], "partialMinShareBp": null}';
 
 @Entity('competitions')
 @Index('IX_competitions_status_closes', ['status', 'closesAt'])
 @Index('UQ_competitions_code', ['code'], { unique: true })
+@Check('CK_competitions_title', 'is_localized_text(title)')
+@Check('CK_competitions_description', 'is_localized_text(description)')
 @Check('CK_competitions_code', `code ~ '^[A-Z][A-Z0-9]{1,7}$'`)
 @Check('CK_competitions_status', `status IN ('draft','open','closed','finalized','archived')`)
 @Check('CK_competitions_currency', `currency = 'KZT'`)
@@ -42,11 +45,13 @@ export class Competition {
   @Column({ type: 'text' })
   code!: string;
 
-  @Column({ type: 'text' })
-  title!: string;
+  /** Per language (DESIGN.md section 12), as every text staff write. */
+  @Column({ type: 'jsonb' })
+  title!: LocalizedText;
 
-  @Column({ type: 'text', default: '' })
-  description!: string;
+  /** Null: no description. */
+  @Column({ type: 'jsonb', nullable: true })
+  description!: LocalizedText | null;
 
   @Column({ type: 'char', length: 3, default: 'KZT' })
   currency!: string;

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { LocalizedText } from '../../../common/i18n/localized-text';
+import { LocalizedTextField, LocalizedTextProperty } from '../../../common/i18n/localized-text.dto';
 import { PageMetaDto, PageQueryDto } from '../../../common/http/pagination';
 import { District } from '../entities/district.entity';
 import { Region } from '../entities/region.entity';
@@ -8,12 +10,12 @@ import { OptionalNotNull } from '../../../common/validation/optional';
 import { Trim } from '../../../common/validation/transforms';
 
 class PlaceFields {
-  @ApiProperty({ example: 'Mangistau region', maxLength: 200 })
-  @Trim()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  name!: string;
+  @LocalizedTextField({
+    maxLength: 200,
+    description: 'Unique within its parent in each language',
+    example: { kk: 'Маңғыстау облысы', ru: 'Мангистауская область', en: 'Mangystau Region' },
+  })
+  name!: LocalizedText;
 
   @ApiPropertyOptional({
     example: '471010000',
@@ -44,13 +46,8 @@ export class CreateVillageDto extends PlaceFields {
 }
 
 export class UpdatePlaceDto {
-  @ApiPropertyOptional({ maxLength: 200 })
-  @OptionalNotNull()
-  @Trim()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  name?: string;
+  @LocalizedTextField({ maxLength: 200, required: false, description: 'Unique within its parent in each language' })
+  name?: LocalizedText;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -83,7 +80,7 @@ export class VillageQueryDto extends PageQueryDto {
   @IsUUID('all')
   districtId?: string;
 
-  @ApiPropertyOptional({ description: 'Part of the name' })
+  @ApiPropertyOptional({ description: 'Part of the name, in any of its languages' })
   @IsOptional()
   @Trim()
   @IsString()
@@ -94,8 +91,8 @@ export class VillageQueryDto extends PageQueryDto {
 export class RegionDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
-  @ApiProperty()
-  name!: string;
+  @LocalizedTextProperty({ example: { kk: 'Маңғыстау облысы', ru: 'Мангистауская область', en: 'Mangystau Region' } })
+  name!: LocalizedText;
   @ApiProperty({ nullable: true, type: String })
   katoCode!: string | null;
 

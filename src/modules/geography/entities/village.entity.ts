@@ -1,3 +1,4 @@
+import { LocalizedText } from '../../../common/i18n/localized-text';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { District } from './district.entity';
 
@@ -6,7 +7,11 @@ export type VillageKind = (typeof VILLAGE_KINDS)[number];
 
 /** A village, or a rural district (auyl okrugy) where the programme works at that level. */
 @Entity('villages')
-@Index('UQ_villages_district_name', ['districtId', 'name'], { unique: true })
+// Unique per language within the parent: expression indexes the migration creates.
+@Index('UQ_villages_name_kk', { synchronize: false })
+@Index('UQ_villages_name_ru', { synchronize: false })
+@Index('UQ_villages_name_en', { synchronize: false })
+@Check('CK_villages_name', 'is_localized_text(name)')
 @Index('UQ_villages_kato', ['katoCode'], { unique: true, where: 'kato_code IS NOT NULL' })
 @Check('CK_villages_kind', `kind IN ('village','rural_district')`)
 export class Village {
@@ -20,8 +25,8 @@ export class Village {
   @Column({ type: 'uuid' })
   districtId!: string;
 
-  @Column({ type: 'text' })
-  name!: string;
+  @Column({ type: 'jsonb' })
+  name!: LocalizedText;
 
   @Column({ type: 'text', default: 'village' })
   kind!: VillageKind;

@@ -16,6 +16,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { LocalizedText } from '../../../common/i18n/localized-text';
+import { LocalizedTextField, LocalizedTextProperty } from '../../../common/i18n/localized-text.dto';
 import { PageMetaDto, PageQueryDto } from '../../../common/http/pagination';
 import { PLAN_STATUSES, PlanStatus } from '../domain/plan-status';
 import { DevelopmentPlan } from '../entities/development-plan.entity';
@@ -31,18 +33,14 @@ export class PlanGoalInputDto {
   })
   code!: string;
 
-  @ApiProperty({ example: 'Reliable drinking water supply', maxLength: 300 })
-  @Trim()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
-  title!: string;
+  @LocalizedTextField({
+    maxLength: 300,
+    example: { kk: 'Сумен жабдықтау', ru: 'Водоснабжение', en: 'Water supply' },
+  })
+  title!: LocalizedText;
 
-  @ApiPropertyOptional({ maxLength: 5000, default: '' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
-  description?: string;
+  @LocalizedTextField({ maxLength: 5000, required: false, nullable: true, description: 'Null or left out: none' })
+  description?: LocalizedText | null;
 
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 99, description: '1 is the most pressing' })
   @IsInt()
@@ -140,10 +138,10 @@ export class PlanGoalDto {
   id!: string;
   @ApiProperty()
   code!: string;
-  @ApiProperty()
-  title!: string;
-  @ApiProperty()
-  description!: string;
+  @LocalizedTextProperty({ example: { kk: 'Сумен жабдықтау', ru: 'Водоснабжение', en: 'Water supply' } })
+  title!: LocalizedText;
+  @LocalizedTextProperty({ nullable: true, description: 'Null: none' })
+  description!: LocalizedText | null;
   @ApiProperty({ type: 'integer' })
   priority!: number;
 

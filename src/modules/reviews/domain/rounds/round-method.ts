@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../../../../common/i18n/localized-text';
 import { Advancement } from '../scoring/results';
 
 /**
@@ -7,13 +8,14 @@ import { Advancement } from '../scoring/results';
  */
 export interface RubricCriterion {
   code: string;
-  title: string;
-  description: string;
+  title: LocalizedText;
+  /** Left out when there is none. */
+  description?: LocalizedText;
   weight: number;
   /** Integer scale 0..max. */
   max: number;
   /** One descriptor per level 0..max. */
-  descriptors: string[];
+  descriptors: LocalizedText[];
   /** A gate: a mean below this bars advancement. */
   min?: number;
 }
