@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsArray,
   IsOptional,
   IsString,
   MaxLength,
@@ -58,12 +59,13 @@ export function localizedTextRequestDto(maxLength: number): new () => LocalizedT
 }
 
 /** The value is an object giving at least one of kk, ru, en (their own checks are the nested DTO's). */
-function HasSomeLanguage(): PropertyDecorator {
+function HasSomeLanguage(each: boolean): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name: 'hasSomeLanguage',
       target: target.constructor,
       propertyName: String(propertyName),
+      options: { each },
       validator: {
         validate: (value: unknown) =>
           typeof value === 'object' &&
@@ -82,15 +84,18 @@ export interface LocalizedTextFieldOptions {
   required?: boolean;
   nullable?: boolean;
   description?: string;
-  example?: LocalizedText;
+  example?: LocalizedText | LocalizedText[];
+  /** A list of translations objects (a rubric's level descriptors); the caller bounds its size. */
+  each?: boolean;
 }
 
 /** A request field holding a translations object (DESIGN.md section 12), validated and documented. */
 export function LocalizedTextField(options: LocalizedTextFieldOptions): PropertyDecorator {
   const dto = localizedTextRequestDto(options.maxLength);
   const required = options.required ?? true;
-  const doc = {
-    type: dto,
+  const each = options.each ?? false;
+  const doc: ApiPropertyOptions = {
+    type: each ? [dto] : dto,
     nullable: options.nullable,
     description: `${options.description ? `${options.description}. ` : ''}Per language: at least one of kk, ru, en (shown in the reader's language, else kk, ru, en); replaces the whole object when changed`,
     example: options.example,
@@ -98,8 +103,9 @@ export function LocalizedTextField(options: LocalizedTextFieldOptions): Property
   return applyDecorators(
     required ? ApiProperty(doc) : ApiPropertyOptional(doc),
     ...(required ? [] : [options.nullable ? IsOptional() : OptionalNotNull()]),
-    HasSomeLanguage(),
-    ValidateNested(),
+    ...(each ? [IsArray()] : []),
+    HasSomeLanguage(each),
+    ValidateNested({ each }),
     Type(() => dto),
   );
 }

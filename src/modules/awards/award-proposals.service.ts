@@ -1,3 +1,4 @@
+import { LocalizedText } from '../../common/i18n/localized-text';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
@@ -185,7 +186,7 @@ export class AwardProposalsService {
     em: EntityManager,
     awardId: string,
     amount: bigint,
-    template: { label: string; shareBp: number; reportRequired: boolean; dueDays: number | null }[],
+    template: { label: LocalizedText; shareBp: number; reportRequired: boolean; dueDays: number | null }[],
   ): Promise<void> {
     const amounts = splitAward(amount, template);
     // An award smaller than its number of tranches leaves some empty: they are left out, not kept at zero.

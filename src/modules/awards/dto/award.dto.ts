@@ -1,3 +1,5 @@
+import { LocalizedText } from '../../../common/i18n/localized-text';
+import { LocalizedTextProperty } from '../../../common/i18n/localized-text.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -89,8 +91,8 @@ export class TrancheDto {
   id!: string;
   @ApiProperty({ type: 'integer', description: '1 for the first tranche' })
   position!: number;
-  @ApiProperty()
-  label!: string;
+  @LocalizedTextProperty({ example: { kk: 'Аралық есеп', ru: 'Промежуточный отчёт', en: 'Mid-term report' } })
+  label!: LocalizedText;
   @ApiProperty({ description: 'Released by an approved milestone report (else on signing)' })
   reportRequired!: boolean;
   @ApiProperty({ description: 'Minor units, integer string' })

@@ -18,6 +18,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { LocalizedText } from '../../../common/i18n/localized-text';
+import { LocalizedTextField } from '../../../common/i18n/localized-text.dto';
 import { PageMetaDto } from '../../../common/http/pagination';
 import { OptionalNotNull } from '../../../common/validation/optional';
 import { IsoDateTime, Trim } from '../../../common/validation/transforms';
@@ -33,18 +35,14 @@ export class CriterionDto {
   })
   code!: string;
 
-  @ApiProperty({ example: 'Supports the village plan', maxLength: 200 })
-  @Trim()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  title!: string;
+  @LocalizedTextField({
+    maxLength: 200,
+    example: { kk: 'Ауылдың даму жоспарына сәйкестігі', ru: 'Соответствие плану развития села' },
+  })
+  title!: LocalizedText;
 
-  @ApiPropertyOptional({ maxLength: 4000, default: '' })
-  @OptionalNotNull()
-  @IsString()
-  @MaxLength(4000)
-  description?: string;
+  @LocalizedTextField({ maxLength: 4000, required: false })
+  description?: LocalizedText;
 
   @ApiProperty({ type: 'integer', example: 3, description: 'Relative weight, 1..1000' })
   @IsInt()
@@ -58,12 +56,9 @@ export class CriterionDto {
   @Max(100)
   max!: number;
 
-  @ApiProperty({ type: [String], description: 'One descriptor per level 0..max' })
-  @IsArray()
+  @LocalizedTextField({ maxLength: 1000, each: true, description: 'One descriptor per level 0..max' })
   @ArrayMaxSize(101)
-  @IsString({ each: true })
-  @MaxLength(1000, { each: true })
-  descriptors!: string[];
+  descriptors!: LocalizedText[];
 
   @ApiPropertyOptional({ description: 'A gate: a mean score below this bars advancement' })
   @OptionalNotNull()
@@ -241,7 +236,7 @@ export function methodOf(dto: CreateRoundDto): RoundMethod {
     criteria: dto.criteria.map((c) => ({
       code: c.code,
       title: c.title,
-      description: c.description ?? '',
+      ...(c.description ? { description: c.description } : {}),
       weight: c.weight,
       max: c.max,
       descriptors: c.descriptors,

@@ -1,3 +1,12 @@
+/** The five levels of a 0..4 scale, as jurors read them in each language. */
+const LEVELS = [
+  { kk: 'Жоқ', ru: 'Нет', en: 'None' },
+  { kk: 'Әлсіз', ru: 'Слабо', en: 'Weak' },
+  { kk: 'Орташа', ru: 'Удовлетворительно', en: 'Fair' },
+  { kk: 'Жақсы', ru: 'Хорошо', en: 'Good' },
+  { kk: 'Күшті', ru: 'Отлично', en: 'Strong' },
+];
+
 /** A scoring round as a manager creates it: the rubric with a gate, the loads, disputes and advancement. */
 export const CREATE_ROUND_EXAMPLE = {
   name: 'Round 1: scoring',
@@ -5,18 +14,18 @@ export const CREATE_ROUND_EXAMPLE = {
   criteria: [
     {
       code: 'plan_alignment',
-      title: 'Supports the village plan',
+      title: { kk: 'Ауылдың даму жоспарына сәйкестігі', ru: 'Соответствие плану развития села', en: 'Supports the village plan' },
       weight: 3,
       max: 4,
-      descriptors: ['none', 'weak', 'fair', 'good', 'strong'],
+      descriptors: LEVELS,
       min: 1,
     },
     {
       code: 'feasibility',
-      title: 'Feasible with the budget and the team',
+      title: { kk: 'Бюджет пен команда жеткілікті', ru: 'Выполнимость при данном бюджете и команде', en: 'Feasible with the budget and the team' },
       weight: 2,
       max: 4,
-      descriptors: ['none', 'weak', 'fair', 'good', 'strong'],
+      descriptors: LEVELS,
     },
   ],
   priorityCriterion: 'plan_alignment',

@@ -1,12 +1,14 @@
 import { advancementOf, methodProblems, RoundMethod, RubricCriterion } from './round-method';
 
+const levels = (...texts: string[]) => texts.map((en) => ({ en }));
+
 const criterion = (code: string, over: Partial<RubricCriterion> = {}): RubricCriterion => ({
   code,
-  title: code,
-  description: `${code} description`,
+  title: { en: code },
+  description: { en: `${code} description` },
   weight: 1,
   max: 2,
-  descriptors: ['none', 'some', 'full'],
+  descriptors: levels('none', 'some', 'full'),
   ...over,
 });
 
@@ -48,7 +50,7 @@ describe('methodProblems()', () => {
     const criteria = [
       criterion('impact'),
       criterion('feasibility', { max: 3 }),
-      criterion('cost', { descriptors: ['a', 'b', 'c', 'd'] }),
+      criterion('cost', { descriptors: levels('a', 'b', 'c', 'd') }),
     ];
     expect(methodProblems(method({ criteria }))).toEqual([
       { field: 'criteria.1.descriptors', problems: ['give one descriptor for each level 0..3 (4)'] },
@@ -85,7 +87,7 @@ describe('methodProblems()', () => {
   });
 
   it('reports every problem at once', () => {
-    const criteria = [criterion('impact', { min: 5, descriptors: ['x'] }), criterion('impact')];
+    const criteria = [criterion('impact', { min: 5, descriptors: levels('x') }), criterion('impact')];
     const fields = methodProblems(method({ criteria, priorityCriterion: 'x', minLoad: 9, maxLoad: 1, quorum: 9 })).map(
       (p) => p.field,
     );
