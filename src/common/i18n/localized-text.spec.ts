@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { LANGUAGES, Language } from './language';
 import { languagesOf, localizedTextProblems, pickText, trimLocalizedText } from './localized-text';
+import { languageFromHeader } from './reader-language';
 
 describe('pickText', () => {
   it('gives the reader their own language when it is there', () => {
@@ -62,5 +63,15 @@ describe('localizedTextProblems', () => {
 describe('trimLocalizedText', () => {
   it('trims and leaves out empty languages', () => {
     expect(trimLocalizedText({ kk: ' a ', ru: '  ', en: 'b' })).toEqual({ kk: 'a', en: 'b' });
+  });
+});
+
+describe('languageFromHeader', () => {
+  it('takes the most preferred of kk, ru, en, and Kazakh when none is named', () => {
+    expect(languageFromHeader('ru-RU,ru;q=0.9,en;q=0.8')).toBe('ru');
+    expect(languageFromHeader('de, en;q=0.5, kk;q=0.7')).toBe('kk');
+    expect(languageFromHeader('en;q=0, ru;q=0.1')).toBe('ru');
+    expect(languageFromHeader('de')).toBe('kk');
+    expect(languageFromHeader(undefined)).toBe('kk');
   });
 });

@@ -10,3 +10,7 @@ export const pickedTextSql = (column: string): string =>
 /** True when any of the languages matches the ILIKE pattern in parameter `param` (`:search` or `$1`). */
 export const textMatchesSql = (column: string, param: string): string =>
   `(${column}->>'kk' ILIKE ${param} OR ${column}->>'ru' ILIKE ${param} OR ${column}->>'en' ILIKE ${param})`;
+
+/** Every language's text of the column joined by spaces: for matching words whatever the language. */
+export const allTextsSql = (column: string): string =>
+  `concat_ws(' ', ${column}->>'kk', ${column}->>'ru', ${column}->>'en')`;

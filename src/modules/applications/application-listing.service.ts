@@ -1,3 +1,5 @@
+import { Language } from '../../common/i18n/language';
+import { pickText } from '../../common/i18n/localized-text';
 import { Injectable } from '@nestjs/common';
 import {
   ApplicationFilter,
@@ -40,8 +42,8 @@ export class ApplicationListingService {
     return this.queries.list(filter, sort, order === 'asc' ? 'ASC' : 'DESC', limit, offset);
   }
 
-  /** CSV text in chunks (BOM first), written as it is read, for any number of applications. */
-  async *csv(filter: ApplicationFilter): AsyncGenerator<string> {
+  /** CSV text in chunks (BOM first), place names in the reader's language, written as it is read, for any number of applications. */
+  async *csv(filter: ApplicationFilter, lang: Language): AsyncGenerator<string> {
     yield BOM + csvLine(CSV_HEADER);
     for await (const rows of this.queries.exportRows(filter)) {
       yield rows
@@ -51,8 +53,8 @@ export class ApplicationListingService {
             a.status,
             a.title,
             applicantName,
-            villageName,
-            districtName,
+            pickText(villageName, lang),
+            pickText(districtName, lang),
             a.sector,
             tengeDecimal(a.requestedAmount),
             tengeDecimal(a.ownContribution),

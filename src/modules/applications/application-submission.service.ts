@@ -1,3 +1,4 @@
+import { LocalizedText } from '../../common/i18n/localized-text';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/role';
@@ -63,7 +64,7 @@ export class ApplicationSubmissionService {
 
       const number = await this.applications.nextReferenceNumber(em, draft.competitionId);
       const reference = referenceFor(competition.code, competition.year, number);
-      const villageName = (await this.applications.villageName(em, draft.villageId)) ?? '';
+      const villageName = (await this.applications.villageName(em, draft.villageId)) ?? {};
       await this.applications.insertSnapshot(em, id, snapshotOf(draft, reference, villageName));
       const submittedAt = new Date();
       await this.status.move(
@@ -121,9 +122,10 @@ export class ApplicationSubmissionService {
 
 /**
  * The frozen content jurors will read: the proposal itself, without the applicant's identity
- * (name, contacts), so a blind round can show it as it is.
+ * (name, contacts), so a blind round can show it as it is. The village name is kept in every
+ * language it has (older snapshots hold one plain string).
  */
-function snapshotOf(a: Application, reference: string, villageName: string): Record<string, unknown> {
+function snapshotOf(a: Application, reference: string, villageName: LocalizedText): Record<string, unknown> {
   return {
     reference,
     competitionId: a.competitionId,

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { LocalizedText } from '../../common/i18n/localized-text';
+import { pickedTextSql } from '../../common/i18n/localized-text.sql';
 import { escapeLike } from '../../database/sql';
 import { ApplicationStatus, Sector } from './domain/application-status';
 import { Application } from './entities/application.entity';
@@ -25,16 +27,16 @@ export type SortKey = keyof typeof SORTS;
 
 export interface ListRow {
   application: Application;
-  villageName: string;
-  districtName: string;
+  villageName: LocalizedText;
+  districtName: LocalizedText;
   applicantName: string;
 }
 
 export interface Summary {
   byStatus: Record<string, number>;
-  byVillage: { id: string; name: string; count: number }[];
-  byDistrict: { id: string; name: string; count: number }[];
-  byGoal: { id: string; code: string; title: string; count: number }[];
+  byVillage: { id: string; name: LocalizedText; count: number }[];
+  byDistrict: { id: string; name: LocalizedText; count: number }[];
+  byGoal: { id: string; code: string; title: LocalizedText; count: number }[];
   bySector: Record<string, number>;
   requestedTotal: bigint;
   budget: bigint;
@@ -110,15 +112,15 @@ export class ApplicationsQueryRepository {
       q<{ status: string; n: string }>(
         `SELECT status, count(*) AS n FROM applications WHERE competition_id = $1 GROUP BY status`,
       ),
-      q<{ id: string; name: string; n: string }>(
+      q<{ id: string; name: LocalizedText; n: string }>(
         `SELECT v.id, v.name, count(*) AS n FROM applications a JOIN villages v ON v.id = a.village_id
-          WHERE a.competition_id = $1 AND a.status NOT IN ('draft','withdrawn') GROUP BY v.id, v.name ORDER BY v.name`,
+          WHERE a.competition_id = $1 AND a.status NOT IN ('draft','withdrawn') GROUP BY v.id, v.name ORDER BY ${pickedTextSql('v.name')}, v.id`,
       ),
-      q<{ id: string; name: string; n: string }>(
+      q<{ id: string; name: LocalizedText; n: string }>(
         `SELECT d.id, d.name, count(*) AS n FROM applications a JOIN villages v ON v.id = a.village_id JOIN districts d ON d.id = v.district_id
-          WHERE a.competition_id = $1 AND a.status NOT IN ('draft','withdrawn') GROUP BY d.id, d.name ORDER BY d.name`,
+          WHERE a.competition_id = $1 AND a.status NOT IN ('draft','withdrawn') GROUP BY d.id, d.name ORDER BY ${pickedTextSql('d.name')}, d.id`,
       ),
-      q<{ id: string; code: string; title: string; n: string }>(
+      q<{ id: string; code: string; title: LocalizedText; n: string }>(
         `SELECT g.id, g.code, g.title, count(*) AS n FROM application_goals ag JOIN applications a ON a.id = ag.application_id JOIN plan_goals g ON g.id = ag.goal_id
           WHERE a.competition_id = $1 AND a.status NOT IN ('draft','withdrawn') GROUP BY g.id, g.code, g.title ORDER BY g.code`,
       ),
@@ -143,8 +145,8 @@ export class ApplicationsQueryRepository {
 }
 
 interface RawNames {
-  village_name: string;
-  district_name: string;
+  village_name: LocalizedText;
+  district_name: LocalizedText;
   applicant_name: string;
 }
 

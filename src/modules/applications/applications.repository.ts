@@ -1,3 +1,4 @@
+import { LocalizedText } from '../../common/i18n/localized-text';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { FundingSource } from './domain/application-status';
@@ -66,8 +67,8 @@ export class ApplicationsRepository {
     return rows.length > 0;
   }
 
-  async villageName(em: EntityManager, villageId: string): Promise<string | null> {
-    const rows: { name: string }[] = await em.query('SELECT name FROM villages WHERE id = $1', [villageId]);
+  async villageName(em: EntityManager, villageId: string): Promise<LocalizedText | null> {
+    const rows: { name: LocalizedText }[] = await em.query('SELECT name FROM villages WHERE id = $1', [villageId]);
     return rows[0]?.name ?? null;
   }
 
@@ -172,7 +173,7 @@ export class ApplicationsRepository {
     em: EntityManager,
     withinHours: number,
     afterHours: number,
-  ): Promise<{ id: string; applicantId: string; title: string; competitionTitle: string; closesAt: Date }[]> {
+  ): Promise<{ id: string; applicantId: string; title: string; competitionTitle: LocalizedText; closesAt: Date }[]> {
     return em.query(
       `SELECT a.id, a.applicant_id AS "applicantId", a.title, c.title AS "competitionTitle", c.closes_at AS "closesAt"
          FROM applications a JOIN competitions c ON c.id = a.competition_id JOIN users u ON u.id = a.applicant_id

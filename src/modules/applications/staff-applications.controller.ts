@@ -1,3 +1,5 @@
+import { Language } from '../../common/i18n/language';
+import { ReaderLanguage } from '../../common/i18n/reader-language';
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { pageOf } from '../../common/http/pagination';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
@@ -61,7 +63,10 @@ export class StaffApplicationsController {
 
   @Get('competitions/:id/applications/export.csv')
   @Roles('manager', 'admin')
-  @ApiOperation({ summary: 'The same list as CSV (UTF-8 with BOM), every matching application' })
+  @ApiOperation({
+    summary: 'The same list as CSV (UTF-8 with BOM), every matching application',
+    description: 'Place names in the language Accept-Language asks for (kk, ru or en; Kazakh by default), else kk, ru, en',
+  })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV file' })
   @ApiErrors()
@@ -69,10 +74,11 @@ export class StaffApplicationsController {
     @UuidParam() competitionId: string,
     @Query() query: ApplicationFilterDto,
     @Res() res: Response,
+    @ReaderLanguage() lang: Language,
   ): Promise<void> {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="applications-${competitionId}.csv"`);
-    for await (const chunk of this.listing.csv({ ...query, competitionId })) res.write(chunk);
+    for await (const chunk of this.listing.csv({ ...query, competitionId }, lang)) res.write(chunk);
     res.end();
   }
 

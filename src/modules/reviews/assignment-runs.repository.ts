@@ -1,3 +1,4 @@
+import { allTextsSql } from '../../common/i18n/localized-text.sql';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AssignmentRun } from './entities/assignment-run.entity';
@@ -28,7 +29,7 @@ export class AssignmentRunsRepository {
   async applicationsInRound(em: EntityManager, roundId: string): Promise<RoundApplicationFacts[]> {
     return em.query(
       `SELECT a.id, a.reference, a.applicant_id AS "applicantId", a.village_id AS "villageId", v.district_id AS "districtId", a.sector,
-              COALESCE((SELECT lower(string_agg(g.title || ' ' || g.description, ' | ')) FROM application_goals ag JOIN plan_goals g ON g.id = ag.goal_id
+              COALESCE((SELECT lower(string_agg(concat_ws(' ', ${allTextsSql('g.title')}, ${allTextsSql('g.description')}), ' | ')) FROM application_goals ag JOIN plan_goals g ON g.id = ag.goal_id
                          WHERE ag.application_id = a.id), '') AS "goalText"
          FROM round_applications ra JOIN applications a ON a.id = ra.application_id JOIN villages v ON v.id = a.village_id
         WHERE ra.round_id = $1 AND a.status <> 'withdrawn'

@@ -1,3 +1,4 @@
+import { LocalizedText } from '../../common/i18n/localized-text';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictDeclaration } from './entities/conflict-declaration.entity';
@@ -13,7 +14,7 @@ export interface JurorRow extends CompetitionJuror {
 export interface ApplicantEntry {
   applicantId: string;
   fullName: string;
-  villages: { id: string; name: string }[];
+  villages: { id: string; name: LocalizedText }[];
 }
 
 /** The panel of a competition and its members' conflict declarations. */
@@ -110,8 +111,8 @@ export class JuryRepository {
     userId: string,
     limit: number,
     offset: number,
-  ): Promise<[{ competitionId: string; competitionTitle: string; conflictsConfirmedAt: Date | null }[], number]> {
-    const rows: { competitionId: string; competitionTitle: string; conflictsConfirmedAt: Date | null }[] =
+  ): Promise<[{ competitionId: string; competitionTitle: LocalizedText; conflictsConfirmedAt: Date | null }[], number]> {
+    const rows: { competitionId: string; competitionTitle: LocalizedText; conflictsConfirmedAt: Date | null }[] =
       await this.dataSource.query(
         `SELECT j.competition_id AS "competitionId", c.title AS "competitionTitle", j.conflicts_confirmed_at AS "conflictsConfirmedAt"
            FROM competition_jurors j JOIN competitions c ON c.id = j.competition_id WHERE j.user_id = $1

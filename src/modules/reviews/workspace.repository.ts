@@ -1,3 +1,4 @@
+import { LocalizedText } from '../../common/i18n/localized-text';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Scoresheet, ScoresheetStatus } from './entities/scoresheet.entity';
@@ -6,7 +7,7 @@ export interface JurorAssignmentRow {
   id: string;
   title: string;
   sector: string;
-  villageName: string;
+  villageName: LocalizedText;
   scoresheet: ScoresheetStatus | null;
   updatedAt: Date | null;
 }
@@ -23,7 +24,7 @@ export class WorkspaceRepository {
 
   async myAssignments(jurorId: string, roundId: string): Promise<JurorAssignmentRow[]> {
     return this.dataSource.query(
-      `SELECT s.id, sn.content->>'title' AS title, sn.content->>'sector' AS sector, sn.content->>'villageName' AS "villageName",
+      `SELECT s.id, sn.content->>'title' AS title, sn.content->>'sector' AS sector, sn.content->'villageName' AS "villageName",
               sh.status AS scoresheet, sh.updated_at AS "updatedAt"
          FROM assignments s JOIN application_snapshots sn ON sn.application_id = s.application_id
          LEFT JOIN scoresheets sh ON sh.assignment_id = s.id
@@ -47,7 +48,7 @@ export class WorkspaceRepository {
       jurorId: string;
       unfinished: number;
       roundName: string;
-      competitionTitle: string;
+      competitionTitle: LocalizedText;
       deadline: Date;
     }[]
   > {
@@ -96,7 +97,7 @@ export class WorkspaceRepository {
     return rows[0] ?? null;
   }
 
-  async goals(applicationId: string): Promise<{ code: string; title: string; contribution: string }[]> {
+  async goals(applicationId: string): Promise<{ code: string; title: LocalizedText; contribution: string }[]> {
     return this.dataSource.query(
       `SELECT g.code, g.title, ag.contribution FROM application_goals ag JOIN plan_goals g ON g.id = ag.goal_id
         WHERE ag.application_id = $1 ORDER BY ag.position`,

@@ -1,3 +1,4 @@
+import { LocalizedText } from '../../common/i18n/localized-text';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
@@ -27,7 +28,7 @@ export interface AssignmentView {
   assignment: Assignment;
   round: ReviewRound;
   content: AssignmentContent;
-  goals: { code: string; title: string; contribution: string }[];
+  goals: { code: string; title: LocalizedText; contribution: string }[];
   scoresheet: Scoresheet | null;
   attachments: Attachment[];
 }

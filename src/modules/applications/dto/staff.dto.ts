@@ -1,3 +1,5 @@
+import { LocalizedText } from '../../../common/i18n/localized-text';
+import { LocalizedTextProperty } from '../../../common/i18n/localized-text.dto';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -60,10 +62,10 @@ export class ApplicationListQueryDto extends IntersectionType(PageQueryDto, Appl
 }
 
 export class ApplicationListItemDto extends ApplicationDto {
-  @ApiProperty()
-  villageName!: string;
-  @ApiProperty()
-  districtName!: string;
+  @LocalizedTextProperty()
+  villageName!: LocalizedText;
+  @LocalizedTextProperty()
+  districtName!: LocalizedText;
   @ApiProperty()
   applicantName!: string;
   @ApiProperty({ nullable: true, type: String })
@@ -122,8 +124,8 @@ export class BulkScreeningOutcomeDto {
 class CountDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
-  @ApiProperty()
-  name!: string;
+  @LocalizedTextProperty()
+  name!: LocalizedText;
   @ApiProperty({ type: 'integer' })
   count!: number;
 }
@@ -133,8 +135,8 @@ class GoalCountDto {
   id!: string;
   @ApiProperty()
   code!: string;
-  @ApiProperty()
-  title!: string;
+  @LocalizedTextProperty()
+  title!: LocalizedText;
   @ApiProperty({ type: 'integer' })
   count!: number;
 }

@@ -1,5 +1,6 @@
 import { LINK_PURPOSE, signLinkToken } from '../../../common/auth/link-tokens';
 import { Language } from '../../../common/i18n/language';
+import { LocalizedText, pickText } from '../../../common/i18n/localized-text';
 import { MessageType, MessageVariables } from './message-types';
 import { screeningReasonText } from './screening-reasons';
 
@@ -12,6 +13,17 @@ function text(data: Record<string, unknown>, key: string): string {
   const value = data[key];
   if (typeof value !== 'string' || value === '') throw new Error(`Notification data lacks "${key}"`);
   return value;
+}
+
+/**
+ * Staff-written content (a competition title, a village name, a tranche label) in the recipient's
+ * language, else kk, ru, en. Rows queued before texts were per language hold a plain string.
+ */
+function localized(data: Record<string, unknown>, key: string, language: Language): string {
+  const value = data[key];
+  const picked = typeof value === 'string' ? value : pickText(value as LocalizedText | null | undefined, language);
+  if (picked === '') throw new Error(`Notification data lacks "${key}"`);
+  return picked;
 }
 
 const date = (data: Record<string, unknown>, key: string): Date => new Date(text(data, key));
@@ -57,13 +69,13 @@ const awardUrl = (data: Record<string, unknown>, links: LinkContext): string =>
   `${links.publicUrl}/awards/${text(data, 'awardId')}`;
 
 /** The variables every tranche mail shares (tranche.approved, payment.recorded, report.*). */
-function trancheVariables(data: Record<string, unknown>, fullName: string, links: LinkContext) {
+function trancheVariables(data: Record<string, unknown>, fullName: string, links: LinkContext, language: Language) {
   return {
     fullName,
     reference: text(data, 'reference'),
-    competitionTitle: text(data, 'competitionTitle'),
+    competitionTitle: localized(data, 'competitionTitle', language),
     trancheNumber: integer(data, 'trancheNumber'),
-    trancheLabel: text(data, 'trancheLabel'),
+    trancheLabel: localized(data, 'trancheLabel', language),
     awardUrl: awardUrl(data, links),
   };
 }
@@ -95,8 +107,8 @@ export function messageVariables(
     case 'competition.opened':
       return {
         fullName,
-        competitionTitle: text(data, 'competitionTitle'),
-        villageName: text(data, 'villageName'),
+        competitionTitle: localized(data, 'competitionTitle', language),
+        villageName: localized(data, 'villageName', language),
         opensAt: date(data, 'opensAt'),
         closesAt: date(data, 'closesAt'),
         minAward: money(data, 'minAward'),
@@ -108,8 +120,8 @@ export function messageVariables(
         fullName,
         reference: text(data, 'reference'),
         applicationTitle: text(data, 'applicationTitle'),
-        competitionTitle: text(data, 'competitionTitle'),
-        villageName: text(data, 'villageName'),
+        competitionTitle: localized(data, 'competitionTitle', language),
+        villageName: localized(data, 'villageName', language),
         requestedAmount: money(data, 'requestedAmount'),
         ownContribution: money(data, 'ownContribution'),
         submittedAt: date(data, 'submittedAt'),
@@ -120,7 +132,7 @@ export function messageVariables(
         fullName,
         reference: text(data, 'reference'),
         applicationTitle: text(data, 'applicationTitle'),
-        competitionTitle: text(data, 'competitionTitle'),
+        competitionTitle: localized(data, 'competitionTitle', language),
         reasonText: screeningReasonText(text(data, 'reason'), language),
         note: typeof data.note === 'string' ? data.note : '',
       };
@@ -128,14 +140,14 @@ export function messageVariables(
       return {
         fullName,
         applicationTitle: typeof data.applicationTitle === 'string' ? data.applicationTitle : '',
-        competitionTitle: text(data, 'competitionTitle'),
+        competitionTitle: localized(data, 'competitionTitle', language),
         closesAt: date(data, 'closesAt'),
         applicationUrl: `${links.publicUrl}/applications/${text(data, 'applicationId')}`,
       };
     case 'review.assigned':
       return {
         fullName,
-        competitionTitle: text(data, 'competitionTitle'),
+        competitionTitle: localized(data, 'competitionTitle', language),
         roundName: text(data, 'roundName'),
         count: integer(data, 'count'),
         deadline: date(data, 'deadline'),
@@ -144,7 +156,7 @@ export function messageVariables(
     case 'review.deadline_reminder':
       return {
         fullName,
-        competitionTitle: text(data, 'competitionTitle'),
+        competitionTitle: localized(data, 'competitionTitle', language),
         roundName: text(data, 'roundName'),
         unfinished: integer(data, 'unfinished'),
         deadline: date(data, 'deadline'),
@@ -155,7 +167,7 @@ export function messageVariables(
         fullName,
         reference: text(data, 'reference'),
         applicationTitle: text(data, 'applicationTitle'),
-        competitionTitle: text(data, 'competitionTitle'),
+        competitionTitle: localized(data, 'competitionTitle', language),
         roundName: text(data, 'roundName'),
         advanced: flag(data, 'advanced'),
         officialScore: optionalText(data, 'officialScore'),
@@ -166,7 +178,7 @@ export function messageVariables(
         fullName,
         reference: text(data, 'reference'),
         applicationTitle: text(data, 'applicationTitle'),
-        competitionTitle: text(data, 'competitionTitle'),
+        competitionTitle: localized(data, 'competitionTitle', language),
         amount: money(data, 'amount'),
         respondBy: date(data, 'respondBy'),
         awardUrl: awardUrl(data, links),
@@ -176,21 +188,21 @@ export function messageVariables(
         fullName,
         reference: text(data, 'reference'),
         applicationTitle: text(data, 'applicationTitle'),
-        competitionTitle: text(data, 'competitionTitle'),
+        competitionTitle: localized(data, 'competitionTitle', language),
         applicationUrl: `${links.publicUrl}/applications/${text(data, 'applicationId')}`,
       };
     case 'tranche.approved':
-      return { ...trancheVariables(data, fullName, links), amount: money(data, 'amount') };
+      return { ...trancheVariables(data, fullName, links, language), amount: money(data, 'amount') };
     case 'payment.recorded':
       return {
-        ...trancheVariables(data, fullName, links),
+        ...trancheVariables(data, fullName, links, language),
         amount: money(data, 'amount'),
         bankReference: text(data, 'bankReference'),
         paidOn: calendarDate(data, 'paidOn'),
       };
     case 'report.returned':
-      return { ...trancheVariables(data, fullName, links), comment: text(data, 'comment') };
+      return { ...trancheVariables(data, fullName, links, language), comment: text(data, 'comment') };
     case 'report.reminder':
-      return { ...trancheVariables(data, fullName, links), dueAt: date(data, 'dueAt') };
+      return { ...trancheVariables(data, fullName, links, language), dueAt: date(data, 'dueAt') };
   }
 }

@@ -1,3 +1,5 @@
+import { LocalizedText } from '../../../common/i18n/localized-text';
+import { LocalizedTextProperty } from '../../../common/i18n/localized-text.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageMetaDto } from '../../../common/http/pagination';
@@ -99,7 +101,7 @@ export class ConflictDto {
 
 export class AppliedVillageDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() name!: string;
+  @LocalizedTextProperty() name!: LocalizedText;
 }
 
 export class ApplicantEntryDto {
@@ -115,7 +117,7 @@ export class ApplicantPageDto extends PageMetaDto {
 
 export class PanelDto {
   @ApiProperty({ format: 'uuid' }) competitionId!: string;
-  @ApiProperty() competitionTitle!: string;
+  @LocalizedTextProperty() competitionTitle!: LocalizedText;
   @ApiProperty({ nullable: true, type: String }) conflictsConfirmedAt!: string | null;
 }
 

@@ -1,3 +1,5 @@
+import { asLocalizedText, LocalizedText } from '../../../common/i18n/localized-text';
+import { LocalizedTextProperty } from '../../../common/i18n/localized-text.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsObject, IsString, MaxLength } from 'class-validator';
 import { PageMetaDto } from '../../../common/http/pagination';
@@ -95,12 +97,12 @@ export class JurorAssignmentDto {
   id!: string;
   @ApiProperty() title!: string;
   @ApiProperty() sector!: string;
-  @ApiProperty() villageName!: string;
+  @LocalizedTextProperty() villageName!: LocalizedText;
   @ApiProperty({ nullable: true, type: String, enum: ['draft', 'submitted', 'withdrawn'] })
   scoresheet!: ScoresheetStatus | null;
 
   static from(r: JurorAssignmentRow): JurorAssignmentDto {
-    return { id: r.id, title: r.title, sector: r.sector, villageName: r.villageName, scoresheet: r.scoresheet };
+    return { id: r.id, title: r.title, sector: r.sector, villageName: asLocalizedText(r.villageName), scoresheet: r.scoresheet };
   }
 }
 
@@ -128,10 +130,10 @@ export class ProposalDto {
   @ApiProperty() summary!: string;
   @ApiProperty() description!: string;
   @ApiProperty() sector!: string;
-  @ApiProperty() villageName!: string;
+  @LocalizedTextProperty() villageName!: LocalizedText;
   @ApiProperty({ description: 'Linked goals of the village plan: [{ code, title, contribution }]' }) goals!: {
     code: string;
-    title: string;
+    title: LocalizedText;
     contribution: string;
   }[];
   @ApiProperty({ description: 'Minor units (tiyn), integer string' }) requestedAmount!: string;
@@ -196,7 +198,7 @@ export class AssignmentViewDto {
       summary: String(c.summary ?? ''),
       description: String(c.description ?? ''),
       sector: String(c.sector ?? ''),
-      villageName: String(c.villageName ?? ''),
+      villageName: asLocalizedText(c.villageName),
       goals: v.goals,
       requestedAmount: String(c.requestedAmount ?? '0'),
       ownContribution: String(c.ownContribution ?? '0'),
