@@ -1,3 +1,4 @@
+import { LocalizedText } from '../../common/i18n/localized-text';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AwardRules } from '../competitions/domain/award-rules';
@@ -27,9 +28,9 @@ export interface RankedApplication {
   reference: string;
   applicationStatus: string;
   villageId: string;
-  villageName: string;
+  villageName: LocalizedText;
   districtId: string;
-  districtName: string;
+  districtName: LocalizedText;
   requested: bigint;
   rank: number | null;
   advanced: boolean;

@@ -1,3 +1,4 @@
+import { LocalizedText } from '../../common/i18n/localized-text';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { MessageQuery } from '../notifications/outbox.service';
@@ -128,8 +129,8 @@ export class AwardsRepository {
   async granteeOf(
     em: EntityManager,
     awardId: string,
-  ): Promise<{ applicantId: string; reference: string; competitionTitle: string }> {
-    const [row]: { applicantId: string; reference: string; competitionTitle: string }[] = await em.query(
+  ): Promise<{ applicantId: string; reference: string; competitionTitle: LocalizedText }> {
+    const [row]: { applicantId: string; reference: string; competitionTitle: LocalizedText }[] = await em.query(
       `SELECT a.applicant_id AS "applicantId", a.reference, c.title AS "competitionTitle"
          FROM awards w JOIN applications a ON a.id = w.application_id JOIN competitions c ON c.id = w.competition_id
         WHERE w.id = $1`,

@@ -1,3 +1,5 @@
+import { LocalizedText } from '../../common/i18n/localized-text';
+import { pickedTextSql } from '../../common/i18n/localized-text.sql';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { GrantGroup, GrantRow, PublicFigures } from './domain/public-grant';
@@ -52,14 +54,15 @@ const GROUPS: Record<GrantGroup, { join: string; id: string; name: string }> = {
   goal: {
     join: 'JOIN application_goals ag ON ag.application_id = ap.id JOIN plan_goals g ON g.id = ag.goal_id',
     id: 'g.id',
-    name: `g.code || ' ' || g.title`,
+    // The goal's code before its title, in each language the title has.
+    name: `(SELECT jsonb_object_agg(t.key, g.code || ' ' || t.value) FROM jsonb_each_text(g.title) t)`,
   },
 };
 
 interface RawGrant {
   id: string;
   competition_id: string;
-  competition_title: string;
+  competition_title: LocalizedText;
   currency: string;
   status: string;
   applicant_id: string;
@@ -73,13 +76,13 @@ interface RawGrant {
   approved_at: Date;
   updated_at: Date;
   region_id: string;
-  region_name: string;
+  region_name: LocalizedText;
   district_id: string;
-  district_name: string;
+  district_name: LocalizedText;
   village_id: string;
-  village_name: string;
+  village_name: LocalizedText;
   kato_code: string | null;
-  goals: { id: string; code: string; title: string }[] | null;
+  goals: { id: string; code: string; title: LocalizedText }[] | null;
   payments: { id: string; amount: string; paidOn: string }[] | null;
 }
 
@@ -135,7 +138,7 @@ export class OpenDataRepository {
   async summary(by: GrantGroup, filter: GrantFilter) {
     const group = GROUPS[by];
     const { where, params } = this.where(filter);
-    const rows: { id: string; name: string; currency: string; grants: number; awarded: string; paid: string }[] =
+    const rows: { id: string; name: LocalizedText; currency: string; grants: number; awarded: string; paid: string }[] =
       await this.dataSource.query(
         // where() binds competitionId first, so when present it is $1.
         `WITH ${paidPerAward(filter.competitionId ? '$1' : null)}
@@ -144,7 +147,7 @@ export class OpenDataRepository {
          ${GRANT_FROM} LEFT JOIN paid pd ON pd.award_id = a.id ${group.join}
         WHERE ${where}
         GROUP BY ${group.id}, c.currency
-        ORDER BY 2, ${group.id}, 3`,
+        ORDER BY ${pickedTextSql(`(${group.name})`)}, ${group.id}, 3`,
         params,
       );
     return rows.map((r) => ({

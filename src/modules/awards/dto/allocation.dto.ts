@@ -1,3 +1,5 @@
+import { LocalizedText } from '../../../common/i18n/localized-text';
+import { LocalizedTextProperty } from '../../../common/i18n/localized-text.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { CompetitionAllocation } from '../allocation.service';
 import { ListReason } from '../domain/published-allocation';
@@ -34,12 +36,12 @@ export class AllocationRowDto {
   requested!: string;
   @ApiProperty({ format: 'uuid' })
   districtId!: string;
-  @ApiProperty()
-  districtName!: string;
+  @LocalizedTextProperty()
+  districtName!: LocalizedText;
   @ApiProperty({ format: 'uuid' })
   villageId!: string;
-  @ApiProperty()
-  villageName!: string;
+  @LocalizedTextProperty()
+  villageName!: LocalizedText;
   @ApiProperty({
     description:
       'What the allocation gives, minor units (0 when not funded); on a cancelled award, what was paid on it, which it still holds',

@@ -1,3 +1,4 @@
+import { LocalizedText, pickText } from '../../../common/i18n/localized-text';
 import { createHmac } from 'node:crypto';
 
 export const GRANT_GROUPS = ['region', 'district', 'village', 'goal'] as const;
@@ -6,7 +7,7 @@ export type GrantGroup = (typeof GRANT_GROUPS)[number];
 /** One public grant as the open-data pages and exports read it (the applicant id never leaves the service). */
 export interface GrantRow {
   id: string;
-  competition: { id: string; title: string };
+  competition: { id: string; title: LocalizedText };
   currency: string;
   status: string;
   applicantId: string;
@@ -18,10 +19,10 @@ export interface GrantRow {
   paid: bigint;
   approvedAt: Date;
   updatedAt: Date;
-  region: { id: string; name: string };
-  district: { id: string; name: string };
-  village: { id: string; name: string; katoCode: string | null };
-  goals: { id: string; code: string; title: string }[];
+  region: { id: string; name: LocalizedText };
+  district: { id: string; name: LocalizedText };
+  village: { id: string; name: LocalizedText; katoCode: string | null };
+  goals: { id: string; code: string; title: LocalizedText }[];
   payments: { id: string; amount: bigint; paidOn: string }[];
 }
 
@@ -56,18 +57,27 @@ export function granteePseudonym(secret: string, applicantId: string): string {
 }
 
 /**
+ * The language of the texts built here and of the 360Giving export: the 360Giving Data Standard
+ * (1.4.3) gives each text field one string and has no field that names its language, and its
+ * readers (GrantNav and the like) work in English, so staff-written names are taken in English,
+ * else Kazakh, else Russian.
+ */
+export const OPEN_DATA_LANGUAGE = 'en';
+export const inOpenDataLanguage = (text: LocalizedText): string => pickText(text, OPEN_DATA_LANGUAGE);
+
+/**
  * Grantees are individuals, so what is published is built from structured fields only (sector,
  * village, plan goals), never from the text they wrote: a title such as "Aigerim's bakery" would
  * name them.
  */
 export function publicTitle(grant: Pick<GrantRow, 'sector' | 'village'>): string {
-  return `${sectorTitle(grant.sector)} start-up grant in ${grant.village.name}`;
+  return `${sectorTitle(grant.sector)} start-up grant in ${inOpenDataLanguage(grant.village.name)}`;
 }
 
 export function publicDescription(grant: Pick<GrantRow, 'sector' | 'village' | 'district' | 'goals'>): string {
-  const goals = grant.goals.map((g) => `${g.code} ${g.title}`).join('; ');
+  const goals = grant.goals.map((g) => `${g.code} ${inOpenDataLanguage(g.title)}`).join('; ');
   return (
-    `A small grant to a local entrepreneur (${sectorTitle(grant.sector).toLowerCase()}) in ${grant.village.name}, ${grant.district.name}, ` +
+    `A small grant to a local entrepreneur (${sectorTitle(grant.sector).toLowerCase()}) in ${inOpenDataLanguage(grant.village.name)}, ${inOpenDataLanguage(grant.district.name)}, ` +
     `supporting the village development plan${goals ? `: ${goals}` : ''}.`
   );
 }

@@ -4,7 +4,7 @@ import { addMonths, toThreeSixtyGiving } from './three-sixty-giving';
 
 const grant = (overrides: Partial<GrantRow> = {}): GrantRow => ({
   id: '7b0c8a52-3f0e-4d7e-9a59-0c6a3c1f0001',
-  competition: { id: 'c0000000-0000-4000-8000-000000000001', title: 'Start Up 2026' },
+  competition: { id: 'c0000000-0000-4000-8000-000000000001', title: { kk: 'Start Up 2026 (kk)', en: 'Start Up 2026' } },
   currency: 'KZT',
   status: 'active',
   applicantId: 'a0000000-0000-4000-8000-000000000001',
@@ -16,10 +16,10 @@ const grant = (overrides: Partial<GrantRow> = {}): GrantRow => ({
   paid: 60000000n,
   approvedAt: new Date('2026-02-10T20:30:00Z'),
   updatedAt: new Date('2026-02-12T08:00:00Z'),
-  region: { id: 'r1', name: 'Mangistau' },
-  district: { id: 'd1', name: 'Tupkaragan' },
-  village: { id: 'v1', name: 'Akshukur', katoCode: '475633100' },
-  goals: [{ id: 'g1', code: 'G1', title: 'Water supply' }],
+  region: { id: 'r1', name: { kk: 'Маңғыстау облысы', en: 'Mangistau' } },
+  district: { id: 'd1', name: { kk: 'Түпқараған ауданы', ru: 'Тупкараганский район', en: 'Tupkaragan' } },
+  village: { id: 'v1', name: { en: 'Akshukur', kk: 'Ақшұқыр' }, katoCode: '475633100' },
+  goals: [{ id: 'g1', code: 'G1', title: { kk: 'Сумен жабдықтау', en: 'Water supply' } }],
   payments: [{ id: 'p1', amount: 60000000n, paidOn: '2026-02-20' }],
   ...overrides,
 });
@@ -81,7 +81,7 @@ describe('open data of a grant', () => {
     expect(out.grantProgramme[0].url).toBe(`https://startup.example/competitions/${grant().competition.id}`);
     expect(JSON.stringify(out)).not.toContain('a0000000-0000-4000-8000-000000000001');
     const noPlan = toThreeSixtyGiving(
-      grant({ plannedStart: null, durationMonths: null, village: { id: 'v1', name: 'Akshukur', katoCode: null } }),
+      grant({ plannedStart: null, durationMonths: null, village: { id: 'v1', name: { en: 'Akshukur' }, katoCode: null } }),
       publisher,
     );
     expect(noPlan.plannedDates).toEqual([{ startDate: '2026-02-11' }]);

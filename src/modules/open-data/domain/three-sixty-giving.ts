@@ -1,4 +1,7 @@
-import { GrantRow, granteePseudonym, majorUnits, publicDescription, publicTitle, sectorTitle } from './public-grant';
+import {
+  GrantRow,
+  granteePseudonym,
+  inOpenDataLanguage, majorUnits, publicDescription, publicTitle, sectorTitle } from './public-grant';
 
 /** Who publishes: the 360Giving identifier prefix of the grant ids and the funding organisation. */
 export interface Publisher {
@@ -71,8 +74,8 @@ export function toThreeSixtyGiving(grant: GrantRow, publisher: Publisher) {
     beneficiaryLocation: [
       {
         id: grant.village.id,
-        name: grant.village.name,
-        description: `${grant.village.name}, ${grant.district.name}, ${grant.region.name}`,
+        name: inOpenDataLanguage(grant.village.name),
+        description: [grant.village, grant.district, grant.region].map((p) => inOpenDataLanguage(p.name)).join(', '),
         countryCode: 'KZ',
         ...(grant.village.katoCode ? { geoCode: grant.village.katoCode, geoCodeType: 'KATO' } : {}),
       },
@@ -81,7 +84,7 @@ export function toThreeSixtyGiving(grant: GrantRow, publisher: Publisher) {
     grantProgramme: [
       {
         code: grant.competition.id,
-        title: grant.competition.title,
+        title: inOpenDataLanguage(grant.competition.title),
         // The competition's public web page (the JSON of it is under /api).
         url: `${publisher.publicUrl}/competitions/${grant.competition.id}`,
       },
@@ -92,7 +95,7 @@ export function toThreeSixtyGiving(grant: GrantRow, publisher: Publisher) {
       ...grant.goals.map((g) => ({
         vocabulary: 'village-development-plan-goal',
         code: g.id,
-        title: `${g.code} ${g.title}`,
+        title: `${g.code} ${inOpenDataLanguage(g.title)}`,
       })),
       { vocabulary: 'startup-business-sector', code: grant.sector, title: sectorTitle(grant.sector) },
     ],

@@ -1,3 +1,5 @@
+import { LocalizedText } from '../../../common/i18n/localized-text';
+import { LocalizedTextProperty } from '../../../common/i18n/localized-text.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../../common/http/pagination';
@@ -45,8 +47,8 @@ export class FiguresQueryDto {
 class NamedRefDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
-  @ApiProperty()
-  name!: string;
+  @LocalizedTextProperty()
+  name!: LocalizedText;
 }
 
 class GoalRefDto {
@@ -54,15 +56,15 @@ class GoalRefDto {
   id!: string;
   @ApiProperty({ example: 'G1' })
   code!: string;
-  @ApiProperty()
-  title!: string;
+  @LocalizedTextProperty()
+  title!: LocalizedText;
 }
 
 class CompetitionRefDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
-  @ApiProperty()
-  title!: string;
+  @LocalizedTextProperty()
+  title!: LocalizedText;
 }
 
 export class PublicGrantDto {
@@ -74,7 +76,7 @@ export class PublicGrantDto {
     example: 'P-3f9a0c1d2e4b5a69',
   })
   recipient!: string;
-  @ApiProperty({ description: 'Built from the sector and the village, never from the applicant’s own text' })
+  @ApiProperty({ description: 'Built from the sector and the village, never from the applicant’s own text; in English (names fall back to kk, ru)' })
   title!: string;
   @ApiProperty({ type: CompetitionRefDto })
   competition!: CompetitionRefDto;
@@ -127,8 +129,8 @@ export class PublicGrantPageDto extends PageMetaDto {
 export class GrantSummaryRowDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
-  @ApiProperty()
-  name!: string;
+  @LocalizedTextProperty({ description: "The place's name, or a goal's code and title, in each language given" })
+  name!: LocalizedText;
   @ApiProperty()
   currency!: string;
   @ApiProperty({ type: 'integer' })
