@@ -1,3 +1,5 @@
+import { Language } from '../../common/i18n/language';
+import { ReaderLanguage } from '../../common/i18n/reader-language';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -34,28 +36,30 @@ export class FundingReportsController {
   @Roles('manager', 'finance', 'observer', 'admin')
   @ApiOperation({ summary: 'Grants, committed, paid and jobs created per district', description: AMOUNTS })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: FundingReportDto, description: 'JSON, or CSV with ?format=csv' })
+  @ApiOkResponse({ type: FundingReportDto, description: 'JSON, or CSV with ?format=csv (names in the Accept-Language language, Kazakh by default)' })
   @ApiErrors(CompetitionErrors.NOT_FOUND)
   async byDistrict(
     @UuidParam() id: string,
     @Query() query: ReportFormatQueryDto,
     @Res({ passthrough: true }) res: Response,
+    @ReaderLanguage() lang: Language,
   ): Promise<FundingReportDto | string> {
-    return this.respond(id, 'district', query.format, res);
+    return this.respond(id, 'district', query.format, res, lang);
   }
 
   @Get('by-village')
   @Roles('manager', 'finance', 'observer', 'admin')
   @ApiOperation({ summary: 'Grants, committed, paid and jobs created per village', description: AMOUNTS })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: FundingReportDto, description: 'JSON, or CSV with ?format=csv' })
+  @ApiOkResponse({ type: FundingReportDto, description: 'JSON, or CSV with ?format=csv (names in the Accept-Language language, Kazakh by default)' })
   @ApiErrors(CompetitionErrors.NOT_FOUND)
   async byVillage(
     @UuidParam() id: string,
     @Query() query: ReportFormatQueryDto,
     @Res({ passthrough: true }) res: Response,
+    @ReaderLanguage() lang: Language,
   ): Promise<FundingReportDto | string> {
-    return this.respond(id, 'village', query.format, res);
+    return this.respond(id, 'village', query.format, res, lang);
   }
 
   @Get('by-goal')
@@ -65,14 +69,15 @@ export class FundingReportsController {
     description: `${AMOUNTS} An award whose application serves several goals counts in full under each of them, so the rows can add up to more than the competition's totals.`,
   })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: FundingReportDto, description: 'JSON, or CSV with ?format=csv' })
+  @ApiOkResponse({ type: FundingReportDto, description: 'JSON, or CSV with ?format=csv (names in the Accept-Language language, Kazakh by default)' })
   @ApiErrors(CompetitionErrors.NOT_FOUND)
   async byGoal(
     @UuidParam() id: string,
     @Query() query: ReportFormatQueryDto,
     @Res({ passthrough: true }) res: Response,
+    @ReaderLanguage() lang: Language,
   ): Promise<FundingReportDto | string> {
-    return this.respond(id, 'goal', query.format, res);
+    return this.respond(id, 'goal', query.format, res, lang);
   }
 
   private async respond(
@@ -80,11 +85,12 @@ export class FundingReportsController {
     by: Breakdown,
     format: ReportFormat | undefined,
     res: Response,
+    lang: Language,
   ): Promise<FundingReportDto | string> {
     const report = await this.reports.breakdown(id, by);
     if (format !== 'csv') return report;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="funding-by-${by}-${id}.csv"`);
-    return this.reports.csv(report);
+    return this.reports.csv(report, lang);
   }
 }

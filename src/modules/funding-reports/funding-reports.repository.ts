@@ -1,3 +1,5 @@
+import { LocalizedText } from '../../common/i18n/localized-text';
+import { pickedTextSql } from '../../common/i18n/localized-text.sql';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
@@ -73,7 +75,8 @@ const GROUPS: Record<Breakdown, { join: string; id: string; name: string }> = {
   goal: {
     join: 'JOIN application_goals ag ON ag.application_id = f.application_id JOIN plan_goals g ON g.id = ag.goal_id',
     id: 'g.id',
-    name: `g.code || ' ' || g.title`,
+    // The goal's code before its title, in each language the title has.
+    name: `(SELECT jsonb_object_agg(t.key, g.code || ' ' || t.value) FROM jsonb_each_text(g.title) t)`,
   },
 };
 
@@ -147,14 +150,14 @@ export class FundingReportsRepository {
    */
   async breakdown(competitionId: string, by: Breakdown): Promise<FundingRow[]> {
     const group = GROUPS[by];
-    const rows: { id: string; name: string; grants: number; committed: string; paid: string; jobs: string }[] =
+    const rows: { id: string; name: LocalizedText; grants: number; committed: string; paid: string; jobs: string }[] =
       await this.dataSource.query(
         `WITH ${AWARD_MONEY}, ${AWARD_JOBS}
        SELECT ${group.id} AS id, ${group.name} AS name, (count(*) FILTER (WHERE f.live))::int AS grants,
               sum(f.committed) AS committed, sum(f.paid) AS paid, coalesce(sum(j.jobs_created), 0) AS jobs
          FROM award_money f LEFT JOIN award_jobs j ON j.award_id = f.award_id ${group.join}
         GROUP BY ${group.id}
-        ORDER BY 2, ${group.id}`,
+        ORDER BY ${pickedTextSql(`(${group.name})`)}, ${group.id}`,
         [competitionId],
       );
     return rows.map((r) => ({

@@ -1,3 +1,5 @@
+import { Language } from '../../common/i18n/language';
+import { pickText } from '../../common/i18n/localized-text';
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
 import { tengeDecimal } from '../../common/money/tenge';
@@ -47,7 +49,7 @@ export class FundingReportsService {
   }
 
   /** The report as CSV (UTF-8 with a BOM, a header row, formula-looking text defused). */
-  csv(report: FundingReportDto): string {
+  csv(report: FundingReportDto, lang: Language): string {
     return (
       BOM +
       csvLine(CSV_HEADER) +
@@ -55,7 +57,7 @@ export class FundingReportsService {
         .map((r) =>
           csvLine([
             r.id,
-            r.name,
+            pickText(r.name, lang),
             r.grants,
             tengeDecimal(BigInt(r.committed)),
             tengeDecimal(BigInt(r.paid)),

@@ -1,3 +1,5 @@
+import { LocalizedText } from '../../../common/i18n/localized-text';
+import { LocalizedTextProperty } from '../../../common/i18n/localized-text.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Breakdown, BREAKDOWNS, FundingRow } from '../funding-reports.repository';
@@ -60,8 +62,11 @@ export class BudgetReportDto {
 export class FundingRowDto {
   @ApiProperty({ format: 'uuid', description: 'District, village or plan goal' })
   id!: string;
-  @ApiProperty({ description: 'District or village name; for a goal its code and title', example: 'G1 Water' })
-  name!: string;
+  @LocalizedTextProperty({
+    description: 'District or village name; for a goal its code and title; in each language given',
+    example: { kk: 'G1 Сумен жабдықтау', ru: 'G1 Водоснабжение', en: 'G1 Water supply' },
+  })
+  name!: LocalizedText;
   @ApiProperty({ type: 'integer', description: 'Awards approved or further along (not declined or cancelled)' })
   grants!: number;
   @ApiProperty(money('Committed to those awards, plus what was paid on awards cancelled later'))
@@ -92,6 +97,6 @@ export class FundingReportDto {
   by!: Breakdown;
   @ApiProperty({ example: 'KZT' })
   currency!: string;
-  @ApiProperty({ type: [FundingRowDto], description: 'Places or goals with money in them, sorted by name' })
+  @ApiProperty({ type: [FundingRowDto], description: 'Places or goals with money in them, sorted by name (its Kazakh text, else Russian, else English)' })
   rows!: FundingRowDto[];
 }
