@@ -20,7 +20,7 @@ export interface BudgetFigures extends ReportCompetition {
 
 export interface FundingRow {
   id: string;
-  name: string;
+  name: LocalizedText;
   grants: number;
   committed: bigint;
   paid: bigint;
