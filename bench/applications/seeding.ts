@@ -83,15 +83,15 @@ export async function seedPlacesAndCompetitions(app: INestApplication) {
   );
   const geography = app.get(GeographyService);
   const plans = app.get(PlansService);
-  const region = await geography.createRegion(staff.id, { name: 'Bench region' });
+  const region = await geography.createRegion(staff.id, { name: { en: 'Bench region' } });
   const villageIds: string[] = [];
   const goalsByVillage = new Map<string, string[]>();
   for (let d = 0; d < DISTRICTS; d += 1) {
-    const district = await geography.createDistrict(staff.id, { regionId: region.id, name: `Bench district ${d}` });
+    const district = await geography.createDistrict(staff.id, { regionId: region.id, name: { en: `Bench district ${d}` } });
     for (let v = 0; v < VILLAGES / DISTRICTS; v += 1) {
       const village = await geography.createVillage(staff.id, {
         districtId: district.id,
-        name: `Bench village ${d}-${v}`,
+        name: { en: `Bench village ${d}-${v}` },
       });
       const draftPlan = await plans.create(staff.id, village.id, {
         title: 'Development plan',
@@ -99,7 +99,7 @@ export async function seedPlacesAndCompetitions(app: INestApplication) {
         periodEnd: 2030,
         goals: Array.from({ length: GOALS_PER_PLAN }, (_, g) => ({
           code: `G${g + 1}`,
-          title: `Goal ${g + 1}`,
+          title: { en: `Goal ${g + 1}` },
           priority: g + 1,
         })),
       });

@@ -14,11 +14,11 @@ export const BUDGET = 50_000_000_000n;
 
 const criterion = (code: string, title: string, weight: number, max: number, min?: number): RubricCriterion => ({
   code,
-  title,
-  description: `${title}: how well the application meets it`,
+  title: { en: title },
+  description: { en: `${title}: how well the application meets it` },
   weight,
   max,
-  descriptors: Array.from({ length: max + 1 }, (_, level) => `${title} level ${level}`),
+  descriptors: Array.from({ length: max + 1 }, (_, level) => ({ en: `${title} level ${level}` })),
   ...(min === undefined ? {} : { min }),
 });
 

@@ -163,7 +163,7 @@ async function seed(
   // The call: opened a month ago, so applications could come in; closed below once they have.
   const lifecycle = app.get(CompetitionLifecycleService);
   const spec = REVIEW_DEMO_COMPETITION;
-  let competition = await db.findOneBy(Competition, { title: spec.title });
+  let competition = await db.findOneBy(Competition, { code: spec.code });
   if (!competition) {
     const now = Date.now();
     const draft = await app.get(CompetitionsService).create(managerId, {

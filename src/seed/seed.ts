@@ -1,5 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Role } from '../common/auth/role';
 import { CompetitionLifecycleService } from '../modules/competitions/competition-lifecycle.service';
 import { CompetitionsService } from '../modules/competitions/competitions.service';
@@ -14,6 +14,7 @@ import { User } from '../modules/users/entities/user.entity';
 import { UsersService } from '../modules/users/users.service';
 import { DEMO_ACCOUNTS, DEMO_COMPETITION, DEMO_PASSWORD } from './demo-data/competition';
 import { PLACES, PLANS } from './demo-data/places';
+import { DemoText } from './demo-data/types';
 import { confirmDemoAddress, ReviewDemoReport, seedReviewDemo } from './review-demo';
 
 export interface SeedReport {
@@ -47,17 +48,20 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
 
   const villages = new Map<string, string>();
   for (const place of PLACES) {
-    let region = await db.findOneBy(Region, { name: place.region });
+    let region = await findPlace(db, Region, 'regions', null, place.region);
     region ??= await geography.createRegion(admin.id, { name: place.region, katoCode: place.kato });
-    // A demo seeded before the places had their codes gets them on the next start.
+    // A demo seeded before the places had their codes (or their translations) gets them on the next start.
     if (!region.katoCode) region = await geography.updateRegion(admin.id, region.id, { katoCode: place.kato });
+    if (!region.name.kk) region = await geography.updateRegion(admin.id, region.id, { name: place.region });
     for (const d of place.districts) {
-      let district = await db.findOneBy(District, { regionId: region.id, name: d.name });
+      let district = await findPlace(db, District, 'districts', { region_id: region.id }, d.name);
       district ??= await geography.createDistrict(admin.id, { regionId: region.id, name: d.name, katoCode: d.kato });
       if (!district.katoCode && d.kato)
         district = await geography.updateDistrict(admin.id, district.id, { katoCode: d.kato });
+      if (!district.name.kk) district = await geography.updateDistrict(admin.id, district.id, { name: d.name });
       for (const v of d.villages) {
-        let village = await db.findOneBy(Village, { districtId: district.id, name: v.name });
+        let village = await findPlace(db, Village, 'villages', { district_id: district.id }, v.name);
+        if (village && !village.name.kk) village = await geography.updateVillage(admin.id, village.id, { name: v.name });
         village ??= await geography.createVillage(admin.id, {
           districtId: district.id,
           name: v.name,
@@ -66,7 +70,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
         });
         if (!village.katoCode && v.kato)
           village = await geography.updateVillage(admin.id, village.id, { katoCode: v.kato });
-        villages.set(v.name, village.id);
+        villages.set(v.name.en, village.id);
       }
     }
   }
@@ -105,7 +109,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
   }
 
   const manager = await db.findOneByOrFail(User, { email: DEMO_ACCOUNTS[1].email });
-  let competition = await db.findOneBy(Competition, { title: DEMO_COMPETITION.title });
+  let competition = await db.findOneBy(Competition, { code: DEMO_COMPETITION.code });
   if (!competition) {
     const now = Date.now();
     const draft = await app.get(CompetitionsService).create(manager.id, {
@@ -129,4 +133,26 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
   const accounts: SeedReport['accounts'] = DEMO_ACCOUNTS.map((a) => ({ email: a.email, roles: a.roles }));
   for (const a of review.accounts) if (!accounts.some((b) => b.email === a.email)) accounts.push(a);
   return { accounts, password: DEMO_PASSWORD, competitionId: competition.id, review };
+}
+
+/**
+ * A demo place by its name in its parent: by any of its texts, or by the English name a demo
+ * seeded before names were per language stored (the migration made it the Russian text).
+ */
+async function findPlace<T extends ObjectLiteral>(
+  db: EntityManager,
+  entity: EntityTarget<T>,
+  table: 'regions' | 'districts' | 'villages',
+  parent: Record<string, string> | null,
+  name: DemoText,
+): Promise<T | null> {
+  const [column, parentId] = parent ? Object.entries(parent)[0] : [null, null];
+  const rows: { id: string }[] = await db.query(
+    `SELECT id FROM ${table}
+      WHERE ${column ? `${column} = $5 AND ` : '$5::uuid IS NULL AND '}
+            (name->>'kk' = $1 OR name->>'ru' = $2 OR name->>'en' = $3 OR name->>'ru' = $4)
+      ORDER BY id LIMIT 1`,
+    [name.kk, name.ru, name.en, name.en, parentId],
+  );
+  return rows[0] ? db.findOneByOrFail(entity, { id: rows[0].id } as never) : null;
 }

@@ -13,10 +13,18 @@ export const DEMO_ACCOUNTS = [
 export const DEMO_COMPETITION = {
   /** In every reference of this competition: SU-TUP-2026-0001. */
   code: 'TUP',
-  title: 'Start Up Tupkaragan 2026',
-  description:
-    'Small grants for entrepreneurs whose business supports the development plan of Bautino or Akshukur. ' +
-    'Grants from 500,000 to 3,000,000 tenge; at least 20% own contribution.',
+  title: { kk: 'Start Up Түпқараған 2026', ru: 'Start Up Тупкараган 2026', en: 'Start Up Tupkaragan 2026' },
+  description: {
+    kk:
+      'Кәсібі Баутин немесе Ақшұқыр ауылының даму жоспарына қызмет ететін кәсіпкерлерге шағын гранттар. ' +
+      'Грант мөлшері 500 000 – 3 000 000 теңге; өз үлесі кемінде 20%.',
+    ru:
+      'Малые гранты предпринимателям, чей бизнес служит плану развития Баутино или Акшукура. ' +
+      'Гранты от 500 000 до 3 000 000 тенге; собственный вклад не меньше 20%.',
+    en:
+      'Small grants for entrepreneurs whose business supports the development plan of Bautino or Akshukur. ' +
+      'Grants from 500,000 to 3,000,000 tenge; at least 20% own contribution.',
+  },
   budget: '2000000000',
   minAward: '50000000',
   maxAward: '300000000',

@@ -1,18 +1,27 @@
 import { DemoPlan, DemoRegion } from './types';
 
 export const MANGISTAU_REGION: DemoRegion = {
-  region: 'Mangistau region',
+  region: { kk: 'Маңғыстау облысы', ru: 'Мангистауская область', en: 'Mangistau region' },
   kato: '470000000',
   districts: [
     {
-      name: 'Munaily district',
+      name: { kk: 'Мұнайлы ауданы', ru: 'Мунайлинский район', en: 'Munaily district' },
       kato: '475000000',
-      villages: [{ name: 'Batyr' }, { name: 'Bayandy' }, { name: 'Kyzyltobe' }, { name: 'Mangistau' }],
+      villages: [
+        { name: { kk: 'Батыр', ru: 'Батыр', en: 'Batyr' } },
+        { name: { kk: 'Баянды', ru: 'Баянды', en: 'Bayandy' } },
+        { name: { kk: 'Қызылтөбе', ru: 'Кызылтобе', en: 'Kyzyltobe' } },
+        { name: { kk: 'Маңғыстау', ru: 'Мангистау', en: 'Mangistau' } },
+      ],
     },
     {
-      name: 'Tupkaragan district',
+      name: { kk: 'Түпқараған ауданы', ru: 'Тупкараганский район', en: 'Tupkaragan district' },
       kato: '475200000',
-      villages: [{ name: 'Akshukur' }, { name: 'Bautino' }, { name: 'Fort-Shevchenko' }],
+      villages: [
+        { name: { kk: 'Ақшұқыр', ru: 'Акшукур', en: 'Akshukur' } },
+        { name: { kk: 'Баутин', ru: 'Баутино', en: 'Bautino' } },
+        { name: { kk: 'Форт-Шевченко', ru: 'Форт-Шевченко', en: 'Fort-Shevchenko' } },
+      ],
     },
   ],
 };
@@ -26,26 +35,42 @@ export const MANGISTAU_PLANS: DemoPlan[] = [
       {
         code: 'G1',
         priority: 1,
-        title: 'Reliable drinking water supply',
-        description: 'Desalinated water for every household all year.',
+        title: { kk: 'Ауыз сумен сенімді жабдықтау', ru: 'Надёжное питьевое водоснабжение', en: 'Reliable drinking water supply' },
+        description: {
+          kk: 'Әр үйге жыл бойы тұщытылған су.',
+          ru: 'Опреснённая вода для каждого дома круглый год.',
+          en: 'Desalinated water for every household all year.',
+        },
       },
       {
         code: 'G2',
         priority: 2,
-        title: 'Jobs for young people',
-        description: 'Local work for residents aged 18-35, so they need not leave.',
+        title: { kk: 'Жастарды жұмыспен қамту', ru: 'Занятость молодёжи', en: 'Jobs for young people' },
+        description: {
+          kk: '18–35 жастағы тұрғындарға ауылдан кетпей-ақ жергілікті жұмыс.',
+          ru: 'Работа на месте для жителей 18–35 лет, чтобы им не приходилось уезжать.',
+          en: 'Local work for residents aged 18-35, so they need not leave.',
+        },
       },
       {
         code: 'G3',
         priority: 3,
-        title: 'Seaside tourism',
-        description: 'Guest houses, boat trips and services for visitors to the Caspian coast.',
+        title: { kk: 'Жағалаудағы туризмді дамыту', ru: 'Развитие приморского туризма', en: 'Seaside tourism' },
+        description: {
+          kk: 'Каспий жағалауына келушілерге арналған қонақ үйлер, қайықпен серуен және қызметтер.',
+          ru: 'Гостевые дома, морские прогулки и услуги для гостей каспийского побережья.',
+          en: 'Guest houses, boat trips and services for visitors to the Caspian coast.',
+        },
       },
       {
         code: 'G4',
         priority: 4,
-        title: 'Fish processing',
-        description: 'Add value to the local catch before it leaves the village.',
+        title: { kk: 'Балық өңдеу', ru: 'Переработка рыбы', en: 'Fish processing' },
+        description: {
+          kk: 'Жергілікті ауланған балықты ауылдан шықпай тұрып өңдеп, құнын арттыру.',
+          ru: 'Переработка местного улова, пока он не покинул село.',
+          en: 'Add value to the local catch before it leaves the village.',
+        },
       },
     ],
   },
@@ -56,20 +81,32 @@ export const MANGISTAU_PLANS: DemoPlan[] = [
       {
         code: 'G1',
         priority: 1,
-        title: 'Water supply and irrigation',
-        description: 'Water for households, gardens and livestock.',
+        title: { kk: 'Сумен жабдықтау және суару', ru: 'Водоснабжение и орошение', en: 'Water supply and irrigation' },
+        description: {
+          kk: 'Үйлерге, бау-бақшаға және малға су.',
+          ru: 'Вода для домов, огородов и скота.',
+          en: 'Water for households, gardens and livestock.',
+        },
       },
       {
         code: 'G2',
         priority: 2,
-        title: 'Fire prevention',
-        description: 'Equipment and services that lower the risk of steppe and house fires.',
+        title: { kk: 'Өрт қауіпсіздігі', ru: 'Пожарная безопасность', en: 'Fire prevention' },
+        description: {
+          kk: 'Дала мен үй өрттерінің қаупін азайтатын жабдықтар мен қызметтер.',
+          ru: 'Оборудование и услуги, снижающие риск степных и бытовых пожаров.',
+          en: 'Equipment and services that lower the risk of steppe and house fires.',
+        },
       },
       {
         code: 'G3',
         priority: 3,
-        title: 'Everyday services',
-        description: 'Repairs, bakery, laundry and other services residents now travel for.',
+        title: { kk: 'Тұрмыстық қызметтер', ru: 'Бытовые услуги', en: 'Everyday services' },
+        description: {
+          kk: 'Тұрғындар қазір басқа жерге барып алатын жөндеу, наубайхана, кір жуу және басқа қызметтер.',
+          ru: 'Ремонт, пекарня, прачечная и другие услуги, за которыми жители сейчас ездят в другие места.',
+          en: 'Repairs, bakery, laundry and other services residents now travel for.',
+        },
       },
     ],
   },

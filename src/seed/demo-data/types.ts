@@ -1,20 +1,27 @@
-/** The shapes of the demo data: places, plans and the applications of the competition in review. */
+import type { LocalizedText } from '../../common/i18n/localized-text';
+
+/**
+ * The shapes of the demo data: places, plans and the applications of the competition in review.
+ * Staff-written texts come in Kazakh, Russian and English; other demo data names a place by its
+ * English name (`en`), which every demo place has.
+ */
+export type DemoText = Required<LocalizedText>;
 
 export interface DemoRegion {
-  region: string;
+  region: DemoText;
   kato: string;
   districts: {
-    name: string;
+    name: DemoText;
     kato?: string;
-    villages: { name: string; kato?: string; kind?: 'village' | 'rural_district' }[];
+    villages: { name: DemoText; kato?: string; kind?: 'village' | 'rural_district' }[];
   }[];
 }
 
 export interface DemoPlan {
-  /** The village the plan belongs to, by name. */
+  /** The village the plan belongs to, by its English name. */
   village: string;
   title: string;
-  goals: { code: string; priority: number; title: string; description: string }[];
+  goals: { code: string; priority: number; title: DemoText; description: DemoText }[];
 }
 
 type DemoSector = 'agriculture' | 'tourism' | 'crafts' | 'services' | 'trade' | 'processing' | 'other';
