@@ -354,7 +354,7 @@ export async function benchFundingReport(n: number): Promise<void> {
       byVillageMs: await medianOf(() => reports.breakdown(id, 'village')),
       byGoalMs: await medianOf(() => reports.breakdown(id, 'goal')),
       budgetMs: await medianOf(() => reports.budget(id)),
-      byDistrictCsvMs: await medianOf(async () => reports.csv(await reports.breakdown(id, 'district'))),
+      byDistrictCsvMs: await medianOf(async () => reports.csv(await reports.breakdown(id, 'district'), 'kk')),
     };
     const openData = await benchOpenData(app.get(OpenDataService), id, medianOf);
     const plan = (

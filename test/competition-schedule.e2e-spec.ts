@@ -55,7 +55,7 @@ describe('worker schedule: closing competitions past their deadline', () => {
   }
 
   async function openCompetition(title: string): Promise<string> {
-    return (await createCompetition(ctx, cast.manager.user.id, [villageId], { title, open: true })).id;
+    return (await createCompetition(ctx, cast.manager.user.id, [villageId], { title: { en: title }, open: true })).id;
   }
 
   /** Moves an open competition's deadline a minute into the past, keeping opensAt before it. */
@@ -104,7 +104,7 @@ describe('worker schedule: closing competitions past their deadline', () => {
     const ahead = await openCompetition('Deadline ahead');
     const draft = (
       await createCompetition(ctx, cast.manager.user.id, [villageId], {
-        title: 'Draft past its deadline',
+        title: { en: 'Draft past its deadline' },
         opensAt: new Date(Date.now() - 2 * 86_400_000),
         closesAt: new Date(Date.now() - 60_000),
       })

@@ -124,7 +124,7 @@ describe('funding reports', () => {
     // FIXTURE: the third village moves to a second district (createAwardable makes one district).
     const second = await ctx.app.get(GeographyService).createDistrict(cast.admin.user.id, {
       regionId: a.places.regionId,
-      name: `Zhambyl district ${randomUUID().slice(0, 8)}`,
+      name: { en: `Zhambyl district ${randomUUID().slice(0, 8)}` },
     });
     await ctx.dataSource.query('UPDATE villages SET district_id = $2 WHERE id = $1', [v2, second.id]);
     districts = { first: a.places.districtId, second: second.id };

@@ -191,20 +191,32 @@ describe('notifications: outbox, relay, sender, templates', () => {
       await createAdoptedPlan(ctx, cast.admin.user.id, places.villageIds[0]);
       const inside = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[0] });
       const unconfirmed = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[0] });
-      await ctx.dataSource.query('UPDATE users SET email_confirmed_at = now() WHERE id = $1', [inside.user.id]);
+      const russian = await createUser(ctx, {
+        roles: ['applicant'],
+        homeVillageId: places.villageIds[0],
+        preferredLanguage: 'ru',
+      });
+      await ctx.dataSource.query('UPDATE users SET email_confirmed_at = now() WHERE id = ANY($1)', [
+        [inside.user.id, russian.user.id],
+      ]);
       const outside = await createUser(ctx, { roles: ['applicant'], homeVillageId: places.villageIds[1] });
       const juror = await createUser(ctx, { roles: ['juror'], homeVillageId: places.villageIds[0] });
       const competition = await createCompetition(ctx, cast.manager.user.id, [places.villageIds[0]], {
-        title: 'Start Up Bautino',
+        title: { kk: 'Start Up Баутин', ru: 'Start Up Баутино', en: 'Start Up Bautino' },
         minAward: '50000000',
       });
       await ctx.http().post(`/api/competitions/${competition.id}/open`).set(cast.manager.auth).expect(200);
       const [mail] = await sink.waitFor(1, 15000, (m) => m.to.includes(inside.user.email));
       expect(mail.language).toBe('kk');
-      expect(mail.subject).toBe('Жаңа конкурсқа өтінім қабылдау басталды: Start Up Bautino');
-      expect(mail.text).toContain('Start Up Bautino');
+      // The title staff wrote, in the recipient's language.
+      expect(mail.subject).toBe('Жаңа конкурсқа өтінім қабылдау басталды: Start Up Баутин');
+      expect(mail.text).toContain('Start Up Баутин');
       expect(mail.text).toContain('₸');
       expect(mail.text).toContain(`http://startup.test/competitions/${competition.id}`);
+      const [inRussian] = await sink.waitFor(1, 15000, (m) => m.to.includes(russian.user.email));
+      expect(inRussian.subject).toBe('Открыт приём заявок: Start Up Баутино');
+      // The village has only an English name: it falls back to it.
+      expect(inRussian.text).toMatch(/ваше село \(Village [0-9a-f]{8}-0\)/);
       // The announcements are written in the transaction that opened the competition: none for the others.
       const others = [outside, juror, unconfirmed].map((p) => p.user.id);
       const [{ n }] = await ctx.dataSource.query(

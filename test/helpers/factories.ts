@@ -1,3 +1,4 @@
+import { Language } from '../../src/common/i18n/language';
 import { randomUUID } from 'node:crypto';
 import { AccessTokens } from '../../src/common/auth/access-tokens';
 import { Role } from '../../src/common/auth/role';
@@ -22,7 +23,7 @@ export interface TestUser {
 
 export async function createUser(
   ctx: TestContext,
-  overrides: { roles?: Role[]; email?: string; homeVillageId?: string } = {},
+  overrides: { roles?: Role[]; email?: string; homeVillageId?: string; preferredLanguage?: Language } = {},
 ): Promise<TestUser> {
   const user = await ctx.app.get(UsersService).create(
     {
@@ -30,7 +31,7 @@ export async function createUser(
       password: PASSWORD,
       fullName: 'Test Person',
       phone: '+77010000000',
-      preferredLanguage: 'kk',
+      preferredLanguage: overrides.preferredLanguage ?? 'kk',
       homeVillageId: overrides.homeVillageId ?? null,
       roles: overrides.roles ?? ['applicant'],
     },
@@ -65,12 +66,12 @@ export interface Places {
 export async function createPlaces(ctx: TestContext, actorId: string, villages = 2): Promise<Places> {
   const geography = ctx.app.get(GeographyService);
   const tag = randomUUID().slice(0, 8);
-  const region = await geography.createRegion(actorId, { name: `Region ${tag}` });
-  const district = await geography.createDistrict(actorId, { regionId: region.id, name: `District ${tag}` });
+  const region = await geography.createRegion(actorId, { name: { en: `Region ${tag}` } });
+  const district = await geography.createDistrict(actorId, { regionId: region.id, name: { en: `District ${tag}` } });
   const villageIds: string[] = [];
   for (let i = 0; i < villages; i += 1) {
     villageIds.push(
-      (await geography.createVillage(actorId, { districtId: district.id, name: `Village ${tag}-${i}` })).id,
+      (await geography.createVillage(actorId, { districtId: district.id, name: { en: `Village ${tag}-${i}` } })).id,
     );
   }
   return { regionId: region.id, districtId: district.id, villageIds };
@@ -87,8 +88,8 @@ export async function createAdoptedPlan(
     periodStart: 2026,
     periodEnd: 2030,
     goals: [
-      { code: 'G1', title: 'Water', priority: 1 },
-      { code: 'G2', title: 'Youth jobs', priority: 2 },
+      { code: 'G1', title: { en: 'Water' }, priority: 1 },
+      { code: 'G2', title: { en: 'Youth jobs' }, priority: 2 },
     ],
   });
   return plans.adopt(actorId, draft.id);
@@ -107,8 +108,8 @@ export function competitionInput(
 ): CreateCompetitionDto {
   return Object.assign(new CreateCompetitionDto(), {
     code: competitionCode(),
-    title: 'Start Up test',
-    description: 'A test competition',
+    title: { en: 'Start Up test' },
+    description: { en: 'A test competition' },
     budget: '1000000000',
     minAward: '10000000',
     maxAward: '300000000',

@@ -246,7 +246,7 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
     title: 'Draft plan',
     periodStart: 2026,
     periodEnd: 2030,
-    goals: [{ code: 'G1', title: 'Roads', priority: 1 }],
+    goals: [{ code: 'G1', title: { en: 'Roads' }, priority: 1 }],
   });
   const [notification] = (await ctx.dataSource.query('SELECT id FROM notifications ORDER BY created_at LIMIT 1')) as {
     id: string;
