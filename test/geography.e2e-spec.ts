@@ -1,3 +1,4 @@
+import { LocalizedText } from '../src/common/i18n/localized-text';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { Cast, createAdoptedPlan, createCast, createPlaces } from './helpers/factories';
@@ -16,6 +17,10 @@ const NOT_FOUND = {
 const LEVELS: Level[] = ['region', 'district', 'village'];
 
 const tag = () => randomUUID().slice(0, 8);
+
+
+/** A place name given in Russian only: sorting and search then go by it. */
+const ru = (text: string): LocalizedText => ({ ru: text });
 
 describe('geography: regions, districts and villages', () => {
   let ctx: TestContext;
@@ -46,27 +51,27 @@ describe('geography: regions, districts and villages', () => {
         .http()
         .post('/api/regions')
         .set(admin)
-        .send({ name: `Region ${tag()}`, ...body })
+        .send({ name: ru(`Region ${tag()}`), ...body })
         .expect(201)
-    ).body as { id: string; name: string };
+    ).body as { id: string; name: LocalizedText };
   const createDistrict = async (regionId: string, body: Record<string, unknown> = {}) =>
     (
       await ctx
         .http()
         .post('/api/districts')
         .set(admin)
-        .send({ regionId, name: `District ${tag()}`, ...body })
+        .send({ regionId, name: ru(`District ${tag()}`), ...body })
         .expect(201)
-    ).body as { id: string; name: string };
+    ).body as { id: string; name: LocalizedText };
   const createVillage = async (districtId: string, body: Record<string, unknown> = {}) =>
     (
       await ctx
         .http()
         .post('/api/villages')
         .set(admin)
-        .send({ districtId, name: `Village ${tag()}`, ...body })
+        .send({ districtId, name: ru(`Village ${tag()}`), ...body })
         .expect(201)
-    ).body as { id: string; name: string };
+    ).body as { id: string; name: LocalizedText };
 
   /** A fresh region > district > village, so each test owns the place it changes. */
   const createTree = async () => {
@@ -78,7 +83,7 @@ describe('geography: regions, districts and villages', () => {
 
   /** A valid creation body for each level, under fresh parents. */
   const validBody = async (level: Level): Promise<Record<string, unknown>> => {
-    const name = `New ${level} ${tag()}`;
+    const name = ru(`New ${level} ${tag()}`);
     if (level === 'region') return { name };
     const tree = await createTree();
     return level === 'district' ? { name, regionId: tree.region } : { name, districtId: tree.district };
@@ -96,8 +101,8 @@ describe('geography: regions, districts and villages', () => {
   describe('public reads', () => {
     it('lists regions by name, without a token', async () => {
       const [b, a] = [
-        await createRegion({ name: `Zz ${tag()}` }),
-        await createRegion({ name: `Aa ${tag()}`, katoCode: '470000000' }),
+        await createRegion({ name: ru(`Zz ${tag()}`) }),
+        await createRegion({ name: ru(`Aa ${tag()}`), katoCode: '470000000' }),
       ];
       const res = await ctx.http().get('/api/regions').query({ limit: 100 }).expect(200);
       expect(res.body).toMatchObject({ total: res.body.items.length, limit: 100, offset: 0 });
@@ -114,14 +119,14 @@ describe('geography: regions, districts and villages', () => {
     it('lists districts, optionally of one region, without a token', async () => {
       const region = await createRegion();
       const other = await createRegion();
-      const d2 = await createDistrict(region.id, { name: 'Tupkaragan' });
-      const d1 = await createDistrict(region.id, { name: 'Mangistau', katoCode: '475000000' });
+      const d2 = await createDistrict(region.id, { name: ru('Tupkaragan') });
+      const d1 = await createDistrict(region.id, { name: ru('Mangistau'), katoCode: '475000000' });
       await createDistrict(other.id);
       const res = await ctx.http().get('/api/districts').query({ regionId: region.id }).expect(200);
       expect(res.body).toEqual({
         items: [
-          { id: d1.id, name: 'Mangistau', katoCode: '475000000', regionId: region.id },
-          { id: d2.id, name: 'Tupkaragan', katoCode: null, regionId: region.id },
+          { id: d1.id, name: ru('Mangistau'), katoCode: '475000000', regionId: region.id },
+          { id: d2.id, name: ru('Tupkaragan'), katoCode: null, regionId: region.id },
         ],
         total: 2,
         limit: 20,
@@ -142,7 +147,7 @@ describe('geography: regions, districts and villages', () => {
       const res = await ctx.http().get(`/api/villages/${tree.village}`).expect(200);
       expect(res.body).toEqual({
         id: tree.village,
-        name: expect.any(String),
+        name: { ru: expect.any(String) },
         katoCode: null,
         districtId: tree.district,
         kind: 'village',
@@ -176,18 +181,18 @@ describe('geography: regions, districts and villages', () => {
       const region = await createRegion();
       const d1 = await createDistrict(region.id);
       const d2 = await createDistrict(region.id);
-      await createVillage(d1.id, { name: 'Shetpe' });
-      await createVillage(d1.id, { name: 'Akshukur' });
-      await createVillage(d2.id, { name: 'Bautino', kind: 'rural_district' });
-      await createVillage(d2.id, { name: '100% Kyzylozen_' });
+      await createVillage(d1.id, { name: ru('Shetpe') });
+      await createVillage(d1.id, { name: ru('Akshukur') });
+      await createVillage(d2.id, { name: ru('Bautino'), kind: 'rural_district' });
+      await createVillage(d2.id, { name: ru('100% Kyzylozen_') });
       west = { region: region.id, districts: [d1.id, d2.id] };
       const eastRegion = await createRegion();
       const d3 = await createDistrict(eastRegion.id);
-      await createVillage(d3.id, { name: 'Akshukur' });
+      await createVillage(d3.id, { name: ru('Akshukur') });
       east = { region: eastRegion.id, district: d3.id };
     });
 
-    const names = (res: Response) => (res.body.items as { name: string }[]).map((v) => v.name);
+    const names = (res: Response) => (res.body.items as { name: LocalizedText }[]).map((v) => v.name.ru);
 
     it('filters by region, sorted by name, with the page metadata', async () => {
       const res = await ctx.http().get('/api/villages').query({ regionId: west.region }).expect(200);
@@ -195,7 +200,7 @@ describe('geography: regions, districts and villages', () => {
       expect(res.body).toMatchObject({ total: 4, limit: 20, offset: 0 });
       expect(res.body.items[2]).toEqual({
         id: expect.any(String),
-        name: 'Bautino',
+        name: ru('Bautino'),
         katoCode: null,
         districtId: west.districts[1],
         kind: 'rural_district',
@@ -212,7 +217,20 @@ describe('geography: regions, districts and villages', () => {
       const res = await ctx.http().get('/api/villages').query({ search: ' SHUK ' }).expect(200);
       expect(names(res)).toEqual(['Akshukur', 'Akshukur']);
       const both = await ctx.http().get('/api/villages').query({ search: 'shuk', regionId: east.region }).expect(200);
-      expect(both.body.items).toEqual([expect.objectContaining({ name: 'Akshukur', districtId: east.district })]);
+      expect(both.body.items).toEqual([expect.objectContaining({ name: ru('Akshukur'), districtId: east.district })]);
+    });
+
+    it('searches every language of a name, and sorts by its Kazakh text, else Russian, else English', async () => {
+      const district = await createDistrict(east.region);
+      const both = await createVillage(district.id, { name: { kk: 'Ақшұқыр', ru: 'Акшукур', en: 'Aqshuqyr' } });
+      const english = await createVillage(district.id, { name: { en: 'Abai' } });
+      for (const search of ['ақшұ', 'АКШУ', 'qshuq']) {
+        const res = await ctx.http().get('/api/villages').query({ search, districtId: district.id }).expect(200);
+        expect(res.body.items).toEqual([expect.objectContaining({ id: both.id, name: both.name })]);
+      }
+      const sorted = await ctx.http().get('/api/villages').query({ districtId: district.id }).expect(200);
+      // 'Abai' (English, the only text) sorts before 'Ақшұқыр' (Kazakh, picked before the others).
+      expect((sorted.body.items as { id: string }[]).map((v) => v.id)).toEqual([english.id, both.id]);
     });
 
     it('matches % and _ in the search text literally', async () => {
@@ -239,7 +257,7 @@ describe('geography: regions, districts and villages', () => {
     it('clamps a limit above 100 to 100, and below 1 to 1', async () => {
       const district = await createDistrict(west.region);
       await ctx.dataSource.query(
-        `INSERT INTO villages (district_id, name) SELECT $1, 'Bulk ' || lpad(i::text, 3, '0') FROM generate_series(1, 105) AS i`,
+        `INSERT INTO villages (district_id, name) SELECT $1, jsonb_build_object('ru', 'Bulk ' || lpad(i::text, 3, '0')) FROM generate_series(1, 105) AS i`,
         [district.id],
       );
       const big = await ctx.http().get('/api/villages').query({ districtId: district.id, limit: 1000 }).expect(200);
@@ -258,7 +276,7 @@ describe('geography: regions, districts and villages', () => {
         .http()
         .post(PATHS[level])
         .set(admin)
-        .send({ ...body, name: `  ${String(body.name)}  `, katoCode: '471010000' })
+        .send({ ...body, name: ru(`  ${(body.name as LocalizedText).ru}  `), katoCode: '471010000' })
         .expect(201);
       expect(created.body).toEqual({
         ...body,
@@ -268,7 +286,7 @@ describe('geography: regions, districts and villages', () => {
       });
       const id = created.body.id as string;
 
-      const renamed = `Renamed ${tag()}`;
+      const renamed = ru(`Renamed ${tag()}`);
       const patch =
         level === 'village'
           ? { name: renamed, katoCode: '471010001', kind: 'rural_district' }
@@ -284,9 +302,9 @@ describe('geography: regions, districts and villages', () => {
       const events = await auditOf(level, id);
       expect(events.map((e) => e.action)).toEqual([`${level}.created`, `${level}.updated`, `${level}.removed`]);
       expect(events.every((e) => e.actorId === cast.admin.user.id)).toBe(true);
-      expect(events[0]).toMatchObject({ before: null, after: { id, name: String(body.name), katoCode: '471010000' } });
+      expect(events[0]).toMatchObject({ before: null, after: { id, name: body.name, katoCode: '471010000' } });
       expect(events[1]).toMatchObject({
-        before: { name: String(body.name) },
+        before: { name: body.name },
         after: { name: renamed, katoCode: '471010001' },
       });
       expect(events[2]).toMatchObject({ before: { id, name: renamed }, after: null });
@@ -343,7 +361,7 @@ describe('geography: regions, districts and villages', () => {
         const [first, second] = [await createTree(), await createTree()];
         const parentKey = level === 'district' ? 'regionId' : 'districtId';
         const parentOf = (tree: typeof first) => (level === 'district' ? tree.region : tree.district);
-        const name = `Twin ${tag()}`;
+        const name = ru(`Twin ${tag()}`);
         await ctx
           .http()
           .post(PATHS[level])
@@ -410,7 +428,7 @@ describe('geography: regions, districts and villages', () => {
         .http()
         .post(path)
         .set(admin)
-        .send({ name: `Orphan ${tag()}`, [parentKey]: randomUUID() });
+        .send({ name: ru(`Orphan ${tag()}`), [parentKey]: randomUUID() });
       expectError(res, 422, 'GEOGRAPHY.PARENT_NOT_FOUND');
       expect(await snapshot()).toEqual(before);
     });
@@ -459,14 +477,14 @@ describe('geography: regions, districts and villages', () => {
     const adminRoutes = async () => {
       const tree = await createTree();
       return [
-        ['POST', '/api/regions', { name: `R ${tag()}` }],
-        ['PATCH', `/api/regions/${tree.region}`, { name: `R ${tag()}` }],
+        ['POST', '/api/regions', { name: ru(`R ${tag()}`) }],
+        ['PATCH', `/api/regions/${tree.region}`, { name: ru(`R ${tag()}`) }],
         ['DELETE', `/api/regions/${tree.region}`, undefined],
-        ['POST', '/api/districts', { name: `D ${tag()}`, regionId: tree.region }],
-        ['PATCH', `/api/districts/${tree.district}`, { name: `D ${tag()}` }],
+        ['POST', '/api/districts', { name: ru(`D ${tag()}`), regionId: tree.region }],
+        ['PATCH', `/api/districts/${tree.district}`, { name: ru(`D ${tag()}`) }],
         ['DELETE', `/api/districts/${tree.district}`, undefined],
-        ['POST', '/api/villages', { name: `V ${tag()}`, districtId: tree.district }],
-        ['PATCH', `/api/villages/${tree.village}`, { name: `V ${tag()}` }],
+        ['POST', '/api/villages', { name: ru(`V ${tag()}`), districtId: tree.district }],
+        ['PATCH', `/api/villages/${tree.village}`, { name: ru(`V ${tag()}`) }],
         ['DELETE', `/api/villages/${tree.village}`, undefined],
       ] as const;
     };
@@ -509,7 +527,7 @@ describe('geography: regions, districts and villages', () => {
     it.each(LEVELS)('answers 400 REQUEST.INVALID_ID for a malformed %s id in the path', async (level) => {
       const before = await snapshot();
       expectError(
-        await ctx.http().patch(`${PATHS[level]}/12345`).set(admin).send({ name: 'X' }),
+        await ctx.http().patch(`${PATHS[level]}/12345`).set(admin).send({ name: ru('X') }),
         400,
         'REQUEST.INVALID_ID',
       );
@@ -520,7 +538,7 @@ describe('geography: regions, districts and villages', () => {
     it.each(LEVELS)('answers 404 for an unknown %s on PATCH and DELETE', async (level) => {
       const before = await snapshot();
       expectError(
-        await ctx.http().patch(`${PATHS[level]}/${randomUUID()}`).set(admin).send({ name: 'X' }),
+        await ctx.http().patch(`${PATHS[level]}/${randomUUID()}`).set(admin).send({ name: ru('X') }),
         404,
         NOT_FOUND[level],
       );
@@ -532,8 +550,12 @@ describe('geography: regions, districts and villages', () => {
       ['region', 'an unknown field', (b) => ({ ...b, population: 1200 }), 'population'],
       ['region', 'a missing name', ({ name: _name, ...b }) => b, 'name'],
       ['region', 'a name that is a number', (b) => ({ ...b, name: 42 }), 'name'],
-      ['region', 'a blank name', (b) => ({ ...b, name: '   ' }), 'name'],
-      ['region', 'a name too long', (b) => ({ ...b, name: 'x'.repeat(201) }), 'name'],
+      ['region', 'a blank name', (b) => ({ ...b, name: ru('   ') }), 'name.ru'],
+      ['region', 'a name too long', (b) => ({ ...b, name: ru('x'.repeat(201)) }), 'name.ru'],
+      ['region', 'an empty translations object', (b) => ({ ...b, name: {} }), 'name'],
+      ['region', 'an unknown language', (b) => ({ ...b, name: { xx: 'Aqtau' } }), 'name.xx'],
+      ['region', 'a language that is not a string', (b) => ({ ...b, name: { kk: 7 } }), 'name.kk'],
+      ['region', 'a plain string', (b) => ({ ...b, name: 'Aqtau' }), 'name'],
       ['region', 'a KATO code that is not 9 digits', (b) => ({ ...b, katoCode: '12345' }), 'katoCode'],
       ['district', 'a missing regionId', ({ regionId: _r, ...b }) => b, 'regionId'],
       ['district', 'a regionId that is not a UUID', (b) => ({ ...b, regionId: 'mangistau' }), 'regionId'],
@@ -559,7 +581,7 @@ describe('geography: regions, districts and villages', () => {
       ['village', 'a move to another district', { districtId: randomUUID() }, 'districtId'],
       ['village', 'an unknown kind', { kind: 'town' }, 'kind'],
       ['village', 'a null kind', { kind: null }, 'kind'],
-      ['village', 'a blank name', { name: '' }, 'name'],
+      ['village', 'a blank name', { name: ru('') }, 'name.ru'],
     ];
     it.each(updateCases)('PATCH a %s with %s is 400 and changes nothing', async (level, _case, body, field) => {
       const tree = await createTree();
