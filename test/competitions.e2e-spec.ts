@@ -1,3 +1,4 @@
+import { LocalizedText } from '../src/common/i18n/localized-text';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import {
@@ -17,7 +18,7 @@ const at = (offsetMs: number): string => new Date(Date.now() + offsetMs).toISOSt
 
 interface CompetitionBody {
   id: string;
-  title: string;
+  title: LocalizedText;
   status: string;
   budget: string;
   minAward: string;
@@ -34,6 +35,10 @@ interface CompetitionBody {
 
 /** The names of the offending fields of a 400 or 422 answer. */
 const fieldsOf = (res: Response): string[] => (res.body.details.fields as { field: string }[]).map((f) => f.field);
+
+
+/** A title given in Kazakh only: it comes back as given, nothing filled in. */
+const kk = (text: string): LocalizedText => ({ kk: text });
 
 describe('competitions', () => {
   let ctx: TestContext;
@@ -62,8 +67,8 @@ describe('competitions', () => {
   function input(overrides: Record<string, unknown> = {}): Record<string, unknown> {
     return {
       code: competitionCode(),
-      title: 'Start Up Mangistau 2026',
-      description: 'Small grants for village entrepreneurs',
+      title: kk('Start Up Mangistau 2026'),
+      description: { ru: 'Малые гранты сельским предпринимателям' },
       budget: '1000000000',
       minAward: '10000000',
       maxAward: '300000000',
@@ -117,8 +122,8 @@ describe('competitions', () => {
       expect(res.body).toEqual({
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
         code: body.code,
-        title: 'Start Up Mangistau 2026',
-        description: 'Small grants for village entrepreneurs',
+        title: kk('Start Up Mangistau 2026'),
+        description: { ru: 'Малые гранты сельским предпринимателям' },
         currency: 'KZT',
         budget: '1000000000',
         minAward: '10000000',
@@ -136,9 +141,24 @@ describe('competitions', () => {
         envelopes: [{ districtId: null, villageId: planned.villageIds[0], amount: '500000000' }],
         awardRules: {
           trancheTemplate: [
-            { label: { en: 'On signing' }, shareBp: 5000, reportRequired: false, dueDays: null },
-            { label: { en: 'Mid-term report' }, shareBp: 3000, reportRequired: true, dueDays: 180 },
-            { label: { en: 'Final report' }, shareBp: 2000, reportRequired: true, dueDays: 365 },
+            {
+              label: { kk: 'Шартқа қол қойылғанда', ru: 'При подписании договора', en: 'On signing' },
+              shareBp: 5000,
+              reportRequired: false,
+              dueDays: null,
+            },
+            {
+              label: { kk: 'Аралық есеп', ru: 'Промежуточный отчёт', en: 'Mid-term report' },
+              shareBp: 3000,
+              reportRequired: true,
+              dueDays: 180,
+            },
+            {
+              label: { kk: 'Қорытынды есеп', ru: 'Итоговый отчёт', en: 'Final report' },
+              shareBp: 2000,
+              reportRequired: true,
+              dueDays: 365,
+            },
           ],
           floors: [],
           partialMinShareBp: null,
@@ -223,6 +243,13 @@ describe('competitions', () => {
         ['eligibleVillageIds'],
       ],
       ['a missing title and budget', { title: undefined, budget: undefined }, ['title', 'budget']],
+      ['an empty title', { title: {} }, ['title']],
+      ['a title in an unknown language', { title: { xx: 'Start Up' } }, ['title', 'title.xx']],
+      ['a title in a known and an unknown language', { title: { kk: 'Start Up', de: 'Start Up' } }, ['title.de']],
+      ['a title that is not a string', { title: { kk: 42 } }, ['title.kk']],
+      ['a blank title', { title: { ru: '   ' } }, ['title.ru']],
+      ['a title as a plain string', { title: 'Start Up' }, ['title']],
+      ['a description too long', { description: { en: 'x'.repeat(20001) } }, ['description.en']],
       ['a share above 100%', { minOwnShareBp: 10001 }, ['minOwnShareBp']],
       ['a currency other than KZT', { currency: 'USD' }, ['currency']],
       [
@@ -389,7 +416,7 @@ describe('competitions', () => {
 
   describe('GET /api/competitions', () => {
     it('lets managers, admins and observers read every competition, drafts included', async () => {
-      const draft = await createDraft({ title: 'Listed draft' });
+      const draft = await createDraft({ title: kk('Listed draft') });
       for (const who of [cast.manager, cast.admin, cast.observer]) {
         const list = await ctx.http().get('/api/competitions').query({ limit: 100 }).set(who.auth).expect(200);
         expect(list.body).toMatchObject({ total: expect.any(Number), limit: 100, offset: 0 });
@@ -400,7 +427,7 @@ describe('competitions', () => {
     });
 
     it('filters by status and pages', async () => {
-      const opened = await createOpen({ title: 'Listed open' });
+      const opened = await createOpen({ title: kk('Listed open') });
       const res = await ctx
         .http()
         .get('/api/competitions')
@@ -446,7 +473,7 @@ describe('competitions', () => {
       const res = await patch(
         draft.id,
         {
-          title: '  Renamed  ',
+          title: kk('  Renamed  '),
           maxAward: 250000000,
           eligibleVillageIds: [planned.villageIds[0]],
           envelopes: [{ villageId: planned.villageIds[0], amount: '1000' }],
@@ -455,7 +482,7 @@ describe('competitions', () => {
       ).expect(200);
       expect(res.body).toMatchObject({
         id: draft.id,
-        title: 'Renamed',
+        title: kk('Renamed'),
         maxAward: '250000000',
         budget: '1000000000',
         status: 'draft',
@@ -467,9 +494,15 @@ describe('competitions', () => {
       expect(events.map((e) => e.action)).toEqual(['competition.created', 'competition.updated']);
       expect(events[1]).toMatchObject({
         actorId: cast.manager2.user.id,
-        before: { title: 'Start Up Mangistau 2026', maxAward: '300000000' },
-        after: { title: 'Renamed', maxAward: '250000000', eligibleVillageIds: [planned.villageIds[0]] },
+        before: { title: kk('Start Up Mangistau 2026'), maxAward: '300000000' },
+        after: { title: kk('Renamed'), maxAward: '250000000', eligibleVillageIds: [planned.villageIds[0]] },
       });
+    });
+
+    it('replaces a translations object as a whole, and null clears the description', async () => {
+      const draft = await createDraft();
+      const res = await patch(draft.id, { title: { ru: 'Только по-русски' }, description: null }).expect(200);
+      expect(res.body).toMatchObject({ title: { ru: 'Только по-русски' }, description: null });
     });
 
     const conflictingPatches: [string, () => Record<string, unknown>, string[]][] = [
@@ -514,7 +547,9 @@ describe('competitions', () => {
         ['envelopes.0.districtId', 'envelopes.0.amount'],
       ],
       ['null for a required field', { title: null, budget: null, opensAt: null }, ['title', 'budget', 'opensAt']],
-      ['null for a field with a default', { description: null, minOwnShareBp: null }, ['description', 'minOwnShareBp']],
+      ['null for a field with a default', { minOwnShareBp: null }, ['minOwnShareBp']],
+      ['an empty title', { title: {} }, ['title']],
+      ['a description in an unknown language', { description: { fr: 'Subventions' } }, ['description', 'description.fr']],
     ])('refuses %s with 400 naming the fields', async (_name, body, fields) => {
       const draft = await createDraft();
       const res = await patch(draft.id, body).expect(400);
@@ -533,12 +568,12 @@ describe('competitions', () => {
     it('answers 403 for other roles, 404 for an unknown id and 400 for a malformed one', async () => {
       const draft = await createDraft();
       for (const who of [cast.observer, cast.admin, cast.applicant, cast.juror, cast.finance]) {
-        await patch(draft.id, { title: 'Hijacked' }, who).expect(403);
+        await patch(draft.id, { title: kk('Hijacked') }, who).expect(403);
       }
       await expect(stored(draft.id)).resolves.toEqual(draft);
-      const missing = await patch(randomUUID(), { title: 'x' }).expect(404);
+      const missing = await patch(randomUUID(), { title: kk('x') }).expect(404);
       expect(missing.body.code).toBe('COMPETITION.NOT_FOUND');
-      const malformed = await patch('123', { title: 'x' }).expect(400);
+      const malformed = await patch('123', { title: kk('x') }).expect(400);
       expect(malformed.body.code).toBe('REQUEST.INVALID_ID');
     });
   });
@@ -607,7 +642,7 @@ describe('competitions', () => {
         .http()
         .post('/api/villages')
         .set(cast.admin.auth)
-        .send({ districtId: district.districtId, name: 'Founded after opening' })
+        .send({ districtId: district.districtId, name: { en: 'Founded after opening' } })
         .expect(201);
       const after = await ctx.http().get(`/api/competitions/${byDistrict.id}`).set(cast.manager.auth).expect(200);
       expect(after.body.eligibleVillageIds).toEqual([district.villageIds[0]]);
@@ -621,7 +656,7 @@ describe('competitions', () => {
       const opened = await createOpen();
       for (const change of [
         { maxAward: '200000000' },
-        { title: 'New title' },
+        { title: kk('New title') },
         { eligibleVillageIds: [planned.villageIds[1]] },
         { envelopes: [] },
       ]) {
@@ -723,7 +758,7 @@ describe('competitions', () => {
       for (let round = 0; round < 4; round += 1) {
         const draft = await createDraft();
         const amounts = ['200000000', '210000000', '220000000', '230000000'];
-        const requests = amounts.map((maxAward) => patch(draft.id, { maxAward, title: `Race ${maxAward}` }));
+        const requests = amounts.map((maxAward) => patch(draft.id, { maxAward, title: kk(`Race ${maxAward}`) }));
         requests.splice(round, 0, open(draft.id));
         const results = await Promise.all(requests);
         const opening = results[round];
@@ -741,7 +776,7 @@ describe('competitions', () => {
         expect(events.slice(openedAt + 1)).toEqual([]);
         const accepted = patches.filter((r) => r.status === 200).length;
         expect(events.filter((e) => e.action === 'competition.updated')).toHaveLength(accepted);
-        const frozen = events[openedAt].after as { maxAward: string; title: string };
+        const frozen = events[openedAt].after as { maxAward: string; title: LocalizedText };
         const now = await stored(draft.id);
         expect({ status: now.status, maxAward: now.maxAward, title: now.title }).toEqual({
           status: 'open',
@@ -759,9 +794,9 @@ describe('competitions', () => {
     let closed: CompetitionBody;
 
     beforeAll(async () => {
-      draft = await createDraft({ title: 'Public draft' });
-      opened = await createOpen({ title: 'Public open' });
-      closed = await createOpen({ title: 'Public closed' });
+      draft = await createDraft({ title: kk('Public draft') });
+      opened = await createOpen({ title: kk('Public open') });
+      closed = await createOpen({ title: kk('Public closed') });
       closed = (await close(closed.id).expect(200)).body as CompetitionBody;
     });
 
@@ -807,7 +842,7 @@ describe('competitions', () => {
     it('clamps the page size to 100', async () => {
       await ctx.dataSource.query(
         `INSERT INTO competitions (code, title, budget, min_award, max_award, opens_at, closes_at, status, opened_at, created_by)
-         SELECT 'BULK' || n, 'Bulk ' || n, 1000, 1, 10, now() - interval '1 day', now() + interval '30 days', 'open', now(), $1
+         SELECT 'BULK' || n, jsonb_build_object('ru', 'Bulk ' || n), 1000, 1, 10, now() - interval '1 day', now() + interval '30 days', 'open', now(), $1
            FROM generate_series(1, 105) AS n`,
         [cast.manager.user.id],
       );
@@ -825,10 +860,10 @@ describe('competitions', () => {
   describe('audit trail', () => {
     it('records created, updated, opened and closed with their actors, in order, on a chain that verifies', async () => {
       const draft = await createDraft();
-      await patch(draft.id, { description: 'Revised' }, cast.manager2).expect(200);
+      await patch(draft.id, { description: { kk: 'Жаңартылды' } }, cast.manager2).expect(200);
       await patch(draft.id, { maxAward: '1' }).expect(422);
       await open(draft.id, cast.manager2).expect(200);
-      await patch(draft.id, { title: 'Too late' }).expect(409);
+      await patch(draft.id, { title: kk('Too late') }).expect(409);
       await close(draft.id).expect(200);
       const events = await auditOf(draft.id);
       expect(events.map((e) => [e.action, e.actorId])).toEqual([
