@@ -8,6 +8,13 @@ import { BulkScreeningDto } from '../src/modules/applications/dto/staff.dto';
 import { ProposeAwardsDto } from '../src/modules/awards/dto/award.dto';
 import { SubmitReportDto } from '../src/modules/awards/dto/report.dto';
 import { CreateCompetitionDto, UpdateCompetitionDto } from '../src/modules/competitions/dto/competition.dto';
+import {
+  CreateDistrictDto,
+  CreateRegionDto,
+  CreateVillageDto,
+  UpdatePlaceDto,
+  UpdateVillageDto,
+} from '../src/modules/geography/dto/geography.dto';
 import { CreatePlanDto, UpdatePlanDto } from '../src/modules/plans/dto/plan.dto';
 import { CreateRoundDto, UpdateRoundDto } from '../src/modules/reviews/dto/round.dto';
 import { createTestApp, TestContext } from './helpers/test-app';
@@ -45,6 +52,11 @@ const NOT_UUID = new Set([
 
 /** The DTO behind each request body with nested objects: its examples must pass the same validation as a request. */
 const COMPLEX_BODIES: Record<string, Type<unknown>> = {
+  CreateRegionDto,
+  CreateDistrictDto,
+  CreateVillageDto,
+  UpdatePlaceDto,
+  UpdateVillageDto,
   CreatePlanDto,
   UpdatePlanDto,
   CreateCompetitionDto,

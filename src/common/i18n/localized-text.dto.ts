@@ -45,7 +45,7 @@ export function localizedTextRequestDto(maxLength: number): new () => LocalizedT
   Object.defineProperty(dto, 'name', { value: `LocalizedText${maxLength}Dto` });
   for (const lang of LANGUAGES) {
     const decorate = applyDecorators(
-      ApiPropertyOptional({ description: LANGUAGE_NAMES[lang], maxLength, minLength: 1 }),
+      ApiPropertyOptional({ type: String, description: LANGUAGE_NAMES[lang], maxLength, minLength: 1 }),
       OptionalNotNull(),
       Trim(),
       IsString(),

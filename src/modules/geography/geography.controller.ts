@@ -1,3 +1,10 @@
+import { ApiExampleBody } from '../../common/http/api-example-body';
+import {
+  CREATE_DISTRICT_EXAMPLE,
+  CREATE_REGION_EXAMPLE,
+  CREATE_VILLAGE_EXAMPLE,
+  RENAME_PLACE_EXAMPLE,
+} from './dto/geography.examples';
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, Roles } from '../../common/auth/access.decorators';
@@ -83,6 +90,7 @@ export class GeographyController {
   @Post('regions')
   @Roles('admin')
   @ApiOperation({ summary: 'Add a region' })
+  @ApiExampleBody(CreateRegionDto, 'A region with its name in three languages', CREATE_REGION_EXAMPLE)
   @ApiCreatedResponse({ type: RegionDto })
   @ApiErrors(E.NAME_TAKEN, E.KATO_TAKEN)
   async createRegion(@CurrentUser() actor: AuthUser, @Body() body: CreateRegionDto): Promise<RegionDto> {
@@ -92,6 +100,7 @@ export class GeographyController {
   @Patch('regions/:id')
   @Roles('admin')
   @ApiOperation({ summary: 'Rename a region or set its KATO code' })
+  @ApiExampleBody(UpdatePlaceDto, 'A new set of names', RENAME_PLACE_EXAMPLE)
   @ApiOkResponse({ type: RegionDto })
   @ApiErrors(E.REGION_NOT_FOUND, E.NAME_TAKEN, E.KATO_TAKEN)
   async updateRegion(
@@ -115,6 +124,7 @@ export class GeographyController {
   @Post('districts')
   @Roles('admin')
   @ApiOperation({ summary: 'Add a district to a region' })
+  @ApiExampleBody(CreateDistrictDto, 'A district with its name in three languages', CREATE_DISTRICT_EXAMPLE)
   @ApiCreatedResponse({ type: DistrictDto })
   @ApiErrors(E.PARENT_NOT_FOUND, E.NAME_TAKEN, E.KATO_TAKEN)
   async createDistrict(@CurrentUser() actor: AuthUser, @Body() body: CreateDistrictDto): Promise<DistrictDto> {
@@ -124,6 +134,7 @@ export class GeographyController {
   @Patch('districts/:id')
   @Roles('admin')
   @ApiOperation({ summary: 'Rename a district or set its KATO code' })
+  @ApiExampleBody(UpdatePlaceDto, 'A new set of names', RENAME_PLACE_EXAMPLE)
   @ApiOkResponse({ type: DistrictDto })
   @ApiErrors(E.DISTRICT_NOT_FOUND, E.NAME_TAKEN, E.KATO_TAKEN)
   async updateDistrict(
@@ -147,6 +158,7 @@ export class GeographyController {
   @Post('villages')
   @Roles('admin')
   @ApiOperation({ summary: 'Add a village (or rural district) to a district' })
+  @ApiExampleBody(CreateVillageDto, 'A village with its name in three languages', CREATE_VILLAGE_EXAMPLE)
   @ApiCreatedResponse({ type: VillageDto })
   @ApiErrors(E.PARENT_NOT_FOUND, E.NAME_TAKEN, E.KATO_TAKEN)
   async createVillage(@CurrentUser() actor: AuthUser, @Body() body: CreateVillageDto): Promise<VillageDto> {
@@ -156,6 +168,7 @@ export class GeographyController {
   @Patch('villages/:id')
   @Roles('admin')
   @ApiOperation({ summary: 'Rename a village, change its kind or KATO code' })
+  @ApiExampleBody(UpdateVillageDto, 'A new set of names', RENAME_PLACE_EXAMPLE)
   @ApiOkResponse({ type: VillageDto })
   @ApiErrors(E.VILLAGE_NOT_FOUND, E.NAME_TAKEN, E.KATO_TAKEN)
   async updateVillage(
