@@ -1,3 +1,4 @@
+import { LocalizedText } from '../src/common/i18n/localized-text';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { Cast, createCast, createPlaces } from './helpers/factories';
@@ -7,8 +8,8 @@ import { countRows, expectError } from './helpers/assertions';
 interface Goal {
   id: string;
   code: string;
-  title: string;
-  description: string;
+  title: LocalizedText;
+  description: LocalizedText | null;
   priority: number;
 }
 interface Plan {
@@ -24,14 +25,17 @@ interface Plan {
   goals: Goal[];
 }
 
+/** Goal texts given in Russian only. */
+const ru = (text: string): LocalizedText => ({ ru: text });
+
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Goals deliberately out of priority order, so ordering is something the server must do. */
 const GOALS = [
-  { code: 'G3', title: 'Tourism on the Caspian shore', priority: 3 },
-  { code: 'g1', title: 'Reliable drinking water', description: 'Desalination plant repair', priority: 1 },
-  { code: 'G2', title: 'Jobs for young people', priority: 2 },
+  { code: 'G3', title: ru('Tourism on the Caspian shore'), priority: 3 },
+  { code: 'g1', title: ru('Reliable drinking water'), description: ru('Desalination plant repair'), priority: 1 },
+  { code: 'G2', title: ru('Jobs for young people'), priority: 2 },
 ];
 
 const planBody = (villageId: string, overrides: Record<string, unknown> = {}) => ({
@@ -127,16 +131,16 @@ describe('village development plans', () => {
           {
             id: expect.stringMatching(UUID),
             code: 'G1',
-            title: 'Reliable drinking water',
-            description: 'Desalination plant repair',
+            title: ru('Reliable drinking water'),
+            description: ru('Desalination plant repair'),
             priority: 1,
           },
-          { id: expect.stringMatching(UUID), code: 'G2', title: 'Jobs for young people', description: '', priority: 2 },
+          { id: expect.stringMatching(UUID), code: 'G2', title: ru('Jobs for young people'), description: null, priority: 2 },
           {
             id: expect.stringMatching(UUID),
             code: 'G3',
-            title: 'Tourism on the Caspian shore',
-            description: '',
+            title: ru('Tourism on the Caspian shore'),
+            description: null,
             priority: 3,
           },
         ],
@@ -196,23 +200,29 @@ describe('village development plans', () => {
       ],
       [
         'a goal without a priority',
-        (v) => planBody(v, { goals: [{ code: 'G1', title: 'Water' }] }),
+        (v) => planBody(v, { goals: [{ code: 'G1', title: ru('Water') }] }),
         'goals.0.priority',
       ],
       [
         'a goal priority of 0',
-        (v) => planBody(v, { goals: [{ code: 'G1', title: 'Water', priority: 0 }] }),
+        (v) => planBody(v, { goals: [{ code: 'G1', title: ru('Water'), priority: 0 }] }),
         'goals.0.priority',
       ],
       [
         'a goal priority of 100',
-        (v) => planBody(v, { goals: [{ code: 'G1', title: 'Water', priority: 100 }] }),
+        (v) => planBody(v, { goals: [{ code: 'G1', title: ru('Water'), priority: 100 }] }),
         'goals.0.priority',
       ],
       [
         'a goal code with a space',
-        (v) => planBody(v, { goals: [{ code: 'G 1', title: 'Water', priority: 1 }] }),
+        (v) => planBody(v, { goals: [{ code: 'G 1', title: ru('Water'), priority: 1 }] }),
         'goals.0.code',
+      ],
+      ['a goal title in no language', (v) => planBody(v, { goals: [{ code: 'G1', title: {}, priority: 1 }] }), 'goals.0.title'],
+      [
+        'a goal description that is not a string',
+        (v) => planBody(v, { goals: [{ code: 'G1', title: ru('Water'), description: { kk: 5 }, priority: 1 }] }),
+        'goals.0.description.kk',
       ],
       [
         'a goal without a title',
@@ -250,7 +260,7 @@ describe('village development plans', () => {
     ])('refuses %s with 422 PLAN.DUPLICATE_GOAL_CODE', async (_case, codes) => {
       const villageId = await newVillage();
       const before = await snapshot();
-      const goals = codes.map((code, i) => ({ code, title: `Goal ${i}`, priority: i + 1 }));
+      const goals = codes.map((code, i) => ({ code, title: ru(`Goal ${i}`), priority: i + 1 }));
       expectError(
         await ctx.http().post('/api/plans').set(admin).send(planBody(villageId, { goals })),
         422,
@@ -274,8 +284,8 @@ describe('village development plans', () => {
     it('edits a draft and replaces all its goals', async () => {
       const draft = await createDraft(await newVillage());
       const goals = [
-        { code: 'W2', title: 'Fire prevention', priority: 5 },
-        { code: 'W1', title: 'Water again', description: 'Pipes', priority: 4 },
+        { code: 'W2', title: ru('Fire prevention'), priority: 5 },
+        { code: 'W1', title: ru('Water again'), description: ru('Pipes'), priority: 4 },
       ];
       const res = await ctx
         .http()
@@ -288,8 +298,8 @@ describe('village development plans', () => {
         title: 'Revised plan',
         periodEnd: 2031,
         goals: [
-          { id: expect.stringMatching(UUID), code: 'W1', title: 'Water again', description: 'Pipes', priority: 4 },
-          { id: expect.stringMatching(UUID), code: 'W2', title: 'Fire prevention', description: '', priority: 5 },
+          { id: expect.stringMatching(UUID), code: 'W1', title: ru('Water again'), description: ru('Pipes'), priority: 4 },
+          { id: expect.stringMatching(UUID), code: 'W2', title: ru('Fire prevention'), description: null, priority: 5 },
         ],
       });
       const rows = await ctx.dataSource.query('SELECT id, code FROM plan_goals WHERE plan_id = $1 ORDER BY code', [
@@ -338,8 +348,8 @@ describe('village development plans', () => {
       const draft = await createDraft(await newVillage());
       const before = await stored(draft.id);
       const goals = [
-        { code: 'X1', title: 'One', priority: 1 },
-        { code: 'x1', title: 'Two', priority: 2 },
+        { code: 'X1', title: ru('One'), priority: 1 },
+        { code: 'x1', title: ru('Two'), priority: 2 },
       ];
       expectError(
         await ctx.http().patch(`/api/plans/${draft.id}`).set(admin).send({ title: 'Changed', goals }),
@@ -374,8 +384,8 @@ describe('village development plans', () => {
       ['a null periodStart', { periodStart: null }, 'periodStart'],
       ['a null periodEnd', { periodEnd: null }, 'periodEnd'],
       ['a periodEnd after 2100', { periodEnd: 2101 }, 'periodEnd'],
-      ['a goal with a bad code', { goals: [{ code: '-x', title: 'T', priority: 1 }] }, 'goals.0.code'],
-      ['a goal id', { goals: [{ id: randomUUID(), code: 'G1', title: 'T', priority: 1 }] }, 'goals.0.id'],
+      ['a goal with a bad code', { goals: [{ code: '-x', title: ru('T'), priority: 1 }] }, 'goals.0.code'],
+      ['a goal id', { goals: [{ id: randomUUID(), code: 'G1', title: ru('T'), priority: 1 }] }, 'goals.0.id'],
     ])('refuses %s with 400 and changes nothing', async (_case, body, field) => {
       const draft = await createDraft(await newVillage());
       const before = await stored(draft.id);
@@ -407,7 +417,7 @@ describe('village development plans', () => {
       const v1 = await adopt((await createDraft(villageId)).id);
       const v2 = await createDraft(villageId, {
         title: 'Second plan',
-        goals: [{ code: 'G1', title: 'Water', priority: 1 }],
+        goals: [{ code: 'G1', title: ru('Water'), priority: 1 }],
       });
       expect(v2.version).toBe(2);
       await adopt(v2.id);
