@@ -97,8 +97,8 @@ describe('applications: listing, export, summary and screening', () => {
     expect(res.body.total).toBe(4);
     expect(res.body.items.map((a: { title: string }) => a.title)).toEqual([...submitted].reverse().map((s) => s.title));
     expect(res.body.items[0]).toMatchObject({
-      villageName: expect.any(String),
-      districtName: expect.any(String),
+      villageName: { en: expect.any(String) },
+      districtName: { en: expect.any(String) },
       applicantName: 'Test Person',
       status: 'submitted',
     });

@@ -19,17 +19,12 @@ describe('audit log', () => {
     (await ctx.http().get('/api/audit-events/verify').set(cast.observer.auth).expect(200)).body;
 
   it('records each change with actor, before and after, and lists it by entity', async () => {
-    const created = await ctx
-      .http()
-      .post('/api/regions')
-      .set(cast.admin.auth)
-      .send({ name: 'Audit region' })
-      .expect(201);
+    const created = await ctx.http().post('/api/regions').set(cast.admin.auth).send({ name: { kk: 'Аудит облысы' } }).expect(201);
     await ctx
       .http()
       .patch(`/api/regions/${created.body.id}`)
       .set(cast.admin.auth)
-      .send({ name: 'Audit region renamed' })
+      .send({ name: { kk: 'Аудит облысы', ru: 'Область аудита' } })
       .expect(200);
     const res = await ctx
       .http()
@@ -42,12 +37,12 @@ describe('audit log', () => {
         action: 'region.created',
         actorId: cast.admin.user.id,
         before: null,
-        after: expect.objectContaining({ name: 'Audit region' }),
+        after: expect.objectContaining({ name: { kk: 'Аудит облысы' } }),
       }),
       expect.objectContaining({
         action: 'region.updated',
-        before: expect.objectContaining({ name: 'Audit region' }),
-        after: expect.objectContaining({ name: 'Audit region renamed' }),
+        before: expect.objectContaining({ name: { kk: 'Аудит облысы' } }),
+        after: expect.objectContaining({ name: { kk: 'Аудит облысы', ru: 'Область аудита' } }),
       }),
     ]);
     const [first, second] = res.body.items;
@@ -86,7 +81,7 @@ describe('audit log', () => {
         .http()
         .post('/api/regions')
         .set(cast.admin.auth)
-        .send({ name: `Parallel region ${i}` }),
+        .send({ name: { en: `Parallel region ${i}` } }),
     );
     const results = await Promise.all(writes);
     expect(results.every((r) => r.status === 201)).toBe(true);
@@ -102,7 +97,7 @@ describe('audit log', () => {
           .http()
           .post('/api/regions')
           .set(cast.admin.auth)
-          .send({ name: `Racing region ${i}` }),
+          .send({ name: { en: `Racing region ${i}` } }),
       ),
     );
     const verdicts = await Promise.all([verify(), verify(), verify()]);
@@ -124,7 +119,7 @@ describe('audit log', () => {
     const [countBefore, headBefore] = [await count(), await head()];
     await expect(
       ctx.dataSource.transaction(async (em) => {
-        await em.query(`INSERT INTO regions (name) VALUES ('Rolled back region')`);
+        await em.query(`INSERT INTO regions (name) VALUES ('{"en": "Rolled back region"}')`);
         await ctx.app
           .get(AuditService)
           .record(em, { actorId: null, action: 'region.created', entityType: 'region', entityId: 'x', after: {} });
@@ -133,7 +128,7 @@ describe('audit log', () => {
     ).rejects.toThrow('fails after');
     expect(await count()).toBe(countBefore);
     expect(await head()).toEqual(headBefore);
-    expect(await ctx.dataSource.query(`SELECT 1 FROM regions WHERE name = 'Rolled back region'`)).toEqual([]);
+    expect(await ctx.dataSource.query(`SELECT 1 FROM regions WHERE name->>'en' = 'Rolled back region'`)).toEqual([]);
     await expect(verify()).resolves.toMatchObject({ valid: true });
   });
 
@@ -143,26 +138,30 @@ describe('audit log', () => {
     const nameOf = (em: EntityManager, id: string) =>
       em
         .query('SELECT id, name FROM regions WHERE id = $1', [id])
-        .then((rows: { id: string; name: string }[]) => rows[0] ?? null);
+        .then((rows: { id: string; name: { en: string } }[]) => rows[0] ?? null);
     const renamed = await ctx.dataSource.transaction(async (em) => {
-      const [{ id }] = await em.query(`INSERT INTO regions (name) VALUES ('Before') RETURNING id`);
-      await em.query(`UPDATE regions SET name = 'After' WHERE id = $1`, [id]);
+      const [{ id }] = await em.query(`INSERT INTO regions (name) VALUES ('{"en": "Before"}') RETURNING id`);
+      await em.query(`UPDATE regions SET name = '{"en": "After"}' WHERE id = $1`, [id]);
       return audit.recordReloaded(em, {
         actorId: cast.admin.user.id,
         action: 'region.updated',
         entityType: 'region',
         entityId: id,
-        before: { name: 'Before' },
+        before: { name: { en: 'Before' } },
         reload: (tx) => nameOf(tx, id),
         after: (row) => ({ name: row.name }),
       });
     });
-    expect(renamed.name).toBe('After');
+    expect(renamed.name).toEqual({ en: 'After' });
     const [event] = await ctx.dataSource.query(
       `SELECT action, before, after FROM audit_events WHERE entity_type = 'region' AND entity_id = $1`,
       [renamed.id],
     );
-    expect(event).toEqual({ action: 'region.updated', before: { name: 'Before' }, after: { name: 'After' } });
+    expect(event).toEqual({
+      action: 'region.updated',
+      before: { name: { en: 'Before' } },
+      after: { name: { en: 'After' } },
+    });
     const countBefore = await count();
     await expect(
       ctx.dataSource.transaction((em) =>

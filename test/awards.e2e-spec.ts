@@ -286,9 +286,9 @@ describe('awards', () => {
           data: {
             awardId: awards[0].id,
             reference: expect.any(String),
-            competitionTitle: expect.any(String),
+            competitionTitle: { en: 'Start Up test' },
             trancheNumber: 2,
-            trancheLabel: 'Mid-term report',
+            trancheLabel: { kk: 'Аралық есеп', ru: 'Промежуточный отчёт', en: 'Mid-term report' },
             dueAt: expect.any(String),
           },
         },

@@ -1,3 +1,4 @@
+import { LocalizedText } from '../src/common/i18n/localized-text';
 import { randomUUID } from 'node:crypto';
 import { GeographyService } from '../src/modules/geography/geography.service';
 import { LedgerService } from '../src/modules/ledger/ledger.service';
@@ -8,7 +9,7 @@ import { createTestApp, TestContext } from './helpers/test-app';
 
 interface Row {
   id: string;
-  name: string;
+  name: LocalizedText;
   grants: number;
   committed: string;
   paid: string;
@@ -197,11 +198,13 @@ describe('funding reports', () => {
   const tiyn = (n: bigint) => n.toString();
 
   /** The database's own order of the names (its collation), to compare the rows' order with. */
-  const sortedInDatabase = async (names: string[]): Promise<string[]> =>
+  /** The database's own order of the names (its collation) by the text a reader falls back to: kk, ru, en. */
+  const sortedInDatabase = async (names: LocalizedText[]): Promise<LocalizedText[]> =>
     (
-      (await ctx.dataSource.query('SELECT name FROM unnest($1::text[]) AS name ORDER BY name', [names])) as {
-        name: string;
-      }[]
+      (await ctx.dataSource.query(
+        `SELECT name FROM unnest($1::jsonb[]) AS name ORDER BY coalesce(name->>'kk', name->>'ru', name->>'en')`,
+        [names.map((n) => JSON.stringify(n))],
+      )) as { name: LocalizedText }[]
     ).map((r) => r.name);
 
   describe('budget', () => {
@@ -312,12 +315,13 @@ describe('funding reports', () => {
         [goalIds.get(v1)!.g1]: [1, tiyn(104n * M), '0', 0],
         [goalIds.get(v2)!.g1]: [1, tiyn(102n * M), '0', 3],
       });
+      // The goal's code before its title, in each language the title has.
       expect(body.rows.map((r: Row) => r.name)).toEqual([
-        'G1 Water',
-        'G1 Water',
-        'G1 Water',
-        'G2 Youth jobs',
-        'G2 Youth jobs',
+        { en: 'G1 Water' },
+        { en: 'G1 Water' },
+        { en: 'G1 Water' },
+        { en: 'G2 Youth jobs' },
+        { en: 'G2 Youth jobs' },
       ]);
       const committed = body.rows.reduce((s: bigint, r: Row) => s + BigInt(r.committed), 0n);
       expect(committed - 100n * M).toBe(BigInt((await report('budget')).committed));
@@ -331,12 +335,14 @@ describe('funding reports', () => {
       const [{ name: original }] = await ctx.dataSource.query('SELECT name FROM villages WHERE id = $1', [v2]);
       await ctx.dataSource.query('UPDATE villages SET name = $2 WHERE id = $1', [
         v2,
-        '=HYPERLINK("http://evil.example","Click")',
+        { ru: '=HYPERLINK("http://evil.example","Click")', en: 'Safe' },
       ]);
       try {
+        // The reader asks for Russian: the names come in it (the others only have English).
         const res = await http()
           .get(`/api/competitions/${a.competitionId}/reports/by-village?format=csv`)
           .set(cast.observer.auth)
+          .set('Accept-Language', 'ru-RU, en;q=0.5')
           .expect(200);
         expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
         expect(res.headers['content-disposition']).toBe(

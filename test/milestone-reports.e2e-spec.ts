@@ -413,9 +413,9 @@ describe('milestone reports', () => {
           data: {
             awardId: award.id,
             reference: expect.stringMatching(/^SU-/),
-            competitionTitle: expect.any(String),
+            competitionTitle: { en: 'Start Up test' },
             trancheNumber: 2,
-            trancheLabel: 'Mid-term report',
+            trancheLabel: { kk: 'Аралық есеп', ru: 'Промежуточный отчёт', en: 'Mid-term report' },
             comment,
           },
         },

@@ -142,7 +142,7 @@ describe('payments', () => {
             reference,
             competitionTitle: title,
             trancheNumber: 1,
-            trancheLabel: 'On signing',
+            trancheLabel: { kk: 'Шартқа қол қойылғанда', ru: 'При подписании договора', en: 'On signing' },
             amount: '50000000',
             bankReference: 'PP-000123',
             paidOn: body.paidOn,

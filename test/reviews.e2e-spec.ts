@@ -91,7 +91,7 @@ describe('jury review: a round from draft to results', () => {
     it('refuses an inconsistent method with the fields named, and stores nothing', async () => {
       const before = await countRows(ctx, 'review_rounds');
       const bad = roundBody({
-        criteria: [{ code: 'plan', title: 'Plan', weight: 1, max: 4, descriptors: ['a', 'b'] }],
+        criteria: [{ code: 'plan', title: { en: 'Plan' }, weight: 1, max: 4, descriptors: [{ en: 'a' }, { en: 'b' }] }],
         priorityCriterion: 'other',
         quorum: 5,
       });
@@ -429,7 +429,7 @@ describe('jury review: a round from draft to results', () => {
       expect(view.body.editable).toBe(true);
       expect(view.body.application).toMatchObject({
         title: expect.stringMatching(/^Project/),
-        villageName: expect.any(String),
+        villageName: { en: expect.any(String) },
         goals: [expect.objectContaining({ code: expect.any(String) })],
       });
       expect(view.body.application).not.toHaveProperty('applicantName');

@@ -24,10 +24,10 @@ describe('scores: exact in the API, rounded with their scale in mail', () => {
   const criteria = [
     {
       code: 'plan',
-      title: 'Supports the village plan',
+      title: { en: 'Supports the village plan' },
       weight: 1,
       max: 3,
-      descriptors: ['no', 'weak', 'fair', 'strong'],
+      descriptors: ['no', 'weak', 'fair', 'strong'].map((en) => ({ en })),
     },
   ];
   /** Juror 0 gives 2 of 3 to every application; juror 1 gives 3, 2 and 1. */

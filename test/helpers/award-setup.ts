@@ -84,7 +84,7 @@ export async function bareAwards(ctx: TestContext, awardable: Awardable, propose
         [awardable.competitionId, application.id, awardable.roundId, proposedBy],
       );
       await em.query(
-        `INSERT INTO tranches (award_id, position, label, report_required, amount) VALUES ($1, 1, 'On signing', false, 1)`,
+        `INSERT INTO tranches (award_id, position, label, report_required, amount) VALUES ($1, 1, '{"en": "On signing"}', false, 1)`,
         [award.id],
       );
       ids.push(award.id);

@@ -4,6 +4,10 @@ import { samplePdf } from './sample-files';
 import { Cast, createAdoptedPlan, createCompetition, createPlaces, createUser, Places, TestUser } from './factories';
 import { TestContext } from './test-app';
 
+
+/** Level descriptors of a 0..4 scale. */
+const LEVELS = ['none', 'weak', 'fair', 'good', 'strong'].map((en) => ({ en }));
+
 export interface Reviewable {
   competitionId: string;
   places: Places;
@@ -87,18 +91,18 @@ export function roundBody(overrides: Record<string, unknown> = {}) {
     criteria: [
       {
         code: 'plan',
-        title: 'Supports the village plan',
+        title: { kk: 'Ауыл жоспарына қызмет етеді', ru: 'Служит плану села', en: 'Supports the village plan' },
         weight: 3,
         max: 4,
-        descriptors: ['none', 'weak', 'fair', 'good', 'strong'],
+        descriptors: LEVELS,
         min: 1,
       },
       {
         code: 'feasibility',
-        title: 'Feasible',
+        title: { en: 'Feasible' },
         weight: 2,
         max: 4,
-        descriptors: ['none', 'weak', 'fair', 'good', 'strong'],
+        descriptors: LEVELS,
       },
     ],
     priorityCriterion: 'plan',

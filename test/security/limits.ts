@@ -198,7 +198,7 @@ export function limitTests(env: SecurityEnv): void {
           `INSERT INTO users (email, password_hash, full_name, roles) SELECT 'bulk-' || g || '@example.kz', 'x', 'Bulk', '{applicant}' FROM generate_series(1, 120) g`,
         );
         await env.ctx.dataSource.query(
-          `INSERT INTO villages (district_id, name) SELECT $1, 'Bulk ' || g FROM generate_series(1, 120) g`,
+          `INSERT INTO villages (district_id, name) SELECT $1, jsonb_build_object('en', 'Bulk ' || g) FROM generate_series(1, 120) g`,
           [env.world.places.spareDistrictId],
         );
       });

@@ -162,7 +162,7 @@ const CASES: Case[] = [
     route: 'PATCH /api/competitions/:id',
     url: (w) => `/api/competitions/${w.open.competitionId}`,
     who: (w) => w.users.manager,
-    body: () => ({ description: 'New words', status: 'finalized', rulesFrozen: false, closedAt: now(), id: id() }),
+    body: () => ({ description: { en: 'New words' }, status: 'finalized', rulesFrozen: false, closedAt: now(), id: id() }),
     named: ['status', 'rulesFrozen', 'closedAt', 'id'],
   },
   {
@@ -309,7 +309,7 @@ const CASES: Case[] = [
       title: 'Plan',
       periodStart: 2026,
       periodEnd: 2030,
-      goals: [{ code: 'G1', title: 'Water', priority: 1, id: id() }],
+      goals: [{ code: 'G1', title: { en: 'Water' }, priority: 1, id: id() }],
       status: 'adopted',
       version: 9,
       adoptedAt: now(),
@@ -327,7 +327,7 @@ const CASES: Case[] = [
     route: 'PATCH /api/villages/:id',
     url: (w) => `/api/villages/${w.places.spareVillageId}`,
     who: (w) => w.users.admin,
-    body: () => ({ name: 'Renamed', id: id(), districtId: id() }),
+    body: () => ({ name: { en: 'Renamed' }, id: id(), districtId: id() }),
     named: ['id', 'districtId'],
   },
 ];

@@ -1,4 +1,5 @@
 import { LocalizedText } from '../../common/i18n/localized-text';
+import { pickedTextSql } from '../../common/i18n/localized-text.sql';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictDeclaration } from './entities/conflict-declaration.entity';
@@ -177,7 +178,7 @@ export class JuryRepository {
     const rows = await this.dataSource.query(
       `SELECT d.id, d.juror_id AS "jurorId", d.kind, d.note, d.created_at AS "createdAt",
               CASE WHEN d.applicant_id IS NOT NULL THEN 'applicant' WHEN d.application_id IS NOT NULL THEN 'application' ELSE 'village' END AS target,
-              COALESCE(u.full_name, a.reference, v.name) AS "targetName"
+              COALESCE(u.full_name, a.reference, ${pickedTextSql('v.name')}) AS "targetName"
          FROM conflict_declarations d
          LEFT JOIN users u ON u.id = d.applicant_id LEFT JOIN applications a ON a.id = d.application_id LEFT JOIN villages v ON v.id = d.village_id
         WHERE d.competition_id = $1 ORDER BY d.created_at, d.id LIMIT $2 OFFSET $3`,

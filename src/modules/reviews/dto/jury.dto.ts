@@ -127,7 +127,10 @@ export class DeclarationDto {
   @ApiProperty({ description: 'The juror’s id for managers and admins, a stable pseudonym for observers' })
   juror!: string;
   @ApiProperty({ enum: ['applicant', 'application', 'village'] }) target!: string;
-  @ApiProperty({ description: 'The applicant’s name, the application’s reference or the village’s name' })
+  @ApiProperty({
+    description:
+      'The applicant’s name, the application’s reference or the village’s name (its Kazakh text, else Russian, else English)',
+  })
   targetName!: string;
   @ApiProperty({ enum: CONFLICT_KINDS }) kind!: string;
   @ApiProperty() note!: string;
