@@ -104,7 +104,9 @@ export class TranslateStaffContent1796567715936 implements MigrationInterface {
       }
     }
     await queryRunner.query(`ALTER TABLE "tranches" ALTER COLUMN "label" TYPE jsonb USING ${labelSql('"label"')}`);
-    await queryRunner.query(`ALTER TABLE "tranches" ADD CONSTRAINT "CK_tranches_label" CHECK (is_localized_text("label"))`);
+    await queryRunner.query(
+      `ALTER TABLE "tranches" ADD CONSTRAINT "CK_tranches_label" CHECK (is_localized_text("label"))`,
+    );
     await queryRunner.query(
       `UPDATE "competitions" SET "award_rules" = ${mapArraySql('"award_rules"', 'trancheTemplate', `jsonb_set(e, '{label}', ${labelSql(`(e->>'label')`)})`)}
         WHERE jsonb_typeof("award_rules"->'trancheTemplate') = 'array'`,
@@ -135,7 +137,9 @@ export class TranslateStaffContent1796567715936 implements MigrationInterface {
       `UPDATE "review_rounds" SET "method" = ${mapArraySql('"method"', 'criteria', criterion)}
         WHERE jsonb_typeof("method"->'criteria') = 'array'`,
     );
-    await queryRunner.query(`ALTER TABLE "competitions" ALTER COLUMN "award_rules" SET DEFAULT ${OLD_AWARD_RULES_DEFAULT}`);
+    await queryRunner.query(
+      `ALTER TABLE "competitions" ALTER COLUMN "award_rules" SET DEFAULT ${OLD_AWARD_RULES_DEFAULT}`,
+    );
     await queryRunner.query(
       `UPDATE "competitions" SET "award_rules" = ${mapArraySql('"award_rules"', 'trancheTemplate', `jsonb_set(e, '{label}', to_jsonb(${labelBackSql(`(e->'label')`)}))`)}
         WHERE jsonb_typeof("award_rules"->'trancheTemplate') = 'array'`,
@@ -155,7 +159,9 @@ export class TranslateStaffContent1796567715936 implements MigrationInterface {
     }
     for (const [table, column] of REQUIRED) {
       await queryRunner.query(`ALTER TABLE "${table}" DROP CONSTRAINT "CK_${table}_${column}"`);
-      await queryRunner.query(`ALTER TABLE "${table}" ALTER COLUMN "${column}" TYPE text USING ${backSql(`"${column}"`)}`);
+      await queryRunner.query(
+        `ALTER TABLE "${table}" ALTER COLUMN "${column}" TYPE text USING ${backSql(`"${column}"`)}`,
+      );
     }
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_regions_name" ON "regions" ("name") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_districts_region_name" ON "districts" ("region_id", "name") `);

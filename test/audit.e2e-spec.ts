@@ -19,7 +19,12 @@ describe('audit log', () => {
     (await ctx.http().get('/api/audit-events/verify').set(cast.observer.auth).expect(200)).body;
 
   it('records each change with actor, before and after, and lists it by entity', async () => {
-    const created = await ctx.http().post('/api/regions').set(cast.admin.auth).send({ name: { kk: 'Аудит облысы' } }).expect(201);
+    const created = await ctx
+      .http()
+      .post('/api/regions')
+      .set(cast.admin.auth)
+      .send({ name: { kk: 'Аудит облысы' } })
+      .expect(201);
     await ctx
       .http()
       .patch(`/api/regions/${created.body.id}`)

@@ -36,7 +36,6 @@ interface CompetitionBody {
 /** The names of the offending fields of a 400 or 422 answer. */
 const fieldsOf = (res: Response): string[] => (res.body.details.fields as { field: string }[]).map((f) => f.field);
 
-
 /** A title given in Kazakh only: it comes back as given, nothing filled in. */
 const kk = (text: string): LocalizedText => ({ kk: text });
 
@@ -195,14 +194,20 @@ describe('competitions', () => {
       const uneven = await post(
         '/api/competitions',
         input({
-          awardRules: { ...awardRules, trancheTemplate: [{ label: { en: 'All' }, shareBp: 9000, reportRequired: false }] },
+          awardRules: {
+            ...awardRules,
+            trancheTemplate: [{ label: { en: 'All' }, shareBp: 9000, reportRequired: false }],
+          },
         }),
       );
       expectError(uneven, 422, 'COMPETITION.INVALID_RULES', 'awardRules.trancheTemplate');
       const undated = await post(
         '/api/competitions',
         input({
-          awardRules: { ...awardRules, trancheTemplate: [{ label: { en: 'Report' }, shareBp: 10000, reportRequired: true }] },
+          awardRules: {
+            ...awardRules,
+            trancheTemplate: [{ label: { en: 'Report' }, shareBp: 10000, reportRequired: true }],
+          },
         }),
       );
       expectError(undated, 422, 'COMPETITION.INVALID_RULES', 'awardRules.trancheTemplate.0.dueDays');
@@ -549,7 +554,11 @@ describe('competitions', () => {
       ['null for a required field', { title: null, budget: null, opensAt: null }, ['title', 'budget', 'opensAt']],
       ['null for a field with a default', { minOwnShareBp: null }, ['minOwnShareBp']],
       ['an empty title', { title: {} }, ['title']],
-      ['a description in an unknown language', { description: { fr: 'Subventions' } }, ['description', 'description.fr']],
+      [
+        'a description in an unknown language',
+        { description: { fr: 'Subventions' } },
+        ['description', 'description.fr'],
+      ],
     ])('refuses %s with 400 naming the fields', async (_name, body, fields) => {
       const draft = await createDraft();
       const res = await patch(draft.id, body).expect(400);

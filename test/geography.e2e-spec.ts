@@ -18,7 +18,6 @@ const LEVELS: Level[] = ['region', 'district', 'village'];
 
 const tag = () => randomUUID().slice(0, 8);
 
-
 /** A place name given in Russian only: sorting and search then go by it. */
 const ru = (text: string): LocalizedText => ({ ru: text });
 
@@ -527,7 +526,11 @@ describe('geography: regions, districts and villages', () => {
     it.each(LEVELS)('answers 400 REQUEST.INVALID_ID for a malformed %s id in the path', async (level) => {
       const before = await snapshot();
       expectError(
-        await ctx.http().patch(`${PATHS[level]}/12345`).set(admin).send({ name: ru('X') }),
+        await ctx
+          .http()
+          .patch(`${PATHS[level]}/12345`)
+          .set(admin)
+          .send({ name: ru('X') }),
         400,
         'REQUEST.INVALID_ID',
       );
@@ -538,7 +541,11 @@ describe('geography: regions, districts and villages', () => {
     it.each(LEVELS)('answers 404 for an unknown %s on PATCH and DELETE', async (level) => {
       const before = await snapshot();
       expectError(
-        await ctx.http().patch(`${PATHS[level]}/${randomUUID()}`).set(admin).send({ name: ru('X') }),
+        await ctx
+          .http()
+          .patch(`${PATHS[level]}/${randomUUID()}`)
+          .set(admin)
+          .send({ name: ru('X') }),
         404,
         NOT_FOUND[level],
       );

@@ -135,7 +135,13 @@ describe('village development plans', () => {
             description: ru('Desalination plant repair'),
             priority: 1,
           },
-          { id: expect.stringMatching(UUID), code: 'G2', title: ru('Jobs for young people'), description: null, priority: 2 },
+          {
+            id: expect.stringMatching(UUID),
+            code: 'G2',
+            title: ru('Jobs for young people'),
+            description: null,
+            priority: 2,
+          },
           {
             id: expect.stringMatching(UUID),
             code: 'G3',
@@ -218,7 +224,11 @@ describe('village development plans', () => {
         (v) => planBody(v, { goals: [{ code: 'G 1', title: ru('Water'), priority: 1 }] }),
         'goals.0.code',
       ],
-      ['a goal title in no language', (v) => planBody(v, { goals: [{ code: 'G1', title: {}, priority: 1 }] }), 'goals.0.title'],
+      [
+        'a goal title in no language',
+        (v) => planBody(v, { goals: [{ code: 'G1', title: {}, priority: 1 }] }),
+        'goals.0.title',
+      ],
       [
         'a goal description that is not a string',
         (v) => planBody(v, { goals: [{ code: 'G1', title: ru('Water'), description: { kk: 5 }, priority: 1 }] }),
@@ -298,7 +308,13 @@ describe('village development plans', () => {
         title: 'Revised plan',
         periodEnd: 2031,
         goals: [
-          { id: expect.stringMatching(UUID), code: 'W1', title: ru('Water again'), description: ru('Pipes'), priority: 4 },
+          {
+            id: expect.stringMatching(UUID),
+            code: 'W1',
+            title: ru('Water again'),
+            description: ru('Pipes'),
+            priority: 4,
+          },
           { id: expect.stringMatching(UUID), code: 'W2', title: ru('Fire prevention'), description: null, priority: 5 },
         ],
       });

@@ -69,7 +69,9 @@ describe('schema and migrations', () => {
       const [{ id: user }] = await earlier.query(
         `INSERT INTO users (email, password_hash, full_name, roles) VALUES ('m@example.kz', 'x', 'M', '{manager}') RETURNING id`,
       );
-      const [{ id: region }] = await earlier.query(`INSERT INTO regions (name) VALUES ('Мангистауская область') RETURNING id`);
+      const [{ id: region }] = await earlier.query(
+        `INSERT INTO regions (name) VALUES ('Мангистауская область') RETURNING id`,
+      );
       const [{ id: district }] = await earlier.query(
         `INSERT INTO districts (region_id, name) VALUES ($1, 'Тупкараганский район') RETURNING id`,
         [region],
@@ -107,7 +109,9 @@ describe('schema and migrations', () => {
       }
       const [{ id: district }] = await source.query(`SELECT id FROM districts`);
       await expect(
-        source.query(`INSERT INTO villages (district_id, name) VALUES ($1, '{"ru":"Акшукур","kk":"Ақшұқыр"}')`, [district]),
+        source.query(`INSERT INTO villages (district_id, name) VALUES ($1, '{"ru":"Акшукур","kk":"Ақшұқыр"}')`, [
+          district,
+        ]),
       ).rejects.toThrow(/UQ_villages_name_ru/);
       await source.undoLastMigration({ transaction: 'each' });
       await expect(source.query(`SELECT title, description FROM competitions`)).resolves.toEqual([

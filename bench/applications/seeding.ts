@@ -87,7 +87,10 @@ export async function seedPlacesAndCompetitions(app: INestApplication) {
   const villageIds: string[] = [];
   const goalsByVillage = new Map<string, string[]>();
   for (let d = 0; d < DISTRICTS; d += 1) {
-    const district = await geography.createDistrict(staff.id, { regionId: region.id, name: { en: `Bench district ${d}` } });
+    const district = await geography.createDistrict(staff.id, {
+      regionId: region.id,
+      name: { en: `Bench district ${d}` },
+    });
     for (let v = 0; v < VILLAGES / DISTRICTS; v += 1) {
       const village = await geography.createVillage(staff.id, {
         districtId: district.id,

@@ -61,7 +61,8 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
       if (!district.name.kk) district = await geography.updateDistrict(admin.id, district.id, { name: d.name });
       for (const v of d.villages) {
         let village = await findPlace(db, Village, 'villages', { district_id: district.id }, v.name);
-        if (village && !village.name.kk) village = await geography.updateVillage(admin.id, village.id, { name: v.name });
+        if (village && !village.name.kk)
+          village = await geography.updateVillage(admin.id, village.id, { name: v.name });
         village ??= await geography.createVillage(admin.id, {
           districtId: district.id,
           name: v.name,

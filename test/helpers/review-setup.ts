@@ -4,7 +4,6 @@ import { samplePdf } from './sample-files';
 import { Cast, createAdoptedPlan, createCompetition, createPlaces, createUser, Places, TestUser } from './factories';
 import { TestContext } from './test-app';
 
-
 /** Level descriptors of a 0..4 scale. */
 const LEVELS = ['none', 'weak', 'fair', 'good', 'strong'].map((en) => ({ en }));
 

@@ -162,7 +162,13 @@ const CASES: Case[] = [
     route: 'PATCH /api/competitions/:id',
     url: (w) => `/api/competitions/${w.open.competitionId}`,
     who: (w) => w.users.manager,
-    body: () => ({ description: { en: 'New words' }, status: 'finalized', rulesFrozen: false, closedAt: now(), id: id() }),
+    body: () => ({
+      description: { en: 'New words' },
+      status: 'finalized',
+      rulesFrozen: false,
+      closedAt: now(),
+      id: id(),
+    }),
     named: ['status', 'rulesFrozen', 'closedAt', 'id'],
   },
   {

@@ -111,5 +111,6 @@ export function LocalizedTextField(options: LocalizedTextFieldOptions): Property
 }
 
 /** A response field holding a translations object. */
-export const LocalizedTextProperty = (options: { description?: string; nullable?: boolean; example?: LocalizedText } = {}) =>
-  ApiProperty({ type: LocalizedTextDto, ...options });
+export const LocalizedTextProperty = (
+  options: { description?: string; nullable?: boolean; example?: LocalizedText } = {},
+) => ApiProperty({ type: LocalizedTextDto, ...options });

@@ -40,7 +40,8 @@ export function localizedTextProblems(value: unknown, field: string, maxLength =
   const problems: string[] = [];
   const entries = Object.entries(value as Record<string, unknown>);
   for (const [key, text] of entries) {
-    if (!(LANGUAGES as readonly string[]).includes(key)) problems.push(`${field}.${key} is not a language (kk, ru, en)`);
+    if (!(LANGUAGES as readonly string[]).includes(key))
+      problems.push(`${field}.${key} is not a language (kk, ru, en)`);
     else if (typeof text !== 'string') problems.push(`${field}.${key} must be a string`);
     else if (text.trim() === '') problems.push(`${field}.${key} must not be empty`);
     else if (text.length > maxLength) problems.push(`${field}.${key} must be at most ${maxLength} characters`);

@@ -65,7 +65,8 @@ export class StaffApplicationsController {
   @Roles('manager', 'admin')
   @ApiOperation({
     summary: 'The same list as CSV (UTF-8 with BOM), every matching application',
-    description: 'Place names in the language Accept-Language asks for (kk, ru or en; Kazakh by default), else kk, ru, en',
+    description:
+      'Place names in the language Accept-Language asks for (kk, ru or en; Kazakh by default), else kk, ru, en',
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV file' })

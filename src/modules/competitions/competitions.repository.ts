@@ -109,7 +109,10 @@ export class CompetitionsRepository {
   }
 
   /** Active applicants with a confirmed address whose home village is one of these, with its name. */
-  async applicantsInVillages(em: EntityManager, villageIds: string[]): Promise<{ id: string; villageName: LocalizedText }[]> {
+  async applicantsInVillages(
+    em: EntityManager,
+    villageIds: string[],
+  ): Promise<{ id: string; villageName: LocalizedText }[]> {
     if (villageIds.length === 0) return [];
     return em.query(
       `SELECT u.id, v.name AS "villageName" FROM users u JOIN villages v ON v.id = u.home_village_id

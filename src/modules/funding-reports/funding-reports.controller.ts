@@ -36,7 +36,10 @@ export class FundingReportsController {
   @Roles('manager', 'finance', 'observer', 'admin')
   @ApiOperation({ summary: 'Grants, committed, paid and jobs created per district', description: AMOUNTS })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: FundingReportDto, description: 'JSON, or CSV with ?format=csv (names in the Accept-Language language, Kazakh by default)' })
+  @ApiOkResponse({
+    type: FundingReportDto,
+    description: 'JSON, or CSV with ?format=csv (names in the Accept-Language language, Kazakh by default)',
+  })
   @ApiErrors(CompetitionErrors.NOT_FOUND)
   async byDistrict(
     @UuidParam() id: string,
@@ -51,7 +54,10 @@ export class FundingReportsController {
   @Roles('manager', 'finance', 'observer', 'admin')
   @ApiOperation({ summary: 'Grants, committed, paid and jobs created per village', description: AMOUNTS })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: FundingReportDto, description: 'JSON, or CSV with ?format=csv (names in the Accept-Language language, Kazakh by default)' })
+  @ApiOkResponse({
+    type: FundingReportDto,
+    description: 'JSON, or CSV with ?format=csv (names in the Accept-Language language, Kazakh by default)',
+  })
   @ApiErrors(CompetitionErrors.NOT_FOUND)
   async byVillage(
     @UuidParam() id: string,
@@ -69,7 +75,10 @@ export class FundingReportsController {
     description: `${AMOUNTS} An award whose application serves several goals counts in full under each of them, so the rows can add up to more than the competition's totals.`,
   })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: FundingReportDto, description: 'JSON, or CSV with ?format=csv (names in the Accept-Language language, Kazakh by default)' })
+  @ApiOkResponse({
+    type: FundingReportDto,
+    description: 'JSON, or CSV with ?format=csv (names in the Accept-Language language, Kazakh by default)',
+  })
   @ApiErrors(CompetitionErrors.NOT_FOUND)
   async byGoal(
     @UuidParam() id: string,

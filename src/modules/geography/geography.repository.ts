@@ -69,8 +69,12 @@ export class GeographyRepository {
       .orderBy(pickedTextSql('v.name'), 'ASC')
       .addOrderBy('v.id');
     if (filter.districtId) query.andWhere('v.districtId = :districtId', { districtId: filter.districtId });
-    if (filter.regionId) query.andWhere('v.districtId IN (SELECT id FROM districts WHERE region_id = :regionId)', { regionId: filter.regionId });
-    if (filter.search) query.andWhere(textMatchesSql('v.name', ':search'), { search: `%${escapeLike(filter.search)}%` });
+    if (filter.regionId)
+      query.andWhere('v.districtId IN (SELECT id FROM districts WHERE region_id = :regionId)', {
+        regionId: filter.regionId,
+      });
+    if (filter.search)
+      query.andWhere(textMatchesSql('v.name', ':search'), { search: `%${escapeLike(filter.search)}%` });
     return query.take(filter.limit).skip(filter.offset).getManyAndCount();
   }
 

@@ -112,7 +112,9 @@ export class JuryRepository {
     userId: string,
     limit: number,
     offset: number,
-  ): Promise<[{ competitionId: string; competitionTitle: LocalizedText; conflictsConfirmedAt: Date | null }[], number]> {
+  ): Promise<
+    [{ competitionId: string; competitionTitle: LocalizedText; conflictsConfirmedAt: Date | null }[], number]
+  > {
     const rows: { competitionId: string; competitionTitle: LocalizedText; conflictsConfirmedAt: Date | null }[] =
       await this.dataSource.query(
         `SELECT j.competition_id AS "competitionId", c.title AS "competitionTitle", j.conflicts_confirmed_at AS "conflictsConfirmedAt"

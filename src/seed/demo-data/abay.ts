@@ -15,7 +15,11 @@ export const ABAY_REGION: DemoRegion = {
         },
       ],
     },
-    { name: { kk: 'Көкпекті ауданы', ru: 'Кокпектинский район', en: 'Kokpekty district' }, kato: '104400000', villages: [] },
+    {
+      name: { kk: 'Көкпекті ауданы', ru: 'Кокпектинский район', en: 'Kokpekty district' },
+      kato: '104400000',
+      villages: [],
+    },
     { name: { kk: 'Мақаншы ауданы', ru: 'Маканчинский район', en: 'Makanshy district' }, villages: [] },
     { name: { kk: 'Жаңасемей ауданы', ru: 'Жанасемейский район', en: 'Zhanasemey district' }, villages: [] },
   ],

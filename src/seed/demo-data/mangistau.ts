@@ -35,7 +35,11 @@ export const MANGISTAU_PLANS: DemoPlan[] = [
       {
         code: 'G1',
         priority: 1,
-        title: { kk: 'Ауыз сумен сенімді жабдықтау', ru: 'Надёжное питьевое водоснабжение', en: 'Reliable drinking water supply' },
+        title: {
+          kk: 'Ауыз сумен сенімді жабдықтау',
+          ru: 'Надёжное питьевое водоснабжение',
+          en: 'Reliable drinking water supply',
+        },
         description: {
           kk: 'Әр үйге жыл бойы тұщытылған су.',
           ru: 'Опреснённая вода для каждого дома круглый год.',

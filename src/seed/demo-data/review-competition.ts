@@ -108,7 +108,11 @@ export const REVIEW_DEMO_ROUND = {
       },
       {
         code: 'feasibility',
-        title: { kk: 'Орындалатын, бюджеті негізделген', ru: 'Выполним, бюджет обоснован', en: 'Feasible and soundly budgeted' },
+        title: {
+          kk: 'Орындалатын, бюджеті негізделген',
+          ru: 'Выполним, бюджет обоснован',
+          en: 'Feasible and soundly budgeted',
+        },
         description: {
           kk: 'Жоспар, шығындар, үй-жай және біліктілік: өтініш беруші ұсынғанын осы бюджетпен орындай ала ма?',
           ru: 'План, расходы, помещение и навыки: сможет ли заявитель сделать задуманное с этим бюджетом?',
@@ -123,7 +127,11 @@ export const REVIEW_DEMO_ROUND = {
             ru: 'Серьёзные пробелы в плане, расходах или навыках',
             en: 'Major gaps in the plan, the costs or the skills',
           },
-          { kk: 'Орындалады, бірақ елеулі тәуекелдер бар', ru: 'Выполним, но риски заметные', en: 'Feasible, with notable risks' },
+          {
+            kk: 'Орындалады, бірақ елеулі тәуекелдер бар',
+            ru: 'Выполним, но риски заметные',
+            en: 'Feasible, with notable risks',
+          },
           {
             kk: 'Жоспар мен шығындар шынайы, тәуекелдер аз',
             ru: 'Реалистичные план и расходы, риски небольшие',
@@ -154,7 +162,11 @@ export const REVIEW_DEMO_ROUND = {
             en: 'Seasonal or part-time work only',
           },
           { kk: 'Бір тұрақты жұмыс орны', ru: 'Одно постоянное рабочее место', en: 'One permanent job' },
-          { kk: 'Екі-үш тұрақты жұмыс орны', ru: 'Два-три постоянных рабочих места', en: 'Two or three permanent jobs' },
+          {
+            kk: 'Екі-үш тұрақты жұмыс орны',
+            ru: 'Два-три постоянных рабочих места',
+            en: 'Two or three permanent jobs',
+          },
           {
             kk: 'Төрт не одан көп тұрақты жұмыс орны, оның ішінде жастарға',
             ru: 'Четыре и больше постоянных рабочих мест, в том числе для молодёжи',
@@ -164,7 +176,11 @@ export const REVIEW_DEMO_ROUND = {
       },
       {
         code: 'own_contribution',
-        title: { kk: 'Өз үлесі мен ниеті', ru: 'Собственный вклад и вовлечённость', en: 'Own contribution and commitment' },
+        title: {
+          kk: 'Өз үлесі мен ниеті',
+          ru: 'Собственный вклад и вовлечённость',
+          en: 'Own contribution and commitment',
+        },
         description: {
           kk: 'Өтініш берушінің жобаға салатын өз қаражаты, үй-жайы мен жабдығы.',
           ru: 'Собственные деньги, помещение и оборудование заявителя, вложенные в проект.',
@@ -173,10 +189,22 @@ export const REVIEW_DEMO_ROUND = {
         weight: 1,
         max: 4,
         descriptors: LEVELS(
-          { kk: 'Ең аз үлес, әлі қолда жоқ', ru: 'Минимальная доля, ещё не собрана', en: 'The minimum share, not yet in hand' },
-          { kk: 'Ең аз үлес, жартылай қолда', ru: 'Минимальная доля, собрана частично', en: 'The minimum share, partly in hand' },
+          {
+            kk: 'Ең аз үлес, әлі қолда жоқ',
+            ru: 'Минимальная доля, ещё не собрана',
+            en: 'The minimum share, not yet in hand',
+          },
+          {
+            kk: 'Ең аз үлес, жартылай қолда',
+            ru: 'Минимальная доля, собрана частично',
+            en: 'The minimum share, partly in hand',
+          },
           { kk: 'Ең аз үлес, қолда бар', ru: 'Минимальная доля, собрана', en: 'The minimum share, in hand' },
-          { kk: 'Ең аз үлестен жоғары, қолда бар', ru: 'Больше минимальной доли, собрана', en: 'Above the minimum share, in hand' },
+          {
+            kk: 'Ең аз үлестен жоғары, қолда бар',
+            ru: 'Больше минимальной доли, собрана',
+            en: 'Above the minimum share, in hand',
+          },
           {
             kk: 'Ең аз үлестен едәуір жоғары, өз үй-жайы не жабдығымен',
             ru: 'Намного больше минимума, своё помещение или оборудование',

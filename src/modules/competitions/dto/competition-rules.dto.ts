@@ -7,19 +7,16 @@ import {
   IsBoolean,
   IsInt,
   IsOptional,
-  IsString,
   IsUUID,
   Max,
-  MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { LocalizedText } from '../../../common/i18n/localized-text';
 import { LocalizedTextField } from '../../../common/i18n/localized-text.dto';
 import { MoneyField } from '../../../common/money/money';
 import { OptionalNotNull } from '../../../common/validation/optional';
-import { LowercaseIds, Trim } from '../../../common/validation/transforms';
+import { LowercaseIds } from '../../../common/validation/transforms';
 import { OptionalIdField } from '../../../common/validation/id-field';
 
 /** The rules a competition sets for its money: envelopes by district or village, and how awards are paid. */

@@ -12,9 +12,7 @@ import {
   IsUUID,
   Max,
   Matches,
-  MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { LocalizedText } from '../../../common/i18n/localized-text';
@@ -26,7 +24,7 @@ import { COMPETITION_CODE_PATTERN, COMPETITION_CODE_RULE } from '../domain/compe
 import { COMPETITION_STATUSES, CompetitionStatus } from '../domain/competition-status';
 import { Competition } from '../entities/competition.entity';
 import { OptionalNotNull } from '../../../common/validation/optional';
-import { IsoDateTime, LowercaseIds, Trim } from '../../../common/validation/transforms';
+import { IsoDateTime, LowercaseIds } from '../../../common/validation/transforms';
 import { AwardRulesDto, EnvelopeDto } from './competition-rules.dto';
 
 class CompetitionFields {

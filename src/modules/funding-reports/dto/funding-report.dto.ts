@@ -97,6 +97,9 @@ export class FundingReportDto {
   by!: Breakdown;
   @ApiProperty({ example: 'KZT' })
   currency!: string;
-  @ApiProperty({ type: [FundingRowDto], description: 'Places or goals with money in them, sorted by name (its Kazakh text, else Russian, else English)' })
+  @ApiProperty({
+    type: [FundingRowDto],
+    description: 'Places or goals with money in them, sorted by name (its Kazakh text, else Russian, else English)',
+  })
   rows!: FundingRowDto[];
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { LocalizedText } from '../../../common/i18n/localized-text';
 import { LocalizedTextField, LocalizedTextProperty } from '../../../common/i18n/localized-text.dto';
 import { PageMetaDto, PageQueryDto } from '../../../common/http/pagination';

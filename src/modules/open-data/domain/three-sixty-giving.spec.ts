@@ -81,7 +81,11 @@ describe('open data of a grant', () => {
     expect(out.grantProgramme[0].url).toBe(`https://startup.example/competitions/${grant().competition.id}`);
     expect(JSON.stringify(out)).not.toContain('a0000000-0000-4000-8000-000000000001');
     const noPlan = toThreeSixtyGiving(
-      grant({ plannedStart: null, durationMonths: null, village: { id: 'v1', name: { en: 'Akshukur' }, katoCode: null } }),
+      grant({
+        plannedStart: null,
+        durationMonths: null,
+        village: { id: 'v1', name: { en: 'Akshukur' }, katoCode: null },
+      }),
       publisher,
     );
     expect(noPlan.plannedDates).toEqual([{ startDate: '2026-02-11' }]);

@@ -1,7 +1,12 @@
 import {
   GrantRow,
   granteePseudonym,
-  inOpenDataLanguage, majorUnits, publicDescription, publicTitle, sectorTitle } from './public-grant';
+  inOpenDataLanguage,
+  majorUnits,
+  publicDescription,
+  publicTitle,
+  sectorTitle,
+} from './public-grant';
 
 /** Who publishes: the 360Giving identifier prefix of the grant ids and the funding organisation. */
 export interface Publisher {

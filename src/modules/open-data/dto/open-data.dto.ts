@@ -76,7 +76,10 @@ export class PublicGrantDto {
     example: 'P-3f9a0c1d2e4b5a69',
   })
   recipient!: string;
-  @ApiProperty({ description: 'Built from the sector and the village, never from the applicant’s own text; in English (names fall back to kk, ru)' })
+  @ApiProperty({
+    description:
+      'Built from the sector and the village, never from the applicant’s own text; in English (names fall back to kk, ru)',
+  })
   title!: string;
   @ApiProperty({ type: CompetitionRefDto })
   competition!: CompetitionRefDto;

@@ -11,7 +11,11 @@ export const CREATE_PLAN_EXAMPLE = {
     {
       code: 'G1',
       title: WATER,
-      description: { kk: 'Құбырлар мен сорғы станциясы', ru: 'Трубы и насосная станция', en: 'Pipes and a pumping station' },
+      description: {
+        kk: 'Құбырлар мен сорғы станциясы',
+        ru: 'Трубы и насосная станция',
+        en: 'Pipes and a pumping station',
+      },
       priority: 1,
     },
     { code: 'G2', title: YOUTH_JOBS, priority: 2 },

@@ -14,7 +14,11 @@ export const CREATE_ROUND_EXAMPLE = {
   criteria: [
     {
       code: 'plan_alignment',
-      title: { kk: 'Ауылдың даму жоспарына сәйкестігі', ru: 'Соответствие плану развития села', en: 'Supports the village plan' },
+      title: {
+        kk: 'Ауылдың даму жоспарына сәйкестігі',
+        ru: 'Соответствие плану развития села',
+        en: 'Supports the village plan',
+      },
       weight: 3,
       max: 4,
       descriptors: LEVELS,
@@ -22,7 +26,11 @@ export const CREATE_ROUND_EXAMPLE = {
     },
     {
       code: 'feasibility',
-      title: { kk: 'Бюджет пен команда жеткілікті', ru: 'Выполнимость при данном бюджете и команде', en: 'Feasible with the budget and the team' },
+      title: {
+        kk: 'Бюджет пен команда жеткілікті',
+        ru: 'Выполнимость при данном бюджете и команде',
+        en: 'Feasible with the budget and the team',
+      },
       weight: 2,
       max: 4,
       descriptors: LEVELS,

@@ -102,7 +102,13 @@ export class JurorAssignmentDto {
   scoresheet!: ScoresheetStatus | null;
 
   static from(r: JurorAssignmentRow): JurorAssignmentDto {
-    return { id: r.id, title: r.title, sector: r.sector, villageName: asLocalizedText(r.villageName), scoresheet: r.scoresheet };
+    return {
+      id: r.id,
+      title: r.title,
+      sector: r.sector,
+      villageName: asLocalizedText(r.villageName),
+      scoresheet: r.scoresheet,
+    };
   }
 }
 
