@@ -24,7 +24,7 @@ describe('browser: home, language switch, sign-in and sign-out on a 360 px phone
     managerId = (await createUser(site.ctx, { roles: ['manager'] })).user.id;
     villageIds = (await createPlaces(site.ctx, admin.user.id, 1)).villageIds;
     await createAdoptedPlan(site.ctx, admin.user.id, villageIds[0]);
-    await createCompetition(site.ctx, managerId, villageIds, { open: true, title: 'Ауыл кәсіпкерлігі 2026' });
+    await createCompetition(site.ctx, managerId, villageIds, { open: true, title: { kk: 'Ауыл кәсіпкерлігі 2026' } });
   });
   afterAll(async () => {
     await site?.close();
@@ -149,8 +149,10 @@ describe('browser: home, language switch, sign-in and sign-out on a 360 px phone
   ] as const)('a hostile title ($language, JavaScript $javaScript)', ({ language, javaScript }) => {
     let phone: Phone;
     beforeAll(async () => {
-      if (!(await site.ctx.dataSource.query(`SELECT 1 FROM competitions WHERE title = $1`, [HOSTILE_TITLE])).length)
-        await createCompetition(site.ctx, managerId, villageIds, { open: true, title: HOSTILE_TITLE });
+      if (
+        !(await site.ctx.dataSource.query(`SELECT 1 FROM competitions WHERE title->>'kk' = $1`, [HOSTILE_TITLE])).length
+      )
+        await createCompetition(site.ctx, managerId, villageIds, { open: true, title: { kk: HOSTILE_TITLE } });
     });
     beforeEach(async () => {
       phone = await site.phone({ language, javaScript });
