@@ -1,16 +1,7 @@
-import { Language } from '../../modules/users/domain/language';
+import { LocalizedText, pickText } from '../../common/i18n/localized-text';
 
-export type ContentText = string | Partial<Record<Language, string>> | null | undefined;
+/** Text that staff wrote: a translations object, or a plain string kept from before translations. */
+export type ContentText = LocalizedText | string | null | undefined;
 
-const FALLBACK: Language[] = ['kk', 'ru', 'en'];
-
-/** Text that staff wrote, in the reader's language when given, else Kazakh, Russian, English. */
-export function contentText(value: ContentText, language: Language): string {
-  if (value == null) return '';
-  if (typeof value === 'string') return value;
-  for (const candidate of [language, ...FALLBACK]) {
-    const text = value[candidate];
-    if (text) return text;
-  }
-  return '';
-}
+/** In the reader's language when given, else Kazakh, Russian, English (the one rule, pickText). */
+export const contentText = pickText;
