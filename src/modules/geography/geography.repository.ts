@@ -8,6 +8,14 @@ import { Village } from './entities/village.entity';
 
 export type Place = Region | District | Village;
 
+/** A village with the names of its district and region, for a picker. Names as stored (text, or per language). */
+export interface VillageChoice {
+  id: string;
+  name: unknown;
+  districtName: unknown;
+  regionName: unknown;
+}
+
 export interface VillageFilter {
   regionId?: string;
   districtId?: string;
@@ -76,6 +84,14 @@ export class GeographyRepository {
     if (filter.search)
       query.andWhere(textMatchesSql('v.name', ':search'), { search: `%${escapeLike(filter.search)}%` });
     return query.take(filter.limit).skip(filter.offset).getManyAndCount();
+  }
+
+  /** Every village with its district's and region's names: one read for the home village picker. */
+  async villageChoices(): Promise<VillageChoice[]> {
+    return this.dataSource.query(
+      `SELECT v.id, v.name, d.name AS "districtName", r.name AS "regionName"
+         FROM villages v JOIN districts d ON d.id = v.district_id JOIN regions r ON r.id = d.region_id`,
+    );
   }
 
   async findVillage(id: string, em: EntityManager = this.dataSource.manager): Promise<Village | null> {

@@ -60,6 +60,7 @@ export class GeographyService {
   districts = (regionId: string | undefined, limit: number, offset: number) =>
     this.places.districts(regionId, limit, offset);
   villages = (filter: VillageFilter) => this.places.villages(filter);
+  villageChoices = () => this.places.villageChoices();
 
   async village(id: string): Promise<Village> {
     const village = await this.places.findVillage(id);

@@ -5,6 +5,7 @@ export const UserErrors = defineErrors('USER', {
   NOT_FOUND: { kind: 'not_found', message: 'User not found' },
   EMAIL_TAKEN: { kind: 'conflict', message: 'An account with this email already exists' },
   VILLAGE_NOT_FOUND: { kind: 'rule', message: 'The home village does not exist' },
+  WRONG_PASSWORD: { kind: 'validation', message: 'The current password is not right' },
   LAST_ADMIN: { kind: 'conflict', message: 'The last active admin cannot lose the admin role or be disabled' },
 });
 

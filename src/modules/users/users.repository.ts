@@ -71,12 +71,26 @@ export class UsersRepository {
     await em.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [id, passwordHash]);
   }
 
-  /** Ends every session of the person (their refresh tokens; access tokens lapse within minutes). */
-  async revokeSessions(em: EntityManager, userId: string): Promise<void> {
+  /** Compare-and-set: replaces the hash only if it is still the one the caller checked the password against. */
+  async swapPasswordHash(em: EntityManager, id: string, expectedHash: string, passwordHash: string): Promise<boolean> {
+    const [, count]: [unknown, number] = await em.query(
+      'UPDATE users SET password_hash = $3, updated_at = now() WHERE id = $1 AND password_hash = $2',
+      [id, expectedHash, passwordHash],
+    );
+    return count === 1;
+  }
+
+  /**
+   * Ends every session of the person (their refresh tokens and browser sessions; access tokens
+   * lapse within minutes), except the browser session `keepBrowserSessionId` when one is named.
+   */
+  async revokeSessions(em: EntityManager, userId: string, keepBrowserSessionId?: string): Promise<void> {
     await em.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
-    await em.query('UPDATE browser_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [
-      userId,
-    ]);
+    await em.query(
+      `UPDATE browser_sessions SET revoked_at = now()
+        WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid)`,
+      [userId, keepBrowserSessionId ?? null],
+    );
   }
 
   /** Locks every active admin row, so two requests cannot each remove a different last admin. */

@@ -1,6 +1,7 @@
 import { Language, LANGUAGES } from '../../modules/users/domain/language';
 import { MessageText } from './define-messages';
 import { account } from './messages/account';
+import { accountProfile } from './messages/account-profile';
 import { common } from './messages/common';
 import { grantee } from './messages/grantee';
 import { publicSite } from './messages/public-site';
@@ -10,7 +11,7 @@ import { publicSite } from './messages/public-site';
  * messages/<area>.ts (keys start with the area's name), so a translator sees them together and
  * two people adding pages to different areas never edit the same file.
  */
-export const AREAS = { common, account, publicSite, grantee };
+export const AREAS = { common, account, accountProfile, publicSite, grantee };
 
 type Area = (typeof AREAS)[keyof typeof AREAS];
 export type MessageKey = { [A in keyof typeof AREAS]: keyof (typeof AREAS)[A]['en'] }[keyof typeof AREAS] & string;

@@ -31,14 +31,14 @@ export function ErrorSummary(props: { errors: FieldError[] }) {
   );
 }
 
-interface FieldProps {
+export interface FieldProps {
   name: string;
   label: string;
   hint?: string;
   errors?: FieldError[];
 }
 
-function FieldFrame(props: FieldProps & { children: ComponentChildren }) {
+export function FieldFrame(props: FieldProps & { children: ComponentChildren }) {
   const { t } = usePage();
   const error = props.errors?.find((e) => e.field === props.name);
   return (
@@ -60,7 +60,7 @@ function FieldFrame(props: FieldProps & { children: ComponentChildren }) {
 }
 
 /** ids of the hint and error that describe a field, for aria-describedby. */
-function describedBy(props: FieldProps): string | undefined {
+export function describedBy(props: FieldProps): string | undefined {
   const ids = [
     props.hint ? `${props.name}-hint` : null,
     props.errors?.some((e) => e.field === props.name) ? `${props.name}-error` : null,

@@ -9,6 +9,8 @@ export const AUDIT_ACTIONS = [
   'user.email_confirmed',
   'user.password_reset_requested',
   'user.password_reset',
+  'user.profile_updated',
+  'user.password_changed',
   'region.created',
   'region.updated',
   'region.removed',
