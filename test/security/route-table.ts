@@ -41,6 +41,8 @@ const notAssisted = { manager: 403, manager2: 403 } as const;
 export const ROUTE_TABLE: Record<string, RouteRule> = {
   'GET /api/health': { who: 'public' },
   'GET /api/me': { who: EVERYONE },
+  'PATCH /api/me': { who: EVERYONE },
+  'POST /api/me/password': { who: EVERYONE },
   'POST /api/auth/register': { who: 'public' },
   'POST /api/auth/login': { who: 'public' },
   'POST /api/auth/refresh': { who: 'public' },

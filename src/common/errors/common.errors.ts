@@ -31,6 +31,7 @@ export const AuthErrors = defineErrors('AUTH', {
   LINK_EXPIRED: { kind: 'rule', message: 'The link has expired; ask for a new one' },
   LINK_USED: { kind: 'conflict', message: 'The link has already been used' },
   EMAIL_ALREADY_CONFIRMED: { kind: 'conflict', message: 'The email address is already confirmed' },
+  SESSION_NOT_FOUND: { kind: 'not_found', message: 'You have no such session' },
 });
 
 export const DatabaseErrors = defineErrors('DATABASE', {

@@ -5,6 +5,7 @@ import { ROLES } from '../../common/auth/role';
 import { AuthErrors } from '../../common/errors/common.errors';
 import { DomainError } from '../../common/errors/domain-error';
 import { BrowserSessionsService } from '../../modules/auth/browser-sessions.service';
+import { MessageKey } from '../i18n/catalogue';
 import { readForm } from '../render/form-input';
 import { page, PageResult, RedirectResult, safeLocalPath, seeOther } from '../render/web-result';
 import { BrowserRequests } from '../session/browser-requests';
@@ -32,10 +33,13 @@ export class SignInController {
     @Req() request: WebRequest,
     @Query('next') next?: string,
     @Query('signed-out') signedOut?: string,
+    @Query('password-reset') passwordReset?: string,
   ): PageResult | RedirectResult {
     const target = safeLocalPath(next);
     if (request.web?.session) return seeOther(target);
-    return page(SignInPage, { form: { email: '', next: target }, errors: [], signedOut: signedOut === '1' });
+    const notice: MessageKey | undefined =
+      signedOut === '1' ? 'account.signedOut' : passwordReset === '1' ? 'account.signIn.passwordReset' : undefined;
+    return page(SignInPage, { form: { email: '', next: target }, errors: [], notice });
   }
 
   @Post('sign-in')

@@ -12,12 +12,16 @@ export function SignInPage(props: {
   form: SignInForm;
   errors: FieldError[];
   problemKey?: MessageKey;
-  signedOut?: boolean;
+  notice?: MessageKey;
 }) {
   const { t } = usePage();
   return (
     <Layout title={t.t('account.signIn.title')}>
-      {props.signedOut && <p class="notice success">{t.t('account.signedOut')}</p>}
+      {props.notice && (
+        <p class="notice success" role="status">
+          {t.t(props.notice)}
+        </p>
+      )}
       <ErrorSummary errors={props.errors} />
       {props.problemKey && (
         <div class="error-summary" role="alert" tabIndex={-1}>

@@ -1,3 +1,4 @@
+import { ACCOUNT_ROUTES } from './account';
 import { FOUNDATION_ROUTES } from './foundation';
 import { GRANTEE_ROUTES } from './grantee';
 import { WebRouteRule } from './rule';
@@ -6,4 +7,5 @@ import { WebRouteRule } from './rule';
 export const WEB_ROUTE_TABLE: Record<string, WebRouteRule> = {
   ...FOUNDATION_ROUTES,
   ...GRANTEE_ROUTES,
+  ...ACCOUNT_ROUTES,
 };

@@ -1,0 +1,116 @@
+import { VillageChoice } from '../../modules/geography/geography.repository';
+import { MessageKey } from '../i18n/catalogue';
+import { usePage } from '../render/page-context';
+import { CsrfField, ErrorSummary, FieldError, Select, TextField } from '../ui/form';
+import { Layout } from '../ui/layout';
+import { PERSON_FIELD_LIMITS } from './account-forms';
+import { LANGUAGE_OPTIONS, VillageSelect } from './village-select';
+
+export interface RegisterForm {
+  fullName: string;
+  email: string;
+  phone: string;
+  preferredLanguage: string;
+  homeVillageId: string;
+}
+
+export function RegisterPage(props: {
+  form: RegisterForm;
+  villages: VillageChoice[];
+  errors: FieldError[];
+  problemKey?: MessageKey;
+}) {
+  const { t } = usePage();
+  const limits = PERSON_FIELD_LIMITS;
+  return (
+    <Layout title={t.t('account.register.title')}>
+      <ErrorSummary errors={props.errors} />
+      {props.problemKey && (
+        <div class="error-summary" role="alert" tabIndex={-1}>
+          <p>{t.t(props.problemKey)}</p>
+        </div>
+      )}
+      <h1>{t.t('account.register.title')}</h1>
+      <p>{t.t('account.register.intro')}</p>
+      <form method="post" action="/register" novalidate>
+        <CsrfField />
+        <TextField
+          name="fullName"
+          label={t.t('account.field.fullName')}
+          value={props.form.fullName}
+          autocomplete="name"
+          maxLength={limits.fullName.max}
+          errors={props.errors}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t.t('account.field.email')}
+          hint={t.t('account.field.emailHint')}
+          value={props.form.email}
+          autocomplete="email"
+          maxLength={limits.email.max}
+          errors={props.errors}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t.t('account.field.password')}
+          hint={t.t('account.field.passwordHint', { min: limits.password.min })}
+          autocomplete="new-password"
+          maxLength={limits.password.max}
+          errors={props.errors}
+        />
+        <TextField
+          name="phone"
+          type="tel"
+          label={t.t('account.field.phone')}
+          hint={t.t('account.field.phoneHint')}
+          value={props.form.phone}
+          autocomplete="tel"
+          maxLength={20}
+          errors={props.errors}
+        />
+        <Select
+          name="preferredLanguage"
+          label={t.t('account.field.language')}
+          value={props.form.preferredLanguage}
+          options={LANGUAGE_OPTIONS}
+          errors={props.errors}
+        />
+        <VillageSelect
+          name="homeVillageId"
+          label={t.t('account.field.village')}
+          hint={t.t('account.field.villageHint')}
+          placeholder={t.t('account.field.villagePlaceholder')}
+          value={props.form.homeVillageId}
+          choices={props.villages}
+          errors={props.errors}
+        />
+        <button class="button" type="submit">
+          {t.t('account.register.submit')}
+        </button>
+      </form>
+      <p>
+        {t.t('account.register.haveAccount')} <a href="/sign-in">{t.t('common.nav.signIn')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** After registering: the mail with the confirmation link is on its way. */
+export function CheckMailPage(props: { email: string }) {
+  const { t } = usePage();
+  return (
+    <Layout title={t.t('account.checkMail.title')}>
+      <h1>{t.t('account.checkMail.title')}</h1>
+      <p class="lead">{t.t('account.checkMail.body', { email: props.email })}</p>
+      <p>{t.t('account.checkMail.notReceived')}</p>
+      <p>
+        <a class="button" href="/account">
+          {t.t('account.checkMail.continue')}
+        </a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,68 @@
+import { VillageChoice } from '../../modules/geography/geography.repository';
+import { ContentText, contentText } from '../i18n/content';
+import { usePage } from '../render/page-context';
+import { describedBy, FieldFrame, FieldProps } from '../ui/form';
+
+interface Group {
+  label: string;
+  villages: { id: string; name: string }[];
+}
+
+/** Villages grouped by district (with its region), each group and village in the reader's alphabet order. */
+function groupVillages(choices: VillageChoice[], language: Parameters<typeof contentText>[1], locale: string): Group[] {
+  const text = (value: unknown) => contentText(value as ContentText, language);
+  const groups = new Map<string, Group & { region: string; district: string }>();
+  for (const choice of choices) {
+    const region = text(choice.regionName);
+    const district = text(choice.districtName);
+    const key = `${region}\u0000${district}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { label: `${district} (${region})`, region, district, villages: [] };
+      groups.set(key, group);
+    }
+    group.villages.push({ id: choice.id, name: text(choice.name) });
+  }
+  const compare = (a: string, b: string) => a.localeCompare(b, locale);
+  const sorted = [...groups.values()].sort((a, b) => compare(a.region, b.region) || compare(a.district, b.district));
+  for (const group of sorted) group.villages.sort((a, b) => compare(a.name, b.name));
+  return sorted;
+}
+
+/**
+ * The home village: one select with a group per district, so it works without JavaScript; the
+ * browser's own type-to-find narrows it.
+ */
+export function VillageSelect(
+  props: FieldProps & { value?: string; choices: VillageChoice[]; placeholder: string; hideEmpty?: boolean },
+) {
+  const { language, t } = usePage();
+  const invalid = props.errors?.some((e) => e.field === props.name);
+  return (
+    <FieldFrame {...props}>
+      <select
+        id={props.name}
+        name={props.name}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+      >
+        {!(props.hideEmpty && props.value) && <option value="">{props.placeholder}</option>}
+        {groupVillages(props.choices, language, t.locale).map((group) => (
+          <optgroup label={group.label}>
+            {group.villages.map((village) => (
+              <option value={village.id} selected={village.id === props.value}>
+                {village.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+export const LANGUAGE_OPTIONS = [
+  { value: 'kk', label: 'Қазақша' },
+  { value: 'ru', label: 'Русский' },
+  { value: 'en', label: 'English' },
+];
