@@ -1,12 +1,9 @@
+import { QueryFailedError } from 'typeorm';
 import { AuthErrors } from '../../common/errors/common.errors';
+import { errorForConstraint } from '../../common/errors/constraint-errors';
 import { DomainError } from '../../common/errors/domain-error';
 import { LiveSession } from '../../modules/auth/browser-sessions.repository';
-import {
-  EMAIL_MAX,
-  FULL_NAME_MAX,
-  PASSWORD_MAX,
-  PASSWORD_MIN,
-} from '../../modules/users/dto/user-fields';
+import { EMAIL_MAX, FULL_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from '../../modules/users/dto/user-fields';
 import { UserErrors } from '../../modules/users/users.errors';
 import { MessageKey } from '../i18n/catalogue';
 import { FieldMessages } from '../render/validate-form';
@@ -44,9 +41,18 @@ const FIXABLE: Record<string, FieldError> = {
   [UserErrors.WRONG_PASSWORD.code]: { field: 'currentPassword', message: 'account.error.currentPassword.wrong' },
 };
 
+/** The error's code; a violated database constraint reads as the error its module registered for it. */
+function codeOf(error: unknown): string | undefined {
+  if (error instanceof DomainError) return error.code;
+  if (error instanceof QueryFailedError)
+    return errorForConstraint((error.driverError as { constraint?: string }).constraint)?.code;
+  return undefined;
+}
+
 /** The field error for a domain error a person can fix, or null (then the error is not ours to show). */
 export function fixableError(error: unknown): FieldError | null {
-  return error instanceof DomainError ? (FIXABLE[error.code] ?? null) : null;
+  const code = codeOf(error);
+  return code ? (FIXABLE[code] ?? null) : null;
 }
 
 export function isTooMany(error: unknown): boolean {

@@ -8,7 +8,13 @@ import { readForm } from '../render/form-input';
 import { page, PageResult, RedirectResult, seeOther } from '../render/web-result';
 import { validateForm } from '../render/validate-form';
 import { WebController } from '../web-controller';
-import { isTooMany, linkProblem, NEW_PASSWORD_MESSAGES, PERSON_FIELD_LIMITS, PERSON_FIELD_MESSAGES } from './account-forms';
+import {
+  isTooMany,
+  linkProblem,
+  NEW_PASSWORD_MESSAGES,
+  PERSON_FIELD_LIMITS,
+  PERSON_FIELD_MESSAGES,
+} from './account-forms';
 import {
   ConfirmEmailPage,
   EmailConfirmedPage,
@@ -98,8 +104,7 @@ export class AccountLinksController {
       { token: { default: 'account.link.invalid' }, password: NEW_PASSWORD_MESSAGES },
       PERSON_FIELD_LIMITS,
     );
-    if (errors.some((e) => e.field === 'token'))
-      return linkProblemPage('account.link.invalid', 'reset', 400);
+    if (errors.some((e) => e.field === 'token')) return linkProblemPage('account.link.invalid', 'reset', 400);
     if (!errors.length && input.password !== input.passwordAgain)
       errors.push({ field: 'passwordAgain', message: 'account.error.password.mismatch' });
     if (errors.length) return page(ResetPasswordPage, { token: input.token, errors }, 400);

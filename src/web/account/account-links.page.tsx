@@ -58,7 +58,12 @@ export function LinkProblemPage(props: { problemKey: MessageKey; purpose: 'confi
   );
 }
 
-export function ForgotPasswordPage(props: { email: string; errors: FieldError[]; sent: boolean; problemKey?: MessageKey }) {
+export function ForgotPasswordPage(props: {
+  email: string;
+  errors: FieldError[];
+  sent: boolean;
+  problemKey?: MessageKey;
+}) {
   const { t } = usePage();
   return (
     <Layout title={t.t('account.forgot.title')}>

@@ -16,6 +16,7 @@ import { page, PageResult, RedirectResult, seeOther } from '../render/web-result
 import { validateForm } from '../render/validate-form';
 import { WebRequest } from '../session/web-request';
 import { WebController } from '../web-controller';
+import { WebErrors } from '../web.errors';
 import {
   fixableError,
   isTooMany,
@@ -116,8 +117,9 @@ export class ProfileController {
   @HttpCode(200)
   async endSession(@Body() body: unknown, @Req() request: WebRequest): Promise<RedirectResult> {
     const { session: id } = readForm(body, ['session'], 100);
-    const ended = isUUID(id) && (await this.sessions.endOne(signedIn(request).userId, id));
-    if (!ended) throw new DomainError(AuthErrors.SESSION_NOT_FOUND);
+    if (!isUUID(id)) throw new DomainError(WebErrors.FORM_INVALID, { field: 'session' });
+    if (!(await this.sessions.endOne(signedIn(request).userId, id)))
+      throw new DomainError(AuthErrors.SESSION_NOT_FOUND);
     return seeOther('/account?done=ended');
   }
 
@@ -144,7 +146,10 @@ export class ProfileController {
     return seeOther('/account?done=resent');
   }
 
-  private async view(session: LiveSession, extra: Partial<ProfileProps> & { form?: ProfileForm }): Promise<ProfileProps> {
+  private async view(
+    session: LiveSession,
+    extra: Partial<ProfileProps> & { form?: ProfileForm },
+  ): Promise<ProfileProps> {
     const [user, sessions, villages] = await Promise.all([
       this.users.get(session.userId),
       this.sessions.list(session.userId),

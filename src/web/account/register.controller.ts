@@ -13,7 +13,14 @@ import { validateForm } from '../render/validate-form';
 import { BrowserRequests } from '../session/browser-requests';
 import { WebRequest } from '../session/web-request';
 import { WebController } from '../web-controller';
-import { fixableError, isTooMany, optional, PERSON_FIELD_LIMITS, PERSON_FIELD_MESSAGES, signedIn } from './account-forms';
+import {
+  fixableError,
+  isTooMany,
+  optional,
+  PERSON_FIELD_LIMITS,
+  PERSON_FIELD_MESSAGES,
+  signedIn,
+} from './account-forms';
 import { CheckMailPage, RegisterForm, RegisterPage } from './register.page';
 
 const FIELDS = ['fullName', 'email', 'password', 'phone', 'preferredLanguage', 'homeVillageId'] as const;

@@ -26,7 +26,8 @@ export const account = defineMessages({
     'account.field.phoneHint': 'Мысалы, +7 701 123 45 67',
     'account.field.language': 'Беттер мен хаттардың тілі',
     'account.field.village': 'Тұрғылықты ауылыңыз',
-    'account.field.villageHint': 'Ауылдар аудан мен облыс бойынша топталған. Өтінім осы ауылдың даму жоспарына сүйенеді.',
+    'account.field.villageHint':
+      'Ауылдар аудан мен облыс бойынша топталған. Өтінім осы ауылдың даму жоспарына сүйенеді.',
     'account.field.villagePlaceholder': 'Ауылды таңдаңыз',
     'account.field.currentPassword': 'Қазіргі құпия сөз',
     'account.field.newPassword': 'Жаңа құпия сөз',
@@ -103,7 +104,8 @@ export const account = defineMessages({
     'account.field.phoneHint': 'Например, +7 701 123 45 67',
     'account.field.language': 'Язык страниц и писем',
     'account.field.village': 'Ваше село',
-    'account.field.villageHint': 'Сёла сгруппированы по районам и областям. Заявка опирается на план развития этого села.',
+    'account.field.villageHint':
+      'Сёла сгруппированы по районам и областям. Заявка опирается на план развития этого села.',
     'account.field.villagePlaceholder': 'Выберите село',
     'account.field.currentPassword': 'Текущий пароль',
     'account.field.newPassword': 'Новый пароль',
@@ -124,7 +126,8 @@ export const account = defineMessages({
     'account.error.village.unknown': 'Такого села нет. Выберите из списка',
     'account.error.tooMany': 'Слишком много попыток. Попробуйте позже.',
     'account.register.title': 'Регистрация',
-    'account.register.intro': 'Создайте учётную запись, чтобы подать заявку на конкурс. Все поля обязательны, кроме телефона.',
+    'account.register.intro':
+      'Создайте учётную запись, чтобы подать заявку на конкурс. Все поля обязательны, кроме телефона.',
     'account.register.submit': 'Зарегистрироваться',
     'account.register.haveAccount': 'Уже есть учётная запись?',
     'account.checkMail.title': 'Проверьте почту',
