@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { BrowserSessionsService } from '../src/modules/auth/browser-sessions.service';
 import { Cast, createCast, createPlaces, createUser, PASSWORD } from './helpers/factories';
 import { createTestApp, TestContext } from './helpers/test-app';
 
@@ -195,5 +196,150 @@ describe('accounts managed by admins', () => {
     } finally {
       await ctx2.close();
     }
+  });
+  describe('self-service: PATCH /me and POST /me/password', () => {
+    it('PATCH /me changes only the fields given, for any role, audited without the name or phone', async () => {
+      for (const member of [cast.juror, cast.finance]) {
+        const res = await ctx
+          .http()
+          .patch('/me')
+          .set(member.auth)
+          .send({
+            fullName: '  Жанар Серікова ',
+            phone: '+7 701 123-45-67',
+            preferredLanguage: 'ru',
+            homeVillageId: villageId,
+          })
+          .expect(200);
+        expect(res.body).toMatchObject({
+          id: member.user.id,
+          fullName: 'Жанар Серікова',
+          phone: '+7 701 123-45-67',
+          preferredLanguage: 'ru',
+          homeVillageId: villageId,
+          roles: member.user.roles,
+        });
+      }
+      const cleared = await ctx
+        .http()
+        .patch('/me')
+        .set(cast.juror.auth)
+        .send({ phone: null, homeVillageId: null })
+        .expect(200);
+      expect(cleared.body).toMatchObject({
+        fullName: 'Жанар Серікова',
+        phone: null,
+        homeVillageId: null,
+        preferredLanguage: 'ru',
+      });
+      const [first, second]: { actor_id: string; before: unknown; after: unknown }[] = await ctx.dataSource.query(
+        `SELECT actor_id, before, after FROM audit_events WHERE entity_id = $1 AND action = 'user.profile_updated' ORDER BY seq`,
+        [cast.juror.user.id],
+      );
+      expect(first).toMatchObject({
+        actor_id: cast.juror.user.id,
+        before: { preferredLanguage: 'kk', homeVillageId: null },
+        after: {
+          preferredLanguage: 'ru',
+          homeVillageId: villageId,
+          changed: ['fullName', 'phone', 'preferredLanguage', 'homeVillageId'],
+        },
+      });
+      expect(second.after).toEqual({
+        preferredLanguage: 'ru',
+        homeVillageId: null,
+        changed: ['phone', 'homeVillageId'],
+      });
+      expect(JSON.stringify([first, second])).not.toMatch(/Жанар|701/);
+    });
+
+    it.each([
+      ['roles', { roles: ['admin'] }],
+      ['email', { email: 'x@example.kz' }],
+      ['active', { active: false }],
+      ['fullName', { fullName: '' }],
+      ['fullName', { fullName: null }],
+      ['phone', { phone: 'call me' }],
+      ['preferredLanguage', { preferredLanguage: 'de' }],
+      ['homeVillageId', { homeVillageId: 'bautino' }],
+    ])('PATCH /me refuses %s in %j and changes nothing', async (field, body) => {
+      const res = await ctx.http().patch('/me').set(cast.observer.auth).send(body).expect(400);
+      expect(res.body.details.fields.map((f: { field: string }) => f.field)).toEqual([field]);
+      const me = await ctx.http().get('/me').set(cast.observer.auth).expect(200);
+      expect(me.body).toMatchObject({ roles: ['observer'], fullName: 'Test Person', active: true });
+    });
+
+    it('PATCH /me refuses a village that does not exist', async () => {
+      const res = await ctx
+        .http()
+        .patch('/me')
+        .set(cast.observer.auth)
+        .send({ homeVillageId: randomUUID() })
+        .expect(422);
+      expect(res.body.code).toBe('USER.VILLAGE_NOT_FOUND');
+    });
+
+    it('POST /me/password needs the current password, then ends every refresh token and browser session', async () => {
+      const person = await createUser(ctx);
+      const login = await ctx
+        .http()
+        .post('/auth/login')
+        .send({ email: person.user.email, password: PASSWORD })
+        .expect(200);
+      const wrong = await ctx
+        .http()
+        .post('/me/password')
+        .set(person.auth)
+        .send({ currentPassword: 'not-the-password', newPassword: 'a-brand-new-password' })
+        .expect(400);
+      expect(wrong.body.code).toBe('USER.WRONG_PASSWORD');
+      const short = await ctx
+        .http()
+        .post('/me/password')
+        .set(person.auth)
+        .send({ currentPassword: PASSWORD, newPassword: 'short' })
+        .expect(400);
+      expect(short.body.details.fields[0].field).toBe('newPassword');
+      await ctx
+        .http()
+        .post('/me/password')
+        .set(person.auth)
+        .send({ currentPassword: PASSWORD, newPassword: 'a-brand-new-password' })
+        .expect(204);
+      await ctx.http().post('/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
+      await ctx.http().post('/auth/login').send({ email: person.user.email, password: PASSWORD }).expect(401);
+      await ctx
+        .http()
+        .post('/auth/login')
+        .send({ email: person.user.email, password: 'a-brand-new-password' })
+        .expect(200);
+      const [audit] = await ctx.dataSource.query(
+        `SELECT actor_id FROM audit_events WHERE entity_id = $1 AND action = 'user.password_changed'`,
+        [person.user.id],
+      );
+      expect(audit.actor_id).toBe(person.user.id);
+    });
+
+    it('POST /me/password: of two changes racing with the same current password, one wins', async () => {
+      const person = await createUser(ctx);
+      const results = await Promise.all(
+        ['first-new-password', 'second-new-password'].map((newPassword) =>
+          ctx.http().post('/me/password').set(person.auth).send({ currentPassword: PASSWORD, newPassword }),
+        ),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([204, 400]);
+      const winner = results[0].status === 204 ? 'first-new-password' : 'second-new-password';
+      await ctx.http().post('/auth/login').send({ email: person.user.email, password: winner }).expect(200);
+    });
+
+    it('POST /me/password limits wrong guesses of the current password', async () => {
+      const person = await createUser(ctx);
+      const attempt = (currentPassword: string) =>
+        ctx.http().post('/me/password').set(person.auth).send({ currentPassword, newPassword: 'a-brand-new-password' });
+      for (let i = 0; i < 5; i += 1) expect((await attempt(`wrong-guess-${i}`)).status).toBe(400);
+      const limited = await attempt(PASSWORD);
+      expect(limited.status).toBe(429);
+      expect(limited.body.code).toBe('AUTH.TOO_MANY_ATTEMPTS');
+    });
   });
 });
