@@ -286,6 +286,8 @@ describe('accounts managed by admins', () => {
         .post('/auth/login')
         .send({ email: person.user.email, password: PASSWORD })
         .expect(200);
+      const browser = ctx.app.get(BrowserSessionsService);
+      const cookieSecret = await browser.start(person.user.id, 'a browser');
       const wrong = await ctx
         .http()
         .post('/me/password')
@@ -307,6 +309,7 @@ describe('accounts managed by admins', () => {
         .send({ currentPassword: PASSWORD, newPassword: 'a-brand-new-password' })
         .expect(204);
       await ctx.http().post('/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
+      expect(await browser.resolve(cookieSecret)).toBeNull();
       await ctx.http().post('/auth/login').send({ email: person.user.email, password: PASSWORD }).expect(401);
       await ctx
         .http()
