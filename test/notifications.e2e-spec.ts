@@ -13,6 +13,7 @@ import { sentinelDelivered } from './helpers/mail-barrier';
 import { waitFor } from './helpers/processes';
 import { SmtpSink } from './helpers/smtp-sink';
 import { createTestApp, TestContext } from './helpers/test-app';
+import { webClient } from './helpers/web-client';
 import { startWorker } from './helpers/worker-context';
 
 const FAST = {
@@ -81,37 +82,28 @@ describe('notifications: outbox, relay, sender, templates', () => {
     expect(mail.text).toContain('Сәлеметсіз бе');
     const [row] = await ctx.dataSource.query(`SELECT id FROM notifications WHERE recipient_id = $1`, [body.user.id]);
     expect(mail.messageId).toBe(`<${row.id}@startup.local>`);
-    // The link opens the web page /confirm-email; until that page exists, its token goes to the API's HTML route.
     const link = /http:\/\/startup\.test(\/confirm-email\?token=[\w.-]+)/.exec(mail.text)?.[1];
     expect(link).toBeDefined();
     // Handlebars escapes "=" in attributes as &#x3D;, which browsers read back as "=".
     expect(mail.html.replace(/&#x3D;/g, '=')).toContain(`href="http://startup.test${link}"`);
 
-    const page = await ctx
-      .http()
-      .get(`/api${link!.replace('/confirm-email', '/auth/confirm-email')}`)
-      .expect(200);
+    const browser = webClient(ctx);
+    const page = await browser.page(link!);
+    expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/html/);
     const unconfirmed = await ctx.http().get('/api/me').set('Authorization', `Bearer ${body.accessToken}`).expect(200);
     expect(unconfirmed.body.emailConfirmed).toBe(false); // opening the link (a mail scanner may) confirms nothing
     const token = link!.split('token=')[1];
-    const confirmed = await ctx.http().post('/api/auth/confirm-email/page').type('form').send({ token }).expect(200);
+    const confirmed = await browser.submit('/confirm-email', { token });
+    expect(confirmed.status).toBe(200);
     expect(confirmed.text).toContain('расталды');
     const me = await ctx.http().get('/api/me').set('Authorization', `Bearer ${body.accessToken}`).expect(200);
     expect(me.body.emailConfirmed).toBe(true);
-    const again = await ctx
-      .http()
-      .post('/api/auth/confirm-email')
-      .send({ token: link!.split('token=')[1] })
-      .expect(409);
+    const again = await ctx.http().post('/api/auth/confirm-email').send({ token }).expect(409);
     expect(again.body.code).toBe('AUTH.LINK_USED');
-    const forged = await ctx
-      .http()
-      .post('/api/auth/confirm-email/page')
-      .type('form')
-      .send({ token: `${token}x` })
-      .expect(400);
-    expect(forged.text).toContain('Сілтеме жарамсыз');
+    const forged = await browser.submit('/confirm-email', { token: `${token}x` });
+    expect(forged.status).toBe(400);
+    expect(forged.text).toContain('Сілтеме толық емес немесе бұзылған');
     expect(await statusOf(`account.registered:`)).toEqual(
       expect.arrayContaining([expect.objectContaining({ status: 'sent' })]),
     );
@@ -128,7 +120,7 @@ describe('notifications: outbox, relay, sender, templates', () => {
     expect(mail.subject).toBe('Сброс пароля в «Start Up»');
     const token = /\/reset-password\?token=([\w.-]+)/.exec(mail.text)?.[1];
     expect(token).toBeDefined();
-    await ctx.http().get('/api/auth/password-reset').query({ token }).expect(200);
+    await ctx.http().get('/reset-password').query({ token }).expect(200);
     await ctx.http().post('/api/auth/password-reset').send({ token, password: 'short' }).expect(400);
     await ctx.http().post('/api/auth/password-reset').send({ token, password: 'a-brand-new-password' }).expect(200);
     const reuse = await ctx

@@ -47,12 +47,9 @@ export const ROUTE_TABLE: Record<string, RouteRule> = {
   'POST /api/auth/login': { who: 'public' },
   'POST /api/auth/refresh': { who: 'public' },
   'POST /api/auth/logout': { who: 'public' },
-  'GET /api/auth/confirm-email': { who: 'public' },
-  'POST /api/auth/confirm-email/page': { who: 'public' },
   'POST /api/auth/confirm-email': { who: 'public' },
   'POST /api/auth/confirm-email/resend': { who: EVERYONE },
   'POST /api/auth/password-reset/request': { who: 'public' },
-  'GET /api/auth/password-reset': { who: 'public' },
   'POST /api/auth/password-reset': { who: 'public' },
 
   'POST /api/users': { who: ['admin'] },

@@ -52,8 +52,6 @@ export class LinkTokenDto {
   token!: string;
 }
 
-export class LinkTokenQueryDto extends LinkTokenDto {}
-
 export class ConfirmEmailResultDto {
   @ApiProperty({ enum: ['confirmed', 'already_confirmed'] })
   status!: 'confirmed' | 'already_confirmed';
