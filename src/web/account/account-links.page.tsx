@@ -1,4 +1,3 @@
-import { ConfirmOutcome } from '../../modules/auth/account-links.service';
 import { MessageKey } from '../i18n/catalogue';
 import { usePage } from '../render/page-context';
 import { CsrfField, ErrorSummary, FieldError, TextField } from '../ui/form';
@@ -23,7 +22,7 @@ export function ConfirmEmailPage(props: { token: string }) {
   );
 }
 
-export function EmailConfirmedPage(props: { outcome: ConfirmOutcome }) {
+export function EmailConfirmedPage(props: { outcome: 'confirmed' | 'already_confirmed' }) {
   const { t } = usePage();
   return (
     <Layout title={t.t('account.confirm.title')}>

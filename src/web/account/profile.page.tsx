@@ -1,13 +1,11 @@
-import { SessionListing } from '../../modules/auth/browser-sessions.repository';
-import { VillageChoice } from '../../modules/geography/geography.repository';
 import { MessageKey } from '../i18n/catalogue';
 import { MessageParams } from '../i18n/translator';
 import { usePage } from '../render/page-context';
 import { CsrfField, ErrorSummary, FieldError, Select, TextField } from '../ui/form';
 import { Layout } from '../ui/layout';
 import { PERSON_FIELD_LIMITS } from './account-forms';
-import { SessionsSection } from './sessions-section';
-import { LANGUAGE_OPTIONS, VillageSelect } from './village-select';
+import { SessionRow, SessionsSection } from './sessions-section';
+import { LANGUAGE_OPTIONS, VillageChoice, VillageSelect } from './village-select';
 
 export interface ProfileForm {
   fullName: string;
@@ -21,7 +19,7 @@ export interface ProfileProps {
   emailConfirmed: boolean;
   form: ProfileForm;
   villages: VillageChoice[];
-  sessions: SessionListing[];
+  sessions: SessionRow[];
   currentSessionId: string;
   errors: FieldError[];
   notice?: { key: MessageKey; params?: MessageParams };

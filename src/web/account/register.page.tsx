@@ -1,10 +1,9 @@
-import { VillageChoice } from '../../modules/geography/geography.repository';
 import { MessageKey } from '../i18n/catalogue';
 import { usePage } from '../render/page-context';
 import { CsrfField, ErrorSummary, FieldError, Select, TextField } from '../ui/form';
 import { Layout } from '../ui/layout';
 import { PERSON_FIELD_LIMITS } from './account-forms';
-import { LANGUAGE_OPTIONS, VillageSelect } from './village-select';
+import { LANGUAGE_OPTIONS, VillageChoice, VillageSelect } from './village-select';
 
 export interface RegisterForm {
   fullName: string;

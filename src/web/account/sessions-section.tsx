@@ -1,12 +1,19 @@
-import { SessionListing } from '../../modules/auth/browser-sessions.repository';
 import { usePage } from '../render/page-context';
 import { CsrfField } from '../ui/form';
 
+/** One browser signed in to the account. */
+export interface SessionRow {
+  id: string;
+  userAgent: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+}
+
 /** The browsers signed in to the account (device = what the browser calls itself), each with a way to end it. */
-export function SessionsSection(props: { sessions: SessionListing[]; currentSessionId: string }) {
+export function SessionsSection(props: { sessions: SessionRow[]; currentSessionId: string }) {
   const { t } = usePage();
   const others = props.sessions.filter((s) => s.id !== props.currentSessionId);
-  const device = (s: SessionListing) => s.userAgent?.slice(0, 120) || t.t('accountProfile.unknownDevice');
+  const device = (s: SessionRow) => s.userAgent?.slice(0, 120) || t.t('accountProfile.unknownDevice');
   return (
     <section aria-labelledby="sessions-title">
       <h2 id="sessions-title">{t.t('accountProfile.sessions')}</h2>

@@ -1,7 +1,14 @@
-import { VillageChoice } from '../../modules/geography/geography.repository';
 import { ContentText, contentText } from '../i18n/content';
 import { usePage } from '../render/page-context';
 import { describedBy, FieldFrame, FieldProps } from '../ui/form';
+
+/** A village with its district's and region's names, as the geography module reads them. */
+export interface VillageChoice {
+  id: string;
+  name: unknown;
+  districtName: unknown;
+  regionName: unknown;
+}
 
 interface Group {
   label: string;
