@@ -202,7 +202,7 @@ describe('accounts managed by admins', () => {
       for (const member of [cast.juror, cast.finance]) {
         const res = await ctx
           .http()
-          .patch('/me')
+          .patch('/api/me')
           .set(member.auth)
           .send({
             fullName: '  Жанар Серікова ',
@@ -222,7 +222,7 @@ describe('accounts managed by admins', () => {
       }
       const cleared = await ctx
         .http()
-        .patch('/me')
+        .patch('/api/me')
         .set(cast.juror.auth)
         .send({ phone: null, homeVillageId: null })
         .expect(200);
@@ -263,16 +263,16 @@ describe('accounts managed by admins', () => {
       ['preferredLanguage', { preferredLanguage: 'de' }],
       ['homeVillageId', { homeVillageId: 'bautino' }],
     ])('PATCH /me refuses %s in %j and changes nothing', async (field, body) => {
-      const res = await ctx.http().patch('/me').set(cast.observer.auth).send(body).expect(400);
+      const res = await ctx.http().patch('/api/me').set(cast.observer.auth).send(body).expect(400);
       expect(res.body.details.fields.map((f: { field: string }) => f.field)).toEqual([field]);
-      const me = await ctx.http().get('/me').set(cast.observer.auth).expect(200);
+      const me = await ctx.http().get('/api/me').set(cast.observer.auth).expect(200);
       expect(me.body).toMatchObject({ roles: ['observer'], fullName: 'Test Person', active: true });
     });
 
     it('PATCH /me refuses a village that does not exist', async () => {
       const res = await ctx
         .http()
-        .patch('/me')
+        .patch('/api/me')
         .set(cast.observer.auth)
         .send({ homeVillageId: randomUUID() })
         .expect(422);
@@ -283,37 +283,37 @@ describe('accounts managed by admins', () => {
       const person = await createUser(ctx);
       const login = await ctx
         .http()
-        .post('/auth/login')
+        .post('/api/auth/login')
         .send({ email: person.user.email, password: PASSWORD })
         .expect(200);
       const browser = ctx.app.get(BrowserSessionsService);
       const cookieSecret = await browser.start(person.user.id, 'a browser');
       const wrong = await ctx
         .http()
-        .post('/me/password')
+        .post('/api/me/password')
         .set(person.auth)
         .send({ currentPassword: 'not-the-password', newPassword: 'a-brand-new-password' })
         .expect(400);
       expect(wrong.body.code).toBe('USER.WRONG_PASSWORD');
       const short = await ctx
         .http()
-        .post('/me/password')
+        .post('/api/me/password')
         .set(person.auth)
         .send({ currentPassword: PASSWORD, newPassword: 'short' })
         .expect(400);
       expect(short.body.details.fields[0].field).toBe('newPassword');
       await ctx
         .http()
-        .post('/me/password')
+        .post('/api/me/password')
         .set(person.auth)
         .send({ currentPassword: PASSWORD, newPassword: 'a-brand-new-password' })
         .expect(204);
-      await ctx.http().post('/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
+      await ctx.http().post('/api/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
       expect(await browser.resolve(cookieSecret)).toBeNull();
-      await ctx.http().post('/auth/login').send({ email: person.user.email, password: PASSWORD }).expect(401);
+      await ctx.http().post('/api/auth/login').send({ email: person.user.email, password: PASSWORD }).expect(401);
       await ctx
         .http()
-        .post('/auth/login')
+        .post('/api/auth/login')
         .send({ email: person.user.email, password: 'a-brand-new-password' })
         .expect(200);
       const [audit] = await ctx.dataSource.query(
@@ -327,18 +327,22 @@ describe('accounts managed by admins', () => {
       const person = await createUser(ctx);
       const results = await Promise.all(
         ['first-new-password', 'second-new-password'].map((newPassword) =>
-          ctx.http().post('/me/password').set(person.auth).send({ currentPassword: PASSWORD, newPassword }),
+          ctx.http().post('/api/me/password').set(person.auth).send({ currentPassword: PASSWORD, newPassword }),
         ),
       );
       expect(results.map((r) => r.status).sort()).toEqual([204, 400]);
       const winner = results[0].status === 204 ? 'first-new-password' : 'second-new-password';
-      await ctx.http().post('/auth/login').send({ email: person.user.email, password: winner }).expect(200);
+      await ctx.http().post('/api/auth/login').send({ email: person.user.email, password: winner }).expect(200);
     });
 
     it('POST /me/password limits wrong guesses of the current password', async () => {
       const person = await createUser(ctx);
       const attempt = (currentPassword: string) =>
-        ctx.http().post('/me/password').set(person.auth).send({ currentPassword, newPassword: 'a-brand-new-password' });
+        ctx
+          .http()
+          .post('/api/me/password')
+          .set(person.auth)
+          .send({ currentPassword, newPassword: 'a-brand-new-password' });
       for (let i = 0; i < 5; i += 1) expect((await attempt(`wrong-guess-${i}`)).status).toBe(400);
       const limited = await attempt(PASSWORD);
       expect(limited.status).toBe(429);

@@ -270,7 +270,7 @@ describe('account pages: register, mail links, forgotten password, profile, sess
       const person = await createUser(ctx);
       const client = await signedInClient(ctx, person.user.email, PASSWORD);
       const second = await signedInClient(ctx, person.user.email, PASSWORD);
-      const api = await ctx.http().post('/auth/login').send({ email: person.user.email, password: PASSWORD });
+      const api = await ctx.http().post('/api/auth/login').send({ email: person.user.email, password: PASSWORD });
       await client.page('/account', RU);
       const wrong = await client.submit('/account/password', {
         currentPassword: 'not-the-password',
@@ -294,11 +294,11 @@ describe('account pages: register, mail links, forgotten password, profile, sess
       expect((await client.page('/account?done=password-changed')).text).toContain(
         'Құпия сөз өзгертілді. Басқа құрылғылардағы кірулер аяқталды.',
       );
-      await ctx.http().post('/auth/refresh').send({ refreshToken: api.body.refreshToken }).expect(401);
-      await ctx.http().post('/auth/login').send({ email: person.user.email, password: PASSWORD }).expect(401);
+      await ctx.http().post('/api/auth/refresh').send({ refreshToken: api.body.refreshToken }).expect(401);
+      await ctx.http().post('/api/auth/login').send({ email: person.user.email, password: PASSWORD }).expect(401);
       await ctx
         .http()
-        .post('/auth/login')
+        .post('/api/auth/login')
         .send({ email: person.user.email, password: 'a-brand-new-password' })
         .expect(200);
     });
