@@ -26,6 +26,7 @@ export const EN: ErrorCatalogue = {
   'AUTH.LINK_EXPIRED': 'The link has expired; ask for a new one',
   'AUTH.LINK_USED': 'The link has already been used',
   'AUTH.EMAIL_ALREADY_CONFIRMED': 'The email address is already confirmed',
+  'AUTH.SESSION_NOT_FOUND': 'You have no such session',
 
   'DATABASE.DUPLICATE': 'A record with the same unique values already exists',
   'DATABASE.REFERENCE_NOT_FOUND': 'A referenced record does not exist',
@@ -178,6 +179,7 @@ export const EN: ErrorCatalogue = {
   'USER.NOT_FOUND': 'User not found',
   'USER.EMAIL_TAKEN': 'An account with this email already exists',
   'USER.VILLAGE_NOT_FOUND': 'The home village does not exist',
+  'USER.WRONG_PASSWORD': 'The current password is not right',
   'USER.LAST_ADMIN': 'The last active admin cannot lose the admin role or be disabled',
 
   'WEB.CSRF_REFUSED': 'The form came without a valid token or from another site; reload the page and send it again',

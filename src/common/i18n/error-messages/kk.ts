@@ -25,6 +25,7 @@ export const KK: ErrorCatalogue = {
   'AUTH.LINK_EXPIRED': 'Сілтеменің мерзімі өтті; жаңасын сұратыңыз',
   'AUTH.LINK_USED': 'Сілтеме бұрын пайдаланылған',
   'AUTH.EMAIL_ALREADY_CONFIRMED': 'Электрондық пошта мекенжайы бұрын расталған',
+  'AUTH.SESSION_NOT_FOUND': 'Сізде мұндай сеанс жоқ',
 
   'DATABASE.DUPLICATE': 'Осындай бірегей мәндері бар жазба бұрыннан бар',
   'DATABASE.REFERENCE_NOT_FOUND': 'Сілтеме жасалған жазба жоқ',
@@ -179,6 +180,7 @@ export const KK: ErrorCatalogue = {
   'USER.NOT_FOUND': 'Пайдаланушы табылмады',
   'USER.EMAIL_TAKEN': 'Бұл электрондық пошта мекенжайымен есептік жазба бұрыннан бар',
   'USER.VILLAGE_NOT_FOUND': 'Көрсетілген тұратын ауыл жоқ',
+  'USER.WRONG_PASSWORD': 'Қазіргі құпиясөз қате',
   'USER.LAST_ADMIN': 'Соңғы белсенді әкімшіден әкімші рөлін алуға немесе оны өшіруге болмайды',
 
   'WEB.CSRF_REFUSED': 'Пішін жарамды токенсіз немесе басқа сайттан келді; бетті жаңартып, қайта жіберіңіз',

@@ -25,6 +25,7 @@ export const RU: ErrorCatalogue = {
   'AUTH.LINK_EXPIRED': 'Срок действия ссылки истёк; запросите новую',
   'AUTH.LINK_USED': 'Ссылка уже была использована',
   'AUTH.EMAIL_ALREADY_CONFIRMED': 'Адрес электронной почты уже подтверждён',
+  'AUTH.SESSION_NOT_FOUND': 'У вас нет такого сеанса',
 
   'DATABASE.DUPLICATE': 'Запись с такими же уникальными значениями уже существует',
   'DATABASE.REFERENCE_NOT_FOUND': 'Запись, на которую указывает ссылка, не существует',
@@ -180,6 +181,7 @@ export const RU: ErrorCatalogue = {
   'USER.NOT_FOUND': 'Пользователь не найден',
   'USER.EMAIL_TAKEN': 'Учётная запись с таким адресом электронной почты уже существует',
   'USER.VILLAGE_NOT_FOUND': 'Указанное село проживания не существует',
+  'USER.WRONG_PASSWORD': 'Текущий пароль неверен',
   'USER.LAST_ADMIN': 'Последний действующий администратор не может лишиться роли администратора или быть отключён',
 
   'WEB.CSRF_REFUSED':
