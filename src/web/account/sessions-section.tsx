@@ -17,7 +17,8 @@ export function SessionsSection(props: { sessions: SessionRow[]; currentSessionI
   return (
     <section aria-labelledby="sessions-title">
       <h2 id="sessions-title">{t.t('accountProfile.sessions')}</h2>
-      <div class="table-scroll">
+      {/* A region that may scroll sideways on a phone: focusable, so a keyboard can scroll it too. */}
+      <div class="table-scroll" role="region" aria-labelledby="sessions-title" tabIndex={0}>
         <table>
           <thead>
             <tr>
