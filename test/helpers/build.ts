@@ -45,7 +45,7 @@ export async function buildForTests(): Promise<void> {
       extends: join(ROOT, 'tsconfig.build.json'),
       compilerOptions: { outDir: dir, rootDir: ROOT, sourceMap: true },
       include: ['src', 'migrations', 'scripts'].map((folder) => join(ROOT, folder)),
-      exclude: [join(ROOT, '**', '*.spec.ts')],
+      exclude: ['*.spec.ts', '*.spec.tsx'].map((pattern) => join(ROOT, '**', pattern)),
     }),
   );
   const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
