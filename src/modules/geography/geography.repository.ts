@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, EntityTarget } from 'typeorm';
+import { LocalizedText } from '../../common/i18n/localized-text';
 import { pickedTextSql, textMatchesSql } from '../../common/i18n/localized-text.sql';
 import { escapeLike } from '../../database/sql';
 import { District } from './entities/district.entity';
@@ -8,12 +9,12 @@ import { Village } from './entities/village.entity';
 
 export type Place = Region | District | Village;
 
-/** A village with the names of its district and region, for a picker. Names as stored (text, or per language). */
+/** A village with the names of its district and region (each per language), for a picker. */
 export interface VillageChoice {
   id: string;
-  name: unknown;
-  districtName: unknown;
-  regionName: unknown;
+  name: LocalizedText;
+  districtName: LocalizedText;
+  regionName: LocalizedText;
 }
 
 export interface VillageFilter {

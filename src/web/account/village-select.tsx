@@ -5,9 +5,9 @@ import { describedBy, FieldFrame, FieldProps } from '../ui/form';
 /** A village with its district's and region's names, as the geography module reads them. */
 export interface VillageChoice {
   id: string;
-  name: unknown;
-  districtName: unknown;
-  regionName: unknown;
+  name: ContentText;
+  districtName: ContentText;
+  regionName: ContentText;
 }
 
 interface Group {
@@ -17,7 +17,7 @@ interface Group {
 
 /** Villages grouped by district (with its region), each group and village in the reader's alphabet order. */
 function groupVillages(choices: VillageChoice[], language: Parameters<typeof contentText>[1], locale: string): Group[] {
-  const text = (value: unknown) => contentText(value as ContentText, language);
+  const text = (value: ContentText) => contentText(value, language);
   const groups = new Map<string, Group & { region: string; district: string }>();
   for (const choice of choices) {
     const region = text(choice.regionName);
