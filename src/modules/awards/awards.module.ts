@@ -55,6 +55,7 @@ import { TranchesRepository } from './tranches.repository';
     AwardOffersService,
     AwardFilesService,
     MilestoneReportsService,
+    AllocationService,
   ],
 })
 export class AwardsModule {}

@@ -9,6 +9,8 @@ import { Competition } from './entities/competition.entity';
 
 export interface CompetitionFilter {
   statuses: readonly CompetitionStatus[];
+  /** Only competitions in which this village is eligible (for a competition past drafting, the frozen list). */
+  villageId?: string;
   limit: number;
   offset: number;
 }
@@ -164,6 +166,12 @@ export class CompetitionsRepository {
       .createQueryBuilder('c')
       .select(['c.id'])
       .where('c.status = ANY(:statuses)', { statuses: filter.statuses })
+      .andWhere(
+        filter.villageId
+          ? 'EXISTS (SELECT 1 FROM competition_villages cv WHERE cv.competition_id = c.id AND cv.village_id = :villageId)'
+          : 'true',
+        { villageId: filter.villageId },
+      )
       .orderBy('c.closesAt', 'DESC')
       .addOrderBy('c.id')
       .take(filter.limit)

@@ -95,6 +95,11 @@ export class CompetitionsService {
     return this.competitions.list({ ...page, statuses: [status ?? 'open'] });
   }
 
+  /** Open competitions in which a village may apply (its name is on their frozen eligibility list). */
+  async listOpenInVillage(villageId: string, page: Page): Promise<[Competition[], number]> {
+    return this.competitions.list({ ...page, statuses: ['open'], villageId });
+  }
+
   /**
    * Checks the whole rule set a create or an edit would leave (so a PATCH of one field is checked
    * against the stored others) before anything is written: the table constraints would otherwise

@@ -104,6 +104,20 @@ export class GeographyRepository {
     return em.getRepository(Village).createQueryBuilder('v').where('v.id IN (:...ids)', { ids }).getMany();
   }
 
+  /** Villages with their district and region loaded, in name order. */
+  async findVillagesWithPlaces(ids: string[]): Promise<Village[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource
+      .getRepository(Village)
+      .createQueryBuilder('v')
+      .innerJoinAndSelect('v.district', 'd')
+      .innerJoinAndSelect('d.region', 'r')
+      .where('v.id IN (:...ids)', { ids })
+      .orderBy('v.name', 'ASC')
+      .addOrderBy('v.id')
+      .getMany();
+  }
+
   async existingDistrictIds(ids: string[], em: EntityManager = this.dataSource.manager): Promise<string[]> {
     if (ids.length === 0) return [];
     const rows = await em

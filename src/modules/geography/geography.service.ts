@@ -68,6 +68,9 @@ export class GeographyService {
     return village;
   }
 
+  /** Villages with their district and region, for pages that say where a village is. */
+  villagesWithPlaces = (ids: string[]) => this.places.findVillagesWithPlaces(ids);
+
   private async create<T extends Place>(level: Level<T>, actorId: string, values: Partial<T>): Promise<T> {
     return this.dataSource.transaction(async (em) => {
       const place = await this.places.insert(em, level.target, values);

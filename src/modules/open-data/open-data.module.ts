@@ -7,5 +7,6 @@ import { OpenDataService } from './open-data.service';
 @Module({
   controllers: [OpenDataController],
   providers: [OpenDataRepository, OpenDataService],
+  exports: [OpenDataService],
 })
 export class OpenDataModule {}

@@ -6,6 +6,6 @@ import { PlansService } from './plans.service';
 @Module({
   controllers: [PlansController],
   providers: [PlansRepository, PlansService],
-  exports: [PlansRepository],
+  exports: [PlansRepository, PlansService],
 })
 export class PlansModule {}

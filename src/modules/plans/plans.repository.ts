@@ -69,6 +69,15 @@ export class PlansRepository {
     });
   }
 
+  async findAdoptedByVillages(villageIds: string[]): Promise<DevelopmentPlan[]> {
+    if (villageIds.length === 0) return [];
+    return this.dataSource.manager.find(DevelopmentPlan, {
+      where: { villageId: In(villageIds), status: 'adopted' },
+      relations: { goals: true },
+      order: { goals: { priority: 'ASC', code: 'ASC' } },
+    });
+  }
+
   async update(em: EntityManager, id: string, changes: Partial<DevelopmentPlan>): Promise<void> {
     await em.update(DevelopmentPlan, { id }, changes);
   }

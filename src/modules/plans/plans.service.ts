@@ -124,6 +124,11 @@ export class PlansService {
     return plan;
   }
 
+  /** The adopted plans (with goals) of these villages; a village without one is simply absent. */
+  async adoptedOfVillages(villageIds: string[]): Promise<DevelopmentPlan[]> {
+    return this.plans.findAdoptedByVillages(villageIds);
+  }
+
   /** Adopted plans unless another status is asked for; drafts only for admins. */
   async list(
     filter: Omit<PlanFilter, 'status'> & { status?: PlanStatus },

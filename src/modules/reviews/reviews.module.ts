@@ -53,6 +53,6 @@ import { WorkspaceService } from './workspace.service';
     ReviewRemindersService,
     ReviewsQueue,
   ],
-  exports: [AssignmentRunner, RoundFinalizer, ResultsService],
+  exports: [AssignmentRunner, RoundFinalizer, RoundsService, ResultsService],
 })
 export class ReviewsModule {}
