@@ -1,7 +1,9 @@
 import { defineMessages } from '../define-messages';
+import { publicCompetition } from './public-competition';
+import { publicOpenData } from './public-open-data';
 
-/** Pages anyone can read without signing in: the home page, the village finder, a village, grants. */
-export const publicSite = defineMessages({
+/** The home page, the village finder, a village, grants (the area's other pages have files of their own). */
+const publicHome = defineMessages({
   kk: {
     'public.home.title': 'Ауылыңызды дамытатын бизнеске шағын гранттар',
     'public.home.lead': 'Ауылыңыздың даму жоспарын қолдайтын жобаңызға грант алу үшін өтінім беріңіз.',
@@ -174,4 +176,11 @@ export const publicSite = defineMessages({
     'public.village.allGrants': "All of this village's grants in the open data",
     'public.village.open': 'Competitions this village may apply to',
   },
+});
+
+/** Pages anyone can read without signing in: one area (keys `public.*`) kept in three files. */
+export const publicSite = defineMessages({
+  kk: { ...publicHome.kk, ...publicCompetition.kk, ...publicOpenData.kk },
+  ru: { ...publicHome.ru, ...publicCompetition.ru, ...publicOpenData.ru },
+  en: { ...publicHome.en, ...publicCompetition.en, ...publicOpenData.en },
 });
