@@ -189,7 +189,7 @@ export function GoalList(props: { goals: { code: string; title: ContentText; des
           <dt>
             <span class="tag">{goal.code}</span> {contentText(goal.title, language)}
           </dt>
-          <dd>{contentText(goal.description, language)}</dd>
+          {contentText(goal.description, language) && <dd>{contentText(goal.description, language)}</dd>}
         </>
       ))}
     </dl>

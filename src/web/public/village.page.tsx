@@ -30,7 +30,7 @@ export function VillagePage(props: { village: VillageView; now: Date }) {
               from: String(v.plan.periodStart),
               to: String(v.plan.periodEnd),
             })}
-            {v.plan.adoptedAt && ` ${t.t('public.plan.adoptedOn', { date: t.date(v.plan.adoptedAt) })}`}
+            {v.plan.adoptedAt && ` · ${t.t('public.plan.adoptedOn', { date: t.date(v.plan.adoptedAt) })}`}
           </p>
           <GoalList goals={v.plan.goals} />
         </>
