@@ -71,6 +71,7 @@ describe('public pages: home, competition, village, open data', () => {
     open = await createCompetition(ctx, cast.manager.user.id, places.villageIds, {
       open: true,
       title: `Open call ${SCRIPT}`,
+      closesAt: new Date('2030-03-01T06:00:00Z'),
       description: `First paragraph ${IMG}\n\nSecond paragraph`,
     });
     draft = await createCompetition(ctx, cast.manager.user.id, places.villageIds, { title: 'Secret draft' });
@@ -170,6 +171,8 @@ describe('public pages: home, competition, village, open data', () => {
       expect(text).toContain('Подать заявку');
       expect(text).toContain('Кто может подать заявку');
       expect(text).toContain('Предприниматели 2 сёл, указанных ниже.');
+      // 06:00 UTC is 11:00 in Almaty.
+      expect(text).toContain('1 марта 2030 г. в 11:00');
     });
 
     it('publishes the method with every level descriptor, the results by reference and the allocation with reasons', async () => {
@@ -180,7 +183,13 @@ describe('public pages: home, competition, village, open data', () => {
       expect(text).toContain('Supports the village plan');
       expect(text).toContain('Балл от 0 до 4, вес 3.');
       expect(text).toContain('Если средний балл ниже 1, заявка не проходит дальше.');
-      for (const level of ['none', 'weak', 'fair', 'good', 'strong']) expect(text).toContain(level);
+      for (const [level, descriptor] of [
+        ['0 баллов', 'none'],
+        ['1 балл', 'weak'],
+        ['2 балла', 'fair'],
+        ['4 балла', 'strong'],
+      ])
+        expect(text).toContain(`${level}: ${descriptor}`);
       expect(text).toContain('Каждую заявку оценивают 2 эксперта');
       expect(text).toContain('Лучшие 3 заявки');
       expect(text).toContain('Итоги этапа');
@@ -259,7 +268,10 @@ describe('public pages: home, competition, village, open data', () => {
       const byRegion = await client.page(`/open-data?region=${regionId}`, RU);
       expect(words(byRegion.text)).toContain('Выделено по районам');
       expect(byRegion.text).toContain(`<option value="${districtId}">`);
-      const byVillage = await client.page(`/open-data?region=${regionId}&district=${districtId}&village=${awardedVillage}`, RU);
+      const byVillage = await client.page(
+        `/open-data?region=${regionId}&district=${districtId}&village=${awardedVillage}`,
+        RU,
+      );
       const text = words(byVillage.text);
       expect(text).toContain('Выделено по сёлам');
       expect(text).toContain('Под фильтры подходит 1 грант.');

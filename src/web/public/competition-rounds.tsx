@@ -111,7 +111,7 @@ function CriterionBlock(props: { criterion: CriterionView }) {
         <ol class="levels" start={0}>
           {c.descriptors.map((descriptor, level) => (
             <li value={level}>
-              <strong>{t.t('public.round.level', { level: String(level) })}</strong> {contentText(descriptor, language)}
+              <strong>{t.t('public.round.level', { count: level })}</strong> {contentText(descriptor, language)}
             </li>
           ))}
         </ol>

@@ -121,7 +121,8 @@ export function CompetitionPage(props: { competition: CompetitionView; now: Date
                       {tranche.reportRequired
                         ? t.t('public.competition.trancheReport')
                         : t.t('public.competition.trancheNoReport')}
-                      {tranche.dueDays !== null && ` ${t.t('public.competition.trancheDue', { count: tranche.dueDays })}`}
+                      {tranche.dueDays !== null &&
+                        ` ${t.t('public.competition.trancheDue', { count: tranche.dueDays })}`}
                     </td>
                   </tr>
                 ))}

@@ -93,7 +93,10 @@ export function OpenDataPage(props: { data: OpenDataView }) {
             name="goal"
             label={t.t('public.openData.goal')}
             value={d.filter.goalId}
-            options={d.choices.goals.map((g) => ({ value: g.id, label: `${g.code} ${contentText(g.title, language)}` }))}
+            options={d.choices.goals.map((g) => ({
+              value: g.id,
+              label: `${g.code} ${contentText(g.title, language)}`,
+            }))}
             placeholder={t.t('public.openData.all')}
           />
         )}
@@ -163,9 +166,13 @@ export function OpenDataPage(props: { data: OpenDataView }) {
           <GrantTable grants={d.grants} caption={t.t('public.openData.grantList')} showPlace={true} />
           {pages > 1 && (
             <nav class="pager" aria-label={t.t('public.openData.pages')}>
-              {d.page > 1 && <a href={`${openDataHref(d.filter, d.page - 1)}#grants`}>{t.t('public.openData.previous')}</a>}{' '}
+              {d.page > 1 && (
+                <a href={`${openDataHref(d.filter, d.page - 1)}#grants`}>{t.t('public.openData.previous')}</a>
+              )}{' '}
               <span>{t.t('public.openData.pageOf', { page: d.page, pages })}</span>{' '}
-              {d.page < pages && <a href={`${openDataHref(d.filter, d.page + 1)}#grants`}>{t.t('public.openData.next')}</a>}
+              {d.page < pages && (
+                <a href={`${openDataHref(d.filter, d.page + 1)}#grants`}>{t.t('public.openData.next')}</a>
+              )}
             </nav>
           )}
         </>

@@ -1,6 +1,7 @@
 import { ACCOUNT_ROUTES } from './account';
 import { FOUNDATION_ROUTES } from './foundation';
 import { GRANTEE_ROUTES } from './grantee';
+import { PUBLIC_SITE_ROUTES } from './public-site';
 import { WebRouteRule } from './rule';
 
 /** Every web route with who may open it, one file per area. A route missing here fails the web matrix. */
@@ -8,4 +9,5 @@ export const WEB_ROUTE_TABLE: Record<string, WebRouteRule> = {
   ...FOUNDATION_ROUTES,
   ...GRANTEE_ROUTES,
   ...ACCOUNT_ROUTES,
+  ...PUBLIC_SITE_ROUTES,
 };

@@ -48,7 +48,8 @@ export const publicCompetition = defineMessages({
     'public.round.status.finalized': 'Нәтижелер шықты',
     'public.round.advanceTop': { one: 'Ең жоғары {count} өтінім', other: 'Ең жоғары {count} өтінім' },
     'public.round.advanceCutoff': 'Ұпайы кемінде {score} өтінімдер (100-ден)',
-    'public.round.advanceBudget': 'Сұраған сомалары бюджеттің {multiple} еселенген мөлшеріне сыйатын ең үздік өтінімдер',
+    'public.round.advanceBudget':
+      'Сұраған сомалары бюджеттің {multiple} еселенген мөлшеріне сыйатын ең үздік өтінімдер',
     'public.round.deadline': 'Бағалау мерзімі',
     'public.round.jurors': 'Сарапшылар',
     'public.round.jurorsText': {
@@ -76,7 +77,7 @@ export const publicCompetition = defineMessages({
     'public.round.methodJson': 'Әдіс JSON пішімінде',
     'public.round.criterionScale': '0-ден {max}-ге дейінгі ұпай, салмағы {weight}.',
     'public.round.criterionGate': 'Орташа ұпай {min}-ден төмен болса, өтінім келесі кезеңге өтпейді.',
-    'public.round.level': '{level} ұпай:',
+    'public.round.level': { one: '{count} ұпай:', other: '{count} ұпай:' },
     'public.round.results': 'Кезең нәтижелері',
     'public.round.resultsLead':
       'Өтінімдер нөмірімен көрсетілген, аты-жөнсіз. Осы сандар мен жарияланған әдіс бойынша рейтингті кез келген адам қайта есептей алады.',
@@ -204,7 +205,12 @@ export const publicCompetition = defineMessages({
     'public.round.methodJson': 'Методика в формате JSON',
     'public.round.criterionScale': 'Балл от 0 до {max}, вес {weight}.',
     'public.round.criterionGate': 'Если средний балл ниже {min}, заявка не проходит дальше.',
-    'public.round.level': '{level} балл:',
+    'public.round.level': {
+      one: '{count} балл:',
+      few: '{count} балла:',
+      many: '{count} баллов:',
+      other: '{count} балла:',
+    },
     'public.round.results': 'Итоги этапа',
     'public.round.resultsLead':
       'Заявки показаны по номерам, без имён. По этим числам и опубликованной методике любой может пересчитать рейтинг.',
@@ -314,7 +320,7 @@ export const publicCompetition = defineMessages({
     'public.round.methodJson': 'The method as JSON',
     'public.round.criterionScale': 'Scored 0 to {max}, weight {weight}.',
     'public.round.criterionGate': 'An application whose mean score here is below {min} does not go through.',
-    'public.round.level': '{level} points:',
+    'public.round.level': { one: '{count} point:', other: '{count} points:' },
     'public.round.results': 'Results of the round',
     'public.round.resultsLead':
       'Applications are shown by reference, without names. From these figures and the published method anyone can recompute the ranking.',
