@@ -80,6 +80,13 @@ describe('public pages: home, competition, village, open data', () => {
     await ctx.close();
   });
 
+  /** Every link of a page into the JSON API answers (the paths are the API's real ones). */
+  const expectApiLinksAnswer = async (html: string) => {
+    const links = [...html.matchAll(/href="(\/api\/[^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect([link, (await ctx.http().get(link)).status]).toEqual([link, 200]);
+  };
+
   const expectEscaped = (html: string) => {
     expect(html).not.toContain(SCRIPT);
     expect(html).not.toContain('<img src=x');
@@ -205,6 +212,7 @@ describe('public pages: home, competition, village, open data', () => {
       // No names of applicants: results are by reference only.
       expect(text).not.toContain('Applicant 0');
       expect(text).not.toContain('Project 0');
+      await expectApiLinksAnswer(response.text);
     });
 
     it('answers 404 as a page for a draft, an unknown id and an id that is not a UUID', async () => {
@@ -258,6 +266,7 @@ describe('public pages: home, competition, village, open data', () => {
       expect(ru.text).toMatch(/<rect [^>]*width="[\d.]+"/);
       expect(ru.text).not.toMatch(/\sstyle=/);
       expect(ru.text).toContain(`/api/public/competitions/${awarded.competitionId}/360giving`);
+      await expectApiLinksAnswer(ru.text);
       const kk = await webClient(ctx).page('/open-data', KK);
       expect(words(kk.text)).toContain('Ашық деректер: берілген гранттар');
     });
