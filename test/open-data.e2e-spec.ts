@@ -100,6 +100,11 @@ describe('open data', () => {
       status: 'active',
       amountAwarded: awards[0].amount,
       amountDisbursed: awards[0].tranches[0].amount,
+      // How far it has got: the signing tranche paid, no milestone report approved yet.
+      tranches: awards[0].tranches.length,
+      tranchesPaid: 1,
+      reportsApproved: 0,
+      jobsCreated: null,
     });
     // A cancelled grant is worth what was paid on it; the rest went back to the budget.
     expect(byId.get(awards[1].id)).toMatchObject({

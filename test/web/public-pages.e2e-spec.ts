@@ -238,6 +238,8 @@ describe('public pages: home, competition, village, open data', () => {
       // Accepted, and active once its first tranche was paid.
       expect(text).toContain('Проект выполняется');
       expect(text).toMatch(/выплачено 50 %/);
+      expect(text).toContain('Выплачено частей: 1 из 3');
+      expect(text).toContain('Принято отчётов: 0');
       expect(text).not.toContain('Applicant 0');
       const kk = await webClient(ctx).page(`/villages/${awardedVillage}`, KK);
       expect(words(kk.text)).toContain('Осы ауылда берілген гранттар');

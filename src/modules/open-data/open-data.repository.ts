@@ -84,6 +84,10 @@ interface RawGrant {
   kato_code: string | null;
   goals: { id: string; code: string; title: LocalizedText }[] | null;
   payments: { id: string; amount: string; paidOn: string }[] | null;
+  tranches: number;
+  tranches_paid: number;
+  reports_approved: number;
+  jobs_created: number | null;
 }
 
 /** Read-only SQL over awards, payments and geography for the open-data pages and exports. */
@@ -226,7 +230,7 @@ export class OpenDataRepository {
                    v.id AS village_id, v.name AS village_name, v.kato_code,
                    (SELECT json_agg(json_build_object('id', g.id, 'code', g.code, 'title', g.title) ORDER BY g.code, g.id)
                       FROM application_goals ag JOIN plan_goals g ON g.id = ag.goal_id WHERE ag.application_id = ap.id) AS goals,
-                   pd.payments
+                   pd.payments, pr.tranches, pr.tranches_paid, pr.reports_approved, pr.jobs_created
               ${GRANT_FROM}
               LEFT JOIN LATERAL (
                 -- A payment recorded or failed changes what is disbursed: it moves the grant's last change too.
@@ -235,7 +239,15 @@ export class OpenDataRepository {
                          FILTER (WHERE p.status = 'recorded') AS payments,
                        max(coalesce(p.failed_at, p.created_at)) AS changed_at
                   FROM payments p WHERE p.award_id = a.id
-              ) pd ON true`;
+              ) pd ON true
+              LEFT JOIN LATERAL (
+                -- How far the grant has got; jobs as the latest approved milestone report states them.
+                SELECT count(*)::int AS tranches, (count(*) FILTER (WHERE t.status = 'paid'))::int AS tranches_paid,
+                       (SELECT count(*)::int FROM milestone_reports m WHERE m.award_id = a.id AND m.status = 'approved') AS reports_approved,
+                       (SELECT m.jobs_created FROM milestone_reports m WHERE m.award_id = a.id AND m.status = 'approved'
+                         ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS jobs_created
+                  FROM tranches t WHERE t.award_id = a.id
+              ) pr ON true`;
   }
 
   private where(filter: GrantFilter): { where: string; params: unknown[] } {
@@ -279,5 +291,11 @@ function toGrantRow(r: RawGrant): GrantRow {
     village: { id: r.village_id, name: r.village_name, katoCode: r.kato_code },
     goals: r.goals ?? [],
     payments: (r.payments ?? []).map((p) => ({ id: p.id, amount: BigInt(p.amount), paidOn: p.paidOn })),
+    progress: {
+      tranches: r.tranches,
+      tranchesPaid: r.tranches_paid,
+      reportsApproved: r.reports_approved,
+      jobsCreated: r.jobs_created,
+    },
   };
 }

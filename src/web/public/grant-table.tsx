@@ -58,7 +58,21 @@ export function GrantTable(props: { grants: GrantView[]; caption: string; showPl
                   </span>
                 ))}
               </td>
-              <td>{grantStatusText(t, grant.status)}</td>
+              <td>
+                {grantStatusText(t, grant.status)}
+                <br />
+                <span class="muted">
+                  {t.t('public.grant.tranchesPaid', { paid: grant.tranchesPaid, total: grant.tranches })}
+                  <br />
+                  {t.t('public.grant.reports', { reports: grant.reportsApproved })}
+                  {grant.jobsCreated !== null && (
+                    <>
+                      <br />
+                      {t.t('public.grant.jobs', { jobs: grant.jobsCreated })}
+                    </>
+                  )}
+                </span>
+              </td>
               <td class="num">{t.money(grant.awarded)}</td>
               <td class="num">
                 {t.money(grant.disbursed)}

@@ -228,5 +228,9 @@ export function grantViewOf(g: PublicGrantDto): GrantView {
     awarded: BigInt(g.amountAwarded),
     disbursed: BigInt(g.amountDisbursed),
     awardedAt: new Date(g.awardedAt),
+    tranches: g.tranches,
+    tranchesPaid: g.tranchesPaid,
+    reportsApproved: g.reportsApproved,
+    jobsCreated: g.jobsCreated,
   };
 }

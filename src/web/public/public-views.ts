@@ -145,6 +145,10 @@ export interface GrantView {
   awarded: bigint;
   disbursed: bigint;
   awardedAt: Date;
+  tranches: number;
+  tranchesPaid: number;
+  reportsApproved: number;
+  jobsCreated: number | null;
 }
 
 export interface VillageView {

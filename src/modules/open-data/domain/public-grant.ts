@@ -24,6 +24,16 @@ export interface GrantRow {
   village: { id: string; name: LocalizedText; katoCode: string | null };
   goals: { id: string; code: string; title: LocalizedText }[];
   payments: { id: string; amount: bigint; paidOn: string }[];
+  /** How far the grant has got (read with every grant; the 360Giving export does not use it). */
+  progress?: GrantProgress;
+}
+
+export interface GrantProgress {
+  tranches: number;
+  tranchesPaid: number;
+  reportsApproved: number;
+  /** As the latest approved milestone report states them; null before any. */
+  jobsCreated: number | null;
 }
 
 export interface PublicFigures {

@@ -103,6 +103,18 @@ export class PublicGrantDto {
   amountDisbursed!: string;
   @ApiProperty({ format: 'date-time', description: 'When the award was approved' })
   awardedAt!: string;
+  @ApiProperty({ type: 'integer', description: 'Tranches in the grant’s schedule' })
+  tranches!: number;
+  @ApiProperty({ type: 'integer', description: 'Tranches paid' })
+  tranchesPaid!: number;
+  @ApiProperty({ type: 'integer', description: 'Milestone reports approved' })
+  reportsApproved!: number;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'Jobs created so far, as the latest approved milestone report states them; null before any',
+  })
+  jobsCreated!: number | null;
 
   static from(grant: GrantRow, pseudonymSecret: string): PublicGrantDto {
     return {
@@ -120,6 +132,10 @@ export class PublicGrantDto {
       amountAwarded: grant.awarded.toString(),
       amountDisbursed: grant.paid.toString(),
       awardedAt: grant.approvedAt.toISOString(),
+      tranches: grant.progress?.tranches ?? 0,
+      tranchesPaid: grant.progress?.tranchesPaid ?? 0,
+      reportsApproved: grant.progress?.reportsApproved ?? 0,
+      jobsCreated: grant.progress?.jobsCreated ?? null,
     };
   }
 }
