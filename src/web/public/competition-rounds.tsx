@@ -4,6 +4,7 @@ import { usePage } from '../render/page-context';
 import { API_BASE } from './api-links';
 import { AllocationView, CriterionView, RoundView } from './public-views';
 import { allocationReasonText, resultReasonText, roundStatusText, score } from './words';
+import { TableScroll } from '../ui/table-scroll';
 
 function advancementText(t: Translator, a: NonNullable<RoundView['advancement']>): string {
   switch (a.kind) {
@@ -130,7 +131,7 @@ function RoundResults(props: { round: RoundView }) {
         {t.t('public.round.resultsLead')}{' '}
         <a href={`${API_BASE}/public/rounds/${r.id}/results`}>{t.t('public.round.resultsJson')}</a>
       </p>
-      <div class="table-scroll">
+      <TableScroll label={t.t('public.round.results')}>
         <table>
           <caption class="visually-hidden">{t.t('public.round.results')}</caption>
           <thead>
@@ -164,7 +165,7 @@ function RoundResults(props: { round: RoundView }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }
@@ -189,7 +190,7 @@ export function AllocationSection(props: { allocation: AllocationView; competiti
           {t.t('public.allocation.json')}
         </a>
       </p>
-      <div class="table-scroll">
+      <TableScroll label={t.t('public.allocation.title')}>
         <table>
           <caption class="visually-hidden">{t.t('public.allocation.title')}</caption>
           <thead>
@@ -221,7 +222,7 @@ export function AllocationSection(props: { allocation: AllocationView; competiti
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

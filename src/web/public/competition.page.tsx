@@ -5,6 +5,7 @@ import { Deadline } from './competition-cards';
 import { AllocationSection, RoundSection } from './competition-rounds';
 import { CompetitionView, EligibleVillage } from './public-views';
 import { competitionStatusText, percent } from './words';
+import { TableScroll } from '../ui/table-scroll';
 
 /** Staff text with blank lines between paragraphs, as paragraphs. */
 export function Paragraphs(props: { text: ContentText }) {
@@ -100,7 +101,7 @@ export function CompetitionPage(props: { competition: CompetitionView; now: Date
       {c.tranches.length > 0 && (
         <>
           <h2>{t.t('public.competition.payment')}</h2>
-          <div class="table-scroll">
+          <TableScroll label={t.t('public.competition.payment')}>
             <table>
               <caption class="visually-hidden">{t.t('public.competition.payment')}</caption>
               <thead>
@@ -128,7 +129,7 @@ export function CompetitionPage(props: { competition: CompetitionView; now: Date
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
 
@@ -184,15 +185,15 @@ function VillageGoals(props: { village: EligibleVillage }) {
 export function GoalList(props: { goals: { code: string; title: ContentText; description: ContentText }[] }) {
   const { language } = usePage();
   return (
-    <dl class="goal-list">
+    <ul class="goal-list">
       {props.goals.map((goal) => (
-        <>
-          <dt>
+        <li>
+          <strong>
             <span class="tag">{goal.code}</span> {contentText(goal.title, language)}
-          </dt>
-          {contentText(goal.description, language) && <dd>{contentText(goal.description, language)}</dd>}
-        </>
+          </strong>
+          {contentText(goal.description, language) && <p>{contentText(goal.description, language)}</p>}
+        </li>
       ))}
-    </dl>
+    </ul>
   );
 }

@@ -2,6 +2,7 @@ import { contentText } from '../i18n/content';
 import { usePage } from '../render/page-context';
 import { GrantView } from './public-views';
 import { grantStatusText, sectorText } from './words';
+import { TableScroll } from '../ui/table-scroll';
 
 /** Whole percent paid of a grant, rounded down (so 100 % means every tiyn went out). */
 export function paidPercent(grant: Pick<GrantView, 'awarded' | 'disbursed'>): number {
@@ -16,7 +17,7 @@ export function paidPercent(grant: Pick<GrantView, 'awarded' | 'disbursed'>): nu
 export function GrantTable(props: { grants: GrantView[]; caption: string; showPlace: boolean }) {
   const { t, language } = usePage();
   return (
-    <div class="table-scroll">
+    <TableScroll label={props.caption}>
       <table>
         <caption class="visually-hidden">{props.caption}</caption>
         <thead>
@@ -83,6 +84,6 @@ export function GrantTable(props: { grants: GrantView[]; caption: string; showPl
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,3 +1,5 @@
+import { TableScroll } from './table-scroll';
+
 export interface BarRow {
   label: string;
   /** What the bar's length shows (money in tiyn, counts): compared exactly, as bigint. */
@@ -82,7 +84,7 @@ export function BarChart(props: {
           );
         })}
       </svg>
-      <div class="table-scroll">
+      <TableScroll label={props.title}>
         <table>
           <caption class="visually-hidden">{props.title}</caption>
           <thead>
@@ -110,7 +112,7 @@ export function BarChart(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
