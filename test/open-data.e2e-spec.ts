@@ -186,6 +186,30 @@ describe('open data', () => {
     );
   });
 
+  it('gives the grants a filter picks as CSV: every one, amounts in tenge, no names, formulas defused', async () => {
+    const all = (await grants()).items;
+    const response = await http().get('/api/public/grants.csv').expect(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="grants.csv"');
+    expect(response.text.startsWith('\uFEFFid,recipient,competition_id,')).toBe(true);
+    const lines = response.text.trim().split('\r\n');
+    expect(lines).toHaveLength(all.length + 1);
+    const active = all.find((g) => g.status === 'active')!;
+    const line = lines.find((l) => l.startsWith(active.id))!;
+    const tenge = (minor: string) => `${BigInt(minor) / 100n}.${(BigInt(minor) % 100n).toString().padStart(2, '0')}`;
+    expect(line).toContain(`,${active.recipient},`);
+    expect(line).toContain(`,${tenge(active.amountAwarded)},${tenge(active.amountDisbursed)},3,1,0,,`);
+    for (const { applicant, title } of a.applications) {
+      expect(response.text).not.toContain(applicant.user.email);
+      expect(response.text).not.toContain(title);
+    }
+    const oneVillage = await http().get('/api/public/grants.csv').query({ villageId: active.village.id }).expect(200);
+    expect(oneVillage.text.trim().split('\r\n')).toHaveLength(
+      all.filter((g) => g.village.id === active.village.id).length + 1,
+    );
+    expectError(await http().get('/api/public/grants.csv').query({ limit: '5' }), 400, 'REQUEST.VALIDATION_FAILED');
+  });
+
   it('sums grants by region, district, village and goal, consistent with the list', async () => {
     const all = (await grants()).items;
     const sum = (xs: GrantBody[], f: (g: GrantBody) => string) => xs.reduce((s, g) => s + BigInt(f(g)), 0n).toString();

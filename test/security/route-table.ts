@@ -306,6 +306,7 @@ export const ROUTE_TABLE: Record<string, RouteRule> = {
 
   'GET /api/public/grants': { who: 'public' },
   'GET /api/public/grants/summary': { who: 'public' },
+  'GET /api/public/grants.csv': { who: 'public' },
   'GET /api/public/figures': { who: 'public' },
   'GET /api/public/competitions/:id/360giving': { who: 'public', params: awarded('competitionId') },
 };

@@ -287,6 +287,11 @@ describe('public pages: home, competition, village, open data', () => {
       expect(text).toContain('Выделено по сёлам');
       expect(text).toContain('Под фильтры подходит 1 грант.');
       expect(byVillage.text).toContain('name="goal"');
+      // The downloads follow the filters.
+      expect(byVillage.text).toContain(
+        `/api/public/grants.csv?regionId=${regionId}&amp;districtId=${districtId}&amp;villageId=${awardedVillage}`,
+      );
+      await expectApiLinksAnswer(byVillage.text);
       const elsewhere = await client.page(`/open-data?region=${places.regionId}`, RU);
       expect(words(elsewhere.text)).toContain('Грантов, подходящих под эти фильтры, нет.');
       const village = await client.page(`/open-data?village=${awardedVillage}`, RU);

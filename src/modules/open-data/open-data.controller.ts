@@ -13,6 +13,7 @@ import { CompetitionErrors } from '../competitions/competitions.errors';
 import { THREE_SIXTY_GIVING_VERSION } from './domain/three-sixty-giving';
 import {
   FiguresQueryDto,
+  GrantExportQueryDto,
   GrantFilterDto,
   GrantSummaryDto,
   GrantSummaryQueryDto,
@@ -47,6 +48,26 @@ export class OpenDataController {
   @ApiErrors()
   async grants(@Query() query: GrantFilterDto): Promise<PublicGrantPageDto> {
     return this.openData.grants(query);
+  }
+
+  @Get('public/grants.csv')
+  @Public()
+  @ApiOperation({
+    summary:
+      'The grants the filters pick, as CSV: the same fields as the list, amounts in tenge, grantees as pseudonyms',
+    description: `${GRANTS} In the CSV amounts are tenge with two decimals; UTF-8 with a byte order mark.`,
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV with a header row' })
+  @ApiErrors(OpenDataErrors.EXPORT_BUSY)
+  async grantsCsv(@Query() query: GrantExportQueryDto, @Res() res: Response): Promise<void> {
+    await this.openData.grantsCsv(query, async (chunks) => {
+      res.status(200);
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', 'attachment; filename="grants.csv"');
+      res.setHeader('Cache-Control', publicCacheControl(this.config.publicCacheSeconds));
+      await this.stream(chunks, res, 'grants CSV');
+    });
   }
 
   @Get('public/grants/summary')
@@ -92,15 +113,19 @@ export class OpenDataController {
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
       res.setHeader('Content-Disposition', `inline; filename="360giving-${id}.json"`);
       res.setHeader('Cache-Control', publicCacheControl(this.config.publicCacheSeconds));
-      try {
-        await pipeline(Readable.from(chunks), res);
-      } catch (error) {
-        // Before the first byte (the database away, say) the error filter can still answer properly.
-        if (!res.headersSent) throw error;
-        // After it, a client that left or a query that failed mid-way can only cut the stream.
-        this.logger.warn(`360Giving export of ${id} stopped: ${(error as Error).message}`);
-        res.destroy();
-      }
+      await this.stream(chunks, res, `360Giving export of ${id}`);
     });
+  }
+
+  private async stream(chunks: AsyncIterable<string>, res: Response, what: string): Promise<void> {
+    try {
+      await pipeline(Readable.from(chunks), res);
+    } catch (error) {
+      // Before the first byte (the database away, say) the error filter can still answer properly.
+      if (!res.headersSent) throw error;
+      // After it, a client that left or a query that failed mid-way can only cut the stream.
+      this.logger.warn(`${what} stopped: ${(error as Error).message}`);
+      res.destroy();
+    }
   }
 }

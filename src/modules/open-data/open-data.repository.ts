@@ -119,9 +119,9 @@ export class OpenDataRepository {
     return [rows.map(toGrantRow), Number(count.total)];
   }
 
-  /** The ids of a competition's public grants in id order: an export reads them once, then in batches. */
-  async grantIds(competitionId: string): Promise<string[]> {
-    const { where, params } = this.where({ competitionId });
+  /** The ids of the public grants a filter picks, in id order: an export reads them once, then in batches. */
+  async grantIds(filter: GrantFilter): Promise<string[]> {
+    const { where, params } = this.where(filter);
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT a.id ${GRANT_FROM} WHERE ${where} ORDER BY a.id`,
       params,

@@ -35,6 +35,14 @@ export function openDataHref(filter: OpenDataView['filter'], page: number): stri
   return query ? `/open-data?${query}` : '/open-data';
 }
 
+/** The filter as the JSON API's query (`?regionId=…`), for the downloads of what the page shows. */
+export function apiFilterQuery(filter: OpenDataView['filter']): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filter)) if (value) params.set(name, value);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
 /** Awarded grants by region, district, village and plan goal, with filters, charts and downloads. */
 export function OpenDataPage(props: { data: OpenDataView }) {
   const { t, language } = usePage();
@@ -182,7 +190,14 @@ export function OpenDataPage(props: { data: OpenDataView }) {
       <p>{t.t('public.openData.downloadsLead')}</p>
       <ul>
         <li>
-          <a href={`${API_BASE}/public/grants`}>{t.t('public.openData.grantsJson')}</a>
+          <a href={`${API_BASE}/public/grants.csv${apiFilterQuery(d.filter)}`} type="text/csv">
+            {t.t('public.openData.grantsCsv')}
+          </a>
+        </li>
+        <li>
+          <a href={`${API_BASE}/public/grants${apiFilterQuery(d.filter)}`} type="application/json">
+            {t.t('public.openData.grantsJson')}
+          </a>
         </li>
         <li>
           <a href={`${API_BASE}/public/figures`}>{t.t('public.openData.figuresJson')}</a>

@@ -1,6 +1,6 @@
 import { LocalizedText } from '../../../common/i18n/localized-text';
 import { LocalizedTextProperty } from '../../../common/i18n/localized-text.dto';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../../common/http/pagination';
 import { OptionalIdField } from '../../../common/validation/id-field';
@@ -32,6 +32,9 @@ export class GrantFilterDto extends PageQueryDto {
   @IsIn(SECTORS)
   sector?: Sector;
 }
+
+/** The filters of the grants list without its paging: an export has every grant they pick. */
+export class GrantExportQueryDto extends OmitType(GrantFilterDto, ['limit', 'offset'] as const) {}
 
 export class GrantSummaryQueryDto extends GrantFilterDto {
   @ApiProperty({ enum: GRANT_GROUPS })
