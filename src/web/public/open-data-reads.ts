@@ -4,6 +4,7 @@ import { GeographyService } from '../../modules/geography/geography.service';
 import { GrantFilterDto, GrantSummaryDto, GrantSummaryQueryDto } from '../../modules/open-data/dto/open-data.dto';
 import { OpenDataService } from '../../modules/open-data/open-data.service';
 import { PlansService } from '../../modules/plans/plans.service';
+import type { ContentText } from '../i18n/content';
 import { PlaceQuery } from './public-reads';
 import { grantViewOf, optionOf } from './public-site.service';
 import { OpenDataView, PlaceOption, SummaryRow } from './public-views';
@@ -98,7 +99,7 @@ export class OpenDataReads {
   }
 }
 
-const competitionOption = (c: { id: string; title: unknown }): PlaceOption => optionOf({ id: c.id, name: c.title });
+const competitionOption = (c: { id: string; title: ContentText }): PlaceOption => optionOf({ id: c.id, name: c.title });
 
 function rowsOf(summary: GrantSummaryDto): SummaryRow[] {
   return summary.rows.map((r) => ({

@@ -16,12 +16,14 @@ import { RANKING_METHOD } from '../../modules/reviews/domain/scoring/ranking-met
 import type { ReviewRound } from '../../modules/reviews/entities/review-round.entity';
 import { ResultsService } from '../../modules/reviews/results.service';
 import { RoundsService } from '../../modules/reviews/rounds.service';
+import type { ContentText } from '../i18n/content';
 import { unlessRefused } from './public-reads';
 import {
   AllocationView,
   CompetitionSummary,
   CompetitionView,
   GrantView,
+  PlaceOption,
   PlanView,
   RoundView,
   VillageFinder,
@@ -177,10 +179,7 @@ export function summaryOf(c: Competition): CompetitionSummary {
   };
 }
 
-export const optionOf = (place: { id: string; name: unknown }) => ({
-  id: place.id,
-  name: place.name as CompetitionSummary['title'],
-});
+export const optionOf = (place: { id: string; name: ContentText }): PlaceOption => ({ id: place.id, name: place.name });
 
 function placeOf(v: Village) {
   return { id: v.id, name: v.name, district: v.district?.name, region: v.district?.region?.name };

@@ -1,6 +1,7 @@
 import { defineMessages } from '../define-messages';
 import { publicCompetition } from './public-competition';
 import { publicOpenData } from './public-open-data';
+import { publicRounds } from './public-rounds';
 
 /** The home page, the village finder, a village, grants (the area's other pages have files of their own). */
 const publicHome = defineMessages({
@@ -187,9 +188,9 @@ const publicHome = defineMessages({
   },
 });
 
-/** Pages anyone can read without signing in: one area (keys `public.*`) kept in three files. */
+/** Pages anyone can read without signing in: one area (keys `public.*`) kept in four files. */
 export const publicSite = defineMessages({
-  kk: { ...publicHome.kk, ...publicCompetition.kk, ...publicOpenData.kk },
-  ru: { ...publicHome.ru, ...publicCompetition.ru, ...publicOpenData.ru },
-  en: { ...publicHome.en, ...publicCompetition.en, ...publicOpenData.en },
+  kk: { ...publicHome.kk, ...publicCompetition.kk, ...publicRounds.kk, ...publicOpenData.kk },
+  ru: { ...publicHome.ru, ...publicCompetition.ru, ...publicRounds.ru, ...publicOpenData.ru },
+  en: { ...publicHome.en, ...publicCompetition.en, ...publicRounds.en, ...publicOpenData.en },
 });
