@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { GeographyService } from '../../src/modules/geography/geography.service';
 import { CreateRoundDto, methodOf } from '../../src/modules/reviews/dto/round.dto';
 import { createAwardable } from '../helpers/award-setup';
@@ -254,6 +255,26 @@ describe('public pages: home, competition, village, open data', () => {
       expect((await webClient(ctx).page(`/villages/${randomUUID()}`)).status).toBe(404);
       expect((await webClient(ctx).page('/villages/x')).status).toBe(404);
     });
+  });
+
+  it('keeps the home page, a competition and a village, with their assets, under 60 KB gzipped', async () => {
+    const client = webClient(ctx);
+    for (const path of [
+      '/',
+      `/competitions/${open.id}`,
+      `/competitions/${awarded.competitionId}`,
+      `/villages/${awardedVillage}`,
+    ]) {
+      const page = await client.page(path, RU);
+      const assets = [...page.text.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+      expect(assets.length).toBe(3);
+      let bytes = gzipSync(page.text).length;
+      for (const asset of assets) {
+        const response = await client.agent.get(asset).set('Accept-Encoding', 'gzip').buffer(true);
+        bytes += Number(response.headers['content-length'] ?? gzipSync(response.body as Buffer).length);
+      }
+      expect([path, bytes < 60 * 1024]).toEqual([path, true]);
+    }
   });
 
   describe('open data', () => {
