@@ -25,20 +25,28 @@ export const GRANTS_CSV_HEADER = [
   'awarded_at',
 ];
 
+/**
+ * A name as stored: one text, or one per language (DESIGN section 12). A file has one text per
+ * cell, so a name given per language is taken in Kazakh, else Russian, else English.
+ */
+type StoredText = string | Partial<Record<'kk' | 'ru' | 'en', string>>;
+const text = (value: StoredText): string =>
+  typeof value === 'string' ? value : (value.kk ?? value.ru ?? value.en ?? '');
+
 /** One grant as a CSV line: no name, contact or text the grantee wrote, as in the JSON. */
 export function grantCsvLine(grant: GrantRow, pseudonymSecret: string): string {
   return csvLine([
     grant.id,
     granteePseudonym(pseudonymSecret, grant.applicantId),
     grant.competition.id,
-    grant.competition.title,
+    text(grant.competition.title),
     grant.status,
     sectorTitle(grant.sector),
-    grant.region.name,
-    grant.district.name,
-    grant.village.name,
+    text(grant.region.name),
+    text(grant.district.name),
+    text(grant.village.name),
     grant.village.katoCode,
-    grant.goals.map((g) => `${g.code} ${g.title}`).join('; '),
+    grant.goals.map((g) => `${g.code} ${text(g.title)}`).join('; '),
     grant.currency,
     tengeDecimal(grant.awarded),
     tengeDecimal(grant.paid),

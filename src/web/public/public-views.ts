@@ -63,7 +63,7 @@ export interface TrancheRule {
 export interface CriterionView {
   code: string;
   title: ContentText;
-  description: ContentText;
+  description?: ContentText;
   weight: number;
   max: number;
   min?: number;
