@@ -42,8 +42,8 @@ describe('browser: the public pages', () => {
     openId = (
       await createCompetition(ctx, cast.manager.user.id, places.villageIds, {
         open: true,
-        title: 'Ауыл кәсіпкерлігі 2026',
-        description: `Шағын бизнеске грант ${randomUUID().slice(0, 4)}`,
+        title: { kk: 'Ауыл кәсіпкерлігі 2026' },
+        description: { kk: `Шағын бизнеске грант ${randomUUID().slice(0, 4)}` },
       })
     ).id;
   });

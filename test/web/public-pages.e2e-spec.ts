@@ -67,15 +67,15 @@ describe('public pages: home, competition, village, open data', () => {
 
     // An open competition whose title and village name try to break out of the HTML.
     places = await createPlaces(ctx, cast.admin.user.id, 2);
-    await ctx.app.get(GeographyService).updateVillage(cast.admin.user.id, places.villageIds[0], { name: `Aul ${IMG}` });
+    await ctx.app.get(GeographyService).updateVillage(cast.admin.user.id, places.villageIds[0], { name: { kk: `Aul ${IMG}`, ru: `Aul ${IMG}` } });
     for (const villageId of places.villageIds) await createAdoptedPlan(ctx, cast.admin.user.id, villageId);
     open = await createCompetition(ctx, cast.manager.user.id, places.villageIds, {
       open: true,
-      title: `Open call ${SCRIPT}`,
+      title: { kk: `Open call ${SCRIPT}`, ru: `Open call ${SCRIPT}` },
       closesAt: new Date('2030-03-01T06:00:00Z'),
-      description: `First paragraph ${IMG}\n\nSecond paragraph`,
+      description: { ru: `First paragraph ${IMG}\n\nSecond paragraph` },
     });
-    draft = await createCompetition(ctx, cast.manager.user.id, places.villageIds, { title: 'Secret draft' });
+    draft = await createCompetition(ctx, cast.manager.user.id, places.villageIds, { title: { ru: 'Secret draft' } });
   }, 120000);
   afterAll(async () => {
     await ctx.close();
@@ -188,7 +188,7 @@ describe('public pages: home, competition, village, open data', () => {
       expect(response.status).toBe(200);
       const text = words(response.text);
       expect(text).toContain('Критерии оценки и их уровни');
-      expect(text).toContain('Supports the village plan');
+      expect(text).toContain('Служит плану села');
       expect(text).toContain('Балл от 0 до 4, вес 3.');
       expect(text).toContain('Если средний балл ниже 1, заявка не проходит дальше.');
       for (const [level, descriptor] of [

@@ -1,3 +1,5 @@
+import { Language } from '../../common/i18n/language';
+import { LocalizedText, pickText } from '../../common/i18n/localized-text';
 import { csvLine } from '../applications/domain/csv';
 import { tengeDecimal } from '../../common/money/tenge';
 import { GrantRow, granteePseudonym, sectorTitle } from './domain/public-grant';
@@ -26,15 +28,11 @@ export const GRANTS_CSV_HEADER = [
 ];
 
 /**
- * A name as stored: one text, or one per language (DESIGN section 12). A file has one text per
- * cell, so a name given per language is taken in Kazakh, else Russian, else English.
+ * One grant as a CSV line: no name, contact or text the grantee wrote, as in the JSON; names in
+ * the reader's language (a file has one text per cell), else Kazakh, Russian, English.
  */
-type StoredText = string | Partial<Record<'kk' | 'ru' | 'en', string>>;
-const text = (value: StoredText): string =>
-  typeof value === 'string' ? value : (value.kk ?? value.ru ?? value.en ?? '');
-
-/** One grant as a CSV line: no name, contact or text the grantee wrote, as in the JSON. */
-export function grantCsvLine(grant: GrantRow, pseudonymSecret: string): string {
+export function grantCsvLine(grant: GrantRow, pseudonymSecret: string, lang: Language): string {
+  const text = (value: LocalizedText) => pickText(value, lang);
   return csvLine([
     grant.id,
     granteePseudonym(pseudonymSecret, grant.applicantId),

@@ -4,6 +4,8 @@ import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Public } from '../../common/auth/access.decorators';
+import { Language } from '../../common/i18n/language';
+import { ReaderLanguage } from '../../common/i18n/reader-language';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { CachedRead, publicCacheControl } from '../../common/http/public-cache';
 import { UuidParam } from '../../common/validation/uuid-param';
@@ -55,13 +57,17 @@ export class OpenDataController {
   @ApiOperation({
     summary:
       'The grants the filters pick, as CSV: the same fields as the list, amounts in tenge, grantees as pseudonyms',
-    description: `${GRANTS} In the CSV amounts are tenge with two decimals; UTF-8 with a byte order mark.`,
+    description: `${GRANTS} In the CSV amounts are tenge with two decimals, names in the language Accept-Language asks for (else Kazakh, Russian, English); UTF-8 with a byte order mark.`,
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV with a header row' })
   @ApiErrors(OpenDataErrors.EXPORT_BUSY)
-  async grantsCsv(@Query() query: GrantExportQueryDto, @Res() res: Response): Promise<void> {
-    await this.openData.grantsCsv(query, async (chunks) => {
+  async grantsCsv(
+    @Query() query: GrantExportQueryDto,
+    @ReaderLanguage() lang: Language,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.openData.grantsCsv(query, lang, async (chunks) => {
       res.status(200);
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', 'attachment; filename="grants.csv"');

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Language } from '../../common/i18n/language';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -100,21 +101,25 @@ export class OpenDataService {
    * `write`, in batches and sharing the export slots with the 360Giving export: any size streams
    * in constant memory without starving other requests.
    */
-  async grantsCsv(query: GrantExportQueryDto, write: (chunks: AsyncIterable<string>) => Promise<void>): Promise<void> {
+  async grantsCsv(
+    query: GrantExportQueryDto,
+    lang: Language,
+    write: (chunks: AsyncIterable<string>) => Promise<void>,
+  ): Promise<void> {
     await this.exportSlot();
     try {
-      await write(this.csvChunks(filterOf(query)));
+      await write(this.csvChunks(filterOf(query), lang));
     } finally {
       this.releaseExportSlot();
     }
   }
 
-  private async *csvChunks(filter: GrantFilter): AsyncGenerator<string> {
+  private async *csvChunks(filter: GrantFilter, lang: Language): AsyncGenerator<string> {
     const ids = await this.repository.grantIds(filter);
     yield BOM + csvLine(GRANTS_CSV_HEADER);
     for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
       const batch = await this.repository.grantsByIds(ids.slice(start, start + EXPORT_BATCH));
-      yield batch.map((g) => grantCsvLine(g, this.config.pseudonymSecret)).join('');
+      yield batch.map((g) => grantCsvLine(g, this.config.pseudonymSecret, lang)).join('');
     }
   }
 
