@@ -67,7 +67,9 @@ describe('public pages: home, competition, village, open data', () => {
 
     // An open competition whose title and village name try to break out of the HTML.
     places = await createPlaces(ctx, cast.admin.user.id, 2);
-    await ctx.app.get(GeographyService).updateVillage(cast.admin.user.id, places.villageIds[0], { name: { kk: `Aul ${IMG}`, ru: `Aul ${IMG}` } });
+    await ctx.app
+      .get(GeographyService)
+      .updateVillage(cast.admin.user.id, places.villageIds[0], { name: { kk: `Aul ${IMG}`, ru: `Aul ${IMG}` } });
     for (const villageId of places.villageIds) await createAdoptedPlan(ctx, cast.admin.user.id, villageId);
     open = await createCompetition(ctx, cast.manager.user.id, places.villageIds, {
       open: true,
