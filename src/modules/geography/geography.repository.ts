@@ -104,7 +104,7 @@ export class GeographyRepository {
     return em.getRepository(Village).createQueryBuilder('v').where('v.id IN (:...ids)', { ids }).getMany();
   }
 
-  /** Villages with their district and region loaded, in name order. */
+  /** Villages with their district and region loaded, in the order every list of places uses (kk, ru, en pick). */
   async findVillagesWithPlaces(ids: string[]): Promise<Village[]> {
     if (ids.length === 0) return [];
     return this.dataSource
@@ -113,7 +113,7 @@ export class GeographyRepository {
       .innerJoinAndSelect('v.district', 'd')
       .innerJoinAndSelect('d.region', 'r')
       .where('v.id IN (:...ids)', { ids })
-      .orderBy('v.name', 'ASC')
+      .orderBy(pickedTextSql('v.name'), 'ASC')
       .addOrderBy('v.id')
       .getMany();
   }
