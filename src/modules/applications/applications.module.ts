@@ -30,6 +30,12 @@ import { StaffApplicationsController } from './staff-applications.controller';
     ApplicationRemindersService,
     ApplicationsQueryService,
   ],
-  exports: [ApplicationsQueryService, ApplicationDeletionHooks, ApplicationStatusService, ApplicationDraftsService],
+  exports: [
+    ApplicationsQueryService,
+    ApplicationDeletionHooks,
+    ApplicationStatusService,
+    ApplicationDraftsService,
+    ApplicationSubmissionService,
+  ],
 })
 export class ApplicationsModule {}

@@ -11,6 +11,6 @@ import { AttachmentsService } from './attachments.service';
   imports: [ApplicationsModule, StoredFilesModule],
   controllers: [AttachmentsController],
   providers: [AttachmentsRepository, AttachmentsService, AttachmentsQueryService],
-  exports: [AttachmentsQueryService],
+  exports: [AttachmentsQueryService, AttachmentsService],
 })
 export class AttachmentsModule {}

@@ -2,6 +2,8 @@ import { Language, LANGUAGES } from '../../modules/users/domain/language';
 import { MessageText } from './define-messages';
 import { account } from './messages/account';
 import { accountProfile } from './messages/account-profile';
+import { apply } from './messages/apply';
+import { applySteps } from './messages/apply-steps';
 import { common } from './messages/common';
 import { grantee } from './messages/grantee';
 import { publicSite } from './messages/public-site';
@@ -11,7 +13,7 @@ import { publicSite } from './messages/public-site';
  * messages/<area>.ts (keys start with the area's name), so a translator sees them together and
  * two people adding pages to different areas never edit the same file.
  */
-export const AREAS = { common, account, accountProfile, publicSite, grantee };
+export const AREAS = { common, account, accountProfile, publicSite, grantee, apply, applySteps };
 
 type Area = (typeof AREAS)[keyof typeof AREAS];
 export type MessageKey = { [A in keyof typeof AREAS]: keyof (typeof AREAS)[A]['en'] }[keyof typeof AREAS] & string;
