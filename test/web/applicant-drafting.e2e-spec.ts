@@ -1,0 +1,287 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Competition } from '../../src/modules/competitions/entities/competition.entity';
+import {
+  createAdoptedPlan,
+  createCompetition,
+  createPlaces,
+  createUser,
+  PASSWORD,
+  TestUser,
+} from '../helpers/factories';
+import { samplePdf } from '../helpers/sample-files';
+import { createTestApp, TestContext } from '../helpers/test-app';
+import { signedInClient, WebClient } from '../helpers/web-client';
+
+const UUID = '[0-9a-f-]{36}';
+
+describe('web: an applicant drafts, checks and submits an application with plain forms', () => {
+  let ctx: TestContext;
+  let folder: string;
+  let admin: TestUser;
+  let villageId: string;
+  let goalIds: string[];
+  let competition: Competition;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'web-drafting-'));
+    ctx = await createTestApp({ ATTACHMENT_DIR: folder });
+    admin = await createUser(ctx, { roles: ['admin'] });
+    const manager = await createUser(ctx, { roles: ['manager'] });
+    const places = await createPlaces(ctx, admin.user.id, 1);
+    villageId = places.villageIds[0];
+    const plan = await createAdoptedPlan(ctx, admin.user.id, villageId);
+    goalIds = (plan.goals ?? []).sort((a, b) => a.priority - b.priority).map((g) => g.id);
+    competition = await createCompetition(ctx, manager.user.id, [villageId], { open: true });
+  });
+  afterAll(async () => {
+    await ctx.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  async function applicant(): Promise<{ person: TestUser; client: WebClient }> {
+    const person = await createUser(ctx, { homeVillageId: villageId });
+    await ctx.dataSource.query('UPDATE users SET email_confirmed_at = now() WHERE id = $1', [person.user.id]);
+    return { person, client: await signedInClient(ctx, person.user.email, PASSWORD) };
+  }
+
+  async function startDraft(client: WebClient): Promise<string> {
+    const start = await client.page(`/applications/new?competition=${competition.id}`);
+    expect(start.status).toBe(200);
+    const created = await client.submit(`/applications/new?competition=${competition.id}`, {});
+    expect(created.status).toBe(303);
+    expect(created.headers.location).toMatch(new RegExp(`^/applications/${UUID}$`));
+    return created.headers.location.split('/').pop() as string;
+  }
+
+  const row = async (id: string) =>
+    (
+      await ctx.dataSource.query(
+        'SELECT title, status, reference, requested_amount, own_contribution, jobs_created FROM applications WHERE id = $1',
+        [id],
+      )
+    )[0] as Record<string, string | number | null>;
+
+  async function upload(client: WebClient, id: string, bytes: Buffer, name: string, token = client.token) {
+    return client.agent
+      .post(`/applications/${id}/attachments?_csrf=${encodeURIComponent(token)}`)
+      .set('Sec-Fetch-Site', 'same-origin')
+      .attach('file', bytes, name);
+  }
+
+  it('goes the whole way: start, each step, problems linked to their fields, a file, check, submit, receipt', async () => {
+    const { client } = await applicant();
+    expect((await client.page('/applications')).text).toContain('Менің өтінімдерім');
+    const id = await startDraft(client);
+    const tasks = await client.page(`/applications/${id}`);
+    expect(tasks.status).toBe(200);
+    expect(tasks.text).toContain('Өтінім бөлімдері');
+    expect(tasks.text).toContain('Басталмаған');
+
+    // The project: a bad number is named and linked, what was typed stays.
+    await client.page(`/applications/${id}/project`);
+    const project = { title: 'Guest house', summary: 'Rooms for visitors', description: '', sector: 'tourism' };
+    const refused = await client.submit(`/applications/${id}/project`, {
+      ...project,
+      jobsCreated: 'three',
+      plannedStart: '',
+      durationMonths: '',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('href="#jobsCreated"');
+    expect(refused.text).toContain('value="Guest house"');
+    expect((await row(id)).title).toBe('');
+    const saved = await client.submit(`/applications/${id}/project`, {
+      ...project,
+      jobsCreated: '3',
+      plannedStart: '2027-03-01',
+      durationMonths: '12',
+    });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.location).toBe(`/applications/${id}`);
+    expect(await row(id)).toMatchObject({ title: 'Guest house', jobs_created: 3 });
+    // An htmx autosave answers one line instead of a redirect.
+    const autosaved = await client.submit(
+      `/applications/${id}/project`,
+      { ...project, title: 'Guest house by the sea', jobsCreated: '3', plannedStart: '', durationMonths: '' },
+      { 'HX-Request': 'true' },
+    );
+    expect(autosaved.status).toBe(200);
+    expect(autosaved.text).toContain('Сақталды');
+    expect((await row(id)).title).toBe('Guest house by the sea');
+
+    // The goals: a chosen goal needs its sentence.
+    const goalsPage = await client.page(`/applications/${id}/goals`);
+    expect(goalsPage.text).toContain('Water');
+    const noSentence = await client.submit(`/applications/${id}/goals`, { 'goal-0': goalIds[0], 'how-0': '' });
+    expect(noSentence.status).toBe(400);
+    expect(noSentence.text).toContain('href="#how-0"');
+    expect(
+      (await client.submit(`/applications/${id}/goals`, { 'goal-0': goalIds[0], 'how-0': 'Jobs for young people' }))
+        .status,
+    ).toBe(303);
+
+    // The budget: rows without JavaScript, "add another line" saves and comes back with one more row.
+    await client.page(`/applications/${id}/budget`);
+    const badAmount = await client.submit(`/applications/${id}/budget`, {
+      rows: '2',
+      action: 'save',
+      'category-0': 'equipment',
+      'amount-0': 'a lot',
+      'source-0': 'grant',
+    });
+    expect(badAmount.status).toBe(400);
+    expect(badAmount.text).toContain('href="#amount-0"');
+    const added = await client.submit(`/applications/${id}/budget`, {
+      rows: '2',
+      action: 'add',
+      'category-0': 'equipment',
+      'description-0': 'Beds',
+      'amount-0': '1 000 000',
+      'source-0': 'grant',
+    });
+    expect(added.status).toBe(303);
+    expect(added.headers.location).toBe(`/applications/${id}/budget?rows=3`);
+    const budget = await client.page(added.headers.location);
+    expect(budget.text).toContain('name="category-2"');
+    expect(budget.text).toMatch(/1\s000\s000,00\s₸|1\s000\s000\s₸/);
+    expect(await row(id)).toMatchObject({ requested_amount: '100000000', own_contribution: '0' });
+
+    // Checking now lists every broken rule at once, each linked to the step that fixes it.
+    const check = await client.page(`/applications/${id}/check`);
+    expect(check.text).toContain('Жауаптарыңызды тексеріңіз');
+    const broken = await client.submit(`/applications/${id}/submit`, {});
+    expect(broken.status).toBe(422);
+    expect(broken.text).toContain(`href="/applications/${id}/budget#totals"`);
+    expect(broken.text).toContain('Өз үлесіңіз жалпы құнның кемінде 20% болуы керек');
+    expect((await row(id)).status).toBe('draft');
+
+    // A second line of own money; then one removed and put back, all by submit buttons.
+    await client.page(`/applications/${id}/budget`);
+    const lines = {
+      rows: '3',
+      'category-0': 'equipment',
+      'amount-0': '1000000',
+      'source-0': 'grant',
+      'category-1': 'materials',
+      'amount-1': '300 000,50',
+      'source-1': 'own',
+    };
+    expect((await client.submit(`/applications/${id}/budget`, { ...lines, action: 'remove-1' })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ own_contribution: '0' });
+    expect((await client.submit(`/applications/${id}/budget`, { ...lines, action: 'save' })).status).toBe(303);
+    expect(await row(id)).toMatchObject({ requested_amount: '100000000', own_contribution: '30000050' });
+
+    // A document: multipart, with the form's token in the address.
+    const files = await client.page(`/applications/${id}/attachments`);
+    expect(files.text).toContain('enctype="multipart/form-data"');
+    expect(files.text).toContain('10 МБ');
+    const uploaded = await upload(client, id, samplePdf(), 'business-plan.pdf');
+    expect(uploaded.status).toBe(303);
+    expect(uploaded.headers.location).toBe(`/applications/${id}/attachments?done=uploaded`);
+    expect((await client.page(uploaded.headers.location)).text).toContain('business-plan.pdf');
+    const heic = await upload(client, id, Buffer.from('\0\0\0\x18ftypheic\0\0\0\0mif1heic'), 'IMG_0001.HEIC');
+    expect(heic.status).toBe(422);
+    expect(heic.text).toContain('HEIC');
+    expect(heic.text).toContain('href="#file"');
+    expect((await upload(client, id, samplePdf(), 'x.pdf', 'forged')).status).toBe(403);
+    const [{ n }] = await ctx.dataSource.query('SELECT count(*)::int AS n FROM attachments WHERE application_id = $1', [
+      id,
+    ]);
+    expect(n).toBe(1);
+
+    // Check the answers, submit, and the receipt carries the reference.
+    const answers = await client.page(`/applications/${id}/check`);
+    expect(answers.text).toContain('business-plan.pdf');
+    expect(answers.text).toContain(`href="/applications/${id}/budget"`);
+    const submitted = await client.submit(`/applications/${id}/submit`, {});
+    expect(submitted.status).toBe(303);
+    expect(submitted.headers.location).toBe(`/applications/${id}`);
+    const after = await row(id);
+    expect(after.status).toBe('submitted');
+    expect(after.reference).toMatch(/^SU-/);
+    const receipt = await client.page(`/applications/${id}`);
+    expect(receipt.text).toContain(after.reference as string);
+    expect(receipt.text).toContain('Өтінім тарихы');
+    expect(receipt.text).toContain(`href="/applications/${id}/withdraw"`);
+    // A submitted application has no steps any more.
+    expect((await client.page(`/applications/${id}/budget`)).headers.location).toBe(`/applications/${id}`);
+    const dashboard = await client.page('/applications');
+    expect(dashboard.text).toContain(after.reference as string);
+    expect(dashboard.text).toContain('Жіберілді');
+
+    // Withdrawal asks first, then the application is withdrawn.
+    expect((await client.page(`/applications/${id}/withdraw`)).status).toBe(200);
+    const withdrawn = await client.submit(`/applications/${id}/withdraw`, { reason: 'Moved away' });
+    expect(withdrawn.status).toBe(303);
+    expect((await row(id)).status).toBe('withdrawn');
+  });
+
+  it("answers another applicant's application, and ids that are none, with a 404 page", async () => {
+    const owner = await applicant();
+    const id = await startDraft(owner.client);
+    const { client: stranger } = await applicant();
+    for (const path of [`/applications/${id}`, `/applications/${id}/project`, `/applications/${id}/check`]) {
+      const response = await stranger.page(path);
+      expect(response.status).toBe(404);
+      expect(response.headers['content-type']).toMatch(/^text\/html/);
+    }
+    await stranger.page('/applications');
+    const write = await stranger.submit(`/applications/${id}/project`, {
+      title: 'Mine now',
+      summary: '',
+      description: '',
+      sector: 'other',
+      jobsCreated: '0',
+      plannedStart: '',
+      durationMonths: '',
+    });
+    expect(write.status).toBe(404);
+    expect((await row(id)).title).toBe('');
+    expect((await stranger.page('/applications/not-an-id')).status).toBe(404);
+  });
+
+  it('speaks Russian when asked, and escapes what the applicant wrote', async () => {
+    const { client } = await applicant();
+    const id = await startDraft(client);
+    await client.page(`/applications/${id}/project`);
+    await client.submit(`/applications/${id}/project`, {
+      title: '<script>alert(1)</script>',
+      summary: '"><img src=x onerror=alert(2)>',
+      description: '',
+      sector: 'crafts',
+      jobsCreated: '1',
+      plannedStart: '',
+      durationMonths: '',
+    });
+    await client.submit('/language', { language: 'ru', next: `/applications/${id}` });
+    const tasks = await client.page(`/applications/${id}`);
+    expect(tasks.text).toContain('<html lang="ru">');
+    expect(tasks.text).toContain('Разделы заявки');
+    expect(tasks.text).toContain('<h1>&lt;script>alert(1)&lt;/script></h1>');
+    expect(tasks.text).not.toContain('<script>alert(1)');
+    const check = await client.page(`/applications/${id}/check`);
+    expect(check.text).toContain('Проверьте ответы');
+    expect(check.text).not.toContain('<img src=x');
+    const form = await client.page(`/applications/${id}/project`);
+    expect(form.text).toContain('&quot;>&lt;img src=x onerror=alert(2)>');
+    const broken = await client.submit(`/applications/${id}/submit`, {});
+    expect(broken.status).toBe(422);
+    expect(broken.text).toContain('Выберите хотя бы одну цель плана развития села');
+    expect(broken.text).toContain(`href="/applications/${id}/goals#goals"`);
+  });
+
+  it('explains why a draft cannot start: a closed competition, no home village', async () => {
+    const person = await createUser(ctx);
+    const client = await signedInClient(ctx, person.user.email, PASSWORD);
+    await client.page(`/applications/new?competition=${competition.id}`);
+    const refused = await client.submit(`/applications/new?competition=${competition.id}`, {});
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('Профиліңізде ауылыңыз көрсетілмеген');
+    const [{ n }] = await ctx.dataSource.query('SELECT count(*)::int AS n FROM applications WHERE applicant_id = $1', [
+      person.user.id,
+    ]);
+    expect(n).toBe(0);
+  });
+});
