@@ -24,6 +24,61 @@
     event.preventDefault();
     event.returnValue = '';
   });
+  // Printing the receipt: the button exists only where a script can press print.
+  var printButton = document.querySelector('[data-print-button]');
+  if (printButton) {
+    printButton.hidden = false;
+    printButton.addEventListener('click', function (event) {
+      if (event.target.closest('[data-print]')) window.print();
+    });
+  }
+  // Budget rows: the totals follow the typing (the server works them out again when it saves).
+  var budget = document.querySelector('form[data-budget]');
+  if (budget) {
+    var locales = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
+    var locale = locales[document.documentElement.lang] || 'kk-KZ';
+    var money = function (tiyn) {
+      var whole = tiyn % 100 === 0;
+      return new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: 'KZT',
+        currencyDisplay: 'narrowSymbol',
+        minimumFractionDigits: whole ? 0 : 2,
+        maximumFractionDigits: whole ? 0 : 2,
+      }).format(tiyn / 100);
+    };
+    // The same reading as the server's (src/web/applicant/tenge.ts): spaces group, "," or "." starts decimals.
+    var tiynOf = function (text) {
+      var compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(/(₸|тг\.?|тенге|теңге|KZT)$/i, '');
+      var match = /^(\d{1,13})(?:[.,](\d{1,2}))?$/.exec(compact);
+      if (!match) return 0;
+      return Number(match[1]) * 100 + Number((match[2] || '0').concat('0').slice(0, 2));
+    };
+    var show = function (name, text) {
+      var output = budget.querySelector('[data-sum="' + name + '"]');
+      if (output) output.textContent = text;
+    };
+    var recount = function () {
+      var sums = { grant: 0, own: 0 };
+      budget.querySelectorAll('input[name^="amount-"]').forEach(function (input) {
+        var source = budget.querySelector('[name="source-' + input.name.slice(7) + '"]');
+        var key = source && source.value === 'own' ? 'own' : 'grant';
+        sums[key] += tiynOf(input.value);
+      });
+      var total = sums.grant + sums.own;
+      show('grant', money(sums.grant));
+      show('own', money(sums.own));
+      show('total', money(total));
+      show(
+        'share',
+        new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(total ? (sums.own * 100) / total : 0) + '%',
+      );
+      var note = budget.querySelector('[data-totals-note]');
+      if (note) note.hidden = true;
+    };
+    budget.addEventListener('input', recount);
+    budget.addEventListener('change', recount);
+  }
   // An error summary takes focus, so a screen reader announces it and the keyboard starts there.
   var summary = document.querySelector('.error-summary');
   if (summary) summary.focus();
