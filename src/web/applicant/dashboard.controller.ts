@@ -36,8 +36,10 @@ export class DashboardController {
 
   @Get('applications/new')
   @Roles('applicant')
-  async startPage(@Query('competition') competitionId: unknown): Promise<PageResult> {
-    return page(StartPage, { competition: await this.views.competition(String(competitionId ?? '')) });
+  async startPage(@Query('competition') competitionId: unknown): Promise<PageResult | RedirectResult> {
+    // Without a competition there is nothing to start: the open ones are on the home page.
+    if (typeof competitionId !== 'string' || !competitionId) return seeOther('/');
+    return page(StartPage, { competition: await this.views.competition(competitionId) });
   }
 
   /** Starts a draft for the applicant's home village, then its task list (POST-redirect-GET). */
@@ -50,7 +52,8 @@ export class DashboardController {
     @Body() body: unknown,
   ): Promise<PageResult | RedirectResult> {
     readForm(body, []);
-    const competition = await this.views.competition(String(competitionId ?? ''));
+    if (typeof competitionId !== 'string' || !competitionId) return seeOther('/');
+    const competition = await this.views.competition(competitionId);
     try {
       const draft = await this.drafts.create(actor, competition.id, {});
       return seeOther(`/applications/${draft.id}`);

@@ -1,4 +1,5 @@
 import { ACCOUNT_ROUTES } from './account';
+import { APPLICANT_ROUTES } from './applicant';
 import { FOUNDATION_ROUTES } from './foundation';
 import { GRANTEE_ROUTES } from './grantee';
 import { PUBLIC_SITE_ROUTES } from './public-site';
@@ -10,4 +11,5 @@ export const WEB_ROUTE_TABLE: Record<string, WebRouteRule> = {
   ...GRANTEE_ROUTES,
   ...ACCOUNT_ROUTES,
   ...PUBLIC_SITE_ROUTES,
+  ...APPLICANT_ROUTES,
 };
