@@ -18,7 +18,15 @@ import { UploadRefusedInterceptor } from './upload-refused.interceptor';
  * the receipt and withdrawal. StoredFilesModule gives the upload its multer limits from config.
  */
 @Module({
-  imports: [WebCoreModule, ApplicationsModule, AttachmentsModule, AwardsModule, CompetitionsModule, PlansModule, StoredFilesModule],
+  imports: [
+    WebCoreModule,
+    ApplicationsModule,
+    AttachmentsModule,
+    AwardsModule,
+    CompetitionsModule,
+    PlansModule,
+    StoredFilesModule,
+  ],
   controllers: [DashboardController, ApplicationController, StepsController, AttachmentsStepController],
   providers: [ApplicantViews, UploadRefusedInterceptor],
 })

@@ -33,7 +33,9 @@ export function ProblemSummary(props: { problems: LinkedProblem[]; extra?: strin
     <div class="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">{t.t('common.errorSummary.title')}</h2>
       <ul>
-        {props.extra?.map((text) => <li>{text}</li>)}
+        {props.extra?.map((text) => (
+          <li>{text}</li>
+        ))}
         {props.problems.map((problem) => (
           <li>
             <a href={problem.href}>
@@ -98,8 +100,10 @@ export function StepForm(props: { action: string; children: ComponentChildren; b
 export function AutosaveStatus(props: { savedAt: Date | null }) {
   const { t, language } = usePage();
   if (!props.savedAt) return <span>{t.t('applySteps.autosave.notSaved')}</span>;
-  const time = new Intl.DateTimeFormat(t.locale, { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Almaty' }).format(
-    props.savedAt,
-  );
+  const time = new Intl.DateTimeFormat(t.locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Asia/Almaty',
+  }).format(props.savedAt);
   return <span lang={language}>{t.t('applySteps.autosave.saved', { time })}</span>;
 }

@@ -21,7 +21,10 @@ import { UploadRefusedInterceptor } from './upload-refused.interceptor';
 
 /** Pictures that phones make and the service does not take: named, with what to do instead. */
 const PHONE_PICTURES = ['heic', 'heif', 'webp'];
-const NOTICES: Record<string, MessageKey> = { uploaded: 'applySteps.files.uploaded', removed: 'applySteps.files.removed' };
+const NOTICES: Record<string, MessageKey> = {
+  uploaded: 'applySteps.files.uploaded',
+  removed: 'applySteps.files.removed',
+};
 
 const megabytes = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
 

@@ -7,7 +7,9 @@ import { DraftContentDto } from '../../modules/applications/dto/application.dto'
  * exactly what the API allows. Gives the DTO and the dotted paths of the properties it refuses
  * (`title`, `goals.0.contribution`, `budgetLines.2.amount`), for the step to name its own fields.
  */
-export async function validateDraft(plain: Record<string, unknown>): Promise<{ dto: DraftContentDto; refused: string[] }> {
+export async function validateDraft(
+  plain: Record<string, unknown>,
+): Promise<{ dto: DraftContentDto; refused: string[] }> {
   const dto = plainToInstance(DraftContentDto, plain);
   const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
   return { dto, refused: errors.flatMap((error) => paths(error, '')) };

@@ -58,7 +58,9 @@ export function GoalsPage(props: {
                       )}
                     </label>
                   </div>
-                  <label for={`how-${i}`}>{t.t('applySteps.goals.how', { goal: contentText(goal.title, language) })}</label>
+                  <label for={`how-${i}`}>
+                    {t.t('applySteps.goals.how', { goal: contentText(goal.title, language) })}
+                  </label>
                   {error && (
                     <span class="field-error" id={`how-${i}-error`}>
                       {t.t(error.message, error.params)}

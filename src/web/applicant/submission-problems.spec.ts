@@ -60,6 +60,10 @@ describe('submission problems in the applicant’s words, linked to their step',
     expect(linked(facts({ goalIds: [] })).map((p) => p.message)).toEqual(['apply.problem.goals']);
     const own = linked(facts({ ownContribution: 10n, budgetLines: [{ amount: 100n, source: 'grant' }] }));
     expect(own.map((p) => p.message)).toEqual(['apply.problem.ownSum', 'apply.problem.ownShare']);
-    expect(own[1]).toEqual({ href: '/applications/app/budget#totals', message: 'apply.problem.ownShare', params: { share: 20 } });
+    expect(own[1]).toEqual({
+      href: '/applications/app/budget#totals',
+      message: 'apply.problem.ownShare',
+      params: { share: 20 },
+    });
   });
 });

@@ -34,7 +34,8 @@ export function linkProblems(
       if (field === 'summary') return { href: step('project#summary'), message: 'apply.problem.summary' };
       if (field === 'villageId') return { href: `/applications/${applicationId}`, message: 'apply.problem.village' };
       if (field === 'goals') return { href: step('goals#goals'), message: 'apply.problem.goals' };
-      if (/^goals\.\d+\.goalId$/.test(field)) return { href: step('goals#goals'), message: 'apply.problem.goalNotInPlan' };
+      if (/^goals\.\d+\.goalId$/.test(field))
+        return { href: step('goals#goals'), message: 'apply.problem.goalNotInPlan' };
       if (field === 'requestedAmount')
         return /above/.test(text)
           ? { href: step('budget#totals'), message: 'apply.problem.aboveMax', money: { max: values.maxAward } }

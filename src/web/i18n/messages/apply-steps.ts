@@ -124,7 +124,8 @@ export const applySteps = defineMessages({
     'applySteps.error.start': 'Укажите настоящую дату, например 2027-03-01',
     'applySteps.error.duration': 'Укажите длительность целым числом месяцев от 1 до 120',
     'applySteps.goals.title': 'Какие цели плана развития села поддерживает ваш бизнес?',
-    'applySteps.goals.hint': 'Выберите хотя бы одну цель и для каждой напишите одним предложением, как вы её поддерживаете.',
+    'applySteps.goals.hint':
+      'Выберите хотя бы одну цель и для каждой напишите одним предложением, как вы её поддерживаете.',
     'applySteps.goals.plan': 'Утверждённый план развития села: {title}',
     'applySteps.goals.how': 'Как вы поддерживаете цель «{goal}»',
     'applySteps.goals.noPlan':
@@ -224,7 +225,8 @@ export const applySteps = defineMessages({
     'applySteps.error.how': 'Say in one sentence (up to 1,000 characters) how you support this goal',
     'applySteps.budget.lead':
       'List line by line what the money is for. For each line choose who pays: the grant or you.',
-    'applySteps.budget.rules': 'A grant is from {min} to {max}. Your own contribution must be at least {share}% of the total cost.',
+    'applySteps.budget.rules':
+      'A grant is from {min} to {max}. Your own contribution must be at least {share}% of the total cost.',
     'applySteps.budget.line': 'Line {number}',
     'applySteps.budget.category': 'What for',
     'applySteps.budget.description': 'Details (optional)',
@@ -254,7 +256,8 @@ export const applySteps = defineMessages({
     'applySteps.error.lineDescription': 'The details of line {number} must be 500 characters or fewer',
     'applySteps.error.source': 'Choose who pays for line {number}',
     'applySteps.files.lead': 'Add documents such as a business plan, price quotes or photos. This part is optional.',
-    'applySteps.files.rules': 'PDF, JPEG, PNG, DOCX or XLSX files: each up to {size}, at most {count} files and {quota} in all.',
+    'applySteps.files.rules':
+      'PDF, JPEG, PNG, DOCX or XLSX files: each up to {size}, at most {count} files and {quota} in all.',
     'applySteps.files.heicHint':
       'iPhone photos (HEIC) and WebP pictures are not accepted. Save the picture as JPEG, or take a screenshot and upload that.',
     'applySteps.files.choose': 'Choose a file',
