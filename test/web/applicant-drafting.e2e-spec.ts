@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ describe('web: an applicant drafts, checks and submits an application with plain
 
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'web-drafting-'));
-    ctx = await createTestApp({ ATTACHMENT_DIR: folder });
+    ctx = await createTestApp({ ATTACHMENT_DIR: folder, ATTACHMENT_MAX_BYTES: String(1024 * 1024) });
     admin = await createUser(ctx, { roles: ['admin'] });
     const manager = await createUser(ctx, { roles: ['manager'] });
     const places = await createPlaces(ctx, admin.user.id, 1);
@@ -176,7 +177,7 @@ describe('web: an applicant drafts, checks and submits an application with plain
     // A document: multipart, with the form's token in the address.
     const files = await client.page(`/applications/${id}/attachments`);
     expect(files.text).toContain('enctype="multipart/form-data"');
-    expect(files.text).toContain('10 МБ');
+    expect(files.text).toContain('1 МБ');
     const uploaded = await upload(client, id, samplePdf(), 'business-plan.pdf');
     expect(uploaded.status).toBe(303);
     expect(uploaded.headers.location).toBe(`/applications/${id}/attachments?done=uploaded`);
@@ -216,6 +217,44 @@ describe('web: an applicant drafts, checks and submits an application with plain
     const withdrawn = await client.submit(`/applications/${id}/withdraw`, { reason: 'Moved away' });
     expect(withdrawn.status).toBe(303);
     expect((await row(id)).status).toBe('withdrawn');
+  });
+
+  it('names a file over the size limit, and an autosave that could not save, on the same page', async () => {
+    const { client } = await applicant();
+    const id = await startDraft(client);
+    await client.page(`/applications/${id}/attachments`);
+    const tooLarge = await upload(client, id, samplePdf(1024 * 1024 + 10), 'big.pdf');
+    expect(tooLarge.status).toBe(303);
+    expect(tooLarge.headers.location).toBe(`/applications/${id}/attachments?problem=too-large`);
+    const shown = await client.page(tooLarge.headers.location);
+    expect(shown.text).toContain('Файл тым үлкен: 1 МБ-қа дейінгі файлды таңдаңыз');
+    expect(shown.text).toContain('href="#file"');
+    const notSaved = await client.submit(
+      `/applications/${id}/budget`,
+      { rows: '2', action: '', 'category-0': 'equipment', 'amount-0': '', 'source-0': 'grant' },
+      { 'HX-Request': 'true' },
+    );
+    expect(notSaved.status).toBe(200);
+    expect(notSaved.text).toContain('Сақталмады');
+  });
+
+  it('lists a draft with its deadline on the dashboard, and keeps the budget page light', async () => {
+    const { client } = await applicant();
+    const id = await startDraft(client);
+    const dashboard = await client.page('/applications');
+    expect(dashboard.text).toContain(`href="/applications/${id}"`);
+    expect(dashboard.text).toContain('өтінімін');
+    expect(dashboard.text).toContain('Толтырылуда');
+    // DESIGN.md 13: an applicant's page with its assets is at most 60 KB gzipped on a cold cache.
+    const budget = await client.page(`/applications/${id}/budget`);
+    const assets = [...budget.text.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+    expect(assets.length).toBe(3);
+    let bytes = gzipSync(budget.text).length;
+    for (const asset of assets) {
+      const response = await client.agent.get(asset).set('Accept-Encoding', 'gzip').buffer(true);
+      bytes += Number(response.headers['content-length'] ?? gzipSync(response.body as Buffer).length);
+    }
+    expect(bytes).toBeLessThan(60 * 1024);
   });
 
   it("answers another applicant's application, and ids that are none, with a 404 page", async () => {
@@ -272,7 +311,7 @@ describe('web: an applicant drafts, checks and submits an application with plain
     expect(broken.text).toContain(`href="/applications/${id}/goals#goals"`);
   });
 
-  it('explains why a draft cannot start: a closed competition, no home village', async () => {
+  it('explains why a draft cannot start: no home village in the profile', async () => {
     const person = await createUser(ctx);
     const client = await signedInClient(ctx, person.user.email, PASSWORD);
     await client.page(`/applications/new?competition=${competition.id}`);
