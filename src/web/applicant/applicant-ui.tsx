@@ -99,7 +99,8 @@ export function StepForm(props: { action: string; children: ComponentChildren; b
 /** What an autosave answers: one line for the form's status area. */
 export function AutosaveStatus(props: { savedAt: Date | null }) {
   const { t, language } = usePage();
-  if (!props.savedAt) return <span>{t.t('applySteps.autosave.notSaved')}</span>;
+  // data-not-saved keeps the warning before leaving the page (enhance.js).
+  if (!props.savedAt) return <span data-not-saved="">{t.t('applySteps.autosave.notSaved')}</span>;
   const time = new Intl.DateTimeFormat(t.locale, {
     hour: '2-digit',
     minute: '2-digit',

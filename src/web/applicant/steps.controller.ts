@@ -146,7 +146,8 @@ export class StepsController {
     try {
       await this.drafts.update(actor, id, content);
     } catch (error) {
-      if (error instanceof DomainError && error.code === E.NOT_DRAFT.code) return seeOther(`/applications/${id}`);
+      if (error instanceof DomainError && error.code === E.NOT_DRAFT.code)
+        return htmx === 'true' ? page(AutosaveStatus, { savedAt: null }) : seeOther(`/applications/${id}`);
       throw error;
     }
     return htmx === 'true' ? page(AutosaveStatus, { savedAt: new Date() }) : seeOther(next);

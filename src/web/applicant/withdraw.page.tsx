@@ -11,7 +11,8 @@ export function WithdrawPage(props: { application: Application; reason: string; 
     <Layout title={t.t('apply.withdraw.title')}>
       <ErrorSummary errors={props.errors} />
       <span class="hint">
-        {a.reference} · {a.title || t.t('apply.untitled')}
+        {a.reference ? `${a.reference} · ` : ''}
+        {a.title || t.t('apply.untitled')}
       </span>
       <h1>{t.t('apply.withdraw.title')}</h1>
       <p class="notice">{t.t('apply.withdraw.warning')}</p>

@@ -15,8 +15,15 @@
   document.addEventListener('submit', function () {
     dirty = false;
   });
+  // An autosave that answers data-not-saved (the server refused a field) leaves the changes unsaved.
   document.body.addEventListener('htmx:afterRequest', function (event) {
-    if (event.detail.successful && event.detail.elt.closest && event.detail.elt.closest('form[data-warn-unsaved]'))
+    var refused = /data-not-saved/.test(event.detail.xhr ? event.detail.xhr.responseText : '');
+    if (
+      event.detail.successful &&
+      !refused &&
+      event.detail.elt.closest &&
+      event.detail.elt.closest('form[data-warn-unsaved]')
+    )
       dirty = false;
   });
   window.addEventListener('beforeunload', function (event) {
