@@ -22,6 +22,7 @@ describe('web: an applicant drafts, checks and submits an application with plain
   let folder: string;
   let admin: TestUser;
   let villageId: string;
+  let otherVillageId: string;
   let goalIds: string[];
   let competition: Competition;
 
@@ -30,11 +31,11 @@ describe('web: an applicant drafts, checks and submits an application with plain
     ctx = await createTestApp({ ATTACHMENT_DIR: folder, ATTACHMENT_MAX_BYTES: String(1024 * 1024) });
     admin = await createUser(ctx, { roles: ['admin'] });
     const manager = await createUser(ctx, { roles: ['manager'] });
-    const places = await createPlaces(ctx, admin.user.id, 1);
-    villageId = places.villageIds[0];
+    const places = await createPlaces(ctx, admin.user.id, 2);
+    [villageId, otherVillageId] = places.villageIds;
     const plan = await createAdoptedPlan(ctx, admin.user.id, villageId);
     goalIds = (plan.goals ?? []).sort((a, b) => a.priority - b.priority).map((g) => g.id);
-    competition = await createCompetition(ctx, manager.user.id, [villageId], { open: true });
+    competition = await createCompetition(ctx, manager.user.id, places.villageIds, { open: true });
   });
   afterAll(async () => {
     await ctx.close();
@@ -50,7 +51,12 @@ describe('web: an applicant drafts, checks and submits an application with plain
   async function startDraft(client: WebClient): Promise<string> {
     const start = await client.page(`/applications/new?competition=${competition.id}`);
     expect(start.status).toBe(200);
-    const created = await client.submit(`/applications/new?competition=${competition.id}`, {});
+    // The home village comes chosen.
+    expect(start.text).toMatch(new RegExp(`<option value="${villageId}" selected`));
+    const created = await client.submit(`/applications/new?competition=${competition.id}`, {
+      village: villageId,
+      villageReason: '',
+    });
     expect(created.status).toBe(303);
     expect(created.headers.location).toMatch(new RegExp(`^/applications/${UUID}$`));
     return created.headers.location.split('/').pop() as string;
@@ -311,13 +317,36 @@ describe('web: an applicant drafts, checks and submits an application with plain
     expect(broken.text).toContain(`href="/applications/${id}/goals#goals"`);
   });
 
-  it('explains why a draft cannot start: no home village in the profile', async () => {
+  it('starts a draft for another eligible village only with a reason', async () => {
+    const { person, client } = await applicant();
+    const path = `/applications/new?competition=${competition.id}`;
+    await client.page(path);
+    const noReason = await client.submit(path, { village: otherVillageId, villageReason: '' });
+    expect(noReason.status).toBe(422);
+    expect(noReason.text).toContain('href="#villageReason"');
+    expect(noReason.text).toMatch(new RegExp(`<option value="${otherVillageId}" selected`));
+    const forged = await client.submit(path, { village: '00000000-0000-4000-8000-000000000000', villageReason: '' });
+    expect(forged.status).toBe(400);
+    const started = await client.submit(path, { village: otherVillageId, villageReason: 'My workshop is there' });
+    expect(started.status).toBe(303);
+    const [draft] = await ctx.dataSource.query(
+      'SELECT village_id, village_reason FROM applications WHERE applicant_id = $1',
+      [person.user.id],
+    );
+    expect(draft).toEqual({ village_id: otherVillageId, village_reason: 'My workshop is there' });
+  });
+
+  it('asks for a village when the profile has none', async () => {
     const person = await createUser(ctx);
     const client = await signedInClient(ctx, person.user.email, PASSWORD);
     await client.page(`/applications/new?competition=${competition.id}`);
-    const refused = await client.submit(`/applications/new?competition=${competition.id}`, {});
+    const refused = await client.submit(`/applications/new?competition=${competition.id}`, {
+      village: '',
+      villageReason: '',
+    });
     expect(refused.status).toBe(422);
-    expect(refused.text).toContain('Профиліңізде ауылыңыз көрсетілмеген');
+    expect(refused.text).toContain('Тізімнен ауылды таңдаңыз');
+    expect(refused.text).toContain('href="#village"');
     const [{ n }] = await ctx.dataSource.query('SELECT count(*)::int AS n FROM applications WHERE applicant_id = $1', [
       person.user.id,
     ]);

@@ -3,8 +3,10 @@ import { ApplicationsModule } from '../../modules/applications/applications.modu
 import { AttachmentsModule } from '../../modules/attachments/attachments.module';
 import { AwardsModule } from '../../modules/awards/awards.module';
 import { CompetitionsModule } from '../../modules/competitions/competitions.module';
+import { GeographyModule } from '../../modules/geography/geography.module';
 import { PlansModule } from '../../modules/plans/plans.module';
 import { StoredFilesModule } from '../../modules/stored-files/stored-files.module';
+import { UsersModule } from '../../modules/users/users.module';
 import { WebCoreModule } from '../web-core.module';
 import { ApplicantViews } from './applicant-views';
 import { ApplicationController } from './application.controller';
@@ -26,6 +28,8 @@ import { UploadRefusedInterceptor } from './upload-refused.interceptor';
     CompetitionsModule,
     PlansModule,
     StoredFilesModule,
+    GeographyModule,
+    UsersModule,
   ],
   controllers: [DashboardController, ApplicationController, StepsController, AttachmentsStepController],
   providers: [ApplicantViews, UploadRefusedInterceptor],

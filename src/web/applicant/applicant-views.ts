@@ -13,12 +13,20 @@ import { AwardDto } from '../../modules/awards/dto/award.dto';
 import { CompetitionErrors } from '../../modules/competitions/competitions.errors';
 import { CompetitionsService } from '../../modules/competitions/competitions.service';
 import { Competition } from '../../modules/competitions/entities/competition.entity';
+import { GeographyRepository } from '../../modules/geography/geography.repository';
+import { UsersService } from '../../modules/users/users.service';
+import { ContentText } from '../i18n/content';
 import { PlanErrors } from '../../modules/plans/plans.errors';
 import { PlansService } from '../../modules/plans/plans.service';
 import { DevelopmentPlan } from '../../modules/plans/entities/development-plan.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ALL = { limit: 100, offset: 0 } as PageQueryDto;
+
+export interface VillageChoice {
+  villages: { id: string; name: ContentText }[];
+  homeVillageId: string | null;
+}
 
 /** One of the applicant's applications with what its pages show beside it. */
 export interface OwnApplication {
@@ -39,6 +47,8 @@ export class ApplicantViews {
     private readonly plans: PlansService,
     private readonly attachments: AttachmentsService,
     private readonly awards: AwardsQueryService,
+    private readonly geography: GeographyRepository,
+    private readonly users: UsersService,
   ) {}
 
   async own(actor: AuthUser, id: string): Promise<OwnApplication> {
@@ -80,6 +90,14 @@ export class ApplicantViews {
       })),
       awards,
     };
+  }
+
+  /** The villages a draft in the competition may be for, and the applicant's home village. */
+  async villageChoice(actor: AuthUser, competition: Competition): Promise<VillageChoice> {
+    const ids = (competition.eligibleVillages ?? []).map((v) => v.villageId);
+    const villages = await this.geography.findVillagesWithDistricts(ids);
+    const { homeVillageId } = await this.users.get(actor.id);
+    return { villages: villages.map((v) => ({ id: v.id, name: v.name })), homeVillageId };
   }
 
   /** A competition an applicant may apply to, as its public page shows it. */

@@ -7,18 +7,23 @@ import { ApplicationErrors as E } from '../../modules/applications/applications.
 import { MessageKey } from '../i18n/catalogue';
 import { readForm } from '../render/form-input';
 import { page, PageResult, RedirectResult, seeOther } from '../render/web-result';
+import { FieldError } from '../ui/form';
 import { WebController } from '../web-controller';
+import { WebErrors } from '../web.errors';
 import { ApplicantViews } from './applicant-views';
 import { DashboardPage } from './dashboard.page';
 import { StartPage } from './start.page';
 
-/** Why a draft cannot start, in words the applicant can act on. */
+/** Why a draft cannot start: the competition as a whole, or a field of the start form. */
 const START_PROBLEMS: Record<string, MessageKey> = {
   [E.COMPETITION_NOT_OPEN.code]: 'apply.start.error.closed',
   [E.DEADLINE_PASSED.code]: 'apply.start.error.closed',
-  [E.NO_HOME_VILLAGE.code]: 'apply.start.error.noHomeVillage',
-  [E.VILLAGE_NOT_ELIGIBLE.code]: 'apply.start.error.villageNotEligible',
   [E.LIMIT_REACHED.code]: 'apply.start.error.limit',
+};
+const START_FIELD_PROBLEMS: Record<string, FieldError> = {
+  [E.NO_HOME_VILLAGE.code]: { field: 'village', message: 'apply.start.error.village' },
+  [E.VILLAGE_NOT_ELIGIBLE.code]: { field: 'village', message: 'apply.start.error.village' },
+  [E.VILLAGE_REASON_REQUIRED.code]: { field: 'villageReason', message: 'apply.start.error.reason' },
 };
 
 @WebController()
@@ -36,13 +41,19 @@ export class DashboardController {
 
   @Get('applications/new')
   @Roles('applicant')
-  async startPage(@Query('competition') competitionId: unknown): Promise<PageResult | RedirectResult> {
+  async startPage(
+    @CurrentUser() actor: AuthUser,
+    @Query('competition') competitionId: unknown,
+  ): Promise<PageResult | RedirectResult> {
     // Without a competition there is nothing to start: the open ones are on the home page.
     if (typeof competitionId !== 'string' || !competitionId) return seeOther('/');
-    return page(StartPage, { competition: await this.views.competition(competitionId) });
+    const competition = await this.views.competition(competitionId);
+    const choice = await this.views.villageChoice(actor, competition);
+    const home = choice.villages.some((v) => v.id === choice.homeVillageId) ? (choice.homeVillageId as string) : '';
+    return page(StartPage, { competition, choice, form: { village: home, villageReason: '' }, errors: [] });
   }
 
-  /** Starts a draft for the applicant's home village, then its task list (POST-redirect-GET). */
+  /** Starts a draft for the chosen village, then its task list (POST-redirect-GET). */
   @Post('applications/new')
   @Roles('applicant')
   @HttpCode(200)
@@ -51,15 +62,28 @@ export class DashboardController {
     @Query('competition') competitionId: unknown,
     @Body() body: unknown,
   ): Promise<PageResult | RedirectResult> {
-    readForm(body, []);
+    const form = readForm(body, ['village', 'villageReason'], 2000);
     if (typeof competitionId !== 'string' || !competitionId) return seeOther('/');
     const competition = await this.views.competition(competitionId);
+    const choice = await this.views.villageChoice(actor, competition);
+    // The page offers only eligible villages; anything else is a forged form.
+    if (form.village && !choice.villages.some((v) => v.id === form.village))
+      throw new DomainError(WebErrors.FORM_INVALID, { field: 'village' });
+    const shown = (status: number, errors: FieldError[], problem?: MessageKey) =>
+      page(StartPage, { competition, choice, form, errors, problem }, status);
+    if (form.villageReason.length > 1000)
+      return shown(400, [{ field: 'villageReason', message: 'apply.start.error.reason' }]);
     try {
-      const draft = await this.drafts.create(actor, competition.id, {});
+      const draft = await this.drafts.create(actor, competition.id, {
+        ...(form.village && { villageId: form.village }),
+        ...(form.villageReason && { villageReason: form.villageReason }),
+      });
       return seeOther(`/applications/${draft.id}`);
     } catch (error) {
-      if (!(error instanceof DomainError) || !(error.code in START_PROBLEMS)) throw error;
-      return page(StartPage, { competition, problem: START_PROBLEMS[error.code] }, 422);
+      if (!(error instanceof DomainError)) throw error;
+      if (error.code in START_FIELD_PROBLEMS) return shown(422, [START_FIELD_PROBLEMS[error.code]]);
+      if (error.code in START_PROBLEMS) return shown(422, [], START_PROBLEMS[error.code]);
+      throw error;
     }
   }
 }

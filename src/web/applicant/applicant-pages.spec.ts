@@ -1,4 +1,4 @@
-import { VNode } from 'preact';
+import { h, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { Application } from '../../modules/applications/entities/application.entity';
 import { ApplicationStatusChange } from '../../modules/applications/entities/application-status-change.entity';
@@ -19,8 +19,9 @@ const context: PageContext = {
   user: { name: 'Aigerim', roles: ['applicant'] },
   assets: { css: '/assets/site.css', htmx: '/assets/htmx.js', app: '/assets/enhance.js' },
 };
-const render = (body: VNode) =>
-  renderToString(<PageContextHolder.Provider value={context}>{body}</PageContextHolder.Provider>);
+// A .ts spec (no JSX): the production build leaves out *.spec.ts only.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any page's props
+const render = (body: VNode<any>) => renderToString(h(PageContextHolder.Provider, { value: context }, body));
 
 const competition = {
   id: 'c1',
@@ -58,11 +59,11 @@ describe('the applicant’s pages', () => {
       respondBy: '2027-01-10T12:00:00.000Z',
     } as AwardDto;
     const html = render(
-      <DashboardPage
-        items={[{ application: application(), competition }]}
-        awards={[offer]}
-        now={new Date('2027-01-01T00:00:00Z')}
-      />,
+      h(DashboardPage, {
+        items: [{ application: application(), competition }],
+        awards: [offer],
+        now: new Date('2027-01-01T00:00:00Z'),
+      }),
     );
     const offerAt = html.indexOf('Answer the grant offer for &quot;Guest house&quot;');
     const draftAt = html.indexOf('Finish and submit &quot;Bakery&quot;');
@@ -75,7 +76,11 @@ describe('the applicant’s pages', () => {
 
   it('leaves out a draft whose competition has closed from what is due', () => {
     const html = render(
-      <DashboardPage items={[{ application: application(), competition }]} awards={[]} now={new Date('2027-03-01')} />,
+      h(DashboardPage, {
+        items: [{ application: application(), competition }],
+        awards: [],
+        now: new Date('2027-03-01'),
+      }),
     );
     expect(html).not.toContain('Finish and submit');
     expect(html).toContain('Nothing is due now.');
@@ -88,26 +93,26 @@ describe('the applicant’s pages', () => {
     ] as ApplicationStatusChange[];
     const submitted = application({ status: 'submitted', reference: 'SU-T-2027-0007', submittedAt: new Date() });
     const html = render(
-      <ReceiptPage
-        application={submitted}
-        competition={competition}
-        history={history}
-        goals={[]}
-        files={[]}
-        outcome={<p id="outcome">Round result</p>}
-      />,
+      h(ReceiptPage, {
+        application: submitted,
+        competition,
+        history,
+        goals: [],
+        files: [],
+        outcome: h('p', { id: 'outcome' }, 'Round result') as VNode,
+      }),
     );
     expect(html).toContain('SU-T-2027-0007');
     expect(html.indexOf('id="outcome"')).toBeLessThan(html.indexOf('History'));
     expect(html).toContain('href="/applications/a1/withdraw"');
     const decided = render(
-      <ReceiptPage
-        application={{ ...submitted, status: 'not_awarded' } as Application}
-        competition={competition}
-        history={history}
-        goals={[]}
-        files={[]}
-      />,
+      h(ReceiptPage, {
+        application: { ...submitted, status: 'not_awarded' } as Application,
+        competition,
+        history,
+        goals: [],
+        files: [],
+      }),
     );
     expect(decided).not.toContain('/withdraw');
   });
