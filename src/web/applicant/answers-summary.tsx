@@ -67,7 +67,8 @@ export function AnswersSummary(props: {
       {change('goals', t.t('apply.task.goals'))}
       <h2>{t.t('apply.task.budget')}</h2>
       {(a.budgetLines ?? []).length > 0 && (
-        <div class="table-scroll">
+        // A region that may scroll sideways on a phone is focusable, so a keyboard can scroll it too.
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={t.t('apply.task.budget')}>
           <table>
             <thead>
               <tr>
