@@ -263,6 +263,18 @@ describe('web: an applicant drafts, checks and submits an application with plain
     expect(bytes).toBeLessThan(60 * 1024);
   });
 
+  it('deletes a draft after asking, and only a draft', async () => {
+    const { client } = await applicant();
+    const id = await startDraft(client);
+    expect((await client.page(`/applications/${id}`)).text).toContain(`href="/applications/${id}/delete"`);
+    expect((await client.page(`/applications/${id}/delete`)).text).toContain('Өтінім жобасын өшіресіз бе?');
+    const deleted = await client.submit(`/applications/${id}/delete`, {});
+    expect(deleted.status).toBe(303);
+    expect(deleted.headers.location).toBe('/applications');
+    expect(await ctx.dataSource.query('SELECT id FROM applications WHERE id = $1', [id])).toEqual([]);
+    expect((await client.page(`/applications/${id}`)).status).toBe(404);
+  });
+
   it("answers another applicant's application, and ids that are none, with a 404 page", async () => {
     const owner = await applicant();
     const id = await startDraft(owner.client);

@@ -2,6 +2,7 @@ import { Body, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
+import { ApplicationDraftsService } from '../../modules/applications/application-drafts.service';
 import { ApplicationSubmissionService } from '../../modules/applications/application-submission.service';
 import { ApplicationErrors as E } from '../../modules/applications/applications.errors';
 import { canApplication } from '../../modules/applications/domain/application-status';
@@ -13,6 +14,7 @@ import { FieldError } from '../ui/form';
 import { WebController } from '../web-controller';
 import { ApplicantViews, OwnApplication } from './applicant-views';
 import { CheckAnswersPage } from './check-answers.page';
+import { DeletePage } from './delete.page';
 import { planGoals } from './plan-goals';
 import { ReceiptPage } from './receipt.page';
 import { linkProblems } from './submission-problems';
@@ -34,6 +36,7 @@ export class ApplicationController {
   constructor(
     private readonly views: ApplicantViews,
     private readonly submission: ApplicationSubmissionService,
+    private readonly drafts: ApplicationDraftsService,
   ) {}
 
   @Get('applications/:id')
@@ -107,6 +110,33 @@ export class ApplicationController {
     }
     await this.submission.withdraw(actor, id, input.reason || undefined);
     return seeOther(`/applications/${id}`);
+  }
+
+  @Get('applications/:id/delete')
+  @Roles('applicant')
+  async deletePage(@CurrentUser() actor: AuthUser, @Param('id') id: string): Promise<PageResult | RedirectResult> {
+    const { application } = await this.views.own(actor, id);
+    if (!canApplication('delete', application.status)) return seeOther(`/applications/${id}`);
+    return page(DeletePage, { application });
+  }
+
+  @Post('applications/:id/delete')
+  @Roles('applicant')
+  @HttpCode(200)
+  async delete(
+    @CurrentUser() actor: AuthUser,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<RedirectResult> {
+    readForm(body, []);
+    await this.views.own(actor, id);
+    try {
+      await this.drafts.remove(actor, id);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === E.NOT_DRAFT.code) return seeOther(`/applications/${id}`);
+      throw error;
+    }
+    return seeOther('/applications');
   }
 
   private async checkPage(

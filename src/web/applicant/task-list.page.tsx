@@ -52,6 +52,9 @@ export function TaskListPage(props: {
           <a href={`/applications/${a.id}/check`}>{t.t('apply.task.check')}</a>
         </li>
       </ol>
+      <p>
+        <a href={`/applications/${a.id}/delete`}>{t.t('apply.delete.link')}</a>
+      </p>
     </Layout>
   );
 }

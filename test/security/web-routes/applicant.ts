@@ -9,7 +9,7 @@ const own = (key: keyof WebWorld['open'] = 'draftId'): WebRouteRule => ({
   stranger: 404,
 });
 
-/** The applicant's own pages: the dashboard, starting a draft, its steps, submitting, withdrawing. */
+/** The applicant's own pages: the dashboard, starting a draft, its steps, submitting, withdrawing, deleting a draft. */
 export const APPLICANT_ROUTES: Record<string, WebRouteRule> = {
   'GET /applications': { who: ['applicant'] },
   'GET /applications/new': { who: ['applicant'] },
@@ -31,4 +31,6 @@ export const APPLICANT_ROUTES: Record<string, WebRouteRule> = {
   'POST /applications/:id/submit': own('submitId'),
   'GET /applications/:id/withdraw': own('withdrawId'),
   'POST /applications/:id/withdraw': own('withdrawId'),
+  'GET /applications/:id/delete': own('deleteId'),
+  'POST /applications/:id/delete': own('deleteId'),
 };

@@ -110,6 +110,10 @@ export const apply = defineMessages({
     'apply.withdraw.keep': 'Жоқ, қалдыру',
     'apply.withdraw.tooLate': 'Өтінімді енді кері қайтару мүмкін емес: ол бойынша шешім шығарылған.',
     'apply.withdraw.error.reason': 'Себебі 1000 таңбадан аспауы керек',
+    'apply.delete.link': 'Өтінім жобасын өшіру',
+    'apply.delete.title': 'Өтінім жобасын өшіресіз бе?',
+    'apply.delete.warning': 'Жоба мен оның құжаттары біржола өшіріледі.',
+    'apply.delete.confirm': 'Иә, өшіру',
   },
   ru: {
     'apply.dashboard.title': 'Мои заявки',
@@ -218,6 +222,10 @@ export const apply = defineMessages({
     'apply.withdraw.keep': 'Нет, оставить',
     'apply.withdraw.tooLate': 'Заявку уже нельзя отозвать: по ней принято решение.',
     'apply.withdraw.error.reason': 'Причина должна быть не длиннее 1000 символов',
+    'apply.delete.link': 'Удалить черновик',
+    'apply.delete.title': 'Удалить черновик?',
+    'apply.delete.warning': 'Черновик и его документы будут удалены навсегда.',
+    'apply.delete.confirm': 'Да, удалить',
   },
   en: {
     'apply.dashboard.title': 'My applications',
@@ -326,5 +334,9 @@ export const apply = defineMessages({
     'apply.withdraw.keep': 'No, keep it',
     'apply.withdraw.tooLate': 'The application can no longer be withdrawn: a decision has been made.',
     'apply.withdraw.error.reason': 'The reason must be 1,000 characters or fewer',
+    'apply.delete.link': 'Delete this draft',
+    'apply.delete.title': 'Delete this draft?',
+    'apply.delete.warning': 'The draft and its documents are deleted for good.',
+    'apply.delete.confirm': 'Yes, delete it',
   },
 });
