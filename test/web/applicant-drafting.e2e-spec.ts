@@ -21,6 +21,7 @@ describe('web: an applicant drafts, checks and submits an application with plain
   let ctx: TestContext;
   let folder: string;
   let admin: TestUser;
+  let manager: TestUser;
   let villageId: string;
   let otherVillageId: string;
   let goalIds: string[];
@@ -30,7 +31,7 @@ describe('web: an applicant drafts, checks and submits an application with plain
     folder = await mkdtemp(join(tmpdir(), 'web-drafting-'));
     ctx = await createTestApp({ ATTACHMENT_DIR: folder, ATTACHMENT_MAX_BYTES: String(1024 * 1024) });
     admin = await createUser(ctx, { roles: ['admin'] });
-    const manager = await createUser(ctx, { roles: ['manager'] });
+    manager = await createUser(ctx, { roles: ['manager'] });
     const places = await createPlaces(ctx, admin.user.id, 2);
     [villageId, otherVillageId] = places.villageIds;
     const plan = await createAdoptedPlan(ctx, admin.user.id, villageId);
@@ -217,6 +218,19 @@ describe('web: an applicant drafts, checks and submits an application with plain
     const dashboard = await client.page('/applications');
     expect(dashboard.text).toContain(after.reference as string);
     expect(dashboard.text).toContain('Жіберілді');
+
+    // Once screened, the receipt shows the outcome section (the grantee pages' component) in its slot.
+    expect(receipt.text).not.toContain('Іріктеу нәтижесі');
+    await ctx
+      .http()
+      .post(`/api/applications/${id}/screening`)
+      .set(manager.auth)
+      .send({ decision: 'eligible' })
+      .expect(200);
+    const screened = await client.page(`/applications/${id}`);
+    expect(screened.text).toContain('Іріктеу нәтижесі');
+    expect(screened.text.indexOf('Іріктеу нәтижесі')).toBeLessThan(screened.text.indexOf('Өтінім тарихы'));
+    expect(screened.text).toContain('Талаптарға сай');
 
     // Withdrawal asks first, then the application is withdrawn.
     expect((await client.page(`/applications/${id}/withdraw`)).status).toBe(200);

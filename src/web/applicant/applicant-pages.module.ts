@@ -7,6 +7,7 @@ import { GeographyModule } from '../../modules/geography/geography.module';
 import { PlansModule } from '../../modules/plans/plans.module';
 import { StoredFilesModule } from '../../modules/stored-files/stored-files.module';
 import { UsersModule } from '../../modules/users/users.module';
+import { GranteePagesModule } from '../grantee/grantee-pages.module';
 import { WebCoreModule } from '../web-core.module';
 import { ApplicantViews } from './applicant-views';
 import { ApplicationController } from './application.controller';
@@ -30,6 +31,7 @@ import { UploadRefusedInterceptor } from './upload-refused.interceptor';
     StoredFilesModule,
     GeographyModule,
     UsersModule,
+    GranteePagesModule,
   ],
   controllers: [DashboardController, ApplicationController, StepsController, AttachmentsStepController],
   providers: [ApplicantViews, UploadRefusedInterceptor],

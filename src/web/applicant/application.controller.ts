@@ -1,12 +1,15 @@
 import { Body, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { h, VNode } from 'preact';
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
 import { ApplicationDraftsService } from '../../modules/applications/application-drafts.service';
 import { ApplicationSubmissionService } from '../../modules/applications/application-submission.service';
 import { ApplicationErrors as E } from '../../modules/applications/applications.errors';
-import { canApplication } from '../../modules/applications/domain/application-status';
+import { ApplicationStatus, canApplication } from '../../modules/applications/domain/application-status';
 import { Problem } from '../../modules/applications/domain/submission-rules';
+import { ApplicationOutcomeView } from '../grantee/application-outcome';
+import { ApplicationOutcomeReader } from '../grantee/application-outcome.reader';
 import { MessageKey } from '../i18n/catalogue';
 import { readForm } from '../render/form-input';
 import { page, PageResult, RedirectResult, seeOther } from '../render/web-result';
@@ -21,6 +24,14 @@ import { linkProblems } from './submission-problems';
 import { TaskListPage } from './task-list.page';
 import { taskStates } from './task-states';
 import { WithdrawPage } from './withdraw.page';
+
+const OUTCOME_STATUSES: ReadonlySet<ApplicationStatus> = new Set([
+  'eligible',
+  'in_review',
+  'shortlisted',
+  'awarded',
+  'not_awarded',
+]);
 
 /** What stops a submission that the applicant cannot fix in the draft itself. */
 const SUBMIT_BLOCKERS: Record<string, MessageKey> = {
@@ -37,6 +48,7 @@ export class ApplicationController {
     private readonly views: ApplicantViews,
     private readonly submission: ApplicationSubmissionService,
     private readonly drafts: ApplicationDraftsService,
+    private readonly outcomes: ApplicationOutcomeReader,
   ) {}
 
   @Get('applications/:id')
@@ -46,11 +58,16 @@ export class ApplicationController {
     const files = await this.views.files(actor, id);
     if (own.application.status === 'draft')
       return page(TaskListPage, { ...own, states: taskStates(own.application, files.length) });
+    // Round results and the award offer (the grantee pages' component) once review has begun.
+    const outcome = OUTCOME_STATUSES.has(own.application.status)
+      ? (h(ApplicationOutcomeView, { outcome: await this.outcomes.forApplicant(actor.id, id) }) as VNode)
+      : undefined;
     return page(ReceiptPage, {
       ...own,
       files,
       history: await this.views.history(actor, id),
       goals: planGoals(await this.views.plan(own.application.villageId)),
+      outcome,
     });
   }
 
