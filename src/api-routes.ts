@@ -13,6 +13,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { OpenDataModule } from './modules/open-data/open-data.module';
 import { PlansModule } from './modules/plans/plans.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
+import { OwnAccountModule } from './modules/users/own-account.module';
 import { UsersModule } from './modules/users/users.module';
 
 /** Where the JSON API lives: the root paths belong to the web pages people open. */
@@ -27,6 +28,7 @@ const API_MODULES = [
   HealthModule,
   AuthModule,
   UsersModule,
+  OwnAccountModule,
   GeographyModule,
   PlansModule,
   CompetitionsModule,

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { OwnAccountService } from './own-account.service';
 import { PasswordHasher } from './password-hasher';
 import { UsersQueryService } from './users-query.service';
 import { UsersController } from './users.controller';
@@ -8,7 +7,7 @@ import { UsersService } from './users.service';
 
 @Module({
   controllers: [UsersController],
-  providers: [UsersRepository, UsersService, OwnAccountService, UsersQueryService, PasswordHasher],
-  exports: [UsersService, OwnAccountService, UsersQueryService, PasswordHasher],
+  providers: [UsersRepository, UsersService, UsersQueryService, PasswordHasher],
+  exports: [UsersService, UsersQueryService, PasswordHasher],
 })
 export class UsersModule {}
