@@ -69,10 +69,14 @@ describe('browser: the public pages', () => {
       const { page } = phone;
       await page.goto('/');
       const next = page.getByRole('button', { name: text(language, 'public.finder.next') });
+      // With htmx, a choice swaps the section in; the next list is ready once htmx has settled it
+      // (a person never picks within those milliseconds, a test on a busy machine can).
+      const settled = () =>
+        page.waitForFunction(() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling'));
       await page.getByLabel(text(language, 'public.finder.region'), { exact: true }).selectOption(places.regionId);
-      if (!javaScript) await next.click();
+      await (javaScript ? settled() : next.click());
       await page.getByLabel(text(language, 'public.finder.district'), { exact: true }).selectOption(places.districtId);
-      if (!javaScript) await next.click();
+      await (javaScript ? settled() : next.click());
       await page
         .getByLabel(text(language, 'public.finder.village'), { exact: true })
         .selectOption(places.villageIds[1]);
