@@ -49,14 +49,16 @@ describe('browser: an applicant drafts and submits on a 360 px phone', () => {
     ]);
 
   describe.each([
-    { language: 'kk', javaScript: false },
-    { language: 'ru', javaScript: false },
-    { language: 'kk', javaScript: true },
-  ] as const)('$language, JavaScript $javaScript', ({ language, javaScript }) => {
+    { language: 'kk', javaScript: false, throttled: false },
+    { language: 'ru', javaScript: false, throttled: false },
+    // With JavaScript, over a mobile network as slow as the pages are built for: 400 kbps, 400 ms.
+    { language: 'kk', javaScript: true, throttled: true },
+    { language: 'ru', javaScript: true, throttled: true },
+  ] as const)('$language, JavaScript $javaScript, throttled $throttled', ({ language, javaScript, throttled }) => {
     const js = javaScript ? 'js' : 'no-js';
     let phone: Phone;
     beforeEach(async () => {
-      phone = await site.phone({ language, javaScript });
+      phone = await site.phone({ language, javaScript, throttled });
     });
     afterEach(async () => {
       await phone?.close();
