@@ -107,6 +107,7 @@ trap 'on_signal 143' TERM
 trap 'on_signal 129' HUP
 
 step "Starting api and worker (Ctrl-C stops both)"
+echo "    Web site: http://localhost:${port}/  (kk, ru, en; sign in with a demo account below)"
 echo "    API docs: http://localhost:${port}/api/docs"
 echo "    Health:   http://localhost:${port}/api/health"
 echo "    Mail:     ${mail_note}"
@@ -138,7 +139,7 @@ while true; do
   done
   if [[ $announced == no ]] && (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     announced=yes
-    printf '\n%s    The api is up: http://localhost:%s/api/docs  (Ctrl-C stops api and worker)%s\n\n' "$bold" "$port" "$plain"
+    printf '\n%s    Up: the site at http://localhost:%s/ and the API at /api/docs  (Ctrl-C stops api and worker)%s\n\n' "$bold" "$port" "$plain"
   fi
   sleep 1
 done
