@@ -8,6 +8,7 @@ import { benchFinalize } from './finalize.bench';
 import { benchFundingReport } from './funding-report.bench';
 import { benchLoad } from './load.bench';
 import { benchNotifications } from './notifications.bench';
+import { benchPages } from './pages.bench';
 import { benchPayments } from './payments.bench';
 
 /** Each benchmark with its own default size, used when `--n` is not given. */
@@ -19,6 +20,7 @@ const BENCHES: Record<string, (n: number | undefined) => Promise<void>> = {
   'funding-report': (n) => benchFundingReport(n ?? 10000),
   payments: (n) => benchPayments(n ?? 2000),
   load: (n) => benchLoad(n ?? 4000),
+  pages: () => benchPages(),
 };
 
 async function main(): Promise<void> {

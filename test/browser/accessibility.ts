@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Result } from 'axe-core';
 import { BrowserContext, Page } from 'playwright-core';
+import { PHONE } from './chromium';
 
 /** WCAG 2.2 AA as axe-core checks it (DESIGN.md section 13). */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -33,8 +34,7 @@ async function auditCopy(page: Page): Promise<Result[]> {
   const url = page.url();
   const browser = page.context().browser();
   if (!browser) throw new Error('expectAccessible needs a page of a launched browser');
-  const viewport = page.viewportSize() ?? { width: 360, height: 740 };
-  const copy = await browser.newContext({ viewport, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const copy = await browser.newContext({ ...PHONE, viewport: page.viewportSize() ?? PHONE.viewport });
   try {
     const scratch = await copy.newPage();
     await scratch.route('**/*', async (route) => {

@@ -1,30 +1,22 @@
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { INestApplicationContext } from '@nestjs/common';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { linksTo } from '../../src/modules/notifications/mail/mail-transport';
 import { ReceivedMail, SmtpSink } from '../helpers/smtp-sink';
 import { createTestApp, TestContext } from '../helpers/test-app';
 import { startWorker } from '../helpers/worker-context';
 import { noteScriptless } from './accessibility';
+import { launchChromium, PHONE, throttle } from './chromium';
 
 export { expectAccessible } from './accessibility';
+export { CHROMIUM_PATH, launchChromium, PHONE, SLOW_NETWORK, throttle } from './chromium';
 export { screenshot } from './screenshots';
-
-/**
- * Debian's Chromium (`apt-get install -y chromium`), never a browser build of Playwright's own:
- * this machine, the developers' and CI's reach no download host. CHROMIUM_PATH points elsewhere.
- */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * A budget for one browser action or navigation, not a speed goal: it holds at 400 kbps with both
  * cores busy (Jest runs three suites at once). Speed is measured by `npm run bench -- pages`.
  */
 export const ACTION_TIMEOUT_MS = 60000;
-
-/** The slow phone of DESIGN.md section 13: 400 ms round trips, 400 kbit/s each way. */
-export const SLOW_NETWORK = { latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8 };
 
 export type SiteLanguage = 'kk' | 'ru' | 'en';
 const LOCALES: Record<SiteLanguage, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
@@ -33,7 +25,7 @@ export interface PhoneOptions {
   /** The browser's own language (Accept-Language, navigator.language): kk-KZ, ru-RU or en-GB. */
   language: SiteLanguage;
   javaScript: boolean;
-  /** Every page of the context on SLOW_NETWORK (see `throttle`). */
+  /** The phone's page on SLOW_NETWORK (see `throttle`); pages opened later are not. */
   throttled?: boolean;
 }
 
@@ -94,14 +86,10 @@ export class Site {
   /** A new phone (its own cookies): 360 x 740 CSS pixels at 2x, touch, in `language`, JS on or off. */
   async phone(options: PhoneOptions): Promise<Phone> {
     const context = await this.browser.newContext({
+      ...PHONE,
       baseURL: this.origin,
-      viewport: { width: 360, height: 740 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
       javaScriptEnabled: options.javaScript,
       locale: LOCALES[options.language],
-      timezoneId: 'Asia/Almaty',
     });
     if (!options.javaScript) noteScriptless(context);
     context.setDefaultTimeout(ACTION_TIMEOUT_MS);
@@ -141,26 +129,6 @@ export class Site {
 }
 
 export const openSite = (options?: SiteOptions): Promise<Site> => Site.open(options);
-
-/** Debian's Chromium, headless, with nothing that would call home during a test. */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH))
-    throw new Error(
-      `No Chromium at ${CHROMIUM_PATH}: the browser tests use Debian's (apt-get install -y chromium; ` +
-        `./scripts/test.sh installs it when missing), or set CHROMIUM_PATH`,
-    );
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
-
-/** Puts a page on SLOW_NETWORK through the DevTools protocol (Playwright has no throttling of its own). */
-export async function throttle(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...SLOW_NETWORK });
-}
 
 /** A port of 127.0.0.1 free at the time of asking (the app needs its origin before it listens). */
 export async function freePort(): Promise<number> {
