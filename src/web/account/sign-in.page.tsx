@@ -24,7 +24,7 @@ export function SignInPage(props: {
       )}
       <ErrorSummary errors={props.errors} />
       {props.problemKey && (
-        <div class="error-summary" role="alert" tabIndex={-1}>
+        <div class="error-summary" role="alert" tabIndex={-1} autofocus>
           <p>{t.t(props.problemKey)}</p>
         </div>
       )}

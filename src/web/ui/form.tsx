@@ -13,12 +13,16 @@ export function CsrfField() {
   return <input type="hidden" name="_csrf" value={usePage().csrfToken} />;
 }
 
-/** Every problem at once, at the top of the page, each linked to its field. */
+/**
+ * Every problem at once, at the top of the page, each linked to its field. It takes focus as the
+ * page loads (autofocus, so also with JavaScript off): a screen reader reads it first and the
+ * keyboard starts there.
+ */
 export function ErrorSummary(props: { errors: FieldError[] }) {
   const { t } = usePage();
   if (props.errors.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
+    <div class="error-summary" role="alert" tabIndex={-1} autofocus aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">{t.t('common.errorSummary.title')}</h2>
       <ul>
         {props.errors.map((error) => (
