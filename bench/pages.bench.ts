@@ -31,11 +31,13 @@ import { coldLoad, gzipBytes, Load, medianLoad } from './pages/measure';
 import { printPages, PageRow } from './pages/report';
 import { seedPublicSite } from './pages/seed';
 
+type Ids = Awaited<ReturnType<typeof seedPublicSite>>;
+
 interface Candidate {
   name: string;
-  path: (ids: { competitionId: string }) => string;
+  path: (ids: Ids) => string;
   /** The JSON reads of the same data, newest path first (the API moved under /api). */
-  json?: (ids: { competitionId: string }) => string[];
+  json?: (ids: Ids) => string[];
 }
 
 /** Every public page the service may have; those this branch lacks answer 404 and are skipped. */
@@ -50,10 +52,15 @@ const CANDIDATES: Candidate[] = [
     path: ({ competitionId }) => `/competitions/${competitionId}`,
     json: ({ competitionId }) => [`/api/public/competitions/${competitionId}`, `/public/competitions/${competitionId}`],
   },
+  { name: 'village', path: ({ villageId }) => `/villages/${villageId}` },
+  {
+    name: 'open-data',
+    path: () => '/open-data',
+    json: () => ['/api/public/grants', '/public/grants'],
+  },
   { name: 'sign-in', path: () => '/sign-in' },
   { name: 'register', path: () => '/register' },
   { name: 'forgot-password', path: () => '/forgot-password' },
-  { name: 'open-data', path: () => '/open-data' },
 ];
 
 export async function benchPages(): Promise<void> {

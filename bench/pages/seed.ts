@@ -16,7 +16,7 @@ const DESCRIPTION =
   'Өтінімдерді тәуелсіз сарапшылар бағалайды; барлық шешімдер мен бағалар ашық жарияланады.';
 
 /** An admin, a manager, one village with an adopted plan and a few open competitions: what the public pages show. */
-export async function seedPublicSite(app: INestApplication): Promise<{ competitionId: string }> {
+export async function seedPublicSite(app: INestApplication): Promise<{ competitionId: string; villageId: string }> {
   const users = app.get(UsersService);
   const person = (email: string, role: 'admin' | 'manager') =>
     users.create(
@@ -56,5 +56,5 @@ export async function seedPublicSite(app: INestApplication): Promise<{ competiti
     });
     ids.push((await lifecycle.open(manager.id, (await competitions.create(manager.id, input)).id)).id);
   }
-  return { competitionId: ids[0] };
+  return { competitionId: ids[0], villageId: village.id };
 }
