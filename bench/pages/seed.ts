@@ -9,11 +9,15 @@ import { UsersService } from '../../src/modules/users/users.service';
 const DAY = 24 * 3600 * 1000;
 const OPEN_COMPETITIONS = 6;
 
-/** About a page of text a manager might write about a competition. */
-const DESCRIPTION =
+/** About a page of text a manager might write about a competition, in Kazakh and Russian. */
+const DESCRIPTION_KK =
   'Ауылдың даму жоспарындағы мақсаттарға сай шағын бизнеске грант. Өтінім беруші жобаның құнының ' +
   'кемінде 20 пайызын өз қаражатынан салады, жаңа жұмыс орындарын ашады және екі жыл бойы есеп береді. ' +
   'Өтінімдерді тәуелсіз сарапшылар бағалайды; барлық шешімдер мен бағалар ашық жарияланады.';
+const DESCRIPTION_RU =
+  'Грант малому бизнесу, который служит целям плана развития села. Заявитель вкладывает не менее ' +
+  '20 процентов стоимости проекта из своих средств, создаёт новые рабочие места и два года отчитывается. ' +
+  'Заявки оценивают независимые эксперты; все решения и оценки публикуются.';
 
 /** An admin, a manager, one village with an adopted plan and a few open competitions: what the public pages show. */
 export async function seedPublicSite(app: INestApplication): Promise<{ competitionId: string; villageId: string }> {
@@ -26,15 +30,23 @@ export async function seedPublicSite(app: INestApplication): Promise<{ competiti
   const admin = await person('bench-pages-admin@example.kz', 'admin');
   const manager = await person('bench-pages-manager@example.kz', 'manager');
   const geography = app.get(GeographyService);
-  const region = await geography.createRegion(admin.id, { name: 'Маңғыстау облысы' });
-  const district = await geography.createDistrict(admin.id, { regionId: region.id, name: 'Түпқараған ауданы' });
-  const village = await geography.createVillage(admin.id, { districtId: district.id, name: 'Таушық' });
+  const region = await geography.createRegion(admin.id, {
+    name: { kk: 'Маңғыстау облысы', ru: 'Мангистауская область' },
+  });
+  const district = await geography.createDistrict(admin.id, {
+    regionId: region.id,
+    name: { kk: 'Түпқараған ауданы', ru: 'Тупкараганский район' },
+  });
+  const village = await geography.createVillage(admin.id, {
+    districtId: district.id,
+    name: { kk: 'Таушық', ru: 'Таушик' },
+  });
   const plans = app.get(PlansService);
   const plan = await plans.create(admin.id, village.id, {
     title: 'Таушық ауылының даму жоспары',
     periodStart: 2026,
     periodEnd: 2030,
-    goals: [{ code: 'G1', title: 'Жастарға жұмыс', priority: 1 }],
+    goals: [{ code: 'G1', title: { kk: 'Жастарға жұмыс', ru: 'Работа для молодёжи' }, priority: 1 }],
   });
   await plans.adopt(admin.id, plan.id);
   const competitions = app.get(CompetitionsService);
@@ -43,8 +55,11 @@ export async function seedPublicSite(app: INestApplication): Promise<{ competiti
   for (let i = 1; i <= OPEN_COMPETITIONS; i += 1) {
     const input = Object.assign(new CreateCompetitionDto(), {
       code: `BPAGE${i}`,
-      title: `Start Up ${2026 + (i % 2)}: ауыл кәсіпкерлігі, ${i}-кезең`,
-      description: DESCRIPTION,
+      title: {
+        kk: `Start Up ${2026 + (i % 2)}: ауыл кәсіпкерлігі, ${i}-кезең`,
+        ru: `Start Up ${2026 + (i % 2)}: сельское предпринимательство, этап ${i}`,
+      },
+      description: { kk: DESCRIPTION_KK, ru: DESCRIPTION_RU },
       budget: '10000000000',
       minAward: '50000000',
       maxAward: '300000000',

@@ -37,7 +37,10 @@ describe('browser: home, language switch, sign-in and sign-out on a 360 px phone
     managerId = (await createUser(site.ctx, { roles: ['manager'] })).user.id;
     villageIds = (await createPlaces(site.ctx, admin.user.id, 1)).villageIds;
     await createAdoptedPlan(site.ctx, admin.user.id, villageIds[0]);
-    await createCompetition(site.ctx, managerId, villageIds, { open: true, title: { kk: 'Ауыл кәсіпкерлігі 2026' } });
+    await createCompetition(site.ctx, managerId, villageIds, {
+      open: true,
+      title: { kk: 'Ауыл кәсіпкерлігі 2026', ru: 'Сельское предпринимательство 2026' },
+    });
   });
   afterAll(async () => {
     await site?.close();
