@@ -189,7 +189,7 @@ describe('browser: home, language switch, sign-in and sign-out on a 360 px phone
     });
   });
 
-  it('delivers a real mail through the worker whose confirmation link, token and all, opens on this site', async () => {
+  it('delivers a real mail through the worker whose confirmation link opens the confirmation page', async () => {
     const email = `browser-${Date.now()}@example.kz`;
     await site.ctx.app.get(AuthService).register(
       {
@@ -207,13 +207,14 @@ describe('browser: home, language switch, sign-in and sign-out on a 360 px phone
     const link = site.linkIn(mail, '/confirm-email?token=');
     const phone = await site.phone({ language: 'kk', javaScript: false });
     try {
-      // What the confirmation page does is the account pages' own test; here: the link from a real
-      // mail is whole (token and all) and leads the browser to this site.
+      // Confirming is the account pages' own browser test; here: the link from a real mail is whole
+      // (token and all) and opens the confirmation page of this site in the person's language.
       const response = await phone.page.goto(link);
-      expect(response).not.toBeNull();
+      expect(response?.status()).toBe(200);
       expect(new URL(phone.page.url()).origin).toBe(site.origin);
-      expect(new URL(phone.page.url()).pathname).toBe('/confirm-email');
       expect(new URL(phone.page.url()).searchParams.get('token')).toMatch(/^[\w.-]{20,}$/);
+      expect(await phone.page.getAttribute('html', 'lang')).toBe('kk');
+      expect(await phone.page.locator('h1').textContent()).toBe(text('kk', 'account.confirm.title'));
     } finally {
       await phone.close();
     }
