@@ -4,7 +4,6 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
 import { Authenticated } from '../../common/auth/authenticated';
 import { AuthUser } from '../../common/auth/role';
-import { AuthErrors } from '../../common/errors/common.errors';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { CreateUserDto, UpdateUserDto, UserDto, UserPageDto, UserQueryDto } from './dto/user.dto';
