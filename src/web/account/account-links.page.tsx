@@ -68,7 +68,7 @@ export function ForgotPasswordPage(props: {
     <Layout title={t.t('account.forgot.title')}>
       <ErrorSummary errors={props.errors} />
       {props.problemKey && (
-        <div class="error-summary" role="alert" tabIndex={-1}>
+        <div class="error-summary" role="alert" tabIndex={-1} autofocus>
           <p>{t.t(props.problemKey)}</p>
         </div>
       )}

@@ -34,7 +34,7 @@ export function ProfilePage(props: ProfileProps) {
     <Layout title={t.t('accountProfile.title')}>
       <ErrorSummary errors={props.errors} />
       {props.problemKey && (
-        <div class="error-summary" role="alert" tabIndex={-1}>
+        <div class="error-summary" role="alert" tabIndex={-1} autofocus>
           <p>{t.t(props.problemKey)}</p>
         </div>
       )}

@@ -25,7 +25,7 @@ export function RegisterPage(props: {
     <Layout title={t.t('account.register.title')}>
       <ErrorSummary errors={props.errors} />
       {props.problemKey && (
-        <div class="error-summary" role="alert" tabIndex={-1}>
+        <div class="error-summary" role="alert" tabIndex={-1} autofocus>
           <p>{t.t(props.problemKey)}</p>
         </div>
       )}

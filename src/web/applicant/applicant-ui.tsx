@@ -30,7 +30,7 @@ export function ProblemSummary(props: { problems: LinkedProblem[]; extra?: strin
   const { t } = usePage();
   if (props.problems.length === 0 && !props.extra?.length) return null;
   return (
-    <div class="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
+    <div class="error-summary" role="alert" tabIndex={-1} autofocus aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">{t.t('common.errorSummary.title')}</h2>
       <ul>
         {props.extra?.map((text) => (

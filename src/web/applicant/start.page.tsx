@@ -32,7 +32,7 @@ export function StartPage(props: {
     <Layout title={t.t('apply.start.title')}>
       <ErrorSummary errors={props.errors} />
       {props.problem && (
-        <div class="error-summary" role="alert" tabIndex={-1} aria-labelledby="start-problem-title">
+        <div class="error-summary" role="alert" tabIndex={-1} autofocus aria-labelledby="start-problem-title">
           <h2 id="start-problem-title">{t.t('common.errorSummary.title')}</h2>
           <p>{t.t(props.problem)}</p>
           {props.problem === 'apply.start.error.limit' && (

@@ -68,7 +68,7 @@ export function AwardPage(props: { award: GranteeAward; now: Date; notice?: Awar
         </p>
       )}
       {props.problemKey && (
-        <div class="error-summary" role="alert" tabIndex={-1}>
+        <div class="error-summary" role="alert" tabIndex={-1} autofocus>
           <p>{t.t(props.problemKey)}</p>
         </div>
       )}

@@ -76,7 +76,7 @@ export function ReportFormPage(props: ReportFormProps) {
       </nav>
       <ErrorSummary errors={props.errors} />
       {props.problemKey && (
-        <div class="error-summary" role="alert" tabIndex={-1}>
+        <div class="error-summary" role="alert" tabIndex={-1} autofocus>
           <p>{t.t(props.problemKey)}</p>
         </div>
       )}
