@@ -1,6 +1,6 @@
 import { MessageKey } from '../i18n/catalogue';
 import { usePage } from '../render/page-context';
-import { CsrfField, ErrorSummary, FieldError, TextField } from '../ui/form';
+import { CsrfField, ErrorSummary, FieldError, ProblemBox, TextField } from '../ui/form';
 import { Layout } from '../ui/layout';
 import { PERSON_FIELD_LIMITS } from './account-forms';
 
@@ -67,11 +67,7 @@ export function ForgotPasswordPage(props: {
   return (
     <Layout title={t.t('account.forgot.title')}>
       <ErrorSummary errors={props.errors} />
-      {props.problemKey && (
-        <div class="error-summary" role="alert" tabIndex={-1} autofocus>
-          <p>{t.t(props.problemKey)}</p>
-        </div>
-      )}
+      <ProblemBox message={props.problemKey} />
       <h1>{t.t('account.forgot.title')}</h1>
       {props.sent ? (
         <p class="notice success" role="status">

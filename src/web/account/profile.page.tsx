@@ -1,11 +1,11 @@
 import { MessageKey } from '../i18n/catalogue';
 import { MessageParams } from '../i18n/translator';
 import { usePage } from '../render/page-context';
-import { CsrfField, ErrorSummary, FieldError, Select, TextField } from '../ui/form';
+import { CsrfField, ErrorSummary, FieldError, ProblemBox, TextField } from '../ui/form';
 import { Layout } from '../ui/layout';
 import { PERSON_FIELD_LIMITS } from './account-forms';
 import { SessionRow, SessionsSection } from './sessions-section';
-import { LANGUAGE_OPTIONS, VillageChoice, VillageSelect } from './village-select';
+import { PhoneLanguageVillageFields, VillageChoice } from './village-select';
 
 export interface ProfileForm {
   fullName: string;
@@ -33,11 +33,7 @@ export function ProfilePage(props: ProfileProps) {
   return (
     <Layout title={t.t('accountProfile.title')}>
       <ErrorSummary errors={props.errors} />
-      {props.problemKey && (
-        <div class="error-summary" role="alert" tabIndex={-1} autofocus>
-          <p>{t.t(props.problemKey)}</p>
-        </div>
-      )}
+      <ProblemBox message={props.problemKey} />
       {props.notice && (
         <p class="notice success" role="status">
           {t.t(props.notice.key, props.notice.params)}
@@ -72,31 +68,11 @@ export function ProfilePage(props: ProfileProps) {
           maxLength={limits.fullName.max}
           errors={props.errors}
         />
-        <TextField
-          name="phone"
-          type="tel"
-          label={t.t('account.field.phone')}
-          hint={t.t('account.field.phoneHint')}
-          value={props.form.phone}
-          autocomplete="tel"
-          maxLength={20}
+        <PhoneLanguageVillageFields
+          form={props.form}
+          villages={props.villages}
           errors={props.errors}
-        />
-        <Select
-          name="preferredLanguage"
-          label={t.t('account.field.language')}
-          value={props.form.preferredLanguage}
-          options={LANGUAGE_OPTIONS}
-          errors={props.errors}
-        />
-        <VillageSelect
-          name="homeVillageId"
-          label={t.t('account.field.village')}
-          placeholder={t.t('accountProfile.villageNone')}
-          value={props.form.homeVillageId}
-          choices={props.villages}
-          hideEmpty
-          errors={props.errors}
+          village={{ placeholder: t.t('accountProfile.villageNone'), hideEmpty: true }}
         />
         <button class="button" type="submit">
           {t.t('common.save')}

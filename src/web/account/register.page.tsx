@@ -1,9 +1,9 @@
 import { MessageKey } from '../i18n/catalogue';
 import { usePage } from '../render/page-context';
-import { CsrfField, ErrorSummary, FieldError, Select, TextField } from '../ui/form';
+import { CsrfField, ErrorSummary, FieldError, ProblemBox, TextField } from '../ui/form';
 import { Layout } from '../ui/layout';
 import { PERSON_FIELD_LIMITS } from './account-forms';
-import { LANGUAGE_OPTIONS, VillageChoice, VillageSelect } from './village-select';
+import { PhoneLanguageVillageFields, VillageChoice } from './village-select';
 
 export interface RegisterForm {
   fullName: string;
@@ -24,11 +24,7 @@ export function RegisterPage(props: {
   return (
     <Layout title={t.t('account.register.title')}>
       <ErrorSummary errors={props.errors} />
-      {props.problemKey && (
-        <div class="error-summary" role="alert" tabIndex={-1} autofocus>
-          <p>{t.t(props.problemKey)}</p>
-        </div>
-      )}
+      <ProblemBox message={props.problemKey} />
       <h1>{t.t('account.register.title')}</h1>
       <p>{t.t('account.register.intro')}</p>
       <form method="post" action="/register" novalidate>
@@ -60,31 +56,11 @@ export function RegisterPage(props: {
           maxLength={limits.password.max}
           errors={props.errors}
         />
-        <TextField
-          name="phone"
-          type="tel"
-          label={t.t('account.field.phone')}
-          hint={t.t('account.field.phoneHint')}
-          value={props.form.phone}
-          autocomplete="tel"
-          maxLength={20}
+        <PhoneLanguageVillageFields
+          form={props.form}
+          villages={props.villages}
           errors={props.errors}
-        />
-        <Select
-          name="preferredLanguage"
-          label={t.t('account.field.language')}
-          value={props.form.preferredLanguage}
-          options={LANGUAGE_OPTIONS}
-          errors={props.errors}
-        />
-        <VillageSelect
-          name="homeVillageId"
-          label={t.t('account.field.village')}
-          hint={t.t('account.field.villageHint')}
-          placeholder={t.t('account.field.villagePlaceholder')}
-          value={props.form.homeVillageId}
-          choices={props.villages}
-          errors={props.errors}
+          village={{ placeholder: t.t('account.field.villagePlaceholder'), hint: t.t('account.field.villageHint') }}
         />
         <button class="button" type="submit">
           {t.t('account.register.submit')}

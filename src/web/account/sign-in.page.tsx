@@ -1,6 +1,6 @@
 import { MessageKey } from '../i18n/catalogue';
 import { usePage } from '../render/page-context';
-import { CsrfField, ErrorSummary, FieldError, TextField } from '../ui/form';
+import { CsrfField, ErrorSummary, FieldError, ProblemBox, TextField } from '../ui/form';
 import { Layout } from '../ui/layout';
 
 export interface SignInForm {
@@ -23,11 +23,7 @@ export function SignInPage(props: {
         </p>
       )}
       <ErrorSummary errors={props.errors} />
-      {props.problemKey && (
-        <div class="error-summary" role="alert" tabIndex={-1} autofocus>
-          <p>{t.t(props.problemKey)}</p>
-        </div>
-      )}
+      <ProblemBox message={props.problemKey} />
       <h1>{t.t('account.signIn.title')}</h1>
       {props.form.next !== '/' && <p class="hint">{t.t('account.signIn.required')}</p>}
       <form method="post" action="/sign-in" novalidate>

@@ -1,6 +1,6 @@
 import { ContentText, contentText } from '../i18n/content';
 import { usePage } from '../render/page-context';
-import { describedBy, FieldFrame, FieldProps } from '../ui/form';
+import { describedBy, FieldError, FieldFrame, FieldProps, Select, TextField } from '../ui/form';
 
 /** A village with its district's and region's names, as the geography module reads them. */
 export interface VillageChoice {
@@ -73,3 +73,44 @@ export const LANGUAGE_OPTIONS = [
   { value: 'ru', label: 'Русский' },
   { value: 'en', label: 'English' },
 ];
+
+/** Phone, language and home village: the same three fields on the registration and profile forms. */
+export function PhoneLanguageVillageFields(props: {
+  form: { phone: string; preferredLanguage: string; homeVillageId: string };
+  villages: VillageChoice[];
+  errors: FieldError[];
+  village: { placeholder: string; hint?: string; hideEmpty?: boolean };
+}) {
+  const { t } = usePage();
+  return (
+    <>
+      <TextField
+        name="phone"
+        type="tel"
+        label={t.t('account.field.phone')}
+        hint={t.t('account.field.phoneHint')}
+        value={props.form.phone}
+        autocomplete="tel"
+        maxLength={20}
+        errors={props.errors}
+      />
+      <Select
+        name="preferredLanguage"
+        label={t.t('account.field.language')}
+        value={props.form.preferredLanguage}
+        options={LANGUAGE_OPTIONS}
+        errors={props.errors}
+      />
+      <VillageSelect
+        name="homeVillageId"
+        label={t.t('account.field.village')}
+        hint={props.village.hint}
+        placeholder={props.village.placeholder}
+        value={props.form.homeVillageId}
+        choices={props.villages}
+        hideEmpty={props.village.hideEmpty}
+        errors={props.errors}
+      />
+    </>
+  );
+}

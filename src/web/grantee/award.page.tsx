@@ -1,7 +1,7 @@
 import { MessageKey } from '../i18n/catalogue';
 import { daysUntil } from '../i18n/formats';
 import { usePage } from '../render/page-context';
-import { CsrfField } from '../ui/form';
+import { CsrfField, ProblemBox } from '../ui/form';
 import { Layout } from '../ui/layout';
 import { PaymentsSection, ReportsSection, TranchesSection } from './award-sections';
 import { AWARD_STATUS, tagClass } from './grantee-labels';
@@ -67,11 +67,7 @@ export function AwardPage(props: { award: GranteeAward; now: Date; notice?: Awar
           {t.t(NOTICES[props.notice])}
         </p>
       )}
-      {props.problemKey && (
-        <div class="error-summary" role="alert" tabIndex={-1} autofocus>
-          <p>{t.t(props.problemKey)}</p>
-        </div>
-      )}
+      <ProblemBox message={props.problemKey} />
       <h1>{title}</h1>
       <p class="lead">{award.applicationTitle}</p>
       <p>

@@ -1,7 +1,7 @@
 import { MessageKey } from '../i18n/catalogue';
 import { contentText } from '../i18n/content';
 import { usePage } from '../render/page-context';
-import { CsrfField, ErrorSummary, FieldError, TextArea, TextField } from '../ui/form';
+import { CsrfField, ErrorSummary, FieldError, ProblemBox, TextArea, TextField } from '../ui/form';
 import { Layout } from '../ui/layout';
 import { ReportFormData } from './grantee-awards.reader';
 import { KeptFile } from './grantee-view';
@@ -75,11 +75,7 @@ export function ReportFormPage(props: ReportFormProps) {
         <a href={`/awards/${award.id}`}>{t.t('grantee.award.title', { reference: award.reference })}</a>
       </nav>
       <ErrorSummary errors={props.errors} />
-      {props.problemKey && (
-        <div class="error-summary" role="alert" tabIndex={-1} autofocus>
-          <p>{t.t(props.problemKey)}</p>
-        </div>
-      )}
+      <ProblemBox message={props.problemKey} />
       <h1>{title}</h1>
       <p class="lead">
         {t.t('grantee.report.lead', { amount: t.money(tranche.amount) })}

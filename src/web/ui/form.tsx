@@ -35,6 +35,17 @@ export function ErrorSummary(props: { errors: FieldError[] }) {
   );
 }
 
+/** One problem that belongs to no field (a refused sign-in, an offer already answered), at the top. */
+export function ProblemBox(props: { message?: MessageKey }) {
+  const { t } = usePage();
+  if (!props.message) return null;
+  return (
+    <div class="error-summary" role="alert" tabIndex={-1} autofocus>
+      <p>{t.t(props.message)}</p>
+    </div>
+  );
+}
+
 export interface FieldProps {
   name: string;
   label: string;
