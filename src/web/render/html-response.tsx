@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { PageContext, PageContextHolder } from './page-context';
@@ -21,13 +21,7 @@ export function contentSecurityPolicy(nonce: string): string {
 }
 
 /** Renders a page with its context and sends it with the headers every page carries. */
-export function sendPage(
-  request: Request,
-  response: Response,
-  context: PageContext,
-  body: VNode,
-  status: number,
-): void {
+export function sendPage(response: Response, context: PageContext, body: VNode, status: number): void {
   const html = renderToString(<PageContextHolder.Provider value={context}>{body}</PageContextHolder.Provider>);
   response
     .status(status)
@@ -43,5 +37,4 @@ export function sendPage(
       Vary: 'Cookie, Accept-Language',
     })
     .send(`<!doctype html>${html}`);
-  void request;
 }

@@ -35,6 +35,6 @@ export class WebPages {
   }
 
   send(request: WebRequest, response: Response, body: VNode, status = 200): void {
-    sendPage(request, response, this.context(request), body, status);
+    sendPage(response, this.context(request), body, status);
   }
 }
