@@ -38,6 +38,12 @@ export class CompetitionsRepository {
     return em.findOne(Competition, { where: { id }, ...LOAD });
   }
 
+  /** Several competitions with their relations, in one query per relation (order not kept). */
+  async findByIds(ids: readonly string[]): Promise<Competition[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.manager.find(Competition, { where: ids.map((id) => ({ id })), ...LOAD });
+  }
+
   async codeTaken(em: EntityManager, code: string): Promise<boolean> {
     return em.exists(Competition, { where: { code } });
   }
@@ -178,10 +184,7 @@ export class CompetitionsRepository {
       .skip(filter.offset)
       .getManyAndCount();
     if (ids.length === 0) return [[], total];
-    const rows = await this.dataSource.manager.find(Competition, {
-      where: ids.map((c) => ({ id: c.id })),
-      ...LOAD,
-    });
+    const rows = await this.findByIds(ids.map((c) => c.id));
     const byId = new Map(rows.map((c) => [c.id, c]));
     return [ids.map((c) => byId.get(c.id)).filter((c): c is Competition => c !== undefined), total];
   }

@@ -76,6 +76,11 @@ export class CompetitionsService {
   }
 
   /** The public sees competitions once they open; drafts are the managers' business. */
+  /** The competitions with these ids (those that exist), e.g. of an applicant's applications. */
+  async getMany(ids: readonly string[]): Promise<Competition[]> {
+    return this.competitions.findByIds(ids);
+  }
+
   async getPublic(id: string): Promise<Competition> {
     const competition = await this.competitions.findById(id);
     if (!competition || competition.status === 'draft') throw new DomainError(CompetitionErrors.NOT_FOUND);

@@ -79,9 +79,8 @@ export class ApplicantViews {
   /** The applicant's applications with their competitions, and their awards (once offered). */
   async dashboard(actor: AuthUser): Promise<{ items: OwnApplication[]; awards: AwardDto[] }> {
     const [applications] = await this.drafts.mine(actor, ALL);
-    const competitions = new Map<string, Competition>();
-    for (const id of new Set(applications.map((a) => a.competitionId)))
-      competitions.set(id, await this.competitions.get(id));
+    const ids = [...new Set(applications.map((a) => a.competitionId))];
+    const competitions = new Map((await this.competitions.getMany(ids)).map((c) => [c.id, c]));
     const [awards] = await this.awards.mine(actor, 100, 0);
     return {
       items: applications.map((application) => ({
