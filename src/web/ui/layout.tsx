@@ -62,6 +62,16 @@ export function Layout(props: { title: string; children: ComponentChildren }) {
                       <a href="/applications">{t.t('common.nav.myApplications')}</a>
                     </li>
                   )}
+                  {user.roles.includes('juror') && (
+                    <li>
+                      <a href="/reviews">{t.t('common.nav.myReviews')}</a>
+                    </li>
+                  )}
+                  {user.roles.includes('manager') && (
+                    <li>
+                      <a href="/manage">{t.t('common.nav.manage')}</a>
+                    </li>
+                  )}
                   <li>
                     <a href="/account">{t.t('common.nav.account')}</a>
                     <span class="visually-hidden"> ({t.t('common.signedInAs', { name: user.name })})</span>
