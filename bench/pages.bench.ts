@@ -1,8 +1,9 @@
 /**
- * What the public pages cost a person on a slow phone, measured in Debian's Chromium (see
+ * What the public and applicant pages cost a person on a slow phone, measured in Debian's Chromium (see
  * test/browser): each page opened cold (a new browser context, so an empty cache) on 400 kbit/s
  * with 400 ms round trips, JavaScript on, 360 px wide, against a real api in this process with a
- * database of its own holding a few open competitions.
+ * database of its own holding a few open competitions and one applicant (a draft, a submitted
+ * application, an accepted award), whose pages are loaded with their session cookie.
  *
  * Per page: the bytes as sent (HTML, CSS and JS bodies, compressed as the server sent them;
  * response headers apart), the requests, and the time from navigation start to the first frame
@@ -27,20 +28,23 @@ import { runMigrationsUnderLock } from '../src/database/migrate';
 import { launchChromium } from '../test/browser/chromium';
 import { benchConfig, createBenchDatabase, dropBenchDatabase } from './bench-database';
 import { option } from './options';
-import { coldLoad, gzipBytes, Load, medianLoad } from './pages/measure';
+import { ApplicantWorld, seedApplicant } from './pages/applicant';
+import { coldLoad, gzipBytes, Load, medianLoad, Visitor } from './pages/measure';
 import { printPages, PageRow } from './pages/report';
-import { seedPublicSite } from './pages/seed';
+import { PublicSite, seedPublicSite } from './pages/seed';
 
-type Ids = Awaited<ReturnType<typeof seedPublicSite>>;
+type Ids = PublicSite & { applicant: ApplicantWorld };
 
 interface Candidate {
   name: string;
   path: (ids: Ids) => string;
   /** The JSON reads of the same data, newest path first (the API moved under /api). */
   json?: (ids: Ids) => string[];
+  /** Loaded as the seeded applicant: the page with their session cookie, the JSON read with their bearer token. */
+  signedIn?: boolean;
 }
 
-/** Every public page the service may have; those this branch lacks answer 404 and are skipped. */
+/** Every public and applicant page the service may have; those this branch lacks answer 404 and are skipped. */
 const CANDIDATES: Candidate[] = [
   {
     name: 'home',
@@ -61,7 +65,57 @@ const CANDIDATES: Candidate[] = [
   { name: 'sign-in', path: () => '/sign-in' },
   { name: 'register', path: () => '/register' },
   { name: 'forgot-password', path: () => '/forgot-password' },
+  ...applicantPages(),
 ];
+
+/** The applicant's pages, each beside the JSON read a client of the API would make for the same screen. */
+function applicantPages(): Candidate[] {
+  const draft = (step: string): Candidate => ({
+    name: `draft: ${step}`,
+    path: ({ applicant }) => `/applications/${applicant.draftId}/${step}`,
+    json: ({ applicant }) => [`/api/applications/${applicant.draftId}`],
+    signedIn: true,
+  });
+  return [
+    { name: 'dashboard', path: () => '/applications', json: () => ['/api/applications/mine'], signedIn: true },
+    {
+      name: 'start a draft',
+      path: ({ competitionIds }) => `/applications/new?competition=${competitionIds[3]}`,
+      json: ({ competitionIds }) => [`/api/public/competitions/${competitionIds[3]}`],
+      signedIn: true,
+    },
+    {
+      name: 'draft: task list',
+      path: ({ applicant }) => `/applications/${applicant.draftId}`,
+      json: ({ applicant }) => [`/api/applications/${applicant.draftId}`],
+      signedIn: true,
+    },
+    draft('project'),
+    draft('goals'),
+    draft('budget'),
+    draft('attachments'),
+    draft('check'),
+    {
+      name: 'receipt',
+      path: ({ applicant }) => `/applications/${applicant.submittedId}`,
+      json: ({ applicant }) => [`/api/applications/${applicant.submittedId}`],
+      signedIn: true,
+    },
+    {
+      name: 'award',
+      path: ({ applicant }) => `/awards/${applicant.awardId}`,
+      json: ({ applicant }) => [`/api/awards/${applicant.awardId}`],
+      signedIn: true,
+    },
+    {
+      name: 'milestone report',
+      path: ({ applicant }) => `/awards/${applicant.awardId}/tranches/${applicant.trancheId}/report`,
+      json: ({ applicant }) => [`/api/awards/${applicant.awardId}`],
+      signedIn: true,
+    },
+    { name: 'profile', path: () => '/account', json: () => ['/api/me'], signedIn: true },
+  ];
+}
 
 export async function benchPages(): Promise<void> {
   const runs = option('runs', 3);
@@ -75,22 +129,28 @@ export async function benchPages(): Promise<void> {
     await runMigrationsUnderLock(app.get(DataSource));
     await app.listen(0, '127.0.0.1');
     const origin = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    const ids = await seedPublicSite(app);
+    const site = await seedPublicSite(app);
+    const ids: Ids = { ...site, applicant: await seedApplicant(app, origin, site) };
     browser = await launchChromium();
     const rows: PageRow[] = [];
     const missing: string[] = [];
     for (const candidate of CANDIDATES) {
       const path = candidate.path(ids);
-      const probe = await fetch(`${origin}${path}`);
+      const as: Visitor = candidate.signedIn ? ids.applicant.as : {};
+      const probe = await fetch(`${origin}${path}`, {
+        headers: as.cookie ? { Cookie: `${as.cookie.name}=${as.cookie.value}` } : {},
+        redirect: 'manual',
+      });
       await probe.arrayBuffer();
       if (probe.status !== 200 || !/html/.test(probe.headers.get('content-type') ?? '')) {
         missing.push(`${candidate.name} (${path}: ${probe.status})`);
         continue;
       }
-      const page = await repeat(runs, () => coldLoad(browser!, `${origin}${path}`));
-      const gzip = await gzipBytes(page.urls);
-      const jsonPath = await firstAnswering(origin, candidate.json?.(ids) ?? []);
-      const json = jsonPath ? await repeat(runs, () => coldLoad(browser!, `${origin}${jsonPath}`)) : undefined;
+      const page = await repeat(runs, () => coldLoad(browser!, `${origin}${path}`, { cookie: as.cookie }));
+      const gzip = await gzipBytes(page.urls, { cookie: as.cookie });
+      const bearer = { bearer: as.cookie ? ids.applicant.as.bearer : undefined };
+      const jsonPath = await firstAnswering(origin, candidate.json?.(ids) ?? [], bearer);
+      const json = jsonPath ? await repeat(runs, () => coldLoad(browser!, `${origin}${jsonPath}`, bearer)) : undefined;
       rows.push({ name: candidate.name, path, page, gzip, jsonPath, json });
     }
     printPages(rows, missing, runs);
@@ -107,9 +167,9 @@ async function repeat(runs: number, load: () => Promise<Load>): Promise<Load> {
   return medianLoad(loads);
 }
 
-async function firstAnswering(origin: string, paths: string[]): Promise<string | undefined> {
+async function firstAnswering(origin: string, paths: string[], as: Visitor): Promise<string | undefined> {
   for (const path of paths) {
-    const response = await fetch(`${origin}${path}`);
+    const response = await fetch(`${origin}${path}`, { headers: as.bearer ? { Authorization: as.bearer } : {} });
     await response.arrayBuffer();
     if (response.status === 200 && /json/.test(response.headers.get('content-type') ?? '')) return path;
   }

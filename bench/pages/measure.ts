@@ -2,6 +2,12 @@ import { get } from 'node:http';
 import { Browser, Page, Response } from 'playwright-core';
 import { PHONE, throttle } from '../../test/browser/chromium';
 
+/** Who loads the page: a browser session cookie (pages) or a bearer token (the JSON reads); nobody when absent. */
+export interface Visitor {
+  cookie?: { name: string; value: string };
+  bearer?: string;
+}
+
 /** What one cold load on the slow phone cost: bytes as sent (compressed bodies) and when the h1 showed. */
 export interface Load {
   status: number;
@@ -42,10 +48,15 @@ const kindOf = (response: Response): keyof Load['bytes'] => {
 };
 
 /** Opens `url` in a new context (an empty cache) on SLOW_NETWORK, JavaScript on, as a Kazakh phone. */
-export async function coldLoad(browser: Browser, url: string, timeoutMs = 60000): Promise<Load> {
-  const context = await browser.newContext({ ...PHONE, locale: 'kk-KZ' });
+export async function coldLoad(browser: Browser, url: string, visitor: Visitor = {}, timeoutMs = 60000): Promise<Load> {
+  const context = await browser.newContext({
+    ...PHONE,
+    locale: 'kk-KZ',
+    extraHTTPHeaders: visitor.bearer ? { Authorization: visitor.bearer } : undefined,
+  });
   context.setDefaultTimeout(timeoutMs);
   try {
+    if (visitor.cookie) await context.addCookies([{ ...visitor.cookie, url: new URL(url).origin }]);
     await context.addInitScript(HEADING_PROBE);
     const page = await context.newPage();
     await throttle(page);
@@ -53,6 +64,8 @@ export async function coldLoad(browser: Browser, url: string, timeoutMs = 60000)
     page.on('response', (response) => responses.push(response));
     const document = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
     if (!document) throw new Error(`No response for ${url}`);
+    // A lapsed session would measure the sign-in page under the applicant page's name.
+    if (document.request().redirectedFrom()) throw new Error(`${url} redirected to ${document.url()}`);
     const isHtml = /html/.test(document.headers()['content-type'] ?? '');
     if (isHtml) await page.waitForFunction(() => '__headingAt' in window, undefined, { timeout: timeoutMs });
     const bytes = { html: 0, css: 0, js: 0, other: 0 };
@@ -95,15 +108,17 @@ async function timings(page: Page): Promise<{ heading: number; firstPaint: numbe
  * The bodies of `urls` as sent to a client that accepts gzip only (the figure the goal is written
  * in; Chromium also accepts brotli, which it gets for the assets and pages). A fresh visitor each.
  */
-export async function gzipBytes(urls: string[]): Promise<number> {
+export async function gzipBytes(urls: string[], visitor: Visitor = {}): Promise<number> {
   let total = 0;
-  for (const url of urls) total += await sentBytes(url);
+  for (const url of urls) total += await sentBytes(url, visitor);
   return total;
 }
 
-function sentBytes(url: string): Promise<number> {
+function sentBytes(url: string, visitor: Visitor): Promise<number> {
+  const headers: Record<string, string> = { 'Accept-Encoding': 'gzip', 'Accept-Language': 'kk' };
+  if (visitor.cookie) headers.Cookie = `${visitor.cookie.name}=${visitor.cookie.value}`;
   return new Promise((resolve, reject) => {
-    const request = get(url, { headers: { 'Accept-Encoding': 'gzip', 'Accept-Language': 'kk' } }, (response) => {
+    const request = get(url, { headers }, (response) => {
       let bytes = 0;
       response.on('data', (chunk: Buffer) => (bytes += chunk.length));
       response.on('end', () => resolve(bytes));

@@ -19,8 +19,18 @@ const DESCRIPTION_RU =
   '20 процентов стоимости проекта из своих средств, создаёт новые рабочие места и два года отчитывается. ' +
   'Заявки оценивают независимые эксперты; все решения и оценки публикуются.';
 
+export interface PublicSite {
+  /** The first open competition (the public pages show it). */
+  competitionId: string;
+  competitionIds: string[];
+  villageId: string;
+  goalId: string;
+  adminId: string;
+  managerId: string;
+}
+
 /** An admin, a manager, one village with an adopted plan and a few open competitions: what the public pages show. */
-export async function seedPublicSite(app: INestApplication): Promise<{ competitionId: string; villageId: string }> {
+export async function seedPublicSite(app: INestApplication): Promise<PublicSite> {
   const users = app.get(UsersService);
   const person = (email: string, role: 'admin' | 'manager') =>
     users.create(
@@ -49,6 +59,7 @@ export async function seedPublicSite(app: INestApplication): Promise<{ competiti
     goals: [{ code: 'G1', title: { kk: 'Жастарға жұмыс', ru: 'Работа для молодёжи' }, priority: 1 }],
   });
   await plans.adopt(admin.id, plan.id);
+  const [goal] = (await plans.adoptedOfVillage(village.id)).goals ?? [];
   const competitions = app.get(CompetitionsService);
   const lifecycle = app.get(CompetitionLifecycleService);
   const ids: string[] = [];
@@ -71,5 +82,12 @@ export async function seedPublicSite(app: INestApplication): Promise<{ competiti
     });
     ids.push((await lifecycle.open(manager.id, (await competitions.create(manager.id, input)).id)).id);
   }
-  return { competitionId: ids[0], villageId: village.id };
+  return {
+    competitionId: ids[0],
+    competitionIds: ids,
+    villageId: village.id,
+    goalId: goal.id,
+    adminId: admin.id,
+    managerId: manager.id,
+  };
 }
