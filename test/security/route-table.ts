@@ -220,6 +220,8 @@ export const ROUTE_TABLE: Record<string, RouteRule> = {
   'PUT /api/rounds/:id/affinities': { who: ['manager'], params: reviewing('roundId') },
   'GET /api/reviews/rounds': { who: ['juror'] },
   'GET /api/reviews/rounds/:id/assignments': { who: ['juror'], params: reviewing('roundId'), panel: true },
+  'GET /api/reviews/rounds/:id/offline-form': { who: ['juror'], params: reviewing('roundId'), panel: true },
+  'POST /api/reviews/rounds/:id/offline-form': { who: ['juror'], params: reviewing('roundId'), panel: true },
   'GET /api/reviews/assignments/:id': {
     who: ['juror'],
     params: reviewing('assignmentId'),

@@ -47,6 +47,10 @@ export const ReviewErrors = defineErrors('REVIEW', {
   ROUND_NOT_OPEN: { kind: 'conflict', message: 'Scores are accepted only while the round is open' },
   INCOMPLETE_SCORESHEET: { kind: 'validation', message: 'Every criterion needs a score within its scale' },
   SCORESHEET_WITHDRAWN: { kind: 'conflict', message: 'The scoresheet was withdrawn' },
+  OFFLINE_FORM_INVALID: {
+    kind: 'validation',
+    message: 'The offline scoresheet form has problems; nothing was stored (each problem has its line)',
+  },
   RESULTS_NOT_READY: { kind: 'not_found', message: 'The round has no final results yet' },
   INVALID_AFFINITIES: { kind: 'validation', message: 'The affinity file has problems' },
   QUEUE_UNAVAILABLE: {

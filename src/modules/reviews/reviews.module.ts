@@ -1,3 +1,6 @@
+import { UsersModule } from '../users/users.module';
+import { OfflineScoringController } from './offline-scoring.controller';
+import { OfflineScoringService } from './offline-scoring.service';
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
 import { AttachmentsModule } from '../attachments/attachments.module';
@@ -30,9 +33,17 @@ import { WorkspaceService } from './workspace.service';
 
 /** Jury review: rounds, panel and conflicts, assignment, the juror workspace and the results. */
 @Module({
-  imports: [AuditModule, NotificationsModule, ApplicationsModule, AttachmentsModule],
-  controllers: [RoundsController, JuryController, AssignmentsController, WorkspaceController, ResultsController],
+  imports: [AuditModule, NotificationsModule, ApplicationsModule, AttachmentsModule, UsersModule],
+  controllers: [
+    RoundsController,
+    JuryController,
+    AssignmentsController,
+    WorkspaceController,
+    OfflineScoringController,
+    ResultsController,
+  ],
   providers: [
+    OfflineScoringService,
     RoundsRepository,
     RoundsService,
     JuryRepository,
@@ -53,6 +64,6 @@ import { WorkspaceService } from './workspace.service';
     ReviewRemindersService,
     ReviewsQueue,
   ],
-  exports: [AssignmentRunner, RoundFinalizer, RoundsService, ResultsService],
+  exports: [AssignmentRunner, RoundFinalizer, RoundsService, ResultsService, OfflineScoringService],
 })
 export class ReviewsModule {}

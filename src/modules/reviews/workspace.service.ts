@@ -94,56 +94,63 @@ export class WorkspaceService {
     assignmentId: string,
     input: ScoresheetInput,
   ): Promise<{ scoresheet: Scoresheet; round: ReviewRound }> {
-    return this.dataSource.transaction(async (em) => {
-      const { assignment, round } = await this.mine(jurorId, assignmentId, em);
-      // Holds the round open until this commits: closing waits, and a save after closing is refused.
-      const locked = await this.rounds.shareLock(em, round.id);
-      if (!locked || !jurorMay('score', locked.status))
-        throw new DomainError(E.ROUND_NOT_OPEN, { status: locked?.status });
-      const before = await this.workspace.scoresheet(assignment.id, em);
-      if (before?.status === 'withdrawn') throw new DomainError(E.SCORESHEET_WITHDRAWN);
-      const criteria = round.method.criteria;
-      const complete = input.submit === true || before?.status === 'submitted';
-      const present = complete
-        ? input.scores
-        : Object.fromEntries(Object.entries(input.scores).filter(([, v]) => v !== null));
-      const problems = scoreProblems(complete ? criteria : criteria.filter((c) => c.code in present), present).concat(
-        Object.entries(input.comments ?? {})
-          .filter(
-            ([code, text]) => !criteria.some((c) => c.code === code) || typeof text !== 'string' || text.length > 4000,
-          )
-          .map(([code]) => ({
-            field: `comments.${code}`,
-            problems: ['must be text of at most 4000 characters about a criterion of this round'],
-          })),
-      );
-      if (problems.length) throw new DomainError(E.INCOMPLETE_SCORESHEET, { fields: problems });
-      const saved = await this.workspace.save(em, {
-        assignmentId: assignment.id,
-        roundId: round.id,
-        applicationId: assignment.applicationId,
-        jurorId,
-        scores: present as Record<string, number>,
-        comments: input.comments ?? {},
-        comment: input.comment ?? '',
-        submit: input.submit === true,
-      });
-      if (!saved) throw new DomainError(E.SCORESHEET_WITHDRAWN);
-      if (saved.status === 'submitted') {
-        await this.audit.record(em, {
-          actorId: jurorId,
-          action: before?.status === 'submitted' ? 'scoresheet.resubmitted' : 'scoresheet.submitted',
-          entityType: 'review_round',
-          entityId: round.id,
-          // The audit log is read by observers while the round runs: it proves what was stored
-          // (a digest of the sheet's id and scores) without showing a juror's scores early.
-          before:
-            before?.status === 'submitted' ? { scoresheetId: before.id, scoresDigest: scoresDigest(before) } : null,
-          after: { scoresheetId: saved.id, assignmentId: assignment.id, scoresDigest: scoresDigest(saved) },
-        });
-      }
-      return { scoresheet: saved, round };
+    return this.dataSource.transaction((em) => this.saveIn(em, jurorId, assignmentId, input));
+  }
+
+  /** The save inside a caller's transaction: the offline form saves a whole file's sheets in one. */
+  async saveIn(
+    em: EntityManager,
+    jurorId: string,
+    assignmentId: string,
+    input: ScoresheetInput,
+  ): Promise<{ scoresheet: Scoresheet; round: ReviewRound }> {
+    const { assignment, round } = await this.mine(jurorId, assignmentId, em);
+    // Holds the round open until this commits: closing waits, and a save after closing is refused.
+    const locked = await this.rounds.shareLock(em, round.id);
+    if (!locked || !jurorMay('score', locked.status))
+      throw new DomainError(E.ROUND_NOT_OPEN, { status: locked?.status });
+    const before = await this.workspace.scoresheet(assignment.id, em);
+    if (before?.status === 'withdrawn') throw new DomainError(E.SCORESHEET_WITHDRAWN);
+    const criteria = round.method.criteria;
+    const complete = input.submit === true || before?.status === 'submitted';
+    const present = complete
+      ? input.scores
+      : Object.fromEntries(Object.entries(input.scores).filter(([, v]) => v !== null));
+    const problems = scoreProblems(complete ? criteria : criteria.filter((c) => c.code in present), present).concat(
+      Object.entries(input.comments ?? {})
+        .filter(
+          ([code, text]) => !criteria.some((c) => c.code === code) || typeof text !== 'string' || text.length > 4000,
+        )
+        .map(([code]) => ({
+          field: `comments.${code}`,
+          problems: ['must be text of at most 4000 characters about a criterion of this round'],
+        })),
+    );
+    if (problems.length) throw new DomainError(E.INCOMPLETE_SCORESHEET, { fields: problems });
+    const saved = await this.workspace.save(em, {
+      assignmentId: assignment.id,
+      roundId: round.id,
+      applicationId: assignment.applicationId,
+      jurorId,
+      scores: present as Record<string, number>,
+      comments: input.comments ?? {},
+      comment: input.comment ?? '',
+      submit: input.submit === true,
     });
+    if (!saved) throw new DomainError(E.SCORESHEET_WITHDRAWN);
+    if (saved.status === 'submitted') {
+      await this.audit.record(em, {
+        actorId: jurorId,
+        action: before?.status === 'submitted' ? 'scoresheet.resubmitted' : 'scoresheet.submitted',
+        entityType: 'review_round',
+        entityId: round.id,
+        // The audit log is read by observers while the round runs: it proves what was stored
+        // (a digest of the sheet's id and scores) without showing a juror's scores early.
+        before: before?.status === 'submitted' ? { scoresheetId: before.id, scoresDigest: scoresDigest(before) } : null,
+        after: { scoresheetId: saved.id, assignmentId: assignment.id, scoresDigest: scoresDigest(saved) },
+      });
+    }
+    return { scoresheet: saved, round };
   }
 
   /**

@@ -166,6 +166,8 @@ export const EN: ErrorCatalogue = {
   'REVIEW.ROUND_NOT_OPEN': 'Scores are accepted only while the round is open',
   'REVIEW.INCOMPLETE_SCORESHEET': 'Every criterion needs a score within its scale',
   'REVIEW.SCORESHEET_WITHDRAWN': 'The scoresheet was withdrawn',
+  'REVIEW.OFFLINE_FORM_INVALID':
+    'The offline scoresheet form has problems; nothing was stored (each problem has its line)',
   'REVIEW.RESULTS_NOT_READY': 'The round has no final results yet',
   'REVIEW.INVALID_AFFINITIES': 'The affinity file has problems',
   'REVIEW.QUEUE_UNAVAILABLE': 'The job queue did not answer; the request is stored, ask again to queue it',

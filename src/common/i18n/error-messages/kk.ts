@@ -167,6 +167,7 @@ export const KK: ErrorCatalogue = {
   'REVIEW.ROUND_NOT_OPEN': 'Бағалар тек кезең ашық тұрғанда қабылданады',
   'REVIEW.INCOMPLETE_SCORESHEET': 'Әр өлшемге оның шкаласы шегінде баға қою керек',
   'REVIEW.SCORESHEET_WITHDRAWN': 'Бағалау парағы кері қайтарып алынды',
+  'REVIEW.OFFLINE_FORM_INVALID': 'Бағалау файлында қателер бар; ештеңе сақталмады (әр қатенің жолы көрсетілген)',
   'REVIEW.RESULTS_NOT_READY': 'Кезеңнің түпкілікті қорытындысы әлі жоқ',
   'REVIEW.INVALID_AFFINITIES': 'Байланыстар файлында қателер бар',
   'REVIEW.QUEUE_UNAVAILABLE': 'Тапсырмалар кезегі жауап бермеді; сұрау сақталды, кезекке қою үшін оны қайта жіберіңіз',

@@ -167,6 +167,7 @@ export const RU: ErrorCatalogue = {
   'REVIEW.ROUND_NOT_OPEN': 'Оценки принимаются только пока тур открыт',
   'REVIEW.INCOMPLETE_SCORESHEET': 'По каждому критерию нужна оценка в пределах его шкалы',
   'REVIEW.SCORESHEET_WITHDRAWN': 'Оценочный лист отозван',
+  'REVIEW.OFFLINE_FORM_INVALID': 'В файле оценок есть ошибки; ничего не сохранено (у каждой ошибки указана строка)',
   'REVIEW.RESULTS_NOT_READY': 'Окончательных итогов тура ещё нет',
   'REVIEW.INVALID_AFFINITIES': 'В файле связей есть ошибки',
   'REVIEW.QUEUE_UNAVAILABLE':
