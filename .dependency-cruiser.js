@@ -114,6 +114,11 @@ const CHAIN = {
     exports: [],
     why: 'disbursements <- funding-reports: reporting over the whole chain, in SQL of its own; nothing imports it.',
   },
+  'staff-tasks': {
+    below: ['notifications'],
+    exports: [],
+    why: 'Staff\'s "my tasks" counts and their daily digest: a read model over the chain\'s tables in SQL of its own (it says which), and the outbox for the mail; nothing imports it.',
+  },
   'open-data': {
     below: ['applications'],
     exports: [],

@@ -13,6 +13,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { OpenDataModule } from './modules/open-data/open-data.module';
 import { PlansModule } from './modules/plans/plans.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
+import { StaffTasksModule } from './modules/staff-tasks/staff-tasks.module';
 import { OwnAccountModule } from './modules/users/own-account.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -38,6 +39,7 @@ const API_MODULES = [
   AwardsModule,
   DisbursementsModule,
   FundingReportsModule,
+  StaffTasksModule,
   OpenDataModule,
   AuditModule,
   NotificationsModule,

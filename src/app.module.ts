@@ -26,6 +26,7 @@ import { OpenDataModule } from './modules/open-data/open-data.module';
 import { PlansModule } from './modules/plans/plans.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { UsersQueryService } from './modules/users/users-query.service';
+import { StaffTasksModule } from './modules/staff-tasks/staff-tasks.module';
 import { OwnAccountModule } from './modules/users/own-account.module';
 import { UsersModule } from './modules/users/users.module';
 import { RedisModule } from './redis/redis.module';
@@ -54,6 +55,7 @@ import { WebModule } from './web/web.module';
     AwardsModule,
     DisbursementsModule,
     FundingReportsModule,
+    StaffTasksModule,
     OpenDataModule,
     HealthModule,
     WebModule,

@@ -1,3 +1,4 @@
+import { StaffTasksModule } from './modules/staff-tasks/staff-tasks.module';
 import { Module } from '@nestjs/common';
 import { LoggingModule } from './common/logging.module';
 import { ConfigModule } from './config/config.module';
@@ -25,6 +26,7 @@ import { SchedulesModule } from './queue/schedules.module';
     ReviewsWorkerModule,
     AwardsModule,
     NotificationsWorkerModule,
+    StaffTasksModule,
     SchedulesModule,
   ],
 })

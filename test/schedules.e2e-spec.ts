@@ -33,6 +33,9 @@ class SweepsTheRest {
 
   @Scheduled({ job: SCHEDULED_JOBS.awardSweep, every: (config) => config.awardSweepEveryMs })
   async awardSweep(): Promise<void> {}
+
+  @Scheduled({ job: SCHEDULED_JOBS.staffDigest, every: (config) => config.staffDigestEveryMs })
+  async staffDigest(): Promise<void> {}
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -83,6 +86,7 @@ describe('worker schedules: each feature registers its own jobs', () => {
         [SCHEDULED_JOBS.remindDrafts]: config.draftReminderEveryMs,
         [SCHEDULED_JOBS.reviewSweep]: config.reviewSweepEveryMs,
         [SCHEDULED_JOBS.awardSweep]: 3600000,
+        [SCHEDULED_JOBS.staffDigest]: config.staffDigestEveryMs,
       });
       // The job runs its feature's handler.
       const handler = complete.get(ClosesCompetitions);

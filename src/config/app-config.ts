@@ -35,6 +35,7 @@ export interface AppConfig {
   reviewSweepEveryMs: number;
   /** How often the worker lapses award offers past their deadline and reminds grantees of reports due. */
   awardSweepEveryMs: number;
+  staffDigestEveryMs: number;
   /** Days before a milestone report is due when the grantee is reminded (and again once overdue). */
   reportReminderDays: number;
   publicUrl: string;
@@ -207,6 +208,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     draftReminderEveryMs: read.int('DRAFT_REMINDER_EVERY_MS', 900000, 1000, 86400000),
     reviewSweepEveryMs: read.int('REVIEW_SWEEP_EVERY_MS', 300000, 1000, 86400000),
     awardSweepEveryMs: read.int('AWARD_SWEEP_EVERY_MS', 300000, 1000, 86400000),
+    staffDigestEveryMs: read.int('STAFF_DIGEST_EVERY_MS', 900000, 1000, 86400000),
     reportReminderDays: read.int('REPORT_REMINDER_DAYS', 7, 1, 90),
     publicUrl: read.url('PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']).replace(/\/+$/, ''),
     smtpUrl,

@@ -23,6 +23,7 @@ export const SCHEDULED_JOBS = {
   remindDrafts: 'applications.remind-drafts',
   reviewSweep: 'reviews.sweep',
   awardSweep: 'awards.sweep',
+  staffDigest: 'staff.tasks-digest',
 } as const;
 export type ScheduledJobName = (typeof SCHEDULED_JOBS)[keyof typeof SCHEDULED_JOBS];
 

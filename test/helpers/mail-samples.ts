@@ -127,6 +127,17 @@ export const SAMPLES: { [T in MessageType]: MessageVariables<T> } = {
     ...TRANCHE_SAMPLE,
     dueAt: new Date('2023-12-15T12:00:00Z'),
   },
+  'staff.tasks_digest': {
+    fullName: NAME,
+    approvals: 2,
+    reports: 1,
+    screening: 14,
+    failedRuns: 0,
+    conflicts: 0,
+    scoring: 7,
+    manageUrl: 'https://startup.example.kz/manage',
+    reviewsUrl: 'https://startup.example.kz/reviews',
+  },
 };
 
 export function tempTemplates(files: Record<string, string>): string {

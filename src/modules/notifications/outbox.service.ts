@@ -66,13 +66,15 @@ export class Outbox implements OnModuleInit, EntitySubscriberInterface {
     await this.addMany(em, [message]);
   }
 
-  async addMany(em: EntityManager, messages: OutboxMessage[]): Promise<void> {
+  /** Returns how many were new (a message whose dedupe key exists is not written again). */
+  async addMany(em: EntityManager, messages: OutboxMessage[]): Promise<number> {
     const runner = em.queryRunner;
     if (!runner?.isTransactionActive) throw new Error('Outbox.add must run inside the transaction of its cause');
     const bad = messages.find((m) => messageDataProblems(m.type, m.data).length > 0);
     if (bad) throw badData(bad.type, bad.data);
     const ids = await this.notifications.insertMany(em, messages);
     this.pending.set(runner, [...(this.pending.get(runner) ?? []), ...ids]);
+    return ids.length;
   }
 
   /**

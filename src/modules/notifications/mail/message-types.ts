@@ -12,6 +12,7 @@ import {
   ReportReturnedVariables,
   ReviewAssignedVariables,
   ReviewDeadlineReminderVariables,
+  StaffTasksDigestVariables,
   RoundResultsVariables,
   TrancheApprovedVariables,
 } from './template-variables';
@@ -160,6 +161,22 @@ export const MESSAGE_TYPES = {
     variables: ['fullName', 'reference', 'competitionTitle', 'trancheNumber', 'trancheLabel', 'dueAt', 'awardUrl'],
     data: ['awardId', 'reference', 'competitionTitle', 'trancheNumber', 'trancheLabel', 'dueAt'],
   },
+  'staff.tasks_digest': {
+    description:
+      'One mail a day to a manager or juror with what waits for them (counts by kind of task), when anything does',
+    variables: [
+      'fullName',
+      'approvals',
+      'reports',
+      'screening',
+      'failedRuns',
+      'conflicts',
+      'scoring',
+      'manageUrl',
+      'reviewsUrl',
+    ],
+    data: ['approvals', 'reports', 'screening', 'failedRuns', 'conflicts', 'scoring'],
+  },
 } as const satisfies Record<
   string,
   { description: string; variables: readonly string[]; data: readonly string[]; optionalData?: readonly string[] }
@@ -183,6 +200,7 @@ interface MessageVariablesByType {
   'payment.recorded': PaymentRecordedVariables;
   'report.returned': ReportReturnedVariables;
   'report.reminder': ReportReminderVariables;
+  'staff.tasks_digest': StaffTasksDigestVariables;
 }
 
 export type MessageVariables<T extends MessageType> = MessageVariablesByType[T];

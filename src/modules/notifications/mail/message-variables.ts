@@ -204,5 +204,17 @@ export function messageVariables(
       return { ...trancheVariables(data, fullName, links, language), comment: text(data, 'comment') };
     case 'report.reminder':
       return { ...trancheVariables(data, fullName, links, language), dueAt: date(data, 'dueAt') };
+    case 'staff.tasks_digest':
+      return {
+        fullName,
+        approvals: integer(data, 'approvals'),
+        reports: integer(data, 'reports'),
+        screening: integer(data, 'screening'),
+        failedRuns: integer(data, 'failedRuns'),
+        conflicts: integer(data, 'conflicts'),
+        scoring: integer(data, 'scoring'),
+        manageUrl: `${links.publicUrl}/manage`,
+        reviewsUrl: `${links.publicUrl}/reviews`,
+      };
   }
 }

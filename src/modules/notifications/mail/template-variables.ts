@@ -152,3 +152,16 @@ export interface ReportReturnedVariables extends TrancheMailVariables {
 export interface ReportReminderVariables extends TrancheMailVariables {
   dueAt: Date;
 }
+
+/** Counts of what waits for a member of staff; a kind that is not theirs is 0 (the templates leave it out). */
+export interface StaffTasksDigestVariables {
+  fullName: string;
+  approvals: number;
+  reports: number;
+  screening: number;
+  failedRuns: number;
+  conflicts: number;
+  scoring: number;
+  manageUrl: string;
+  reviewsUrl: string;
+}
