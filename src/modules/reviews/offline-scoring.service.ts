@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { Language } from '../../common/i18n/language';
-import { pickText } from '../../common/i18n/localized-text';
+import { LocalizedText, pickText } from '../../common/i18n/localized-text';
 import { IncomingFile } from '../stored-files/incoming-file';
 import { UsersQueryService } from '../users/users-query.service';
 import { jurorMay } from './domain/rounds/round-status';
@@ -12,6 +12,18 @@ import { OfflineProblem, parseOfflineForm } from './domain/offline/offline-parse
 import { AssignmentViewDto } from './dto/workspace.dto';
 import { ReviewErrors as E } from './reviews.errors';
 import { WorkspaceService } from './workspace.service';
+
+export interface OfflineOverview {
+  roundId: string;
+  roundName: string;
+  deadline: Date;
+  /** Whether the round takes scores now (an upload is refused otherwise). */
+  open: boolean;
+  assignments: number;
+  submitted: number;
+  /** To name a criterion in a problem the way the rubric does. */
+  criteria: { code: string; title: LocalizedText }[];
+}
 
 /** Larger than any round's form is likely to be (a hundred applications with long descriptions). */
 export const OFFLINE_FORM_MAX_BYTES = 2 * 1024 * 1024;
@@ -29,6 +41,20 @@ export class OfflineScoringService {
     private readonly workspace: WorkspaceService,
     private readonly users: UsersQueryService,
   ) {}
+
+  /** What the offline page says about the round: its name, deadline, whether it takes scores, my progress. */
+  async overview(jurorId: string, roundId: string): Promise<OfflineOverview> {
+    const { round, items } = await this.workspace.list(jurorId, roundId);
+    return {
+      roundId: round.id,
+      roundName: round.name,
+      deadline: round.deadline,
+      open: jurorMay('score', round.status),
+      assignments: items.length,
+      submitted: items.filter((i) => i.scoresheet === 'submitted').length,
+      criteria: round.method.criteria.map((c) => ({ code: c.code, title: c.title })),
+    };
+  }
 
   /** The form in the juror's preferred language; `fallback` (the request's) when the account names none. */
   async form(jurorId: string, roundId: string, fallback: Language): Promise<{ filename: string; text: string }> {

@@ -14,7 +14,7 @@ import { ApplicationController } from './application.controller';
 import { AttachmentsStepController } from './attachments.controller';
 import { DashboardController } from './dashboard.controller';
 import { StepsController } from './steps.controller';
-import { UploadRefusedInterceptor } from './upload-refused.interceptor';
+import { UploadRefusedInterceptor } from '../render/upload-refused.interceptor';
 
 /**
  * An applicant's own pages: the dashboard, starting a draft, its steps, checking and submitting,

@@ -17,7 +17,7 @@ import { FieldError } from '../ui/form';
 import { WebController } from '../web-controller';
 import { ApplicantViews } from './applicant-views';
 import { AttachmentsPage, UploadLimits } from './attachments.page';
-import { UploadRefusedInterceptor } from './upload-refused.interceptor';
+import { UploadRefusedInterceptor } from '../render/upload-refused.interceptor';
 
 /** Pictures that phones make and the service does not take: named, with what to do instead. */
 const PHONE_PICTURES = ['heic', 'heif', 'webp'];

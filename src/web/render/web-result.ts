@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { FunctionComponent, h, VNode } from 'preact';
 
 /** A page to send, rendered by the web render interceptor with the request's context. */
@@ -18,6 +19,18 @@ export function page<P extends object>(component: FunctionComponent<P>, props: P
   return new PageResult(h(component, props) as unknown as VNode, status);
 }
 export const seeOther = (location: string): RedirectResult => new RedirectResult(location);
+
+/** A file to download (never shown inline): its bytes, media type and the name the browser saves it under. */
+export class FileResult {
+  constructor(
+    readonly content: Buffer | Readable,
+    readonly type: string,
+    readonly filename: string,
+    readonly length?: number,
+  ) {}
+}
+export const download = (content: Buffer, type: string, filename: string): FileResult =>
+  new FileResult(content, type, filename, content.length);
 
 /** Only paths of this site, so a `next` parameter can never send a person elsewhere. */
 export function safeLocalPath(candidate: unknown, fallback = '/'): string {

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request } from 'express';
 import { catchError, Observable, of, throwError } from 'rxjs';
-import { seeOther } from '../render/web-result';
+import { seeOther } from './web-result';
 
 /**
  * Bound before FileInterceptor on the upload page: when multer stops reading a body (a file over
