@@ -79,13 +79,19 @@ export class AddApplicationReturns1796578089019 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "application_returns"`);
     await queryRunner.query(`DROP VIEW "application_snapshots"`);
     // Only the first version of each application can go back into the old one-row-per-application table.
-    await queryRunner.query(`ALTER TABLE "application_snapshot_versions" DISABLE TRIGGER application_snapshots_immutable`);
+    await queryRunner.query(
+      `ALTER TABLE "application_snapshot_versions" DISABLE TRIGGER application_snapshots_immutable`,
+    );
     await queryRunner.query(`DELETE FROM "application_snapshot_versions" WHERE version > 1`);
-    await queryRunner.query(`ALTER TABLE "application_snapshot_versions" ENABLE TRIGGER application_snapshots_immutable`);
+    await queryRunner.query(
+      `ALTER TABLE "application_snapshot_versions" ENABLE TRIGGER application_snapshots_immutable`,
+    );
     await queryRunner.query(
       `ALTER TABLE "application_snapshot_versions" DROP CONSTRAINT "CK_application_snapshot_versions_version"`,
     );
-    await queryRunner.query(`ALTER TABLE "application_snapshot_versions" DROP CONSTRAINT "PK_application_snapshot_versions"`);
+    await queryRunner.query(
+      `ALTER TABLE "application_snapshot_versions" DROP CONSTRAINT "PK_application_snapshot_versions"`,
+    );
     await queryRunner.query(`ALTER TABLE "application_snapshot_versions" DROP COLUMN "version"`);
     await queryRunner.query(
       `ALTER TABLE "application_snapshot_versions" ADD CONSTRAINT "PK_f06909049cf73f9c9ff6ac7e580" PRIMARY KEY ("application_id")`,

@@ -28,7 +28,10 @@ export class ApplicationVersionsService {
     return {
       applicationId: id,
       reference: application.reference,
-      versions: versions.map((v, i) => ({ ...v, changes: i === 0 ? [] : versionChanges(versions[i - 1].content, v.content) })),
+      versions: versions.map((v, i) => ({
+        ...v,
+        changes: i === 0 ? [] : versionChanges(versions[i - 1].content, v.content),
+      })),
       returns: await this.returns.of(id),
     };
   }

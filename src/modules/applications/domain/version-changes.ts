@@ -29,7 +29,13 @@ export type VersionChange =
   | { kind: 'text'; field: TextField; before: string | null; after: string | null }
   | { kind: 'money'; field: MoneyField; before: string; after: string }
   | { kind: 'budgetLine'; change: 'added' | 'removed'; line: BudgetLineContent }
-  | { kind: 'goal'; change: 'added' | 'removed' | 'changed'; goalId: string; before: string | null; after: string | null };
+  | {
+      kind: 'goal';
+      change: 'added' | 'removed' | 'changed';
+      goalId: string;
+      before: string | null;
+      after: string | null;
+    };
 
 type Content = Record<string, unknown>;
 
@@ -80,11 +86,12 @@ export function versionChanges(before: Content, after: Content): VersionChange[]
   const [oldGoals, newGoals] = [goals(before), goals(after)];
   for (const [goalId, contribution] of oldGoals) {
     const now = newGoals.get(goalId);
-    if (now === undefined)
-      changes.push({ kind: 'goal', change: 'removed', goalId, before: contribution, after: null });
-    else if (now !== contribution) changes.push({ kind: 'goal', change: 'changed', goalId, before: contribution, after: now });
+    if (now === undefined) changes.push({ kind: 'goal', change: 'removed', goalId, before: contribution, after: null });
+    else if (now !== contribution)
+      changes.push({ kind: 'goal', change: 'changed', goalId, before: contribution, after: now });
   }
   for (const [goalId, contribution] of newGoals)
-    if (!oldGoals.has(goalId)) changes.push({ kind: 'goal', change: 'added', goalId, before: null, after: contribution });
+    if (!oldGoals.has(goalId))
+      changes.push({ kind: 'goal', change: 'added', goalId, before: null, after: contribution });
   return changes;
 }

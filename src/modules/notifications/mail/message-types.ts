@@ -83,8 +83,17 @@ export const MESSAGE_TYPES = {
     optionalData: ['note'],
   },
   'application.returned': {
-    description: 'A manager returned the submitted application for changes: the message, the date to answer by, a link to edit',
-    variables: ['fullName', 'reference', 'applicationTitle', 'competitionTitle', 'message', 'answerBy', 'applicationUrl'],
+    description:
+      'A manager returned the submitted application for changes: the message, the date to answer by, a link to edit',
+    variables: [
+      'fullName',
+      'reference',
+      'applicationTitle',
+      'competitionTitle',
+      'message',
+      'answerBy',
+      'applicationUrl',
+    ],
     data: ['applicationId', 'reference', 'applicationTitle', 'competitionTitle', 'message', 'answerBy'],
   },
   'application.return_lapsed': {
