@@ -36,6 +36,12 @@ export class ApplicationVersionsService {
     };
   }
 
+  /** Every return for changes of an application the viewer may see, oldest first. */
+  async returnsOf(viewer: AuthUser, id: string): Promise<ApplicationReturn[]> {
+    await this.drafts.get(viewer, id);
+    return this.returns.of(id);
+  }
+
   /** The open return of each given application (for lists: the dashboard, staff tables). */
   async openReturns(applicationIds: string[]): Promise<Map<string, ApplicationReturn>> {
     return new Map((await this.returns.openOf(applicationIds)).map((r) => [r.applicationId, r]));
