@@ -30,9 +30,7 @@ export function CheckAnswersPage(props: {
       <h1>{t.t('apply.check.title')}</h1>
       <AnswersSummary application={props.application} goals={props.goals} files={props.files} changeLinks />
       <h2>{t.t('apply.check.submitHeading')}</h2>
-      {props.resubmitting && (
-        <p>{t.t('applyReturns.check.lead', { reference: props.application.reference ?? '' })}</p>
-      )}
+      {props.resubmitting && <p>{t.t('applyReturns.check.lead', { reference: props.application.reference ?? '' })}</p>}
       <p>{t.t('apply.check.declaration')}</p>
       <form method="post" action={`/applications/${id}/submit`}>
         <CsrfField />

@@ -44,8 +44,7 @@ export function ReceiptPage(props: ReceiptProps) {
       ? statusWord(change.toStatus)
       : t.t('applyReturns.timeline.resubmitted', { version: submissions });
   };
-  const reasonWord = (reason: string) =>
-    reason === RETURN_LAPSED_REASON ? t.t('applyReturns.lapsed.reason') : reason;
+  const reasonWord = (reason: string) => (reason === RETURN_LAPSED_REASON ? t.t('applyReturns.lapsed.reason') : reason);
   return (
     <Layout title={a.title || t.t('apply.untitled')}>
       <p class="breadcrumbs no-print">

@@ -111,7 +111,8 @@ function Change(props: { change: VersionChange; goal: (id: string) => string }) 
 
 function BeforeAfter(props: { label: string; before: string | null; after: string | null }) {
   const { t } = usePage();
-  const shown = (value: string | null) => (value === null || value === '' ? t.t('managerReturns.versions.empty') : value);
+  const shown = (value: string | null) =>
+    value === null || value === '' ? t.t('managerReturns.versions.empty') : value;
   return (
     <>
       <strong>{props.label}</strong>
