@@ -36,6 +36,8 @@ export class ApplicationSubmissionService {
    * Checks every rule at once against the server clock, then in one transaction: freezes the
    * content as a snapshot, gives the next gapless reference number, records the step, writes the
    * receipt to the outbox and the audit event. The row lock makes a double submit one submission.
+   * A returned application is resubmitted: its open return is closed first (by compare-and-set,
+   * only before its date, so a racing lapse and this cannot both win), then `resubmitted`.
    */
   async submit(actor: AuthUser, id: string): Promise<Application> {
     return this.dataSource.transaction(async (em) => {
