@@ -14,6 +14,7 @@ import { IndexAuditActions1795378790351 } from './1795378790351-IndexAuditAction
 import { AddCompetitionCode1796547047916 } from './1796547047916-AddCompetitionCode';
 import { CreateBrowserSessions1796567687338 } from './1796567687338-CreateBrowserSessions';
 import { TranslateStaffContent1796567715936 } from './1796567715936-TranslateStaffContent';
+import { AddApplicationReturns1796578089019 } from './1796578089019-AddApplicationReturns';
 
 /** Every migration, in order. A test checks that each file in this folder is listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddCompetitionCode1796547047916,
   CreateBrowserSessions1796567687338,
   TranslateStaffContent1796567715936,
+  AddApplicationReturns1796578089019,
 ];

@@ -6,6 +6,7 @@ import { Payment } from './modules/disbursements/entities/payment.entity';
 import { IdempotencyKey } from './modules/idempotency/entities/idempotency-key.entity';
 import { ApplicationGoal } from './modules/applications/entities/application-goal.entity';
 import { ApplicationSnapshot } from './modules/applications/entities/application-snapshot.entity';
+import { ApplicationReturn } from './modules/applications/entities/application-return.entity';
 import { ApplicationStatusChange } from './modules/applications/entities/application-status-change.entity';
 import { Application } from './modules/applications/entities/application.entity';
 import { BudgetLine } from './modules/applications/entities/budget-line.entity';
@@ -68,6 +69,7 @@ export const ENTITIES = [
   ApplicationGoal,
   BudgetLine,
   ApplicationSnapshot,
+  ApplicationReturn,
   ApplicationStatusChange,
   ReferenceCounter,
   Attachment,

@@ -28,6 +28,9 @@ class SweepsTheRest {
   @Scheduled({ job: SCHEDULED_JOBS.remindDrafts, every: (config) => config.draftReminderEveryMs })
   async remindDrafts(): Promise<void> {}
 
+  @Scheduled({ job: SCHEDULED_JOBS.lapseReturns, every: (config) => config.returnLapseEveryMs })
+  async lapseReturns(): Promise<void> {}
+
   @Scheduled({ job: SCHEDULED_JOBS.reviewSweep, every: (config) => config.reviewSweepEveryMs })
   async reviewSweep(): Promise<void> {}
 
@@ -69,7 +72,7 @@ describe('worker schedules: each feature registers its own jobs', () => {
   it('does not start when a scheduled job has no handler, names every such job, and writes no schedule', async () => {
     const incomplete = await worker(ClosesCompetitions);
     await expect(incomplete.init()).rejects.toThrow(
-      'The schedules are incomplete: applications.remind-drafts has no handler; reviews.sweep has no handler; awards.sweep has no handler',
+      'The schedules are incomplete: applications.remind-drafts has no handler; applications.lapse-returns has no handler; reviews.sweep has no handler; awards.sweep has no handler',
     );
     // Nest's close() rethrows the failed start; the worker opened nothing before it failed.
     await expect(incomplete.close()).rejects.toThrow('The schedules are incomplete');
@@ -84,6 +87,7 @@ describe('worker schedules: each feature registers its own jobs', () => {
       expect(Object.fromEntries(schedulers.map((s) => [s.key, Number(s.every)]))).toEqual({
         [SCHEDULED_JOBS.closeDueCompetitions]: 1000,
         [SCHEDULED_JOBS.remindDrafts]: config.draftReminderEveryMs,
+        [SCHEDULED_JOBS.lapseReturns]: config.returnLapseEveryMs,
         [SCHEDULED_JOBS.reviewSweep]: config.reviewSweepEveryMs,
         [SCHEDULED_JOBS.awardSweep]: 3600000,
         [SCHEDULED_JOBS.staffDigest]: config.staffDigestEveryMs,

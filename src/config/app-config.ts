@@ -31,6 +31,8 @@ export interface AppConfig {
   adminPassword?: string;
   competitionCloseEveryMs: number;
   draftReminderEveryMs: number;
+  /** How often the worker withdraws applications whose return for changes was not answered by its date. */
+  returnLapseEveryMs: number;
   /** How often the worker sends scoring reminders and re-queues review jobs Redis lost. */
   reviewSweepEveryMs: number;
   /** How often the worker lapses award offers past their deadline and reminds grantees of reports due. */
@@ -206,6 +208,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminPassword,
     competitionCloseEveryMs: read.int('COMPETITION_CLOSE_EVERY_MS', 60000, 1000, 86400000),
     draftReminderEveryMs: read.int('DRAFT_REMINDER_EVERY_MS', 900000, 1000, 86400000),
+    returnLapseEveryMs: read.int('RETURN_LAPSE_EVERY_MS', 300000, 1000, 86400000),
     reviewSweepEveryMs: read.int('REVIEW_SWEEP_EVERY_MS', 300000, 1000, 86400000),
     awardSweepEveryMs: read.int('AWARD_SWEEP_EVERY_MS', 300000, 1000, 86400000),
     staffDigestEveryMs: read.int('STAFF_DIGEST_EVERY_MS', 900000, 1000, 86400000),

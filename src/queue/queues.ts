@@ -21,6 +21,7 @@ export type ReviewJobData = { kind: 'assign'; runId: string } | { kind: 'finaliz
 export const SCHEDULED_JOBS = {
   closeDueCompetitions: 'competitions.close-due',
   remindDrafts: 'applications.remind-drafts',
+  lapseReturns: 'applications.lapse-returns',
   reviewSweep: 'reviews.sweep',
   awardSweep: 'awards.sweep',
   staffDigest: 'staff.tasks-digest',

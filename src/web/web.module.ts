@@ -3,6 +3,7 @@ import { AccountPagesModule } from './account/account-pages.module';
 import { GranteePagesModule } from './grantee/grantee-pages.module';
 import { ApplicantPagesModule } from './applicant/applicant-pages.module';
 import { OfflineScoringPagesModule } from './offline-scoring/offline-scoring-pages.module';
+import { ManagerReturnsPagesModule } from './manager/returns/manager-returns-pages.module';
 import { PublicPagesModule } from './public/public-pages.module';
 import { WebCoreModule } from './web-core.module';
 
@@ -18,6 +19,7 @@ import { WebCoreModule } from './web-core.module';
     GranteePagesModule,
     ApplicantPagesModule,
     OfflineScoringPagesModule,
+    ManagerReturnsPagesModule,
   ],
   exports: [WebCoreModule],
 })

@@ -119,6 +119,23 @@ export const SAMPLES: { [T in MessageType]: MessageVariables<T> } = {
     bankReference: 'PP-000123 <&>',
     paidOn: new Date('2023-12-20T12:00:00Z'),
   },
+  'application.returned': {
+    fullName: NAME,
+    reference: 'SU-2023-0042',
+    applicationTitle: 'Guest house <by the sea>',
+    competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+    message: 'Split the equipment line by item & add the quotes.\nThe own share is too low.',
+    answerBy: new Date('2023-12-15T12:00:00Z'),
+    applicationUrl: 'https://startup.example.kz/applications/7a2e9f10-3b4c-4d5e-8f60-718293a4b5c6',
+  },
+  'application.return_lapsed': {
+    fullName: NAME,
+    reference: 'SU-2023-0042',
+    applicationTitle: 'Guest house <by the sea>',
+    competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+    answerBy: new Date('2023-12-15T12:00:00Z'),
+    applicationUrl: 'https://startup.example.kz/applications/7a2e9f10-3b4c-4d5e-8f60-718293a4b5c6',
+  },
   'report.returned': {
     ...TRANCHE_SAMPLE,
     comment: 'Attach the receipts & photos <please>.\nThe invoice is missing.',

@@ -130,6 +130,13 @@ export const ROUTE_TABLE: Record<string, RouteRule> = {
     stranger: 404,
     except: notAssisted,
   },
+  'POST /api/applications/:id/return': { who: ['manager'], params: open('submitId') },
+  'GET /api/applications/:id/versions': {
+    who: ['applicant', ...STAFF],
+    params: open('draftId'),
+    owner: 'applicant',
+    stranger: 404,
+  },
   'POST /api/applications/:id/withdraw': {
     who: ['applicant', 'manager'],
     params: open('withdrawId'),

@@ -7,6 +7,7 @@ import { toMinor } from '../../common/money/money';
 import { AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/domain/audit-actions';
 import { ApplicationDeletionHooks } from './application-deletion-hooks';
+import { ApplicationReturnsRepository } from './application-returns.repository';
 import { ApplicationStatusRepository } from './application-status.repository';
 import { ApplicationErrors as E } from './applications.errors';
 import { ApplicationsRepository } from './applications.repository';
@@ -36,6 +37,7 @@ export class ApplicationDraftsService {
     private readonly dataSource: DataSource,
     private readonly applications: ApplicationsRepository,
     private readonly statuses: ApplicationStatusRepository,
+    private readonly returns: ApplicationReturnsRepository,
     private readonly audit: AuditService,
     private readonly deletionHooks: ApplicationDeletionHooks,
   ) {}
@@ -96,6 +98,8 @@ export class ApplicationDraftsService {
     return this.dataSource.transaction(async (em) => {
       const before = await this.lockOwned(em, actor, id);
       if (!canApplication('edit', before.status)) throw new DomainError(E.NOT_DRAFT, { status: before.status });
+      if (before.status === 'returned' && !(await this.returns.answerable(em, id)))
+        throw new DomainError(E.ANSWER_DATE_PASSED);
       await this.writeContent(em, id, input);
       return this.finish(em, actor.id, id, 'application.edited', before);
     });

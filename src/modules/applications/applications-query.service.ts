@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
 import { ApplicationErrors as E } from './applications.errors';
+import { ApplicationReturnsRepository } from './application-returns.repository';
 import { ApplicationsRepository } from './applications.repository';
 import { canChange, canSee } from './domain/application-access';
 import { canApplication } from './domain/application-status';
@@ -14,7 +15,10 @@ import { Application } from './entities/application.entity';
  */
 @Injectable()
 export class ApplicationsQueryService {
-  constructor(private readonly applications: ApplicationsRepository) {}
+  constructor(
+    private readonly applications: ApplicationsRepository,
+    private readonly returns: ApplicationReturnsRepository,
+  ) {}
 
   /** The application if the viewer may see it; APPLICATION.NOT_FOUND otherwise, as if it did not exist. */
   async visible(viewer: AuthUser, id: string): Promise<Application> {
@@ -33,11 +37,16 @@ export class ApplicationsQueryService {
     return application;
   }
 
-  /** Locks a draft the actor may change (lockVisible, then NOT_ASSISTED or NOT_DRAFT when they may not). */
+  /**
+   * Locks a draft, or a returned application before its date to answer by, that the actor may
+   * change (lockVisible, then NOT_ASSISTED, NOT_DRAFT or ANSWER_DATE_PASSED when they may not).
+   */
   async lockChangeableDraft(em: EntityManager, actor: AuthUser, id: string): Promise<Application> {
     const application = await this.lockVisible(em, actor, id);
     if (!canChange(actor, application)) throw new DomainError(E.NOT_ASSISTED);
     if (!canApplication('edit', application.status)) throw new DomainError(E.NOT_DRAFT, { status: application.status });
+    if (application.status === 'returned' && !(await this.returns.answerable(em, id)))
+      throw new DomainError(E.ANSWER_DATE_PASSED);
     return application;
   }
 }

@@ -114,9 +114,12 @@ export class ApplicationsController {
 
   @Patch('applications/:id')
   @Roles('applicant', 'manager')
-  @ApiOperation({ summary: 'Edit your draft; goals and budget lines, when given, replace the old ones' })
+  @ApiOperation({
+    summary:
+      'Edit your draft (or your application returned for changes, before its date to answer by); goals and budget lines, when given, replace the old ones',
+  })
   @ApiOkResponse({ type: ApplicationDto })
-  @ApiErrors(E.NOT_FOUND, E.NOT_DRAFT, E.UNKNOWN_GOAL, E.NOT_ASSISTED)
+  @ApiErrors(E.NOT_FOUND, E.NOT_DRAFT, E.ANSWER_DATE_PASSED, E.UNKNOWN_GOAL, E.NOT_ASSISTED)
   @ApiExampleBody(DraftContentDto, 'The whole content of a draft', DRAFT_CONTENT_EXAMPLE)
   async update(
     @CurrentUser() actor: AuthUser,
@@ -140,12 +143,14 @@ export class ApplicationsController {
   @Roles('applicant', 'manager')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Submit your draft: every rule is checked at once; the content is frozen and gets a reference number',
+    summary:
+      'Submit your draft: every rule is checked at once; the content is frozen and gets a reference number. A returned application is resubmitted the same way before its date to answer by: a new version, the same reference',
   })
   @ApiOkResponse({ type: ApplicationDto })
   @ApiErrors(
     E.NOT_FOUND,
     E.NOT_DRAFT,
+    E.ANSWER_DATE_PASSED,
     E.EMAIL_NOT_CONFIRMED,
     E.COMPETITION_NOT_OPEN,
     E.DEADLINE_PASSED,

@@ -21,6 +21,11 @@ export const ApplicationErrors = defineErrors('APPLICATION', {
   APPLICANT_NOT_FOUND: { kind: 'rule', message: 'No active applicant account with this id' },
   NOT_ASSISTED: { kind: 'forbidden', message: 'Staff change only applications entered by assisted intake' },
   SCREENING_REASON_REQUIRED: { kind: 'validation', message: 'An ineligible decision needs a reason from the list' },
+  RETURN_INVALID: {
+    kind: 'validation',
+    message: 'A return needs a message and a date to answer by, at least a day and at most 60 days ahead',
+  },
+  ANSWER_DATE_PASSED: { kind: 'conflict', message: 'The date to answer the request for changes by has passed' },
 });
 
 registerConstraintErrors({

@@ -4,6 +4,10 @@ import { ApplicationDeletionHooks } from './application-deletion-hooks';
 import { ApplicationDraftsService } from './application-drafts.service';
 import { ApplicationListingService } from './application-listing.service';
 import { ApplicationRemindersService } from './application-reminders.service';
+import { ApplicationReturnsController } from './application-returns.controller';
+import { ApplicationReturnsRepository } from './application-returns.repository';
+import { ApplicationReturnsService } from './application-returns.service';
+import { ApplicationVersionsService } from './application-versions.service';
 import { ApplicationScreeningService } from './application-screening.service';
 import { ApplicationStatusRepository } from './application-status.repository';
 import { ApplicationStatusService } from './application-status.service';
@@ -16,7 +20,7 @@ import { StaffApplicationsController } from './staff-applications.controller';
 
 @Module({
   imports: [NotificationsModule],
-  controllers: [ApplicationsController, StaffApplicationsController],
+  controllers: [ApplicationsController, StaffApplicationsController, ApplicationReturnsController],
   providers: [
     ApplicationsRepository,
     ApplicationsQueryRepository,
@@ -29,6 +33,9 @@ import { StaffApplicationsController } from './staff-applications.controller';
     ApplicationListingService,
     ApplicationRemindersService,
     ApplicationsQueryService,
+    ApplicationReturnsRepository,
+    ApplicationReturnsService,
+    ApplicationVersionsService,
   ],
   exports: [
     ApplicationsQueryService,
@@ -36,6 +43,8 @@ import { StaffApplicationsController } from './staff-applications.controller';
     ApplicationStatusService,
     ApplicationDraftsService,
     ApplicationSubmissionService,
+    ApplicationReturnsService,
+    ApplicationVersionsService,
   ],
 })
 export class ApplicationsModule {}

@@ -158,9 +158,16 @@ export class ApplicationsRepository {
     return row.lastNumber;
   }
 
-  async insertSnapshot(em: EntityManager, applicationId: string, content: Record<string, unknown>): Promise<void> {
-    await em.query('INSERT INTO application_snapshots (application_id, content) VALUES ($1, $2)', [
+  /** Version 1 at submission; each resubmission after a return for changes adds the next. */
+  async insertSnapshot(
+    em: EntityManager,
+    applicationId: string,
+    content: Record<string, unknown>,
+    version = 1,
+  ): Promise<void> {
+    await em.query('INSERT INTO application_snapshot_versions (application_id, version, content) VALUES ($1, $2, $3)', [
       applicationId,
+      version,
       JSON.stringify(content),
     ]);
   }

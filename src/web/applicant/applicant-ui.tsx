@@ -9,6 +9,7 @@ import { LinkedProblem } from './submission-problems';
 const TAG_KIND: Record<ApplicationStatus, string> = {
   draft: 'tag warn',
   submitted: 'tag',
+  returned: 'tag warn',
   eligible: 'tag',
   ineligible: 'tag bad',
   in_review: 'tag',

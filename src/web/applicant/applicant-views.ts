@@ -3,6 +3,8 @@ import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
 import { PageQueryDto } from '../../common/http/pagination';
 import { ApplicationDraftsService } from '../../modules/applications/application-drafts.service';
+import { ApplicationVersionsService } from '../../modules/applications/application-versions.service';
+import { RETURN_LAPSED_REASON } from '../../modules/applications/domain/returns';
 import { ApplicationErrors } from '../../modules/applications/applications.errors';
 import { Application } from '../../modules/applications/entities/application.entity';
 import { ApplicationStatusChange } from '../../modules/applications/entities/application-status-change.entity';
@@ -19,6 +21,7 @@ import { ContentText } from '../i18n/content';
 import { PlanErrors } from '../../modules/plans/plans.errors';
 import { PlansService } from '../../modules/plans/plans.service';
 import { DevelopmentPlan } from '../../modules/plans/entities/development-plan.entity';
+import { OpenReturn } from './return-notice';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ALL = { limit: 100, offset: 0 } as PageQueryDto;
@@ -32,6 +35,8 @@ export interface VillageChoice {
 export interface OwnApplication {
   application: Application;
   competition: Competition;
+  /** While the application is returned for changes: the manager's message and the date to answer by. */
+  openReturn?: OpenReturn;
 }
 
 /**
@@ -49,13 +54,24 @@ export class ApplicantViews {
     private readonly awards: AwardsQueryService,
     private readonly geography: GeographyRepository,
     private readonly users: UsersService,
+    private readonly versions: ApplicationVersionsService,
   ) {}
 
   async own(actor: AuthUser, id: string): Promise<OwnApplication> {
     if (!UUID.test(id)) throw new DomainError(ApplicationErrors.NOT_FOUND);
     const application = await this.drafts.get(actor, id);
     if (application.applicantId !== actor.id) throw new DomainError(ApplicationErrors.NOT_FOUND);
-    return { application, competition: await this.competitions.get(application.competitionId) };
+    const competition = await this.competitions.get(application.competitionId);
+    if (application.status !== 'returned') return { application, competition };
+    const open = (await this.versions.openReturns([id])).get(id);
+    return { application, competition, openReturn: open && { message: open.message, answerBy: open.answerBy } };
+  }
+
+  /** The date a lapsed return was to be answered by, for an application withdrawn because of it. */
+  async lapsedReturn(actor: AuthUser, application: Application): Promise<Date | null> {
+    if (application.status !== 'withdrawn' || application.withdrawReason !== RETURN_LAPSED_REASON) return null;
+    const lapsed = (await this.versions.returnsOf(actor, application.id)).filter((r) => r.outcome === 'lapsed').pop();
+    return lapsed?.answerBy ?? null;
   }
 
   /** The adopted plan of the application's village, or null while the village has none. */
@@ -82,11 +98,17 @@ export class ApplicantViews {
     const ids = [...new Set(applications.map((a) => a.competitionId))];
     const competitions = new Map((await this.competitions.getMany(ids)).map((c) => [c.id, c]));
     const [awards] = await this.awards.mine(actor, 100, 0);
+    const returned = applications.filter((a) => a.status === 'returned').map((a) => a.id);
+    const open = await this.versions.openReturns(returned);
     return {
-      items: applications.map((application) => ({
-        application,
-        competition: competitions.get(application.competitionId) as Competition,
-      })),
+      items: applications.map((application) => {
+        const r = open.get(application.id);
+        return {
+          application,
+          competition: competitions.get(application.competitionId) as Competition,
+          ...(r && { openReturn: { message: r.message, answerBy: r.answerBy } }),
+        };
+      }),
       awards,
     };
   }

@@ -39,6 +39,7 @@ const SUBMIT_BLOCKERS: Record<string, MessageKey> = {
   [E.COMPETITION_NOT_OPEN.code]: 'apply.check.closed',
   [E.DEADLINE_PASSED.code]: 'apply.check.closed',
   [E.NOT_YET_OPEN.code]: 'apply.check.notYetOpen',
+  [E.ANSWER_DATE_PASSED.code]: 'applyReturns.check.tooLate',
 };
 
 /** One application of the applicant: its task list while a draft, its receipt once submitted. */
@@ -56,8 +57,9 @@ export class ApplicationController {
   async show(@CurrentUser() actor: AuthUser, @Param('id') id: string): Promise<PageResult> {
     const own = await this.views.own(actor, id);
     const files = await this.views.files(actor, id);
-    if (own.application.status === 'draft')
-      return page(TaskListPage, { ...own, states: taskStates(own.application, files.length) });
+    // A returned application is edited like a draft: its task list, with the manager's message on top.
+    if (canApplication('edit', own.application.status))
+      return page(TaskListPage, { ...own, states: taskStates(own.application, files.length), now: new Date() });
     // Round results and the award offer (the grantee pages' component) once review has begun.
     const outcome = OUTCOME_STATUSES.has(own.application.status)
       ? (h(ApplicationOutcomeView, { outcome: await this.outcomes.forApplicant(actor.id, id) }) as VNode)
@@ -68,6 +70,7 @@ export class ApplicationController {
       history: await this.views.history(actor, id),
       goals: planGoals(await this.views.plan(own.application.villageId)),
       outcome,
+      lapsedAnswerBy: await this.views.lapsedReturn(actor, own.application),
     });
   }
 
@@ -75,7 +78,7 @@ export class ApplicationController {
   @Roles('applicant')
   async check(@CurrentUser() actor: AuthUser, @Param('id') id: string): Promise<PageResult | RedirectResult> {
     const own = await this.views.own(actor, id);
-    if (own.application.status !== 'draft') return seeOther(`/applications/${id}`);
+    if (!canApplication('edit', own.application.status)) return seeOther(`/applications/${id}`);
     return this.checkPage(actor, own, []);
   }
 
@@ -163,7 +166,7 @@ export class ApplicationController {
     blocker?: MessageKey,
     status = 200,
   ): Promise<PageResult> {
-    const { application, competition } = own;
+    const { application, competition, openReturn } = own;
     const linked = linkProblems(application.id, problems, {
       minAward: competition.minAward,
       maxAward: competition.maxAward,
@@ -178,6 +181,7 @@ export class ApplicationController {
         files: await this.views.files(actor, application.id),
         problems: linked,
         blocker,
+        resubmitting: openReturn !== undefined,
       },
       status,
     );

@@ -5,6 +5,7 @@ import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { canApplication } from '../../modules/applications/domain/application-status';
 import { AttachmentErrors } from '../../modules/attachments/attachments.errors';
 import { AttachmentsService } from '../../modules/attachments/attachments.service';
 import { extensionOf } from '../../modules/stored-files/domain/file-type';
@@ -54,7 +55,7 @@ export class AttachmentsStepController {
     @Query('done') done?: string,
   ): Promise<PageResult | RedirectResult> {
     const { application } = await this.views.own(actor, id);
-    if (application.status !== 'draft') return seeOther(`/applications/${id}`);
+    if (!canApplication('edit', application.status)) return seeOther(`/applications/${id}`);
     const errors: FieldError[] =
       problem === 'too-large'
         ? [{ field: 'file', message: 'applySteps.files.error.tooLarge', params: this.sizeParams() }]

@@ -16,6 +16,8 @@ export function CheckAnswersPage(props: {
   files: Attachment[];
   problems: LinkedProblem[];
   blocker?: MessageKey;
+  /** A returned application, sent again as a new version with the same reference. */
+  resubmitting?: boolean;
 }) {
   const { t } = usePage();
   const id = props.application.id;
@@ -28,11 +30,12 @@ export function CheckAnswersPage(props: {
       <h1>{t.t('apply.check.title')}</h1>
       <AnswersSummary application={props.application} goals={props.goals} files={props.files} changeLinks />
       <h2>{t.t('apply.check.submitHeading')}</h2>
+      {props.resubmitting && <p>{t.t('applyReturns.check.lead', { reference: props.application.reference ?? '' })}</p>}
       <p>{t.t('apply.check.declaration')}</p>
       <form method="post" action={`/applications/${id}/submit`}>
         <CsrfField />
         <button class="button" type="submit">
-          {t.t('apply.check.submit')}
+          {t.t(props.resubmitting ? 'applyReturns.check.resubmit' : 'apply.check.submit')}
         </button>
       </form>
     </Layout>

@@ -5,6 +5,7 @@ import { usePage } from '../render/page-context';
 import { Layout } from '../ui/layout';
 import { OwnApplication } from './applicant-views';
 import { nextStepKey, StatusTag } from './applicant-ui';
+import { ReturnNotice } from './return-notice';
 
 interface Task {
   href: string;
@@ -17,6 +18,16 @@ export function DashboardPage(props: { items: OwnApplication[]; awards: AwardDto
   const { t, language } = usePage();
   const titleOf = (title: string) => title || t.t('apply.untitled');
   const tasks: Task[] = [
+    ...props.items
+      .filter(({ openReturn }) => openReturn && openReturn.answerBy > props.now)
+      .map(({ application, openReturn }) => ({
+        href: `/applications/${application.id}`,
+        text: t.t('applyReturns.dashboard.task', {
+          title: titleOf(application.title),
+          date: t.dateTime(openReturn!.answerBy),
+        }),
+        due: openReturn!.answerBy,
+      })),
     ...props.items
       .filter(({ application, competition }) => application.status === 'draft' && competition.closesAt > props.now)
       .map(({ application, competition }) => ({
@@ -59,8 +70,8 @@ export function DashboardPage(props: { items: OwnApplication[]; awards: AwardDto
         <p>{t.t('apply.dashboard.none')}</p>
       ) : (
         <ul class="card-list">
-          {props.items.map(({ application, competition }) => (
-            <li class="card">
+          {props.items.map(({ application, competition, openReturn }) => (
+            <li class={openReturn ? 'card card-returned' : 'card'}>
               <h3>
                 <a href={`/applications/${application.id}`}>{titleOf(application.title)}</a>
               </h3>
@@ -80,6 +91,16 @@ export function DashboardPage(props: { items: OwnApplication[]; awards: AwardDto
                 <dt>{t.t('apply.field.next')}</dt>
                 <dd>{t.t(nextStepKey(application.status))}</dd>
               </dl>
+              {openReturn && (
+                <ReturnNotice
+                  applicationId={application.id}
+                  reference={application.reference}
+                  open={openReturn}
+                  now={props.now}
+                  headingLevel={4}
+                  checkLink
+                />
+              )}
             </li>
           ))}
         </ul>

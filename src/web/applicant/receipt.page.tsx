@@ -11,7 +11,9 @@ import { AnswersSummary } from './answers-summary';
 import { nextStepKey, StatusTag } from './applicant-ui';
 import { PlanGoalView } from './goals.page';
 import { ApplicationStatus } from '../../modules/applications/domain/application-status';
+import { RETURN_LAPSED_REASON } from '../../modules/applications/domain/returns';
 import { MessageKey } from '../i18n/catalogue';
+import { LapsedNotice } from './return-notice';
 
 export interface ReceiptProps {
   application: Application;
@@ -24,6 +26,8 @@ export interface ReceiptProps {
    * helper "applicant-after"): shown under the status, above the history. Nothing when absent.
    */
   outcome?: VNode;
+  /** For an application withdrawn because its return for changes lapsed: the date it was due. */
+  lapsedAnswerBy?: Date | null;
 }
 
 /** A submitted application: the reference to keep (printable), where it stands, its history. */
@@ -31,6 +35,16 @@ export function ReceiptPage(props: ReceiptProps) {
   const { t, language } = usePage();
   const a = props.application;
   const statusWord = (status: string) => t.t(`apply.status.${status as ApplicationStatus}` as MessageKey);
+  // Each submission after the first is a new version of the content (after a return for changes).
+  let submissions = 0;
+  const stepWord = (change: ApplicationStatusChange) => {
+    if (change.toStatus !== 'submitted') return statusWord(change.toStatus);
+    submissions += 1;
+    return submissions === 1
+      ? statusWord(change.toStatus)
+      : t.t('applyReturns.timeline.resubmitted', { version: submissions });
+  };
+  const reasonWord = (reason: string) => (reason === RETURN_LAPSED_REASON ? t.t('applyReturns.lapsed.reason') : reason);
   return (
     <Layout title={a.title || t.t('apply.untitled')}>
       <p class="breadcrumbs no-print">
@@ -66,13 +80,14 @@ export function ReceiptPage(props: ReceiptProps) {
         <dt>{t.t('apply.field.next')}</dt>
         <dd>{t.t(nextStepKey(a.status))}</dd>
       </dl>
+      {props.lapsedAnswerBy && <LapsedNotice answerBy={props.lapsedAnswerBy} />}
       {props.outcome}
       <h2>{t.t('apply.receipt.timeline')}</h2>
       <ol class="timeline">
         {props.history.map((change) => (
           <li>
-            <time dateTime={change.at.toISOString()}>{t.dateTime(change.at)}</time>: {statusWord(change.toStatus)}
-            {change.reason && <span class="hint">{change.reason}</span>}
+            <time dateTime={change.at.toISOString()}>{t.dateTime(change.at)}</time>: {stepWord(change)}
+            {change.reason && <span class="hint">{reasonWord(change.reason)}</span>}
           </li>
         ))}
       </ol>

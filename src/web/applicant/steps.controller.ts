@@ -4,6 +4,7 @@ import { AuthUser } from '../../common/auth/role';
 import { DomainError } from '../../common/errors/domain-error';
 import { ApplicationDraftsService } from '../../modules/applications/application-drafts.service';
 import { ApplicationErrors as E } from '../../modules/applications/applications.errors';
+import { canApplication } from '../../modules/applications/domain/application-status';
 import { readForm } from '../render/form-input';
 import { page, PageResult, RedirectResult, seeOther } from '../render/web-result';
 import { WebController } from '../web-controller';
@@ -21,8 +22,9 @@ type StepResult = PageResult | RedirectResult;
 
 /**
  * The steps of a draft. Each page posts to itself and saves (then back to the task list, or, for
- * an htmx autosave, a "saved at" line); problems re-render the page with the values kept. A
- * submitted application has no steps: they lead to its receipt.
+ * an htmx autosave, a "saved at" line); problems re-render the page with the values kept. An
+ * application returned for changes has the same steps until its date to answer by; a submitted
+ * one has none: they lead to its receipt.
  */
 @WebController()
 export class StepsController {
@@ -35,7 +37,7 @@ export class StepsController {
   @Roles('applicant')
   async projectPage(@CurrentUser() actor: AuthUser, @Param('id') id: string): Promise<StepResult> {
     const { application } = await this.views.own(actor, id);
-    if (application.status !== 'draft') return seeOther(`/applications/${id}`);
+    if (!canApplication('edit', application.status)) return seeOther(`/applications/${id}`);
     return page(ProjectPage, { applicationId: id, form: projectForm(application), errors: [] });
   }
 
@@ -59,7 +61,7 @@ export class StepsController {
   @Roles('applicant')
   async goalsPage(@CurrentUser() actor: AuthUser, @Param('id') id: string): Promise<StepResult> {
     const { application } = await this.views.own(actor, id);
-    if (application.status !== 'draft') return seeOther(`/applications/${id}`);
+    if (!canApplication('edit', application.status)) return seeOther(`/applications/${id}`);
     const plan = await this.views.plan(application.villageId);
     const goals = planGoals(plan);
     const linked = new Map((application.goals ?? []).map((g) => [g.goalId, g.contribution]));
@@ -98,7 +100,7 @@ export class StepsController {
     @Query('rows') rows?: string,
   ): Promise<StepResult> {
     const { application, competition } = await this.views.own(actor, id);
-    if (application.status !== 'draft') return seeOther(`/applications/${id}`);
+    if (!canApplication('edit', application.status)) return seeOther(`/applications/${id}`);
     const lines = application.budgetLines ?? [];
     return page(BudgetPage, {
       applicationId: id,
@@ -146,7 +148,8 @@ export class StepsController {
     try {
       await this.drafts.update(actor, id, content);
     } catch (error) {
-      if (error instanceof DomainError && error.code === E.NOT_DRAFT.code)
+      // Submitted meanwhile, or a returned application whose date has passed: back to where it stands.
+      if (error instanceof DomainError && (error.code === E.NOT_DRAFT.code || error.code === E.ANSWER_DATE_PASSED.code))
         return htmx === 'true' ? page(AutosaveStatus, { savedAt: null }) : seeOther(`/applications/${id}`);
       throw error;
     }

@@ -1,3 +1,4 @@
+import { canApplication } from '../../modules/applications/domain/application-status';
 import { Application } from '../../modules/applications/entities/application.entity';
 import { Competition } from '../../modules/competitions/entities/competition.entity';
 import { MessageKey } from '../i18n/catalogue';
@@ -5,6 +6,7 @@ import { contentText } from '../i18n/content';
 import { usePage } from '../render/page-context';
 import { Layout } from '../ui/layout';
 import { StatusTag } from './applicant-ui';
+import { OpenReturn, ReturnNotice } from './return-notice';
 import { Task, TASKS, TaskState } from './task-states';
 
 const STATE_TAG: Record<TaskState, string> = {
@@ -15,11 +17,16 @@ const STATE_TAG: Record<TaskState, string> = {
 };
 const TASK_PATH: Record<Task, string> = { project: 'project', goals: 'goals', budget: 'budget', files: 'attachments' };
 
-/** A draft as short steps with how far each is, then checking and submitting. */
+/**
+ * A draft as short steps with how far each is, then checking and submitting. An application
+ * returned for changes has the same steps, under the manager's message and the date to answer by.
+ */
 export function TaskListPage(props: {
   application: Application;
   competition: Competition;
   states: Record<Task, TaskState>;
+  openReturn?: OpenReturn;
+  now?: Date;
 }) {
   const { t, language } = usePage();
   const a = props.application;
@@ -34,7 +41,17 @@ export function TaskListPage(props: {
       <p>
         <StatusTag status={a.status} />
       </p>
-      <p class="notice">{t.t('apply.tasks.deadline', { date: t.dateTime(props.competition.closesAt) })}</p>
+      {props.openReturn ? (
+        <ReturnNotice
+          applicationId={a.id}
+          reference={a.reference}
+          open={props.openReturn}
+          now={props.now ?? new Date()}
+          checkLink
+        />
+      ) : (
+        <p class="notice">{t.t('apply.tasks.deadline', { date: t.dateTime(props.competition.closesAt) })}</p>
+      )}
       <p>{t.t('apply.tasks.lead')}</p>
       <h2>{t.t('apply.tasks.heading')}</h2>
       <ol class="task-list">
@@ -52,9 +69,11 @@ export function TaskListPage(props: {
           <a href={`/applications/${a.id}/check`}>{t.t('apply.task.check')}</a>
         </li>
       </ol>
-      <p>
-        <a href={`/applications/${a.id}/delete`}>{t.t('apply.delete.link')}</a>
-      </p>
+      {canApplication('delete', a.status) && (
+        <p>
+          <a href={`/applications/${a.id}/delete`}>{t.t('apply.delete.link')}</a>
+        </p>
+      )}
     </Layout>
   );
 }

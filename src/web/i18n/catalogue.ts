@@ -3,10 +3,12 @@ import { MessageText } from './define-messages';
 import { account } from './messages/account';
 import { accountProfile } from './messages/account-profile';
 import { apply } from './messages/apply';
+import { applyReturns } from './messages/apply-returns';
 import { applySteps } from './messages/apply-steps';
 import { common } from './messages/common';
 import { grantee } from './messages/grantee';
 import { offlineScoring } from './messages/offline-scoring';
+import { managerReturns } from './messages/manager-returns';
 import { publicSite } from './messages/public-site';
 
 /**
@@ -14,7 +16,18 @@ import { publicSite } from './messages/public-site';
  * messages/<area>.ts (keys start with the area's name), so a translator sees them together and
  * two people adding pages to different areas never edit the same file.
  */
-export const AREAS = { common, account, accountProfile, publicSite, grantee, apply, applySteps, offlineScoring };
+export const AREAS = {
+  offlineScoring,
+  common,
+  account,
+  accountProfile,
+  publicSite,
+  grantee,
+  apply,
+  applySteps,
+  applyReturns,
+  managerReturns,
+};
 
 type Area = (typeof AREAS)[keyof typeof AREAS];
 export type MessageKey = { [A in keyof typeof AREAS]: keyof (typeof AREAS)[A]['en'] }[keyof typeof AREAS] & string;

@@ -56,6 +56,9 @@ export const EN: ErrorCatalogue = {
   'APPLICATION.APPLICANT_NOT_FOUND': 'No active applicant account with this id',
   'APPLICATION.NOT_ASSISTED': 'Staff change only applications entered by assisted intake',
   'APPLICATION.SCREENING_REASON_REQUIRED': 'An ineligible decision needs a reason from the list',
+  'APPLICATION.RETURN_INVALID':
+    'A return needs a message and a date to answer by, at least a day and at most 60 days ahead',
+  'APPLICATION.ANSWER_DATE_PASSED': 'The date to answer the request for changes by has passed',
 
   'ATTACHMENT.NOT_FOUND': 'Attachment not found',
   'ATTACHMENT.COUNT_LIMIT': 'The application has as many attachments as allowed',

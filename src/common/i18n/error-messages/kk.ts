@@ -56,6 +56,9 @@ export const KK: ErrorCatalogue = {
   'APPLICATION.APPLICANT_NOT_FOUND': 'Бұл идентификатормен белсенді өтініш беруші есептік жазбасы жоқ',
   'APPLICATION.NOT_ASSISTED': 'Қызметкерлер тек өздерінің көмегімен енгізілген өтінімдерді өзгертеді',
   'APPLICATION.SCREENING_REASON_REQUIRED': 'Сәйкес емес деген шешімге тізімнен себеп көрсету қажет',
+  'APPLICATION.RETURN_INVALID':
+    'Қайтару үшін хабарлама мен жауап беру мерзімі қажет: кемінде бір тәуліктен кейін, ең көбі 60 күннен кейін',
+  'APPLICATION.ANSWER_DATE_PASSED': 'Түзету сұрауына жауап беру мерзімі өтіп кетті',
 
   'ATTACHMENT.NOT_FOUND': 'Тіркеме табылмады',
   'ATTACHMENT.COUNT_LIMIT': 'Өтінімге рұқсат етілген тіркемелердің ең көп саны қосылған',

@@ -55,6 +55,9 @@ export const RU: ErrorCatalogue = {
   'APPLICATION.APPLICANT_NOT_FOUND': 'Нет действующей учётной записи заявителя с таким идентификатором',
   'APPLICATION.NOT_ASSISTED': 'Сотрудники изменяют только заявки, внесённые с их помощью',
   'APPLICATION.SCREENING_REASON_REQUIRED': 'Для решения о несоответствии нужна причина из списка',
+  'APPLICATION.RETURN_INVALID':
+    'Для возврата нужны сообщение и срок ответа: не раньше чем через сутки и не позже чем через 60 дней',
+  'APPLICATION.ANSWER_DATE_PASSED': 'Срок ответа на запрос исправлений истёк',
 
   'ATTACHMENT.NOT_FOUND': 'Вложение не найдено',
   'ATTACHMENT.COUNT_LIMIT': 'У заявки уже максимальное число вложений',

@@ -13,6 +13,10 @@ const ALLOWED: [ApplicationMove, ApplicationStatus, ApplicationStatus][] = [
   ['submit', 'draft', 'submitted'],
   ['withdraw', 'draft', 'withdrawn'],
   ['withdraw', 'submitted', 'withdrawn'],
+  ['withdraw', 'returned', 'withdrawn'],
+  ['return_for_changes', 'submitted', 'returned'],
+  ['resubmit', 'returned', 'submitted'],
+  ['lapse_return', 'returned', 'withdrawn'],
   ['withdraw', 'eligible', 'withdrawn'],
   ['withdraw', 'in_review', 'withdrawn'],
   ['withdraw', 'shortlisted', 'withdrawn'],
@@ -61,6 +65,14 @@ describe('application transition table', () => {
     ['screen_eligible', 'eligible'],
     ['screen_ineligible', 'in_review'],
     ['submit', 'submitted'],
+    // A return only during screening, answered or lapsed once; a returned application is resubmitted, not submitted.
+    ['return_for_changes', 'returned'],
+    ['return_for_changes', 'eligible'],
+    ['return_for_changes', 'draft'],
+    ['resubmit', 'submitted'],
+    ['lapse_return', 'submitted'],
+    ['submit', 'returned'],
+    ['screen_eligible', 'returned'],
   ] as [ApplicationMove, ApplicationStatus][])('refuses %s from %s (a sample spelled out)', (move, from) => {
     expect(moveTarget(move, from)).toBeNull();
   });
@@ -76,10 +88,11 @@ describe('application transition table', () => {
         expect([move, status, canApplication(move, status)]).toEqual([move, status, allowed.has(`${move}:${status}`)]);
   });
 
-  it('lets an applicant edit and delete a draft only', () => {
+  it('lets an applicant edit a draft or a returned application, and delete a draft only', () => {
     for (const status of APPLICATION_STATUSES) {
-      expect([canApplication('edit', status), canApplication('delete', status)]).toEqual([
-        status === 'draft',
+      expect([status, canApplication('edit', status), canApplication('delete', status)]).toEqual([
+        status,
+        status === 'draft' || status === 'returned',
         status === 'draft',
       ]);
     }

@@ -1,6 +1,7 @@
 export const APPLICATION_STATUSES = [
   'draft',
   'submitted',
+  'returned',
   'eligible',
   'ineligible',
   'in_review',
@@ -18,7 +19,13 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
  */
 export const APPLICATION_MOVES = {
   submit: { from: ['draft'], to: 'submitted' },
-  withdraw: { from: ['draft', 'submitted', 'eligible', 'in_review', 'shortlisted'], to: 'withdrawn' },
+  withdraw: { from: ['draft', 'submitted', 'returned', 'eligible', 'in_review', 'shortlisted'], to: 'withdrawn' },
+  // Return for changes, during screening: the applicant edits and resubmits (a new snapshot
+  // version, the same reference), or the return lapses at its date and the application is
+  // withdrawn with the reason RETURN_LAPSED_REASON.
+  return_for_changes: { from: ['submitted'], to: 'returned' },
+  resubmit: { from: ['returned'], to: 'submitted' },
+  lapse_return: { from: ['returned'], to: 'withdrawn' },
   // Screening, by a manager.
   screen_eligible: { from: ['submitted'], to: 'eligible' },
   screen_ineligible: { from: ['submitted'], to: 'ineligible' },
@@ -35,8 +42,11 @@ export const APPLICATION_MOVES = {
 
 export type ApplicationMove = keyof typeof APPLICATION_MOVES;
 
-/** What an applicant may do to a draft without moving it. */
-const DRAFT_ACTIONS = { edit: ['draft'], delete: ['draft'] } as const satisfies Record<
+/**
+ * What an applicant may do to a draft without moving it. A returned application is edited like a
+ * draft (until its date to answer by, which the services compare in SQL) but never deleted.
+ */
+const DRAFT_ACTIONS = { edit: ['draft', 'returned'], delete: ['draft'] } as const satisfies Record<
   string,
   readonly ApplicationStatus[]
 >;

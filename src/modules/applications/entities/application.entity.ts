@@ -38,7 +38,7 @@ import { BudgetLine } from './budget-line.entity';
 @Index('IX_applications_competition_submitted', ['competitionId', 'submittedAt'])
 @Check(
   'CK_applications_status',
-  `status IN ('draft','submitted','eligible','ineligible','in_review','shortlisted','awarded','not_awarded','withdrawn')`,
+  `status IN ('draft','submitted','returned','eligible','ineligible','in_review','shortlisted','awarded','not_awarded','withdrawn')`,
 )
 @Check('CK_applications_sector', `sector IN ('agriculture','tourism','crafts','services','trade','processing','other')`)
 @Check('CK_applications_amounts', 'requested_amount >= 0 AND own_contribution >= 0')

@@ -1,6 +1,8 @@
 import {
   AccountRegisteredVariables,
   ApplicationIneligibleVariables,
+  ApplicationReturnedVariables,
+  ApplicationReturnLapsedVariables,
   ApplicationSubmittedVariables,
   AwardOfferedVariables,
   CompetitionOpenedVariables,
@@ -79,6 +81,25 @@ export const MESSAGE_TYPES = {
     variables: ['fullName', 'reference', 'applicationTitle', 'competitionTitle', 'reasonText', 'note'],
     data: ['applicationId', 'reference', 'applicationTitle', 'competitionTitle', 'reason'],
     optionalData: ['note'],
+  },
+  'application.returned': {
+    description:
+      'A manager returned the submitted application for changes: the message, the date to answer by, a link to edit',
+    variables: [
+      'fullName',
+      'reference',
+      'applicationTitle',
+      'competitionTitle',
+      'message',
+      'answerBy',
+      'applicationUrl',
+    ],
+    data: ['applicationId', 'reference', 'applicationTitle', 'competitionTitle', 'message', 'answerBy'],
+  },
+  'application.return_lapsed': {
+    description: 'The application returned for changes was not resubmitted by its date, so it was withdrawn',
+    variables: ['fullName', 'reference', 'applicationTitle', 'competitionTitle', 'answerBy', 'applicationUrl'],
+    data: ['applicationId', 'reference', 'applicationTitle', 'competitionTitle', 'answerBy'],
   },
   'application.draft_reminder': {
     description: 'The competition closes soon and the application is still a draft',
@@ -190,6 +211,8 @@ interface MessageVariablesByType {
   'competition.opened': CompetitionOpenedVariables;
   'application.submitted': ApplicationSubmittedVariables;
   'application.ineligible': ApplicationIneligibleVariables;
+  'application.returned': ApplicationReturnedVariables;
+  'application.return_lapsed': ApplicationReturnLapsedVariables;
   'application.draft_reminder': DraftReminderVariables;
   'review.assigned': ReviewAssignedVariables;
   'review.deadline_reminder': ReviewDeadlineReminderVariables;

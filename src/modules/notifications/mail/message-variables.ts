@@ -136,6 +136,25 @@ export function messageVariables(
         reasonText: screeningReasonText(text(data, 'reason'), language),
         note: typeof data.note === 'string' ? data.note : '',
       };
+    case 'application.returned':
+      return {
+        fullName,
+        reference: text(data, 'reference'),
+        applicationTitle: optionalText(data, 'applicationTitle'),
+        competitionTitle: localized(data, 'competitionTitle', language),
+        message: text(data, 'message'),
+        answerBy: date(data, 'answerBy'),
+        applicationUrl: `${links.publicUrl}/applications/${text(data, 'applicationId')}`,
+      };
+    case 'application.return_lapsed':
+      return {
+        fullName,
+        reference: text(data, 'reference'),
+        applicationTitle: optionalText(data, 'applicationTitle'),
+        competitionTitle: localized(data, 'competitionTitle', language),
+        answerBy: date(data, 'answerBy'),
+        applicationUrl: `${links.publicUrl}/applications/${text(data, 'applicationId')}`,
+      };
     case 'application.draft_reminder':
       return {
         fullName,

@@ -54,6 +54,26 @@ export interface ApplicationIneligibleVariables {
   note: string;
 }
 
+export interface ApplicationReturnedVariables {
+  fullName: string;
+  reference: string;
+  applicationTitle: string;
+  competitionTitle: string;
+  /** The manager's message: what to change. */
+  message: string;
+  answerBy: Date;
+  applicationUrl: string;
+}
+
+export interface ApplicationReturnLapsedVariables {
+  fullName: string;
+  reference: string;
+  applicationTitle: string;
+  competitionTitle: string;
+  answerBy: Date;
+  applicationUrl: string;
+}
+
 export interface DraftReminderVariables {
   fullName: string;
   /** May be empty for an untitled draft. */
