@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountPagesModule } from './account/account-pages.module';
 import { GranteePagesModule } from './grantee/grantee-pages.module';
 import { ApplicantPagesModule } from './applicant/applicant-pages.module';
+import { JurorPagesModule } from './juror/juror-pages.module';
 import { PublicPagesModule } from './public/public-pages.module';
 import { WebCoreModule } from './web-core.module';
 
@@ -10,7 +11,14 @@ import { WebCoreModule } from './web-core.module';
  * sessions by cookie with CSRF tokens, in Kazakh, Russian and English. One module per area.
  */
 @Module({
-  imports: [WebCoreModule, PublicPagesModule, AccountPagesModule, GranteePagesModule, ApplicantPagesModule],
+  imports: [
+    WebCoreModule,
+    PublicPagesModule,
+    AccountPagesModule,
+    GranteePagesModule,
+    ApplicantPagesModule,
+    JurorPagesModule,
+  ],
   exports: [WebCoreModule],
 })
 export class WebModule {}

@@ -6,6 +6,7 @@ import { apply } from './messages/apply';
 import { applySteps } from './messages/apply-steps';
 import { common } from './messages/common';
 import { grantee } from './messages/grantee';
+import { juror } from './messages/juror';
 import { publicSite } from './messages/public-site';
 
 /**
@@ -13,7 +14,7 @@ import { publicSite } from './messages/public-site';
  * messages/<area>.ts (keys start with the area's name), so a translator sees them together and
  * two people adding pages to different areas never edit the same file.
  */
-export const AREAS = { common, account, accountProfile, publicSite, grantee, apply, applySteps };
+export const AREAS = { common, account, accountProfile, publicSite, grantee, apply, applySteps, juror };
 
 type Area = (typeof AREAS)[keyof typeof AREAS];
 export type MessageKey = { [A in keyof typeof AREAS]: keyof (typeof AREAS)[A]['en'] }[keyof typeof AREAS] & string;
