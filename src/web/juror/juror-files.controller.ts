@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Param, SetMetadata, StreamableFile, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Res, SetMetadata, StreamableFile, UseFilters } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { WEB_KEY } from '../../common/auth/browser-authenticator';
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
@@ -21,15 +22,17 @@ export class JurorFilesController {
 
   @Get('reviews/assignments/:id/attachments/:attachmentId')
   @Roles('juror')
-  @Header('X-Content-Type-Options', 'nosniff')
-  @Header('Cache-Control', 'private, no-store')
-  @Header('Content-Security-Policy', "default-src 'none'; sandbox")
   async download(
     @CurrentUser() juror: AuthUser,
     @Param('id') id: string,
     @Param('attachmentId') attachmentId: string,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const file = await this.views.file(juror.id, id, attachmentId);
+    // Set only once the file is found: a refusal is an ordinary page, with the pages' own headers.
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Cache-Control', 'private, no-store');
+    response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
     return new StreamableFile(file.content, {
       type: file.mediaType,
       disposition: attachmentDisposition(file.name),

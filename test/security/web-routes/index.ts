@@ -2,6 +2,7 @@ import { ACCOUNT_ROUTES } from './account';
 import { APPLICANT_ROUTES } from './applicant';
 import { FOUNDATION_ROUTES } from './foundation';
 import { GRANTEE_ROUTES } from './grantee';
+import { JUROR_ROUTES } from './juror';
 import { PUBLIC_SITE_ROUTES } from './public-site';
 import { WebRouteRule } from './rule';
 
@@ -12,4 +13,5 @@ export const WEB_ROUTE_TABLE: Record<string, WebRouteRule> = {
   ...ACCOUNT_ROUTES,
   ...PUBLIC_SITE_ROUTES,
   ...APPLICANT_ROUTES,
+  ...JUROR_ROUTES,
 };
