@@ -254,6 +254,7 @@ describe('web: the jurors’ workspace', () => {
 
   it('answers "not found" for another juror’s assignment on every page and stores nothing', async () => {
     const before = await sheetOf(theirs);
+    expect(before).toBeNull();
     for (const path of [
       `/reviews/assignments/${theirs}`,
       `/reviews/assignments/${theirs}/recuse`,
@@ -271,6 +272,23 @@ describe('web: the jurors’ workspace', () => {
     expect(await sheetOf(theirs)).toEqual(before);
     const [assignment] = await sql<{ status: string }>('SELECT status FROM assignments WHERE id = $1', [theirs]);
     expect(assignment.status).toBe('active');
+  });
+
+  it('keeps one scoresheet per assignment when drafts and submits of two tabs cross', async () => {
+    const tabs = [
+      await signedInClient(ctx, juror2.user.email, PASSWORD),
+      await signedInClient(ctx, juror2.user.email, PASSWORD),
+    ];
+    const path = `/reviews/assignments/${theirs}`;
+    for (const tab of tabs) await tab.page(path);
+    const answers = await Promise.all(
+      [0, 1, 2, 3].map((i) =>
+        tabs[i % 2].submit(i < 2 ? path : `${path}/submit`, { 'score-plan': String(i), 'score-feasibility': '1' }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual([303, 303, 303, 303]);
+    const rows = await sql<{ status: string }>('SELECT status FROM scoresheets WHERE assignment_id = $1', [theirs]);
+    expect(rows).toEqual([{ status: 'submitted' }]);
   });
 
   it('recuses with a reason after a confirmation page; an empty reason changes nothing', async () => {

@@ -5,7 +5,7 @@ export const juror = defineMessages({
   kk: {
     'juror.breadcrumbs': 'Сіз осындасыз',
     'juror.untitled': 'Атауы жоқ өтінім',
-    'juror.dashboard.title': 'Менің сараптамаларым',
+    'juror.dashboard.title': 'Менің бағалауларым',
     'juror.dashboard.none': 'Сіз әзірге ешбір конкурстың сарапшылар алқасында жоқсыз.',
     'juror.panel.confirmFirst': 'Алдымен мүдделер қақтығысын мәлімдеп, растаңыз: өтінімдер содан кейін ғана ашылады.',
     'juror.panel.confirmedOn': 'Мүдделер қақтығысы туралы декларация {date} расталды.',
@@ -147,7 +147,7 @@ export const juror = defineMessages({
   ru: {
     'juror.breadcrumbs': 'Вы здесь',
     'juror.untitled': 'Заявка без названия',
-    'juror.dashboard.title': 'Мои экспертизы',
+    'juror.dashboard.title': 'Мои оценки',
     'juror.dashboard.none': 'Вы пока не входите в экспертный совет ни одного конкурса.',
     'juror.panel.confirmFirst':
       'Сначала заявите о конфликтах интересов и подтвердите декларацию: заявки откроются после этого.',
