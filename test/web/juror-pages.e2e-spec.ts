@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { JuryService } from '../../src/modules/reviews/jury.service';
 import { WorkspaceService } from '../../src/modules/reviews/workspace.service';
 import { Cast, createCast, PASSWORD, TestUser } from '../helpers/factories';
@@ -250,6 +251,20 @@ describe('web: the jurors’ workspace', () => {
     expect(round.text).toContain('Scoresheet submitted.');
     expect(round.text).toContain('1 of 2 scored');
     expect(round.text).toContain('Submitted<');
+  });
+
+  it('keeps the round page and the scoring page, with their assets, under 60 KB gzipped (a juror on a slow line)', async () => {
+    for (const path of [`/reviews/rounds/${roundId}`, `/reviews/assignments/${mine[0]}`]) {
+      const page = await client.page(path);
+      const assets = [...page.text.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+      expect(assets.length).toBe(3);
+      let bytes = gzipSync(page.text).length;
+      for (const asset of assets) {
+        const response = await client.agent.get(asset).set('Accept-Encoding', 'gzip').buffer(true);
+        bytes += Number(response.headers['content-length'] ?? gzipSync(response.body as Buffer).length);
+      }
+      expect(bytes).toBeLessThan(60 * 1024);
+    }
   });
 
   it('answers "not found" for another juror’s assignment on every page and stores nothing', async () => {
