@@ -49,9 +49,15 @@ describe('browser: the juror’s workspace', () => {
   ] as const)('$language, $screen, JavaScript $javaScript', ({ language, javaScript, screen }) => {
     let context: BrowserContext;
     let page: Page;
+    let setup: Reviewable;
+    let roundId: string;
+    let juror: TestUser;
+    const assignments: string[] = [];
     const shot = `${language}-${screen}-${javaScript ? 'js' : 'no-js'}`;
 
-    beforeEach(async () => {
+    // One juror's round, step by step: each step goes on from where the one before left the page.
+    beforeAll(async () => {
+      ({ setup, roundId, juror } = await reviewing(language));
       if (screen === 'phone') {
         ({ context, page } = await site.phone({ language, javaScript }));
       } else {
@@ -67,19 +73,20 @@ describe('browser: the juror’s workspace', () => {
         page = await context.newPage();
       }
     });
-    afterEach(async () => {
+    afterAll(async () => {
       await context?.close();
     });
 
-    it('declares a conflict and confirms, scores two applications and recuses from a third; each page passes axe', async () => {
-      const { setup, roundId, juror } = await reviewing(language);
+    it('signs in and is sent to declare conflicts first; each page passes axe', async () => {
       await page.goto('/reviews');
       await page.getByLabel(text(language, 'account.signIn.email')).fill(juror.user.email);
       await page.getByLabel(text(language, 'account.signIn.password')).fill(PASSWORD);
       await page.getByRole('button', { name: text(language, 'account.signIn.submit') }).click();
       await page.waitForURL((url) => url.pathname === '/reviews');
       await expectAccessible(page, `my reviews, unconfirmed (${shot})`);
+    });
 
+    it('declares a conflict with an applicant, after a form refused without one, and confirms', async () => {
       // Conflicts first: names and villages only, one declaration, then the confirmation.
       await page.getByRole('link', { name: text(language, 'juror.next.confirm') }).click();
       await page.waitForURL((url) => url.pathname.endsWith('/conflicts'));
@@ -104,9 +111,9 @@ describe('browser: the juror’s workspace', () => {
         [juror.user.id],
       );
       expect(declared).toEqual({ applicant_id: setup.applications[3].applicant.user.id, kind: 'family' });
+    });
 
-      // The manager assigns three applications; the juror opens the round from the start page.
-      const assignments: string[] = [];
+    it('opens the round from the start page once the manager has assigned three applications', async () => {
       for (const application of setup.applications.slice(0, 3))
         assignments.push(
           (
@@ -123,8 +130,10 @@ describe('browser: the juror’s workspace', () => {
       await page.locator(`a.button[href^="/reviews/rounds/${roundId}"]`).click();
       await page.waitForURL((url) => url.pathname === `/reviews/rounds/${roundId}`);
       await expectAccessible(page, `round (${shot})`);
+    });
 
-      // The first: a submit with a criterion left out is refused, each problem linked to its first radio.
+    it('scores the first application: a submit with a criterion left out is refused, then accepted', async () => {
+      // A submit with a criterion left out is refused, each problem linked to its first radio.
       await page.getByRole('link', { name: 'Project 0' }).click();
       await page.waitForURL((url) => url.pathname === `/reviews/assignments/${assignments[0]}`);
       await expectAccessible(page, `scoring page (${shot})`);
@@ -157,8 +166,9 @@ describe('browser: the juror’s workspace', () => {
       await page.getByRole('button', { name: text(language, 'juror.score.submit') }).click();
       await page.waitForURL((url) => url.pathname === `/reviews/rounds/${roundId}`);
       expect(await page.locator('.notice.success').textContent()).toBe(text(language, 'juror.done.submitted'));
+    });
 
-      // The second, scored in one go.
+    it('scores the second application in one go and recuses from the third with a reason', async () => {
       await page.getByRole('link', { name: 'Project 1' }).click();
       await page.check('#score-plan-4');
       await page.check('#score-feasibility-4');
