@@ -4,6 +4,7 @@ import { GranteePagesModule } from './grantee/grantee-pages.module';
 import { ApplicantPagesModule } from './applicant/applicant-pages.module';
 import { OfflineScoringPagesModule } from './offline-scoring/offline-scoring-pages.module';
 import { ManagerReturnsPagesModule } from './manager/returns/manager-returns-pages.module';
+import { JurorPagesModule } from './juror/juror-pages.module';
 import { PublicPagesModule } from './public/public-pages.module';
 import { WebCoreModule } from './web-core.module';
 
@@ -20,6 +21,7 @@ import { WebCoreModule } from './web-core.module';
     ApplicantPagesModule,
     OfflineScoringPagesModule,
     ManagerReturnsPagesModule,
+    JurorPagesModule,
   ],
   exports: [WebCoreModule],
 })

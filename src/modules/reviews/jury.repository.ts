@@ -18,6 +18,17 @@ export interface ApplicantEntry {
   villages: { id: string; name: LocalizedText }[];
 }
 
+export interface NamedDeclaration {
+  id: string;
+  kind: string;
+  note: string;
+  createdAt: Date;
+  target: 'applicant' | 'application' | 'village';
+  applicantName: string | null;
+  applicationTitle: string | null;
+  villageName: LocalizedText | null;
+}
+
 /** The panel of a competition and its members' conflict declarations. */
 @Injectable()
 export class JuryRepository {
@@ -202,6 +213,24 @@ export class JuryRepository {
       take: limit,
       skip: offset,
     });
+  }
+
+  /**
+   * One juror's declarations with what each names, for their own page: the applicant's name, the
+   * village's name, or the title of the application (which the juror saw as an assignment).
+   */
+  async myDeclarationsNamed(competitionId: string, jurorId: string): Promise<NamedDeclaration[]> {
+    return this.dataSource.query(
+      `SELECT d.id, d.kind, d.note, d.created_at AS "createdAt",
+              CASE WHEN d.applicant_id IS NOT NULL THEN 'applicant' WHEN d.application_id IS NOT NULL THEN 'application' ELSE 'village' END AS target,
+              u.full_name AS "applicantName", sn.content->>'title' AS "applicationTitle", v.name AS "villageName"
+         FROM conflict_declarations d
+         LEFT JOIN users u ON u.id = d.applicant_id
+         LEFT JOIN application_snapshots sn ON sn.application_id = d.application_id
+         LEFT JOIN villages v ON v.id = d.village_id
+        WHERE d.competition_id = $1 AND d.juror_id = $2 ORDER BY d.created_at, d.id`,
+      [competitionId, jurorId],
+    );
   }
 
   async insertDeclaration(

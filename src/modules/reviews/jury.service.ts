@@ -11,7 +11,7 @@ import { ConflictKind } from './domain/jury/conflicts';
 import { jurorPseudonym } from './domain/jury/pseudonym';
 import { CompetitionJuror } from './entities/competition-juror.entity';
 import { ConflictDeclaration } from './entities/conflict-declaration.entity';
-import { ApplicantEntry, JuryRepository, JurorRow } from './jury.repository';
+import { ApplicantEntry, JuryRepository, JurorRow, NamedDeclaration } from './jury.repository';
 import { ReviewErrors as E } from './reviews.errors';
 import { RoundsRepository } from './rounds.repository';
 
@@ -142,6 +142,12 @@ export class JuryService {
   async declarations(jurorId: string, competitionId: string, page: Page): Promise<[ConflictDeclaration[], number]> {
     await this.member(competitionId, jurorId);
     return this.jury.declarationsPage(competitionId, jurorId, page.limit, page.offset);
+  }
+
+  /** My declarations in the competition with the name of what each concerns (for the juror's page). */
+  async myDeclarations(jurorId: string, competitionId: string): Promise<NamedDeclaration[]> {
+    await this.member(competitionId, jurorId);
+    return this.jury.myDeclarationsNamed(competitionId, jurorId);
   }
 
   async declare(jurorId: string, competitionId: string, input: DeclarationInput): Promise<ConflictDeclaration> {

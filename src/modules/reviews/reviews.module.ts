@@ -64,6 +64,16 @@ import { WorkspaceService } from './workspace.service';
     ReviewRemindersService,
     ReviewsQueue,
   ],
-  exports: [AssignmentRunner, RoundFinalizer, RoundsService, ResultsService, OfflineScoringService],
+  exports: [
+    AssignmentRunner,
+    RoundFinalizer,
+    RoundsService,
+    ResultsService,
+    OfflineScoringService,
+    // The jurors' pages (src/web/juror) call the workspace, the panel and the recusal.
+    WorkspaceService,
+    JuryService,
+    AssignmentChangesService,
+  ],
 })
 export class ReviewsModule {}

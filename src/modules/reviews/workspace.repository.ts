@@ -1,6 +1,7 @@
 import { LocalizedText } from '../../common/i18n/localized-text';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { RoundStatus } from './domain/rounds/round-status';
 import { Scoresheet, ScoresheetStatus } from './entities/scoresheet.entity';
 
 export interface JurorAssignmentRow {
@@ -10,6 +11,24 @@ export interface JurorAssignmentRow {
   villageName: LocalizedText;
   scoresheet: ScoresheetStatus | null;
   updatedAt: Date | null;
+}
+
+/** One of a juror's assignments in a round as the workspace lists it, including those they recused from. */
+export interface JurorAssignmentItem extends JurorAssignmentRow {
+  assignmentStatus: 'active' | 'recused';
+}
+
+/** A round a juror has (or had) assignments in, with their progress, for their overview page. */
+export interface JurorRoundOverview {
+  roundId: string;
+  competitionId: string;
+  name: string;
+  status: RoundStatus;
+  deadline: Date;
+  assigned: number;
+  drafts: number;
+  submitted: number;
+  recused: number;
 }
 
 export interface AssignmentContent {
@@ -31,6 +50,37 @@ export class WorkspaceRepository {
         WHERE s.juror_id = $1 AND s.round_id = $2 AND s.status = 'active'
         ORDER BY s.id`,
       [jurorId, roundId],
+    );
+  }
+
+  /**
+   * A juror's assignments in a round, the active ones and those they recused from (a manager's
+   * removal is the manager's business and is left out), with each scoresheet's status.
+   */
+  async myAssignmentItems(jurorId: string, roundId: string): Promise<JurorAssignmentItem[]> {
+    return this.dataSource.query(
+      `SELECT s.id, s.status AS "assignmentStatus", sn.content->>'title' AS title, sn.content->>'sector' AS sector,
+              sn.content->'villageName' AS "villageName", sh.status AS scoresheet, sh.updated_at AS "updatedAt"
+         FROM assignments s JOIN application_snapshots sn ON sn.application_id = s.application_id
+         LEFT JOIN scoresheets sh ON sh.assignment_id = s.id
+        WHERE s.juror_id = $1 AND s.round_id = $2 AND s.status IN ('active', 'recused')
+        ORDER BY s.created_at, s.id`,
+      [jurorId, roundId],
+    );
+  }
+
+  /** Every round that has opened in which the juror has or had assignments, with their progress. */
+  async myRoundsOverview(jurorId: string): Promise<JurorRoundOverview[]> {
+    return this.dataSource.query(
+      `SELECT r.id AS "roundId", r.competition_id AS "competitionId", r.name, r.status, r.deadline,
+              count(*) FILTER (WHERE s.status = 'active')::int AS assigned,
+              count(*) FILTER (WHERE s.status = 'active' AND sh.status = 'draft')::int AS drafts,
+              count(*) FILTER (WHERE s.status = 'active' AND sh.status = 'submitted')::int AS submitted,
+              count(*) FILTER (WHERE s.status = 'recused')::int AS recused
+         FROM assignments s JOIN review_rounds r ON r.id = s.round_id LEFT JOIN scoresheets sh ON sh.assignment_id = s.id
+        WHERE s.juror_id = $1 AND s.status IN ('active', 'recused') AND r.status <> 'draft'
+        GROUP BY r.id ORDER BY r.competition_id, r.position`,
+      [jurorId],
     );
   }
 

@@ -15,7 +15,13 @@ import { Scoresheet } from './entities/scoresheet.entity';
 import { JuryRepository } from './jury.repository';
 import { ReviewErrors as E } from './reviews.errors';
 import { RoundsRepository } from './rounds.repository';
-import { AssignmentContent, JurorAssignmentRow, WorkspaceRepository } from './workspace.repository';
+import {
+  AssignmentContent,
+  JurorAssignmentItem,
+  JurorAssignmentRow,
+  JurorRoundOverview,
+  WorkspaceRepository,
+} from './workspace.repository';
 
 export interface ScoresheetInput {
   scores: Record<string, unknown>;
@@ -60,6 +66,19 @@ export class WorkspaceService {
     if (!round || round.status === 'draft') throw new DomainError(E.ROUND_NOT_FOUND);
     await this.confirmed(round.competitionId, jurorId);
     return { round, items: await this.workspace.myAssignments(jurorId, roundId) };
+  }
+
+  /** My rounds (those that opened) with progress, for the juror's overview page. */
+  async overview(jurorId: string): Promise<JurorRoundOverview[]> {
+    return this.workspace.myRoundsOverview(jurorId);
+  }
+
+  /** Like `list`, with the assignments I recused from as well, each with its assignment status. */
+  async roundItems(jurorId: string, roundId: string): Promise<{ round: ReviewRound; items: JurorAssignmentItem[] }> {
+    const round = await this.rounds.find(roundId);
+    if (!round || round.status === 'draft') throw new DomainError(E.ROUND_NOT_FOUND);
+    await this.confirmed(round.competitionId, jurorId);
+    return { round, items: await this.workspace.myAssignmentItems(jurorId, roundId) };
   }
 
   async view(jurorId: string, assignmentId: string): Promise<AssignmentView> {
@@ -175,6 +194,7 @@ export class WorkspaceService {
   private async confirmed(competitionId: string, jurorId: string): Promise<void> {
     const member = await this.jury.find(competitionId, jurorId);
     if (!member) throw new DomainError(E.ROUND_NOT_FOUND);
-    if (!member.conflictsConfirmedAt) throw new DomainError(E.CONFLICTS_NOT_CONFIRMED);
+    // The competition is named so a page can send the juror to its declaration (they sit on its panel).
+    if (!member.conflictsConfirmedAt) throw new DomainError(E.CONFLICTS_NOT_CONFIRMED, { competitionId });
   }
 }

@@ -90,3 +90,30 @@
   var summary = document.querySelector('.error-summary');
   if (summary) summary.focus();
 })();
+// juror: the scoring page's running total follows the radios (the server works it out again on save).
+(function () {
+  'use strict';
+  var rubric = document.querySelector('form[data-rubric]');
+  if (!rubric) return;
+  var output = rubric.querySelector('[data-total-value]');
+  var counted = rubric.querySelector('[data-scored-count]');
+  var locale = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' }[document.documentElement.lang] || 'kk-KZ';
+  var format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  var recount = function () {
+    var weights = 0;
+    var points = 0;
+    var scored = 0;
+    rubric.querySelectorAll('fieldset[data-criterion]').forEach(function (fieldset) {
+      var weight = Number(fieldset.getAttribute('data-weight'));
+      var max = Number(fieldset.getAttribute('data-max'));
+      weights += weight;
+      var chosen = fieldset.querySelector('input[type="radio"]:checked');
+      if (!chosen || !max) return;
+      points += (weight * Number(chosen.value)) / max;
+      scored += 1;
+    });
+    if (output) output.textContent = format.format(weights ? (100 * points) / weights : 0);
+    if (counted) counted.textContent = counted.getAttribute('data-template').replace('{scored}', format.format(scored));
+  };
+  rubric.addEventListener('change', recount);
+})();

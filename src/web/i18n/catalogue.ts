@@ -9,6 +9,7 @@ import { common } from './messages/common';
 import { grantee } from './messages/grantee';
 import { offlineScoring } from './messages/offline-scoring';
 import { managerReturns } from './messages/manager-returns';
+import { juror } from './messages/juror';
 import { publicSite } from './messages/public-site';
 
 /**
@@ -18,6 +19,7 @@ import { publicSite } from './messages/public-site';
  */
 export const AREAS = {
   offlineScoring,
+  juror,
   common,
   account,
   accountProfile,

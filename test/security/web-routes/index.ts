@@ -3,6 +3,7 @@ import { APPLICANT_ROUTES } from './applicant';
 import { FOUNDATION_ROUTES } from './foundation';
 import { GRANTEE_ROUTES } from './grantee';
 import { MANAGER_RETURNS_ROUTES } from './manager-returns';
+import { JUROR_ROUTES } from './juror';
 import { PUBLIC_SITE_ROUTES } from './public-site';
 import { WebRouteRule } from './rule';
 
@@ -14,4 +15,5 @@ export const WEB_ROUTE_TABLE: Record<string, WebRouteRule> = {
   ...PUBLIC_SITE_ROUTES,
   ...APPLICANT_ROUTES,
   ...MANAGER_RETURNS_ROUTES,
+  ...JUROR_ROUTES,
 };
