@@ -8,6 +8,7 @@ import { applySteps } from './messages/apply-steps';
 import { common } from './messages/common';
 import { grantee } from './messages/grantee';
 import { offlineScoring } from './messages/offline-scoring';
+import { staffTasks } from './messages/staff-tasks';
 import { managerReturns } from './messages/manager-returns';
 import { juror } from './messages/juror';
 import { publicSite } from './messages/public-site';
@@ -19,6 +20,7 @@ import { publicSite } from './messages/public-site';
  */
 export const AREAS = {
   offlineScoring,
+  staffTasks,
   juror,
   common,
   account,

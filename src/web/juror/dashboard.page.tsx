@@ -1,3 +1,4 @@
+import { TaskItem, TasksPanel } from '../ui/tasks-panel';
 import { contentText } from '../i18n/content';
 import { usePage } from '../render/page-context';
 import { Layout } from '../ui/layout';
@@ -45,12 +46,13 @@ function RoundCard(props: { round: RoundOverview; now: Date }) {
 }
 
 /** The juror's start page: each competition whose panel they sit on, its rounds and what to do next. */
-export function JurorDashboardPage(props: { panels: PanelView[]; now: Date; notice?: JurorNotice }) {
+export function JurorDashboardPage(props: { panels: PanelView[]; tasks: TaskItem[]; now: Date; notice?: JurorNotice }) {
   const { t, language } = usePage();
   return (
     <Layout title={t.t('juror.dashboard.title')}>
       <Notice notice={props.notice} />
       <h1>{t.t('juror.dashboard.title')}</h1>
+      <TasksPanel tasks={props.tasks} />
       {props.panels.length === 0 && <p>{t.t('juror.dashboard.none')}</p>}
       {props.panels.map((panel) => {
         const conflicts = `/reviews/competitions/${panel.competitionId}/conflicts`;

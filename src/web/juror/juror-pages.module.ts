@@ -1,3 +1,4 @@
+import { StaffTasksModule } from '../../modules/staff-tasks/staff-tasks.module';
 import { Module } from '@nestjs/common';
 import { CompetitionsModule } from '../../modules/competitions/competitions.module';
 import { ReviewsModule } from '../../modules/reviews/reviews.module';
@@ -13,7 +14,7 @@ import { ScoringController } from './scoring.controller';
  * scoring page with autosave, recusal, and read-only scoresheets after the round closes.
  */
 @Module({
-  imports: [WebCoreModule, ReviewsModule, CompetitionsModule],
+  imports: [WebCoreModule, ReviewsModule, CompetitionsModule, StaffTasksModule],
   controllers: [JurorReviewsController, ConflictsController, ScoringController, JurorFilesController],
   providers: [JurorViews],
 })

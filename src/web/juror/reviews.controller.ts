@@ -1,6 +1,7 @@
 import { Get, Param, Query } from '@nestjs/common';
 import { CurrentUser, Roles } from '../../common/auth/access.decorators';
 import { AuthUser } from '../../common/auth/role';
+import { StaffTasksService } from '../../modules/staff-tasks/staff-tasks.service';
 import { page, PageResult, RedirectResult } from '../render/web-result';
 import { WebController } from '../web-controller';
 import { JurorDashboardPage } from './dashboard.page';
@@ -13,13 +14,17 @@ import { orConflictsFirst } from './unconfirmed';
 /** The juror's start page and one round's assignments. */
 @WebController()
 export class JurorReviewsController {
-  constructor(private readonly views: JurorViews) {}
+  constructor(
+    private readonly views: JurorViews,
+    private readonly tasks: StaffTasksService,
+  ) {}
 
   @Get('reviews')
   @Roles('juror')
   async dashboard(@CurrentUser() juror: AuthUser, @Query('done') done?: string): Promise<PageResult> {
     return page(JurorDashboardPage, {
       panels: await this.views.dashboard(juror.id),
+      tasks: await this.tasks.forUser(juror),
       now: new Date(),
       notice: isNotice(done) ? done : undefined,
     });

@@ -88,6 +88,11 @@ export function RoundPage(props: { view: RoundView; status?: ItemStatus; now: Da
           </table>
         </TableScroll>
       )}
+      {active > 0 && (
+        <p>
+          <a href={`/reviews/rounds/${round.id}/offline`}>{t.t('offlineScoring.link')}</a>
+        </p>
+      )}
       <p>
         <a href={`/reviews/competitions/${round.competitionId}/conflicts`}>{t.t('juror.round.conflicts')}</a>
       </p>

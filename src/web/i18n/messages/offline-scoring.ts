@@ -4,6 +4,7 @@ import { defineMessages } from '../define-messages';
 export const offlineScoring = defineMessages({
   kk: {
     'offlineScoring.title': 'Желісіз бағалау',
+    'offlineScoring.link': 'Интернет нашар ба? Желісіз бағалау: файлды жүктеп алып, кейін жүктеу',
     'offlineScoring.back': 'Раунд бетіне оралу',
     'offlineScoring.lead':
       'Интернет нашар болса: барлық тағайындалған өтінімдерді бір мәтін файлы ретінде жүктеп алыңыз, бағаларды желісіз толтырыңыз, кейін файлды осында жүктеңіз.',
@@ -48,6 +49,7 @@ export const offlineScoring = defineMessages({
   },
   ru: {
     'offlineScoring.title': 'Оценка без интернета',
+    'offlineScoring.link': 'Плохая связь? Оценка без интернета: скачать файл и загрузить позже',
     'offlineScoring.back': 'Вернуться к раунду',
     'offlineScoring.lead':
       'Если связь плохая: скачайте все назначенные заявки одним текстовым файлом, заполните оценки без интернета и загрузите файл здесь.',
@@ -91,6 +93,7 @@ export const offlineScoring = defineMessages({
   },
   en: {
     'offlineScoring.title': 'Score without a connection',
+    'offlineScoring.link': 'Poor connection? Score offline: download a file and upload it later',
     'offlineScoring.back': 'Back to the round',
     'offlineScoring.lead':
       'When the connection is poor: download all your assigned applications as one text file, fill in the scores offline, then upload the file here.',
