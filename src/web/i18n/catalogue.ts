@@ -10,6 +10,7 @@ import { grantee } from './messages/grantee';
 import { offlineScoring } from './messages/offline-scoring';
 import { managerReturns } from './messages/manager-returns';
 import { juror } from './messages/juror';
+import { managerAwards } from './messages/manager-awards';
 import { publicSite } from './messages/public-site';
 
 /**
@@ -29,6 +30,7 @@ export const AREAS = {
   applySteps,
   applyReturns,
   managerReturns,
+  managerAwards,
 };
 
 type Area = (typeof AREAS)[keyof typeof AREAS];
