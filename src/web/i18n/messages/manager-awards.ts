@@ -93,6 +93,8 @@ export const managerAwards = defineMessages({
     'managerAwards.approvals.done.approved': 'Бекітілді: өтініш берушіге грант ұсынылды.',
     'managerAwards.approvals.done.sentBack': 'Түсініктемеңізбен авторға қайтарылды.',
     'managerAwards.approvals.error.comment': 'Авторға түсініктеме жазыңыз ({max} таңбадан аспайтын)',
+    'managerAwards.problem.fourEyes':
+      'Бұл ұсынысты өзіңіз жасадыңыз: оны басқа менеджер ғана бекітеді не қайтарады. Ештеңе өзгерген жоқ.',
     'managerAwards.problem.decided': 'Шешім қабылданып қойған: бетте қазіргі күйі көрсетілген.',
     'managerAwards.problem.money': 'Бекіту бюджеттен не лимиттен асып кетер еді: ештеңе өзгерген жоқ.',
     'managerAwards.problem.notCandidate': 'Өтінім енді грант ала алмайды (ол кері қайтарылған).',
@@ -286,6 +288,8 @@ export const managerAwards = defineMessages({
     'managerAwards.approvals.done.approved': 'Утверждено: заявителю предложен грант.',
     'managerAwards.approvals.done.sentBack': 'Возвращено автору с вашим комментарием.',
     'managerAwards.approvals.error.comment': 'Напишите комментарий для автора (не больше {max} символов)',
+    'managerAwards.problem.fourEyes':
+      'Это предложение сделали вы: утвердить или вернуть его может только другой менеджер. Ничего не изменилось.',
     'managerAwards.problem.decided': 'Решение уже принято: на странице текущее состояние.',
     'managerAwards.problem.money': 'Утверждение превысило бы бюджет или лимит: ничего не изменилось.',
     'managerAwards.problem.notCandidate': 'Заявка больше не может получить грант (она отозвана).',
@@ -483,6 +487,8 @@ export const managerAwards = defineMessages({
     'managerAwards.approvals.done.approved': 'Approved: the applicant is offered the award.',
     'managerAwards.approvals.done.sentBack': 'Sent back to the proposer with your comment.',
     'managerAwards.approvals.error.comment': 'Write a comment for the proposer (at most {max} characters)',
+    'managerAwards.problem.fourEyes':
+      'You made this proposal yourself: only another manager approves it or sends it back. Nothing changed.',
     'managerAwards.problem.decided': 'This has been decided already: the page shows it as it is now.',
     'managerAwards.problem.money': 'Approving it would exceed the budget or an envelope: nothing changed.',
     'managerAwards.problem.notCandidate': 'The application can no longer receive an award (it was withdrawn).',

@@ -22,30 +22,34 @@ export function suggestedValues(view: AllocationView, decimalSeparator: string):
   return { amounts, formKey: randomUUID() };
 }
 
-/** The names a posted allocation form may carry: one amount per candidate row, the key and the button. */
+/**
+ * The names a posted allocation form may carry: an amount per row of the ranking, the key and the
+ * button. Every row, not only those that may be proposed now: a form sent again after its first
+ * send went through (its rows hold awards now) must read as the same request, to be answered as
+ * the first was; a row that may not be proposed is refused by the proposal service, in words.
+ */
 export const allocationFields = (view: AllocationView): string[] => [
   'formKey',
   'action',
-  ...view.rows.filter((r) => r.candidate).map((r) => amountField(r.applicationId)),
+  ...view.rows.map((r) => amountField(r.applicationId)),
 ];
 
 export const isFormKey = (value: string): boolean => IDEMPOTENCY_KEY_PATTERN.test(value);
 
 export function valuesFromForm(view: AllocationView, form: Record<string, string>): AllocationValues {
   const amounts: Record<string, string> = {};
-  for (const row of view.rows.filter((r) => r.candidate))
-    amounts[row.applicationId] = form[amountField(row.applicationId)] ?? '';
+  for (const row of view.rows) amounts[row.applicationId] = form[amountField(row.applicationId)] ?? '';
   return { amounts, formKey: form.formKey };
 }
 
-/** The rows' typed amounts in minor units; an empty field or a zero is "not proposed". */
+/** The rows' typed amounts in minor units, in rank order; an empty field or a zero is "not proposed". */
 export function readAmounts(
   rows: readonly AllocationRow[],
   values: AllocationValues,
 ): { items: { applicationId: string; amount: bigint }[]; errors: FieldError[] } {
   const items: { applicationId: string; amount: bigint }[] = [];
   const errors: FieldError[] = [];
-  for (const row of rows.filter((r) => r.candidate)) {
+  for (const row of rows) {
     const typed = values.amounts[row.applicationId] ?? '';
     if (typed === '') continue;
     const minor = parseTenge(typed);

@@ -99,6 +99,8 @@ export function decisionProblem(error: unknown): MessageKey | null {
       return 'managerAwards.problem.money';
     case AwardErrors.NOT_A_CANDIDATE.code:
       return 'managerAwards.problem.notCandidate';
+    case AwardErrors.FOUR_EYES.code:
+      return 'managerAwards.problem.fourEyes';
     case IdempotencyErrors.KEY_REUSED.code:
     case IdempotencyErrors.KEY_IN_USE.code:
       return 'managerAwards.problem.formUsed';
