@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
-import { AwardQueuesRepository, ProposalAwaiting, ReportAwaiting, ReportForReview } from './award-queues.repository';
+import { ProposalAwaiting, ReportAwaiting, ReportForReview } from './award-queue-views';
+import { AwardQueuesRepository } from './award-queues.repository';
 import { AwardErrors as E } from './awards.errors';
 
-export type { ProposalAwaiting, ReportAwaiting, ReportForReview } from './award-queues.repository';
+export type { ProposalAwaiting, ReportAwaiting, ReportForReview } from './award-queue-views';
 
 /** One step of an award's history, from its audit events: what happened, when, and by whom (an id). */
 export interface AwardHistoryStep {

@@ -1,4 +1,4 @@
-import type { ReportForReview } from '../../../modules/awards/award-queues-query.service';
+import type { ReportForReview } from '../../../modules/awards/award-queue-views';
 import { MessageKey } from '../../i18n/catalogue';
 import { contentText } from '../../i18n/content';
 import { usePage } from '../../render/page-context';

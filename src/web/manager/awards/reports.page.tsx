@@ -1,4 +1,4 @@
-import type { ReportAwaiting } from '../../../modules/awards/award-queues-query.service';
+import type { ReportAwaiting } from '../../../modules/awards/award-queue-views';
 import { contentText } from '../../i18n/content';
 import { usePage } from '../../render/page-context';
 import { Layout } from '../../ui/layout';
