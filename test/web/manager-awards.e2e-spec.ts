@@ -229,36 +229,54 @@ describe('web: managers’ allocation, approvals, awards and reports', () => {
       expect(row).toEqual({ comment: 'Уменьшите сумму', status: 'proposed' });
     });
 
-    it('refuses a tranche schedule that does not add up to the award, and saves one that does', async () => {
+    it('refuses a tranche schedule that does not add up to the award, and saves one that does, labels too', async () => {
       const path = `/manage/awards/${awardIds[1]}`;
       const page = await first.page(path);
       expect(page.status).toBe(200);
       expect(page.text).toContain('График траншей');
-      const before = await sql<{ amount: string }>(
-        'SELECT amount FROM tranches WHERE award_id = $1 ORDER BY position',
-        [awardIds[1]],
-      );
+      expect(page.text).toContain('value="Промежуточный отчёт"');
+      const stored = () =>
+        sql<{ amount: string; label: Record<string, string> }>(
+          'SELECT amount, label FROM tranches WHERE award_id = $1 ORDER BY position',
+          [awardIds[1]],
+        );
+      const before = await stored();
       expect(before.length).toBe(3);
+      const labels = {
+        'label-1-ru': 'При подписании',
+        'label-2-kk': 'Жылыжай',
+        'label-2-ru': 'Теплица построена',
+        'label-3-en': 'Final report',
+      };
       const wrong = await first.submit(`${path}/tranches`, {
+        ...labels,
         'tranche-1': '500000',
         'tranche-2': '300000',
         'tranche-3': '100000',
       });
       expect(wrong.status).toBe(422);
       expect(wrong.text).toContain('Транши в сумме дают');
-      expect(await sql('SELECT amount FROM tranches WHERE award_id = $1 ORDER BY position', [awardIds[1]])).toEqual(
-        before,
-      );
+      expect(wrong.text).toContain('value="Теплица построена"');
+      const unnamed = await first.submit(`${path}/tranches`, {
+        ...labels,
+        'label-3-en': '',
+        'tranche-1': '500000',
+        'tranche-2': '300000',
+        'tranche-3': '200000',
+      });
+      expect(unnamed.status).toBe(400);
+      expect(unnamed.text).toContain('href="#label-3-kk"');
+      expect(await stored()).toEqual(before);
       const right = await first.submit(`${path}/tranches`, {
+        ...labels,
         'tranche-1': '400 000',
         'tranche-2': '400000',
         'tranche-3': '200000,00',
       });
       expect(right.status).toBe(303);
-      const after = await sql<{ amount: string }>('SELECT amount FROM tranches WHERE award_id = $1 ORDER BY position', [
-        awardIds[1],
-      ]);
+      const after = await stored();
       expect(after.map((t) => t.amount)).toEqual(['40000000', '40000000', '20000000']);
+      expect(after[1].label).toEqual({ kk: 'Жылыжай', ru: 'Теплица построена' });
     });
   });
 

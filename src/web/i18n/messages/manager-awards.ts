@@ -139,6 +139,14 @@ export const managerAwards = defineMessages({
     'managerAwards.tranches.editHint':
       'Өтініш беруші қабылдағанға дейін сомаларды өзгертуге болады. Олардың қосындысы грантқа дәл тең болуы керек: {amount}.',
     'managerAwards.tranches.amountLabel': '{position}-транш, теңге',
+    'managerAwards.tranches.legend': '{position}-транш',
+    'managerAwards.tranches.label.kk': 'Атауы қазақша',
+    'managerAwards.tranches.label.ru': 'Атауы орысша',
+    'managerAwards.tranches.label.en': 'Атауы ағылшынша',
+    'managerAwards.tranches.labelHint': 'Кемінде бір тілде, {max} таңбадан аспайтын.',
+    'managerAwards.tranches.amount': 'Сомасы, теңге',
+    'managerAwards.tranches.error.label':
+      '{position}-транштың атауын кемінде бір тілде жазыңыз ({max} таңбадан аспайтын)',
     'managerAwards.tranches.save': 'Кестені сақтау',
     'managerAwards.tranches.frozen': 'Кесте бекітілген: өтініш беруші оны қабылдады.',
     'managerAwards.tranches.error.amount': '{position}-траншты теңгемен, нөлден көп етіп жазыңыз',
@@ -334,6 +342,14 @@ export const managerAwards = defineMessages({
     'managerAwards.tranches.editHint':
       'Суммы можно менять, пока заявитель не принял грант. Они должны в точности сложиться в сумму гранта: {amount}.',
     'managerAwards.tranches.amountLabel': 'Транш {position}, тенге',
+    'managerAwards.tranches.legend': 'Транш {position}',
+    'managerAwards.tranches.label.kk': 'Название на казахском',
+    'managerAwards.tranches.label.ru': 'Название на русском',
+    'managerAwards.tranches.label.en': 'Название на английском',
+    'managerAwards.tranches.labelHint': 'Хотя бы на одном языке, не больше {max} символов.',
+    'managerAwards.tranches.amount': 'Сумма, тенге',
+    'managerAwards.tranches.error.label':
+      'Укажите название транша {position} хотя бы на одном языке (не больше {max} символов)',
     'managerAwards.tranches.save': 'Сохранить график',
     'managerAwards.tranches.frozen': 'График зафиксирован: заявитель его принял.',
     'managerAwards.tranches.error.amount': 'Укажите транш {position} в тенге, больше нуля',
@@ -534,6 +550,14 @@ export const managerAwards = defineMessages({
     'managerAwards.tranches.editHint':
       'Change the amounts while the applicant has not accepted yet. They must add up to the award exactly: {amount}.',
     'managerAwards.tranches.amountLabel': 'Tranche {position}, tenge',
+    'managerAwards.tranches.legend': 'Tranche {position}',
+    'managerAwards.tranches.label.kk': 'Label in Kazakh',
+    'managerAwards.tranches.label.ru': 'Label in Russian',
+    'managerAwards.tranches.label.en': 'Label in English',
+    'managerAwards.tranches.labelHint': 'In at least one language, at most {max} characters.',
+    'managerAwards.tranches.amount': 'Amount, tenge',
+    'managerAwards.tranches.error.label':
+      'Give tranche {position} a label in at least one language (at most {max} characters)',
     'managerAwards.tranches.save': 'Save the schedule',
     'managerAwards.tranches.frozen': 'The schedule is fixed: the applicant has accepted it.',
     'managerAwards.tranches.error.amount': 'Enter tranche {position} in tenge, more than zero',

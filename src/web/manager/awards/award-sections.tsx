@@ -1,10 +1,12 @@
 import { contentText } from '../../i18n/content';
 import { usePage } from '../../render/page-context';
-import { CsrfField, FieldError } from '../../ui/form';
+import { LANGUAGES, Language } from '../../../modules/users/domain/language';
+import { MAX_TRANCHE_LABEL as MAX_LABEL } from '../../../modules/awards/domain/tranches';
+import { CsrfField, FieldError, TextField } from '../../ui/form';
 import { TableScroll } from '../../ui/table-scroll';
 import { REPORT_STATUS, TRANCHE_STATUS } from '../../grantee/grantee-labels';
 import { historyKey, StatusTag } from './manager-awards-labels';
-import { ManagerAward } from './manager-awards-view';
+import { ManagerAward, ManagerTranche } from './manager-awards-view';
 
 export const trancheField = (position: number) => `tranche-${position}`;
 
@@ -40,86 +42,107 @@ export function OfferSection(props: { award: ManagerAward }) {
   );
 }
 
-/** The schedule: a table, with the amounts as inputs while the grantee has not accepted it. */
-export function TranchesSection(props: { award: ManagerAward; amounts: string[]; errors: FieldError[] }) {
+/** A tranche as the schedule form holds it: its labels and amount as typed. */
+export interface TrancheValues {
+  amount: string;
+  label: Record<Language, string>;
+}
+
+export const labelField = (position: number, language: Language) => `label-${position}-${language}`;
+
+function TrancheFieldset(props: { tranche: ManagerTranche; values: TrancheValues; errors: FieldError[] }) {
+  const { t } = usePage();
+  const { tranche, values } = props;
+  const amount = trancheField(tranche.position);
+  return (
+    <fieldset class="ma-tranche">
+      <legend>{t.t('managerAwards.tranches.legend', { position: tranche.position })}</legend>
+      <p class="hint">
+        {t.t('managerAwards.tranches.col.condition')}:{' '}
+        {t.t(tranche.reportRequired ? 'managerAwards.tranches.afterReport' : 'managerAwards.tranches.onSigning')}
+      </p>
+      {LANGUAGES.map((language) => (
+        <TextField
+          name={labelField(tranche.position, language)}
+          label={t.t(`managerAwards.tranches.label.${language}`)}
+          hint={language === 'kk' ? t.t('managerAwards.tranches.labelHint', { max: MAX_LABEL }) : undefined}
+          value={values.label[language]}
+          maxLength={MAX_LABEL}
+          errors={props.errors}
+        />
+      ))}
+      <TextField
+        name={amount}
+        label={t.t('managerAwards.tranches.amount')}
+        value={values.amount}
+        inputMode="decimal"
+        autocomplete="off"
+        errors={props.errors}
+      />
+    </fieldset>
+  );
+}
+
+function TranchesTable(props: { award: ManagerAward }) {
   const { t, language } = usePage();
-  const { award } = props;
-  const editable = award.scheduleEditable;
-  const table = (
+  return (
     <TableScroll label={t.t('managerAwards.tranches.title')}>
       <table>
         <thead>
           <tr>
             <th scope="col">{t.t('managerAwards.tranches.col.tranche')}</th>
             <th scope="col">{t.t('managerAwards.tranches.col.condition')}</th>
-            <th scope="col">{t.t('managerAwards.tranches.col.amount')}</th>
+            <th scope="col" class="num">
+              {t.t('managerAwards.tranches.col.amount')}
+            </th>
             <th scope="col">{t.t('managerAwards.tranches.col.status')}</th>
           </tr>
         </thead>
         <tbody>
-          {award.tranches.map((tranche, i) => {
-            const field = trancheField(tranche.position);
-            const invalid = props.errors.some((e) => e.field === field);
-            return (
-              <tr>
-                <th scope="row">
-                  {tranche.position}. {contentText(tranche.label, language)}
-                </th>
-                <td>
-                  {t.t(
-                    tranche.reportRequired ? 'managerAwards.tranches.afterReport' : 'managerAwards.tranches.onSigning',
-                  )}
-                </td>
-                <td class="num">
-                  {editable ? (
-                    <>
-                      <label class="visually-hidden" for={field}>
-                        {t.t('managerAwards.tranches.amountLabel', { position: tranche.position })}
-                      </label>
-                      <input
-                        class="ma-amount"
-                        id={field}
-                        name={field}
-                        type="text"
-                        inputMode="decimal"
-                        autocomplete="off"
-                        value={props.amounts[i]}
-                        aria-invalid={invalid ? 'true' : undefined}
-                      />
-                    </>
-                  ) : (
-                    t.money(tranche.amount)
-                  )}
-                </td>
-                <td>
-                  <StatusTag label={TRANCHE_STATUS[tranche.status]} />
-                </td>
-              </tr>
-            );
-          })}
+          {props.award.tranches.map((tranche) => (
+            <tr>
+              <th scope="row">
+                {tranche.position}. {contentText(tranche.label, language)}
+              </th>
+              <td>
+                {t.t(
+                  tranche.reportRequired ? 'managerAwards.tranches.afterReport' : 'managerAwards.tranches.onSigning',
+                )}
+              </td>
+              <td class="num">{t.money(tranche.amount)}</td>
+              <td>
+                <StatusTag label={TRANCHE_STATUS[tranche.status]} />
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </TableScroll>
   );
+}
+
+/** The schedule: a table, and while the grantee has not accepted it a form for its labels and amounts. */
+export function TranchesSection(props: { award: ManagerAward; schedule: TrancheValues[]; errors: FieldError[] }) {
+  const { t } = usePage();
+  const { award } = props;
   return (
     <section aria-labelledby="tranches-title">
       <h2 id="tranches-title">{t.t('managerAwards.tranches.title')}</h2>
-      {editable ? (
+      <TranchesTable award={award} />
+      {award.scheduleEditable ? (
         <form method="post" action={`/manage/awards/${award.id}/tranches`} id="tranches" tabIndex={-1}>
           <CsrfField />
           <p class="hint">{t.t('managerAwards.tranches.editHint', { amount: t.money(award.amount) })}</p>
-          {table}
+          {award.tranches.map((tranche, i) => (
+            <TrancheFieldset tranche={tranche} values={props.schedule[i]} errors={props.errors} />
+          ))}
           <button class="button" type="submit">
             {t.t('managerAwards.tranches.save')}
           </button>
         </form>
       ) : (
-        <>
-          {table}
-          {award.status !== 'cancelled' && award.status !== 'declined' && (
-            <p class="muted">{t.t('managerAwards.tranches.frozen')}</p>
-          )}
-        </>
+        award.status !== 'cancelled' &&
+        award.status !== 'declined' && <p class="muted">{t.t('managerAwards.tranches.frozen')}</p>
       )}
     </section>
   );

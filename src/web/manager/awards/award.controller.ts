@@ -5,19 +5,65 @@ import { DomainError } from '../../../common/errors/domain-error';
 import { UuidParam } from '../../../common/validation/uuid-param';
 import { AwardDecisionsService } from '../../../modules/awards/award-decisions.service';
 import { AwardErrors } from '../../../modules/awards/awards.errors';
+import { MAX_TRANCHE_LABEL } from '../../../modules/awards/domain/tranches';
+import { LANGUAGES, Language } from '../../../modules/users/domain/language';
+import { LocalizedText } from '../../../common/i18n/localized-text';
 import { TrancheScheduleService } from '../../../modules/awards/tranche-schedule.service';
 import { parseTenge, tengeInputValue } from '../../i18n/tenge';
 import { readForm } from '../../render/form-input';
 import { page, PageResult, RedirectResult, seeOther } from '../../render/web-result';
-import { FieldError } from '../../ui/form';
 import { WebController } from '../../web-controller';
-import { trancheField } from './award-sections';
-import { decisionProblem, statusOf } from './award-problems';
+import { labelField, trancheField, TrancheValues } from './award-sections';
+import { AwardProblem, decisionProblem, statusOf } from './award-problems';
 import { isAwardNotice, MAX_REASON, ManagerAwardPage } from './award.page';
 import { ManagerAwardsViews } from './manager-awards-views';
 import { ManagerAward } from './manager-awards-view';
 
-const storedAmounts = (award: ManagerAward) => award.tranches.map((t) => tengeInputValue(t.amount, ','));
+/** The schedule as stored, for the form. */
+const storedSchedule = (award: ManagerAward): TrancheValues[] =>
+  award.tranches.map((t) => ({
+    amount: tengeInputValue(t.amount, ','),
+    label: { kk: t.label.kk ?? '', ru: t.label.ru ?? '', en: t.label.en ?? '' },
+  }));
+
+/** The schedule form as typed, with the problems the page can name per field; `amounts` and `labels` when all read. */
+function readSchedule(
+  award: ManagerAward,
+  body: unknown,
+): { schedule: TrancheValues[]; errors: AwardProblem[]; amounts: bigint[]; labels: LocalizedText[] } {
+  const fields = award.tranches.flatMap((t) => [
+    trancheField(t.position),
+    ...LANGUAGES.map((language) => labelField(t.position, language)),
+  ]);
+  const form = readForm(body, fields);
+  const errors: AwardProblem[] = [];
+  const schedule = award.tranches.map((t) => ({
+    amount: form[trancheField(t.position)],
+    label: Object.fromEntries(LANGUAGES.map((l) => [l, form[labelField(t.position, l)]])) as Record<Language, string>,
+  }));
+  const labels = schedule.map((values, i) => {
+    const label = Object.fromEntries(LANGUAGES.filter((l) => values.label[l] !== '').map((l) => [l, values.label[l]]));
+    const position = award.tranches[i].position;
+    if (Object.keys(label).length === 0 || Object.values(label).some((text) => text.length > MAX_TRANCHE_LABEL))
+      errors.push({
+        field: labelField(position, 'kk'),
+        message: 'managerAwards.tranches.error.label',
+        params: { position, max: MAX_TRANCHE_LABEL },
+      });
+    return label;
+  });
+  const amounts = schedule.map((values, i) => {
+    const minor = parseTenge(values.amount);
+    if (minor === null || BigInt(minor) <= 0n)
+      errors.push({
+        field: trancheField(award.tranches[i].position),
+        message: 'managerAwards.tranches.error.amount',
+        params: { position: award.tranches[i].position },
+      });
+    return minor === null ? 0n : BigInt(minor);
+  });
+  return { schedule, errors, amounts, labels };
+}
 
 /** One award: its page, the tranche schedule's amounts (they add up to the award exactly: rule 8), and cancelling it. */
 @WebController()
@@ -38,7 +84,7 @@ export class ManagerAwardController {
     const award = await this.views.award(user, id);
     return page(ManagerAwardPage, {
       award,
-      amounts: storedAmounts(award),
+      schedule: storedSchedule(award),
       errors: [],
       notice: isAwardNotice(done) ? done : undefined,
     });
@@ -53,48 +99,33 @@ export class ManagerAwardController {
     @Body() body: unknown,
   ): Promise<PageResult | RedirectResult> {
     const award = await this.views.award(user, id);
-    const fields = award.tranches.map((t) => trancheField(t.position));
-    const form = readForm(body, fields);
-    const amounts = fields.map((f) => form[f]);
-    const errors: FieldError[] = [];
-    const parsed = amounts.map((typed, i) => {
-      const minor = parseTenge(typed);
-      if (minor === null || BigInt(minor) <= 0n)
-        errors.push({
-          field: fields[i],
-          message: 'managerAwards.tranches.error.amount',
-          params: { position: award.tranches[i].position },
-        });
-      return minor === null ? 0n : BigInt(minor);
-    });
-    if (errors.length === 0) {
-      try {
-        await this.schedule.reschedule(user.id, id, parsed);
-        return seeOther(`/manage/awards/${id}?done=schedule`);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        if (error.code === AwardErrors.INVALID_SCHEDULE.code) {
-          const sum = parsed.reduce((s, a) => s + a, 0n);
-          const problems = [
-            {
-              field: fields[0] ?? 'tranches',
-              message: 'managerAwards.tranches.error.sum' as const,
-              money: { sum, amount: award.amount },
-            },
-          ];
-          return page(ManagerAwardPage, { award, amounts, errors: problems }, statusOf(error));
-        }
-        const problemKey = decisionProblem(error);
-        if (!problemKey) throw error;
-        const now = await this.views.award(user, id);
-        return page(
-          ManagerAwardPage,
-          { award: now, amounts: storedAmounts(now), errors: [], problemKey },
-          statusOf(error),
-        );
+    const { schedule, errors, amounts, labels } = readSchedule(award, body);
+    if (errors.length) return page(ManagerAwardPage, { award, schedule, errors }, 400);
+    try {
+      await this.schedule.reschedule(user.id, id, amounts, labels);
+      return seeOther(`/manage/awards/${id}?done=schedule`);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      if (error.code === AwardErrors.INVALID_SCHEDULE.code) {
+        const sum = amounts.reduce((s, a) => s + a, 0n);
+        const problems = [
+          {
+            field: trancheField(award.tranches[0]?.position ?? 1),
+            message: 'managerAwards.tranches.error.sum' as const,
+            money: { sum, amount: award.amount },
+          },
+        ];
+        return page(ManagerAwardPage, { award, schedule, errors: problems }, statusOf(error));
       }
+      const problemKey = decisionProblem(error);
+      if (!problemKey) throw error;
+      const now = await this.views.award(user, id);
+      return page(
+        ManagerAwardPage,
+        { award: now, schedule: storedSchedule(now), errors: [], problemKey },
+        statusOf(error),
+      );
     }
-    return page(ManagerAwardPage, { award, amounts, errors }, 400);
   }
 
   @Post('manage/awards/:id/cancel')
@@ -111,7 +142,7 @@ export class ManagerAwardController {
       const errors = [
         { field: 'reason', message: 'managerAwards.cancel.error.reason' as const, params: { max: MAX_REASON } },
       ];
-      return page(ManagerAwardPage, { award, amounts: storedAmounts(award), errors, reason }, 400);
+      return page(ManagerAwardPage, { award, schedule: storedSchedule(award), errors, reason }, 400);
     }
     try {
       await this.decisions.cancel(user.id, id, reason);
@@ -120,7 +151,11 @@ export class ManagerAwardController {
       const problemKey = decisionProblem(error);
       if (!problemKey || !(error instanceof DomainError)) throw error;
       const award = await this.views.award(user, id);
-      return page(ManagerAwardPage, { award, amounts: storedAmounts(award), errors: [], problemKey }, statusOf(error));
+      return page(
+        ManagerAwardPage,
+        { award, schedule: storedSchedule(award), errors: [], problemKey },
+        statusOf(error),
+      );
     }
   }
 }

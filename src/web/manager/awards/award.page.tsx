@@ -3,7 +3,7 @@ import { usePage } from '../../render/page-context';
 import { CsrfField, ErrorSummary, FieldError, ProblemBox } from '../../ui/form';
 import { AwardProblem } from './award-problems';
 import { Layout } from '../../ui/layout';
-import { HistorySection, OfferSection, PaymentsAndReports, TranchesSection } from './award-sections';
+import { HistorySection, OfferSection, PaymentsAndReports, TranchesSection, TrancheValues } from './award-sections';
 import { AWARD_STATUS, Breadcrumbs, StatusTag, useWorded } from './manager-awards-labels';
 import { ManagerAward } from './manager-awards-view';
 
@@ -14,8 +14,8 @@ export const isAwardNotice = (value: unknown): value is AwardNotice => value ===
 
 export interface ManagerAwardPageProps {
   award: ManagerAward;
-  /** The tranche amounts as typed (or as stored), in tranche order. */
-  amounts: string[];
+  /** The tranches' labels and amounts as typed (or as stored), in tranche order. */
+  schedule: TrancheValues[];
   errors: AwardProblem[];
   reason?: string;
   notice?: AwardNotice;
@@ -111,7 +111,7 @@ export function ManagerAwardPage(props: ManagerAwardPageProps) {
         )}
       </dl>
       <OfferSection award={award} />
-      <TranchesSection award={award} amounts={props.amounts} errors={errors} />
+      <TranchesSection award={award} schedule={props.schedule} errors={errors} />
       <PaymentsAndReports award={award} />
       <HistorySection award={award} />
       {award.cancellable && <CancelSection award={award} reason={props.reason} errors={errors} />}
