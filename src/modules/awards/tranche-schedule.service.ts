@@ -65,8 +65,11 @@ export class TrancheScheduleService {
         action: 'award.schedule_changed',
         entityType: 'award',
         entityId: awardId,
-        before: { amounts: tranches.map((t) => t.amount.toString()), labels: tranches.map((t) => t.label) },
-        after: { amounts: amounts.map((a) => a.toString()), labels: labels ?? tranches.map((t) => t.label) },
+        before: {
+          amounts: tranches.map((t) => t.amount.toString()),
+          ...(labels ? { labels: tranches.map((t) => t.label) } : {}),
+        },
+        after: { amounts: amounts.map((a) => a.toString()), ...(labels ? { labels } : {}) },
       });
     });
   }
