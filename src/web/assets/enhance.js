@@ -54,7 +54,7 @@
         maximumFractionDigits: whole ? 0 : 2,
       }).format(tiyn / 100);
     };
-    // The same reading as the server's (src/web/applicant/tenge.ts): spaces group, "," or "." starts decimals.
+    // The same reading as the server's (src/web/i18n/tenge.ts): spaces group, "," or "." starts decimals.
     var tiynOf = function (text) {
       var compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(/(₸|тг\.?|тенге|теңге|KZT)$/i, '');
       var match = /^(\d{1,13})(?:[.,](\d{1,2}))?$/.exec(compact);
