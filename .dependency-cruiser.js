@@ -100,7 +100,7 @@ const CHAIN = {
     why: 'applications <- reviews: rounds, jurors, assignment, scoring and results.',
   },
   awards: {
-    below: ['reviews', 'ledger'],
+    below: ['reviews', 'ledger', 'idempotency'],
     exports: ['tranche-lifecycle.service.ts', 'grantee-mail.ts'],
     why: "reviews <- awards: allocation, decisions, offers, tranches and milestone reports; the tranche lifecycle is the awards module's, disbursements call it.",
   },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { Outbox } from '../notifications/outbox.service';
 import { AllocationRepository } from './allocation.repository';
@@ -32,59 +33,72 @@ export class AwardDecisionsService {
     private readonly ledger: LedgerService,
     private readonly outbox: Outbox,
     private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   /**
    * Four eyes (rule 9), then the commitment: the ledger's budget account and the envelopes refuse,
-   * by CHECK constraints on rows every approval locks, any approval that would overrun them.
+   * by CHECK constraints on rows every approval locks, any approval that would overrun them. With
+   * an idempotency key (a web form's one-time key), the same key again answers with the award as
+   * it is instead of a conflict: an approve button pressed twice approves once, and says so.
    */
-  async approve(actorId: string, id: string): Promise<Award> {
+  async approve(actorId: string, id: string, idempotencyKey?: string): Promise<Award> {
     return this.dataSource.transaction(async (em) => {
-      const before = await this.lockIn(em, id, AWARD_TRANSITIONS.approve.from);
-      const fourEyes = fourEyesProblem(before.proposedBy, actorId);
-      if (fourEyes) throw new DomainError(E.FOUR_EYES, { proposedBy: before.proposedBy });
-      const competition = (await this.allocations.competition(em, before.competitionId))!;
-      const problem = awardAmountProblem(before.amount, before.requested, competition.maxAward);
-      if (problem) throw new DomainError(E.INVALID_AMOUNT, { fields: [{ field: 'amount', problems: [problem] }] });
-      const application = await this.awards.applicationOf(em, before.applicationId);
-      // Withdrawn since it was proposed: nothing to commit money to.
-      if (application.status !== 'shortlisted')
-        throw new DomainError(E.NOT_A_CANDIDATE, { applicationStatus: application.status });
-      await this.ledger.post(em, {
-        competitionId: before.competitionId,
-        movement: 'commitment',
-        amount: before.amount,
-        awardId: id,
-        reference: 'award approved',
-        actorId,
-      });
-      await this.allocations.moveEnvelopes(em, before.competitionId, before.applicationId, before.amount);
-      if (!(await this.awards.approve(em, id, actorId, competition.awardRules.acceptanceDays)))
-        throw new DomainError(E.WRONG_STATUS, { status: before.status });
-      const after = await this.audit.recordReloaded(em, {
-        actorId,
-        action: 'award.approved',
-        entityType: 'award',
-        entityId: id,
-        before: awardAuditView(before),
-        reload: (tx) => this.awards.find(id, tx),
-        after: (approved) => ({ ...awardAuditView(approved), respondBy: approved.respondBy }),
-      });
-      await this.outbox.add(em, {
-        recipientId: application.applicantId,
-        type: 'award.offered',
-        data: {
-          awardId: id,
-          reference: application.reference,
-          applicationTitle: application.title,
-          competitionTitle: competition.title,
-          amount: after.amount.toString(),
-          respondBy: after.respondBy!.toISOString(),
-        },
-        dedupeKey: `award.offered:${id}`,
-      });
-      return after;
+      if (idempotencyKey === undefined) return this.approveIn(em, actorId, id);
+      const outcome = await this.idempotency.run(
+        em,
+        { actorId, key: { value: idempotencyKey, responseStatus: 200 }, scope: `award.approve:${id}`, body: {} },
+        async () => (await this.approveIn(em, actorId, id)).id,
+      );
+      return (await this.awards.find(outcome.body, em))!;
     });
+  }
+
+  private async approveIn(em: EntityManager, actorId: string, id: string): Promise<Award> {
+    const before = await this.lockIn(em, id, AWARD_TRANSITIONS.approve.from);
+    const fourEyes = fourEyesProblem(before.proposedBy, actorId);
+    if (fourEyes) throw new DomainError(E.FOUR_EYES, { proposedBy: before.proposedBy });
+    const competition = (await this.allocations.competition(em, before.competitionId))!;
+    const problem = awardAmountProblem(before.amount, before.requested, competition.maxAward);
+    if (problem) throw new DomainError(E.INVALID_AMOUNT, { fields: [{ field: 'amount', problems: [problem] }] });
+    const application = await this.awards.applicationOf(em, before.applicationId);
+    // Withdrawn since it was proposed: nothing to commit money to.
+    if (application.status !== 'shortlisted')
+      throw new DomainError(E.NOT_A_CANDIDATE, { applicationStatus: application.status });
+    await this.ledger.post(em, {
+      competitionId: before.competitionId,
+      movement: 'commitment',
+      amount: before.amount,
+      awardId: id,
+      reference: 'award approved',
+      actorId,
+    });
+    await this.allocations.moveEnvelopes(em, before.competitionId, before.applicationId, before.amount);
+    if (!(await this.awards.approve(em, id, actorId, competition.awardRules.acceptanceDays)))
+      throw new DomainError(E.WRONG_STATUS, { status: before.status });
+    const after = await this.audit.recordReloaded(em, {
+      actorId,
+      action: 'award.approved',
+      entityType: 'award',
+      entityId: id,
+      before: awardAuditView(before),
+      reload: (tx) => this.awards.find(id, tx),
+      after: (approved) => ({ ...awardAuditView(approved), respondBy: approved.respondBy }),
+    });
+    await this.outbox.add(em, {
+      recipientId: application.applicantId,
+      type: 'award.offered',
+      data: {
+        awardId: id,
+        reference: application.reference,
+        applicationTitle: application.title,
+        competitionTitle: competition.title,
+        amount: after.amount.toString(),
+        respondBy: after.respondBy!.toISOString(),
+      },
+      dedupeKey: `award.offered:${id}`,
+    });
+    return after;
   }
 
   /** The approver returns a proposal with a comment; it stays proposed for the proposer to change. */

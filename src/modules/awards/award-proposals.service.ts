@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { AllocationRepository } from './allocation.repository';
 import { AllocationService, asAllocationEnvelopes } from './allocation.service';
 import { awardAuditView, AwardDecisionsService } from './award-decisions.service';
@@ -46,78 +47,112 @@ export class AwardProposalsService {
     private readonly allocation: AllocationService,
     private readonly decisions: AwardDecisionsService,
     private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   /**
    * Without items, proposes every application the allocation funds that holds no award yet, at the
-   * allocated amount. With items, those applications at those amounts, if they fit.
+   * allocated amount. With items, those applications at those amounts, if they fit. With an
+   * idempotency key (a web form's one-time key), the same key and items again return the awards
+   * the first request made instead of proposing anew: a form sent twice makes one set.
    */
-  async propose(actorId: string, competitionId: string, items: ProposalItem[] | undefined): Promise<Award[]> {
+  async propose(
+    actorId: string,
+    competitionId: string,
+    items: ProposalItem[] | undefined,
+    idempotencyKey?: string,
+  ): Promise<Award[]> {
     return this.dataSource.transaction(async (em) => {
-      const a = await this.allocation.compute(competitionId, em, true);
-      if (a.competition.status !== 'closed')
-        throw new DomainError(E.NOT_READY, { competitionStatus: a.competition.status });
-      const rowOf = new Map(a.rows.map((r) => [r.applicationId, r]));
-      const decisionOf = new Map(a.decisions.map((d) => [d.applicationId, d]));
-      const chosen =
-        items ??
-        a.decisions
-          .filter((d) => FUNDED_REASONS.includes(d.reason) && rowOf.get(d.applicationId)!.liveAwardId === null)
-          .map((d) => ({ applicationId: d.applicationId, amount: d.amount }));
-      if (chosen.length === 0) throw new DomainError(E.NOTHING_TO_PROPOSE);
-      const problems = chosen.flatMap((item, i) => {
-        const row = rowOf.get(item.applicationId);
-        const listed = decisionOf.get(item.applicationId);
-        if (!row || row.liveAwardId !== null || !listed || !CANDIDATE_REASONS.includes(listed.reason)) {
-          return [
-            {
-              field: `items.${i}.applicationId`,
-              problems: [`not a candidate: ${listed?.reason ?? 'not in the final round'}`],
-            },
-          ];
-        }
-        const problem = awardAmountProblem(item.amount, row.requested, a.competition.maxAward);
-        return problem ? [{ field: `items.${i}.amount`, problems: [problem] }] : [];
-      });
-      if (problems.some((p) => p.field.endsWith('applicationId')))
-        throw new DomainError(E.NOT_A_CANDIDATE, { fields: problems });
-      if (problems.length) throw new DomainError(E.INVALID_AMOUNT, { fields: problems });
-      await this.checkFits(
+      if (idempotencyKey === undefined) return this.proposeIn(em, actorId, competitionId, items);
+      let created: Award[] = [];
+      const outcome = await this.idempotency.run(
         em,
-        competitionId,
-        a.rules,
-        chosen.map((item) => {
-          const { districtId, villageId } = rowOf.get(item.applicationId)!;
-          return { ...item, districtId, villageId };
-        }),
-        null,
+        {
+          actorId,
+          key: { value: idempotencyKey, responseStatus: 201 },
+          scope: `award.propose:${competitionId}`,
+          body: { items: items?.map((i) => ({ applicationId: i.applicationId, amount: i.amount.toString() })) },
+        },
+        async () => {
+          created = await this.proposeIn(em, actorId, competitionId, items);
+          return created.map((award) => award.id);
+        },
       );
-      const created: Award[] = [];
-      for (const item of chosen) {
-        const row = rowOf.get(item.applicationId)!;
-        const id = await this.awards.insertAward(em, {
-          competitionId,
-          applicationId: item.applicationId,
-          roundId: a.round.id,
-          rank: row.rank,
-          amount: item.amount,
-          requested: row.requested,
-          proposedBy: actorId,
-        });
-        await this.writeSchedule(em, id, item.amount, a.competition.awardRules.trancheTemplate);
-        created.push(
-          await this.audit.recordReloaded(em, {
-            actorId,
-            action: 'award.proposed',
-            entityType: 'award',
-            entityId: id,
-            reload: (tx) => this.awards.find(id, tx),
-            after: awardAuditView,
-          }),
-        );
-      }
-      return created;
+      if (!outcome.replayed) return created;
+      const again = await Promise.all(outcome.body.map((id) => this.awards.find(id, em)));
+      return again.filter((award): award is Award => award !== null);
     });
+  }
+
+  private async proposeIn(
+    em: EntityManager,
+    actorId: string,
+    competitionId: string,
+    items: ProposalItem[] | undefined,
+  ): Promise<Award[]> {
+    const a = await this.allocation.compute(competitionId, em, true);
+    if (a.competition.status !== 'closed')
+      throw new DomainError(E.NOT_READY, { competitionStatus: a.competition.status });
+    const rowOf = new Map(a.rows.map((r) => [r.applicationId, r]));
+    const decisionOf = new Map(a.decisions.map((d) => [d.applicationId, d]));
+    const chosen =
+      items ??
+      a.decisions
+        .filter((d) => FUNDED_REASONS.includes(d.reason) && rowOf.get(d.applicationId)!.liveAwardId === null)
+        .map((d) => ({ applicationId: d.applicationId, amount: d.amount }));
+    if (chosen.length === 0) throw new DomainError(E.NOTHING_TO_PROPOSE);
+    const problems = chosen.flatMap((item, i) => {
+      const row = rowOf.get(item.applicationId);
+      const listed = decisionOf.get(item.applicationId);
+      if (!row || row.liveAwardId !== null || !listed || !CANDIDATE_REASONS.includes(listed.reason)) {
+        return [
+          {
+            field: `items.${i}.applicationId`,
+            problems: [`not a candidate: ${listed?.reason ?? 'not in the final round'}`],
+          },
+        ];
+      }
+      const problem = awardAmountProblem(item.amount, row.requested, a.competition.maxAward);
+      return problem ? [{ field: `items.${i}.amount`, problems: [problem] }] : [];
+    });
+    if (problems.some((p) => p.field.endsWith('applicationId')))
+      throw new DomainError(E.NOT_A_CANDIDATE, { fields: problems });
+    if (problems.length) throw new DomainError(E.INVALID_AMOUNT, { fields: problems });
+    await this.checkFits(
+      em,
+      competitionId,
+      a.rules,
+      chosen.map((item) => {
+        const { districtId, villageId } = rowOf.get(item.applicationId)!;
+        return { ...item, districtId, villageId };
+      }),
+      null,
+    );
+    const created: Award[] = [];
+    for (const item of chosen) {
+      const row = rowOf.get(item.applicationId)!;
+      const id = await this.awards.insertAward(em, {
+        competitionId,
+        applicationId: item.applicationId,
+        roundId: a.round.id,
+        rank: row.rank,
+        amount: item.amount,
+        requested: row.requested,
+        proposedBy: actorId,
+      });
+      await this.writeSchedule(em, id, item.amount, a.competition.awardRules.trancheTemplate);
+      created.push(
+        await this.audit.recordReloaded(em, {
+          actorId,
+          action: 'award.proposed',
+          entityType: 'award',
+          entityId: id,
+          reload: (tx) => this.awards.find(id, tx),
+          after: awardAuditView,
+        }),
+      );
+    }
+    return created;
   }
 
   /** A proposal's amount changes (within the request, the maximum and the money left); its schedule is split again from the template. */

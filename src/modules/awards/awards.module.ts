@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
 import { AuditModule } from '../audit/audit.module';
 import { CompetitionsModule } from '../competitions/competitions.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { StoredFilesModule } from '../stored-files/stored-files.module';
@@ -12,6 +13,8 @@ import { AwardFilesService } from './award-files.service';
 import { AwardListingsRepository } from './award-listings.repository';
 import { AwardOffersService } from './award-offers.service';
 import { AwardProposalsService } from './award-proposals.service';
+import { AwardQueuesQueryService } from './award-queues-query.service';
+import { AwardQueuesRepository } from './award-queues.repository';
 import { AwardSweepService } from './award-sweep.service';
 import { AwardsQueryService } from './awards-query.service';
 import { AwardsController } from './awards.controller';
@@ -27,7 +30,15 @@ import { TranchesRepository } from './tranches.repository';
 
 /** Awards: allocation, proposals and four-eyes approval, offers, tranche schedules, milestone reports, finalizing. */
 @Module({
-  imports: [AuditModule, NotificationsModule, LedgerModule, CompetitionsModule, ApplicationsModule, StoredFilesModule],
+  imports: [
+    AuditModule,
+    NotificationsModule,
+    LedgerModule,
+    CompetitionsModule,
+    ApplicationsModule,
+    StoredFilesModule,
+    IdempotencyModule,
+  ],
   controllers: [AwardsController, MilestoneReportsController],
   providers: [
     AwardsRepository,
@@ -47,6 +58,8 @@ import { TranchesRepository } from './tranches.repository';
     AwardFilesService,
     MilestoneReportsService,
     GranteeMail,
+    AwardQueuesRepository,
+    AwardQueuesQueryService,
   ],
   exports: [
     TrancheLifecycleService,
@@ -56,6 +69,11 @@ import { TranchesRepository } from './tranches.repository';
     AwardFilesService,
     MilestoneReportsService,
     AllocationService,
+    // For the managers' web pages: the same use cases the JSON routes call.
+    AwardProposalsService,
+    AwardDecisionsService,
+    TrancheScheduleService,
+    AwardQueuesQueryService,
   ],
 })
 export class AwardsModule {}

@@ -1,3 +1,4 @@
+import { LocalizedText } from '../../common/i18n/localized-text';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AttachmentUsage } from '../stored-files/domain/attachment-limits';
@@ -27,6 +28,22 @@ export class MilestoneReportsRepository {
          FROM unnest($2::uuid[], $3::bigint[]) AS v(id, amount)
         WHERE t.id = v.id AND t.award_id = $1 AND t.status = 'planned'`,
       [awardId, trancheIds, amounts.map((a) => a.toString())],
+    );
+    return count;
+  }
+
+  /** Writes the labels of tranches (by id), only where the tranche is still planned; returns the rows written. */
+  async setTrancheLabels(
+    em: EntityManager,
+    awardId: string,
+    trancheIds: readonly string[],
+    labels: readonly LocalizedText[],
+  ): Promise<number> {
+    const [, count]: [unknown, number] = await em.query(
+      `UPDATE tranches t SET label = v.label, updated_at = now()
+         FROM unnest($2::uuid[], $3::jsonb[]) AS v(id, label)
+        WHERE t.id = v.id AND t.award_id = $1 AND t.status = 'planned'`,
+      [awardId, trancheIds, labels.map((l) => JSON.stringify(l))],
     );
     return count;
   }

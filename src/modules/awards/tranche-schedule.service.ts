@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
+import { LocalizedText, localizedTextProblems } from '../../common/i18n/localized-text';
 import { AuditService } from '../audit/audit.service';
 import { AwardErrors as E } from './awards.errors';
 import { AwardsRepository } from './awards.repository';
 import { AwardStatus } from './domain/award-status';
-import { scheduleProblems } from './domain/tranches';
+import { MAX_TRANCHE_LABEL, scheduleProblems } from './domain/tranches';
 import { MilestoneReportsRepository } from './milestone-reports.repository';
 import { TranchesRepository } from './tranches.repository';
 
@@ -13,7 +14,8 @@ import { TranchesRepository } from './tranches.repository';
 export const SCHEDULE_EDITABLE: readonly AwardStatus[] = ['proposed', 'approved'];
 
 /**
- * A manager edits the amounts of an award's tranches (rule 8: they add up to the award exactly).
+ * A manager edits the amounts of an award's tranches (rule 8: they add up to the award exactly),
+ * and, when given, their labels in kk, ru and en.
  * The award row is locked, so an edit and the grantee's acceptance take turns; the deferred
  * trigger behind CK_awards_tranches_sum checks the sum again when the transaction commits.
  */
@@ -27,7 +29,7 @@ export class TrancheScheduleService {
     private readonly audit: AuditService,
   ) {}
 
-  async reschedule(actorId: string, awardId: string, amounts: bigint[]): Promise<void> {
+  async reschedule(actorId: string, awardId: string, amounts: bigint[], labels?: LocalizedText[]): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       const award = await this.awards.lock(em, awardId);
       if (!award) throw new DomainError(E.AWARD_NOT_FOUND);
@@ -40,7 +42,7 @@ export class TrancheScheduleService {
           ],
         });
       }
-      const problems = scheduleProblems(award.amount, amounts);
+      const problems = [...scheduleProblems(award.amount, amounts), ...labelProblems(labels, tranches.length)];
       if (problems.length) throw new DomainError(E.INVALID_SCHEDULE, { fields: problems });
       const written = await this.schedules.setTrancheAmounts(
         em,
@@ -48,16 +50,38 @@ export class TrancheScheduleService {
         tranches.map((t) => t.id),
         amounts,
       );
-      if (written !== tranches.length)
+      const labelled = labels
+        ? await this.schedules.setTrancheLabels(
+            em,
+            awardId,
+            tranches.map((t) => t.id),
+            labels,
+          )
+        : tranches.length;
+      if (written !== tranches.length || labelled !== tranches.length)
         throw new DomainError(E.TRANCHE_WRONG_STATUS, { statuses: tranches.map((t) => t.status) });
       await this.audit.record(em, {
         actorId,
         action: 'award.schedule_changed',
         entityType: 'award',
         entityId: awardId,
-        before: { amounts: tranches.map((t) => t.amount.toString()) },
-        after: { amounts: amounts.map((a) => a.toString()) },
+        before: {
+          amounts: tranches.map((t) => t.amount.toString()),
+          ...(labels ? { labels: tranches.map((t) => t.label) } : {}),
+        },
+        after: { amounts: amounts.map((a) => a.toString()), ...(labels ? { labels } : {}) },
       });
     });
   }
+}
+
+/** Labels, when given: one per tranche, each a text in at least one of kk, ru, en (`labels.1` is tranche 2). */
+function labelProblems(labels: LocalizedText[] | undefined, count: number): { field: string; problems: string[] }[] {
+  if (!labels) return [];
+  if (labels.length !== count)
+    return [{ field: 'labels', problems: [`the award has ${count} tranches; send one label for each`] }];
+  return labels.flatMap((label, i) => {
+    const problems = localizedTextProblems(label, `labels.${i}`, MAX_TRANCHE_LABEL);
+    return problems.length ? [{ field: `labels.${i}`, problems }] : [];
+  });
 }

@@ -1,7 +1,7 @@
 import { FUNDING_SOURCES, FundingSource } from '../../modules/applications/domain/application-status';
 import { BudgetLine } from '../../modules/applications/entities/budget-line.entity';
 import { FieldError } from '../ui/form';
-import { parseTenge, tengeInputValue } from './tenge';
+import { parseTenge, tengeInputValue } from '../i18n/tenge';
 
 /** What a budget line is for: the choices the page offers (a line written through the API keeps its own). */
 export const BUDGET_CATEGORIES = [

@@ -54,7 +54,7 @@
         maximumFractionDigits: whole ? 0 : 2,
       }).format(tiyn / 100);
     };
-    // The same reading as the server's (src/web/applicant/tenge.ts): spaces group, "," or "." starts decimals.
+    // The same reading as the server's (src/web/i18n/tenge.ts): spaces group, "," or "." starts decimals.
     var tiynOf = function (text) {
       var compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(/(₸|тг\.?|тенге|теңге|KZT)$/i, '');
       var match = /^(\d{1,13})(?:[.,](\d{1,2}))?$/.exec(compact);
@@ -116,4 +116,74 @@
     if (counted) counted.textContent = counted.getAttribute('data-template').replace('{scored}', format.format(scored));
   };
   rubric.addEventListener('change', recount);
+})();
+// manager awards: the allocation's remaining budget and envelopes follow the amounts as they are
+// typed (the "recalculate" button does the same on the server without JavaScript). Sums in BigInt
+// tiyn, never floats.
+(function () {
+  'use strict';
+  var form = document.querySelector('form[data-ma-allocation]');
+  if (!form || typeof BigInt !== 'function') return;
+  var locales = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
+  var locale = locales[document.documentElement.lang] || 'kk-KZ';
+  var format = function (digits) {
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: 'KZT',
+      currencyDisplay: 'narrowSymbol',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+  };
+  // As the server's formatMoney: the tenge part exactly, the two tiyn digits put in as they are.
+  var money = function (tiyn) {
+    var negative = tiyn < 0n;
+    var absolute = negative ? -tiyn : tiyn;
+    var tenge = absolute / 100n;
+    var rest = absolute % 100n;
+    if (rest === 0n) return format(0).format(negative ? -tenge : tenge);
+    return format(2)
+      .formatToParts(negative ? -tenge : tenge)
+      .map(function (part) {
+        return part.type === 'fraction' ? String(rest).padStart(2, '0') : part.value;
+      })
+      .join('');
+  };
+  // The same reading as the server's (src/web/i18n/tenge.ts); what does not parse counts as nothing.
+  var tiynOf = function (text) {
+    var compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(/(₸|тг\.?|тенге|теңге|KZT)$/i, '');
+    var match = /^(\d{1,13})(?:[.,](\d{1,2}))?$/.exec(compact);
+    if (!match) return 0n;
+    return BigInt(match[1]) * 100n + BigInt((match[2] || '0').concat('0').slice(0, 2));
+  };
+  var remaining = form.querySelector('[data-ma-sum="remaining"]');
+  var proposal = form.querySelector('[data-ma-sum="proposal"]');
+  var envelopes = form.querySelectorAll('[data-ma-envelope]');
+  var recount = function () {
+    var total = 0n;
+    var byPlace = {};
+    form.querySelectorAll('input[data-ma-amount]').forEach(function (input) {
+      var tiyn = tiynOf(input.value);
+      total += tiyn;
+      ['data-ma-district', 'data-ma-village'].forEach(function (name) {
+        var place = input.getAttribute(name);
+        byPlace[place] = (byPlace[place] || 0n) + tiyn;
+      });
+    });
+    if (proposal) proposal.textContent = money(total);
+    if (remaining) {
+      var left = BigInt(remaining.getAttribute('data-ma-left')) - total;
+      remaining.textContent = money(left);
+      remaining.parentNode.classList.toggle('ma-over', left < 0n);
+    }
+    envelopes.forEach(function (envelope) {
+      var place = envelope.getAttribute('data-ma-place');
+      var leftHere = BigInt(envelope.getAttribute('data-ma-left')) - (byPlace[place] || 0n);
+      envelope.classList.toggle('ma-over', leftHere < 0n);
+      var text = envelope.querySelector('[data-ma-envelope-left]');
+      if (text) text.textContent = money(leftHere);
+    });
+  };
+  form.addEventListener('input', recount);
+  form.addEventListener('change', recount);
 })();

@@ -6,6 +6,9 @@ import { FULL_SHARE_BP, templateProblems, TrancheTemplateItem } from '../../comp
  * by largest remainder: each tranche gets the floor of its share, and the units left over go one
  * each to the tranches with the largest remainders (ties to the earlier tranche).
  */
+/** The longest tranche label in any one language. */
+export const MAX_TRANCHE_LABEL = 200;
+
 export type TrancheShare = Pick<TrancheTemplateItem, 'shareBp'>;
 
 export function splitAward(amount: bigint, template: readonly TrancheShare[]): bigint[] {
