@@ -5,6 +5,7 @@ import { ApplicantPagesModule } from './applicant/applicant-pages.module';
 import { OfflineScoringPagesModule } from './offline-scoring/offline-scoring-pages.module';
 import { ManagerReturnsPagesModule } from './manager/returns/manager-returns-pages.module';
 import { JurorPagesModule } from './juror/juror-pages.module';
+import { ManagerRoundsPagesModule } from './manager/rounds/manager-rounds-pages.module';
 import { PublicPagesModule } from './public/public-pages.module';
 import { WebCoreModule } from './web-core.module';
 
@@ -22,6 +23,7 @@ import { WebCoreModule } from './web-core.module';
     OfflineScoringPagesModule,
     ManagerReturnsPagesModule,
     JurorPagesModule,
+    ManagerRoundsPagesModule,
   ],
   exports: [WebCoreModule],
 })

@@ -11,6 +11,7 @@ import { offlineScoring } from './messages/offline-scoring';
 import { staffTasks } from './messages/staff-tasks';
 import { managerReturns } from './messages/manager-returns';
 import { juror } from './messages/juror';
+import { managerRounds } from './messages/manager-rounds';
 import { publicSite } from './messages/public-site';
 
 /**
@@ -31,6 +32,7 @@ export const AREAS = {
   applySteps,
   applyReturns,
   managerReturns,
+  managerRounds,
 };
 
 type Area = (typeof AREAS)[keyof typeof AREAS];
