@@ -237,7 +237,8 @@ export function methodOfForm(form: MethodForm): {
     if (errors.size === 0) return { value: { name: dto.name, deadline: dto.deadline, method }, dto, errors: [] };
   }
   // In the order of the form: the round, the rubric row by row, then the rest.
-  const order = methodFields(form.rows.map((r) => r.levels.length));
+  const fields = methodFields(form.rows.map((r) => r.levels.length));
+  const order = ['name', 'deadline', ...fields.filter((f) => /-\d+/.test(f)), ...fields.filter((f) => !/-\d+/.test(f))];
   const position = (field: string) => (order.indexOf(field) === -1 ? order.length : order.indexOf(field));
   return { value: null, dto: null, errors: [...errors.values()].sort((a, b) => position(a.field) - position(b.field)) };
 }
@@ -287,12 +288,15 @@ function fieldErrorOf(path: string, rowIndex: number[], form: MethodForm): Field
         return { field: `max-${i}`, message: 'managerRounds.error.max', params: number };
       case 'min':
         return { field: `min-${i}`, message: 'managerRounds.error.gate', params: number };
-      default:
+      default: {
+        // "Each descriptor" rules name the list, not the level: point at the first level left empty.
+        const empty = form.rows[i].levels.findIndex((l) => !Object.values(l).some(Boolean));
         return {
-          field: `level-${i}-${row[3] ?? 0}-kk`,
+          field: `level-${i}-${row[3] ?? Math.max(0, empty)}-kk`,
           message: 'managerRounds.error.levels',
           params: { ...number, count: form.rows[i].levels.length },
         };
+      }
     }
   }
   if (path === 'criteria') return { field: 'code-0', message: 'managerRounds.error.criteria' };
@@ -306,4 +310,29 @@ function fieldErrorOf(path: string, rowIndex: number[], form: MethodForm): Field
     field: path in SCALAR_MESSAGES ? path : 'name',
     message: SCALAR_MESSAGES[path] ?? 'managerRounds.error.method',
   };
+}
+
+/** The fields a browser posts for this form (the inverse of formOfInput): for tests and tools. */
+export function postedFields(form: MethodForm, action = 'save'): Record<string, string> {
+  const fields: Record<string, string> = { action, rows: String(form.rows.length) };
+  for (const name of SCALARS) {
+    const value = form[name];
+    if (typeof value === 'boolean') {
+      if (value) fields[name] = 'yes';
+    } else fields[name] = value;
+  }
+  form.rows.forEach((row, i) => {
+    Object.assign(fields, {
+      [`code-${i}`]: row.code,
+      [`weight-${i}`]: row.weight,
+      [`max-${i}`]: row.max,
+      [`min-${i}`]: row.min,
+      [`levels-${i}`]: String(row.levels.length),
+    });
+    for (const language of TEXT_LANGUAGES) fields[`title-${i}-${language}`] = row.title[language];
+    row.levels.forEach((level, l) => {
+      for (const language of TEXT_LANGUAGES) fields[`level-${i}-${l}-${language}`] = level[language];
+    });
+  });
+  return fields;
 }
