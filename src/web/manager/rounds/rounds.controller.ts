@@ -122,7 +122,7 @@ export class RoundsPagesController {
     done: (typeof DONE)[number],
     call: () => Promise<unknown>,
   ): Promise<Result> {
-    const { confirm } = readForm(body, ['confirm'] as const, 10);
+    const { confirm } = readForm(body, ['confirm'] as const, 100);
     if (confirm !== 'yes') return this.refusedRound(id, { field: 'confirm', message: 'managerRounds.error.confirm' });
     const outcome = await orRefusal(call);
     if (!outcome.ok)
