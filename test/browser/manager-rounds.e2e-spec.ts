@@ -45,7 +45,11 @@ describe('browser: a manager runs a review round', () => {
     beforeAll(async () => {
       setup = await createReviewable(site.ctx, cast, 6);
       jurors = [];
-      for (let i = 0; i < 3; i += 1) jurors.push(await addJuror(site.ctx, cast, setup.competitionId));
+      for (const name of ['Айгуль Сеитова', 'Бауыржан Омаров', 'Дина Каримова']) {
+        const juror = await addJuror(site.ctx, cast, setup.competitionId);
+        await site.ctx.dataSource.query('UPDATE users SET full_name = $2 WHERE id = $1', [juror.user.id, name]);
+        jurors.push(juror);
+      }
     }, 180000);
     beforeEach(async () => {
       phone = await site.phone({ language: 'ru', javaScript });

@@ -150,15 +150,17 @@ function CriterionFields(props: { row: CriterionRow; index: number; errors: Fiel
         maxLength={40}
         errors={errors}
       />
-      {TEXT_LANGUAGES.map((language) => (
-        <TextField
-          name={`title-${i}-${language}`}
-          label={t.t('managerRounds.field.title', { language: t.t(LANGUAGE_LABEL[language]) })}
-          value={row.title[language]}
-          maxLength={200}
-          errors={errors}
-        />
-      ))}
+      <div class="title-fields">
+        {TEXT_LANGUAGES.map((language) => (
+          <TextField
+            name={`title-${i}-${language}`}
+            label={t.t('managerRounds.field.title', { language: t.t(LANGUAGE_LABEL[language]) })}
+            value={row.title[language]}
+            maxLength={200}
+            errors={errors}
+          />
+        ))}
+      </div>
       <div class="field-row">
         <TextField
           name={`weight-${i}`}
