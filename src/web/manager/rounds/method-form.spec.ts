@@ -51,6 +51,14 @@ describe('the method form', () => {
     expect(posted(postedFields(again)).rows[0].levels).toHaveLength(7);
   });
 
+  it('keeps the description a criterion has (the form has no field for it)', () => {
+    const stored = structuredClone(START_UP_TEMPLATE.method);
+    stored.criteria[1].description = { ru: 'Описание' };
+    const { value } = methodOfForm(posted(postedFields(startUp())), stored);
+    expect(value?.method.criteria[1].description).toEqual({ ru: 'Описание' });
+    expect(value?.method.criteria[0].description).toBeUndefined();
+  });
+
   it('leaves empty rows out and refuses a field the form never had', () => {
     const form = startUp();
     form.rows.push({ code: '', title: { kk: '', ru: '', en: '' }, weight: '', max: '4', min: '', levels: [] });

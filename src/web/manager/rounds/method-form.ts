@@ -171,6 +171,11 @@ const isEmptyRow = (row: CriterionRow): boolean =>
   !Object.values(row.title).some(Boolean) &&
   !row.levels.some((l) => Object.values(l).some(Boolean));
 
+const descriptionOf = (stored: RoundMethod | undefined, code: string) => {
+  const description = stored?.criteria.find((c) => c.code === code)?.description;
+  return description ? { description } : {};
+};
+
 /** A number as typed ("2,5" too), or the text itself so the DTO's number check names the field. */
 const numberOf = (text: string): number | string =>
   /^-?\d{1,9}([.,]\d{1,6})?$/.test(text) ? Number(text.replace(',', '.')) : text;
@@ -181,7 +186,10 @@ const textOf = (texts: Texts): LocalizedText =>
  * What the form asks for, checked as the JSON API checks a round: the round DTO, then the
  * method's consistency (methodProblems). Every broken rule comes back as an error on its field.
  */
-export function methodOfForm(form: MethodForm): {
+export function methodOfForm(
+  form: MethodForm,
+  stored?: RoundMethod,
+): {
   value: { name: string; deadline: Date; method: RoundMethod } | null;
   dto: CreateRoundDto | null;
   errors: FieldError[];
@@ -198,6 +206,8 @@ export function methodOfForm(form: MethodForm): {
         max: numberOf(row.max),
         descriptors: row.levels.map(textOf),
         ...(row.min ? { min: numberOf(row.min) } : {}),
+        // The form has no description fields: a criterion keeps the one it has (by its code).
+        ...descriptionOf(stored, row.code),
       },
     ];
   });
