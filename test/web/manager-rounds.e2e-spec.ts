@@ -288,17 +288,20 @@ describe('web: a manager runs a review round', () => {
     expect(explained.text).toContain(`после учёта конфликтов интересов не хватает экспертов: ${reference}`);
   });
 
-  it('reminds one juror by mail through the outbox, once a day', async () => {
+  it('reminds one juror by mail through the outbox, once a day, also when clicked twice at once', async () => {
     const page = await manager.page(`/manage/rounds/${roundId}`);
     expect(page.text).toContain('Ход оценки по экспертам');
     const reminders = () =>
       sql(`SELECT 1 FROM notifications WHERE type = 'review.deadline_reminder' AND recipient_id = $1`, [
         jurors[0].user.id,
       ]);
-    const sent = await manager.submit(`/manage/rounds/${roundId}/reminders`, { jurorId: jurors[0].user.id });
-    expect(sent.status).toBe(303);
+    // Two clicks at once (two tabs): both answered, one mail.
+    const [sent, again] = await Promise.all(
+      [0, 1].map(() => manager.submit(`/manage/rounds/${roundId}/reminders`, { jurorId: jurors[0].user.id })),
+    );
+    expect([sent.status, again.status]).toEqual([303, 303]);
     expect(sent.headers.location).toBe(`/manage/rounds/${roundId}?done=reminded`);
-    await manager.page(sent.headers.location);
+    expect((await manager.page(sent.headers.location)).text).toContain('Напоминание отправлено.');
     await manager.submit(`/manage/rounds/${roundId}/reminders`, { jurorId: jurors[0].user.id });
     expect(await reminders()).toHaveLength(1);
     const stranger = await manager.submit(`/manage/rounds/${roundId}/reminders`, { jurorId: cast.juror.user.id });
