@@ -6,6 +6,7 @@ import { OfflineScoringPagesModule } from './offline-scoring/offline-scoring-pag
 import { ManagerReturnsPagesModule } from './manager/returns/manager-returns-pages.module';
 import { JurorPagesModule } from './juror/juror-pages.module';
 import { ManagerAwardsPagesModule } from './manager/awards/manager-awards-pages.module';
+import { ManagerRoundsPagesModule } from './manager/rounds/manager-rounds-pages.module';
 import { PublicPagesModule } from './public/public-pages.module';
 import { WebCoreModule } from './web-core.module';
 
@@ -24,6 +25,7 @@ import { WebCoreModule } from './web-core.module';
     ManagerReturnsPagesModule,
     JurorPagesModule,
     ManagerAwardsPagesModule,
+    ManagerRoundsPagesModule,
   ],
   exports: [WebCoreModule],
 })

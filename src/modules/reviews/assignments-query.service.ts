@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
 import { AssignmentOverviewRepository, OverviewRow } from './assignment-overview.repository';
 import { AssignmentRunsRepository } from './assignment-runs.repository';
+import { AssignmentsRepository } from './assignments.repository';
 import { AssignmentRun } from './entities/assignment-run.entity';
 import { ReviewErrors as E } from './reviews.errors';
 import { RoundsRepository } from './rounds.repository';
@@ -13,7 +14,15 @@ export class AssignmentsQueryService {
     private readonly assignmentRuns: AssignmentRunsRepository,
     private readonly overviews: AssignmentOverviewRepository,
     private readonly rounds: RoundsRepository,
+    private readonly assignments: AssignmentsRepository,
   ) {}
+
+  /** The round an assignment belongs to, whatever its status. */
+  async roundOfAssignment(assignmentId: string): Promise<string> {
+    const assignment = await this.assignments.find(assignmentId);
+    if (!assignment) throw new DomainError(E.ASSIGNMENT_NOT_FOUND);
+    return assignment.roundId;
+  }
 
   async runs(roundId: string, limit: number, offset: number): Promise<[AssignmentRun[], number]> {
     if (!(await this.rounds.find(roundId))) throw new DomainError(E.ROUND_NOT_FOUND);

@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
 import { SCHEDULED_JOBS } from '../../queue/queues';
 import { Scheduled } from '../../queue/scheduled';
 import { Outbox } from '../notifications/outbox.service';
 import { AssignmentRunsRepository } from './assignment-runs.repository';
+import { ReviewErrors as E } from './reviews.errors';
 import { ReviewsQueue } from './reviews.queue';
 import { RoundsRepository } from './rounds.repository';
 import { WorkspaceRepository } from './workspace.repository';
@@ -72,5 +74,37 @@ export class ReviewRemindersService {
     }
     if (written > 0) this.logger.log({ reminders: written }, 'Scoring reminders written');
     return written;
+  }
+
+  /**
+   * A manager's nudge to one juror of an open round: the deadline reminder mail with what is left
+   * to score, through the outbox. At most one a day per juror and round (the dedupe key), so a
+   * second click sends nothing; returns how many scoresheets are unfinished (0: no mail).
+   */
+  async remindJuror(roundId: string, jurorId: string, now = new Date()): Promise<number> {
+    return this.dataSource.transaction(async (em) => {
+      const round = await this.rounds.shareLock(em, roundId);
+      if (!round) throw new DomainError(E.ROUND_NOT_FOUND);
+      if (round.status !== 'open') throw new DomainError(E.ROUND_NOT_OPEN, { status: round.status });
+      const { assigned, unfinished } = await this.workspace.unfinishedOf(em, roundId, jurorId);
+      if (assigned === 0) throw new DomainError(E.JUROR_NOT_FOUND);
+      if (unfinished === 0) return 0;
+      const competition = await this.rounds.competition(em, round.competitionId);
+      await this.outbox.addMany(em, [
+        {
+          recipientId: jurorId,
+          type: 'review.deadline_reminder' as const,
+          data: {
+            roundId,
+            competitionTitle: competition?.title ?? '',
+            roundName: round.name,
+            unfinished,
+            deadline: round.deadline.toISOString(),
+          },
+          dedupeKey: `review.deadline_reminder:${roundId}:${jurorId}:manual:${now.toISOString().slice(0, 10)}`,
+        },
+      ]);
+      return unfinished;
+    });
   }
 }

@@ -74,6 +74,8 @@ import { WorkspaceService } from './workspace.service';
     WorkspaceService,
     JuryService,
     AssignmentChangesService,
+    AssignmentsQueryService,
+    ReviewRemindersService,
   ],
 })
 export class ReviewsModule {}

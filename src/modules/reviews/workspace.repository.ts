@@ -88,6 +88,21 @@ export class WorkspaceRepository {
    * Jurors with unfinished scoresheets (none yet, or a draft) in open rounds whose deadline falls
    * within `withinHours` but not within `shorterHours` (that window has its own reminder).
    */
+  /** One juror's active assignments in a round, and how many of them have no submitted scoresheet. */
+  async unfinishedOf(
+    em: EntityManager,
+    roundId: string,
+    jurorId: string,
+  ): Promise<{ assigned: number; unfinished: number }> {
+    const [row]: { assigned: number; unfinished: number }[] = await em.query(
+      `SELECT count(*)::int AS assigned, count(*) FILTER (WHERE sh.status IS NULL OR sh.status = 'draft')::int AS unfinished
+         FROM assignments s LEFT JOIN scoresheets sh ON sh.assignment_id = s.id
+        WHERE s.round_id = $1 AND s.juror_id = $2 AND s.status = 'active'`,
+      [roundId, jurorId],
+    );
+    return row;
+  }
+
   async unfinishedDue(
     em: EntityManager,
     withinHours: number,

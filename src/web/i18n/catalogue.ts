@@ -12,6 +12,7 @@ import { staffTasks } from './messages/staff-tasks';
 import { managerReturns } from './messages/manager-returns';
 import { juror } from './messages/juror';
 import { managerAwards } from './messages/manager-awards';
+import { managerRounds } from './messages/manager-rounds';
 import { publicSite } from './messages/public-site';
 
 /**
@@ -33,6 +34,7 @@ export const AREAS = {
   applyReturns,
   managerReturns,
   managerAwards,
+  managerRounds,
 };
 
 type Area = (typeof AREAS)[keyof typeof AREAS];

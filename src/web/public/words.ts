@@ -17,6 +17,7 @@ export const competitionStatusText = wordsFor({
 });
 
 export const roundStatusText = wordsFor({
+  draft: 'public.round.status.draft',
   open: 'public.round.status.open',
   closed: 'public.round.status.closed',
   finalized: 'public.round.status.finalized',

@@ -5,6 +5,7 @@ import { GRANTEE_ROUTES } from './grantee';
 import { MANAGER_RETURNS_ROUTES } from './manager-returns';
 import { JUROR_ROUTES } from './juror';
 import { MANAGER_AWARDS_ROUTES } from './manager-awards';
+import { MANAGER_ROUNDS_ROUTES } from './manager-rounds';
 import { PUBLIC_SITE_ROUTES } from './public-site';
 import { WebRouteRule } from './rule';
 
@@ -18,4 +19,5 @@ export const WEB_ROUTE_TABLE: Record<string, WebRouteRule> = {
   ...MANAGER_RETURNS_ROUTES,
   ...JUROR_ROUTES,
   ...MANAGER_AWARDS_ROUTES,
+  ...MANAGER_ROUNDS_ROUTES,
 };

@@ -3,6 +3,7 @@ import { defineMessages } from '../define-messages';
 /** A competition's review rounds as the public reads them: method, rubric, results, allocation. */
 export const publicRounds = defineMessages({
   kk: {
+    'public.round.status.draft': 'Жоба (жарияланбаған)',
     'public.round.status.open': 'Бағалау жүріп жатыр',
     'public.round.status.closed': 'Бағалау аяқталды',
     'public.round.status.finalized': 'Нәтижелер шықты',
@@ -74,6 +75,7 @@ export const publicRounds = defineMessages({
     'public.allocation.cancelled': 'Грант тоқтатылды',
   },
   ru: {
+    'public.round.status.draft': 'Черновик (не опубликован)',
     'public.round.status.open': 'Идёт оценка',
     'public.round.status.closed': 'Оценка завершена',
     'public.round.status.finalized': 'Итоги подведены',
@@ -158,6 +160,7 @@ export const publicRounds = defineMessages({
     'public.allocation.cancelled': 'Грант прекращён',
   },
   en: {
+    'public.round.status.draft': 'Draft (not published)',
     'public.round.status.open': 'Scoring under way',
     'public.round.status.closed': 'Scoring finished',
     'public.round.status.finalized': 'Results published',

@@ -1,0 +1,218 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser } from '../../../common/auth/role';
+import { DomainError } from '../../../common/errors/domain-error';
+import { CompetitionsService } from '../../../modules/competitions/competitions.service';
+import { Competition } from '../../../modules/competitions/entities/competition.entity';
+import { AssignmentsQueryService } from '../../../modules/reviews/assignments-query.service';
+import { RANKING_METHOD } from '../../../modules/reviews/domain/scoring/ranking-method';
+import { ReviewRound } from '../../../modules/reviews/entities/review-round.entity';
+import { JuryService } from '../../../modules/reviews/jury.service';
+import { ResultsService } from '../../../modules/reviews/results.service';
+import { ReviewErrors } from '../../../modules/reviews/reviews.errors';
+import { RoundsService } from '../../../modules/reviews/rounds.service';
+import { UsersQueryService } from '../../../modules/users/users-query.service';
+import { RoundView } from '../../public/public-views';
+import { AssignmentView, JurorProgress, PanelJuror, ResultsView, RoundListItem, RunView } from './rounds-types';
+
+const ALL = { limit: 1000, offset: 0 };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What the managers' round pages read, from the services the JSON API calls: reads only, shaped
+ * as the pages want them. No rule lives here.
+ */
+@Injectable()
+export class RoundsViews {
+  constructor(
+    private readonly competitions: CompetitionsService,
+    private readonly rounds: RoundsService,
+    private readonly results: ResultsService,
+    private readonly jury: JuryService,
+    private readonly assignments: AssignmentsQueryService,
+    private readonly users: UsersQueryService,
+  ) {}
+
+  async competition(id: string): Promise<Competition> {
+    return this.competitions.get(id);
+  }
+
+  async round(id: string): Promise<{ round: ReviewRound; competition: Competition }> {
+    const round = await this.rounds.get(id);
+    return { round, competition: await this.competitions.get(round.competitionId) };
+  }
+
+  /** What the round page shows: where it stands, its published method, per-juror progress. */
+  async roundPage(id: string) {
+    const { round, competition } = await this.round(id);
+    return {
+      round: {
+        id: round.id,
+        competitionId: round.competitionId,
+        name: round.name,
+        status: round.status,
+        finalizing: round.status === 'closed' && round.finalizeRequestedAt !== null,
+        deadline: round.deadline,
+      },
+      competition,
+      preview: roundViewOf(round),
+      progress: round.status === 'draft' ? [] : await this.progress(round.id),
+    };
+  }
+
+  /** The competition's rounds, each with how far scoring has got ("7 of 12 scored"). */
+  async roundList(competitionId: string): Promise<RoundListItem[]> {
+    const [rounds] = await this.rounds.list(competitionId, false, ALL.limit, ALL.offset);
+    return Promise.all(
+      rounds.map(async (round) => {
+        const progress = round.status === 'draft' ? [] : await this.progress(round.id);
+        return {
+          id: round.id,
+          name: round.name,
+          position: round.position,
+          status: round.status,
+          finalizing: round.status === 'closed' && round.finalizeRequestedAt !== null,
+          deadline: round.deadline,
+          criteria: round.method.criteria.length,
+          assigned: progress.reduce((sum, j) => sum + j.assigned, 0),
+          submitted: progress.reduce((sum, j) => sum + j.submitted, 0),
+        };
+      }),
+    );
+  }
+
+  /** The method of a round of this competition to copy, or null when there is no such round. */
+  async methodOf(competitionId: string, roundId: string): Promise<ReviewRound['method'] | null> {
+    if (!UUID.test(roundId)) return null;
+    try {
+      const round = await this.rounds.get(roundId);
+      return round.competitionId === competitionId ? round.method : null;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ReviewErrors.ROUND_NOT_FOUND.code) return null;
+      throw error;
+    }
+  }
+
+  async progress(roundId: string): Promise<JurorProgress[]> {
+    return (await this.results.progress(roundId)).jurors;
+  }
+
+  async panel(viewer: AuthUser, competitionId: string): Promise<PanelJuror[]> {
+    const [jurors] = await this.jury.list(competitionId, ALL);
+    const { items } = await this.jury.allDeclarations(viewer, competitionId, ALL);
+    return jurors.map((j) => ({
+      userId: j.userId,
+      fullName: j.fullName,
+      email: j.email,
+      expertise: j.expertise,
+      confirmedAt: j.conflictsConfirmedAt,
+      activeAssignments: j.activeAssignments,
+      declarations: items
+        .filter((d) => d.juror === j.userId)
+        .map((d) => ({ target: d.target, targetName: d.targetName, kind: d.kind })),
+    }));
+  }
+
+  /** The id of an active account with this email, or null. */
+  async userIdByEmail(email: string): Promise<string | null> {
+    return (await this.users.findByEmail(email.toLowerCase()))?.id ?? null;
+  }
+
+  /** The round an assignment belongs to (404 for an assignment that does not exist). */
+  async roundOfAssignment(assignmentId: string): Promise<string> {
+    return this.assignments.roundOfAssignment(assignmentId);
+  }
+
+  /** Panel members who can be assigned: their declaration is confirmed. */
+  async assignableJurors(competitionId: string): Promise<{ id: string; name: string }[]> {
+    const [jurors] = await this.jury.list(competitionId, ALL);
+    return jurors.filter((j) => j.conflictsConfirmedAt).map((j) => ({ id: j.userId, name: j.fullName }));
+  }
+
+  async runs(roundId: string): Promise<RunView[]> {
+    const [runs] = await this.assignments.runs(roundId, 20, 0);
+    return runs.map((r) => ({
+      id: r.id,
+      status: r.status,
+      trigger: r.trigger,
+      assigned: r.assigned,
+      createdAt: r.createdAt,
+      finishedAt: r.finishedAt,
+      durationMs: r.durationMs,
+      details: (r.details ?? {}) as RunView['details'],
+    }));
+  }
+
+  async assignmentList(roundId: string): Promise<AssignmentView[]> {
+    const [rows] = await this.assignments.overview(roundId, ALL.limit, ALL.offset);
+    return rows.map((row) => ({
+      applicationId: row.applicationId,
+      reference: row.reference,
+      title: row.title,
+      assignments: row.assignments.filter((a) => a.status === 'active'),
+    }));
+  }
+
+  async resultsOf(viewer: AuthUser, round: ReviewRound): Promise<ResultsView> {
+    const ranking = await this.results.ranking(viewer, round.id, { limit: 100_000, offset: 0 });
+    const [jurors] = await this.jury.list(round.competitionId, ALL);
+    const names = new Map(jurors.map((j) => [j.userId, j.fullName]));
+    const summary = ranking.summary as {
+      alpha?: number | null;
+      crossings?: string[];
+      calibratedDecides?: boolean;
+      calibrationBlockedBy?: string | null;
+    };
+    const rows = ranking.items.map((r) => ({
+      applicationId: r.applicationId,
+      reference: r.reference,
+      title: r.title,
+      requestedAmount: BigInt(r.requestedAmount),
+      count: r.count,
+      totals: r.totals.map((t) => ({ juror: names.get(t.juror) ?? t.juror, total: t.total })),
+      official: r.official,
+      calibrated: r.calibrated,
+      spread: r.spread,
+      gatesFailed: r.gatesFailed,
+      quorumMet: r.quorumMet,
+      rank: r.rank,
+      advanced: r.advanced,
+      reason: r.reason,
+      disputed: r.disputed,
+    }));
+    const byJuror = new Map<string, number[]>();
+    for (const row of ranking.items)
+      for (const t of row.totals) byJuror.set(t.juror, [...(byJuror.get(t.juror) ?? []), t.total]);
+    const crossings = new Set(summary.crossings ?? []);
+    return {
+      rows,
+      alpha: summary.alpha ?? null,
+      calibratedDecides: summary.calibratedDecides ?? false,
+      calibrationBlockedBy: summary.calibrationBlockedBy ?? null,
+      crossings: rows.filter((r) => crossings.has(r.applicationId)),
+      jurors: [...byJuror]
+        .map(([id, totals]) => ({ id, name: names.get(id) ?? id, totals }))
+        .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
+    };
+  }
+}
+
+/** A round's method as the public round page shows it (the same component renders the preview). */
+export function roundViewOf(round: ReviewRound): RoundView {
+  const m = round.method;
+  return {
+    id: round.id,
+    name: round.name,
+    status: round.status,
+    deadline: round.deadline,
+    seed: round.seed,
+    criteria: m.criteria.map((c) => ({ ...c, descriptors: c.descriptors ?? [] })),
+    priorityCriterion: m.priorityCriterion,
+    jurorsPerApplication: m.jurorsPerApplication,
+    quorum: m.quorum,
+    calibratedDecisive: m.calibratedDecisive,
+    advancement: m.advancement,
+    blind: m.blind,
+    rankingDescription: RANKING_METHOD.description,
+    results: null,
+  };
+}
