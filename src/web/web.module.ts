@@ -5,6 +5,8 @@ import { ApplicantPagesModule } from './applicant/applicant-pages.module';
 import { OfflineScoringPagesModule } from './offline-scoring/offline-scoring-pages.module';
 import { ManagerReturnsPagesModule } from './manager/returns/manager-returns-pages.module';
 import { JurorPagesModule } from './juror/juror-pages.module';
+import { ManagerApplicationsPagesModule } from './manager/applications/manager-applications-pages.module';
+import { ManagerHomePagesModule } from './manager/home/manager-home-pages.module';
 import { PublicPagesModule } from './public/public-pages.module';
 import { WebCoreModule } from './web-core.module';
 
@@ -22,6 +24,8 @@ import { WebCoreModule } from './web-core.module';
     OfflineScoringPagesModule,
     ManagerReturnsPagesModule,
     JurorPagesModule,
+    ManagerHomePagesModule,
+    ManagerApplicationsPagesModule,
   ],
   exports: [WebCoreModule],
 })

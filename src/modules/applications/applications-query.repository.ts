@@ -14,6 +14,8 @@ export interface ApplicationFilter {
   goalId?: string;
   sector?: Sector;
   q?: string;
+  /** Only these applications (a page showing the outcome of a bulk action). */
+  ids?: readonly string[];
 }
 
 export const SORTS = {
@@ -30,6 +32,16 @@ export interface ListRow {
   villageName: LocalizedText;
   districtName: LocalizedText;
   applicantName: string;
+}
+
+/** What a manager reads on one application's page besides the row itself. */
+export interface Dossier {
+  /** The latest frozen snapshot (null for a draft or an application withdrawn before submission). */
+  snapshot: { content: Record<string, unknown>; createdAt: Date } | null;
+  applicant: { id: string; name: string; email: string; phone: string | null };
+  villageName: LocalizedText;
+  districtName: LocalizedText;
+  goals: { id: string; code: string; title: LocalizedText }[];
 }
 
 export interface Summary {
@@ -68,6 +80,7 @@ export class ApplicationsQueryRepository {
         'EXISTS (SELECT 1 FROM application_goals g WHERE g.application_id = a.id AND g.goal_id = :goalId)',
         { goalId: filter.goalId },
       );
+    if (filter.ids) query.andWhere('a.id = ANY(:ids)', { ids: filter.ids });
     if (filter.q) query.andWhere('(a.title ILIKE :q OR a.summary ILIKE :q)', { q: `%${escapeLike(filter.q)}%` });
     return query;
   }
@@ -104,6 +117,58 @@ export class ApplicationsQueryRepository {
       yield entities.map((application, i) => toRow(application, raw[i] as RawNames));
       if (entities.length < batchSize) return;
     }
+  }
+
+  /** Counts by status (drafts included) of each competition, in one grouped read. */
+  async statusCounts(competitionIds: readonly string[]): Promise<Map<string, Record<string, number>>> {
+    const counts = new Map<string, Record<string, number>>(competitionIds.map((id) => [id, {}]));
+    if (competitionIds.length === 0) return counts;
+    const rows: { competition_id: string; status: string; n: string }[] = await this.dataSource.query(
+      `SELECT competition_id, status, count(*) AS n FROM applications
+        WHERE competition_id = ANY($1::uuid[]) GROUP BY competition_id, status`,
+      [competitionIds],
+    );
+    for (const row of rows) (counts.get(row.competition_id) as Record<string, number>)[row.status] = Number(row.n);
+    return counts;
+  }
+
+  /** The identity, places, goal titles and latest snapshot of one application, for staff. */
+  async dossier(applicationId: string): Promise<Dossier | null> {
+    const [people, snapshots, goals] = await Promise.all([
+      this.dataSource.query(
+        `SELECT u.id, u.full_name AS name, u.email, u.phone, v.name AS village_name, d.name AS district_name
+           FROM applications a JOIN users u ON u.id = a.applicant_id JOIN villages v ON v.id = a.village_id
+           JOIN districts d ON d.id = v.district_id WHERE a.id = $1`,
+        [applicationId],
+      ) as Promise<
+        {
+          id: string;
+          name: string;
+          email: string;
+          phone: string | null;
+          village_name: LocalizedText;
+          district_name: LocalizedText;
+        }[]
+      >,
+      this.dataSource.query(
+        `SELECT content, created_at FROM application_snapshots WHERE application_id = $1 ORDER BY created_at DESC LIMIT 1`,
+        [applicationId],
+      ) as Promise<{ content: Record<string, unknown>; created_at: Date }[]>,
+      this.dataSource.query(
+        `SELECT g.id, g.code, g.title FROM application_goals ag JOIN plan_goals g ON g.id = ag.goal_id
+          WHERE ag.application_id = $1 ORDER BY ag.position`,
+        [applicationId],
+      ) as Promise<{ id: string; code: string; title: LocalizedText }[]>,
+    ]);
+    const person = people[0];
+    if (!person) return null;
+    return {
+      snapshot: snapshots[0] ? { content: snapshots[0].content, createdAt: snapshots[0].created_at } : null,
+      applicant: { id: person.id, name: person.name, email: person.email, phone: person.phone },
+      villageName: person.village_name,
+      districtName: person.district_name,
+      goals,
+    };
   }
 
   async summary(competitionId: string): Promise<Summary> {

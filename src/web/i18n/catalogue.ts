@@ -11,6 +11,8 @@ import { offlineScoring } from './messages/offline-scoring';
 import { staffTasks } from './messages/staff-tasks';
 import { managerReturns } from './messages/manager-returns';
 import { juror } from './messages/juror';
+import { managerApplications } from './messages/manager-applications';
+import { managerHome } from './messages/manager-home';
 import { publicSite } from './messages/public-site';
 
 /**
@@ -31,6 +33,8 @@ export const AREAS = {
   applySteps,
   applyReturns,
   managerReturns,
+  managerHome,
+  managerApplications,
 };
 
 type Area = (typeof AREAS)[keyof typeof AREAS];
