@@ -74,7 +74,7 @@ export class ManagerApplicationController {
     @Param('attachmentId') attachmentId: string,
     @Body() body: unknown,
   ): Promise<RedirectResult> {
-    const form = readForm(body, ['identifying'], 10);
+    const form = readForm(body, ['identifying'], 100);
     const applicationId = pathId(id, ApplicationErrors.NOT_FOUND);
     const fileId = pathId(attachmentId, AttachmentErrors.NOT_FOUND);
     if (form.identifying !== 'yes' && form.identifying !== 'no')
