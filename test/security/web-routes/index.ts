@@ -4,6 +4,7 @@ import { FOUNDATION_ROUTES } from './foundation';
 import { GRANTEE_ROUTES } from './grantee';
 import { MANAGER_RETURNS_ROUTES } from './manager-returns';
 import { JUROR_ROUTES } from './juror';
+import { MANAGER_APPLICATIONS_ROUTES } from './manager-applications';
 import { PUBLIC_SITE_ROUTES } from './public-site';
 import { WebRouteRule } from './rule';
 
@@ -16,4 +17,5 @@ export const WEB_ROUTE_TABLE: Record<string, WebRouteRule> = {
   ...APPLICANT_ROUTES,
   ...MANAGER_RETURNS_ROUTES,
   ...JUROR_ROUTES,
+  ...MANAGER_APPLICATIONS_ROUTES,
 };
