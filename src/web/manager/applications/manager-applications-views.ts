@@ -3,6 +3,7 @@ import { AuthUser } from '../../../common/auth/role';
 import { DomainError } from '../../../common/errors/domain-error';
 import { LocalizedText } from '../../../common/i18n/localized-text';
 import { ApplicationDraftsService } from '../../../modules/applications/application-drafts.service';
+import { BulkOutcome } from '../../../modules/applications/application-screening.service';
 import { ApplicationListingService } from '../../../modules/applications/application-listing.service';
 import { ApplicationErrors } from '../../../modules/applications/applications.errors';
 import { Dossier, ListRow } from '../../../modules/applications/applications-query.repository';
@@ -17,6 +18,10 @@ import { Competition } from '../../../modules/competitions/entities/competition.
 import { UsersService } from '../../../modules/users/users.service';
 import { pathId } from '../../public/public-reads';
 import { applicationFilter, PAGE_SIZE, TableQuery } from './table-query';
+
+/** A row of the table, and what bulk screening did to one application: as the pages see them. */
+export type TableRow = ListRow;
+export type ScreeningOutcome = BulkOutcome;
 
 export interface Choice {
   id: string;

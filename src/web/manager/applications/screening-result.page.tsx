@@ -1,18 +1,17 @@
 import { errorMessage, hasErrorMessage } from '../../../common/i18n/error-message';
-import { BulkOutcome } from '../../../modules/applications/application-screening.service';
-import { ListRow } from '../../../modules/applications/applications-query.repository';
 import { Competition } from '../../../modules/competitions/entities/competition.entity';
 import { contentText } from '../../i18n/content';
 import { usePage } from '../../render/page-context';
 import { Layout } from '../../ui/layout';
 import { TableScroll } from '../../ui/table-scroll';
 import { ApplicationStatusTag } from '../home/manager-labels';
+import { ScreeningOutcome, TableRow } from './manager-applications-views';
 
 export interface ScreeningResultProps {
   competition: Competition;
   /** Null when the outcome is no longer kept (an hour passed) or is another manager's. */
-  outcomes: BulkOutcome[] | null;
-  rows: ListRow[];
+  outcomes: ScreeningOutcome[] | null;
+  rows: TableRow[];
   /** Where "back to the table" goes: the table with the filters the screening was sent from. */
   back: string;
 }

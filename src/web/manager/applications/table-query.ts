@@ -67,10 +67,12 @@ export function tableFilter(source: Record<string, unknown>): TableFilter {
 export function tableQuery(query: unknown): TableQuery {
   const source = (typeof query === 'object' && query !== null ? query : {}) as Record<string, unknown>;
   const page = Number(source.page);
+  const sort = oneOf(source.sort, TABLE_SORTS);
   return {
     ...tableFilter(source),
-    sort: oneOf(source.sort, TABLE_SORTS) ?? 'submittedAt',
-    order: oneOf(source.order, ['asc', 'desc'] as const) ?? (source.sort === undefined ? 'desc' : 'asc'),
+    sort: sort ?? 'submittedAt',
+    // Newest first by default; a column a manager picks starts ascending.
+    order: oneOf(source.order, ['asc', 'desc'] as const) ?? (sort ? 'asc' : 'desc'),
     page: Number.isSafeInteger(page) && page > 1 && page <= 100_000 ? page : 1,
   };
 }
