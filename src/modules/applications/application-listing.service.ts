@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import {
   ApplicationFilter,
   Dossier,
+  FilterChoices,
   ApplicationsQueryRepository,
   ListRow,
   SortKey,
@@ -70,6 +71,11 @@ export class ApplicationListingService {
 
   async summary(competitionId: string): Promise<Summary> {
     return this.queries.summary(competitionId);
+  }
+
+  /** The villages, districts and plan goals that have applications, with counts: a table's filters. */
+  async filterChoices(competitionId: string): Promise<FilterChoices> {
+    return this.queries.filterChoices(competitionId);
   }
 
   /** Counts by status of each competition (drafts included), for a list of competitions. */

@@ -44,6 +44,9 @@ export interface Dossier {
   goals: { id: string; code: string; title: LocalizedText }[];
 }
 
+/** What a staff table's filters offer: the villages, districts and goals that have applications, with counts. */
+export type FilterChoices = Pick<Summary, 'byVillage' | 'byDistrict' | 'byGoal'>;
+
 export interface Summary {
   byStatus: Record<string, number>;
   byVillage: { id: string; name: LocalizedText; count: number }[];
@@ -131,6 +134,41 @@ export class ApplicationsQueryRepository {
       yield entities.map((application, i) => toRow(application, raw[i] as RawNames));
       if (entities.length < batchSize) return;
     }
+  }
+
+  /** The summary's places and goals only (two reads instead of six), for a table's filters. */
+  async filterChoices(competitionId: string): Promise<FilterChoices> {
+    const [villages, goals]: [
+      { id: string; name: LocalizedText; district_id: string; district_name: LocalizedText; n: string }[],
+      { id: string; code: string; title: LocalizedText; n: string }[],
+    ] = await Promise.all([
+      this.dataSource.query(
+        `SELECT v.id, v.name, d.id AS district_id, d.name AS district_name, n
+           FROM (SELECT village_id, count(*) AS n FROM applications
+                  WHERE competition_id = $1 AND status NOT IN ('draft','withdrawn') GROUP BY village_id) a
+           JOIN villages v ON v.id = a.village_id JOIN districts d ON d.id = v.district_id
+          ORDER BY ${pickedTextSql('v.name')}, v.id`,
+        [competitionId],
+      ),
+      this.dataSource.query(
+        `SELECT g.id, g.code, g.title, n
+           FROM (SELECT ag.goal_id, count(*) AS n FROM application_goals ag JOIN applications a ON a.id = ag.application_id
+                  WHERE a.competition_id = $1 AND a.status NOT IN ('draft','withdrawn') GROUP BY ag.goal_id) c
+           JOIN plan_goals g ON g.id = c.goal_id ORDER BY g.code, g.id`,
+        [competitionId],
+      ),
+    ]);
+    const districts = new Map<string, { id: string; name: LocalizedText; count: number }>();
+    for (const v of villages) {
+      const district = districts.get(v.district_id) ?? { id: v.district_id, name: v.district_name, count: 0 };
+      district.count += Number(v.n);
+      districts.set(v.district_id, district);
+    }
+    return {
+      byVillage: villages.map((v) => ({ id: v.id, name: v.name, count: Number(v.n) })),
+      byDistrict: [...districts.values()],
+      byGoal: goals.map((g) => ({ id: g.id, code: g.code, title: g.title, count: Number(g.n) })),
+    };
   }
 
   /** Counts by status (drafts included) of each competition, in one grouped read. */

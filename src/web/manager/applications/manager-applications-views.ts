@@ -77,9 +77,9 @@ export class ManagerApplicationsViews {
   async table(competitionId: string, query: TableQuery): Promise<TableData> {
     const competition = await this.competition(competitionId);
     const filter = applicationFilter(competition.id, query);
-    const [[rows, total], summary] = await Promise.all([
+    const [[rows, total], choices] = await Promise.all([
       this.listing.list(filter, query.sort, query.order, PAGE_SIZE, (query.page - 1) * PAGE_SIZE),
-      this.listing.summary(competition.id),
+      this.listing.filterChoices(competition.id),
     ]);
     return {
       competition,
@@ -88,9 +88,9 @@ export class ManagerApplicationsViews {
       total,
       pageSize: PAGE_SIZE,
       choices: {
-        villages: summary.byVillage,
-        districts: summary.byDistrict,
-        goals: summary.byGoal.map((g) => ({ id: g.id, code: g.code, name: g.title, count: g.count })),
+        villages: choices.byVillage,
+        districts: choices.byDistrict,
+        goals: choices.byGoal.map((g) => ({ id: g.id, code: g.code, name: g.title, count: g.count })),
       },
     };
   }
