@@ -7,6 +7,8 @@ import { ManagerReturnsPagesModule } from './manager/returns/manager-returns-pag
 import { JurorPagesModule } from './juror/juror-pages.module';
 import { ManagerAwardsPagesModule } from './manager/awards/manager-awards-pages.module';
 import { ManagerRoundsPagesModule } from './manager/rounds/manager-rounds-pages.module';
+import { ManagerApplicationsPagesModule } from './manager/applications/manager-applications-pages.module';
+import { ManagerHomePagesModule } from './manager/home/manager-home-pages.module';
 import { PublicPagesModule } from './public/public-pages.module';
 import { WebCoreModule } from './web-core.module';
 
@@ -26,6 +28,8 @@ import { WebCoreModule } from './web-core.module';
     JurorPagesModule,
     ManagerAwardsPagesModule,
     ManagerRoundsPagesModule,
+    ManagerHomePagesModule,
+    ManagerApplicationsPagesModule,
   ],
   exports: [WebCoreModule],
 })

@@ -3,6 +3,8 @@ import { pickText } from '../../common/i18n/localized-text';
 import { Injectable } from '@nestjs/common';
 import {
   ApplicationFilter,
+  Dossier,
+  FilterChoices,
   ApplicationsQueryRepository,
   ListRow,
   SortKey,
@@ -69,5 +71,26 @@ export class ApplicationListingService {
 
   async summary(competitionId: string): Promise<Summary> {
     return this.queries.summary(competitionId);
+  }
+
+  /** The villages, districts and plan goals that have applications, with counts: a table's filters. */
+  async filterChoices(competitionId: string): Promise<FilterChoices> {
+    return this.queries.filterChoices(competitionId);
+  }
+
+  /** Counts by status of each competition (drafts included), for a list of competitions. */
+  async statusCounts(competitionIds: readonly string[]): Promise<Map<string, Record<string, number>>> {
+    return this.queries.statusCounts(competitionIds);
+  }
+
+  /** The ids a filter matches (drafts excluded unless asked for), at most `limit`, and how many match in all. */
+  async matchingIds(filter: ApplicationFilter, limit: number): Promise<{ ids: string[]; total: number }> {
+    const [rows, total] = await this.queries.list(filter, 'reference', 'ASC', limit, 0);
+    return { ids: rows.map((r) => r.application.id), total };
+  }
+
+  /** Identity, places, goals and the latest snapshot of an application; staff only (the caller checks the role). */
+  async dossier(applicationId: string): Promise<Dossier | null> {
+    return this.queries.dossier(applicationId);
   }
 }

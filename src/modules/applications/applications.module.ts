@@ -45,6 +45,9 @@ import { StaffApplicationsController } from './staff-applications.controller';
     ApplicationSubmissionService,
     ApplicationReturnsService,
     ApplicationVersionsService,
+    // The managers' pages list, export, count and screen through the same services as the JSON API.
+    ApplicationListingService,
+    ApplicationScreeningService,
   ],
 })
 export class ApplicationsModule {}

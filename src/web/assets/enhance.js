@@ -187,3 +187,24 @@
   form.addEventListener('input', recount);
   form.addEventListener('change', recount);
 })();
+// manager-apps: a box in the applications table's header ticks every row of the page (it exists only with a script).
+(function () {
+  'use strict';
+  document.addEventListener('change', function (event) {
+    var box = event.target;
+    if (!box.matches || !box.matches('[data-pick-page]')) return;
+    var table = box.closest('table');
+    if (!table) return;
+    table.querySelectorAll('input[name="ids"]').forEach(function (row) {
+      row.checked = box.checked;
+    });
+  });
+  var reveal = function () {
+    document.querySelectorAll('[data-pick-page][hidden]').forEach(function (box) {
+      box.hidden = false;
+    });
+  };
+  reveal();
+  // htmx swaps the table in place when the filters change: show the box in the new table too.
+  document.body.addEventListener('htmx:afterSwap', reveal);
+})();

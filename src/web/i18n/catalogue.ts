@@ -13,6 +13,8 @@ import { managerReturns } from './messages/manager-returns';
 import { juror } from './messages/juror';
 import { managerAwards } from './messages/manager-awards';
 import { managerRounds } from './messages/manager-rounds';
+import { managerApplications } from './messages/manager-applications';
+import { managerHome } from './messages/manager-home';
 import { publicSite } from './messages/public-site';
 
 /**
@@ -35,6 +37,8 @@ export const AREAS = {
   managerReturns,
   managerAwards,
   managerRounds,
+  managerHome,
+  managerApplications,
 };
 
 type Area = (typeof AREAS)[keyof typeof AREAS];

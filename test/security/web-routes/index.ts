@@ -6,6 +6,7 @@ import { MANAGER_RETURNS_ROUTES } from './manager-returns';
 import { JUROR_ROUTES } from './juror';
 import { MANAGER_AWARDS_ROUTES } from './manager-awards';
 import { MANAGER_ROUNDS_ROUTES } from './manager-rounds';
+import { MANAGER_APPLICATIONS_ROUTES } from './manager-applications';
 import { PUBLIC_SITE_ROUTES } from './public-site';
 import { WebRouteRule } from './rule';
 
@@ -20,4 +21,5 @@ export const WEB_ROUTE_TABLE: Record<string, WebRouteRule> = {
   ...JUROR_ROUTES,
   ...MANAGER_AWARDS_ROUTES,
   ...MANAGER_ROUNDS_ROUTES,
+  ...MANAGER_APPLICATIONS_ROUTES,
 };

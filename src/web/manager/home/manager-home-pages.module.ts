@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../../../modules/applications/applications.module';
+import { CompetitionsModule } from '../../../modules/competitions/competitions.module';
+import { WebCoreModule } from '../../web-core.module';
+import { ManagerHomeController } from './manager-home.controller';
+import { ManagerHomeViews } from './manager-home-views';
+
+/** The managers' home (`/manage`) and each competition's overview with links to its sections. */
+@Module({
+  imports: [WebCoreModule, ApplicationsModule, CompetitionsModule],
+  controllers: [ManagerHomeController],
+  providers: [ManagerHomeViews],
+  exports: [ManagerHomeViews],
+})
+export class ManagerHomePagesModule {}

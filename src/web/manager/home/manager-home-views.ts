@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { VNode } from 'preact';
+import { ApplicationListingService } from '../../../modules/applications/application-listing.service';
+import { Summary } from '../../../modules/applications/applications-query.repository';
+import { CompetitionErrors } from '../../../modules/competitions/competitions.errors';
+import { CompetitionsService } from '../../../modules/competitions/competitions.service';
+import { Competition } from '../../../modules/competitions/entities/competition.entity';
+import { pathId } from '../../public/public-reads';
+
+/** How many competitions the home lists, newest deadline first; a national programme has a handful a year. */
+export const HOME_COMPETITIONS = 100;
+
+export interface ManagedCompetition {
+  competition: Competition;
+  /** Applications by status, drafts included. */
+  counts: Record<string, number>;
+}
+
+export interface ManagerHomeProps {
+  competitions: ManagedCompetition[];
+  /** More competitions exist than the page lists. */
+  more: boolean;
+  /**
+   * Slot for the "my tasks" panel (another helper adds it later): rendered at the top of the home,
+   * above the competitions, when given. Nothing when absent.
+   */
+  tasks?: VNode;
+}
+
+export interface CompetitionOverviewProps {
+  competition: Competition;
+  summary: Summary;
+}
+
+/**
+ * What the managers' home and a competition's overview read: the same services as the JSON API.
+ * Every manager manages every competition (there is no ownership of a competition), so "mine" is
+ * all of them.
+ */
+@Injectable()
+export class ManagerHomeViews {
+  constructor(
+    private readonly competitions: CompetitionsService,
+    private readonly listing: ApplicationListingService,
+  ) {}
+
+  async home(): Promise<ManagerHomeProps> {
+    const [competitions, total] = await this.competitions.list(undefined, { limit: HOME_COMPETITIONS, offset: 0 });
+    const counts = await this.listing.statusCounts(competitions.map((c) => c.id));
+    return {
+      competitions: competitions.map((competition) => ({ competition, counts: counts.get(competition.id) ?? {} })),
+      more: total > competitions.length,
+    };
+  }
+
+  /** A competition by an id from the path; anything else is "not found". */
+  async competition(id: string): Promise<Competition> {
+    return this.competitions.get(pathId(id, CompetitionErrors.NOT_FOUND));
+  }
+
+  async overview(id: string): Promise<CompetitionOverviewProps> {
+    const competition = await this.competition(id);
+    return { competition, summary: await this.listing.summary(competition.id) };
+  }
+}
