@@ -13,6 +13,8 @@
  * JSON route) are listed apart. Goals (DESIGN.md section 13): an applicant's page <= 60 KB and
  * its heading within 1.5 s. Nothing here is asserted: the figures are printed.
  *
+ * Then the managers' applications table over 10,000 applications (bench/pages/staff.ts).
+ *
  *   npm run bench -- pages [--runs 3]
  */
 import 'reflect-metadata';
@@ -32,6 +34,7 @@ import { ApplicantWorld, seedApplicant } from './pages/applicant';
 import { coldLoad, gzipBytes, Load, medianLoad, Visitor } from './pages/measure';
 import { printPages, PageRow } from './pages/report';
 import { PublicSite, seedPublicSite } from './pages/seed';
+import { benchStaffPages } from './pages/staff';
 
 type Ids = PublicSite & { applicant: ApplicantWorld };
 
@@ -154,6 +157,7 @@ export async function benchPages(): Promise<void> {
       rows.push({ name: candidate.name, path, page, gzip, jsonPath, json });
     }
     printPages(rows, missing, runs);
+    await benchStaffPages(app, origin, runs);
   } finally {
     await browser?.close();
     await app?.close();

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { VNode } from 'preact';
+import { AuthUser } from '../../../common/auth/role';
+import { StaffTasksService } from '../../../modules/staff-tasks/staff-tasks.service';
+import { TaskItem } from '../../ui/tasks-panel';
 import { ApplicationListingService } from '../../../modules/applications/application-listing.service';
 import { Summary } from '../../../modules/applications/applications-query.repository';
 import { CompetitionErrors } from '../../../modules/competitions/competitions.errors';
@@ -20,11 +22,8 @@ export interface ManagerHomeProps {
   competitions: ManagedCompetition[];
   /** More competitions exist than the page lists. */
   more: boolean;
-  /**
-   * Slot for the "my tasks" panel (another helper adds it later): rendered at the top of the home,
-   * above the competitions, when given. Nothing when absent.
-   */
-  tasks?: VNode;
+  /** "My tasks" (StaffTasksService): what waits, by kind; none for an admin who is not a manager. */
+  tasks: TaskItem[];
 }
 
 export interface CompetitionOverviewProps {
@@ -42,14 +41,16 @@ export class ManagerHomeViews {
   constructor(
     private readonly competitions: CompetitionsService,
     private readonly listing: ApplicationListingService,
+    private readonly tasks: StaffTasksService,
   ) {}
 
-  async home(): Promise<ManagerHomeProps> {
+  async home(user: AuthUser): Promise<ManagerHomeProps> {
     const [competitions, total] = await this.competitions.list(undefined, { limit: HOME_COMPETITIONS, offset: 0 });
     const counts = await this.listing.statusCounts(competitions.map((c) => c.id));
     return {
       competitions: competitions.map((competition) => ({ competition, counts: counts.get(competition.id) ?? {} })),
       more: total > competitions.length,
+      tasks: await this.tasks.forUser(user),
     };
   }
 

@@ -1,5 +1,6 @@
 import { Get, Param } from '@nestjs/common';
-import { Roles } from '../../../common/auth/access.decorators';
+import { CurrentUser, Roles } from '../../../common/auth/access.decorators';
+import { AuthUser } from '../../../common/auth/role';
 import { page, PageResult } from '../../render/web-result';
 import { WebController } from '../../web-controller';
 import { CompetitionOverviewPage } from './competition-overview.page';
@@ -13,8 +14,8 @@ export class ManagerHomeController {
 
   @Get('manage')
   @Roles('manager', 'admin')
-  async home(): Promise<PageResult> {
-    return page(ManagerHomePage, await this.views.home());
+  async home(@CurrentUser() user: AuthUser): Promise<PageResult> {
+    return page(ManagerHomePage, await this.views.home(user));
   }
 
   @Get('manage/competitions/:id')

@@ -1,6 +1,7 @@
 import { contentText } from '../../i18n/content';
 import { usePage } from '../../render/page-context';
 import { Layout } from '../../ui/layout';
+import { TasksPanel } from '../../ui/tasks-panel';
 import { TableScroll } from '../../ui/table-scroll';
 import { ApplicationStatusTag, CompetitionStatusTag, STATUS_ORDER } from './manager-labels';
 import { ManagerHomeProps } from './manager-home-views';
@@ -16,12 +17,11 @@ export function ManagerHomePage(props: ManagerHomeProps) {
     <Layout title={t.t('managerHome.title')}>
       <div class="manager-page">
         <h1>{t.t('managerHome.title')}</h1>
-        {/* The "my tasks" panel goes here (ManagerHomeProps.tasks), above the competitions. */}
-        {props.tasks && (
-          <section class="manager-tasks" data-slot="my-tasks">
-            {props.tasks}
-          </section>
-        )}
+        {props.tasks.length > 0 && <TasksPanel tasks={props.tasks} />}
+        <p>
+          <a href="/manage/approvals">{t.t('managerAwards.approvals.title')}</a> ·{' '}
+          <a href="/manage/reports">{t.t('managerAwards.reports.title')}</a>
+        </p>
         <h2 id="competitions-heading">{t.t('managerHome.competitions')}</h2>
         {props.competitions.length === 0 ? (
           <p>{t.t('managerHome.none')}</p>
