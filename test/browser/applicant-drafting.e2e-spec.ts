@@ -51,9 +51,11 @@ describe('browser: an applicant drafts and submits on a 360 px phone', () => {
   describe.each([
     { language: 'kk', javaScript: false, throttled: false },
     { language: 'ru', javaScript: false, throttled: false },
-    // With JavaScript, over a mobile network as slow as the pages are built for: 400 kbps, 400 ms.
+    // With JavaScript, in Kazakh over a mobile network as slow as the pages are built for (400 kbps,
+    // 400 ms); the Russian run is not throttled: journey.e2e-spec.ts takes Russian over that network,
+    // and every throttled run costs the suite minutes.
     { language: 'kk', javaScript: true, throttled: true },
-    { language: 'ru', javaScript: true, throttled: true },
+    { language: 'ru', javaScript: true, throttled: false },
   ] as const)('$language, JavaScript $javaScript, throttled $throttled', ({ language, javaScript, throttled }) => {
     const js = javaScript ? 'js' : 'no-js';
     let phone: Phone;
