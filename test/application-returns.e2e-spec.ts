@@ -345,6 +345,44 @@ describe('applications: return for changes', () => {
     expect((await state(id)).mails).toHaveLength(3);
   });
 
+  it('reminds the applicant once, two days before the date; not a fresh, answered or far one', async () => {
+    const near = await submitted();
+    const fresh = await submitted();
+    const far = await submitted();
+    const answered = await submitted();
+    for (const { id } of [near, fresh, far, answered]) await returnIt(id).expect(200);
+    const move = (id: string, returnedAgo: string, answerIn: string) =>
+      ctx.dataSource.query(
+        `UPDATE application_returns SET returned_at = now() - $2::interval, answer_by = now() + $3::interval
+          WHERE application_id = $1 AND outcome IS NULL`,
+        [id, returnedAgo, answerIn],
+      );
+    await move(near.id, '3 days', '36 hours');
+    await move(fresh.id, '2 hours', '30 hours');
+    await move(far.id, '3 days', '3 days');
+    await move(answered.id, '3 days', '36 hours');
+    await resubmit(answered.id, answered.applicant).expect(200);
+    const reminders = (id: string) =>
+      ctx.dataSource.query(
+        `SELECT recipient_id AS "recipientId", data FROM notifications
+          WHERE type = 'application.return_reminder' AND data->>'applicationId' = $1`,
+        [id],
+      );
+
+    const service = ctx.app.get(ApplicationReturnsService);
+    // Two workers at once, then a later run: one reminder per return all the same.
+    await Promise.all([service.remindDue(), service.remindDue()]);
+    await service.remindDue();
+    const [mail, ...more] = await reminders(near.id);
+    expect(more).toEqual([]);
+    expect(mail).toMatchObject({
+      recipientId: near.applicant.user.id,
+      data: { reference: near.reference, message: 'Split the equipment line by item.' },
+    });
+    for (const other of [fresh, far, answered]) expect(await reminders(other.id)).toEqual([]);
+    expect((await state(near.id)).status).toBe('returned');
+  });
+
   it('of two managers returning the same application at once, one wins and the other gets 409', async () => {
     const apps = await Promise.all([submitted(), submitted(), submitted()]);
     for (const { id } of apps) {

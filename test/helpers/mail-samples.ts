@@ -136,6 +136,15 @@ export const SAMPLES: { [T in MessageType]: MessageVariables<T> } = {
     answerBy: new Date('2023-12-15T12:00:00Z'),
     applicationUrl: 'https://startup.example.kz/applications/7a2e9f10-3b4c-4d5e-8f60-718293a4b5c6',
   },
+  'application.return_reminder': {
+    fullName: NAME,
+    reference: 'SU-2023-0042',
+    applicationTitle: 'Guest house <by the sea>',
+    competitionTitle: 'Ауыл кәсіпкерлігі 2023',
+    message: "Attach the supplier's estimate & the lease <signed>.",
+    answerBy: new Date('2023-12-15T12:00:00Z'),
+    applicationUrl: 'https://startup.example.kz/applications/7a2e9f10-3b4c-4d5e-8f60-718293a4b5c6',
+  },
   'report.returned': {
     ...TRANCHE_SAMPLE,
     comment: 'Attach the receipts & photos <please>.\nThe invoice is missing.',

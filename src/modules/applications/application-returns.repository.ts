@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { LocalizedText } from '../../common/i18n/localized-text';
 import { ReturnOutcome } from './domain/returns';
 import { ApplicationReturn } from './entities/application-return.entity';
 
@@ -7,6 +8,17 @@ export interface SnapshotVersion {
   version: number;
   content: Record<string, unknown>;
   createdAt: Date;
+}
+
+export interface ReturnReminder {
+  id: string;
+  applicationId: string;
+  applicantId: string;
+  reference: string;
+  title: string;
+  competitionTitle: LocalizedText;
+  message: string;
+  answerBy: Date;
 }
 
 /**
@@ -57,6 +69,26 @@ export class ApplicationReturnsRepository {
       [applicationId, outcome],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * Open returns whose date comes within `withinHours` (and is still ahead), made at least
+   * `minAgeHours` ago, of active applicants, with what their reminder says.
+   */
+  async remindable(em: EntityManager, withinHours: number, minAgeHours: number): Promise<ReturnReminder[]> {
+    return em.query(
+      `SELECT r.id, r.application_id AS "applicationId", a.applicant_id AS "applicantId", a.reference, a.title,
+              c.title AS "competitionTitle", r.message, r.answer_by AS "answerBy"
+         FROM application_returns r
+         JOIN applications a ON a.id = r.application_id
+         JOIN competitions c ON c.id = a.competition_id
+         JOIN users u ON u.id = a.applicant_id
+        WHERE r.outcome IS NULL AND a.status = 'returned' AND u.active
+          AND r.answer_by > now() AND r.answer_by <= now() + make_interval(hours => $1)
+          AND r.returned_at <= now() - make_interval(hours => $2)
+        ORDER BY r.answer_by, r.id`,
+      [withinHours, minAgeHours],
+    );
   }
 
   /** Applications whose open return's date has come, oldest first, at most `limit`. */

@@ -24,6 +24,12 @@ export interface ReturnInput {
 const LAPSE_BATCH = 500;
 
 /**
+ * One reminder per return, when its date is two days or less ahead, so nobody loses an
+ * application by forgetting it; not to a return made in the last day (its own mail is fresh).
+ */
+export const RETURN_REMINDER = { withinHours: 48, minAgeHours: 24 } as const;
+
+/**
  * Return for changes (DESIGN.md section 3): a manager sends a submitted application back to its
  * applicant with a message and a date to answer by; an unanswered return lapses at its date and
  * the application is withdrawn. The resubmission itself is a submission (ApplicationSubmissionService).
@@ -90,8 +96,38 @@ export class ApplicationReturnsService {
   }
 
   @Scheduled({ job: SCHEDULED_JOBS.lapseReturns, every: (config) => config.returnLapseEveryMs })
-  async lapseDueOnSchedule(): Promise<{ lapsed: number }> {
-    return { lapsed: (await this.lapseDue()).length };
+  async lapseDueOnSchedule(): Promise<{ reminded: number; lapsed: number }> {
+    const reminded = await this.remindDue();
+    return { reminded, lapsed: (await this.lapseDue()).length };
+  }
+
+  /**
+   * Run by the worker's schedule: every open return whose date comes within two days gets one
+   * reminder mail (the outbox's dedupe key on the return makes a second run, or a second worker,
+   * write nothing). Returns how many were written.
+   */
+  async remindDue(): Promise<number> {
+    const written = await this.dataSource.transaction(async (em) => {
+      const due = await this.returns.remindable(em, RETURN_REMINDER.withinHours, RETURN_REMINDER.minAgeHours);
+      return this.outbox.addMany(
+        em,
+        due.map((r) => ({
+          recipientId: r.applicantId,
+          type: 'application.return_reminder' as const,
+          data: {
+            applicationId: r.applicationId,
+            reference: r.reference,
+            applicationTitle: r.title,
+            competitionTitle: r.competitionTitle,
+            message: r.message,
+            answerBy: r.answerBy.toISOString(),
+          },
+          dedupeKey: `application.return_reminder:${r.id}`,
+        })),
+      );
+    });
+    if (written > 0) this.logger.log({ reminders: written }, 'Return reminders written');
+    return written;
   }
 
   /** Run by the worker's schedule: every return whose date has come lapses, each in its own transaction. */

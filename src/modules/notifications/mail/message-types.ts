@@ -101,6 +101,19 @@ export const MESSAGE_TYPES = {
     variables: ['fullName', 'reference', 'applicationTitle', 'competitionTitle', 'answerBy', 'applicationUrl'],
     data: ['applicationId', 'reference', 'applicationTitle', 'competitionTitle', 'answerBy'],
   },
+  'application.return_reminder': {
+    description: 'The application returned for changes must be submitted again within two days, or it is withdrawn',
+    variables: [
+      'fullName',
+      'reference',
+      'applicationTitle',
+      'competitionTitle',
+      'message',
+      'answerBy',
+      'applicationUrl',
+    ],
+    data: ['applicationId', 'reference', 'applicationTitle', 'competitionTitle', 'message', 'answerBy'],
+  },
   'application.draft_reminder': {
     description: 'The competition closes soon and the application is still a draft',
     variables: ['fullName', 'applicationTitle', 'competitionTitle', 'closesAt', 'applicationUrl'],
@@ -213,6 +226,7 @@ interface MessageVariablesByType {
   'application.ineligible': ApplicationIneligibleVariables;
   'application.returned': ApplicationReturnedVariables;
   'application.return_lapsed': ApplicationReturnLapsedVariables;
+  'application.return_reminder': ApplicationReturnedVariables;
   'application.draft_reminder': DraftReminderVariables;
   'review.assigned': ReviewAssignedVariables;
   'review.deadline_reminder': ReviewDeadlineReminderVariables;

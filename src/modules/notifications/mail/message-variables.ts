@@ -137,6 +137,7 @@ export function messageVariables(
         note: typeof data.note === 'string' ? data.note : '',
       };
     case 'application.returned':
+    case 'application.return_reminder':
       return {
         fullName,
         reference: text(data, 'reference'),
