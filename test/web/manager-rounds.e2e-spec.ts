@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { errorMessage } from '../../src/common/i18n/error-message';
 import { START_UP_TEMPLATE } from '../../src/modules/reviews/domain/rubric-templates';
@@ -245,6 +246,20 @@ describe('web: a manager runs a review round', () => {
     const onIt = (await activeAssignments()).filter((a) => a.application_id === first.application_id);
     const free = jurors.find((j) => !onIt.some((a) => a.juror_id === j.user.id))!;
 
+    // Each change has a page of its own: the jurors offered are the confirmed ones not on the application yet.
+    const change = await manager.page(`/manage/assignments/${first.id}`);
+    expect(change.status).toBe(200);
+    const offered = [...change.text.matchAll(/<option value="([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    expect(offered).toContain(free.user.id);
+    for (const a of onIt) expect(offered).not.toContain(a.juror_id);
+    const add = await manager.page(`${path}/add?application=${first.application_id}`);
+    expect(add.status).toBe(200);
+    expect(add.text).toContain(`name="applicationId" value="${first.application_id}"`);
+    expect((await manager.page(`${path}/add?application=not-an-id`)).status).toBe(400);
+    expect((await manager.page(`${path}/add?application=${randomUUID()}`)).status).toBe(404);
+    // A hand-edited page number shows the first page.
+    expect((await manager.page(`${path}?page=abc`)).text).toContain(`/manage/assignments/${first.id}"`);
+
     const noReason = await manager.submit(`/manage/assignments/${first.id}/swap`, {
       jurorId: free.user.id,
       reason: '',
@@ -291,18 +306,21 @@ describe('web: a manager runs a review round', () => {
   it('reminds one juror by mail through the outbox, once a day, also when clicked twice at once', async () => {
     const page = await manager.page(`/manage/rounds/${roundId}`);
     expect(page.text).toContain('Ход оценки по экспертам');
+    // A juror with unfinished sheets: the engine and the changes above decide who has assignments.
+    const [{ jurorId }] = await sql<{ jurorId: string }>(
+      `SELECT juror_id AS "jurorId" FROM assignments WHERE round_id = $1 AND status = 'active' ORDER BY juror_id LIMIT 1`,
+      [roundId],
+    );
     const reminders = () =>
-      sql(`SELECT 1 FROM notifications WHERE type = 'review.deadline_reminder' AND recipient_id = $1`, [
-        jurors[0].user.id,
-      ]);
+      sql(`SELECT 1 FROM notifications WHERE type = 'review.deadline_reminder' AND recipient_id = $1`, [jurorId]);
     // Two clicks at once (two tabs): both answered, one mail.
     const [sent, again] = await Promise.all(
-      [0, 1].map(() => manager.submit(`/manage/rounds/${roundId}/reminders`, { jurorId: jurors[0].user.id })),
+      [0, 1].map(() => manager.submit(`/manage/rounds/${roundId}/reminders`, { jurorId })),
     );
     expect([sent.status, again.status]).toEqual([303, 303]);
     expect(sent.headers.location).toBe(`/manage/rounds/${roundId}?done=reminded`);
     expect((await manager.page(sent.headers.location)).text).toContain('Напоминание отправлено.');
-    await manager.submit(`/manage/rounds/${roundId}/reminders`, { jurorId: jurors[0].user.id });
+    await manager.submit(`/manage/rounds/${roundId}/reminders`, { jurorId });
     expect(await reminders()).toHaveLength(1);
     const stranger = await manager.submit(`/manage/rounds/${roundId}/reminders`, { jurorId: cast.juror.user.id });
     expect(stranger.status).toBe(404);
@@ -375,6 +393,16 @@ describe('web: a manager runs a review round', () => {
     expect(page.text.match(/<svg class="chart histogram"/g)).toHaveLength(scored.length);
     for (const juror of jurors.filter((j) => scored.some((s) => s.juror === j.user.id)))
       expect(page.text).toContain(`${juror.user.fullName}: распределение оценок`);
+
+    // The ranking and the jurors' distributions page apart; the discussion list stays on every page.
+    const second = await manager.page(`/manage/rounds/${roundId}/results?page=2`);
+    const ranking = (html: string) => html.slice(html.indexOf('id="ranking"'), html.indexOf('id="discussion"'));
+    for (const r of results) expect(ranking(second.text)).not.toContain(r.reference);
+    for (const r of disputed) expect(second.text).toContain(r.reference);
+    expect(second.text.match(/<svg class="chart histogram"/g)).toHaveLength(scored.length);
+    const noJurors = await manager.page(`/manage/rounds/${roundId}/results?jurors=2`);
+    for (const r of results) expect(ranking(noJurors.text)).toContain(r.reference);
+    expect(noJurors.text).not.toContain('<svg class="chart histogram"');
   });
 
   it('lets a juror open none of these pages', async () => {

@@ -17,11 +17,11 @@ export class AssignmentsQueryService {
     private readonly assignments: AssignmentsRepository,
   ) {}
 
-  /** The round an assignment belongs to, whatever its status. */
-  async roundOfAssignment(assignmentId: string): Promise<string> {
+  /** Where an assignment sits: its round and application, whatever its status. */
+  async placeOfAssignment(assignmentId: string): Promise<{ roundId: string; applicationId: string }> {
     const assignment = await this.assignments.find(assignmentId);
     if (!assignment) throw new DomainError(E.ASSIGNMENT_NOT_FOUND);
-    return assignment.roundId;
+    return { roundId: assignment.roundId, applicationId: assignment.applicationId };
   }
 
   async runs(roundId: string, limit: number, offset: number): Promise<[AssignmentRun[], number]> {
@@ -35,8 +35,13 @@ export class AssignmentsQueryService {
     return run;
   }
 
-  async overview(roundId: string, limit: number, offset: number): Promise<[OverviewRow[], number]> {
+  async overview(
+    roundId: string,
+    limit: number,
+    offset: number,
+    applicationId?: string,
+  ): Promise<[OverviewRow[], number]> {
     if (!(await this.rounds.find(roundId))) throw new DomainError(E.ROUND_NOT_FOUND);
-    return this.overviews.overview(roundId, limit, offset);
+    return this.overviews.overview(roundId, limit, offset, applicationId);
   }
 }

@@ -117,9 +117,9 @@ export class ResultsRepository {
     roundId: string,
     limit: number,
     offset: number,
-    filter: { disputed?: boolean } = {},
+    filter: { disputed?: boolean; applicationIds?: string[] } = {},
   ): Promise<[(RoundResult & { reference: string; title: string; requestedAmount: string })[], number]> {
-    const where = filter.disputed ? 'AND r.disputed' : '';
+    const where = `${filter.disputed ? 'AND r.disputed' : ''} ${filter.applicationIds ? 'AND r.application_id = ANY($4)' : ''}`;
     const rows: (RoundResult & { reference: string; title: string; requestedAmount: string; total: number })[] =
       await this.dataSource.query(
         `SELECT r.application_id AS "applicationId", r.count, r.totals, r.official, r.calibrated, r.spread, r.gates_failed AS "gatesFailed",
@@ -128,7 +128,7 @@ export class ResultsRepository {
          FROM round_results r JOIN applications a ON a.id = r.application_id
         WHERE r.round_id = $1 ${where}
         ORDER BY r.rank NULLS LAST, a.reference_number LIMIT $2 OFFSET $3`,
-        [roundId, limit, offset],
+        [roundId, limit, offset, ...(filter.applicationIds ? [filter.applicationIds] : [])],
       );
     return [
       rows.map(
@@ -136,6 +136,28 @@ export class ResultsRepository {
       ),
       rows[0]?.total ?? 0,
     ];
+  }
+
+  /**
+   * Each juror's counted totals in a finalized round (from the stored results), a page of jurors
+   * at a time in name order, and how many jurors there are.
+   */
+  async jurorTotals(
+    roundId: string,
+    limit: number,
+    offset: number,
+  ): Promise<[{ jurorId: string; name: string; totals: number[] }[], number]> {
+    const rows: { jurorId: string; name: string; totals: number[]; total: number }[] = await this.dataSource.query(
+      `SELECT j.juror_id AS "jurorId", u.full_name AS name, j.totals, count(*) OVER ()::int AS total
+         FROM (SELECT (x->>'jurorId')::uuid AS juror_id, array_agg((x->>'total')::float8 ORDER BY (x->>'total')::float8) AS totals
+                 FROM round_results r CROSS JOIN LATERAL jsonb_array_elements(r.totals) x
+                WHERE r.round_id = $1
+                GROUP BY 1) j
+         JOIN users u ON u.id = j.juror_id
+        ORDER BY u.full_name, j.juror_id LIMIT $2 OFFSET $3`,
+      [roundId, limit, offset],
+    );
+    return [rows.map(({ total: _t, ...r }) => r), rows[0]?.total ?? 0];
   }
 
   /**

@@ -30,9 +30,16 @@ export class ResultsService {
     private readonly audit: AuditService,
   ) {}
 
-  async ranking(viewer: AuthUser, roundId: string, page: { limit: number; offset: number; disputed?: boolean }) {
+  async ranking(
+    viewer: AuthUser,
+    roundId: string,
+    page: { limit: number; offset: number; disputed?: boolean; applicationIds?: string[] },
+  ) {
     const round = await this.finalized(roundId);
-    const [items, total] = await this.results.results(roundId, page.limit, page.offset, { disputed: page.disputed });
+    const [items, total] = await this.results.results(roundId, page.limit, page.offset, {
+      disputed: page.disputed,
+      applicationIds: page.applicationIds,
+    });
     await this.recordObserverRead(viewer, 'round_results', round, { ...page, returned: items.length });
     const anonymise = !viewer.roles.some((r) => r === 'manager' || r === 'admin');
     const name = (jurorId: string) => (anonymise ? this.pseudonym(round, jurorId) : jurorId);
@@ -43,6 +50,23 @@ export class ResultsService {
       round,
       summary,
       items: items.map((r) => ({ ...r, totals: r.totals.map((t) => ({ juror: name(t.jurorId), total: t.total })) })),
+      total,
+    };
+  }
+
+  /**
+   * Each juror's totals in a finalized round, a page of jurors at a time: what the managers'
+   * score distributions draw. Jurors by name for managers, by pseudonym for anyone else.
+   */
+  async jurorTotals(viewer: AuthUser, roundId: string, page: { limit: number; offset: number }) {
+    const round = await this.finalized(roundId);
+    const [items, total] = await this.results.jurorTotals(roundId, page.limit, page.offset);
+    await this.recordObserverRead(viewer, 'juror_totals', round, { ...page, returned: items.length });
+    const anonymise = !viewer.roles.some((r) => r === 'manager' || r === 'admin');
+    return {
+      items: items.map((j) =>
+        anonymise ? { ...j, jurorId: this.pseudonym(round, j.jurorId), name: this.pseudonym(round, j.jurorId) } : j,
+      ),
       total,
     };
   }

@@ -4,7 +4,7 @@ import { CsrfField, ErrorSummary, FieldError } from '../../ui/form';
 import { Layout } from '../../ui/layout';
 import { ApplicationsTable } from './applications-table';
 import { TableData } from './manager-applications-views';
-import { Pager } from './pager';
+import { Pager } from '../../ui/pager';
 import { ScreeningFields } from './screening-fields';
 import { BULK_LIMIT, ScreeningForm } from './screening-form';
 import { FILTER_FIELDS, tableSearch } from './table-query';

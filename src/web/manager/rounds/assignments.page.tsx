@@ -1,28 +1,27 @@
 import { usePage } from '../../render/page-context';
-import { CsrfField, FieldError, Select } from '../../ui/form';
+import { FieldError } from '../../ui/form';
+import { Pager } from '../../ui/pager';
 import { AssignmentView, Refusal, RunView } from './rounds-types';
 import { RoundsFrame, scoresheetWord } from './rounds-ui';
 import { RunsPanel } from './runs-panel';
 
-export const ADD_ASSIGNMENT_FIELDS = ['applicationId', 'jurorId'] as const;
-export const CHANGE_ASSIGNMENT_FIELDS = ['jurorId', 'reason'] as const;
-
 /**
- * Who reviews what: the engine's runs (and why a run found no assignment), then each application
- * with its jurors, where a manager swaps or removes one, and adds a juror by hand.
+ * Who reviews what: the engine's runs (and why a run found no assignment), then a page of the
+ * round's applications with their jurors. Changing one juror or adding one has a page of its own
+ * (assignment-change.page.tsx), so this list stays light at any size of panel or round.
  */
 export function AssignmentsPage(props: {
   round: { id: string; name: string; status: string };
   runs: RunView[];
   items: AssignmentView[];
-  jurors: { id: string; name: string }[];
+  page: number;
+  pages: number;
   errors: FieldError[];
   refusal?: Refusal | null;
 }) {
   const { t } = usePage();
   const r = props.round;
   const open = r.status === 'open';
-  const jurorOptions = props.jurors.map((j) => ({ value: j.id, label: j.name }));
   const caption = t.t('managerRounds.assign.caption');
   return (
     <RoundsFrame
@@ -50,79 +49,34 @@ export function AssignmentsPage(props: {
                     <li>
                       {a.jurorName} · {a.scoresheet ? scoresheetWord(t, a.scoresheet) : t.t('managerRounds.sheet.none')}
                       {open && (
-                        <details class="assignment-change" open={props.errors.some((e) => e.field.endsWith(a.id))}>
-                          <summary>{t.t('managerRounds.assign.change', { name: a.jurorName })}</summary>
-                          <form method="post" action={`/manage/assignments/${a.id}/swap`} novalidate>
-                            <CsrfField />
-                            <div class="form-group">
-                              <label for={`swap-juror-${a.id}`}>{t.t('managerRounds.assign.swapTo')}</label>
-                              <select id={`swap-juror-${a.id}`} name="jurorId">
-                                <option value="">{t.t('managerRounds.field.choose')}</option>
-                                {jurorOptions
-                                  .filter((o) => o.value !== a.jurorId)
-                                  .map((o) => (
-                                    <option value={o.value}>{o.label}</option>
-                                  ))}
-                              </select>
-                            </div>
-                            <ReasonField id={`swap-reason-${a.id}`} />
-                            <button class="button secondary" type="submit">
-                              {t.t('managerRounds.assign.swap')}
-                            </button>
-                          </form>
-                          <form method="post" action={`/manage/assignments/${a.id}/remove`} novalidate>
-                            <CsrfField />
-                            <ReasonField id={`remove-reason-${a.id}`} />
-                            <button class="button warning" type="submit">
-                              {t.t('managerRounds.assign.remove')}
-                            </button>
-                          </form>
-                        </details>
+                        <>
+                          {' · '}
+                          <a href={`/manage/assignments/${a.id}`}>
+                            {t.t('managerRounds.assign.change', { name: a.jurorName })}
+                          </a>
+                        </>
                       )}
                     </li>
                   ))}
                 </ul>
               )}
+              {open && (
+                <p>
+                  <a href={`/manage/rounds/${r.id}/assignments/add?application=${item.applicationId}`}>
+                    {t.t('managerRounds.assign.addTo', { reference: item.reference })}
+                  </a>
+                </p>
+              )}
             </li>
           ))}
         </ul>
       )}
-      {open && props.items.length > 0 && (
-        <>
-          <h2>{t.t('managerRounds.assign.add')}</h2>
-          <form method="post" action={`/manage/rounds/${r.id}/assignments`} novalidate>
-            <CsrfField />
-            <Select
-              name="applicationId"
-              label={t.t('managerRounds.assign.application')}
-              placeholder={t.t('managerRounds.field.choose')}
-              options={props.items.map((i) => ({ value: i.applicationId, label: `${i.reference} · ${i.title}` }))}
-              errors={props.errors}
-            />
-            <Select
-              name="jurorId"
-              label={t.t('managerRounds.assign.juror')}
-              placeholder={t.t('managerRounds.field.choose')}
-              options={jurorOptions}
-              errors={props.errors}
-            />
-            <button class="button" type="submit">
-              {t.t('managerRounds.assign.addButton')}
-            </button>
-          </form>
-        </>
-      )}
+      <Pager
+        page={props.page}
+        pages={props.pages}
+        label={t.t('managerRounds.assign.pager')}
+        href={(n) => `/manage/rounds/${r.id}/assignments${n > 1 ? `?page=${n}` : ''}`}
+      />
     </RoundsFrame>
-  );
-}
-
-/** The reason a swap or removal needs (kept in the audit log); ids unique per assignment. */
-function ReasonField(props: { id: string }) {
-  const { t } = usePage();
-  return (
-    <div class="form-group">
-      <label for={props.id}>{t.t('managerRounds.assign.reason')}</label>
-      <input type="text" id={props.id} name="reason" maxLength={2000} />
-    </div>
   );
 }

@@ -7,6 +7,7 @@ import { AssignmentsPagesController } from './assignments.controller';
 import { MethodPagesController } from './method.controller';
 import { PanelPagesController } from './panel.controller';
 import { ResultsPagesController } from './results.controller';
+import { ResultsViews } from './results-views';
 import { RoundsPagesController } from './rounds.controller';
 import { RoundsViews } from './rounds-views';
 
@@ -24,6 +25,6 @@ import { RoundsViews } from './rounds-views';
     AssignmentsPagesController,
     ResultsPagesController,
   ],
-  providers: [RoundsViews],
+  providers: [RoundsViews, ResultsViews],
 })
 export class ManagerRoundsPagesModule {}

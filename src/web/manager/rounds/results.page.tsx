@@ -2,6 +2,7 @@ import { LocalizedText } from '../../../common/i18n/localized-text';
 import { contentText } from '../../i18n/content';
 import { MessageKey } from '../../i18n/catalogue';
 import { usePage } from '../../render/page-context';
+import { Pager } from '../../ui/pager';
 import { TableScroll } from '../../ui/table-scroll';
 import { ResultRow, ResultsView } from './rounds-types';
 import { reasonWord, RoundsFrame, scoreText } from './rounds-ui';
@@ -34,7 +35,11 @@ export function ResultsPage(props: {
   const { t, language } = usePage();
   const { results } = props;
   const criterion = (code: string) => contentText(props.criteria.find((c) => c.code === code)?.title, language) || code;
-  const disputed = results.rows.filter((r) => r.disputed);
+  const disputed = results.disputed;
+  const here = (ranking: number, jurors: number) => {
+    const query = [ranking > 1 ? `page=${ranking}` : '', jurors > 1 ? `jurors=${jurors}` : ''].filter(Boolean);
+    return `/manage/rounds/${props.round.id}/results${query.length ? `?${query.join('&')}` : ''}`;
+  };
   const calibration = results.calibratedDecides
     ? t.t('managerRounds.results.calibratedDecides')
     : t.t(BLOCKED[results.calibrationBlockedBy ?? ''] ?? 'managerRounds.results.calibratedAdvice');
@@ -45,9 +50,9 @@ export function ResultsPage(props: {
     >
       <dl class="summary-list">
         <dt>{t.t('managerRounds.results.applications')}</dt>
-        <dd>{results.rows.length}</dd>
+        <dd>{results.applications}</dd>
         <dt>{t.t('managerRounds.results.advancedCount')}</dt>
-        <dd>{results.rows.filter((r) => r.advanced).length}</dd>
+        <dd>{results.advanced}</dd>
         <dt>{t.t('managerRounds.results.alpha')}</dt>
         <dd>
           <p>
@@ -59,6 +64,12 @@ export function ResultsPage(props: {
         <dd>{calibration}</dd>
       </dl>
       <RankingTable rows={results.rows} criterion={criterion} />
+      <Pager
+        page={results.page}
+        pages={results.pages}
+        label={t.t('managerRounds.results.rankingPages')}
+        href={(n) => `${here(n, results.jurorPage)}#ranking`}
+      />
       <section aria-labelledby="discussion">
         <h2 id="discussion">{t.t('managerRounds.results.discussion')}</h2>
         {disputed.length === 0 ? (
@@ -142,6 +153,12 @@ export function ResultsPage(props: {
             );
           })}
         </div>
+        <Pager
+          page={results.jurorPage}
+          pages={results.jurorPages}
+          label={t.t('managerRounds.results.jurorPages')}
+          href={(n) => `${here(results.page, n)}#distributions`}
+        />
       </section>
     </RoundsFrame>
   );

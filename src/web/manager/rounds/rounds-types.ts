@@ -78,13 +78,23 @@ export interface ResultRow {
 }
 
 export interface ResultsView {
+  /** One page of the ranking, in rank order. */
   rows: ResultRow[];
+  page: number;
+  pages: number;
+  applications: number;
+  advanced: number;
+  /** The discussion list: every disputed application, whatever page of the ranking is shown. */
+  disputed: ResultRow[];
   alpha: number | null;
   calibratedDecides: boolean;
   calibrationBlockedBy: string | null;
   /** The applications whose side of the funding line differs between the official and the calibrated score. */
   crossings: ResultRow[];
+  /** One page of the jurors, each with their totals. */
   jurors: { id: string; name: string; totals: number[] }[];
+  jurorPage: number;
+  jurorPages: number;
 }
 
 /** A refusal of a service shown on the page in words: the error code and its details. */

@@ -3,6 +3,7 @@ import { AuthUser } from '../../../common/auth/role';
 import { DomainError } from '../../../common/errors/domain-error';
 import { CompetitionsService } from '../../../modules/competitions/competitions.service';
 import { Competition } from '../../../modules/competitions/entities/competition.entity';
+import { ApplicationErrors } from '../../../modules/applications/applications.errors';
 import { AssignmentsQueryService } from '../../../modules/reviews/assignments-query.service';
 import { RANKING_METHOD } from '../../../modules/reviews/domain/scoring/ranking-method';
 import { ReviewRound } from '../../../modules/reviews/entities/review-round.entity';
@@ -12,9 +13,13 @@ import { ReviewErrors } from '../../../modules/reviews/reviews.errors';
 import { RoundsService } from '../../../modules/reviews/rounds.service';
 import { UsersQueryService } from '../../../modules/users/users-query.service';
 import { RoundView } from '../../public/public-views';
-import { AssignmentView, JurorProgress, PanelJuror, ResultsView, RoundListItem, RunView } from './rounds-types';
+import { AssignmentView, JurorProgress, PanelJuror, RoundListItem, RunView } from './rounds-types';
 
 const ALL = { limit: 1000, offset: 0 };
+/** A whole panel, at the national scale's 2,000 jurors and then some. */
+const PANEL = { limit: 10_000, offset: 0 };
+/** Applications per page of a round's assignment list: each with its jurors, a screenful or two. */
+export const ASSIGNMENTS_PER_PAGE = 25;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -117,14 +122,14 @@ export class RoundsViews {
     return (await this.users.findByEmail(email.toLowerCase()))?.id ?? null;
   }
 
-  /** The round an assignment belongs to (404 for an assignment that does not exist). */
-  async roundOfAssignment(assignmentId: string): Promise<string> {
-    return this.assignments.roundOfAssignment(assignmentId);
+  /** The round and application of an assignment (404 for an assignment that does not exist). */
+  async placeOfAssignment(assignmentId: string): Promise<{ roundId: string; applicationId: string }> {
+    return this.assignments.placeOfAssignment(assignmentId);
   }
 
   /** Panel members who can be assigned: their declaration is confirmed. */
   async assignableJurors(competitionId: string): Promise<{ id: string; name: string }[]> {
-    const [jurors] = await this.jury.list(competitionId, ALL);
+    const [jurors] = await this.jury.list(competitionId, PANEL);
     return jurors.filter((j) => j.conflictsConfirmedAt).map((j) => ({ id: j.userId, name: j.fullName }));
   }
 
@@ -142,58 +147,33 @@ export class RoundsViews {
     }));
   }
 
-  async assignmentList(roundId: string): Promise<AssignmentView[]> {
-    const [rows] = await this.assignments.overview(roundId, ALL.limit, ALL.offset);
-    return rows.map((row) => ({
-      applicationId: row.applicationId,
-      reference: row.reference,
-      title: row.title,
-      assignments: row.assignments.filter((a) => a.status === 'active'),
-    }));
+  /** One page of the round's applications with their active assignments, and how many there are. */
+  async assignmentList(roundId: string, page: number): Promise<{ items: AssignmentView[]; total: number }> {
+    const [rows, total] = await this.assignments.overview(
+      roundId,
+      ASSIGNMENTS_PER_PAGE,
+      (page - 1) * ASSIGNMENTS_PER_PAGE,
+    );
+    return { items: rows.map(assignmentViewOf), total };
   }
 
-  async resultsOf(viewer: AuthUser, round: ReviewRound): Promise<ResultsView> {
-    const ranking = await this.results.ranking(viewer, round.id, { limit: 100_000, offset: 0 });
-    const [jurors] = await this.jury.list(round.competitionId, ALL);
-    const names = new Map(jurors.map((j) => [j.userId, j.fullName]));
-    const summary = ranking.summary as {
-      alpha?: number | null;
-      crossings?: string[];
-      calibratedDecides?: boolean;
-      calibrationBlockedBy?: string | null;
-    };
-    const rows = ranking.items.map((r) => ({
-      applicationId: r.applicationId,
-      reference: r.reference,
-      title: r.title,
-      requestedAmount: BigInt(r.requestedAmount),
-      count: r.count,
-      totals: r.totals.map((t) => ({ juror: names.get(t.juror) ?? t.juror, total: t.total })),
-      official: r.official,
-      calibrated: r.calibrated,
-      spread: r.spread,
-      gatesFailed: r.gatesFailed,
-      quorumMet: r.quorumMet,
-      rank: r.rank,
-      advanced: r.advanced,
-      reason: r.reason,
-      disputed: r.disputed,
-    }));
-    const byJuror = new Map<string, number[]>();
-    for (const row of ranking.items)
-      for (const t of row.totals) byJuror.set(t.juror, [...(byJuror.get(t.juror) ?? []), t.total]);
-    const crossings = new Set(summary.crossings ?? []);
-    return {
-      rows,
-      alpha: summary.alpha ?? null,
-      calibratedDecides: summary.calibratedDecides ?? false,
-      calibrationBlockedBy: summary.calibrationBlockedBy ?? null,
-      crossings: rows.filter((r) => crossings.has(r.applicationId)),
-      jurors: [...byJuror]
-        .map(([id, totals]) => ({ id, name: names.get(id) ?? id, totals }))
-        .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
-    };
+  /** One application of the round with its active assignments (404 for one not in the round). */
+  async applicationAssignments(roundId: string, applicationId: string): Promise<AssignmentView> {
+    const [[row]] = await this.assignments.overview(roundId, 1, 0, applicationId);
+    if (!row) throw new DomainError(ApplicationErrors.NOT_FOUND);
+    return assignmentViewOf(row);
   }
+}
+
+type OverviewRow = Awaited<ReturnType<AssignmentsQueryService['overview']>>[0][number];
+
+function assignmentViewOf(row: OverviewRow): AssignmentView {
+  return {
+    applicationId: row.applicationId,
+    reference: row.reference,
+    title: row.title,
+    assignments: row.assignments.filter((a) => a.status === 'active'),
+  };
 }
 
 /** A round's method as the public round page shows it (the same component renders the preview). */

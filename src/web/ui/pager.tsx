@@ -1,4 +1,4 @@
-import { usePage } from '../../render/page-context';
+import { usePage } from '../render/page-context';
 
 /**
  * Previous, "page 3 of 12" and next, as plain links (they work without JavaScript); first and
@@ -25,4 +25,10 @@ export function Pager(props: { page: number; pages: number; href: (page: number)
       {page < pages - 1 && <a href={href(pages)}>{t.t('managerApplications.pager.last')}</a>}
     </nav>
   );
+}
+
+/** The page a `?page=` asks for: a whole number from 1 to `max`; anything else (a hand-edited link) is page 1. */
+export function pageParam(value: unknown, max = 100_000): number {
+  const page = Number(value);
+  return Number.isSafeInteger(page) && page >= 1 && page <= max ? page : 1;
 }
