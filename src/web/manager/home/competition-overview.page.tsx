@@ -38,6 +38,22 @@ export function CompetitionOverviewPage(props: CompetitionOverviewProps) {
           <dd>{t.money(s.requestedTotal)}</dd>
         </dl>
 
+        <p class="competition-setup-links">
+          <a href={`${base}/edit`}>
+            {c.status === 'draft' ? t.t('managerCompetitions.setup.edit') : t.t('managerCompetitions.setup.view')}
+          </a>
+          {c.status === 'draft' && (
+            <a class="button" href={`${base}/open`}>
+              {t.t('managerCompetitions.open.title')}
+            </a>
+          )}
+          {c.status === 'open' && (
+            <a class="button secondary" href={`${base}/close`}>
+              {t.t('managerCompetitions.close.title')}
+            </a>
+          )}
+        </p>
+
         <h2>{t.t('managerHome.sections')}</h2>
         <ul class="manager-sections">
           <li>

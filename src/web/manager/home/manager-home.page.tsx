@@ -23,6 +23,11 @@ export function ManagerHomePage(props: ManagerHomeProps) {
           <a href="/manage/reports">{t.t('managerAwards.reports.title')}</a>
         </p>
         <h2 id="competitions-heading">{t.t('managerHome.competitions')}</h2>
+        <p>
+          <a class="button secondary" href="/manage/competitions/new">
+            {t.t('managerCompetitions.new')}
+          </a>
+        </p>
         {props.competitions.length === 0 ? (
           <p>{t.t('managerHome.none')}</p>
         ) : (
@@ -34,6 +39,9 @@ export function ManagerHomePage(props: ManagerHomeProps) {
                   <th scope="col">{t.t('managerHome.col.competition')}</th>
                   <th scope="col">{t.t('managerHome.col.status')}</th>
                   <th scope="col">{t.t('managerHome.col.dates')}</th>
+                  <th scope="col" class="num">
+                    {t.t('managerHome.budget')}
+                  </th>
                   <th scope="col" class="num">
                     {t.t('managerHome.col.sent')}
                   </th>
@@ -54,6 +62,7 @@ export function ManagerHomePage(props: ManagerHomeProps) {
                       <time dateTime={c.opensAt.toISOString()}>{t.date(c.opensAt)}</time> –{' '}
                       <time dateTime={c.closesAt.toISOString()}>{t.date(c.closesAt)}</time>
                     </td>
+                    <td class="num">{t.money(c.budget)}</td>
                     <td class="num">{t.number(sent(counts))}</td>
                     <td>
                       <ul class="status-counts">
