@@ -12,7 +12,7 @@ const sent = (counts: Record<string, number>): number =>
 
 /** The staff home: the competitions a manager runs, each with its dates and applications by status. */
 export function ManagerHomePage(props: ManagerHomeProps) {
-  const { t, language } = usePage();
+  const { t, language, user } = usePage();
   return (
     <Layout title={t.t('managerHome.title')}>
       <div class="manager-page">
@@ -23,11 +23,13 @@ export function ManagerHomePage(props: ManagerHomeProps) {
           <a href="/manage/reports">{t.t('managerAwards.reports.title')}</a>
         </p>
         <h2 id="competitions-heading">{t.t('managerHome.competitions')}</h2>
-        <p>
-          <a class="button secondary" href="/manage/competitions/new">
-            {t.t('managerCompetitions.new')}
-          </a>
-        </p>
+        {user?.roles.includes('manager') && (
+          <p>
+            <a class="button secondary" href="/manage/competitions/new">
+              {t.t('managerCompetitions.new')}
+            </a>
+          </p>
+        )}
         {props.competitions.length === 0 ? (
           <p>{t.t('managerHome.none')}</p>
         ) : (
