@@ -97,6 +97,12 @@ describe('browser: a manager sets up a competition', () => {
     await page.waitForURL((url) => url.pathname === `/manage/competitions/${id}`);
     expect(await page.textContent('main')).toContain(text('kk', 'managerHome.competitionStatus.open'));
     expect((await site.ctx.app.get(CompetitionsService).get(id)).status).toBe('open');
+
+    await page.getByRole('link', { name: text('kk', 'managerCompetitions.setup.view') }).click();
+    await page.waitForURL((url) => url.pathname.endsWith('/edit'));
+    await checked(page, 'frozen setup (kk)');
+    expect(await page.locator('#budget').isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: text('kk', 'managerCompetitions.save') }).count()).toBe(0);
   });
 
   it('in Russian without JavaScript: edits a draft, adding an envelope row, refused once, then saved', async () => {
