@@ -9,6 +9,7 @@ import { ManagerAwardsPagesModule } from './manager/awards/manager-awards-pages.
 import { ManagerRoundsPagesModule } from './manager/rounds/manager-rounds-pages.module';
 import { ManagerApplicationsPagesModule } from './manager/applications/manager-applications-pages.module';
 import { ManagerHomePagesModule } from './manager/home/manager-home-pages.module';
+import { ManagerCompetitionsPagesModule } from './manager/competitions/manager-competitions-pages.module';
 import { PublicPagesModule } from './public/public-pages.module';
 import { WebCoreModule } from './web-core.module';
 
@@ -28,6 +29,8 @@ import { WebCoreModule } from './web-core.module';
     JurorPagesModule,
     ManagerAwardsPagesModule,
     ManagerRoundsPagesModule,
+    // Before the home's /manage/competitions/:id, so that /manage/competitions/new is this module's.
+    ManagerCompetitionsPagesModule,
     ManagerHomePagesModule,
     ManagerApplicationsPagesModule,
   ],

@@ -10,6 +10,6 @@ import { CompetitionsService } from './competitions.service';
   imports: [NotificationsModule],
   controllers: [CompetitionsController],
   providers: [CompetitionsRepository, CompetitionsService, CompetitionLifecycleService, CompetitionStatusService],
-  exports: [CompetitionsRepository, CompetitionStatusService, CompetitionsService],
+  exports: [CompetitionsRepository, CompetitionStatusService, CompetitionsService, CompetitionLifecycleService],
 })
 export class CompetitionsModule {}

@@ -8,8 +8,10 @@ import { ApplicationStatusTag, CompetitionStatusTag, STATUS_ORDER } from './mana
 
 /** One competition for its managers: where it stands, its figures, and its sections. */
 export function CompetitionOverviewPage(props: CompetitionOverviewProps) {
-  const { t, language } = usePage();
+  const { t, language, user } = usePage();
   const c = props.competition;
+  // Setup, opening and closing are the managers' (admins read the overview only).
+  const manages = user?.roles.includes('manager') ?? false;
   const s = props.summary;
   const base = `/manage/competitions/${c.id}`;
   const sent = Object.entries(s.byStatus).reduce((sum, [status, n]) => (status === 'draft' ? sum : sum + n), 0);
@@ -37,6 +39,24 @@ export function CompetitionOverviewPage(props: CompetitionOverviewProps) {
           <dt>{t.t('managerHome.requested')}</dt>
           <dd>{t.money(s.requestedTotal)}</dd>
         </dl>
+
+        {manages && (
+          <p class="competition-setup-links">
+            <a href={`${base}/edit`}>
+              {c.status === 'draft' ? t.t('managerCompetitions.setup.edit') : t.t('managerCompetitions.setup.view')}
+            </a>
+            {c.status === 'draft' && (
+              <a class="button" href={`${base}/open`}>
+                {t.t('managerCompetitions.open.title')}
+              </a>
+            )}
+            {c.status === 'open' && (
+              <a class="button secondary" href={`${base}/close`}>
+                {t.t('managerCompetitions.close.title')}
+              </a>
+            )}
+          </p>
+        )}
 
         <h2>{t.t('managerHome.sections')}</h2>
         <ul class="manager-sections">

@@ -12,7 +12,7 @@ const sent = (counts: Record<string, number>): number =>
 
 /** The staff home: the competitions a manager runs, each with its dates and applications by status. */
 export function ManagerHomePage(props: ManagerHomeProps) {
-  const { t, language } = usePage();
+  const { t, language, user } = usePage();
   return (
     <Layout title={t.t('managerHome.title')}>
       <div class="manager-page">
@@ -23,6 +23,13 @@ export function ManagerHomePage(props: ManagerHomeProps) {
           <a href="/manage/reports">{t.t('managerAwards.reports.title')}</a>
         </p>
         <h2 id="competitions-heading">{t.t('managerHome.competitions')}</h2>
+        {user?.roles.includes('manager') && (
+          <p>
+            <a class="button secondary" href="/manage/competitions/new">
+              {t.t('managerCompetitions.new')}
+            </a>
+          </p>
+        )}
         {props.competitions.length === 0 ? (
           <p>{t.t('managerHome.none')}</p>
         ) : (
@@ -34,6 +41,9 @@ export function ManagerHomePage(props: ManagerHomeProps) {
                   <th scope="col">{t.t('managerHome.col.competition')}</th>
                   <th scope="col">{t.t('managerHome.col.status')}</th>
                   <th scope="col">{t.t('managerHome.col.dates')}</th>
+                  <th scope="col" class="num">
+                    {t.t('managerHome.budget')}
+                  </th>
                   <th scope="col" class="num">
                     {t.t('managerHome.col.sent')}
                   </th>
@@ -54,6 +64,7 @@ export function ManagerHomePage(props: ManagerHomeProps) {
                       <time dateTime={c.opensAt.toISOString()}>{t.date(c.opensAt)}</time> –{' '}
                       <time dateTime={c.closesAt.toISOString()}>{t.date(c.closesAt)}</time>
                     </td>
+                    <td class="num">{t.money(c.budget)}</td>
                     <td class="num">{t.number(sent(counts))}</td>
                     <td>
                       <ul class="status-counts">

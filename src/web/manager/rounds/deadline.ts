@@ -17,7 +17,7 @@ export function almatyDate(instant: Date): string {
 }
 
 /** Almaty's offset from UTC on a day, "+05:00" (read from the time zone data, not assumed). */
-function almatyOffset(day: string): string {
+export function almatyOffset(day: string): string {
   const part = new Intl.DateTimeFormat('en-US', { timeZone: DISPLAY_TIME_ZONE, timeZoneName: 'longOffset' })
     .formatToParts(new Date(`${day}T12:00:00Z`))
     .find((p) => p.type === 'timeZoneName')?.value;
