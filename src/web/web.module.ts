@@ -9,6 +9,7 @@ import { ManagerAwardsPagesModule } from './manager/awards/manager-awards-pages.
 import { ManagerRoundsPagesModule } from './manager/rounds/manager-rounds-pages.module';
 import { ManagerApplicationsPagesModule } from './manager/applications/manager-applications-pages.module';
 import { ManagerHomePagesModule } from './manager/home/manager-home-pages.module';
+import { ManagerIntakePagesModule } from './manager/intake/manager-intake-pages.module';
 import { PublicPagesModule } from './public/public-pages.module';
 import { WebCoreModule } from './web-core.module';
 
@@ -30,6 +31,7 @@ import { WebCoreModule } from './web-core.module';
     ManagerRoundsPagesModule,
     ManagerHomePagesModule,
     ManagerApplicationsPagesModule,
+    ManagerIntakePagesModule,
   ],
   exports: [WebCoreModule],
 })

@@ -15,6 +15,7 @@ import { managerAwards } from './messages/manager-awards';
 import { managerRounds } from './messages/manager-rounds';
 import { managerApplications } from './messages/manager-applications';
 import { managerHome } from './messages/manager-home';
+import { managerIntake } from './messages/manager-intake';
 import { publicSite } from './messages/public-site';
 
 /**
@@ -39,6 +40,7 @@ export const AREAS = {
   managerRounds,
   managerHome,
   managerApplications,
+  managerIntake,
 };
 
 type Area = (typeof AREAS)[keyof typeof AREAS];
