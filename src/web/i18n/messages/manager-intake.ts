@@ -34,6 +34,14 @@ export const managerIntake = defineMessages({
     'managerIntake.error.reason': 'Басқа ауыл үшін өтінімнің себебін жазыңыз (ең көбі 1000 таңба)',
     'managerIntake.error.closed': 'Бұл конкурс қазір өтінім қабылдамайды.',
     'managerIntake.error.limit': 'Бұл өтініш берушінің осы конкурста рұқсат етілген өтінімдері бар.',
+    'managerIntake.register.link': 'Оған тіркелгі ашу',
+    'managerIntake.register.title': 'Кеңсеге келген өтініш берушіні тіркеу',
+    'managerIntake.register.lead':
+      'Өтініш берушінің деректерін енгізіңіз. Құпиясөзді сіз бермейсіз: ол өз тілінде хат алып, сілтеме арқылы құпиясөзін өзі таңдайды.',
+    'managerIntake.register.emailHint':
+      'Міндетті: кіру және хат алу үшін. Осы мекенжайға құпиясөз таңдау сілтемесі жіберіледі.',
+    'managerIntake.register.submit': 'Тіркеу',
+    'managerIntake.registered': 'Тіркелгі ашылды. {email} мекенжайына құпиясөз таңдау сілтемесі бар хат жіберілді.',
     'managerIntake.banner': 'Сіз бұл өтінімді {name} атынан енгізіп жатырсыз',
     'managerIntake.banner.back': 'Конкурс өтінімдеріне оралу',
     'managerIntake.dashboard.assisted': 'Әкімдік кеңсесінде енгізілген',
@@ -72,6 +80,14 @@ export const managerIntake = defineMessages({
     'managerIntake.error.reason': 'Напишите, почему заявка для другого села (не более 1000 знаков)',
     'managerIntake.error.closed': 'Этот конкурс сейчас не принимает заявки.',
     'managerIntake.error.limit': 'У этого заявителя уже столько заявок в конкурсе, сколько разрешено.',
+    'managerIntake.register.link': 'Зарегистрировать его',
+    'managerIntake.register.title': 'Регистрация заявителя, пришедшего в офис',
+    'managerIntake.register.lead':
+      'Внесите данные заявителя. Пароль вы не задаёте: заявитель получит письмо на своём языке со ссылкой, по которой выберет пароль сам.',
+    'managerIntake.register.emailHint':
+      'Обязательно: для входа и писем. На этот адрес придёт ссылка для выбора пароля.',
+    'managerIntake.register.submit': 'Зарегистрировать',
+    'managerIntake.registered': 'Учётная запись создана. На {email} отправлено письмо со ссылкой для выбора пароля.',
     'managerIntake.banner': 'Вы вносите эту заявку за заявителя: {name}',
     'managerIntake.banner.back': 'К заявкам конкурса',
     'managerIntake.dashboard.assisted': 'Внесена в офисе акимата',
@@ -107,6 +123,14 @@ export const managerIntake = defineMessages({
     'managerIntake.error.reason': 'Say why the application is for another village (at most 1000 characters)',
     'managerIntake.error.closed': 'This competition does not accept applications now.',
     'managerIntake.error.limit': 'This applicant already has as many applications in the competition as it allows.',
+    'managerIntake.register.link': 'Register an account for them',
+    'managerIntake.register.title': 'Register a walk-in applicant',
+    'managerIntake.register.lead':
+      "Enter the applicant's details. You do not set a password: they get a mail in their language with a link to choose their own.",
+    'managerIntake.register.emailHint':
+      'Required: to sign in and get mail. The link to choose a password goes to this address.',
+    'managerIntake.register.submit': 'Register',
+    'managerIntake.registered': 'The account is open. A mail with a link to choose a password went to {email}.',
     'managerIntake.banner': 'You are entering this application for {name}',
     'managerIntake.banner.back': "Back to the competition's applications",
     'managerIntake.dashboard.assisted': "Entered at the akimat's office",

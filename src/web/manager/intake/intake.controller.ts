@@ -45,7 +45,11 @@ export class IntakeController {
   /** The search is a GET form: the address can be reloaded and nothing changes. */
   @Get('manage/competitions/:id/intake')
   @Roles('manager')
-  async findPage(@Param('id') id: string, @Query('contact') contactQuery?: unknown): Promise<PageResult> {
+  async findPage(
+    @Param('id') id: string,
+    @Query('contact') contactQuery?: unknown,
+    @Query('registered') registered?: unknown,
+  ): Promise<PageResult> {
     const data = await this.views.competition(id);
     const contact = typeof contactQuery === 'string' ? contactQuery.trim().slice(0, 300) : '';
     const form = { ...EMPTY, contact };
@@ -56,7 +60,8 @@ export class IntakeController {
       return page(IntakePage, { data, form, searched: false, matches: [], errors }, 400);
     }
     const matches = await this.views.find(parsed);
-    return page(IntakePage, { data, form, searched: true, matches, errors: [] });
+    const notice = registered === '1' && matches.length > 0;
+    return page(IntakePage, { data, form, searched: true, matches, errors: [], registered: notice });
   }
 
   /** Starts the assisted draft, then its task list on the applicant's pages (POST-redirect-GET). */

@@ -21,6 +21,8 @@ export interface IntakePageProps {
   errors: FieldError[];
   /** A refusal about the competition as a whole (closed, the applicant's limit reached). */
   problem?: MessageKey;
+  /** Just registered by the manager: the invitation to choose a password is on its way. */
+  registered?: boolean;
 }
 
 /**
@@ -45,6 +47,11 @@ export function IntakePage(props: IntakePageProps) {
           <div class="error-summary" role="alert" tabIndex={-1} autofocus>
             <p>{t.t(props.problem)}</p>
           </div>
+        )}
+        {props.registered && (
+          <p class="notice success" role="status">
+            {t.t('managerIntake.registered', { email: props.form.contact })}
+          </p>
         )}
         <h1>{t.t('managerIntake.title')}</h1>
         <p class="lead">{title}</p>
@@ -72,12 +79,18 @@ export function IntakePage(props: IntakePageProps) {
 function Matches(props: IntakePageProps) {
   const { t, language } = usePage();
   const { matches, errors, form } = props;
+  const base = `/manage/competitions/${props.data.competition.id}`;
   if (matches.length === 0)
     return (
       <div role="status">
         <h2>{t.t('managerIntake.none.title')}</h2>
         <p>{t.t('managerIntake.none.text', { contact: form.contact })}</p>
         <p>{t.t('managerIntake.none.register')}</p>
+        <p>
+          <a class="button secondary" href={`${base}/intake/register?contact=${encodeURIComponent(form.contact)}`}>
+            {t.t('managerIntake.register.link')}
+          </a>
+        </p>
       </div>
     );
   const villages = props.data.villages
