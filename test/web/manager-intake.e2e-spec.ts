@@ -161,6 +161,9 @@ describe('web: a manager enters an application for a walk-in applicant (assisted
     expect(tasks.status).toBe(200);
     expect(tasks.text).toContain('You are entering this application for Dana Walk-In');
     expect(tasks.text).toContain(`href="/applications/${id}/project"`);
+    // The way back is to the competition's applications, not to an applicant's dashboard.
+    expect(tasks.text).toContain(`href="/manage/competitions/${competition.id}/applications"`);
+    expect(tasks.text).not.toContain('href="/applications"');
 
     const project = { title: 'Felt workshop', summary: 'Felt rugs', description: '', sector: 'crafts' };
     expect((await desk.page(`/applications/${id}/project`)).text).toContain('You are entering this application for');
