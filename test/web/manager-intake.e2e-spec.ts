@@ -1,6 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LINK_PURPOSE, signLinkToken } from '../../src/common/auth/link-tokens';
+import { AppConfig } from '../../src/config/app-config';
+import { APP_CONFIG } from '../../src/config/config.module';
 import { Competition } from '../../src/modules/competitions/entities/competition.entity';
 import {
   createAdoptedPlan,
@@ -130,9 +133,17 @@ describe('web: a manager enters an application for a walk-in applicant (assisted
     expect(user).toMatchObject({ roles: ['applicant'], preferred_language: 'ru' });
     expect(await audit(user.id, 'user.created')).toEqual([{ actor_id: manager.user.id }]);
     expect(await audit(user.id, 'user.invited')).toEqual([{ actor_id: manager.user.id }]);
-    // The invitation is the password-reset mail, in the outbox with the account, in their language.
-    const mails = await sql<{ type: string }>('SELECT type FROM notifications WHERE recipient_id = $1', [user.id]);
-    expect(mails).toEqual([{ type: 'password.reset' }]);
+    // The invitation (a password-reset link, in a mail that says why) is in the outbox with the account.
+    const mails = await sql<{ type: string; data: { tokenId: string } }>(
+      'SELECT type, data FROM notifications WHERE recipient_id = $1',
+      [user.id],
+    );
+    expect(mails.map((m) => m.type)).toEqual(['account.invited']);
+    // Its link (as the mail builds it) lets the person choose a password and sign in.
+    const secret = ctx.app.get<AppConfig>(APP_CONFIG).jwtSecret;
+    const token = signLinkToken(secret, LINK_PURPOSE.resetPassword, mails[0].data.tokenId);
+    await ctx.http().post('/api/auth/password-reset').send({ token, password: 'my-own-password-1' }).expect(200);
+    expect((await (await signedInClient(ctx, email, 'my-own-password-1')).page('/applications')).status).toBe(200);
     const found = await desk.page(registered.headers.location);
     expect(found.text).toContain('Serik Walk-In');
     expect(found.text).toContain('A mail with a link to choose a password went to');
