@@ -289,6 +289,8 @@ describe('web: a manager enters an application for a walk-in applicant (assisted
       villageReason: '',
     });
     expect(forged.status).toBe(400);
+    const notAnId = await desk.submit(intake, { contact, applicant: "1' OR '1'='1", village: '', villageReason: '' });
+    expect(notAnId.status).toBe(400);
     expect(await count()).toBe(0);
 
     const homeless = await villager('Gulnar Walk-In', '+7 701 444 55 66', undefined);

@@ -15,6 +15,7 @@ import { IntakeForm, IntakePage } from './intake.page';
 import { IntakeData, IntakeViews } from './intake-views';
 
 const FIELDS = ['contact', 'applicant', 'village', 'villageReason'] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMPTY: IntakeForm = { contact: '', applicant: '', village: '', villageReason: '' };
 
 /** Why the draft cannot start: the competition or the applicant as a whole, or one field. */
@@ -75,9 +76,11 @@ export class IntakeController {
   ): Promise<PageResult | RedirectResult> {
     const form = readForm(body, FIELDS, 2000);
     const data = await this.views.competition(id);
-    // The page offers only eligible villages; anything else is a forged form.
+    // The page offers only eligible villages and found accounts; anything else is a forged form.
     if (form.village && !data.villages.some((v) => v.id === form.village))
       throw new DomainError(WebErrors.FORM_INVALID, { field: 'village' });
+    if (form.applicant && !UUID.test(form.applicant))
+      throw new DomainError(WebErrors.FORM_INVALID, { field: 'applicant' });
     const matches = await this.views.applicant(form.applicant);
     const shown = (status: number, errors: FieldError[], problem?: MessageKey) =>
       page(IntakePage, { data, form, searched: true, matches, errors, problem }, status);
