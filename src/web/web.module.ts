@@ -10,6 +10,7 @@ import { ManagerRoundsPagesModule } from './manager/rounds/manager-rounds-pages.
 import { ManagerApplicationsPagesModule } from './manager/applications/manager-applications-pages.module';
 import { ManagerHomePagesModule } from './manager/home/manager-home-pages.module';
 import { ManagerCompetitionsPagesModule } from './manager/competitions/manager-competitions-pages.module';
+import { ManagerIntakePagesModule } from './manager/intake/manager-intake-pages.module';
 import { PublicPagesModule } from './public/public-pages.module';
 import { WebCoreModule } from './web-core.module';
 
@@ -33,6 +34,7 @@ import { WebCoreModule } from './web-core.module';
     ManagerCompetitionsPagesModule,
     ManagerHomePagesModule,
     ManagerApplicationsPagesModule,
+    ManagerIntakePagesModule,
   ],
   exports: [WebCoreModule],
 })

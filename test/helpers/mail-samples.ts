@@ -31,6 +31,11 @@ export const SAMPLES: { [T in MessageType]: MessageVariables<T> } = {
     resetUrl: 'https://startup.example.kz/reset-password?token=xyz.123',
     expiresAt: new Date('2023-11-20T07:30:00Z'),
   },
+  'account.invited': {
+    fullName: NAME,
+    resetUrl: 'https://startup.example.kz/reset-password?token=xyz.456',
+    expiresAt: new Date('2023-11-23T07:30:00Z'),
+  },
   'competition.opened': {
     fullName: NAME,
     competitionTitle: 'Ауыл кәсіпкерлігі 2023',

@@ -49,6 +49,22 @@ export class AccountLinksService {
     });
   }
 
+  /**
+   * In the caller's transaction: the invitation of a person whose account staff opened for them
+   * (assisted intake) to choose their password: the password-reset link, in a mail that says why,
+   * valid as long as a confirmation link since the person may read it days later at home.
+   */
+  async sendPasswordInvite(em: EntityManager, user: User, actorId: string): Promise<void> {
+    const token = await this.tokens.create(em, user.id, 'reset_password', this.config.emailTokenTtlHours * 60);
+    await this.outbox.add(em, {
+      recipientId: user.id,
+      type: 'account.invited',
+      data: { tokenId: token.id, expiresAt: token.expiresAt.toISOString() },
+      dedupeKey: `account.invited:${token.id}`,
+    });
+    await this.audit.record(em, { actorId, action: 'user.invited', entityType: 'user', entityId: user.id });
+  }
+
   async resendConfirmation(userId: string): Promise<void> {
     const user = await this.users.findById(userId);
     if (!user) throw new DomainError(UserErrors.NOT_FOUND);

@@ -4,6 +4,7 @@ import { UsersModule } from '../users/users.module';
 import { AccountLinksController } from './account-links.controller';
 import { AccountLinksService } from './account-links.service';
 import { AccountTokensRepository } from './account-tokens.repository';
+import { AssistedRegistrationService } from './assisted-registration.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthLimits } from './auth-limits';
@@ -22,7 +23,8 @@ import { RefreshTokensRepository } from './refresh-tokens.repository';
     AccountLinksService,
     BrowserSessionsRepository,
     BrowserSessionsService,
+    AssistedRegistrationService,
   ],
-  exports: [AuthService, AccountLinksService, BrowserSessionsService],
+  exports: [AuthService, AccountLinksService, BrowserSessionsService, AssistedRegistrationService],
 })
 export class AuthModule {}

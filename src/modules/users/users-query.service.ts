@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PreferredLanguages } from '../../common/i18n/preferred-languages';
+import { Contact } from './domain/contact';
 import { Language } from './domain/language';
 import { User } from './entities/user.entity';
 import { UsersRepository } from './users.repository';
@@ -19,6 +20,11 @@ export class UsersQueryService implements PreferredLanguages {
 
   async findByEmail(email: string): Promise<User | null> {
     return this.users.findByEmail(email);
+  }
+
+  /** Applicant accounts a manager finds by the email or phone the person gives at the office. */
+  async findApplicantsByContact(contact: Contact, limit = 10): Promise<User[]> {
+    return this.users.findApplicantsByContact(contact, limit);
   }
 
   async preferredLanguageOf(userId: string): Promise<Language | null> {

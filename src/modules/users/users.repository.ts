@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../../common/auth/role';
 import { escapeLike } from '../../database/sql';
+import { Contact } from './domain/contact';
 import { Language } from './domain/language';
 import { User } from './entities/user.entity';
 
@@ -27,6 +28,25 @@ export class UsersRepository {
 
   async findByIdForUpdate(em: EntityManager, id: string): Promise<User | null> {
     return em.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * Active applicant accounts with this address or phone number (a family may share a phone),
+   * phone numbers compared by their digits in one form (see domain/contact.ts).
+   */
+  async findApplicantsByContact(contact: Contact, limit: number): Promise<User[]> {
+    const query = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('u.active AND :role = ANY(u.roles)', { role: 'applicant' })
+      .orderBy('u.fullName', 'ASC')
+      .take(limit);
+    if ('email' in contact) query.andWhere('u.email = :email', { email: contact.email });
+    else
+      query.andWhere(`regexp_replace(regexp_replace(u.phone, '[^0-9]', '', 'g'), '^8([0-9]{10})$', '7\\1') = :digits`, {
+        digits: contact.phoneDigits,
+      });
+    return query.getMany();
   }
 
   /** Only the column: read when an error is answered, so it stays one index lookup. */

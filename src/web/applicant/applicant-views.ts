@@ -6,6 +6,7 @@ import { ApplicationDraftsService } from '../../modules/applications/application
 import { ApplicationVersionsService } from '../../modules/applications/application-versions.service';
 import { RETURN_LAPSED_REASON } from '../../modules/applications/domain/returns';
 import { ApplicationErrors } from '../../modules/applications/applications.errors';
+import { canChange } from '../../modules/applications/domain/application-access';
 import { Application } from '../../modules/applications/entities/application.entity';
 import { ApplicationStatusChange } from '../../modules/applications/entities/application-status-change.entity';
 import { AttachmentsService } from '../../modules/attachments/attachments.service';
@@ -37,12 +38,15 @@ export interface OwnApplication {
   competition: Competition;
   /** While the application is returned for changes: the manager's message and the date to answer by. */
   openReturn?: OpenReturn;
+  /** Staff entering it by assisted intake: the applicant they enter it for. */
+  onBehalfOf?: { name: string; competitionId: string };
 }
 
 /**
  * What the applicant's pages read, gathered from the services the JSON API calls: reads only, no
- * rule of its own but one: these pages are the applicant's own, so an application of anyone else
- * (or an id that is not one) does not exist here, for staff as much as for another applicant.
+ * rule of its own. These pages are for whoever may change the application (the domain's
+ * canChange): the applicant, and staff for one entered by assisted intake; staff get 403 for any
+ * other, anyone else 404, as if it did not exist.
  */
 @Injectable()
 export class ApplicantViews {
@@ -60,11 +64,16 @@ export class ApplicantViews {
   async own(actor: AuthUser, id: string): Promise<OwnApplication> {
     if (!UUID.test(id)) throw new DomainError(ApplicationErrors.NOT_FOUND);
     const application = await this.drafts.get(actor, id);
-    if (application.applicantId !== actor.id) throw new DomainError(ApplicationErrors.NOT_FOUND);
+    if (!canChange(actor, application)) throw new DomainError(ApplicationErrors.NOT_ASSISTED);
     const competition = await this.competitions.get(application.competitionId);
-    if (application.status !== 'returned') return { application, competition };
+    const onBehalfOf =
+      application.applicantId === actor.id
+        ? undefined
+        : { name: (await this.users.get(application.applicantId)).fullName, competitionId: competition.id };
+    if (application.status !== 'returned') return { application, competition, onBehalfOf };
     const open = (await this.versions.openReturns([id])).get(id);
-    return { application, competition, openReturn: open && { message: open.message, answerBy: open.answerBy } };
+    const openReturn = open && { message: open.message, answerBy: open.answerBy };
+    return { application, competition, openReturn, onBehalfOf };
   }
 
   /** The date a lapsed return was to be answered by, for an application withdrawn because of it. */

@@ -24,6 +24,7 @@ import { linkProblems } from './submission-problems';
 import { TaskListPage } from './task-list.page';
 import { taskStates } from './task-states';
 import { WithdrawPage } from './withdraw.page';
+import { forReader } from './intake-banner';
 
 const OUTCOME_STATUSES: ReadonlySet<ApplicationStatus> = new Set([
   'eligible',
@@ -53,13 +54,17 @@ export class ApplicationController {
   ) {}
 
   @Get('applications/:id')
-  @Roles('applicant')
-  async show(@CurrentUser() actor: AuthUser, @Param('id') id: string): Promise<PageResult> {
+  @Roles('applicant', 'manager')
+  async show(@CurrentUser() actor: AuthUser, @Param('id') id: string): Promise<PageResult | RedirectResult> {
     const own = await this.views.own(actor, id);
     const files = await this.views.files(actor, id);
     // A returned application is edited like a draft: its task list, with the manager's message on top.
-    if (canApplication('edit', own.application.status))
-      return page(TaskListPage, { ...own, states: taskStates(own.application, files.length), now: new Date() });
+    if (canApplication('edit', own.application.status)) {
+      const states = taskStates(own.application, files.length);
+      return forReader(own, page(TaskListPage, { ...own, states, now: new Date() }));
+    }
+    // Staff who entered it by assisted intake follow it on the managers' page from here on.
+    if (own.onBehalfOf) return seeOther(`/manage/applications/${id}`);
     // Round results and the award offer (the grantee pages' component) once review has begun.
     const outcome = OUTCOME_STATUSES.has(own.application.status)
       ? (h(ApplicationOutcomeView, { outcome: await this.outcomes.forApplicant(actor.id, id) }) as VNode)
@@ -75,7 +80,7 @@ export class ApplicationController {
   }
 
   @Get('applications/:id/check')
-  @Roles('applicant')
+  @Roles('applicant', 'manager')
   async check(@CurrentUser() actor: AuthUser, @Param('id') id: string): Promise<PageResult | RedirectResult> {
     const own = await this.views.own(actor, id);
     if (!canApplication('edit', own.application.status)) return seeOther(`/applications/${id}`);
@@ -84,7 +89,7 @@ export class ApplicationController {
 
   /** Submits, or shows the check page again with every broken rule at once, each linked to its step. */
   @Post('applications/:id/submit')
-  @Roles('applicant')
+  @Roles('applicant', 'manager')
   @HttpCode(200)
   async submit(
     @CurrentUser() actor: AuthUser,
@@ -95,7 +100,7 @@ export class ApplicationController {
     const own = await this.views.own(actor, id);
     try {
       await this.submission.submit(actor, id);
-      return seeOther(`/applications/${id}`);
+      return seeOther(own.onBehalfOf ? `/manage/applications/${id}` : `/applications/${id}`);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (error.code === E.NOT_DRAFT.code) return seeOther(`/applications/${id}`);
@@ -133,15 +138,15 @@ export class ApplicationController {
   }
 
   @Get('applications/:id/delete')
-  @Roles('applicant')
+  @Roles('applicant', 'manager')
   async deletePage(@CurrentUser() actor: AuthUser, @Param('id') id: string): Promise<PageResult | RedirectResult> {
-    const { application } = await this.views.own(actor, id);
-    if (!canApplication('delete', application.status)) return seeOther(`/applications/${id}`);
-    return page(DeletePage, { application });
+    const own = await this.views.own(actor, id);
+    if (!canApplication('delete', own.application.status)) return seeOther(`/applications/${id}`);
+    return forReader(own, page(DeletePage, { application: own.application }));
   }
 
   @Post('applications/:id/delete')
-  @Roles('applicant')
+  @Roles('applicant', 'manager')
   @HttpCode(200)
   async delete(
     @CurrentUser() actor: AuthUser,
@@ -149,14 +154,16 @@ export class ApplicationController {
     @Body() body: unknown,
   ): Promise<RedirectResult> {
     readForm(body, []);
-    await this.views.own(actor, id);
+    const own = await this.views.own(actor, id);
     try {
       await this.drafts.remove(actor, id);
     } catch (error) {
       if (error instanceof DomainError && error.code === E.NOT_DRAFT.code) return seeOther(`/applications/${id}`);
       throw error;
     }
-    return seeOther('/applications');
+    return seeOther(
+      own.onBehalfOf ? `/manage/competitions/${own.onBehalfOf.competitionId}/applications` : '/applications',
+    );
   }
 
   private async checkPage(
@@ -173,7 +180,7 @@ export class ApplicationController {
       minOwnSharePercent: competition.minOwnShareBp / 100,
       maxApplications: competition.maxApplicationsPerApplicant,
     });
-    return page(
+    const shown = page(
       CheckAnswersPage,
       {
         application,
@@ -185,5 +192,6 @@ export class ApplicationController {
       },
       status,
     );
+    return forReader(own, shown);
   }
 }

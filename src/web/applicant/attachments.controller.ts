@@ -19,6 +19,8 @@ import { WebController } from '../web-controller';
 import { ApplicantViews } from './applicant-views';
 import { AttachmentsPage, UploadLimits } from './attachments.page';
 import { UploadRefusedInterceptor } from '../render/upload-refused.interceptor';
+import { forReader } from './intake-banner';
+import { OwnApplication } from './applicant-views';
 
 /** Pictures that phones make and the service does not take: named, with what to do instead. */
 const PHONE_PICTURES = ['heic', 'heif', 'webp'];
@@ -47,26 +49,26 @@ export class AttachmentsStepController {
   }
 
   @Get('applications/:id/attachments')
-  @Roles('applicant')
+  @Roles('applicant', 'manager')
   async filesPage(
     @CurrentUser() actor: AuthUser,
     @Param('id') id: string,
     @Query('problem') problem?: string,
     @Query('done') done?: string,
   ): Promise<PageResult | RedirectResult> {
-    const { application } = await this.views.own(actor, id);
-    if (!canApplication('edit', application.status)) return seeOther(`/applications/${id}`);
+    const own = await this.views.own(actor, id);
+    if (!canApplication('edit', own.application.status)) return seeOther(`/applications/${id}`);
     const errors: FieldError[] =
       problem === 'too-large'
         ? [{ field: 'file', message: 'applySteps.files.error.tooLarge', params: this.sizeParams() }]
         : problem === 'not-accepted'
           ? [{ field: 'file', message: 'applySteps.files.error.generic' }]
           : [];
-    return this.render(actor, id, errors, 200, NOTICES[done ?? '']);
+    return this.render(own, actor, id, errors, 200, NOTICES[done ?? '']);
   }
 
   @Post('applications/:id/attachments')
-  @Roles('applicant')
+  @Roles('applicant', 'manager')
   @HttpCode(200)
   @UseInterceptors(UploadRefusedInterceptor, FileInterceptor('file'))
   async upload(
@@ -74,19 +76,25 @@ export class AttachmentsStepController {
     @Param('id') id: string,
     @UploadedAttachment() file: IncomingFile | undefined,
   ): Promise<PageResult | RedirectResult> {
-    await this.views.own(actor, id);
+    const own = await this.views.own(actor, id);
     try {
       await this.attachments.upload(actor, id, file);
       return seeOther(`/applications/${id}/attachments?done=uploaded`);
     } catch (error) {
       const problem = this.problemOf(error, file);
       if (!problem) throw error;
-      return this.render(actor, id, [problem], error instanceof DomainError && error.kind === 'too_large' ? 413 : 422);
+      return this.render(
+        own,
+        actor,
+        id,
+        [problem],
+        error instanceof DomainError && error.kind === 'too_large' ? 413 : 422,
+      );
     }
   }
 
   @Post('applications/:id/attachments/:attachmentId/remove')
-  @Roles('applicant')
+  @Roles('applicant', 'manager')
   @HttpCode(200)
   async remove(
     @CurrentUser() actor: AuthUser,
@@ -102,6 +110,7 @@ export class AttachmentsStepController {
   }
 
   private async render(
+    own: OwnApplication,
     actor: AuthUser,
     id: string,
     errors: FieldError[],
@@ -109,7 +118,10 @@ export class AttachmentsStepController {
     notice?: MessageKey,
   ): Promise<PageResult> {
     const files = await this.views.files(actor, id);
-    return page(AttachmentsPage, { applicationId: id, files, limits: this.limits, errors, notice }, status);
+    return forReader(
+      own,
+      page(AttachmentsPage, { applicationId: id, files, limits: this.limits, errors, notice }, status),
+    );
   }
 
   private sizeParams(): Record<string, number> {

@@ -75,6 +75,7 @@ export function DashboardPage(props: { items: OwnApplication[]; awards: AwardDto
               <h3>
                 <a href={`/applications/${application.id}`}>{titleOf(application.title)}</a>
               </h3>
+              {application.assisted && <p class="tag">{t.t('managerIntake.dashboard.assisted')}</p>}
               <dl class="summary-list">
                 <dt>{t.t('apply.field.competition')}</dt>
                 <dd>{contentText(competition.title, language)}</dd>

@@ -17,6 +17,7 @@ import { GoalsPage } from './goals.page';
 import { planGoals } from './plan-goals';
 import { PROJECT_FIELDS, ProjectForm, ProjectPage } from './project.page';
 import { goalsContent, projectContent, projectForm } from './step-forms';
+import { forReader } from './intake-banner';
 
 type StepResult = PageResult | RedirectResult;
 
@@ -34,15 +35,15 @@ export class StepsController {
   ) {}
 
   @Get('applications/:id/project')
-  @Roles('applicant')
+  @Roles('applicant', 'manager')
   async projectPage(@CurrentUser() actor: AuthUser, @Param('id') id: string): Promise<StepResult> {
-    const { application } = await this.views.own(actor, id);
-    if (!canApplication('edit', application.status)) return seeOther(`/applications/${id}`);
-    return page(ProjectPage, { applicationId: id, form: projectForm(application), errors: [] });
+    const own = await this.views.own(actor, id);
+    if (!canApplication('edit', own.application.status)) return seeOther(`/applications/${id}`);
+    return forReader(own, page(ProjectPage, { applicationId: id, form: projectForm(own.application), errors: [] }));
   }
 
   @Post('applications/:id/project')
-  @Roles('applicant')
+  @Roles('applicant', 'manager')
   @HttpCode(200)
   async saveProject(
     @CurrentUser() actor: AuthUser,
@@ -51,26 +52,29 @@ export class StepsController {
     @Headers('hx-request') htmx?: string,
   ): Promise<StepResult> {
     const form = readForm(body, PROJECT_FIELDS, 20_000) as ProjectForm;
-    await this.views.own(actor, id);
+    const own = await this.views.own(actor, id);
     const { content, errors } = await projectContent(form);
-    if (errors.length) return this.refused(htmx, page(ProjectPage, { applicationId: id, form, errors }, 400));
+    if (errors.length)
+      return this.refused(htmx, forReader(own, page(ProjectPage, { applicationId: id, form, errors }, 400)));
     return this.save(actor, id, content, htmx);
   }
 
   @Get('applications/:id/goals')
-  @Roles('applicant')
+  @Roles('applicant', 'manager')
   async goalsPage(@CurrentUser() actor: AuthUser, @Param('id') id: string): Promise<StepResult> {
-    const { application } = await this.views.own(actor, id);
+    const own = await this.views.own(actor, id);
+    const { application } = own;
     if (!canApplication('edit', application.status)) return seeOther(`/applications/${id}`);
     const plan = await this.views.plan(application.villageId);
     const goals = planGoals(plan);
     const linked = new Map((application.goals ?? []).map((g) => [g.goalId, g.contribution]));
     const choices = goals.map((g) => ({ chosen: linked.has(g.id), how: linked.get(g.id) ?? '' }));
-    return page(GoalsPage, { applicationId: id, planTitle: plan?.title ?? null, goals, choices, errors: [] });
+    const planTitle = plan?.title ?? null;
+    return forReader(own, page(GoalsPage, { applicationId: id, planTitle, goals, choices, errors: [] }));
   }
 
   @Post('applications/:id/goals')
-  @Roles('applicant')
+  @Roles('applicant', 'manager')
   @HttpCode(200)
   async saveGoals(
     @CurrentUser() actor: AuthUser,
@@ -78,8 +82,8 @@ export class StepsController {
     @Body() body: unknown,
     @Headers('hx-request') htmx?: string,
   ): Promise<StepResult> {
-    const { application } = await this.views.own(actor, id);
-    const plan = await this.views.plan(application.villageId);
+    const own = await this.views.own(actor, id);
+    const plan = await this.views.plan(own.application.villageId);
     const goals = planGoals(plan);
     const fields = goals.flatMap((_, i) => [`goal-${i}`, `how-${i}`]);
     const input = readForm(body, fields, 2000);
@@ -87,33 +91,40 @@ export class StepsController {
     if (errors.length)
       return this.refused(
         htmx,
-        page(GoalsPage, { applicationId: id, planTitle: plan?.title ?? null, goals, choices, errors }, 400),
+        forReader(
+          own,
+          page(GoalsPage, { applicationId: id, planTitle: plan?.title ?? null, goals, choices, errors }, 400),
+        ),
       );
     return this.save(actor, id, content, htmx);
   }
 
   @Get('applications/:id/budget')
-  @Roles('applicant')
+  @Roles('applicant', 'manager')
   async budgetPage(
     @CurrentUser() actor: AuthUser,
     @Param('id') id: string,
     @Query('rows') rows?: string,
   ): Promise<StepResult> {
-    const { application, competition } = await this.views.own(actor, id);
+    const own = await this.views.own(actor, id);
+    const { application, competition } = own;
     if (!canApplication('edit', application.status)) return seeOther(`/applications/${id}`);
     const lines = application.budgetLines ?? [];
-    return page(BudgetPage, {
-      applicationId: id,
-      competition,
-      rows: rowsFromLines(lines, rowCount(rows, lines.length), ','),
-      saved: { requested: application.requestedAmount, own: application.ownContribution },
-      errors: [],
-    });
+    return forReader(
+      own,
+      page(BudgetPage, {
+        applicationId: id,
+        competition,
+        rows: rowsFromLines(lines, rowCount(rows, lines.length), ','),
+        saved: { requested: application.requestedAmount, own: application.ownContribution },
+        errors: [],
+      }),
+    );
   }
 
   /** Saves the rows; "add another line" and "remove" save too, then come back to the budget. */
   @Post('applications/:id/budget')
-  @Roles('applicant')
+  @Roles('applicant', 'manager')
   @HttpCode(200)
   async saveBudget(
     @CurrentUser() actor: AuthUser,
@@ -123,14 +134,16 @@ export class StepsController {
   ): Promise<StepResult> {
     const count = rowCount((body as { rows?: unknown } | null)?.rows, 0);
     const input = readForm(body, budgetFields(count), 1000);
-    const { application, competition } = await this.views.own(actor, id);
+    const own = await this.views.own(actor, id);
+    const { application, competition } = own;
     const removed = /^remove-(\d+)$/.exec(input.action)?.[1];
     const rows = rowsFromForm(input, count).filter((_, i) => String(i) !== removed);
     const { content, errors } = budgetContent(rows);
     const shown = input.action === 'add' ? [...rows, { category: '', description: '', amount: '', source: '' }] : rows;
     if (errors.length) {
       const saved = { requested: application.requestedAmount, own: application.ownContribution };
-      return this.refused(htmx, page(BudgetPage, { applicationId: id, competition, rows: shown, saved, errors }, 400));
+      const shownPage = page(BudgetPage, { applicationId: id, competition, rows: shown, saved, errors }, 400);
+      return this.refused(htmx, forReader(own, shownPage));
     }
     const { dto, refused } = await validateDraft({ ...content });
     if (refused.length) throw new DomainError(E.INVALID, { fields: refused });

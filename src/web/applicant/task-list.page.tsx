@@ -27,6 +27,8 @@ export function TaskListPage(props: {
   states: Record<Task, TaskState>;
   openReturn?: OpenReturn;
   now?: Date;
+  /** Staff entering it for a walk-in applicant: the way back is to the competition's applications. */
+  onBehalfOf?: { competitionId: string };
 }) {
   const { t, language } = usePage();
   const a = props.application;
@@ -34,7 +36,13 @@ export function TaskListPage(props: {
   return (
     <Layout title={title}>
       <p class="breadcrumbs">
-        <a href="/applications">{t.t('apply.dashboard.title')}</a>
+        {props.onBehalfOf ? (
+          <a href={`/manage/competitions/${props.onBehalfOf.competitionId}/applications`}>
+            {t.t('managerApplications.title')}
+          </a>
+        ) : (
+          <a href="/applications">{t.t('apply.dashboard.title')}</a>
+        )}
       </p>
       <span class="hint">{contentText(props.competition.title, language)}</span>
       <h1>{title}</h1>

@@ -16,6 +16,7 @@ import { managerRounds } from './messages/manager-rounds';
 import { managerApplications } from './messages/manager-applications';
 import { managerHome } from './messages/manager-home';
 import { managerCompetitions } from './messages/manager-competitions';
+import { managerIntake } from './messages/manager-intake';
 import { publicSite } from './messages/public-site';
 
 /**
@@ -41,6 +42,7 @@ export const AREAS = {
   managerHome,
   managerApplications,
   managerCompetitions,
+  managerIntake,
 };
 
 type Area = (typeof AREAS)[keyof typeof AREAS];

@@ -2,6 +2,7 @@ import { ComponentChildren } from 'preact';
 import { LANGUAGES } from '../../modules/users/domain/language';
 import { usePage } from '../render/page-context';
 import { CsrfField } from './form';
+import { PageBanner } from './page-banner';
 
 const LANGUAGE_NAMES = { kk: 'Қазақша', ru: 'Русский', en: 'English' } as const;
 const LANGUAGE_SHORT = { kk: 'ҚАЗ', ru: 'РУС', en: 'ENG' } as const;
@@ -97,6 +98,7 @@ export function Layout(props: { title: string; children: ComponentChildren }) {
           </nav>
         </header>
         <main id="main" class="width" tabIndex={-1}>
+          <PageBanner />
           {props.children}
         </main>
         <footer class="site-footer">

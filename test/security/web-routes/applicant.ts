@@ -8,29 +8,42 @@ const own = (key: keyof WebWorld['open'] = 'draftId'): WebRouteRule => ({
   owner: 'applicant',
   stranger: 404,
 });
+/**
+ * A step a manager may take for an application entered by assisted intake (the domain's
+ * canChange): the world's drafts are the applicants' own, so managers are refused (a 404 page, as
+ * the web pages answer what a person may not change).
+ */
+const step = (key: keyof WebWorld['open'] = 'draftId'): WebRouteRule => ({
+  ...own(key),
+  who: ['applicant', 'manager'],
+  except: { manager: 404, manager2: 404 },
+});
 
-/** The applicant's own pages: the dashboard, starting a draft, its steps, submitting, withdrawing, deleting a draft. */
+/**
+ * The applicant's own pages: the dashboard, starting a draft, its steps, submitting, withdrawing,
+ * deleting a draft. The steps are also the managers' for assisted intake (manager-intake.ts).
+ */
 export const APPLICANT_ROUTES: Record<string, WebRouteRule> = {
   'GET /applications': { who: ['applicant'] },
   'GET /applications/new': { who: ['applicant'] },
   'POST /applications/new': { who: ['applicant'] },
-  'GET /applications/:id': own(),
-  'GET /applications/:id/project': own(),
-  'POST /applications/:id/project': own(),
-  'GET /applications/:id/goals': own(),
-  'POST /applications/:id/goals': own(),
-  'GET /applications/:id/budget': own(),
-  'POST /applications/:id/budget': own(),
-  'GET /applications/:id/attachments': own(),
-  'POST /applications/:id/attachments': own(),
+  'GET /applications/:id': step(),
+  'GET /applications/:id/project': step(),
+  'POST /applications/:id/project': step(),
+  'GET /applications/:id/goals': step(),
+  'POST /applications/:id/goals': step(),
+  'GET /applications/:id/budget': step(),
+  'POST /applications/:id/budget': step(),
+  'GET /applications/:id/attachments': step(),
+  'POST /applications/:id/attachments': step(),
   'POST /applications/:id/attachments/:attachmentId/remove': {
-    ...own(),
+    ...step(),
     params: (w) => ({ id: w.open.draftId, attachmentId: w.open.attachmentId }),
   },
-  'GET /applications/:id/check': own(),
-  'POST /applications/:id/submit': own('submitId'),
+  'GET /applications/:id/check': step(),
+  'POST /applications/:id/submit': step('submitId'),
   'GET /applications/:id/withdraw': own('withdrawId'),
   'POST /applications/:id/withdraw': own('withdrawId'),
-  'GET /applications/:id/delete': own('deleteId'),
-  'POST /applications/:id/delete': own('deleteId'),
+  'GET /applications/:id/delete': step('deleteId'),
+  'POST /applications/:id/delete': step('deleteId'),
 };

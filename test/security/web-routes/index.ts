@@ -8,6 +8,7 @@ import { MANAGER_AWARDS_ROUTES } from './manager-awards';
 import { MANAGER_ROUNDS_ROUTES } from './manager-rounds';
 import { MANAGER_APPLICATIONS_ROUTES } from './manager-applications';
 import { MANAGER_COMPETITIONS_ROUTES } from './manager-competitions';
+import { MANAGER_INTAKE_ROUTES } from './manager-intake';
 import { PUBLIC_SITE_ROUTES } from './public-site';
 import { WebRouteRule } from './rule';
 
@@ -24,4 +25,5 @@ export const WEB_ROUTE_TABLE: Record<string, WebRouteRule> = {
   ...MANAGER_ROUNDS_ROUTES,
   ...MANAGER_APPLICATIONS_ROUTES,
   ...MANAGER_COMPETITIONS_ROUTES,
+  ...MANAGER_INTAKE_ROUTES,
 };

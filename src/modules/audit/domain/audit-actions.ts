@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'user.password_reset',
   'user.profile_updated',
   'user.password_changed',
+  'user.invited',
   'region.created',
   'region.updated',
   'region.removed',

@@ -9,6 +9,9 @@ export class RegisterDto extends OmitType(CreateUserDto, ['roles', 'homeVillageI
   homeVillageId!: string;
 }
 
+/** A walk-in applicant registered by a manager: no password (they choose it from the mailed link). */
+export class WalkInApplicantDto extends OmitType(RegisterDto, ['password'] as const) {}
+
 export class LoginDto {
   @EmailField()
   email!: string;

@@ -1,4 +1,5 @@
 import {
+  AccountInvitedVariables,
   AccountRegisteredVariables,
   ApplicationIneligibleVariables,
   ApplicationReturnedVariables,
@@ -35,6 +36,12 @@ export const MESSAGE_TYPES = {
   },
   'password.reset': {
     description: 'A single-use link to choose a new password, valid until it expires',
+    variables: ['fullName', 'resetUrl', 'expiresAt'],
+    data: ['tokenId', 'expiresAt'],
+  },
+  'account.invited': {
+    description:
+      'Staff at the office opened an account for a walk-in applicant: a single-use link to choose their own password',
     variables: ['fullName', 'resetUrl', 'expiresAt'],
     data: ['tokenId', 'expiresAt'],
   },
@@ -221,6 +228,7 @@ export type MessageType = keyof typeof MESSAGE_TYPES;
 interface MessageVariablesByType {
   'account.registered': AccountRegisteredVariables;
   'password.reset': PasswordResetVariables;
+  'account.invited': AccountInvitedVariables;
   'competition.opened': CompetitionOpenedVariables;
   'application.submitted': ApplicationSubmittedVariables;
   'application.ineligible': ApplicationIneligibleVariables;

@@ -99,6 +99,7 @@ export function messageVariables(
         expiresAt: date(data, 'expiresAt'),
       };
     case 'password.reset':
+    case 'account.invited':
       return {
         fullName,
         resetUrl: `${links.publicUrl}/reset-password?token=${signLinkToken(links.linkSecret, LINK_PURPOSE.resetPassword, text(data, 'tokenId'))}`,

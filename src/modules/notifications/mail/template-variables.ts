@@ -16,6 +16,9 @@ export interface PasswordResetVariables {
   expiresAt: Date;
 }
 
+/** The invitation to choose a password: the password-reset link, in a mail that says why. */
+export type AccountInvitedVariables = PasswordResetVariables;
+
 export interface CompetitionOpenedVariables {
   fullName: string;
   competitionTitle: string;

@@ -39,6 +39,11 @@ export function ApplicationsPage(props: ApplicationsPageProps) {
           <a href="/manage">{t.t('managerHome.title')}</a> › <a href={`/manage/competitions/${c.id}`}>{title}</a>
         </p>
         <h1>{t.t('managerApplications.title')}</h1>
+        {c.status === 'open' && (
+          <p>
+            <a href={`/manage/competitions/${c.id}/intake`}>{t.t('managerIntake.link')}</a>
+          </p>
+        )}
         <ErrorSummary errors={errors} />
         <TableFilters data={data} base={base} />
         <div id="applications-results">
