@@ -17,13 +17,18 @@ function pluralCategory(language: Language, count: number): Intl.LDMLPluralRule 
   return rules.select(count);
 }
 
-/** Fills `{name}` placeholders; a placeholder without a value stays visible rather than vanishing. */
+/**
+ * Fills `{name}` placeholders; a placeholder without a value stays visible rather than vanishing.
+ * A value that ends a sentence itself (a Russian date ends in "г.") takes the place of the
+ * message's own full stop after it, so "подтверждена 7 декабря 2026 г.." reads "г.".
+ */
 function fill(text: string, params: MessageParams | undefined, language: Language): string {
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return text.replace(/\{(\w+)\}(\.?)/g, (whole, name: string, stop: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? formatNumber(value, language) : String(value);
+    const filled = typeof value === 'number' ? formatNumber(value, language) : String(value);
+    return stop && filled.endsWith('.') ? filled : filled + stop;
   });
 }
 
