@@ -62,7 +62,9 @@ export function configureApp(app: NestExpressApplication): void {
   // hashed assets are compressed once at start and say so, so this leaves them alone.
   app.use(compression({ threshold: 1024 }));
   app.useBodyParser('json', { limit: config.bodyLimit });
-  app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  // A competition's setup form ticks eligible villages one by one: a national call has thousands.
+  // The byte limit above still bounds the body; past the count, a form is refused with 413.
+  app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false, parameterLimit: 10_000 });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   mountQueueBoard(app);
