@@ -1,17 +1,9 @@
 import { Page } from 'playwright-core';
-import { CompetitionLifecycleService } from '../../src/modules/competitions/competition-lifecycle.service';
 import { START_UP_TEMPLATE } from '../../src/modules/reviews/domain/rubric-templates';
 import { CATALOGUE, MessageKey } from '../../src/web/i18n/catalogue';
 import { dayAfter } from '../../src/web/manager/returns/answer-by';
 import { almatyDate } from '../../src/web/manager/rounds/deadline';
-import {
-  createAdoptedPlan,
-  createCompetition,
-  createPlaces,
-  createUser,
-  PASSWORD,
-  TestUser,
-} from '../helpers/factories';
+import { createAdoptedPlan, createPlaces, createUser, PASSWORD, TestUser } from '../helpers/factories';
 import { waitFor } from '../helpers/processes';
 import { samplePdf } from '../helpers/sample-files';
 import { Phone, screenshot, Site, openSite } from './harness';
@@ -22,6 +14,7 @@ const ru = (key: MessageKey): string => {
   return message;
 };
 const CODES = START_UP_TEMPLATE.method.criteria.map((c) => c.code);
+const DAY = 24 * 3600 * 1000;
 const PROJECTS = ['Пекарня', 'Гостевой дом', 'Теплица', 'Швейный цех'];
 
 /**
@@ -30,7 +23,7 @@ const PROJECTS = ['Пекарня', 'Гостевой дом', 'Теплица',
  * managers, three jurors and four applicants. Nothing here goes through the JSON API: people
  * sign in, fill in forms and click; the test reads the database only to check what they did.
  * Only the accounts of staff exist beforehand (an admin's work), and the villages with their
- * adopted plans. axe-core runs in the specs of each role (it would only repeat here).
+ * adopted plans: the managers set up, open and close the competition on its pages. axe-core runs in the specs of each role (it would only repeat here).
  * Each stage is a test of its own: they run in order and share the site.
  */
 describe('browser: a whole competition through the pages alone (ru, 1280 px)', () => {
@@ -39,6 +32,7 @@ describe('browser: a whole competition through the pages alone (ru, 1280 px)', (
   let managerB: TestUser;
   let jurors: TestUser[];
   let villageIds: string[];
+  let districtId: string;
   let competitionId: string;
   const applicants = PROJECTS.map((_, i) => ({ email: `trial-${i}-${Date.now()}@example.kz`, applicationId: '' }));
   const phones: Phone[] = [];
@@ -51,10 +45,18 @@ describe('browser: a whole competition through the pages alone (ru, 1280 px)', (
     const admin = await createUser(site.ctx, { roles: ['admin'] });
     managerA = await createUser(site.ctx, { roles: ['manager'], preferredLanguage: 'ru' });
     managerB = await createUser(site.ctx, { roles: ['manager'], preferredLanguage: 'ru' });
+    for (const [manager, name] of [
+      [managerA, 'Асель Жумабаева'],
+      [managerB, 'Ерлан Сапаров'],
+    ] as const)
+      await site.ctx.dataSource.query('UPDATE users SET full_name = $2 WHERE id = $1', [manager.user.id, name]);
     jurors = [];
-    for (let i = 0; i < 3; i += 1)
-      jurors.push(await createUser(site.ctx, { roles: ['juror'], preferredLanguage: 'ru' }));
-    villageIds = (await createPlaces(site.ctx, admin.user.id, 2)).villageIds;
+    for (const name of ['Айгуль Сеитова', 'Бауыржан Омаров', 'Дина Каримова']) {
+      const juror = await createUser(site.ctx, { roles: ['juror'], preferredLanguage: 'ru' });
+      await site.ctx.dataSource.query('UPDATE users SET full_name = $2 WHERE id = $1', [juror.user.id, name]);
+      jurors.push(juror);
+    }
+    ({ villageIds, districtId } = await createPlaces(site.ctx, admin.user.id, 2));
     for (const id of villageIds) await createAdoptedPlan(site.ctx, admin.user.id, id);
   }, 180000);
   afterEach(async () => {
@@ -87,15 +89,36 @@ describe('browser: a whole competition through the pages alone (ru, 1280 px)', (
     (await sql<{ status: string }>('SELECT status FROM applications WHERE id = $1', [applicationId]))[0].status;
 
   it('manager A sets up the competition and opens it', async () => {
-    competitionId = (
-      await createCompetition(site.ctx, managerA.user.id, villageIds, {
-        budget: '300000000',
-        maxAward: '150000000',
-        minAward: '10000000',
-        minOwnShareBp: 2000,
-      })
-    ).id;
-    await site.ctx.app.get(CompetitionLifecycleService).open(managerA.user.id, competitionId);
+    const page = await signedIn(managerA, '/manage');
+    await page.getByRole('link', { name: ru('managerCompetitions.new') }).click();
+    await page.waitForURL((url) => url.pathname === '/manage/competitions/new');
+    await page
+      .getByLabel(ru('managerCompetitions.field.code'))
+      .fill(`TR${Date.now().toString(36).slice(-5).toUpperCase()}`);
+    await page.locator('#title-ru').fill('Start Up: пробный конкурс');
+    await page.getByLabel(ru('managerCompetitions.field.budget')).fill('3 000 000');
+    await page.getByLabel(ru('managerCompetitions.field.minAward')).fill('100 000');
+    await page.getByLabel(ru('managerCompetitions.field.maxAward')).fill('1 500 000');
+    await page.getByLabel(ru('managerCompetitions.field.minOwnShare')).fill('20');
+    await page.locator('#opensAt').fill(almatyDate(new Date(Date.now() - DAY)));
+    await page.locator('#closesAt').fill(almatyDate(new Date(Date.now() + 30 * DAY)));
+    await page.locator(`#district-${districtId}`).check();
+    await page.getByRole('button', { name: ru('managerCompetitions.create') }).click();
+    await page.waitForURL((url) => /^\/manage\/competitions\/[0-9a-f-]{36}$/.test(url.pathname));
+    competitionId = new URL(page.url()).pathname.split('/').pop()!;
+
+    await page.getByRole('link', { name: ru('managerCompetitions.open.title') }).click();
+    await page.getByLabel(ru('managerCompetitions.open.confirm')).check();
+    await page.getByRole('button', { name: ru('managerCompetitions.open.title') }).click();
+    await page.waitForURL((url) => url.pathname === `/manage/competitions/${competitionId}`);
+    const [competition] = await sql<{ status: string; budget: string }>(
+      'SELECT status, budget FROM competitions WHERE id = $1',
+      [competitionId],
+    );
+    expect(competition).toEqual({ status: 'open', budget: '300000000' });
+    await screenshot(page, 'trial-manager-competition-ru', { fullPage: true });
+    await page.goto('/manage');
+    await screenshot(page, 'trial-manager-home-ru', { fullPage: true });
   });
 
   it('four applicants register, confirm their address from the mail, draft and submit', async () => {
@@ -195,9 +218,16 @@ describe('browser: a whole competition through the pages alone (ru, 1280 px)', (
   });
 
   it('manager A closes the competition and builds the panel; each juror confirms having no conflicts', async () => {
-    await site.ctx.app.get(CompetitionLifecycleService).close(managerA.user.id, competitionId);
+    const page = await signedIn(managerA, `/manage/competitions/${competitionId}`);
+    await page.getByRole('link', { name: ru('managerCompetitions.close.title') }).click();
+    await page.getByLabel(ru('managerCompetitions.close.confirm')).check();
+    await page.getByRole('button', { name: ru('managerCompetitions.close.title') }).click();
+    await page.waitForURL((url) => url.pathname === `/manage/competitions/${competitionId}`);
+    expect(
+      (await sql<{ status: string }>('SELECT status FROM competitions WHERE id = $1', [competitionId]))[0].status,
+    ).toBe('closed');
     const panel = `/manage/competitions/${competitionId}/jurors`;
-    const page = await signedIn(managerA, panel);
+    await page.goto(panel);
     for (const juror of jurors) {
       await page.getByLabel(ru('managerRounds.panel.email')).fill(juror.user.email);
       await page.getByLabel(ru('managerRounds.panel.expertiseField')).fill('tourism, crafts');
@@ -211,6 +241,7 @@ describe('browser: a whole competition through the pages alone (ru, 1280 px)', (
       await jp.getByRole('button', { name: ru('juror.conflicts.confirm.button') }).click();
       await jp.waitForURL((url) => url.pathname === '/reviews');
       expect(await jp.locator('.notice.success').textContent()).toBe(ru('juror.done.confirmed'));
+      if (juror === jurors[0]) await screenshot(jp, 'trial-juror-home-ru', { fullPage: true });
     }
   });
 
@@ -303,6 +334,7 @@ describe('browser: a whole competition through the pages alone (ru, 1280 px)', (
     expect(proposed.map((p) => p.amount)).toEqual(['100000000', '100000000', '100000000']);
 
     const approver = await signedIn(managerB, '/manage/approvals');
+    await screenshot(approver, 'trial-approvals-ru', { fullPage: true });
     for (const { id } of proposed) {
       await approver
         .locator(`form[action="/manage/awards/${id}/approve"]`)
@@ -311,7 +343,6 @@ describe('browser: a whole competition through the pages alone (ru, 1280 px)', (
       await approver.locator('.notice.success').waitFor();
       await approver.locator(`form[action="/manage/awards/${id}/approve"]`).waitFor({ state: 'detached' });
     }
-    await screenshot(approver, 'trial-approvals-ru', { fullPage: true });
     const awards = await sql<{ status: string; approved_by: string; application_id: string }>(
       `SELECT status, approved_by, application_id FROM awards WHERE competition_id = $1 ORDER BY rank`,
       [competitionId],
