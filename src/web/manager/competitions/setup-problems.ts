@@ -107,9 +107,13 @@ function rowField(path: string, rows: RowIndex): { field: string; message: strin
   return { field: `tranche-${i}-${suffix}`, message, number: i + 1 };
 }
 
+/** The message of its own a rule check's sentence has, if any. */
+export const ruleMessageOf = (problem: string): string | undefined =>
+  RULES.find(([pattern]) => pattern.test(problem))?.[1];
+
 /** A field path of the DTO or of a rule check, with the rule's words when there are any, as a form error. */
 export function setupError(path: string, problem: string | null, rows: RowIndex): FieldError {
-  const rule = problem ? RULES.find(([pattern]) => pattern.test(problem))?.[1] : undefined;
+  const rule = problem ? ruleMessageOf(problem) : undefined;
   // "tranche 2: share ..." names its row in the words, not in the path.
   const nth = problem ? /^tranche (\d+):/.exec(problem)?.[1] : undefined;
   const row = rowField(nth ? `${path}.${Number(nth) - 1}.shareBp` : path, rows);
