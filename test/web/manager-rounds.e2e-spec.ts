@@ -4,7 +4,7 @@ import { errorMessage } from '../../src/common/i18n/error-message';
 import { START_UP_TEMPLATE } from '../../src/modules/reviews/domain/rubric-templates';
 import { almatyDate } from '../../src/web/manager/rounds/deadline';
 import { formOfMethod, MethodForm, postedFields } from '../../src/web/manager/rounds/method-form';
-import { Cast, createCast, createUser, PASSWORD, TestUser } from '../helpers/factories';
+import { Cast, createCast, createCompetition, createUser, PASSWORD, TestUser } from '../helpers/factories';
 import { waitFor } from '../helpers/processes';
 import { addJuror, createReviewable, Reviewable } from '../helpers/review-setup';
 import { createTestApp, TestContext } from '../helpers/test-app';
@@ -221,6 +221,24 @@ describe('web: a manager runs a review round', () => {
     expect(opened.headers.location).toBe(`/manage/rounds/${roundId}?done=opened`);
     expect((await storedRound()).status).toBe('open');
     expect((await manager.page(opened.headers.location)).text).toContain('Этап открыт.');
+
+    // Next year's competition starts its round from this one's published method.
+    const next = await createCompetition(ctx, cast.manager.user.id, setup.places.villageIds);
+    const form = await manager.page(`/manage/competitions/${next.id}/rounds/new`);
+    expect(form.text).toContain(`value="round:${roundId}"`);
+    const copied = await manager.submit(`/manage/competitions/${next.id}/rounds/new`, {
+      name: 'Первый тур',
+      deadline: inFuture(20),
+      source: `round:${roundId}`,
+    });
+    expect(copied.status).toBe(303);
+    const [source, copy] = await Promise.all(
+      [roundId, /\/manage\/rounds\/([0-9a-f-]{36})\//.exec(copied.headers.location)![1]].map(
+        async (id) =>
+          (await sql<{ method: unknown }>('SELECT method FROM review_rounds WHERE id = $1', [id]))[0].method,
+      ),
+    );
+    expect(copy).toEqual(source);
   });
 
   it('runs the assignment in the worker and follows it until done', async () => {

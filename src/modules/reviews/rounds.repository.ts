@@ -1,3 +1,4 @@
+import { LocalizedText } from '../../common/i18n/localized-text';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { RoundMethod } from './domain/rounds/round-method';
@@ -63,6 +64,23 @@ export class RoundsRepository {
       .where('r.id = :id', { id })
       .setLock('pessimistic_read')
       .getOne();
+  }
+
+  /**
+   * The latest rounds of other competitions whose method a new round may start from: opened or
+   * later (a method that was published), newest first, with their competition's title.
+   */
+  async recentElsewhere(
+    competitionId: string,
+    limit: number,
+  ): Promise<{ id: string; name: string; position: number; competitionTitle: LocalizedText }[]> {
+    return this.dataSource.query(
+      `SELECT r.id, r.name, r.position, c.title AS "competitionTitle"
+         FROM review_rounds r JOIN competitions c ON c.id = r.competition_id
+        WHERE r.competition_id <> $1 AND r.status <> 'draft'
+        ORDER BY r.created_at DESC, r.id LIMIT $2`,
+      [competitionId, limit],
+    );
   }
 
   async listByCompetition(

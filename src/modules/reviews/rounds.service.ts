@@ -152,6 +152,11 @@ export class RoundsService {
     return round;
   }
 
+  /** Rounds of other competitions a new round may copy its method from, newest first. */
+  async copyableElsewhere(competitionId: string, limit: number) {
+    return this.rounds.recentElsewhere(competitionId, limit);
+  }
+
   async list(
     competitionId: string,
     publicOnly: boolean,

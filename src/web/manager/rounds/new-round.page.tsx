@@ -13,6 +13,8 @@ export function NewRoundPage(props: {
   competition: Competition;
   templates: { code: string; title: LocalizedText }[];
   earlier: { id: string; name: string; position: number }[];
+  /** The latest rounds of other competitions (a programme keeps its rubric from year to year). */
+  elsewhere: { id: string; name: string; position: number; competitionTitle: LocalizedText }[];
   form: NewRoundForm;
   errors: FieldError[];
 }) {
@@ -73,6 +75,23 @@ export function NewRoundPage(props: {
               />
               <label for={`source-round-${round.id}`}>
                 {t.t('managerRounds.new.copy', { name: `${round.position}. ${round.name}` })}
+              </label>
+            </div>
+          ))}
+          {props.elsewhere.map((round) => (
+            <div class="choice">
+              <input
+                type="radio"
+                name="source"
+                id={`source-round-${round.id}`}
+                value={`round:${round.id}`}
+                checked={form.source === `round:${round.id}`}
+              />
+              <label for={`source-round-${round.id}`}>
+                {t.t('managerRounds.new.copyOther', {
+                  competition: contentText(round.competitionTitle, language),
+                  name: `${round.position}. ${round.name}`,
+                })}
               </label>
             </div>
           ))}

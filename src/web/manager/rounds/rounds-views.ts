@@ -16,6 +16,8 @@ import { RoundView } from '../../public/public-views';
 import { AssignmentView, JurorProgress, PanelJuror, RoundListItem, RunView } from './rounds-types';
 
 const ALL = { limit: 1000, offset: 0 };
+/** Rounds of other competitions offered to copy a method from: the latest ones. */
+const COPYABLE_ELSEWHERE = 20;
 /** A whole panel, at the national scale's 2,000 jurors and then some. */
 const PANEL = { limit: 10_000, offset: 0 };
 /** Applications per page of a round's assignment list: each with its jurors, a screenful or two. */
@@ -86,15 +88,22 @@ export class RoundsViews {
   }
 
   /** The method of a round of this competition to copy, or null when there is no such round. */
-  async methodOf(competitionId: string, roundId: string): Promise<ReviewRound['method'] | null> {
+  /** The method of a round to copy: one of this competition's, or any other competition's. */
+  async methodOf(roundId: string): Promise<ReviewRound['method'] | null> {
     if (!UUID.test(roundId)) return null;
     try {
-      const round = await this.rounds.get(roundId);
-      return round.competitionId === competitionId ? round.method : null;
+      return (await this.rounds.get(roundId)).method;
     } catch (error) {
       if (error instanceof DomainError && error.code === ReviewErrors.ROUND_NOT_FOUND.code) return null;
       throw error;
     }
+  }
+
+  /** What a new round may start from besides the templates: this competition's rounds, then the latest elsewhere. */
+  async copyableRounds(competitionId: string) {
+    const own = (await this.roundList(competitionId)).map((r) => ({ id: r.id, name: r.name, position: r.position }));
+    const elsewhere = await this.rounds.copyableElsewhere(competitionId, COPYABLE_ELSEWHERE);
+    return { own, elsewhere };
   }
 
   async progress(roundId: string): Promise<JurorProgress[]> {

@@ -59,7 +59,7 @@ export class RoundsPagesController {
       kind === 'template'
         ? templateMethod(key ?? '')
         : kind === 'round' && UUID_PATTERN.test(key ?? '')
-          ? await this.views.methodOf(id, key)
+          ? await this.views.methodOf(key)
           : form.source === ''
             ? templateMethod(RUBRIC_TEMPLATES[0].code)
             : null;
@@ -136,13 +136,14 @@ export class RoundsPagesController {
 
   private async newRoundPage(id: string, form: NewRoundForm, errors: FieldError[], status = 200): Promise<PageResult> {
     const competition = await this.views.competition(id);
-    const earlier = (await this.views.roundList(id)).map((r) => ({ id: r.id, name: r.name, position: r.position }));
+    const { own: earlier, elsewhere } = await this.views.copyableRounds(id);
     return page(
       NewRoundPage,
       {
         competition,
         templates: RUBRIC_TEMPLATES.map((t) => ({ code: t.code, title: t.title })),
         earlier,
+        elsewhere,
         form,
         errors,
       },
