@@ -12,8 +12,28 @@
   document.addEventListener('input', function (event) {
     if (event.target.closest && event.target.closest('form[data-warn-unsaved]')) dirty = true;
   });
-  document.addEventListener('submit', function () {
+  // A form that posts is sent once: a second tap while the first answer is on its way (a slow
+  // network, a double click) would record a second action or answer with a conflict. Released
+  // after a while (an answer that is a download leaves the page as it was) and when the page is
+  // shown again from the back-forward cache. htmx forms manage their own requests.
+  document.addEventListener('submit', function (event) {
     dirty = false;
+    var form = event.target;
+    if (event.defaultPrevented || !form || form.hasAttribute('hx-post')) return;
+    if ((form.getAttribute('method') || '').toLowerCase() !== 'post') return;
+    if (form.hasAttribute('data-sending')) {
+      event.preventDefault();
+      return;
+    }
+    form.setAttribute('data-sending', '');
+    setTimeout(function () {
+      form.removeAttribute('data-sending');
+    }, 15000);
+  });
+  window.addEventListener('pageshow', function () {
+    document.querySelectorAll('form[data-sending]').forEach(function (form) {
+      form.removeAttribute('data-sending');
+    });
   });
   // An autosave that answers data-not-saved (the server refused a field) leaves the changes unsaved.
   document.body.addEventListener('htmx:afterRequest', function (event) {
