@@ -1,5 +1,6 @@
 import { Page } from 'playwright-core';
 import { CATALOGUE, MessageKey } from '../../src/web/i18n/catalogue';
+import { translator } from '../../src/web/i18n/translator';
 import { createAdoptedPlan, createCompetition, createPlaces, createUser, PASSWORD } from '../helpers/factories';
 import { samplePdf } from '../helpers/sample-files';
 import { expectAccessible, openSite, Phone, screenshot, Site, SiteLanguage } from './harness';
@@ -103,6 +104,8 @@ describe('browser: an applicant drafts and submits on a 360 px phone', () => {
       if (javaScript) {
         // enhance.js adds the rows up as they are typed.
         await page.waitForFunction(() => /300/.test(document.querySelector('[data-sum="own"]')?.textContent ?? ''));
+        // ... and writes them as the server does, in Kazakh too (the browser may lack Kazakh number data).
+        expect(await page.locator('[data-sum="own"]').textContent()).toBe(translator(language).money(30000000n));
       }
       await page.getByRole('button', { name: text(language, 'applySteps.budget.add') }).click();
       await page.locator('#category-2').waitFor();
@@ -132,23 +135,28 @@ describe('browser: an applicant drafts and submits on a 360 px phone', () => {
       expect(phone.dialogs).toEqual([]);
     });
 
-    it('shows every broken rule at once, linked to its step, and passes axe', async () => {
-      const { page } = phone;
-      await signIn(page, language);
-      await page.goto(`/applications/new?competition=${competitionId}`);
-      await page.getByRole('button', { name: text(language, 'apply.start.button') }).click();
-      await page.waitForURL((url) => /^\/applications\/[0-9a-f-]{36}$/.test(url.pathname));
-      await page.goto(`${page.url()}/check`);
-      await page.getByRole('button', { name: text(language, 'apply.check.submit') }).click();
-      const links = page.locator('.error-summary a');
-      await links.first().waitFor();
-      const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-      expect(hrefs.some((href) => href.endsWith('/project#title'))).toBe(true);
-      expect(hrefs.some((href) => href.endsWith('/goals#goals'))).toBe(true);
-      expect(await page.locator('.error-summary').textContent()).toContain(text(language, 'apply.problem.goals'));
-      await expectAccessible(page, `check with problems (${language}, ${js})`);
-      await links.first().click();
-      await page.waitForURL((url) => url.pathname.endsWith('/project'));
-    });
+    // Not over the throttled network: the check page with its problems is rendered on the server
+    // the same with and without JavaScript (the Kazakh pass without it and the Russian pass with it
+    // scan it), and the slow network adds nothing the first test's form posts have not shown; at
+    // 400 kbps it cost the suite another sign-in and three slow page loads.
+    if (!throttled)
+      it('shows every broken rule at once, linked to its step, and passes axe', async () => {
+        const { page } = phone;
+        await signIn(page, language);
+        await page.goto(`/applications/new?competition=${competitionId}`);
+        await page.getByRole('button', { name: text(language, 'apply.start.button') }).click();
+        await page.waitForURL((url) => /^\/applications\/[0-9a-f-]{36}$/.test(url.pathname));
+        await page.goto(`${page.url()}/check`);
+        await page.getByRole('button', { name: text(language, 'apply.check.submit') }).click();
+        const links = page.locator('.error-summary a');
+        await links.first().waitFor();
+        const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+        expect(hrefs.some((href) => href.endsWith('/project#title'))).toBe(true);
+        expect(hrefs.some((href) => href.endsWith('/goals#goals'))).toBe(true);
+        expect(await page.locator('.error-summary').textContent()).toContain(text(language, 'apply.problem.goals'));
+        await expectAccessible(page, `check with problems (${language}, ${js})`);
+        await links.first().click();
+        await page.waitForURL((url) => url.pathname.endsWith('/project'));
+      });
   });
 });

@@ -68,8 +68,7 @@ describe('browser: a whole competition through the pages alone (ru, 1280 px)', (
 
   /** A 1280 px browser of its own (its own cookies), Russian, JavaScript on. */
   async function desk(): Promise<Page> {
-    const phone = await site.phone({ language: 'ru', javaScript: true });
-    await phone.page.setViewportSize({ width: 1280, height: 900 });
+    const phone = await site.desk({ language: 'ru', javaScript: true });
     phones.push(phone);
     return phone.page;
   }

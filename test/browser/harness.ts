@@ -1,13 +1,16 @@
 import { createServer } from 'node:net';
 import { INestApplicationContext } from '@nestjs/common';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { linksTo } from '../../src/modules/notifications/mail/mail-transport';
 import { ReceivedMail, SmtpSink } from '../helpers/smtp-sink';
+import { MessageKey } from '../../src/web/i18n/catalogue';
+import { MessageParams, translator } from '../../src/web/i18n/translator';
 import { createTestApp, TestContext } from '../helpers/test-app';
 import { startWorker } from '../helpers/worker-context';
 import { noteScriptless } from './accessibility';
 import { launchChromium, PHONE, throttle } from './chromium';
 
+export type { AccessibleOptions } from './accessibility';
 export { expectAccessible } from './accessibility';
 export { CHROMIUM_PATH, launchChromium, PHONE, SLOW_NETWORK, throttle } from './chromium';
 export { screenshot } from './screenshots';
@@ -20,6 +23,17 @@ export const ACTION_TIMEOUT_MS = 60000;
 
 export type SiteLanguage = 'kk' | 'ru' | 'en';
 const LOCALES: Record<SiteLanguage, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
+
+/** A staff member's wide screen (CSS pixels). */
+export const DESK_VIEWPORT = { width: 1280, height: 900 };
+
+/**
+ * A text of the message catalogue (CATALOGUE[language]) as the pages print it, placeholders and
+ * plural forms filled: assertions read the catalogue rather than repeat one language's words.
+ */
+export function message(language: SiteLanguage, key: MessageKey, params?: MessageParams): string {
+  return translator(language).t(key, params);
+}
 
 export interface PhoneOptions {
   /** The browser's own language (Accept-Language, navigator.language): kk-KZ, ru-RU or en-GB. */
@@ -85,8 +99,17 @@ export class Site {
 
   /** A new phone (its own cookies): 360 x 740 CSS pixels at 2x, touch, in `language`, JS on or off. */
   async phone(options: PhoneOptions): Promise<Phone> {
+    return this.device(PHONE, options);
+  }
+
+  /** A new staff desktop (its own cookies): a 1280 x 900 screen, mouse, in `language`, JS on or off. */
+  async desk(options: PhoneOptions): Promise<Phone> {
+    return this.device({ viewport: DESK_VIEWPORT, timezoneId: PHONE.timezoneId }, options);
+  }
+
+  private async device(device: BrowserContextOptions, options: PhoneOptions): Promise<Phone> {
     const context = await this.browser.newContext({
-      ...PHONE,
+      ...device,
       baseURL: this.origin,
       javaScriptEnabled: options.javaScript,
       locale: LOCALES[options.language],

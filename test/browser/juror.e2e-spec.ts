@@ -2,7 +2,7 @@ import { BrowserContext, Page } from 'playwright-core';
 import { CATALOGUE, MessageKey } from '../../src/web/i18n/catalogue';
 import { Cast, createCast, PASSWORD, TestUser } from '../helpers/factories';
 import { addJuror, createReviewable, Reviewable, roundBody } from '../helpers/review-setup';
-import { ACTION_TIMEOUT_MS, expectAccessible, openSite, screenshot, Site, SiteLanguage } from './harness';
+import { expectAccessible, openSite, screenshot, Site, SiteLanguage } from './harness';
 
 const text = (language: SiteLanguage, key: MessageKey): string => {
   const message = CATALOGUE[language][key];
@@ -58,20 +58,8 @@ describe('browser: the juror’s workspace', () => {
     // One juror's round, step by step: each step goes on from where the one before left the page.
     beforeAll(async () => {
       ({ setup, roundId, juror } = await reviewing(language));
-      if (screen === 'phone') {
-        ({ context, page } = await site.phone({ language, javaScript }));
-      } else {
-        context = await site.browser.newContext({
-          viewport: { width: 1280, height: 900 },
-          baseURL: site.origin,
-          javaScriptEnabled: javaScript,
-          locale: language === 'kk' ? 'kk-KZ' : 'ru-RU',
-          timezoneId: 'Asia/Almaty',
-        });
-        context.setDefaultTimeout(ACTION_TIMEOUT_MS);
-        context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS);
-        page = await context.newPage();
-      }
+      const device = { language, javaScript };
+      ({ context, page } = screen === 'phone' ? await site.phone(device) : await site.desk(device));
     });
     afterAll(async () => {
       await context?.close();

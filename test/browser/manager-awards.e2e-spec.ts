@@ -1,21 +1,18 @@
-import { CATALOGUE, MessageKey } from '../../src/web/i18n/catalogue';
+import { MessageKey } from '../../src/web/i18n/catalogue';
+import { MessageParams } from '../../src/web/i18n/translator';
 import { Awardable, createAwardable } from '../helpers/award-setup';
 import { Cast, createCast, PASSWORD, TestUser } from '../helpers/factories';
-import { expectAccessible, openSite, Phone, screenshot, Site } from './harness';
+import { expectAccessible, message, openSite, Phone, screenshot, Site, SiteLanguage } from './harness';
 
-const text = (key: MessageKey): string => {
-  const message = CATALOGUE.ru[key];
-  if (typeof message !== 'string') throw new Error(`${key} is a plural text`);
-  return message;
-};
 const MILLION = '100000000';
 /** A sum as the pages print it, for a pattern: groups split by a (narrow) no-break space. */
 const tenge = (digits: string) => new RegExp(`^${digits.replace(/ /g, '[\\s\\u00a0\\u202f]')}[\\s\\u00a0\\u202f]₸$`);
 
 /**
- * Managers on a 1280 px screen, in Russian: allocate within the budget and propose, a second
- * manager approves on "awaiting my approval", and a milestone report is reviewed; once with
- * JavaScript (the remaining budget follows the typing) and once without (a "recalculate" submit).
+ * Managers on a 1280 px screen: allocate within the budget and propose, a second manager approves
+ * on "awaiting my approval", and a milestone report is reviewed; once in Kazakh with JavaScript
+ * (the remaining budget follows the typing) and once in Russian without (a "recalculate" submit).
+ * Both managers' preferred language and the browser's follow the pass; texts come from the catalogue.
  */
 describe('browser: managers allocate, approve and review reports', () => {
   let site: Site;
@@ -24,9 +21,6 @@ describe('browser: managers allocate, approve and review reports', () => {
   beforeAll(async () => {
     site = await openSite();
     cast = await createCast(site.ctx);
-    await site.ctx.dataSource.query("UPDATE users SET preferred_language = 'ru' WHERE id = ANY($1)", [
-      [cast.manager.user.id, cast.manager2.user.id],
-    ]);
   });
   afterAll(async () => {
     await site?.close();
@@ -62,13 +56,8 @@ describe('browser: managers allocate, approve and review reports', () => {
     return report.body.id as string;
   }
 
-  async function desktop(javaScript: boolean): Promise<Phone> {
-    const phone = await site.phone({ language: 'ru', javaScript });
-    await phone.page.setViewportSize({ width: 1280, height: 900 });
-    return phone;
-  }
-
-  async function signIn(phone: Phone, person: TestUser, next: string): Promise<void> {
+  async function signIn(phone: Phone, language: SiteLanguage, person: TestUser, next: string): Promise<void> {
+    const text = (key: MessageKey) => message(language, key);
     const { page } = phone;
     await page.goto(next);
     await page.getByLabel(text('account.signIn.email')).fill(person.user.email);
@@ -77,8 +66,13 @@ describe('browser: managers allocate, approve and review reports', () => {
     await page.waitForURL((url) => url.pathname === next);
   }
 
-  describe.each([{ javaScript: true }, { javaScript: false }])('JavaScript $javaScript', ({ javaScript }) => {
-    const js = javaScript ? 'js' : 'no-js';
+  describe.each([
+    { language: 'kk', javaScript: true },
+    { language: 'ru', javaScript: false },
+  ] as const)('$language, JavaScript $javaScript', ({ language, javaScript }) => {
+    const js = `${language}, ${javaScript ? 'js' : 'no-js'}`;
+    const text = (key: MessageKey, params?: MessageParams) => message(language, key, params);
+    const desktop = () => site.desk({ language, javaScript });
     let a: Awardable;
     let reportId: string;
     /** The awards the first test proposed, in rank order. */
@@ -88,19 +82,23 @@ describe('browser: managers allocate, approve and review reports', () => {
     beforeAll(async () => {
       a = await awardable();
       reportId = await reportWaiting();
+      await site.ctx.dataSource.query('UPDATE users SET preferred_language = $2 WHERE id = ANY($1)', [
+        [cast.manager.user.id, cast.manager2.user.id],
+        language,
+      ]);
     });
     afterEach(async () => {
       await Promise.all(phones.splice(0).map((p) => p.close()));
     });
 
     it('allocates within the budget and proposes; each page passes axe', async () => {
-      const first = await desktop(javaScript);
+      const first = await desktop();
       phones.push(first);
       const path = `/manage/competitions/${a.competitionId}/awards`;
-      await signIn(first, cast.manager, path);
+      await signIn(first, language, cast.manager, path);
       const { page } = first;
       await expectAccessible(page, `allocation (${js})`);
-      await screenshot(page, `manager-allocation-ru-${js}`, { fullPage: true });
+      await screenshot(page, `manager-allocation-${language}-${javaScript ? 'js' : 'no-js'}`, { fullPage: true });
       const remaining = page.locator('[data-ma-sum="remaining"]');
       expect((await remaining.textContent())?.trim()).toMatch(tenge('500 000'));
 
@@ -108,9 +106,7 @@ describe('browser: managers allocate, approve and review reports', () => {
       const [{ reference }] = (await site.ctx.dataSource.query('SELECT reference FROM applications WHERE id = $1', [
         a.applications[2].id,
       ])) as { reference: string }[];
-      await page
-        .getByLabel(text('managerAwards.allocation.amountLabel').replace('{reference}', reference))
-        .fill('500 000');
+      await page.getByLabel(text('managerAwards.allocation.amountLabel', { reference })).fill('500 000');
       if (javaScript) {
         await page.waitForFunction(() =>
           /^0[\s\u00a0\u202f]₸$/.test(document.querySelector('[data-ma-sum="remaining"]')?.textContent ?? ''),
@@ -123,7 +119,9 @@ describe('browser: managers allocate, approve and review reports', () => {
       }
       await page.getByRole('button', { name: text('managerAwards.allocation.propose') }).click();
       await page.locator('.notice.success').waitFor();
-      expect(await page.locator('.notice.success').textContent()).toContain('Предложено 3 гранта');
+      expect(await page.locator('.notice.success').textContent()).toContain(
+        text('managerAwards.allocation.done', { count: 3 }),
+      );
       await expectAccessible(page, `allocation after proposing (${js})`);
       proposed = (await site.ctx.dataSource.query(
         "SELECT id, amount FROM awards WHERE competition_id = $1 AND status = 'proposed' ORDER BY rank",
@@ -133,17 +131,17 @@ describe('browser: managers allocate, approve and review reports', () => {
     });
 
     it('the proposer is not offered their own proposals; a second manager approves one', async () => {
-      const first = await desktop(javaScript);
+      const first = await desktop();
       phones.push(first);
-      await signIn(first, cast.manager, '/manage/approvals');
+      await signIn(first, language, cast.manager, '/manage/approvals');
       const { page } = first;
       // Their own proposals are not theirs to approve.
       await page.locator('h1').waitFor();
       expect(await page.locator(`form[action="/manage/awards/${proposed[0].id}/approve"]`).count()).toBe(0);
 
-      const second = await desktop(javaScript);
+      const second = await desktop();
       phones.push(second);
-      await signIn(second, cast.manager2, '/manage/approvals');
+      await signIn(second, language, cast.manager2, '/manage/approvals');
       await expectAccessible(second.page, `approvals (${js})`);
       await second.page
         .locator(`form[action="/manage/awards/${proposed[0].id}/approve"]`)
@@ -161,18 +159,18 @@ describe('browser: managers allocate, approve and review reports', () => {
     });
 
     it('shows a proposed award with its schedule form', async () => {
-      const second = await desktop(javaScript);
+      const second = await desktop();
       phones.push(second);
-      await signIn(second, cast.manager2, `/manage/awards/${proposed[2].id}`);
+      await signIn(second, language, cast.manager2, `/manage/awards/${proposed[2].id}`);
       expect(await second.page.locator(`form[action="/manage/awards/${proposed[2].id}/tranches"]`).count()).toBe(1);
       await expectAccessible(second.page, `award page (${js})`);
     });
 
     it('reviews a milestone report: asks for a comment to return it, then approves it', async () => {
-      const phone = await desktop(javaScript);
+      const phone = await desktop();
       phones.push(phone);
       const { page } = phone;
-      await signIn(phone, cast.manager, '/manage/reports');
+      await signIn(phone, language, cast.manager, '/manage/reports');
       await expectAccessible(page, `reports to review (${js})`);
       await page.locator(`a[href="/manage/reports/${reportId}"]`).click();
       await page.waitForURL((url) => url.pathname === `/manage/reports/${reportId}`);

@@ -63,9 +63,8 @@ describe('browser: a manager sets up a competition', () => {
   };
 
   it('in Kazakh with JavaScript: creates a competition eligible by district, and opens it', async () => {
-    phone = await site.phone({ language: 'kk', javaScript: true });
+    phone = await site.desk({ language: 'kk', javaScript: true });
     const { page } = phone;
-    await page.setViewportSize({ width: 1280, height: 900 });
     await signIn(page, 'kk', cast.manager.user.email, '/manage');
     await checked(page, 'managers home (kk)');
     await page.getByRole('link', { name: text('kk', 'managerCompetitions.new') }).click();
@@ -109,9 +108,8 @@ describe('browser: a manager sets up a competition', () => {
     const draft = await createCompetition(site.ctx, cast.manager2.user.id, places.villageIds, {
       code: competitionCode(),
     });
-    phone = await site.phone({ language: 'ru', javaScript: false });
+    phone = await site.desk({ language: 'ru', javaScript: false });
     const { page } = phone;
-    await page.setViewportSize({ width: 1280, height: 900 });
     const path = `/manage/competitions/${draft.id}/edit`;
     await signIn(page, 'ru', cast.manager2.user.email, path);
     await checked(page, 'competition setup (ru, no JS)');

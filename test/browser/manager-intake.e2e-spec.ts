@@ -39,8 +39,7 @@ describe('browser: a manager enters an application for a walk-in applicant', () 
     villageId = (await createPlaces(site.ctx, admin.user.id, 1)).villageIds[0];
     await createAdoptedPlan(site.ctx, admin.user.id, villageId);
     competitionId = (await createCompetition(site.ctx, manager.user.id, [villageId], { open: true })).id;
-    phone = await site.phone({ language: 'ru', javaScript: false });
-    await phone.page.setViewportSize({ width: 1280, height: 900 });
+    phone = await site.desk({ language: 'ru', javaScript: false });
   });
   afterAll(async () => {
     await phone?.close();

@@ -62,8 +62,11 @@
   // Budget rows: the totals follow the typing (the server works them out again when it saves).
   var budget = document.querySelector('form[data-budget]');
   if (budget) {
-    var locales = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
-    var locale = locales[document.documentElement.lang] || 'kk-KZ';
+    // Kazakh writes numbers and tenge as Russian does (CLDR: "1 234 567,50 ₸", as the server prints
+    // them), but Chromium builds without Kazakh number data (Debian's, for one) fall back to the
+    // root pattern "₸ 1,234,567.50": the Russian data stands in for Kazakh in every script here.
+    var locales = { kk: 'ru-RU', ru: 'ru-RU', en: 'en-GB' };
+    var locale = locales[document.documentElement.lang] || 'ru-RU';
     var money = function (tiyn) {
       var whole = tiyn % 100 === 0;
       return new Intl.NumberFormat(locale, {
@@ -117,7 +120,8 @@
   if (!rubric) return;
   var output = rubric.querySelector('[data-total-value]');
   var counted = rubric.querySelector('[data-scored-count]');
-  var locale = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' }[document.documentElement.lang] || 'kk-KZ';
+  // Russian number data for Kazakh too (see the budget rows above).
+  var locale = { kk: 'ru-RU', ru: 'ru-RU', en: 'en-GB' }[document.documentElement.lang] || 'ru-RU';
   var format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   var recount = function () {
     var weights = 0;
@@ -144,8 +148,9 @@
   'use strict';
   var form = document.querySelector('form[data-ma-allocation]');
   if (!form || typeof BigInt !== 'function') return;
-  var locales = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
-  var locale = locales[document.documentElement.lang] || 'kk-KZ';
+  // Russian number data for Kazakh too (see the budget rows above).
+  var locales = { kk: 'ru-RU', ru: 'ru-RU', en: 'en-GB' };
+  var locale = locales[document.documentElement.lang] || 'ru-RU';
   var format = function (digits) {
     return new Intl.NumberFormat(locale, {
       style: 'currency',
