@@ -13,6 +13,7 @@ import { PaymentsService } from './payments.service';
   imports: [AwardsModule, LedgerModule, IdempotencyModule, AuditModule],
   controllers: [PaymentsController],
   providers: [PaymentsRepository, PaymentsService, PaymentsQueryService],
-  exports: [PaymentsQueryService],
+  // PaymentsService: for the finance officers' web pages, the same use case the JSON route calls.
+  exports: [PaymentsQueryService, PaymentsService],
 })
 export class DisbursementsModule {}
