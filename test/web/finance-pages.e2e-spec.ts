@@ -173,6 +173,52 @@ describe('web: finance officers’ tranches to pay and payments', () => {
     expect(await keysOf(both.user.id)).toBe(0);
   });
 
+  it('lists recent payments and records a failed transfer: reversed, the tranche waits for payment again', async () => {
+    const [payment] = await paymentsOf(awards[0].id);
+    const list = await finance.page('/finance/payments');
+    expect(list.status).toBe(200);
+    expect(list.text).toContain('PP-WEB-001');
+    const failurePath = `/finance/payments/${payment.id}/failure`;
+    expect(list.text).toContain(`href="${failurePath}"`);
+
+    const form = await finance.page(failurePath);
+    expect(form.status).toBe(200);
+    const formKey = formKeyOf(form.text);
+    const empty = await finance.submit(failurePath, { formKey, reason: '' });
+    expect(empty.status).toBe(400);
+    expect(empty.text).toContain('<a href="#reason">Напишите, почему перевод не прошёл');
+
+    const paidBefore = (await ledger.balances(a.competitionId)).paid;
+    const fields = { formKey, reason: 'Банк вернул перевод' };
+    const sent = await finance.submit(failurePath, fields);
+    expect(sent.status).toBe(303);
+    expect(sent.headers.location).toBe(`/finance/payments?failed=${payment.id}`);
+    expect((await finance.submit(failurePath, fields)).status).toBe(303);
+    expect((await ledger.balances(a.competitionId)).paid - paidBefore).toBe(-50000000n);
+    const [row] = await sql<{ status: string; failed_by: string }>(
+      'SELECT status, failed_by FROM payments WHERE id = $1',
+      [payment.id],
+    );
+    expect(row).toEqual({ status: 'failed', failed_by: cast.finance.user.id });
+    expect((await auditOf(ctx, 'payment', payment.id, cast.observer.auth)).map((e) => e.action)).toEqual([
+      'payment.recorded',
+      'payment.failed',
+    ]);
+
+    const after = await finance.page(sent.headers.location as string);
+    expect(after.text).toContain('Платёж отмечен как неуспешный');
+    expect(after.text).toContain('Неуспешный: Банк вернул перевод');
+    const again = await finance.page(failurePath);
+    expect(again.status).toBe(409);
+    expect(again.text).toContain('уже отмечен как неуспешный');
+    const queue = await finance.page('/finance');
+    const [{ id: trancheId }] = await sql<{ id: string }>(
+      'SELECT id FROM tranches WHERE award_id = $1 AND position = 1',
+      [awards[0].id],
+    );
+    expect(queue.text).toContain(`href="${payPath(trancheId)}"`);
+  });
+
   it('is for finance officers only: an applicant, a manager and a juror get 403', async () => {
     const [{ id: trancheId }] = await sql<{ id: string }>(
       'SELECT id FROM tranches WHERE award_id = $1 AND position = 1',
@@ -182,6 +228,7 @@ describe('web: finance officers’ tranches to pay and payments', () => {
       const client = await signedInClient(ctx, who.user.email, PASSWORD);
       expect((await client.page('/finance')).status).toBe(403);
       expect((await client.page(payPath(trancheId))).status).toBe(403);
+      expect((await client.page('/finance/payments')).status).toBe(403);
       const posted = await client.submit(payPath(trancheId), {
         formKey: randomUUID(),
         bankReference: 'X',

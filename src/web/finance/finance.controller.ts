@@ -8,11 +8,9 @@ import { page, PageResult, RedirectResult, seeOther } from '../render/web-result
 import { pageParam } from '../ui/pager';
 import { WebController } from '../web-controller';
 import { FinanceViews } from './finance-views';
-import { checkPayForm, isFormKey, newPayValues, PAY_FIELDS, payRefusal, PayValues } from './pay-form';
+import { checkPayForm, isFormKey, isUuid, newPayValues, PAY_FIELDS, payRefusal, PayValues } from './pay-form';
 import { PayPage, PayPageProps } from './pay.page';
 import { ToPayPage } from './to-pay.page';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Finance officers: approved tranches to pay, and recording a payment (DESIGN.md section 7). The
@@ -31,8 +29,7 @@ export class FinanceController {
   @Roles('finance')
   async toPay(@Query('page') pageNumber?: string, @Query('paid') paid?: string): Promise<PageResult> {
     const view = await this.views.toPay(pageParam(pageNumber));
-    const done =
-      typeof paid === 'string' && UUID.test(paid) ? await this.views.tranche(paid).catch(() => undefined) : undefined;
+    const done = isUuid(paid) ? await this.views.tranche(paid).catch(() => undefined) : undefined;
     return page(ToPayPage, { view, paid: done?.status === 'paid' ? done : undefined });
   }
 

@@ -37,8 +37,9 @@ export function almatyDay(at: Date): string {
 }
 
 /** The pages hand out random UUIDs as keys: anything else was not made by the form. */
-export const isFormKey = (value: string): boolean =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+export const isFormKey = (value: string): boolean => isUuid(value);
 
 /** The same checks the JSON API makes of its body (RecordPaymentDto), each broken one named on its field. */
 export function checkPayForm(values: PayValues): { input: RecordPaymentDto; errors: FieldError[] } {

@@ -22,6 +22,9 @@ export function ToPayPage(props: { view: ToPayView; paid?: TrancheToPay }) {
       )}
       <h1>{title}</h1>
       <p class="lead">{t.t('finance.toPay.lead')}</p>
+      <p>
+        <a href="/finance/payments">{t.t('finance.payments.link')}</a>
+      </p>
       {view.total === 0 ? (
         <p>{t.t('finance.toPay.none')}</p>
       ) : (
@@ -42,7 +45,7 @@ export function ToPayPage(props: { view: ToPayView; paid?: TrancheToPay }) {
                 </tr>
               </thead>
               <tbody>
-                {view.tranches.map((row) => (
+                {view.items.map((row) => (
                   <tr>
                     <th scope="row">
                       {row.reference}
