@@ -9,7 +9,10 @@ const text = (key: MessageKey): string => {
   return message;
 };
 
-/** A finance officer on a 1280 px screen, in Russian, with JavaScript off: pays one approved tranche. */
+/**
+ * A finance officer on a 1280 px screen, in Russian, with JavaScript off: pays one approved tranche,
+ * then opens the recent payments and the failed-transfer form (not sent).
+ */
 describe('browser: a finance officer pays a tranche', () => {
   let site: Site;
   let cast: Cast;
@@ -66,6 +69,13 @@ describe('browser: a finance officer pays a tranche', () => {
     expect(await page.getByRole('status').innerText()).toContain(reference);
     expect(await page.getByRole('row').filter({ hasText: reference }).count()).toBe(0);
     await expectAccessible(page, 'to pay after paying');
+
+    await page.getByRole('link', { name: text('finance.payments.link') }).click();
+    await page.waitForURL((url) => url.pathname === '/finance/payments');
+    await expectAccessible(page, 'recent payments');
+    await page.getByRole('link', { name: new RegExp(text('finance.payments.fail')) }).click();
+    await page.waitForURL((url) => /^\/finance\/payments\/[^/]+\/failure$/.test(url.pathname));
+    await expectAccessible(page, 'failed transfer form');
 
     const payments = (await site.ctx.dataSource.query('SELECT bank_reference FROM payments')) as {
       bank_reference: string;
