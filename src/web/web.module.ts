@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountPagesModule } from './account/account-pages.module';
+import { FinancePagesModule } from './finance/finance-pages.module';
 import { GranteePagesModule } from './grantee/grantee-pages.module';
 import { ApplicantPagesModule } from './applicant/applicant-pages.module';
 import { OfflineScoringPagesModule } from './offline-scoring/offline-scoring-pages.module';
@@ -35,6 +36,7 @@ import { WebCoreModule } from './web-core.module';
     ManagerHomePagesModule,
     ManagerApplicationsPagesModule,
     ManagerIntakePagesModule,
+    FinancePagesModule,
   ],
   exports: [WebCoreModule],
 })

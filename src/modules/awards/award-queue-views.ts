@@ -43,3 +43,22 @@ export interface ReportForReview extends ReportAwaiting {
   reviewComment: string | null;
   reviewedAt: Date | null;
 }
+
+/** An approved tranche waiting for a finance officer to record its payment. */
+export interface TrancheToPay {
+  trancheId: string;
+  awardId: string;
+  competitionTitle: LocalizedText;
+  reference: string;
+  /** The grantee: the applicant whose application holds the award. */
+  granteeName: string;
+  trancheLabel: LocalizedText;
+  tranchePosition: number;
+  amount: bigint;
+  /** When the tranche was approved (on signing, or with its milestone report). */
+  approvedAt: Date;
+  /** Who approved it: that person may not record its payment (four eyes). */
+  approvedBy: string | null;
+  /** `approved` while it waits; otherwise what it has become meanwhile (paid, say). */
+  status: string;
+}

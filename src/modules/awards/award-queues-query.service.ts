@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
+import { PageRequest } from '../../common/http/pagination';
 import { AuditService } from '../audit/audit.service';
-import { ProposalAwaiting, ReportAwaiting, ReportForReview } from './award-queue-views';
+import { ProposalAwaiting, ReportAwaiting, ReportForReview, TrancheToPay } from './award-queue-views';
 import { AwardQueuesRepository } from './award-queues.repository';
 import { AwardErrors as E } from './awards.errors';
 
-export type { ProposalAwaiting, ReportAwaiting, ReportForReview } from './award-queue-views';
+export type { ProposalAwaiting, ReportAwaiting, ReportForReview, TrancheToPay } from './award-queue-views';
 
 /** One step of an award's history, from its audit events: what happened, when, and by whom (an id). */
 export interface AwardHistoryStep {
@@ -23,7 +24,8 @@ const HISTORY_LIMIT = 100;
 /**
  * What managers work through: proposals by other managers waiting for a second pair of eyes
  * (rule 9: a manager never sees their own here), milestone reports to review, and an award's
- * history. Staff only: the web layer checks the manager role before it calls.
+ * history; and what finance officers pay: approved tranches. Staff only: the web layer checks the
+ * role before it calls.
  */
 @Injectable()
 export class AwardQueuesQueryService {
@@ -44,6 +46,17 @@ export class AwardQueuesQueryService {
     const report = await this.queues.report(id);
     if (!report) throw new DomainError(E.REPORT_NOT_FOUND);
     return report;
+  }
+
+  /** Finance officers' queue: approved tranches waiting for payment, oldest approval first, paged. */
+  tranchesToPay(page: PageRequest): Promise<[TrancheToPay[], number]> {
+    return this.queues.tranchesToPay(page.limit, page.offset);
+  }
+
+  async trancheToPay(id: string): Promise<TrancheToPay> {
+    const tranche = await this.queues.trancheToPay(id);
+    if (!tranche) throw new DomainError(E.TRANCHE_NOT_FOUND);
+    return tranche;
   }
 
   async history(awardId: string): Promise<AwardHistoryStep[]> {

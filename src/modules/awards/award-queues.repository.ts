@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ProposalAwaiting, ReportAwaiting, ReportForReview } from './award-queue-views';
+import { ProposalAwaiting, ReportAwaiting, ReportForReview, TrancheToPay } from './award-queue-views';
 
 const REPORT_COLUMNS = `r.id AS "reportId", r.award_id AS "awardId", c.title AS "competitionTitle", a.reference,
   a.title AS "applicationTitle", t.label AS "trancheLabel", t.position AS "tranchePosition", t.amount AS "trancheAmount",
@@ -11,11 +11,22 @@ const REPORT_FROM = `milestone_reports r
   JOIN applications a ON a.id = w.application_id
   JOIN competitions c ON c.id = w.competition_id`;
 
+const TO_PAY_COLUMNS = `t.id AS "trancheId", t.award_id AS "awardId", c.title AS "competitionTitle", a.reference,
+  u.full_name AS "granteeName", t.label AS "trancheLabel", t.position AS "tranchePosition", t.amount,
+  t.approved_at AS "approvedAt", t.approved_by AS "approvedBy", t.status`;
+const TO_PAY_FROM = `tranches t
+  JOIN awards w ON w.id = t.award_id
+  JOIN applications a ON a.id = w.application_id
+  JOIN users u ON u.id = a.applicant_id
+  JOIN competitions c ON c.id = w.competition_id`;
+/** Tranches are paid on awards the grantee has accepted, until the award is complete (the payment service's rule too). */
+const PAYABLE = `t.status = 'approved' AND w.status IN ('accepted', 'active')`;
+
 type Raw<T, K extends keyof T> = Omit<T, K> & { [P in K]: string };
 
 /**
  * The managers' work queues of the awards module: proposals waiting for a second manager, and
- * milestone reports waiting for review. Reads awards, tranches, milestone_reports and award_files
+ * milestone reports waiting for review; and the finance officers' one: approved tranches to pay. Reads awards, tranches, milestone_reports and award_files
  * (its own), and, for names and titles, applications, budget_lines, competitions and users.
  */
 @Injectable()
@@ -77,5 +88,29 @@ export class AwardQueuesRepository {
       files,
       budgetLines: lines.map((l) => ({ ...l, amount: BigInt(l.amount) })),
     };
+  }
+
+  /** Approved tranches of running awards, oldest approval first, one page of them and how many in all. */
+  async tranchesToPay(limit: number, offset: number): Promise<[TrancheToPay[], number]> {
+    const rows: Raw<TrancheToPay, 'amount'>[] = await this.dataSource.query(
+      `SELECT ${TO_PAY_COLUMNS} FROM ${TO_PAY_FROM}
+        WHERE ${PAYABLE}
+        ORDER BY t.approved_at, t.id
+        LIMIT $1 OFFSET $2`,
+      [limit, offset],
+    );
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM ${TO_PAY_FROM} WHERE ${PAYABLE}`,
+    );
+    return [rows.map((r) => ({ ...r, amount: BigInt(r.amount) })), total];
+  }
+
+  /** One tranche as the payment form shows it, whatever its status now; null when there is none. */
+  async trancheToPay(id: string): Promise<TrancheToPay | null> {
+    const [row]: Raw<TrancheToPay, 'amount'>[] = await this.dataSource.query(
+      `SELECT ${TO_PAY_COLUMNS} FROM ${TO_PAY_FROM} WHERE t.id = $1`,
+      [id],
+    );
+    return row ? { ...row, amount: BigInt(row.amount) } : null;
   }
 }

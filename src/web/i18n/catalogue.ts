@@ -6,6 +6,7 @@ import { apply } from './messages/apply';
 import { applyReturns } from './messages/apply-returns';
 import { applySteps } from './messages/apply-steps';
 import { common } from './messages/common';
+import { finance } from './messages/finance';
 import { grantee } from './messages/grantee';
 import { offlineScoring } from './messages/offline-scoring';
 import { staffTasks } from './messages/staff-tasks';
@@ -43,6 +44,7 @@ export const AREAS = {
   managerApplications,
   managerCompetitions,
   managerIntake,
+  finance,
 };
 
 type Area = (typeof AREAS)[keyof typeof AREAS];

@@ -73,6 +73,11 @@ export function Layout(props: { title: string; children: ComponentChildren }) {
                       <a href="/manage">{t.t('common.nav.manage')}</a>
                     </li>
                   )}
+                  {user.roles.includes('finance') && (
+                    <li>
+                      <a href="/finance">{t.t('finance.nav')}</a>
+                    </li>
+                  )}
                   <li>
                     <a href="/account">{t.t('common.nav.account')}</a>
                     <span class="visually-hidden"> ({t.t('common.signedInAs', { name: user.name })})</span>

@@ -1,5 +1,6 @@
 import { ACCOUNT_ROUTES } from './account';
 import { APPLICANT_ROUTES } from './applicant';
+import { FINANCE_ROUTES } from './finance';
 import { FOUNDATION_ROUTES } from './foundation';
 import { GRANTEE_ROUTES } from './grantee';
 import { MANAGER_RETURNS_ROUTES } from './manager-returns';
@@ -26,4 +27,5 @@ export const WEB_ROUTE_TABLE: Record<string, WebRouteRule> = {
   ...MANAGER_APPLICATIONS_ROUTES,
   ...MANAGER_COMPETITIONS_ROUTES,
   ...MANAGER_INTAKE_ROUTES,
+  ...FINANCE_ROUTES,
 };
