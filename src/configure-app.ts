@@ -33,6 +33,13 @@ const TAGS: Record<string, string> = {
   notifications: 'The outbox of messages: delivery status and retries of failed ones',
 };
 
+/**
+ * Fields a form may carry: a competition's setup form ticks eligible villages one by one, and a
+ * national call has thousands (Express's default is 1,000). The byte limit still bounds the body;
+ * past the count, a form is refused with 413.
+ */
+export const FORM_PARAMETER_LIMIT = 10_000;
+
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Start Up grant competition service')
@@ -62,9 +69,7 @@ export function configureApp(app: NestExpressApplication): void {
   // hashed assets are compressed once at start and say so, so this leaves them alone.
   app.use(compression({ threshold: 1024 }));
   app.useBodyParser('json', { limit: config.bodyLimit });
-  // A competition's setup form ticks eligible villages one by one: a national call has thousands.
-  // The byte limit above still bounds the body; past the count, a form is refused with 413.
-  app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false, parameterLimit: 10_000 });
+  app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false, parameterLimit: FORM_PARAMETER_LIMIT });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   mountQueueBoard(app);

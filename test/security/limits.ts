@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { deflateSync, gzipSync } from 'node:zlib';
+import { FORM_PARAMETER_LIMIT } from '../../src/configure-app';
 import type { Test } from 'supertest';
 import { expectError } from '../helpers/assertions';
 import { samplePdf } from '../helpers/sample-files';
@@ -48,7 +49,7 @@ export function limitTests(env: SecurityEnv): void {
         await http()
           .post('/api/auth/login')
           .type('form')
-          .send(Array.from({ length: 1500 }, (_, i) => `k${i}=1`).join('&')),
+          .send(Array.from({ length: FORM_PARAMETER_LIMIT + 1 }, (_, i) => `k${i}=1`).join('&')),
         413,
         'REQUEST.TOO_LARGE',
       );
