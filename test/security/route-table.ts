@@ -45,6 +45,7 @@ export const ROUTE_TABLE: Record<string, RouteRule> = {
   'PATCH /api/me': { who: EVERYONE },
   'POST /api/me/password': { who: EVERYONE },
   'POST /api/auth/register': { who: 'public' },
+  'POST /api/applicants': { who: ['manager'] },
   'POST /api/auth/login': { who: 'public' },
   'POST /api/auth/refresh': { who: 'public' },
   'POST /api/auth/logout': { who: 'public' },

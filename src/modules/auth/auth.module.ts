@@ -11,10 +11,11 @@ import { AuthLimits } from './auth-limits';
 import { BrowserSessionsRepository } from './browser-sessions.repository';
 import { BrowserSessionsService } from './browser-sessions.service';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { WalkInApplicantsController } from './walk-in-applicants.controller';
 
 @Module({
   imports: [UsersModule, NotificationsModule],
-  controllers: [AuthController, AccountLinksController],
+  controllers: [AuthController, AccountLinksController, WalkInApplicantsController],
   providers: [
     AuthService,
     AuthLimits,
