@@ -36,7 +36,7 @@ describe('staff tasks and their daily digest', () => {
     const { manager, manager2 } = world.users;
     const mine = await tasksOf(manager);
     const theirs = await tasksOf(manager2);
-    expect(Object.keys(mine)).toEqual(['approvals', 'reports', 'screening', 'failedRuns']);
+    expect(Object.keys(mine)).toEqual(['approvals', 'reports', 'screening', 'answered', 'failedRuns']);
     expect(mine).toMatchObject({ approvals: 0, reports: 1, failedRuns: 0 });
     expect(theirs).toMatchObject({ approvals: 1, reports: 1 });
     expect(theirs.screening).toBe(mine.screening);
@@ -91,6 +91,51 @@ describe('staff tasks and their daily digest', () => {
     expect(await tasksOf(outsider)).toEqual({ conflicts: 1, scoring: 0 });
   });
 
+  it('counts an application sent again after a return for changes, until it is screened anew', async () => {
+    const { manager, applicant } = world.users;
+    const id = world.open.withdrawId;
+    const before = await tasksOf(manager);
+    await ctx.http().post(`/api/applications/${id}/submit`).set(applicant.auth).expect(200);
+    await ctx
+      .http()
+      .post(`/api/applications/${id}/return`)
+      .set(manager.auth)
+      .send({ message: 'Attach the estimate.', answerBy: new Date(Date.now() + 5 * 86400000).toISOString() })
+      .expect(200);
+    expect(await tasksOf(manager)).toMatchObject({ screening: before.screening, answered: before.answered });
+    await ctx.http().post(`/api/applications/${id}/submit`).set(applicant.auth).expect(200);
+    expect(await tasksOf(manager)).toMatchObject({
+      screening: before.screening + 1,
+      answered: before.answered + 1,
+    });
+    await ctx
+      .http()
+      .post(`/api/applications/${id}/screening`)
+      .set(manager.auth)
+      .send({ decision: 'eligible' })
+      .expect(200);
+    expect(await tasksOf(manager)).toMatchObject({ screening: before.screening, answered: before.answered });
+  });
+
+  it("counts a finance officer's tranches to pay: released by an approved report, gone once paid", async () => {
+    const { manager, finance } = world.users;
+    const before = await tasksOf(finance);
+    expect(Object.keys(before)).toEqual(['payments']);
+    await ctx.http().post(`/api/reports/${world.awarded.reportId}/approve`).set(manager.auth).send({}).expect(200);
+    expect(await tasksOf(finance)).toEqual({ payments: before.payments + 1 });
+    const [{ day }] = await ctx.dataSource.query(
+      `SELECT to_char(now() AT TIME ZONE 'Asia/Almaty', 'YYYY-MM-DD') AS day`,
+    );
+    await ctx
+      .http()
+      .post(`/api/tranches/${world.awarded.reportTrancheId}/payments`)
+      .set(finance.auth)
+      .set('Idempotency-Key', 'a1b2c3d4-0000-4000-8000-000000000001')
+      .send({ bankReference: 'PP-000777', paidOn: day })
+      .expect(201);
+    expect(await tasksOf(finance)).toEqual(before);
+  });
+
   it('is for staff only', async () => {
     expect((await ctx.http().get('/api/me/tasks').set(world.users.applicant.auth)).status).toBe(403);
     expect((await ctx.http().get('/api/me/tasks')).status).toBe(401);
@@ -111,12 +156,14 @@ describe('staff tasks and their daily digest', () => {
     expect(to.has(admin.user.id)).toBe(false);
     // The mail says what the page says.
     const managerTasks = await tasksOf(manager2);
-    expect(to.get(manager2.user.id)!.data).toEqual({ ...managerTasks, conflicts: 0, scoring: 0 });
+    expect(to.get(manager2.user.id)!.data).toEqual({ ...managerTasks, conflicts: 0, scoring: 0, payments: 0 });
     expect(to.get(juror2.user.id)!.data).toEqual({
       approvals: 0,
       reports: 0,
       screening: 0,
+      answered: 0,
       failedRuns: 0,
+      payments: 0,
       ...(await tasksOf(juror2)),
     });
     expect(to.get(manager.user.id)!.dedupe_key).toBe(`staff.tasks_digest:${manager.user.id}:2031-03-01`);

@@ -163,11 +163,14 @@ export const SAMPLES: { [T in MessageType]: MessageVariables<T> } = {
     approvals: 2,
     reports: 1,
     screening: 14,
+    answered: 3,
     failedRuns: 0,
     conflicts: 0,
     scoring: 7,
+    payments: 4,
     manageUrl: 'https://startup.example.kz/manage',
     reviewsUrl: 'https://startup.example.kz/reviews',
+    financeUrl: 'https://startup.example.kz/finance',
   },
 };
 

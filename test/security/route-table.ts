@@ -41,7 +41,7 @@ const notAssisted = { manager: 403, manager2: 403 } as const;
 export const ROUTE_TABLE: Record<string, RouteRule> = {
   'GET /api/health': { who: 'public' },
   'GET /api/me': { who: EVERYONE },
-  'GET /api/me/tasks': { who: ['manager', 'juror'] },
+  'GET /api/me/tasks': { who: ['manager', 'juror', 'finance'] },
   'PATCH /api/me': { who: EVERYONE },
   'POST /api/me/password': { who: EVERYONE },
   'POST /api/auth/register': { who: 'public' },

@@ -22,10 +22,10 @@ export class StaffTasksController {
   constructor(private readonly staffTasks: StaffTasksService) {}
 
   @Get()
-  @Roles('manager', 'juror')
+  @Roles('manager', 'juror', 'finance')
   @ApiOperation({
     summary:
-      'What waits for me: proposals to approve (by other managers), reports to review, applications to screen, failed assignment runs; for jurors, declarations to confirm and unfinished scoresheets',
+      'What waits for me: proposals to approve (by other managers), reports to review, applications to screen (and of them, those sent again after a return for changes), failed assignment runs; for jurors, declarations to confirm and unfinished scoresheets; for finance officers, approved tranches to pay',
   })
   @ApiOkResponse({ type: StaffTasksDto })
   async mine(@CurrentUser() user: AuthUser): Promise<StaffTasksDto> {

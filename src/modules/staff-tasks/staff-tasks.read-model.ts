@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { TaskCounts } from './domain/staff-tasks';
 
-type ServiceCounts = Pick<TaskCounts, 'approvals' | 'reports' | 'screening' | 'failedRuns'>;
+type ServiceCounts = Pick<TaskCounts, 'approvals' | 'reports' | 'screening' | 'answered' | 'failedRuns' | 'payments'>;
 type JurorCounts = Pick<TaskCounts, 'conflicts' | 'scoring'>;
 
 /**
  * Counts of what waits for staff, in SQL of its own. Reads: awards (proposals), milestone_reports
- * (submitted, not yet reviewed), applications (submitted, not yet screened), assignment_runs and
+ * (submitted, not yet reviewed), applications (submitted, not yet screened) and application_returns
+ * (of those, the ones sent again after a return), tranches (approved, on an accepted or active
+ * award: to pay), assignment_runs and
  * review_rounds (the latest run of a round still in draft or open, when infeasible),
  * competition_jurors (declarations not confirmed), assignments and scoresheets (active
  * assignments of open rounds without a submitted sheet), users (active staff).
@@ -26,6 +28,10 @@ export class StaffTasksReadModel {
          (SELECT count(*) FROM awards WHERE status = 'proposed' AND proposed_by IS DISTINCT FROM $1)::int AS approvals,
          (SELECT count(*) FROM milestone_reports WHERE status = 'submitted')::int AS reports,
          (SELECT count(*) FROM applications WHERE status = 'submitted')::int AS screening,
+         (SELECT count(*) FROM applications a WHERE a.status = 'submitted'
+             AND EXISTS (SELECT 1 FROM application_returns r WHERE r.application_id = a.id AND r.outcome = 'resubmitted'))::int AS answered,
+         (SELECT count(*) FROM tranches t JOIN awards w ON w.id = t.award_id
+           WHERE t.status = 'approved' AND w.status IN ('accepted', 'active'))::int AS payments,
          (SELECT count(*) FROM (
             SELECT DISTINCT ON (run.round_id) run.status
               FROM assignment_runs run JOIN review_rounds r ON r.id = run.round_id AND r.status IN ('draft', 'open')
@@ -67,10 +73,10 @@ export class StaffTasksReadModel {
     return new Map(rows.map(({ jurorId: id, ...counts }) => [id, counts]));
   }
 
-  /** Active managers and jurors: who a digest may go to. */
+  /** Active managers, jurors and finance officers: who a digest may go to. */
   async staff(em: EntityManager = this.dataSource.manager): Promise<{ id: string; roles: string[] }[]> {
     return em.query(
-      `SELECT id, roles FROM users WHERE active AND roles && ARRAY['manager', 'juror']::text[] ORDER BY id`,
+      `SELECT id, roles FROM users WHERE active AND roles && ARRAY['manager', 'juror', 'finance']::text[] ORDER BY id`,
     );
   }
 }

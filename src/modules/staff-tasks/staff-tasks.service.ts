@@ -7,10 +7,19 @@ import { Outbox, OutboxMessage } from '../notifications/outbox.service';
 import { anythingWaits, digestWindow, Task, TASK_KINDS, TaskCounts, tasksFor } from './domain/staff-tasks';
 import { StaffTasksReadModel } from './staff-tasks.read-model';
 
-const NONE: TaskCounts = { approvals: 0, reports: 0, screening: 0, failedRuns: 0, conflicts: 0, scoring: 0 };
+const NONE: TaskCounts = {
+  approvals: 0,
+  reports: 0,
+  screening: 0,
+  answered: 0,
+  failedRuns: 0,
+  conflicts: 0,
+  scoring: 0,
+  payments: 0,
+};
 
 /**
- * "My tasks" for managers and jurors: counts of what waits, each with the page where it is done;
+ * "My tasks" for managers, jurors and finance officers: counts of what waits, each with the page where it is done;
  * and once a day (from the morning, Almaty time) one mail per person with the same counts, so a
  * busy day is one mail, not fifty. The counts are read when asked, never stored.
  */
@@ -25,10 +34,10 @@ export class StaffTasksService {
   ) {}
 
   async forUser(user: AuthUser): Promise<Task[]> {
-    const manager = user.roles.includes('manager');
+    const serviceStaff = user.roles.some((role) => role === 'manager' || role === 'finance');
     const juror = user.roles.includes('juror');
     const [service, own] = await Promise.all([
-      manager ? this.tasks.serviceCounts(user.id) : undefined,
+      serviceStaff ? this.tasks.serviceCounts(user.id) : undefined,
       juror ? this.tasks.jurorCounts(user.id) : undefined,
     ]);
     return tasksFor(user.roles, { ...NONE, ...service, ...own?.get(user.id) });

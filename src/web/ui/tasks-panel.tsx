@@ -2,7 +2,7 @@ import { usePage } from '../render/page-context';
 
 /** One kind of task as StaffTasksService counts it. */
 export interface TaskItem {
-  kind: 'approvals' | 'reports' | 'screening' | 'failedRuns' | 'conflicts' | 'scoring';
+  kind: 'approvals' | 'reports' | 'screening' | 'answered' | 'failedRuns' | 'conflicts' | 'scoring' | 'payments';
   count: number;
   href: string;
 }

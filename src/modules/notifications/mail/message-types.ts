@@ -204,19 +204,23 @@ export const MESSAGE_TYPES = {
   },
   'staff.tasks_digest': {
     description:
-      'One mail a day to a manager or juror with what waits for them (counts by kind of task), when anything does',
+      'One mail a day to a manager, juror or finance officer with what waits for them (counts by kind of task), when anything does',
     variables: [
       'fullName',
       'approvals',
       'reports',
       'screening',
+      'answered',
       'failedRuns',
       'conflicts',
       'scoring',
+      'payments',
       'manageUrl',
       'reviewsUrl',
+      'financeUrl',
     ],
     data: ['approvals', 'reports', 'screening', 'failedRuns', 'conflicts', 'scoring'],
+    optionalData: ['answered', 'payments'],
   },
 } as const satisfies Record<
   string,

@@ -231,11 +231,15 @@ export function messageVariables(
         approvals: integer(data, 'approvals'),
         reports: integer(data, 'reports'),
         screening: integer(data, 'screening'),
+        // Digests written before these kinds existed have no count for them.
+        answered: data.answered === undefined ? 0 : integer(data, 'answered'),
         failedRuns: integer(data, 'failedRuns'),
         conflicts: integer(data, 'conflicts'),
         scoring: integer(data, 'scoring'),
+        payments: data.payments === undefined ? 0 : integer(data, 'payments'),
         manageUrl: `${links.publicUrl}/manage`,
         reviewsUrl: `${links.publicUrl}/reviews`,
+        financeUrl: `${links.publicUrl}/finance`,
       };
   }
 }

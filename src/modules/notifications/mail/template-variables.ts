@@ -182,9 +182,12 @@ export interface StaffTasksDigestVariables {
   approvals: number;
   reports: number;
   screening: number;
+  answered: number;
   failedRuns: number;
   conflicts: number;
   scoring: number;
+  payments: number;
   manageUrl: string;
   reviewsUrl: string;
+  financeUrl: string;
 }

@@ -1,6 +1,15 @@
 import { anythingWaits, digestWindow, TaskCounts, tasksFor } from './staff-tasks';
 
-const counts: TaskCounts = { approvals: 2, reports: 0, screening: 14, failedRuns: 1, conflicts: 1, scoring: 7 };
+const counts: TaskCounts = {
+  approvals: 2,
+  reports: 0,
+  screening: 14,
+  answered: 3,
+  failedRuns: 1,
+  conflicts: 1,
+  scoring: 7,
+  payments: 4,
+};
 
 describe('staff tasks', () => {
   it('gives each role its own kinds of task, in a fixed order, with where to do them', () => {
@@ -8,15 +17,26 @@ describe('staff tasks', () => {
       ['approvals', 2, '/manage/approvals'],
       ['reports', 0, '/manage/reports'],
       ['screening', 14, '/manage'],
+      ['answered', 3, '/manage'],
       ['failedRuns', 1, '/manage'],
     ]);
     expect(tasksFor(['juror'], counts).map((t) => t.kind)).toEqual(['conflicts', 'scoring']);
-    expect(tasksFor(['juror', 'manager'], counts)).toHaveLength(6);
-    expect(tasksFor(['applicant', 'observer', 'finance'], counts)).toEqual([]);
+    expect(tasksFor(['finance'], counts).map((t) => [t.kind, t.count, t.href])).toEqual([['payments', 4, '/finance']]);
+    expect(tasksFor(['juror', 'manager'], counts)).toHaveLength(7);
+    expect(tasksFor(['applicant', 'observer', 'admin'], counts)).toEqual([]);
   });
 
   it('sends a digest only when something waits', () => {
-    const none: TaskCounts = { approvals: 0, reports: 0, screening: 0, failedRuns: 0, conflicts: 0, scoring: 0 };
+    const none: TaskCounts = {
+      approvals: 0,
+      reports: 0,
+      screening: 0,
+      answered: 0,
+      failedRuns: 0,
+      conflicts: 0,
+      scoring: 0,
+      payments: 0,
+    };
     expect(anythingWaits(tasksFor(['manager'], none))).toBe(false);
     expect(anythingWaits(tasksFor(['juror'], { ...none, scoring: 1 }))).toBe(true);
     expect(anythingWaits(tasksFor(['juror'], { ...none, approvals: 3 }))).toBe(false);

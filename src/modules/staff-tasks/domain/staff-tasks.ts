@@ -1,17 +1,29 @@
 import type { Role } from '../../../common/auth/role';
 
 /**
- * What waits for a member of staff, by kind, and where it is done. Managers' tasks are the
- * service's (any manager may take them up; an approval waits for every manager but the proposer);
- * a juror's are their own.
+ * What waits for a member of staff, by kind, and where it is done. Managers' and finance officers'
+ * tasks are the service's (any of them may take them up; an approval waits for every manager but
+ * the proposer); a juror's are their own. `answered`: applications returned for changes and sent
+ * again, waiting to be screened anew (they are among `screening` too); `payments`: approved
+ * tranches waiting for their transfer.
  */
-export const TASK_KINDS = ['approvals', 'reports', 'screening', 'failedRuns', 'conflicts', 'scoring'] as const;
+export const TASK_KINDS = [
+  'approvals',
+  'reports',
+  'screening',
+  'answered',
+  'failedRuns',
+  'conflicts',
+  'scoring',
+  'payments',
+] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 export type TaskCounts = Record<TaskKind, number>;
 
 export const TASKS_OF_ROLE: Partial<Record<Role, readonly TaskKind[]>> = {
-  manager: ['approvals', 'reports', 'screening', 'failedRuns'],
+  manager: ['approvals', 'reports', 'screening', 'answered', 'failedRuns'],
   juror: ['conflicts', 'scoring'],
+  finance: ['payments'],
 };
 
 /** The page where each kind of task is done. */
@@ -19,9 +31,11 @@ export const TASK_PAGES: Record<TaskKind, string> = {
   approvals: '/manage/approvals',
   reports: '/manage/reports',
   screening: '/manage',
+  answered: '/manage',
   failedRuns: '/manage',
   conflicts: '/reviews',
   scoring: '/reviews',
+  payments: '/finance',
 };
 
 export interface Task {
