@@ -168,7 +168,7 @@ function RankingTable(props: { rows: ResultRow[]; criterion: (code: string) => s
   const { t } = usePage();
   const caption = t.t('managerRounds.results.ranking');
   return (
-    <section aria-labelledby="ranking">
+    <section aria-labelledby="ranking" class="wide-section">
       <h2 id="ranking">{caption}</h2>
       <TableScroll label={caption}>
         <table>
@@ -201,7 +201,7 @@ function RankingTable(props: { rows: ResultRow[]; criterion: (code: string) => s
               <tr class={r.disputed ? 'disputed' : undefined}>
                 <td class="num">{r.rank ?? '—'}</td>
                 <th scope="row">
-                  {r.reference}
+                  <span class="reference-cell">{r.reference}</span>
                   <br />
                   <span class="muted">{r.title}</span>
                 </th>
