@@ -51,17 +51,36 @@ describe('the method form', () => {
     expect(posted(postedFields(again)).rows[0].levels).toHaveLength(7);
   });
 
-  it('keeps the description a criterion has (the form has no field for it)', () => {
+  it('edits a criterion’s description in any of the three languages; an empty one is left out', () => {
     const stored = structuredClone(START_UP_TEMPLATE.method);
     stored.criteria[1].description = { ru: 'Описание' };
-    const { value } = methodOfForm(posted(postedFields(startUp())), stored);
-    expect(value?.method.criteria[1].description).toEqual({ ru: 'Описание' });
+    const form = formOfMethod('Round', new Date('2026-12-20T12:00:00Z'), stored);
+    expect(form.rows[1].description).toEqual({ kk: '', ru: 'Описание', en: '' });
+    form.rows[1].description.kk = 'Сипаттама';
+    const { value } = methodOfForm(posted(postedFields(form)));
+    expect(value?.method.criteria[1].description).toEqual({ kk: 'Сипаттама', ru: 'Описание' });
     expect(value?.method.criteria[0].description).toBeUndefined();
+  });
+
+  it('takes a description up to the API’s 4,000 characters; a longer one is no form a browser sends', () => {
+    const form = startUp();
+    form.rows[2].description.en = 'x'.repeat(4000);
+    expect(methodOfForm(posted(postedFields(form))).errors).toEqual([]);
+    form.rows[2].description.en = 'x'.repeat(4001);
+    expect(() => posted(postedFields(form))).toThrow();
   });
 
   it('leaves empty rows out and refuses a field the form never had', () => {
     const form = startUp();
-    form.rows.push({ code: '', title: { kk: '', ru: '', en: '' }, weight: '', max: '4', min: '', levels: [] });
+    form.rows.push({
+      code: '',
+      title: { kk: '', ru: '', en: '' },
+      description: { kk: '', ru: '', en: '' },
+      weight: '',
+      max: '4',
+      min: '',
+      levels: [],
+    });
     expect(methodOfForm(posted(postedFields(form))).value?.method.criteria).toHaveLength(5);
     expect(() => posted({ ...postedFields(startUp()), 'code-9': 'x' })).toThrow();
   });

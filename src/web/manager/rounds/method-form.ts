@@ -20,6 +20,8 @@ const NEW_ROW_LEVELS = 5;
 export interface CriterionRow {
   code: string;
   title: Texts;
+  /** What the criterion asks, for jurors and applicants: optional. */
+  description: Texts;
   weight: string;
   max: string;
   /** The gate: empty for none. */
@@ -81,6 +83,7 @@ const count = (value: unknown, fallback: number, max: number): number =>
 export const emptyRow = (): CriterionRow => ({
   code: '',
   title: blankTexts(),
+  description: blankTexts(),
   weight: '',
   max: '4',
   min: '',
@@ -96,6 +99,7 @@ export function formOfMethod(name: string, deadline: Date, m: RoundMethod): Meth
     rows: m.criteria.map((c) => ({
       code: c.code,
       title: textsOf(c.title),
+      description: textsOf(c.description),
       weight: String(c.weight),
       max: String(c.max),
       min: c.min === undefined ? '' : String(c.min),
@@ -130,7 +134,7 @@ export function methodFields(shape: number[]): string[] {
   const names: string[] = [...SCALARS, 'rows', 'action'];
   shape.forEach((levels, i) => {
     names.push(`code-${i}`, `weight-${i}`, `max-${i}`, `min-${i}`, `levels-${i}`);
-    for (const language of TEXT_LANGUAGES) names.push(`title-${i}-${language}`);
+    for (const language of TEXT_LANGUAGES) names.push(`title-${i}-${language}`, `description-${i}-${language}`);
     for (let level = 0; level < levels; level += 1)
       for (const language of TEXT_LANGUAGES) names.push(`level-${i}-${level}-${language}`);
   });
@@ -148,6 +152,7 @@ export function formOfInput(input: Record<string, string>, shape: number[]): Met
     return {
       code: input[`code-${i}`] ?? '',
       title: Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, input[`title-${i}-${l}`] ?? ''])) as Texts,
+      description: Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, input[`description-${i}-${l}`] ?? ''])) as Texts,
       weight: input[`weight-${i}`] ?? '',
       max,
       min: input[`min-${i}`] ?? '',
@@ -169,12 +174,8 @@ const isEmptyRow = (row: CriterionRow): boolean =>
   !row.code &&
   !row.weight &&
   !Object.values(row.title).some(Boolean) &&
+  !Object.values(row.description).some(Boolean) &&
   !row.levels.some((l) => Object.values(l).some(Boolean));
-
-const descriptionOf = (stored: RoundMethod | undefined, code: string) => {
-  const description = stored?.criteria.find((c) => c.code === code)?.description;
-  return description ? { description } : {};
-};
 
 /** A number as typed ("2,5" too), or the text itself so the DTO's number check names the field. */
 const numberOf = (text: string): number | string =>
@@ -186,10 +187,7 @@ const textOf = (texts: Texts): LocalizedText =>
  * What the form asks for, checked as the JSON API checks a round: the round DTO, then the
  * method's consistency (methodProblems). Every broken rule comes back as an error on its field.
  */
-export function methodOfForm(
-  form: MethodForm,
-  stored?: RoundMethod,
-): {
+export function methodOfForm(form: MethodForm): {
   value: { name: string; deadline: Date; method: RoundMethod } | null;
   dto: CreateRoundDto | null;
   errors: FieldError[];
@@ -206,8 +204,7 @@ export function methodOfForm(
         max: numberOf(row.max),
         descriptors: row.levels.map(textOf),
         ...(row.min ? { min: numberOf(row.min) } : {}),
-        // The form has no description fields: a criterion keeps the one it has (by its code).
-        ...descriptionOf(stored, row.code),
+        ...(Object.values(row.description).some(Boolean) ? { description: textOf(row.description) } : {}),
       },
     ];
   });
@@ -292,6 +289,10 @@ function fieldErrorOf(path: string, rowIndex: number[], form: MethodForm): Field
         return { field: `code-${i}`, message: 'managerRounds.error.code', params: number };
       case 'title':
         return { field: `title-${i}-kk`, message: 'managerRounds.error.title', params: number };
+      case 'description': {
+        const language = /\.(kk|ru|en)$/.exec(path)?.[1] ?? 'kk';
+        return { field: `description-${i}-${language}`, message: 'managerRounds.error.description', params: number };
+      }
       case 'weight':
         return { field: `weight-${i}`, message: 'managerRounds.error.weight', params: number };
       case 'max':
@@ -339,7 +340,10 @@ export function postedFields(form: MethodForm, action = 'save'): Record<string, 
       [`min-${i}`]: row.min,
       [`levels-${i}`]: String(row.levels.length),
     });
-    for (const language of TEXT_LANGUAGES) fields[`title-${i}-${language}`] = row.title[language];
+    for (const language of TEXT_LANGUAGES) {
+      fields[`title-${i}-${language}`] = row.title[language];
+      fields[`description-${i}-${language}`] = row.description[language];
+    }
     row.levels.forEach((level, l) => {
       for (const language of TEXT_LANGUAGES) fields[`level-${i}-${l}-${language}`] = level[language];
     });

@@ -54,7 +54,7 @@ export class MethodPagesController {
       if (form.rows.length < MAX_CRITERIA) form.rows = [...form.rows, emptyRow()];
       return page(MethodPage, { roundId: id, form, errors: [] });
     }
-    const { dto, errors } = methodOfForm(form, round.method);
+    const { dto, errors } = methodOfForm(form);
     if (!dto) return page(MethodPage, { roundId: id, form, errors }, 400);
     const outcome = await orRefusal(() => this.rounds.update(actor.id, id, dto));
     if (!outcome.ok)

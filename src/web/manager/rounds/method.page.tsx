@@ -1,5 +1,5 @@
 import { usePage } from '../../render/page-context';
-import { CsrfField, FieldError, Select, TextField } from '../../ui/form';
+import { CsrfField, FieldError, Select, TextArea, TextField } from '../../ui/form';
 import { CriterionRow, MAX_CRITERIA, MethodForm, TEXT_LANGUAGES } from './method-form';
 import { RoundsFrame } from './rounds-ui';
 
@@ -157,6 +157,18 @@ function CriterionFields(props: { row: CriterionRow; index: number; errors: Fiel
             label={t.t('managerRounds.field.title', { language: t.t(LANGUAGE_LABEL[language]) })}
             value={row.title[language]}
             maxLength={200}
+            errors={errors}
+          />
+        ))}
+      </div>
+      <div class="title-fields">
+        {TEXT_LANGUAGES.map((language) => (
+          <TextArea
+            name={`description-${i}-${language}`}
+            label={t.t('managerRounds.field.description', { language: t.t(LANGUAGE_LABEL[language]) })}
+            value={row.description[language]}
+            maxLength={4000}
+            rows={2}
             errors={errors}
           />
         ))}
