@@ -15,6 +15,7 @@ import { AddCompetitionCode1796547047916 } from './1796547047916-AddCompetitionC
 import { CreateBrowserSessions1796567687338 } from './1796567687338-CreateBrowserSessions';
 import { TranslateStaffContent1796567715936 } from './1796567715936-TranslateStaffContent';
 import { AddApplicationReturns1796578089019 } from './1796578089019-AddApplicationReturns';
+import { IndexUserPhoneDigits1796600000000 } from './1796600000000-IndexUserPhoneDigits';
 
 /** Every migration, in order. A test checks that each file in this folder is listed here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateBrowserSessions1796567687338,
   TranslateStaffContent1796567715936,
   AddApplicationReturns1796578089019,
+  IndexUserPhoneDigits1796600000000,
 ];

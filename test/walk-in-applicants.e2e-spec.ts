@@ -1,3 +1,4 @@
+import { phoneDigitsOf, UsersRepository } from '../src/modules/users/users.repository';
 import { Cast, createAdoptedPlan, createCast, createCompetition, createPlaces } from './helpers/factories';
 import { expectError } from './helpers/assertions';
 import { createTestApp, TestContext } from './helpers/test-app';
@@ -52,6 +53,21 @@ describe('walk-in applicants (JSON API)', () => {
       .send({ applicantId: res.body.id, title: 'Наубайхана' })
       .expect(201);
     expect(draft.body).toMatchObject({ applicantId: res.body.id, assisted: true });
+  });
+
+  it('finds a person by phone through the index on its digits (the search scans no table at national scale)', async () => {
+    const found = await ctx.app.get(UsersRepository).findApplicantsByContact({ phoneDigits: '77015550199' }, 10);
+    expect(found.map((u) => u.email)).toContain('gulnar@example.kz');
+    // With sequential scans off, the plan can use the index only if the query's expression is the index's own.
+    const plan = await ctx.dataSource.transaction(async (em) => {
+      await em.query('SET LOCAL enable_seqscan = off');
+      const rows: { 'QUERY PLAN': string }[] = await em.query(
+        `EXPLAIN SELECT id FROM users u WHERE ${phoneDigitsOf('u.phone')} = $1`,
+        ['77015550199'],
+      );
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('IX_users_phone_digits');
   });
 
   it('refuses a taken email, a password, other roles and bad input, storing nothing', async () => {

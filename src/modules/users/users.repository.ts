@@ -13,6 +13,13 @@ export interface UserListFilter {
   offset: number;
 }
 
+/**
+ * A phone number's digits in one form, in SQL (8 701... reads as 7701...): the expression the
+ * index IX_users_phone_digits is built on, so a search by phone is a lookup.
+ */
+export const phoneDigitsOf = (column: string): string =>
+  `regexp_replace(regexp_replace(${column}, '[^0-9]', '', 'g'), '^8([0-9]{10})$', '7\\1')`;
+
 @Injectable()
 export class UsersRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -32,7 +39,7 @@ export class UsersRepository {
 
   /**
    * Active applicant accounts with this address or phone number (a family may share a phone),
-   * phone numbers compared by their digits in one form (see domain/contact.ts).
+   * phone numbers compared by their digits in one form (see domain/contact.ts and phoneDigitsOf).
    */
   async findApplicantsByContact(contact: Contact, limit: number): Promise<User[]> {
     const query = this.dataSource
@@ -42,10 +49,7 @@ export class UsersRepository {
       .orderBy('u.fullName', 'ASC')
       .take(limit);
     if ('email' in contact) query.andWhere('u.email = :email', { email: contact.email });
-    else
-      query.andWhere(`regexp_replace(regexp_replace(u.phone, '[^0-9]', '', 'g'), '^8([0-9]{10})$', '7\\1') = :digits`, {
-        digits: contact.phoneDigits,
-      });
+    else query.andWhere(`${phoneDigitsOf('u.phone')} = :digits`, { digits: contact.phoneDigits });
     return query.getMany();
   }
 
