@@ -1,4 +1,3 @@
-import { MessageKey } from '../i18n/catalogue';
 import { usePage } from '../render/page-context';
 import { ErrorSummary, FieldError, TextField } from '../ui/form';
 import { Layout } from '../ui/layout';
@@ -7,14 +6,30 @@ import { AuditFilterValues, auditQuery } from './audit-filter';
 import { AuditRow } from './observer-views';
 
 /** Actions said in words; any other shows its code, which the API documents. */
-const ACTION_WORDS: Record<string, MessageKey> = {
-  'oversight.read': 'observer.action.oversightRead',
-  'competition.created': 'observer.action.competitionCreated',
-  'competition.opened': 'observer.action.competitionOpened',
-  'competition.closed': 'observer.action.competitionClosed',
-  'application.submitted': 'observer.action.applicationSubmitted',
-  'award.approved': 'observer.action.awardApproved',
-};
+export const WORDED_ACTIONS = [
+  'user.registered',
+  'competition.created',
+  'competition.opened',
+  'competition.closed',
+  'competition.finalized',
+  'application.submitted',
+  'application.withdrawn',
+  'application.screened',
+  'conflict.declared',
+  'review_round.opened',
+  'review_round.closed',
+  'review_round.finalized',
+  'scoresheet.submitted',
+  'award.proposed',
+  'award.approved',
+  'award.accepted',
+  'award.cancelled',
+  'payment.recorded',
+  'payment.failed',
+  'oversight.read',
+] as const;
+type WordedAction = (typeof WORDED_ACTIONS)[number];
+const worded = (action: string): action is WordedAction => (WORDED_ACTIONS as readonly string[]).includes(action);
 
 export interface AuditLogProps {
   values: AuditFilterValues;
@@ -64,7 +79,9 @@ export function AuditLogPage(props: AuditLogProps) {
           errors={errors}
           maxLength={36}
         />
-        <button type="submit">{t.t('observer.audit.filter')}</button>{' '}
+        <button type="submit" class="button secondary">
+          {t.t('observer.audit.filter')}
+        </button>{' '}
         <a href="/oversight/audit">{t.t('observer.audit.clear')}</a>
       </form>
       {props.from && <p>{t.t('observer.audit.from', { seq: props.from })}</p>}
@@ -86,7 +103,7 @@ export function AuditLogPage(props: AuditLogProps) {
                 <tr>
                   <th scope="row">{e.seq}</th>
                   <td>{t.dateTime(e.occurredAt)}</td>
-                  <td>{ACTION_WORDS[e.action] ? t.t(ACTION_WORDS[e.action]) : <code>{e.action}</code>}</td>
+                  <td>{worded(e.action) ? t.t(`observer.action.${e.action}`) : <code>{e.action}</code>}</td>
                   <td>
                     {e.actorId ? (
                       <a href={auditQuery({ entityType: '', entityId: '', actorId: e.actorId })}>

@@ -1,6 +1,6 @@
-import { ChainVerification } from '../../modules/audit/audit.service';
 import { usePage } from '../render/page-context';
 import { Layout } from '../ui/layout';
+import { ChainVerification } from './observer-views';
 
 /** The audit chain recomputed from the first event: whether it holds, or the first event where it breaks. */
 export function ChainPage(props: { result: ChainVerification }) {

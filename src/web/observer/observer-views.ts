@@ -9,6 +9,8 @@ import { ResultsService } from '../../modules/reviews/results.service';
 import { RoundsService } from '../../modules/reviews/rounds.service';
 import { ReviewRound } from '../../modules/reviews/entities/review-round.entity';
 
+export type { ChainVerification } from '../../modules/audit/audit.service';
+
 /** Fifty rows a page, as the audit API's default. */
 export const PAGE_SIZE = 50;
 /** Competitions on the oversight home, newest first; each with up to this many rounds. */
