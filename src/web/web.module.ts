@@ -5,6 +5,7 @@ import { GranteePagesModule } from './grantee/grantee-pages.module';
 import { ApplicantPagesModule } from './applicant/applicant-pages.module';
 import { OfflineScoringPagesModule } from './offline-scoring/offline-scoring-pages.module';
 import { ManagerReturnsPagesModule } from './manager/returns/manager-returns-pages.module';
+import { ObserverPagesModule } from './observer/observer-pages.module';
 import { JurorPagesModule } from './juror/juror-pages.module';
 import { ManagerAwardsPagesModule } from './manager/awards/manager-awards-pages.module';
 import { ManagerRoundsPagesModule } from './manager/rounds/manager-rounds-pages.module';
@@ -37,6 +38,7 @@ import { WebCoreModule } from './web-core.module';
     ManagerApplicationsPagesModule,
     ManagerIntakePagesModule,
     FinancePagesModule,
+    ObserverPagesModule,
   ],
   exports: [WebCoreModule],
 })

@@ -8,6 +8,7 @@ import { applySteps } from './messages/apply-steps';
 import { common } from './messages/common';
 import { finance } from './messages/finance';
 import { grantee } from './messages/grantee';
+import { observer } from './messages/observer';
 import { offlineScoring } from './messages/offline-scoring';
 import { staffTasks } from './messages/staff-tasks';
 import { managerReturns } from './messages/manager-returns';
@@ -45,6 +46,7 @@ export const AREAS = {
   managerCompetitions,
   managerIntake,
   finance,
+  observer,
 };
 
 type Area = (typeof AREAS)[keyof typeof AREAS];

@@ -10,6 +10,7 @@ import { MANAGER_ROUNDS_ROUTES } from './manager-rounds';
 import { MANAGER_APPLICATIONS_ROUTES } from './manager-applications';
 import { MANAGER_COMPETITIONS_ROUTES } from './manager-competitions';
 import { MANAGER_INTAKE_ROUTES } from './manager-intake';
+import { OBSERVER_ROUTES } from './observer';
 import { PUBLIC_SITE_ROUTES } from './public-site';
 import { WebRouteRule } from './rule';
 
@@ -28,4 +29,5 @@ export const WEB_ROUTE_TABLE: Record<string, WebRouteRule> = {
   ...MANAGER_COMPETITIONS_ROUTES,
   ...MANAGER_INTAKE_ROUTES,
   ...FINANCE_ROUTES,
+  ...OBSERVER_ROUTES,
 };
