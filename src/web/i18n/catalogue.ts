@@ -1,6 +1,7 @@
 import { Language, LANGUAGES } from '../../modules/users/domain/language';
 import { MessageText } from './define-messages';
 import { account } from './messages/account';
+import { admin } from './messages/admin';
 import { accountProfile } from './messages/account-profile';
 import { apply } from './messages/apply';
 import { applyReturns } from './messages/apply-returns';
@@ -45,6 +46,7 @@ export const AREAS = {
   managerCompetitions,
   managerIntake,
   finance,
+  admin,
 };
 
 type Area = (typeof AREAS)[keyof typeof AREAS];
