@@ -40,7 +40,10 @@ function readRoles(body: unknown): { rest: Record<string, unknown>; roles: strin
   if (typeof body !== 'object' || body === null) throw new DomainError(WebErrors.FORM_INVALID);
   const { roles: raw, ...rest } = body as Record<string, unknown>;
   const roles = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-  if (roles.length > ROLES.length || roles.some((r) => typeof r !== 'string' || !(ROLES as readonly string[]).includes(r)))
+  if (
+    roles.length > ROLES.length ||
+    roles.some((r) => typeof r !== 'string' || !(ROLES as readonly string[]).includes(r))
+  )
     throw new DomainError(WebErrors.FORM_INVALID, { field: 'roles' });
   return { rest, roles: roles as string[] };
 }

@@ -35,7 +35,13 @@ export function AccountsPage(props: { view: AccountsView; created?: string }) {
           {t.t('admin.users.new')}
         </a>
       </p>
-      <form class="admin-filter" method="get" action="/admin/users" role="search" aria-label={t.t('admin.users.filter')}>
+      <form
+        class="admin-filter"
+        method="get"
+        action="/admin/users"
+        role="search"
+        aria-label={t.t('admin.users.filter')}
+      >
         <div class="form-group">
           <label for="role">{t.t('admin.users.filter.role')}</label>
           <select id="role" name="role">

@@ -5,7 +5,8 @@ export const admin = defineMessages({
   kk: {
     'admin.nav': 'Әкімшілік',
     'admin.users.title': 'Тіркелгілер',
-    'admin.users.lead': 'Сервистің барлық тіркелгілері. Рөл немесе мәтін бойынша іздеңіз, тіркелгіні ашып, оны өзгертіңіз.',
+    'admin.users.lead':
+      'Сервистің барлық тіркелгілері. Рөл немесе мәтін бойынша іздеңіз, тіркелгіні ашып, оны өзгертіңіз.',
     'admin.users.new': 'Жаңа тіркелгі ашу',
     'admin.users.filter': 'Іздеу',
     'admin.users.filter.role': 'Рөлі',
@@ -35,7 +36,8 @@ export const admin = defineMessages({
     'admin.back': 'Тіркелгілер тізіміне оралу',
     'admin.field.fullName': 'Аты-жөні',
     'admin.field.email': 'Электрондық пошта',
-    'admin.field.email.hint': 'Адам осы мекенжаймен кіреді; құпиясөз таңдауға арналған сілтемесі бар хат осында жіберіледі.',
+    'admin.field.email.hint':
+      'Адам осы мекенжаймен кіреді; құпиясөз таңдауға арналған сілтемесі бар хат осында жіберіледі.',
     'admin.field.phone': 'Телефон (міндетті емес)',
     'admin.field.language': 'Хаттар мен беттердің тілі',
     'admin.field.roles': 'Рөлдері',
@@ -144,7 +146,8 @@ export const admin = defineMessages({
     'admin.back': 'Back to the accounts',
     'admin.field.fullName': 'Full name',
     'admin.field.email': 'Email',
-    'admin.field.email.hint': 'The person signs in with this address; the mail with a link to choose a password goes here.',
+    'admin.field.email.hint':
+      'The person signs in with this address; the mail with a link to choose a password goes here.',
     'admin.field.phone': 'Phone (optional)',
     'admin.field.language': 'Language of mails and pages',
     'admin.field.roles': 'Roles',
