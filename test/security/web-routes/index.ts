@@ -1,4 +1,5 @@
 import { ACCOUNT_ROUTES } from './account';
+import { ADMIN_ROUTES } from './admin';
 import { APPLICANT_ROUTES } from './applicant';
 import { FINANCE_ROUTES } from './finance';
 import { FOUNDATION_ROUTES } from './foundation';
@@ -28,4 +29,5 @@ export const WEB_ROUTE_TABLE: Record<string, WebRouteRule> = {
   ...MANAGER_COMPETITIONS_ROUTES,
   ...MANAGER_INTAKE_ROUTES,
   ...FINANCE_ROUTES,
+  ...ADMIN_ROUTES,
 };
