@@ -135,6 +135,29 @@ describe('web: admins manage accounts', () => {
     expect((await (await signedInClient(ctx, email, 'aliya-own-password')).page('/reviews')).status).toBe(200);
   });
 
+  it('invites through the JSON API as the page does (POST /api/users/invitations)', async () => {
+    const body = {
+      fullName: 'Api Observer',
+      email: 'api.observer@example.kz',
+      preferredLanguage: 'ru',
+      roles: ['observer'],
+    };
+    await ctx.http().post('/api/users/invitations').set(cast.manager.auth).send(body).expect(403);
+    const created = await ctx.http().post('/api/users/invitations').set(cast.admin.auth).send(body).expect(201);
+    expect(created.body).toMatchObject({ email: 'api.observer@example.kz', roles: ['observer'], active: true });
+    const mails = await sql<{ type: string }>('SELECT type FROM notifications WHERE recipient_id = $1', [
+      created.body.id,
+    ]);
+    expect(mails.map((m) => m.type)).toEqual(['account.invited']);
+    await ctx
+      .http()
+      .post('/api/users/invitations')
+      .set(cast.admin.auth)
+      .send({ ...body, password: 'x' })
+      .expect(400);
+    await ctx.http().post('/api/users/invitations').set(cast.admin.auth).send(body).expect(409);
+  });
+
   it('refuses an email that has an account, at the email field, and stores nothing', async () => {
     const taken = await post(admin, '/admin/users/new', {
       fullName: 'Someone Else',
