@@ -58,7 +58,9 @@ export function AccountPage(props: AccountPageProps) {
           ]}
           errors={errors}
         />
-        <button type="submit">{t.t('admin.edit.submit')}</button>
+        <button type="submit" class="button">
+          {t.t('admin.edit.submit')}
+        </button>
       </form>
     </Layout>
   );

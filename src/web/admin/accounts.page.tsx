@@ -1,5 +1,6 @@
 import { ROLES } from '../../common/auth/role';
 import { usePage } from '../render/page-context';
+import { Select, TextField } from '../ui/form';
 import { Layout } from '../ui/layout';
 import { Pager } from '../ui/pager';
 import { TableScroll } from '../ui/table-scroll';
@@ -35,29 +36,26 @@ export function AccountsPage(props: { view: AccountsView; created?: string }) {
           {t.t('admin.users.new')}
         </a>
       </p>
-      <form
-        class="admin-filter"
-        method="get"
-        action="/admin/users"
-        role="search"
-        aria-label={t.t('admin.users.filter')}
-      >
-        <div class="form-group">
-          <label for="role">{t.t('admin.users.filter.role')}</label>
-          <select id="role" name="role">
-            <option value="">{t.t('admin.users.filter.anyRole')}</option>
-            {ROLES.map((role) => (
-              <option value={role} selected={view.filter.role === role}>
-                {t.t(roleLabel(role))}
-              </option>
-            ))}
-          </select>
+      <form method="get" action="/admin/users" class="filters manager-filters" aria-labelledby="filters-heading">
+        <h2 id="filters-heading">{t.t('admin.users.filter')}</h2>
+        <div class="filter-grid">
+          <Select
+            name="role"
+            label={t.t('admin.users.filter.role')}
+            value={view.filter.role}
+            options={ROLES.map((role) => ({ value: role, label: t.t(roleLabel(role)) }))}
+            placeholder={t.t('admin.users.filter.anyRole')}
+          />
+          <TextField
+            name="search"
+            label={t.t('admin.users.filter.search')}
+            value={view.filter.search ?? ''}
+            maxLength={100}
+          />
         </div>
-        <div class="form-group">
-          <label for="search">{t.t('admin.users.filter.search')}</label>
-          <input id="search" name="search" type="search" maxLength={100} value={view.filter.search ?? ''} />
-        </div>
-        <button type="submit">{t.t('admin.users.filter.submit')}</button>
+        <button type="submit" class="button secondary">
+          {t.t('admin.users.filter.submit')}
+        </button>
       </form>
       {view.total === 0 ? (
         <p>{t.t('admin.users.none')}</p>

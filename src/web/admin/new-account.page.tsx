@@ -45,7 +45,9 @@ export function NewAccountPage(props: { form: NewAccountForm; errors: FieldError
         />
         <LanguageSelect value={form.preferredLanguage} errors={errors} />
         <RolesFieldset checked={form.roles} errors={errors} />
-        <button type="submit">{t.t('admin.new.submit')}</button>
+        <button type="submit" class="button">
+          {t.t('admin.new.submit')}
+        </button>
       </form>
     </Layout>
   );
