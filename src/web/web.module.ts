@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountPagesModule } from './account/account-pages.module';
+import { AdminPagesModule } from './admin/admin-pages.module';
 import { FinancePagesModule } from './finance/finance-pages.module';
 import { GranteePagesModule } from './grantee/grantee-pages.module';
 import { ApplicantPagesModule } from './applicant/applicant-pages.module';
@@ -39,6 +40,7 @@ import { WebCoreModule } from './web-core.module';
     ManagerIntakePagesModule,
     FinancePagesModule,
     ObserverPagesModule,
+    AdminPagesModule,
   ],
   exports: [WebCoreModule],
 })

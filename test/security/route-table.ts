@@ -55,6 +55,7 @@ export const ROUTE_TABLE: Record<string, RouteRule> = {
   'POST /api/auth/password-reset': { who: 'public' },
 
   'POST /api/users': { who: ['admin'] },
+  'POST /api/users/invitations': { who: ['admin'] },
   'GET /api/users': { who: ['admin'] },
   'GET /api/users/:id': { who: ['admin'], params: c((w) => w.targetUserId) },
   'PATCH /api/users/:id': { who: ['admin'], params: c((w) => w.targetUserId) },

@@ -31,11 +31,19 @@ export class AssistedRegistrationService {
 
   /** The account (audited as created by the manager) and the invitation, in one transaction. */
   async registerApplicant(actor: AuthUser, input: WalkInApplicant): Promise<User> {
+    return this.invite(actor, { ...input, roles: ['applicant'] });
+  }
+
+  /**
+   * An admin opens a staff account (any roles): nobody, the admin included, knows a password of
+   * it; the person chooses one through the same invitation mail.
+   */
+  async invite(actor: AuthUser, input: Omit<NewUser, 'password'>): Promise<User> {
     // Cheap check before the expensive hash; the unique index still decides races.
     if (await this.users.findByEmail(input.email)) throw new DomainError(UserErrors.EMAIL_TAKEN);
     const passwordHash = await this.hasher.hash(randomBytes(32).toString('base64url'));
     return this.dataSource.transaction(async (em) => {
-      const user = await this.accounts.insert(em, { ...input, roles: ['applicant'] }, passwordHash, actor.id);
+      const user = await this.accounts.insert(em, input, passwordHash, actor.id);
       await this.links.sendPasswordInvite(em, user, actor.id);
       return user;
     });

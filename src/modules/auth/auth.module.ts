@@ -11,11 +11,12 @@ import { AuthLimits } from './auth-limits';
 import { BrowserSessionsRepository } from './browser-sessions.repository';
 import { BrowserSessionsService } from './browser-sessions.service';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { StaffInvitationsController } from './staff-invitations.controller';
 import { WalkInApplicantsController } from './walk-in-applicants.controller';
 
 @Module({
   imports: [UsersModule, NotificationsModule],
-  controllers: [AuthController, AccountLinksController, WalkInApplicantsController],
+  controllers: [AuthController, AccountLinksController, WalkInApplicantsController, StaffInvitationsController],
   providers: [
     AuthService,
     AuthLimits,

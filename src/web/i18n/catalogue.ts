@@ -1,6 +1,7 @@
 import { Language, LANGUAGES } from '../../modules/users/domain/language';
 import { MessageText } from './define-messages';
 import { account } from './messages/account';
+import { admin } from './messages/admin';
 import { accountProfile } from './messages/account-profile';
 import { apply } from './messages/apply';
 import { applyReturns } from './messages/apply-returns';
@@ -47,6 +48,7 @@ export const AREAS = {
   managerIntake,
   finance,
   observer,
+  admin,
 };
 
 type Area = (typeof AREAS)[keyof typeof AREAS];

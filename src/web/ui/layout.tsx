@@ -83,6 +83,11 @@ export function Layout(props: { title: string; children: ComponentChildren }) {
                       <a href="/oversight">{t.t('observer.nav')}</a>
                     </li>
                   )}
+                  {user.roles.includes('admin') && (
+                    <li>
+                      <a href="/admin/users">{t.t('admin.nav')}</a>
+                    </li>
+                  )}
                   <li>
                     <a href="/account">{t.t('common.nav.account')}</a>
                     <span class="visually-hidden"> ({t.t('common.signedInAs', { name: user.name })})</span>

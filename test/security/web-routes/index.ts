@@ -1,4 +1,5 @@
 import { ACCOUNT_ROUTES } from './account';
+import { ADMIN_ROUTES } from './admin';
 import { APPLICANT_ROUTES } from './applicant';
 import { FINANCE_ROUTES } from './finance';
 import { FOUNDATION_ROUTES } from './foundation';
@@ -30,4 +31,5 @@ export const WEB_ROUTE_TABLE: Record<string, WebRouteRule> = {
   ...MANAGER_INTAKE_ROUTES,
   ...FINANCE_ROUTES,
   ...OBSERVER_ROUTES,
+  ...ADMIN_ROUTES,
 };

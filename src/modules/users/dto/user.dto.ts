@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -51,6 +51,9 @@ export class CreateUserDto {
   @RolesField()
   roles!: Role[];
 }
+
+/** An account opened by an admin whose person chooses the password from an invitation mail (the admin pages). */
+export class InviteUserDto extends OmitType(CreateUserDto, ['password', 'homeVillageId'] as const) {}
 
 export class UpdateUserDto {
   @OptionalNotNull()
