@@ -41,7 +41,7 @@ export const MESSAGE_TYPES = {
   },
   'account.invited': {
     description:
-      'Staff at the office opened an account for a walk-in applicant: a single-use link to choose their own password',
+      'Staff opened an account for the recipient (a walk-in applicant, or staff by an admin): a single-use link to choose their own password',
     variables: ['fullName', 'resetUrl', 'expiresAt'],
     data: ['tokenId', 'expiresAt'],
   },
