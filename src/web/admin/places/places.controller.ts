@@ -180,7 +180,7 @@ export class AdminPlacesController {
     @Body() body: unknown,
   ): Promise<PageResult | RedirectResult> {
     const village = await this.views.village(id);
-    const { confirm } = readForm(body, ['confirm'], 10);
+    const { confirm } = readForm(body, ['confirm'], 100);
     if (confirm !== 'yes')
       return page(
         VillagePage,
