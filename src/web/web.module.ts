@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountPagesModule } from './account/account-pages.module';
 import { AdminPagesModule } from './admin/admin-pages.module';
+import { AdminPlacesPagesModule } from './admin/places/places-pages.module';
 import { FinancePagesModule } from './finance/finance-pages.module';
 import { GranteePagesModule } from './grantee/grantee-pages.module';
 import { ApplicantPagesModule } from './applicant/applicant-pages.module';
@@ -41,6 +42,7 @@ import { WebCoreModule } from './web-core.module';
     FinancePagesModule,
     ObserverPagesModule,
     AdminPagesModule,
+    AdminPlacesPagesModule,
   ],
   exports: [WebCoreModule],
 })

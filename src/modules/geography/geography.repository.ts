@@ -95,6 +95,20 @@ export class GeographyRepository {
     );
   }
 
+  async findDistrict(id: string): Promise<District | null> {
+    return this.dataSource.manager.findOneBy(District, { id });
+  }
+
+  /** How many villages each of these districts has (a district with none is left out). */
+  async villageCounts(districtIds: string[]): Promise<Map<string, number>> {
+    if (districtIds.length === 0) return new Map();
+    const rows: { districtId: string; count: string }[] = await this.dataSource.query(
+      `SELECT district_id AS "districtId", count(*) AS count FROM villages WHERE district_id = ANY($1) GROUP BY district_id`,
+      [districtIds],
+    );
+    return new Map(rows.map((r) => [r.districtId, Number(r.count)]));
+  }
+
   async findVillage(id: string, em: EntityManager = this.dataSource.manager): Promise<Village | null> {
     return em.findOneBy(Village, { id });
   }

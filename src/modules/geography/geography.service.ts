@@ -68,6 +68,14 @@ export class GeographyService {
     return village;
   }
 
+  async district(id: string): Promise<District> {
+    const district = await this.places.findDistrict(id);
+    if (!district) throw new DomainError(GeographyErrors.DISTRICT_NOT_FOUND);
+    return district;
+  }
+
+  villageCounts = (districtIds: string[]) => this.places.villageCounts(districtIds);
+
   /** Villages with their district and region, for pages that say where a village is. */
   villagesWithPlaces = (ids: string[]) => this.places.findVillagesWithPlaces(ids);
 

@@ -2,6 +2,7 @@ import { Language, LANGUAGES } from '../../modules/users/domain/language';
 import { MessageText } from './define-messages';
 import { account } from './messages/account';
 import { admin } from './messages/admin';
+import { adminPlaces } from './messages/admin-places';
 import { accountProfile } from './messages/account-profile';
 import { apply } from './messages/apply';
 import { applyReturns } from './messages/apply-returns';
@@ -49,6 +50,7 @@ export const AREAS = {
   finance,
   observer,
   admin,
+  adminPlaces,
 };
 
 type Area = (typeof AREAS)[keyof typeof AREAS];

@@ -1,5 +1,6 @@
 import { ACCOUNT_ROUTES } from './account';
 import { ADMIN_ROUTES } from './admin';
+import { ADMIN_PLACES_ROUTES } from './admin-places';
 import { APPLICANT_ROUTES } from './applicant';
 import { FINANCE_ROUTES } from './finance';
 import { FOUNDATION_ROUTES } from './foundation';
@@ -32,4 +33,5 @@ export const WEB_ROUTE_TABLE: Record<string, WebRouteRule> = {
   ...FINANCE_ROUTES,
   ...OBSERVER_ROUTES,
   ...ADMIN_ROUTES,
+  ...ADMIN_PLACES_ROUTES,
 };
