@@ -33,34 +33,34 @@ describe('browser: an admin adds a village', () => {
     await page.getByLabel(ru('account.signIn.password')).fill(PASSWORD);
     await page.getByRole('button', { name: ru('account.signIn.submit') }).click();
     await page.waitForURL((url) => url.pathname === '/admin/users');
-    await page.getByRole('link', { name: ru('places.link') }).click();
+    await page.getByRole('link', { name: ru('adminPlaces.link') }).click();
     await page.waitForURL((url) => url.pathname === '/admin/places');
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(ru('places.title'));
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(ru('adminPlaces.title'));
     await expectAccessible(page, 'places');
 
     await page.getByRole('link', { name: 'Тупкараганский район' }).click();
     await page.waitForURL((url) => url.pathname === `/admin/places/districts/${districtId}`);
     await expectAccessible(page, 'district');
-    const form = page.getByRole('group', { name: ru('places.village.add') });
-    await form.getByLabel(ru('places.field.kato')).fill('12');
-    await page.getByRole('button', { name: ru('places.village.submit') }).click();
+    const form = page.getByRole('group', { name: ru('adminPlaces.village.add') });
+    await form.getByLabel(ru('adminPlaces.field.kato')).fill('12');
+    await page.getByRole('button', { name: ru('adminPlaces.village.submit') }).click();
     await page.locator('.error-summary').waitFor();
     const summary = await page.locator('.error-summary').innerText();
-    expect(summary).toContain(ru('places.error.name'));
-    expect(summary).toContain(ru('places.error.kato'));
+    expect(summary).toContain(ru('adminPlaces.error.name'));
+    expect(summary).toContain(ru('adminPlaces.error.kato'));
     await expectAccessible(page, 'district with problems');
 
-    await form.getByLabel(ru('places.field.ru')).fill('Акшукур');
-    await form.getByLabel(ru('places.field.kk')).fill('Ақшұқыр');
-    await form.getByLabel(ru('places.field.kato')).fill('474630100');
-    await page.getByRole('button', { name: ru('places.village.submit') }).click();
+    await form.getByLabel(ru('adminPlaces.field.ru')).fill('Акшукур');
+    await form.getByLabel(ru('adminPlaces.field.kk')).fill('Ақшұқыр');
+    await form.getByLabel(ru('adminPlaces.field.kato')).fill('474630100');
+    await page.getByRole('button', { name: ru('adminPlaces.village.submit') }).click();
     await page.waitForURL((url) => url.searchParams.get('done') === 'saved');
-    expect(await page.getByRole('status').innerText()).toContain(ru('places.done.saved'));
+    expect(await page.getByRole('status').innerText()).toContain(ru('adminPlaces.done.saved'));
     expect(await page.getByRole('row').filter({ hasText: 'Акшукур' }).innerText()).toContain('474630100');
     await expectAccessible(page, 'district with the new village');
     await screenshot(page, 'admin-places-district-ru', { fullPage: true });
 
-    await page.getByRole('link', { name: new RegExp(`${ru('places.village.edit')} Акшукур`) }).click();
+    await page.getByRole('link', { name: new RegExp(`${ru('adminPlaces.village.edit')} Акшукур`) }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/admin/places/villages/'));
     await expectAccessible(page, 'village');
 

@@ -25,28 +25,28 @@ export function DistrictPage(props: DistrictPageProps) {
   return (
     <Layout title={title}>
       <p>
-        <a href="/admin/places">{t.t('places.back')}</a>
+        <a href="/admin/places">{t.t('adminPlaces.back')}</a>
       </p>
       {props.done && (
         <p class="notice success" role="status">
-          {t.t(props.done === 'saved' ? 'places.done.saved' : 'places.done.removed')}
+          {t.t(props.done === 'saved' ? 'adminPlaces.done.saved' : 'adminPlaces.done.removed')}
         </p>
       )}
       <ErrorSummary errors={errors} />
       <h1>{title}</h1>
-      <h2>{t.t('places.villages.title')}</h2>
+      <h2>{t.t('adminPlaces.villages.title')}</h2>
       {view.total === 0 ? (
-        <p>{t.t('places.villages.none')}</p>
+        <p>{t.t('adminPlaces.villages.none')}</p>
       ) : (
         <>
-          <p>{t.t('places.villagesCount', { count: view.total })}</p>
-          <TableScroll label={t.t('places.villages.title')}>
+          <p>{t.t('adminPlaces.villagesCount', { count: view.total })}</p>
+          <TableScroll label={t.t('adminPlaces.villages.title')}>
             <table class="admin-places">
               <thead>
                 <tr>
-                  <th scope="col">{t.t('places.col.name')}</th>
-                  <th scope="col">{t.t('places.field.kato')}</th>
-                  <th scope="col">{t.t('places.col.action')}</th>
+                  <th scope="col">{t.t('adminPlaces.col.name')}</th>
+                  <th scope="col">{t.t('adminPlaces.field.kato')}</th>
+                  <th scope="col">{t.t('adminPlaces.col.action')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -56,7 +56,7 @@ export function DistrictPage(props: DistrictPageProps) {
                     <td>{v.katoCode ?? ''}</td>
                     <td>
                       <a href={`/admin/places/villages/${v.id}`}>
-                        {t.t('places.village.edit')}
+                        {t.t('adminPlaces.village.edit')}
                         <span class="visually-hidden"> {contentText(v.name, t.language)}</span>
                       </a>
                     </td>
@@ -69,7 +69,7 @@ export function DistrictPage(props: DistrictPageProps) {
             page={view.page}
             pages={view.pages}
             href={(n) => (n > 1 ? `${base}?page=${n}` : base)}
-            label={t.t('places.villages.pager')}
+            label={t.t('adminPlaces.villages.pager')}
           />
         </>
       )}
@@ -79,10 +79,10 @@ export function DistrictPage(props: DistrictPageProps) {
           prefix="village-"
           form={props.village ?? EMPTY_PLACE}
           errors={errorsOf(errors, 'village-')}
-          legend={t.t('places.village.add')}
+          legend={t.t('adminPlaces.village.add')}
         />
         <button type="submit" class="button">
-          {t.t('places.village.submit')}
+          {t.t('adminPlaces.village.submit')}
         </button>
       </form>
       <form method="post" action={base} novalidate>
@@ -91,10 +91,10 @@ export function DistrictPage(props: DistrictPageProps) {
           prefix="rename-"
           form={props.rename ?? placeForm(view.district)}
           errors={errorsOf(errors, 'rename-')}
-          legend={t.t('places.district.rename')}
+          legend={t.t('adminPlaces.district.rename')}
         />
         <button type="submit" class="button secondary">
-          {t.t('places.rename.submit')}
+          {t.t('adminPlaces.rename.submit')}
         </button>
       </form>
     </Layout>

@@ -9,32 +9,32 @@ export function PlaceFields(props: { prefix: string; form: PlaceForm; errors: Fi
   return (
     <fieldset class="place-fields">
       <legend>{props.legend}</legend>
-      <p class="hint">{t.t('places.field.namesHint')}</p>
+      <p class="hint">{t.t('adminPlaces.field.namesHint')}</p>
       <TextField
         name={fieldName(prefix, 'kk')}
-        label={t.t('places.field.kk')}
+        label={t.t('adminPlaces.field.kk')}
         value={form.kk}
         maxLength={NAME_MAX}
         errors={errors}
       />
       <TextField
         name={fieldName(prefix, 'ru')}
-        label={t.t('places.field.ru')}
+        label={t.t('adminPlaces.field.ru')}
         value={form.ru}
         maxLength={NAME_MAX}
         errors={errors}
       />
       <TextField
         name={fieldName(prefix, 'en')}
-        label={t.t('places.field.en')}
+        label={t.t('adminPlaces.field.en')}
         value={form.en}
         maxLength={NAME_MAX}
         errors={errors}
       />
       <TextField
         name={fieldName(prefix, 'katoCode')}
-        label={t.t('places.field.kato')}
-        hint={t.t('places.field.katoHint')}
+        label={t.t('adminPlaces.field.kato')}
+        hint={t.t('adminPlaces.field.katoHint')}
         value={form.katoCode}
         inputMode="numeric"
         maxLength={9}

@@ -14,11 +14,11 @@ describe('place forms', () => {
   it('names every problem at its field, with the form prefix', () => {
     const { errors } = checkPlace({ ...EMPTY_PLACE, regionId: 'x', katoCode: '12' }, 'district-', 'createDistrict');
     expect(errors.map((e) => [e.field, e.message])).toEqual([
-      ['district-regionId', 'places.error.region'],
-      ['district-kk', 'places.error.name'],
-      ['district-katoCode', 'places.error.kato'],
+      ['district-regionId', 'adminPlaces.error.region'],
+      ['district-kk', 'adminPlaces.error.name'],
+      ['district-katoCode', 'adminPlaces.error.kato'],
     ]);
     const long = checkPlace({ ...EMPTY_PLACE, en: 'x'.repeat(201) }, '', 'create').errors;
-    expect(long).toEqual([{ field: 'en', message: 'places.error.nameLong', params: { max: 200 } }]);
+    expect(long).toEqual([{ field: 'en', message: 'adminPlaces.error.nameLong', params: { max: 200 } }]);
   });
 });

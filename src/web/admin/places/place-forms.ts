@@ -67,12 +67,12 @@ export function checkPlace(
   const at = (field: keyof PlaceForm, message: MessageKey, params?: Record<string, number>) =>
     errors.push({ field: fieldName(prefix, field), message, ...(params && { params }) });
   const byField = new Map<string, ValidationError>(problems.map((p) => [p.property, p]));
-  if (byField.get('regionId')) at('regionId', 'places.error.region');
+  if (byField.get('regionId')) at('regionId', 'adminPlaces.error.region');
   const nameProblem = byField.get('name');
-  if (nameProblem?.constraints) at('kk', 'places.error.name');
+  if (nameProblem?.constraints) at('kk', 'adminPlaces.error.name');
   for (const child of nameProblem?.children ?? [])
-    at(child.property as keyof PlaceForm, 'places.error.nameLong', { max: NAME_MAX });
-  if (byField.get('katoCode')) at('katoCode', 'places.error.kato');
+    at(child.property as keyof PlaceForm, 'adminPlaces.error.nameLong', { max: NAME_MAX });
+  if (byField.get('katoCode')) at('katoCode', 'adminPlaces.error.kato');
   for (const p of problems)
     if (!['name', 'katoCode', 'regionId'].includes(p.property)) throw new Error(`No message for ${p.property}`);
   return { value: values, errors };
@@ -98,12 +98,12 @@ export function placeRefusal(
   if (!code) return null;
   const first = LANGS.find((l) => form[l] !== '') ?? 'kk';
   if (code === GeographyErrors.NAME_TAKEN.code)
-    return { errors: [{ field: fieldName(prefix, first), message: 'places.error.nameTaken' }] };
+    return { errors: [{ field: fieldName(prefix, first), message: 'adminPlaces.error.nameTaken' }] };
   if (code === GeographyErrors.KATO_TAKEN.code)
-    return { errors: [{ field: fieldName(prefix, 'katoCode'), message: 'places.error.katoTaken' }] };
+    return { errors: [{ field: fieldName(prefix, 'katoCode'), message: 'adminPlaces.error.katoTaken' }] };
   if (code === GeographyErrors.PARENT_NOT_FOUND.code)
-    return { errors: [{ field: fieldName(prefix, 'regionId'), message: 'places.error.region' }] };
-  if (code === DatabaseErrors.REFERENCE_IN_USE.code) return { errors: [], problem: 'places.problem.inUse' };
+    return { errors: [{ field: fieldName(prefix, 'regionId'), message: 'adminPlaces.error.region' }] };
+  if (code === DatabaseErrors.REFERENCE_IN_USE.code) return { errors: [], problem: 'adminPlaces.problem.inUse' };
   return null;
 }
 

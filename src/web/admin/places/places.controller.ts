@@ -184,7 +184,7 @@ export class AdminPlacesController {
     if (confirm !== 'yes')
       return page(
         VillagePage,
-        { village, errors: [{ field: 'confirm', message: 'places.error.confirm' as const }] },
+        { village, errors: [{ field: 'confirm', message: 'adminPlaces.error.confirm' as const }] },
         400,
       );
     try {

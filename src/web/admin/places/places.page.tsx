@@ -20,22 +20,22 @@ export function PlacesPage(props: PlacesPageProps) {
   const { t } = usePage();
   const { view, errors } = props;
   const name = (text: PlacesView['regions'][number]['name']) => contentText(text, t.language);
-  const title = t.t('places.title');
+  const title = t.t('adminPlaces.title');
   return (
     <Layout title={title}>
       <p>
-        <a href="/admin/users">{t.t('places.accounts')}</a>
+        <a href="/admin/users">{t.t('adminPlaces.accounts')}</a>
       </p>
       {props.saved && (
         <p class="notice success" role="status">
-          {t.t('places.done.saved')}
+          {t.t('adminPlaces.done.saved')}
         </p>
       )}
       <ErrorSummary errors={errors} />
       <h1>{title}</h1>
-      <p class="lead">{t.t('places.lead')}</p>
+      <p class="lead">{t.t('adminPlaces.lead')}</p>
       {view.total === 0 ? (
-        <p>{t.t('places.none')}</p>
+        <p>{t.t('adminPlaces.none')}</p>
       ) : (
         <>
           {view.regions.map((region) => (
@@ -45,13 +45,13 @@ export function PlacesPage(props: PlacesPageProps) {
                 {region.katoCode && <span class="hint"> ({region.katoCode})</span>}
               </h2>
               {region.districts.length === 0 ? (
-                <p>{t.t('places.noDistricts')}</p>
+                <p>{t.t('adminPlaces.noDistricts')}</p>
               ) : (
                 <ul>
                   {region.districts.map((d) => (
                     <li>
                       <a href={`/admin/places/districts/${d.id}`}>{name(d.name)}</a>{' '}
-                      {t.t('places.villagesCount', { count: d.villages })}
+                      {t.t('adminPlaces.villagesCount', { count: d.villages })}
                     </li>
                   ))}
                 </ul>
@@ -62,7 +62,7 @@ export function PlacesPage(props: PlacesPageProps) {
             page={view.page}
             pages={view.pages}
             href={(n) => (n > 1 ? `/admin/places?page=${n}` : '/admin/places')}
-            label={t.t('places.pager')}
+            label={t.t('adminPlaces.pager')}
           />
         </>
       )}
@@ -72,10 +72,10 @@ export function PlacesPage(props: PlacesPageProps) {
           prefix="region-"
           form={props.region ?? EMPTY_PLACE}
           errors={errorsOf(errors, 'region-')}
-          legend={t.t('places.region.add')}
+          legend={t.t('adminPlaces.region.add')}
         />
         <button type="submit" class="button">
-          {t.t('places.region.submit')}
+          {t.t('adminPlaces.region.submit')}
         </button>
       </form>
       {view.regions.length > 0 && (
@@ -83,20 +83,20 @@ export function PlacesPage(props: PlacesPageProps) {
           <CsrfField />
           <Select
             name="district-regionId"
-            label={t.t('places.field.region')}
+            label={t.t('adminPlaces.field.region')}
             value={props.district?.regionId ?? ''}
             options={view.regions.map((r) => ({ value: r.id, label: name(r.name) }))}
-            placeholder={t.t('places.field.regionPick')}
+            placeholder={t.t('adminPlaces.field.regionPick')}
             errors={errorsOf(errors, 'district-')}
           />
           <PlaceFields
             prefix="district-"
             form={props.district ?? EMPTY_PLACE}
             errors={errorsOf(errors, 'district-')}
-            legend={t.t('places.district.add')}
+            legend={t.t('adminPlaces.district.add')}
           />
           <button type="submit" class="button">
-            {t.t('places.district.submit')}
+            {t.t('adminPlaces.district.submit')}
           </button>
         </form>
       )}

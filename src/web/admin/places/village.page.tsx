@@ -25,11 +25,11 @@ export function VillagePage(props: VillagePageProps) {
   return (
     <Layout title={title}>
       <p>
-        <a href={`/admin/places/districts/${village.districtId}`}>{t.t('places.backDistrict')}</a>
+        <a href={`/admin/places/districts/${village.districtId}`}>{t.t('adminPlaces.backDistrict')}</a>
       </p>
       {props.saved && (
         <p class="notice success" role="status">
-          {t.t('places.done.saved')}
+          {t.t('adminPlaces.done.saved')}
         </p>
       )}
       <ProblemBox message={props.problem} />
@@ -41,16 +41,16 @@ export function VillagePage(props: VillagePageProps) {
           prefix=""
           form={props.form ?? placeForm(village)}
           errors={errorsOf(errors, '').filter((e) => e.field !== 'confirm')}
-          legend={t.t('places.village.rename')}
+          legend={t.t('adminPlaces.village.rename')}
         />
         <button type="submit" class="button">
-          {t.t('places.rename.submit')}
+          {t.t('adminPlaces.rename.submit')}
         </button>
       </form>
       <form method="post" action={`${base}/delete`} novalidate>
         <CsrfField />
-        <h2>{t.t('places.village.remove')}</h2>
-        <p>{t.t('places.village.removeLead')}</p>
+        <h2>{t.t('adminPlaces.village.remove')}</h2>
+        <p>{t.t('adminPlaces.village.removeLead')}</p>
         <div class={confirmError ? 'form-group has-error' : 'form-group'}>
           {confirmError && (
             <span class="field-error" id="confirm-error">
@@ -66,11 +66,11 @@ export function VillagePage(props: VillagePageProps) {
               aria-invalid={confirmError ? 'true' : undefined}
               aria-describedby={confirmError ? 'confirm-error' : undefined}
             />
-            <label for="confirm">{t.t('places.village.confirm')}</label>
+            <label for="confirm">{t.t('adminPlaces.village.confirm')}</label>
           </div>
         </div>
         <button type="submit" class="button secondary">
-          {t.t('places.village.removeSubmit')}
+          {t.t('adminPlaces.village.removeSubmit')}
         </button>
       </form>
     </Layout>
