@@ -53,15 +53,17 @@ export function formOfPlan(plan: DevelopmentPlan): PlanForm {
 /** How many goal rows a post says it has (a hidden field), within the DTO's limit. */
 export function rowsOf(body: unknown): number {
   const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).rows : undefined;
-  return typeof value === 'string' && /^\d{1,2}$/.test(value) ? Math.min(MAX_GOALS, Math.max(1, Number(value))) : 1;
+  return typeof value === 'string' && /^\d{1,3}$/.test(value) ? Math.min(MAX_GOALS, Math.max(1, Number(value))) : 1;
 }
 
-/** Every field name a plan form with this many goal rows may send, for readForm. */
+/** Every field name a plan form with this many goal rows may send, in the form's order, for readForm. */
 export function planFields(rows: number): string[] {
   const names = ['title', 'periodStart', 'periodEnd', 'rows', 'action', 'village'];
   for (let i = 0; i < rows; i += 1) {
-    names.push(`code-${i}`, `priority-${i}`);
-    for (const l of TEXT_LANGUAGES) names.push(`title-${i}-${l}`, `description-${i}-${l}`);
+    names.push(`code-${i}`);
+    for (const l of TEXT_LANGUAGES) names.push(`title-${i}-${l}`);
+    for (const l of TEXT_LANGUAGES) names.push(`description-${i}-${l}`);
+    names.push(`priority-${i}`);
   }
   return names;
 }

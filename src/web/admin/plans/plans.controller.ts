@@ -8,7 +8,7 @@ import { readForm } from '../../render/form-input';
 import { page, PageResult, RedirectResult, seeOther } from '../../render/web-result';
 import { pageParam } from '../../ui/pager';
 import { WebController } from '../../web-controller';
-import { isUuid } from './plan-action';
+import { isUuid } from './village-param';
 import {
   changedRows,
   checkPlanForm,
