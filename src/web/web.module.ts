@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountPagesModule } from './account/account-pages.module';
 import { AdminPagesModule } from './admin/admin-pages.module';
 import { AdminPlacesPagesModule } from './admin/places/places-pages.module';
+import { AdminPlansPagesModule } from './admin/plans/admin-plans-pages.module';
 import { FinancePagesModule } from './finance/finance-pages.module';
 import { GranteePagesModule } from './grantee/grantee-pages.module';
 import { ApplicantPagesModule } from './applicant/applicant-pages.module';
@@ -43,6 +44,7 @@ import { WebCoreModule } from './web-core.module';
     ObserverPagesModule,
     AdminPagesModule,
     AdminPlacesPagesModule,
+    AdminPlansPagesModule,
   ],
   exports: [WebCoreModule],
 })

@@ -35,7 +35,7 @@ export function AccountsPage(props: { view: AccountsView; created?: string }) {
         <a class="button" href="/admin/users/new">
           {t.t('admin.users.new')}
         </a>{' '}
-        <a href="/admin/places">{t.t('adminPlaces.link')}</a>
+        <a href="/admin/places">{t.t('adminPlaces.link')}</a> <a href="/admin/plans">{t.t('adminPlans.nav')}</a>
       </p>
       <form method="get" action="/admin/users" class="filters manager-filters" aria-labelledby="filters-heading">
         <h2 id="filters-heading">{t.t('admin.users.filter')}</h2>

@@ -3,6 +3,7 @@ import { MessageText } from './define-messages';
 import { account } from './messages/account';
 import { admin } from './messages/admin';
 import { adminPlaces } from './messages/admin-places';
+import { adminPlans } from './messages/admin-plans';
 import { accountProfile } from './messages/account-profile';
 import { apply } from './messages/apply';
 import { applyReturns } from './messages/apply-returns';
@@ -51,6 +52,7 @@ export const AREAS = {
   observer,
   admin,
   adminPlaces,
+  adminPlans,
 };
 
 type Area = (typeof AREAS)[keyof typeof AREAS];

@@ -1,6 +1,7 @@
 import { ACCOUNT_ROUTES } from './account';
 import { ADMIN_ROUTES } from './admin';
 import { ADMIN_PLACES_ROUTES } from './admin-places';
+import { ADMIN_PLANS_ROUTES } from './admin-plans';
 import { APPLICANT_ROUTES } from './applicant';
 import { FINANCE_ROUTES } from './finance';
 import { FOUNDATION_ROUTES } from './foundation';
@@ -34,4 +35,5 @@ export const WEB_ROUTE_TABLE: Record<string, WebRouteRule> = {
   ...OBSERVER_ROUTES,
   ...ADMIN_ROUTES,
   ...ADMIN_PLACES_ROUTES,
+  ...ADMIN_PLANS_ROUTES,
 };
