@@ -3,6 +3,7 @@ import { Attachment } from '../../modules/attachments/entities/attachment.entity
 import { MessageKey } from '../i18n/catalogue';
 import { contentText } from '../i18n/content';
 import { usePage } from '../render/page-context';
+import { TableScroll } from '../ui/table-scroll';
 import { PlanGoalView } from './goals.page';
 import { BUDGET_CATEGORIES, budgetTotals } from './budget-form';
 
@@ -66,34 +67,7 @@ export function AnswersSummary(props: {
       )}
       {change('goals', t.t('apply.task.goals'))}
       <h2>{t.t('apply.task.budget')}</h2>
-      {(a.budgetLines ?? []).length > 0 && (
-        // A region that may scroll sideways on a phone is focusable, so a keyboard can scroll it too.
-        <div class="table-scroll" tabIndex={0} role="region" aria-label={t.t('apply.task.budget')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.t('applySteps.budget.category')}</th>
-                <th scope="col">{t.t('applySteps.budget.source')}</th>
-                <th scope="col" class="num">
-                  {t.t('apply.field.amount')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {(a.budgetLines ?? []).map((line) => (
-                <tr>
-                  <td>
-                    {categoryLabel(line.category, t.t.bind(t))}
-                    {line.description && <span class="hint">{line.description}</span>}
-                  </td>
-                  <td>{t.t(`applySteps.budget.source.${line.source}` as MessageKey)}</td>
-                  <td class="num">{t.money(line.amount)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <BudgetLinesTable lines={a.budgetLines ?? []} />
       <dl class="summary-list">
         <dt>{t.t('applySteps.budget.requested')}</dt>
         <dd>{t.money(a.requestedAmount)}</dd>
@@ -123,6 +97,41 @@ export function AnswersSummary(props: {
 const CATEGORY_KEYS: ReadonlySet<string> = new Set(BUDGET_CATEGORIES);
 
 /** A category the page offers, in the reader's language; one written through the API, as written. */
+/** An application's budget lines as a table (nothing when there are none): the applicant's check page and the managers' snapshot. */
+export function BudgetLinesTable(props: {
+  lines: { category: string; description?: string | null; source: string; amount: bigint | string }[];
+}) {
+  const { t } = usePage();
+  if (props.lines.length === 0) return null;
+  return (
+    <TableScroll label={t.t('apply.task.budget')}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t.t('applySteps.budget.category')}</th>
+            <th scope="col">{t.t('applySteps.budget.source')}</th>
+            <th scope="col" class="num">
+              {t.t('apply.field.amount')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.lines.map((line) => (
+            <tr>
+              <td>
+                {categoryLabel(line.category, t.t.bind(t))}
+                {line.description && <span class="hint">{line.description}</span>}
+              </td>
+              <td>{t.t(`applySteps.budget.source.${line.source}` as MessageKey)}</td>
+              <td class="num">{t.money(line.amount)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
 export function categoryLabel(category: string, t: (key: MessageKey) => string): string {
   return CATEGORY_KEYS.has(category) ? t(`applySteps.category.${category}` as MessageKey) : category;
 }

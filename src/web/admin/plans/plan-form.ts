@@ -1,13 +1,11 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
-import { LocalizedText } from '../../../common/i18n/localized-text';
 import { CreatePlanDto } from '../../../modules/plans/dto/plan.dto';
 import { DevelopmentPlan } from '../../../modules/plans/entities/development-plan.entity';
 import { MessageKey } from '../../i18n/catalogue';
+import { blankTexts, localizedOf, TEXT_LANGUAGES, Texts, textsIn, textsOf } from '../../render/localized-fields';
 import { FieldError } from '../../ui/form';
 
-export const TEXT_LANGUAGES = ['kk', 'ru', 'en'] as const;
-type Texts = Record<(typeof TEXT_LANGUAGES)[number], string>;
 /** The DTO's own limit on goals. */
 export const MAX_GOALS = 50;
 
@@ -26,13 +24,7 @@ export interface PlanForm {
   goals: GoalRow[];
 }
 
-const blank = (): Texts => ({ kk: '', ru: '', en: '' });
-const textsOf = (text: LocalizedText | null | undefined): Texts => ({
-  kk: text?.kk ?? '',
-  ru: text?.ru ?? '',
-  en: text?.en ?? '',
-});
-export const emptyGoal = (): GoalRow => ({ code: '', title: blank(), description: blank(), priority: '' });
+export const emptyGoal = (): GoalRow => ({ code: '', title: blankTexts(), description: blankTexts(), priority: '' });
 export const emptyPlanForm = (): PlanForm => ({ title: '', periodStart: '', periodEnd: '', goals: [emptyGoal()] });
 
 export function formOfPlan(plan: DevelopmentPlan): PlanForm {
@@ -69,16 +61,14 @@ export function planFields(rows: number): string[] {
 }
 
 export function formOfInput(input: Record<string, string>, rows: number): PlanForm {
-  const texts = (prefix: string) =>
-    Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, input[`${prefix}-${l}`] ?? ''])) as Texts;
   return {
     title: input.title ?? '',
     periodStart: input.periodStart ?? '',
     periodEnd: input.periodEnd ?? '',
     goals: Array.from({ length: rows }, (_, i) => ({
       code: input[`code-${i}`] ?? '',
-      title: texts(`title-${i}`),
-      description: texts(`description-${i}`),
+      title: textsIn(input, `title-${i}`),
+      description: textsIn(input, `description-${i}`),
       priority: input[`priority-${i}`] ?? '',
     })),
   };
@@ -100,8 +90,6 @@ const isBlank = (g: GoalRow) =>
   !g.code && !g.priority && !Object.values(g.title).some(Boolean) && !Object.values(g.description).some(Boolean);
 /** A whole number as typed, or the text itself so the DTO's integer check names the field. */
 const intOf = (text: string): number | string => (/^-?\d{1,9}$/.test(text) ? Number(text) : text);
-const textOf = (texts: Texts): LocalizedText =>
-  Object.fromEntries(TEXT_LANGUAGES.filter((l) => texts[l]).map((l) => [l, texts[l]]));
 
 const MESSAGES: Record<string, MessageKey> = {
   title: 'adminPlans.error.title',
@@ -147,8 +135,8 @@ export function checkPlanForm(
     return [
       {
         code: g.code,
-        title: textOf(g.title),
-        description: Object.values(g.description).some(Boolean) ? textOf(g.description) : null,
+        title: localizedOf(g.title),
+        description: Object.values(g.description).some(Boolean) ? localizedOf(g.description) : null,
         priority: intOf(g.priority),
       },
     ];

@@ -4,7 +4,8 @@ import { contentText } from '../../i18n/content';
 import { usePage } from '../../render/page-context';
 import { CsrfField, ErrorSummary, FieldError, FieldFrame, TextField } from '../../ui/form';
 import { Layout } from '../../ui/layout';
-import { GoalRow, MAX_GOALS, PlanForm, TEXT_LANGUAGES } from './plan-form';
+import { TEXT_LANGUAGES } from '../../render/localized-fields';
+import { GoalRow, MAX_GOALS, PlanForm } from './plan-form';
 
 export interface PlanPageProps {
   village: LocalizedText;

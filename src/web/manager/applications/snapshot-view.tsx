@@ -2,8 +2,7 @@ import { LocalizedText } from '../../../common/i18n/localized-text';
 import { MessageKey } from '../../i18n/catalogue';
 import { contentText } from '../../i18n/content';
 import { usePage } from '../../render/page-context';
-import { TableScroll } from '../../ui/table-scroll';
-import { categoryLabel } from '../../applicant/answers-summary';
+import { BudgetLinesTable } from '../../applicant/answers-summary';
 
 /** The fields of a frozen snapshot this page shows, read defensively (older snapshots lack some). */
 interface SnapshotContent {
@@ -64,33 +63,7 @@ export function SnapshotView(props: {
         </dl>
       )}
       <h3>{t.t('apply.task.budget')}</h3>
-      {(s.budgetLines ?? []).length > 0 && (
-        <TableScroll label={t.t('apply.task.budget')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.t('applySteps.budget.category')}</th>
-                <th scope="col">{t.t('applySteps.budget.source')}</th>
-                <th scope="col" class="num">
-                  {t.t('apply.field.amount')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {(s.budgetLines ?? []).map((line) => (
-                <tr>
-                  <td>
-                    {categoryLabel(line.category, t.t.bind(t))}
-                    {line.description && <span class="hint">{line.description}</span>}
-                  </td>
-                  <td>{t.t(`applySteps.budget.source.${line.source}` as MessageKey)}</td>
-                  <td class="num">{t.money(line.amount)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <BudgetLinesTable lines={s.budgetLines ?? []} />
       <dl class="summary-list">
         <dt>{t.t('applySteps.budget.requested')}</dt>
         <dd>{t.money(s.requestedAmount ?? '0')}</dd>

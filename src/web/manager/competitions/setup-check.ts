@@ -1,11 +1,11 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
-import { LocalizedText } from '../../../common/i18n/localized-text';
 import { CreateCompetitionDto } from '../../../modules/competitions/dto/competition.dto';
 import { FieldError } from '../../ui/form';
 import { parseTenge } from '../../i18n/tenge';
 import { almatyOffset } from '../rounds/deadline';
-import { SetupForm, TEXT_LANGUAGES, Texts } from './setup-form';
+import { localizedOf, TEXT_LANGUAGES } from '../../render/localized-fields';
+import { SetupForm } from './setup-form';
 import { setupError, RowIndex } from './setup-problems';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -19,8 +19,6 @@ export function bpOf(text: string): number | string {
   return /^\d{1,3}([.,]\d{1,2})?$/.test(compact) ? Math.round(Number(compact.replace(',', '.')) * 100) : text;
 }
 const intOf = (text: string): number | string => (/^\d{1,9}$/.test(text) ? Number(text) : text);
-const textOf = (texts: Texts): LocalizedText =>
-  Object.fromEntries(TEXT_LANGUAGES.filter((l) => texts[l]).map((l) => [l, texts[l]]));
 
 /**
  * A day and a time of day in Almaty as ISO 8601 with Almaty's offset on that day; anything else is
@@ -55,8 +53,8 @@ export function bodyOfForm(form: SetupForm): { body: Record<string, unknown>; ro
   const floors = kept(form.floors, (r) => !r.district && !r.grants);
   const body = {
     code: form.code,
-    title: textOf(form.title),
-    description: Object.values(form.description).some(Boolean) ? textOf(form.description) : null,
+    title: localizedOf(form.title),
+    description: Object.values(form.description).some(Boolean) ? localizedOf(form.description) : null,
     budget: moneyOf(form.budget),
     minAward: moneyOf(form.minAward),
     maxAward: moneyOf(form.maxAward),
@@ -75,7 +73,7 @@ export function bodyOfForm(form: SetupForm): { body: Record<string, unknown>; ro
     }),
     awardRules: {
       trancheTemplate: tranches.rows.map((r) => ({
-        label: textOf(r.label),
+        label: localizedOf(r.label),
         shareBp: bpOf(r.share),
         reportRequired: r.release === 'report' ? true : r.release === 'signing' ? false : r.release,
         dueDays: r.due === '' ? null : intOf(r.due),

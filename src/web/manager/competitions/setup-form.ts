@@ -1,13 +1,9 @@
-import { LocalizedText } from '../../../common/i18n/localized-text';
+import { blankTexts, TEXT_LANGUAGES, Texts, textsIn, textsOf } from '../../render/localized-fields';
 import { DEFAULT_AWARD_RULES } from '../../../modules/competitions/domain/award-rules';
 import { Competition } from '../../../modules/competitions/entities/competition.entity';
 import { tengeInputValue } from '../../i18n/tenge';
 import { DISPLAY_TIME_ZONE } from '../../i18n/formats';
 import { almatyDate } from '../rounds/deadline';
-
-export const TEXT_LANGUAGES = ['kk', 'ru', 'en'] as const;
-export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
-export type Texts = Record<TextLanguage, string>;
 
 /** Row limits: the DTO's own (12 tranches) and enough envelopes and floors for a national call. */
 export const MAX_TRANCHES = 12;
@@ -78,12 +74,6 @@ const SCALARS = [
   'acceptanceDays',
 ] as const;
 
-const blankTexts = (): Texts => ({ kk: '', ru: '', en: '' });
-const textsOf = (text: LocalizedText | null | undefined): Texts => ({
-  kk: text?.kk ?? '',
-  ru: text?.ru ?? '',
-  en: text?.en ?? '',
-});
 /** Basis points as a percent for a field: 2000 -> "20", 3350 -> "33,5". */
 export const percentOf = (bp: number): string => String(bp / 100).replace('.', ',');
 
@@ -200,9 +190,6 @@ export function setupFields(shape: SetupShape, places: PlaceIds): string[] {
   for (let i = 0; i < shape.floors; i += 1) names.push(`floor-${i}-district`, `floor-${i}-grants`);
   return names;
 }
-
-const textsIn = (input: Record<string, string>, prefix: string): Texts =>
-  Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, input[`${prefix}-${l}`] ?? ''])) as Texts;
 
 /** The form as posted (the inverse of postedFields). */
 export function formOfInput(input: Record<string, string>, shape: SetupShape, places: PlaceIds): SetupForm {

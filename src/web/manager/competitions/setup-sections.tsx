@@ -1,14 +1,9 @@
 import { contentText } from '../../i18n/content';
 import { usePage } from '../../render/page-context';
 import { FieldError, Select, TextField } from '../../ui/form';
-import { MAX_ENVELOPES, MAX_FLOORS, MAX_TRANCHES, SetupForm, TEXT_LANGUAGES, TrancheRow } from './setup-form';
+import { LANGUAGE_LABEL, TEXT_LANGUAGES } from '../../render/localized-fields';
+import { MAX_ENVELOPES, MAX_FLOORS, MAX_TRANCHES, SetupForm, TrancheRow } from './setup-form';
 import { PlaceChoices } from './setup-views';
-
-export const LANGUAGE_LABEL = {
-  kk: 'managerRounds.lang.kk',
-  ru: 'managerRounds.lang.ru',
-  en: 'managerRounds.lang.en',
-} as const;
 
 interface SectionProps {
   form: SetupForm;

@@ -5,8 +5,9 @@ import { usePage } from '../../render/page-context';
 import { CsrfField, ErrorSummary, FieldError, FieldFrame, TextArea, TextField, describedBy } from '../../ui/form';
 import { Layout } from '../../ui/layout';
 import { LocalizedText } from '../../../common/i18n/localized-text';
-import { SetupForm, TEXT_LANGUAGES } from './setup-form';
-import { AwardRulesFields, EligibleFields, EnvelopeFields, LANGUAGE_LABEL } from './setup-sections';
+import { LANGUAGE_LABEL, TEXT_LANGUAGES } from '../../render/localized-fields';
+import { SetupForm } from './setup-form';
+import { AwardRulesFields, EligibleFields, EnvelopeFields } from './setup-sections';
 import { PlaceChoices } from './setup-views';
 
 export interface SetupPageProps {

@@ -1,15 +1,11 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
-import { LocalizedText } from '../../../common/i18n/localized-text';
+import { blankTexts, localizedOf, TEXT_LANGUAGES, Texts, textsIn, textsOf } from '../../render/localized-fields';
 import { methodProblems, RoundMethod } from '../../../modules/reviews/domain/rounds/round-method';
 import { CreateRoundDto, methodOf } from '../../../modules/reviews/dto/round.dto';
 import { MessageKey } from '../../i18n/catalogue';
 import { FieldError } from '../../ui/form';
 import { almatyDate, deadlineOfDate } from './deadline';
-
-export const TEXT_LANGUAGES = ['kk', 'ru', 'en'] as const;
-export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
-type Texts = Record<TextLanguage, string>;
 
 /** The most rows and levels a form may send: the DTO's own limits (30 criteria, scales up to 100). */
 export const MAX_CRITERIA = 30;
@@ -71,12 +67,6 @@ const SCALARS = [
   'advanceBudget',
 ] as const;
 
-const blankTexts = (): Texts => ({ kk: '', ru: '', en: '' });
-const textsOf = (text: LocalizedText | undefined): Texts => ({
-  kk: text?.kk ?? '',
-  ru: text?.ru ?? '',
-  en: text?.en ?? '',
-});
 const count = (value: unknown, fallback: number, max: number): number =>
   typeof value === 'string' && /^\d{1,3}$/.test(value) ? Math.min(max, Math.max(1, Number(value))) : fallback;
 
@@ -151,16 +141,12 @@ export function formOfInput(input: Record<string, string>, shape: number[]): Met
     const wanted = /^\d{1,3}$/.test(max) && Number(max) >= 1 && Number(max) < MAX_LEVELS ? Number(max) + 1 : sent;
     return {
       code: input[`code-${i}`] ?? '',
-      title: Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, input[`title-${i}-${l}`] ?? ''])) as Texts,
-      description: Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, input[`description-${i}-${l}`] ?? ''])) as Texts,
+      title: textsIn(input, `title-${i}`),
+      description: textsIn(input, `description-${i}`),
       weight: input[`weight-${i}`] ?? '',
       max,
       min: input[`min-${i}`] ?? '',
-      levels: Array.from(
-        { length: wanted },
-        (_, level) =>
-          Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, input[`level-${i}-${level}-${l}`] ?? ''])) as Texts,
-      ),
+      levels: Array.from({ length: wanted }, (_, level) => textsIn(input, `level-${i}-${level}`)),
     };
   });
   const scalars = Object.fromEntries(SCALARS.map((name) => [name, input[name] ?? ''])) as Record<
@@ -180,8 +166,6 @@ const isEmptyRow = (row: CriterionRow): boolean =>
 /** A number as typed ("2,5" too), or the text itself so the DTO's number check names the field. */
 const numberOf = (text: string): number | string =>
   /^-?\d{1,9}([.,]\d{1,6})?$/.test(text) ? Number(text.replace(',', '.')) : text;
-const textOf = (texts: Texts): LocalizedText =>
-  Object.fromEntries(TEXT_LANGUAGES.filter((l) => texts[l]).map((l) => [l, texts[l]]));
 
 /**
  * What the form asks for, checked as the JSON API checks a round: the round DTO, then the
@@ -199,12 +183,12 @@ export function methodOfForm(form: MethodForm): {
     return [
       {
         code: row.code,
-        title: textOf(row.title),
+        title: localizedOf(row.title),
         weight: numberOf(row.weight),
         max: numberOf(row.max),
-        descriptors: row.levels.map(textOf),
+        descriptors: row.levels.map(localizedOf),
         ...(row.min ? { min: numberOf(row.min) } : {}),
-        ...(Object.values(row.description).some(Boolean) ? { description: textOf(row.description) } : {}),
+        ...(Object.values(row.description).some(Boolean) ? { description: localizedOf(row.description) } : {}),
       },
     ];
   });

@@ -1,13 +1,8 @@
 import { usePage } from '../../render/page-context';
 import { CsrfField, FieldError, Select, TextArea, TextField } from '../../ui/form';
-import { CriterionRow, MAX_CRITERIA, MethodForm, TEXT_LANGUAGES } from './method-form';
+import { LANGUAGE_LABEL, TEXT_LANGUAGES } from '../../render/localized-fields';
+import { CriterionRow, MAX_CRITERIA, MethodForm } from './method-form';
 import { RoundsFrame } from './rounds-ui';
-
-const LANGUAGE_LABEL = {
-  kk: 'managerRounds.lang.kk',
-  ru: 'managerRounds.lang.ru',
-  en: 'managerRounds.lang.en',
-} as const;
 
 /**
  * The method of a draft round as a form that works without JavaScript: the rubric as rows, "add a
