@@ -101,7 +101,9 @@ export class RoundsViews {
 
   /** What a new round may start from besides the templates: this competition's rounds, then the latest elsewhere. */
   async copyableRounds(competitionId: string) {
-    const own = (await this.roundList(competitionId)).map((r) => ({ id: r.id, name: r.name, position: r.position }));
+    // The rounds alone: the list page's per-round progress is not needed to name them.
+    const [rounds] = await this.rounds.list(competitionId, false, ALL.limit, ALL.offset);
+    const own = rounds.map((r) => ({ id: r.id, name: r.name, position: r.position }));
     const elsewhere = await this.rounds.copyableElsewhere(competitionId, COPYABLE_ELSEWHERE);
     return { own, elsewhere };
   }
